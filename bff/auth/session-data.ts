@@ -1,0 +1,26 @@
+import 'express-session';
+
+/** What a session knows about its user. `stage` is `complete` only after the second factor. */
+export interface SessionAuth {
+  tenantId: string;
+  tenantSlug: string;
+  accountId: string;
+  role: 'resident' | 'clerk' | 'admin';
+  residentId?: string;
+  displayName: string;
+  stage: 'second_factor' | 'enroll' | 'complete';
+  /** Hash of an e-mailed one-time code while the second factor is pending. */
+  emailCodeHash?: string;
+  emailCodeExpiresAt?: number;
+  /** TOTP secret offered during enrolment, stored on the account only once confirmed. */
+  pendingTotpSecret?: string;
+  secondFactorFailures?: number;
+}
+
+declare module 'express-session' {
+  interface SessionData {
+    auth?: SessionAuth;
+    /** Epoch ms of sign-in; enforces the absolute timeout regardless of activity. */
+    signedInAt?: number;
+  }
+}

@@ -1,0 +1,16 @@
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import type { Mailer } from './mail/mailer.ts';
+import type { Realtime } from './realtime/realtime.ts';
+
+/** What every capability gets from the server: configuration and the shared ports. */
+export interface AppContext {
+  config: Config;
+  db: Database;
+  logger: Logger;
+  mailer: Mailer;
+  realtime: Realtime;
+  /** Public base URL of this BFF, e.g. http://127.0.0.1:3000. */
+  publicUrl: () => string;
+}

@@ -1,0 +1,128 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+/** The role the BFF works as. It owns nothing and has no BYPASSRLS. */
+export const APP_ROLE = 'mieterportal_app';
+/** The role that owns the schema; migrations run as it. */
+export const OWNER_ROLE = 'mieterportal_owner';
+
+export interface QueryResult<Row> {
+  rows: Row[];
+  rowCount: number;
+}
+
+/** What a unit of work can do: parameterised SQL only. */
+export interface Queryable {
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<Row>>;
+  /** Runs a script of several statements without parameters (migrations only). */
+  exec(sql: string): Promise<void>;
+}
+
+/**
+ * One data-access layer over PGlite (embedded) and a PostgreSQL server.
+ * `transaction` always runs as the app role, so RLS applies identically on both.
+ */
+export interface Database {
+  readonly kind: 'pglite' | 'postgres';
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Runs as the schema owner (migrations, start-up checks); never used for request work. */
+  ownerTransaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** App-role connection string; unset selects PGlite. */
+  url?: string;
+  ownerUrl?: string;
+  /** PGlite data directory; unset keeps the database in memory. */
+  dataDir?: string;
+  /** PGlite: start from a dumped data directory (used by tests to skip initdb). */
+  loadDataDir?: Blob;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.url) return openPostgres(options.url, options.ownerUrl ?? options.url, options.poolSize ?? 10);
+  return openPglite(options.dataDir, options.loadDataDir);
+}
+
+async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<Database> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const lite = await PGlite.create({ dataDir, loadDataDir });
+  // PGlite's session user is always a superuser: create the two roles and switch to the app role
+  // inside every transaction so that RLS is enforced exactly as on a server.
+  await lite.exec(`
+    DO $$ BEGIN
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${OWNER_ROLE}') THEN
+        CREATE ROLE ${OWNER_ROLE} NOLOGIN NOSUPERUSER NOBYPASSRLS;
+      END IF;
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN
+        CREATE ROLE ${APP_ROLE} NOLOGIN NOSUPERUSER NOBYPASSRLS;
+      END IF;
+    END $$;
+    GRANT CREATE ON SCHEMA public TO ${OWNER_ROLE};
+  `);
+  const run = <T>(role: string, fn: (tx: Queryable) => Promise<T>) =>
+    lite.transaction(async (tx) => {
+      await tx.exec(`SET LOCAL ROLE ${role}`);
+      return fn({
+        async query<Row>(sql: string, params?: unknown[]) {
+          const result = await tx.query<Row>(sql, params);
+          // PGlite reports affectedRows = 0 for SELECT; a statement with result columns counts its rows.
+          const rowCount = result.fields.length ? result.rows.length : (result.affectedRows ?? 0);
+          return { rows: result.rows, rowCount };
+        },
+        async exec(sql: string) {
+          await tx.exec(sql);
+        },
+      });
+    });
+  return {
+    kind: 'pglite',
+    transaction: (fn) => run(APP_ROLE, fn),
+    ownerTransaction: (fn) => run(OWNER_ROLE, fn),
+    close: () => lite.close(),
+  };
+}
+
+async function openPostgres(url: string, ownerUrl: string, poolSize: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  let ownerPool: pg.Pool | undefined;
+  const run = async <T>(target: pg.Pool, role: string | undefined, fn: (tx: Queryable) => Promise<T>) => {
+    const client = await target.connect();
+    try {
+      await client.query('BEGIN');
+      // Harmless when already connected as the app role; protects against a misconfigured URL.
+      if (role) await client.query(`SET LOCAL ROLE ${role}`);
+      const result = await fn({
+        async query<Row>(sql: string, params?: unknown[]) {
+          const res = await client.query(sql, params as unknown[]);
+          return { rows: res.rows as Row[], rowCount: res.rowCount ?? 0 };
+        },
+        async exec(sql: string) {
+          await client.query(sql);
+        },
+      });
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
+  return {
+    kind: 'postgres',
+    transaction: (fn) => run(pool, APP_ROLE, fn),
+    ownerTransaction: (fn) => {
+      ownerPool ??= new pg.Pool({ connectionString: ownerUrl, max: 2 });
+      return run(ownerPool, undefined, fn);
+    },
+    async close() {
+      await pool.end();
+      await ownerPool?.end();
+    },
+  };
+}

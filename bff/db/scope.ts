@@ -1,0 +1,49 @@
+import type { Database, Queryable } from './database.ts';
+
+/**
+ * Who a unit of work runs for. Row-level security policies read these settings.
+ * - `resident`, `clerk`, `admin`: a signed-in user of one housing company;
+ * - `auth`: the sign-in use cases before a session exists (tenant from the login form's housing company);
+ * - `platform`: the operator's admin API (creates housing companies);
+ * - `system`: background jobs such as session clean-up.
+ */
+export type ScopeRole = 'resident' | 'clerk' | 'admin' | 'auth' | 'platform' | 'system';
+
+export interface Scope {
+  role: ScopeRole;
+  tenantId?: string;
+  accountId?: string;
+  residentId?: string;
+  /** Hash of the session id: lets the session store read exactly its own row. */
+  sessionKey?: string;
+}
+
+/**
+ * One transaction per unit of work with the scope set transaction-locally (`set_config(..., true)`),
+ * so nothing leaks to the next user of a pooled connection.
+ */
+export function withScope<T>(db: Database, scope: Scope, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.query(
+      `SELECT set_config('app.current_role', $1, true),
+              set_config('app.current_tenant', $2, true),
+              set_config('app.current_account', $3, true),
+              set_config('app.current_resident', $4, true),
+              set_config('app.session_key', $5, true)`,
+      [scope.role, scope.tenantId ?? '', scope.accountId ?? '', scope.residentId ?? '', scope.sessionKey ?? ''],
+    );
+    return fn(tx);
+  });
+}
+
+export interface TenantContext {
+  tenantId: string;
+  accountId: string;
+  role: 'resident' | 'clerk' | 'admin';
+  residentId?: string;
+}
+
+/** The only way request handlers reach tenant data: the context comes from the verified session. */
+export function withTenant<T>(db: Database, ctx: TenantContext, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  return withScope(db, { role: ctx.role, tenantId: ctx.tenantId, accountId: ctx.accountId, residentId: ctx.residentId }, fn);
+}

@@ -1,0 +1,47 @@
+import nodemailer from 'nodemailer';
+
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+}
+
+export interface SentMail extends Mail {
+  id: number;
+  from: string;
+  sentAt: string;
+}
+
+/** Port for outgoing e-mail: SMTP when configured, otherwise the dev outbox. */
+export interface Mailer {
+  send(mail: Mail): Promise<void>;
+  /** Only the dev outbox keeps what it sent; SMTP returns undefined. */
+  sent(): SentMail[] | undefined;
+}
+
+export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
+  const transport = nodemailer.createTransport(smtpUrl);
+  return {
+    async send(mail) {
+      await transport.sendMail({ from, ...mail });
+    },
+    sent: () => undefined,
+  };
+}
+
+/**
+ * Keeps mails in memory and shows them at /dev/outbox, so activation and password reset work in the
+ * demo without a mail server. Bounded so a long-running demo does not grow without limit.
+ */
+export function createDevOutboxMailer(from: string, capacity = 500): Mailer {
+  const mails: SentMail[] = [];
+  let nextId = 1;
+  return {
+    async send(mail) {
+      mails.unshift({ ...mail, id: nextId++, from, sentAt: new Date().toISOString() });
+      mails.length = Math.min(mails.length, capacity);
+    },
+    sent: () => mails,
+  };
+}

@@ -1,0 +1,207 @@
+import { createHash, randomInt } from 'node:crypto';
+import { z } from 'zod';
+import type { Database, Queryable } from '../db/database.ts';
+import { withScope } from '../db/scope.ts';
+import { AppError, notFound } from '../http/errors.ts';
+
+/**
+ * Onboarding use cases: a housing company, its staff, buildings, units and residents, and the
+ * activation codes printed on letters. Used by the platform admin API, the admin CLI and the demo seed.
+ */
+
+export const slugSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'Nur Kleinbuchstaben, Ziffern und Bindestriche (2–63 Zeichen)');
+const originSchema = z
+  .string()
+  .url('Ungültige Origin')
+  .transform((value) => new URL(value).origin);
+const themeSchema = z
+  .record(z.string().regex(/^--mp-[a-z0-9-]+$/, 'Theme-Schlüssel müssen mit --mp- beginnen'), z.string().max(200))
+  .default({});
+
+export const tenantInput = z.object({
+  slug: slugSchema,
+  name: z.string().trim().min(1).max(200),
+  allowedOrigins: z.array(originSchema).max(50).default([]),
+  theme: themeSchema,
+});
+export const staffInput = z.object({
+  email: z.email('Ungültige E-Mail-Adresse').transform((value) => value.toLowerCase()),
+  displayName: z.string().trim().min(1).max(200),
+  role: z.enum(['clerk', 'admin']),
+});
+export const buildingInput = z.object({
+  externalRef: z.string().trim().min(1).max(64),
+  street: z.string().trim().min(1).max(200),
+  postalCode: z.string().trim().regex(/^\d{5}$/, 'Postleitzahl muss fünfstellig sein'),
+  city: z.string().trim().min(1).max(100),
+});
+export const unitInput = z.object({
+  externalRef: z.string().trim().min(1).max(64),
+  buildingRef: z.string().trim().min(1).max(64),
+  label: z.string().trim().min(1).max(100),
+});
+export const residentInput = z.object({
+  externalRef: z.string().trim().min(1).max(64),
+  unitRef: z.string().trim().min(1).max(64),
+  firstName: z.string().trim().min(1).max(100),
+  lastName: z.string().trim().min(1).max(100),
+  contactEmail: z.email('Ungültige E-Mail-Adresse').optional(),
+});
+
+export type TenantInput = z.input<typeof tenantInput>;
+export type StaffInput = z.input<typeof staffInput>;
+export type BuildingInput = z.input<typeof buildingInput>;
+export type UnitInput = z.input<typeof unitInput>;
+export type ResidentInput = z.input<typeof residentInput>;
+
+export interface Tenant {
+  id: string;
+  slug: string;
+  name: string;
+  allowedOrigins: string[];
+  theme: Record<string, string>;
+}
+
+const ACTIVATION_DAYS = 60;
+/** Unambiguous characters for codes typed from a letter (no 0/O, 1/I/L). */
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+export function normaliseActivationCode(code: string): string {
+  return code.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
+export function hashActivationCode(code: string): string {
+  return createHash('sha256').update(normaliseActivationCode(code)).digest('hex');
+}
+
+/** 12 random characters from a 31-letter alphabet (≈59 bits), printed as XXXX-XXXX-XXXX. */
+export function generateActivationCode(): string {
+  const chars = Array.from({ length: 12 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]);
+  return `${chars.slice(0, 4).join('')}-${chars.slice(4, 8).join('')}-${chars.slice(8).join('')}`;
+}
+
+const uniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
+
+export async function createTenant(db: Database, input: TenantInput): Promise<Tenant> {
+  const data = tenantInput.parse(input);
+  try {
+    const { rows } = await withScope(db, { role: 'platform' }, (tx) =>
+      tx.query<{ id: string }>(
+        `INSERT INTO tenants (slug, name, allowed_origins, theme) VALUES ($1, $2, $3, $4) RETURNING id`,
+        [data.slug, data.name, data.allowedOrigins, JSON.stringify(data.theme)],
+      ),
+    );
+    return { id: rows[0].id, ...data };
+  } catch (error) {
+    if (uniqueViolation(error)) throw new AppError(409, 'slug_taken', `Die Kennung „${data.slug}“ ist bereits vergeben.`);
+    throw error;
+  }
+}
+
+export async function findTenantBySlug(db: Database, slug: string): Promise<Tenant | undefined> {
+  const { rows } = await withScope(db, { role: 'auth' }, (tx) =>
+    tx.query<Tenant>(
+      `SELECT id, slug, name, allowed_origins AS "allowedOrigins", theme FROM tenants WHERE slug = $1`,
+      [slug],
+    ),
+  );
+  return rows[0];
+}
+
+export async function requireTenant(db: Database, slug: string): Promise<Tenant> {
+  const tenant = await findTenantBySlug(db, slug);
+  if (!tenant) throw notFound(`Hausverwaltung „${slug}“ nicht gefunden.`);
+  return tenant;
+}
+
+/** Runs onboarding work as an admin of the given housing company. */
+export function asTenantAdmin<T>(db: Database, tenantId: string, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  return withScope(db, { role: 'admin', tenantId }, fn);
+}
+
+export async function issueActivationCode(tx: Queryable, tenantId: string, accountId: string): Promise<string> {
+  const code = generateActivationCode();
+  // A new letter replaces every earlier code of the account.
+  await tx.query(`UPDATE activation_codes SET used_at = now() WHERE account_id = $1 AND used_at IS NULL`, [accountId]);
+  await tx.query(
+    `INSERT INTO activation_codes (tenant_id, account_id, code_hash, expires_at)
+     VALUES ($1, $2, $3, now() + make_interval(days => $4))`,
+    [tenantId, accountId, hashActivationCode(code), ACTIVATION_DAYS],
+  );
+  return code;
+}
+
+export async function addStaff(tx: Queryable, tenantId: string, input: StaffInput) {
+  const data = staffInput.parse(input);
+  try {
+    const { rows } = await tx.query<{ id: string }>(
+      `INSERT INTO accounts (tenant_id, role, display_name, email) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [tenantId, data.role, data.displayName, data.email],
+    );
+    const activationCode = await issueActivationCode(tx, tenantId, rows[0].id);
+    return { id: rows[0].id, ...data, activationCode };
+  } catch (error) {
+    if (uniqueViolation(error)) throw new AppError(409, 'email_taken', 'Diese E-Mail-Adresse ist bereits vergeben.');
+    throw error;
+  }
+}
+
+export async function addBuilding(tx: Queryable, tenantId: string, input: BuildingInput) {
+  const data = buildingInput.parse(input);
+  try {
+    const { rows } = await tx.query<{ id: string }>(
+      `INSERT INTO buildings (tenant_id, external_ref, street, postal_code, city) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [tenantId, data.externalRef, data.street, data.postalCode, data.city],
+    );
+    return { id: rows[0].id, ...data };
+  } catch (error) {
+    if (uniqueViolation(error)) throw new AppError(409, 'duplicate_ref', `Gebäude ${data.externalRef} existiert bereits.`);
+    throw error;
+  }
+}
+
+export async function addUnit(tx: Queryable, tenantId: string, input: UnitInput) {
+  const data = unitInput.parse(input);
+  const building = await tx.query<{ id: string }>(`SELECT id FROM buildings WHERE external_ref = $1`, [data.buildingRef]);
+  if (!building.rows[0]) throw new AppError(400, 'unknown_building', `Gebäude ${data.buildingRef} ist unbekannt.`);
+  try {
+    const { rows } = await tx.query<{ id: string }>(
+      `INSERT INTO units (tenant_id, building_id, external_ref, label) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [tenantId, building.rows[0].id, data.externalRef, data.label],
+    );
+    return { id: rows[0].id, ...data };
+  } catch (error) {
+    if (uniqueViolation(error)) throw new AppError(409, 'duplicate_ref', `Wohneinheit ${data.externalRef} existiert bereits.`);
+    throw error;
+  }
+}
+
+export async function addResident(tx: Queryable, tenantId: string, input: ResidentInput) {
+  const data = residentInput.parse(input);
+  const unit = await tx.query<{ id: string }>(`SELECT id FROM units WHERE external_ref = $1`, [data.unitRef]);
+  if (!unit.rows[0]) throw new AppError(400, 'unknown_unit', `Wohneinheit ${data.unitRef} ist unbekannt.`);
+  const existing = await tx.query(`SELECT 1 FROM residents WHERE external_ref = $1`, [data.externalRef]);
+  if (existing.rowCount) throw new AppError(409, 'duplicate_ref', `Mieter ${data.externalRef} existiert bereits.`);
+  const account = await tx.query<{ id: string }>(
+    `INSERT INTO accounts (tenant_id, role, display_name) VALUES ($1, 'resident', $2) RETURNING id`,
+    [tenantId, `${data.firstName} ${data.lastName}`],
+  );
+  const { rows } = await tx.query<{ id: string }>(
+    `INSERT INTO residents (tenant_id, account_id, unit_id, external_ref, first_name, last_name, contact_email)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [tenantId, account.rows[0].id, unit.rows[0].id, data.externalRef, data.firstName, data.lastName, data.contactEmail ?? null],
+  );
+  const activationCode = await issueActivationCode(tx, tenantId, account.rows[0].id);
+  return { id: rows[0].id, accountId: account.rows[0].id, ...data, activationCode };
+}
+
+/** A new activation letter for a resident (by ERP number) or staff member (by e-mail). */
+export async function reissueActivationCode(tx: Queryable, tenantId: string, who: { residentRef?: string; email?: string }) {
+  const { rows } = who.residentRef
+    ? await tx.query<{ account_id: string }>(`SELECT account_id FROM residents WHERE external_ref = $1`, [who.residentRef])
+    : await tx.query<{ account_id: string }>(`SELECT id AS account_id FROM accounts WHERE lower(email) = lower($1)`, [who.email ?? '']);
+  if (!rows[0]) throw notFound('Konto nicht gefunden.');
+  return issueActivationCode(tx, tenantId, rows[0].account_id);
+}

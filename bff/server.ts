@@ -1,0 +1,182 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import session from 'express-session';
+import cors from 'cors';
+import { csrfSync } from 'csrf-sync';
+import { pino, type Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { loadConfig, type Config } from './config.ts';
+import { openDatabase, type Database } from './db/database.ts';
+import { migrate } from './db/migrate.ts';
+import { assertAppRoleIsRestricted } from './db/checks.ts';
+import { Api } from './http/api.ts';
+import { createGuard } from './http/guard.ts';
+import { errorHandler, unknownRoute } from './http/errors.ts';
+import { createDevOutboxMailer, createSmtpMailer, type Mailer } from './mail/mailer.ts';
+import { attachRealtime, type Realtime } from './realtime/realtime.ts';
+import { DatabaseSessionStore, purgeExpiredSessions } from './auth/session-store.ts';
+import './auth/session-data.ts';
+import type { AppContext } from './context.ts';
+import { createOriginPolicy } from './http/origins.ts';
+import { registerHealthRoutes } from './health/routes.ts';
+import { registerAuthRoutes } from './auth/routes.ts';
+import { registerOnboardingRoutes } from './onboarding/routes.ts';
+import { mountDevOutbox } from './mail/dev-outbox.ts';
+import { mountStaticAssets } from './http/static.ts';
+
+export interface RunningServer extends AppContext {
+  url: string;
+  httpServer: HttpServer;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  env?: Record<string, string | undefined>;
+  /** Use an already opened database (tests share one per process). */
+  db?: Database;
+  logger?: Logger;
+}
+
+/** Boots the BFF: config, database (migrated and checked), HTTP API, realtime. Port 0 picks a free port. */
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const config = loadConfig(options.env ?? process.env);
+  const logger = options.logger ?? pino({ level: config.LOG_LEVEL });
+  const db =
+    options.db ??
+    (await openDatabase({
+      url: config.DATABASE_URL,
+      ownerUrl: config.DATABASE_OWNER_URL,
+      dataDir: config.DATABASE_URL ? undefined : join(config.DATA_DIR, 'pglite'),
+    }));
+  const ownsDb = !options.db;
+  const applied = await migrate(db);
+  if (applied.length) logger.info({ applied }, 'migrations applied');
+  await assertAppRoleIsRestricted(db);
+
+  const mailer: Mailer = config.SMTP_URL ? createSmtpMailer(config.SMTP_URL, config.MAIL_FROM) : createDevOutboxMailer(config.MAIL_FROM);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.TRUST_PROXY);
+  const httpServer = createServer(app);
+  let publicUrl = config.PUBLIC_URL ?? '';
+  const origins = createOriginPolicy(db);
+
+  const secure = (config.PUBLIC_URL ?? '').startsWith('https://');
+  const sessionMiddleware = session({
+    name: 'mp.sid',
+    secret: sessionSecret(config),
+    store: new DatabaseSessionStore(db),
+    resave: false,
+    saveUninitialized: false,
+    rolling: true,
+    proxy: config.TRUST_PROXY,
+    cookie: {
+      httpOnly: true,
+      secure,
+      sameSite: config.COOKIE_SAMESITE,
+      // Cross-site embeds get a partitioned cookie (CHIPS), so it works where third-party cookies are blocked.
+      partitioned: config.COOKIE_SAMESITE === 'none' && secure,
+      maxAge: config.SESSION_IDLE_MINUTES * 60_000,
+    },
+  });
+
+  const realtime: Realtime = await attachRealtime(httpServer, sessionMiddleware, {
+    redisUrl: config.REDIS_URL,
+    logger,
+    allowOrigin: (origin) => origins.isRegistered(origin, publicUrl),
+  });
+  const ctx: AppContext = { config, db, logger, mailer, realtime, publicUrl: () => publicUrl };
+
+  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+  registerHealthRoutes(app, ctx);
+  mountStaticAssets(app);
+  if (!config.SMTP_URL && config.NODE_ENV !== 'production') mountDevOutbox(app, mailer);
+
+  app.use(
+    '/api',
+    cors({
+      credentials: true,
+      origin: (origin, callback) => {
+        if (!origin) return callback(null, true);
+        origins.isRegistered(origin, publicUrl).then((ok) => callback(null, ok), callback);
+      },
+    }),
+  );
+  app.use('/api', express.json({ limit: '100kb', strict: true }));
+  app.use('/api', sessionMiddleware);
+  app.use('/api', enforceAbsoluteTimeout(config));
+
+  const { csrfSynchronisedProtection, generateToken } = csrfSync({
+    getTokenFromRequest: (req) => req.get('x-csrf-token'),
+  });
+  // The platform admin API authenticates with a bearer token, not a cookie, so CSRF does not apply.
+  app.use('/api', (req, res, next) => (req.path.startsWith('/admin/') ? next() : csrfSynchronisedProtection(req, res, next)));
+
+  const api = new Api(createGuard(config));
+  registerAuthRoutes(api, ctx, { csrfToken: (req) => generateToken(req) });
+  registerOnboardingRoutes(api, ctx);
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(api.openapi({ title: 'Mieterportal BFF', version: '0.1.0' }));
+  });
+  app.use('/api', api.router);
+  app.use(unknownRoute);
+  app.use(errorHandler(logger));
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const address = httpServer.address() as AddressInfo;
+  const url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
+  publicUrl ||= url;
+
+  const purgeTimer = setInterval(() => {
+    purgeExpiredSessions(db).catch((err) => logger.warn({ err }, 'session purge failed'));
+  }, 10 * 60_000);
+  purgeTimer.unref();
+
+  return {
+    ...ctx,
+    url,
+    httpServer,
+    async stop() {
+      clearInterval(purgeTimer);
+      httpServer.closeAllConnections();
+      await realtime.close();
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      if (ownsDb) await db.close();
+    },
+  };
+}
+
+export async function stopServer(server: RunningServer): Promise<void> {
+  await server.stop();
+}
+
+/** Idle timeout is the cookie's rolling max-age; this adds the absolute limit since sign-in. */
+function enforceAbsoluteTimeout(config: Config): express.RequestHandler {
+  const limit = config.SESSION_ABSOLUTE_HOURS * 3_600_000;
+  return (req, _res, next) => {
+    const signedInAt = req.session?.signedInAt;
+    if (signedInAt && Date.now() - signedInAt > limit) {
+      req.session.regenerate((error) => next(error));
+      return;
+    }
+    next();
+  };
+}
+
+/** Outside production a secret is generated once and kept in DATA_DIR so sessions survive restarts. */
+function sessionSecret(config: Config): string {
+  if (config.SESSION_SECRET) return config.SESSION_SECRET;
+  const file = join(config.DATA_DIR, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(config.DATA_DIR, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

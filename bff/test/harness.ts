@@ -1,0 +1,118 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, type RunningServer } from '../server.ts';
+import { openTestDatabase, type TestDatabase } from './database.ts';
+
+export const TEST_ADMIN_TOKEN = 'test-platform-admin-token-0123456789';
+
+let shared: Promise<TestDatabase> | undefined;
+
+/** The process-wide test database (created on first use). */
+export function testDatabase(): Promise<TestDatabase> {
+  shared ??= openTestDatabase();
+  return shared;
+}
+
+export async function closeTestDatabase(): Promise<void> {
+  if (shared) await (await shared).close();
+  shared = undefined;
+}
+
+/** A BFF on a free port, sharing the process's test database. */
+export async function startTestServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  const { db } = await testDatabase();
+  return startServer({
+    db,
+    env: {
+      NODE_ENV: 'test',
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'mp-test-')),
+      ADMIN_API_TOKEN: TEST_ADMIN_TOKEN,
+      ...env,
+    },
+  });
+}
+
+export interface JsonResponse<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/**
+ * A browser-like HTTP client: keeps cookies, fetches and sends the CSRF token, speaks JSON.
+ */
+export class TestClient {
+  private cookies = new Map<string, string>();
+  private csrf: string | undefined;
+
+  constructor(
+    readonly baseUrl: string,
+    private readonly defaults: { origin?: string; bearer?: string } = {},
+  ) {}
+
+  cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+
+  async csrfToken(): Promise<string> {
+    if (!this.csrf) {
+      const response = await this.request('GET', '/api/session');
+      this.csrf = response.body.csrfToken;
+    }
+    return this.csrf!;
+  }
+
+  /** Forget the cached CSRF token (after a sign-in rotated the session). */
+  resetCsrf(): void {
+    this.csrf = undefined;
+  }
+
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    options: { csrf?: boolean; headers?: Record<string, string>; raw?: string } = {},
+  ): Promise<JsonResponse<T>> {
+    const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+    if (body !== undefined || options.raw !== undefined) headers['content-type'] ??= 'application/json';
+    if (this.cookies.size) headers.cookie = this.cookieHeader();
+    if (this.defaults.origin) headers.origin = this.defaults.origin;
+    if (this.defaults.bearer) headers.authorization = `Bearer ${this.defaults.bearer}`;
+    const stateChanging = !['GET', 'HEAD', 'OPTIONS'].includes(method);
+    if (stateChanging && options.csrf !== false && !this.defaults.bearer) headers['x-csrf-token'] = await this.csrfToken();
+    const response = await fetch(this.baseUrl + path, {
+      method,
+      headers,
+      body: options.raw ?? (body === undefined ? undefined : JSON.stringify(body)),
+    });
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair] = cookie.split(';');
+      const index = pair.indexOf('=');
+      this.cookies.set(pair.slice(0, index), pair.slice(index + 1));
+    }
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: response.status, body: parsed as T, headers: response.headers };
+  }
+
+  get<T = any>(path: string) {
+    return this.request<T>('GET', path);
+  }
+  post<T = any>(path: string, body?: unknown) {
+    return this.request<T>('POST', path, body ?? {});
+  }
+  patch<T = any>(path: string, body?: unknown) {
+    return this.request<T>('PATCH', path, body ?? {});
+  }
+  delete<T = any>(path: string) {
+    return this.request<T>('DELETE', path);
+  }
+}
