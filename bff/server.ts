@@ -109,6 +109,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   app.use('/api', express.json({ limit: '100kb', strict: true }));
   app.use('/api', sessionMiddleware);
   app.use('/api', enforceAbsoluteTimeout(config));
+  app.use('/api', origins.sessionOriginGuard(() => publicUrl));
 
   const { csrfSynchronisedProtection, generateToken } = csrfSync({
     getTokenFromRequest: (req) => req.get('x-csrf-token'),

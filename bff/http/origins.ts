@@ -1,29 +1,41 @@
+import type { RequestHandler } from 'express';
 import type { Database } from '../db/database.ts';
 import { withScope } from '../db/scope.ts';
+import { AppError } from './errors.ts';
 
 const CACHE_MS = 30_000;
 
 /**
- * CORS: a browser origin may call the API only if some housing company registered it as an embed
- * origin (or it is the BFF itself). The list is cached briefly; onboarding changes show up within 30 s.
+ * Which browser origins may call the API. CORS admits an origin that some housing company registered
+ * (or the BFF itself); a signed-in request is further held to its own housing company's origins, so a
+ * page of company B can never read a session of company A. Cached briefly: onboarding changes apply
+ * within 30 s.
  */
 export function createOriginPolicy(db: Database) {
-  let cached: { at: number; origins: Set<string> } | undefined;
+  let cached: { at: number; byTenant: Map<string, Set<string>>; all: Set<string> } | undefined;
   const load = async () => {
-    if (cached && Date.now() - cached.at < CACHE_MS) return cached.origins;
+    if (cached && Date.now() - cached.at < CACHE_MS) return cached;
     const { rows } = await withScope(db, { role: 'auth' }, (tx) =>
-      tx.query<{ origin: string }>(`SELECT DISTINCT unnest(allowed_origins) AS origin FROM tenants`),
+      tx.query<{ id: string; allowed_origins: string[] }>(`SELECT id, allowed_origins FROM tenants`),
     );
-    cached = { at: Date.now(), origins: new Set(rows.map((row) => row.origin)) };
-    return cached.origins;
+    const byTenant = new Map(rows.map((row) => [row.id, new Set(row.allowed_origins)]));
+    cached = { at: Date.now(), byTenant, all: new Set(rows.flatMap((row) => row.allowed_origins)) };
+    return cached;
   };
+  const isSelf = (origin: string, selfUrl: string) => Boolean(selfUrl) && new URL(selfUrl).origin === origin;
   return {
     async isRegistered(origin: string, selfUrl: string): Promise<boolean> {
-      if (selfUrl && new URL(selfUrl).origin === origin) return true;
-      return (await load()).has(origin);
+      return isSelf(origin, selfUrl) || (await load()).all.has(origin);
     },
-    forget() {
-      cached = undefined;
+    /** Middleware: a request carrying a session must come from its own housing company's origins. */
+    sessionOriginGuard(selfUrl: () => string): RequestHandler {
+      return async (req, _res, next) => {
+        const origin = req.get('origin');
+        const tenantId = req.session?.auth?.tenantId;
+        if (!origin || !tenantId || isSelf(origin, selfUrl())) return next();
+        if ((await load()).byTenant.get(tenantId)?.has(origin)) return next();
+        next(new AppError(403, 'origin_not_allowed', 'Diese Seite darf nicht auf Ihr Konto zugreifen.'));
+      };
     },
   };
 }
