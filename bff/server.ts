@@ -88,6 +88,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     redisUrl: config.REDIS_URL,
     logger,
     allowOrigin: (origin) => origins.isRegistered(origin, publicUrl),
+    allowOriginForTenant: (origin, tenantId) => origins.isAllowedForTenant(origin, tenantId, publicUrl),
   });
   const ctx: AppContext = { config, db, logger, mailer, realtime, publicUrl: () => publicUrl };
 

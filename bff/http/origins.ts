@@ -27,13 +27,15 @@ export function createOriginPolicy(db: Database) {
     async isRegistered(origin: string, selfUrl: string): Promise<boolean> {
       return isSelf(origin, selfUrl) || (await load()).all.has(origin);
     },
+    async isAllowedForTenant(origin: string | undefined, tenantId: string, selfUrl: string): Promise<boolean> {
+      if (!origin || isSelf(origin, selfUrl)) return true;
+      return (await load()).byTenant.get(tenantId)?.has(origin) ?? false;
+    },
     /** Middleware: a request carrying a session must come from its own housing company's origins. */
     sessionOriginGuard(selfUrl: () => string): RequestHandler {
       return async (req, _res, next) => {
-        const origin = req.get('origin');
         const tenantId = req.session?.auth?.tenantId;
-        if (!origin || !tenantId || isSelf(origin, selfUrl())) return next();
-        if ((await load()).byTenant.get(tenantId)?.has(origin)) return next();
+        if (!tenantId || (await this.isAllowedForTenant(req.get('origin'), tenantId, selfUrl()))) return next();
         next(new AppError(403, 'origin_not_allowed', 'Diese Seite darf nicht auf Ihr Konto zugreifen.'));
       };
     },

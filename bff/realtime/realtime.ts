@@ -27,7 +27,12 @@ interface SessionRequest extends IncomingMessage {
 export async function attachRealtime(
   httpServer: HttpServer,
   sessionMiddleware: RequestHandler,
-  options: { redisUrl?: string; logger: Logger; allowOrigin: (origin: string) => Promise<boolean> },
+  options: {
+    redisUrl?: string;
+    logger: Logger;
+    allowOrigin: (origin: string) => Promise<boolean>;
+    allowOriginForTenant: (origin: string | undefined, tenantId: string) => Promise<boolean>;
+  },
 ): Promise<Realtime> {
   const io = new Server(httpServer, {
     path: '/socket.io',
@@ -51,9 +56,12 @@ export async function attachRealtime(
   }
 
   io.engine.use(sessionMiddleware);
-  io.use((socket, next) => {
+  io.use(async (socket, next) => {
     const auth = (socket.request as SessionRequest).session?.auth;
     if (!auth || auth.stage !== 'complete') return next(new Error('unauthenticated'));
+    if (!(await options.allowOriginForTenant(socket.handshake.headers.origin, auth.tenantId))) {
+      return next(new Error('origin_not_allowed'));
+    }
     if (auth.role === 'resident' && auth.residentId) socket.join(residentRoom(auth.tenantId, auth.residentId));
     else socket.join(staffRoom(auth.tenantId));
     next();
