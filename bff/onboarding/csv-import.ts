@@ -1,0 +1,318 @@
+import { parse, CsvError } from 'csv-parse/sync';
+import { z } from 'zod';
+import type { Database, Queryable } from '../db/database.ts';
+import { AppError } from '../http/errors.ts';
+import { addBuilding, addResident, addUnit, asTenantAdmin, type Tenant } from './onboarding.ts';
+
+/**
+ * Import of the resident list a housing company exports from its ERP (see docs/onboarding.md).
+ * Every row is validated before anything is written; the import then runs in one transaction, so a
+ * file is imported completely or not at all. Missing buildings and units are created from the row.
+ */
+
+export interface CsvRowError {
+  line: number;
+  message: string;
+}
+
+export interface ImportedResident {
+  line: number;
+  residentRef: string;
+  unitRef: string;
+  name: string;
+  activationCode: string;
+}
+
+export interface ResidentImportResult {
+  imported: number;
+  createdBuildings: number;
+  createdUnits: number;
+  activationCodes: ImportedResident[];
+}
+
+type Field =
+  | 'residentRef'
+  | 'unitRef'
+  | 'buildingRef'
+  | 'street'
+  | 'postalCode'
+  | 'city'
+  | 'unitLabel'
+  | 'firstName'
+  | 'lastName'
+  | 'contactEmail';
+
+/** Column name shown in messages, and the header spellings accepted (compared after `headerKey`). */
+const COLUMNS: Record<Field, { label: string; headers: string[] }> = {
+  residentRef: { label: 'Mieternummer', headers: ['mieternummer', 'mieternr', 'mieterid'] },
+  unitRef: { label: 'Wohnung', headers: ['wohnung', 'wohnungsnummer', 'wohnungsnr', 'wohneinheit'] },
+  buildingRef: { label: 'Gebäude', headers: ['gebaeude', 'gebaeudenummer', 'gebaeudenr', 'objekt', 'objektnummer'] },
+  street: { label: 'Straße', headers: ['strasse', 'anschrift'] },
+  postalCode: { label: 'PLZ', headers: ['plz', 'postleitzahl'] },
+  city: { label: 'Ort', headers: ['ort', 'stadt'] },
+  unitLabel: { label: 'Lage', headers: ['lage', 'wohnungslage', 'bezeichnung'] },
+  firstName: { label: 'Vorname', headers: ['vorname'] },
+  lastName: { label: 'Nachname', headers: ['nachname', 'name'] },
+  contactEmail: { label: 'E-Mail', headers: ['email', 'emailadresse', 'mail'] },
+};
+const REQUIRED_COLUMNS: Field[] = ['residentRef', 'unitRef', 'firstName', 'lastName'];
+const MAX_LENGTH: Record<Field, number> = {
+  residentRef: 64,
+  unitRef: 64,
+  buildingRef: 64,
+  street: 200,
+  postalCode: 5,
+  city: 100,
+  unitLabel: 100,
+  firstName: 100,
+  lastName: 100,
+  contactEmail: 254,
+};
+
+export type CsvResidentRow = { line: number } & { [F in Field]?: string };
+
+/** "E-Mail" → "email", "Gebäude" → "gebaeude", "Straße" → "strasse". */
+function headerKey(header: string): string {
+  return header
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .replace(/[^a-z0-9]/g, '');
+}
+
+const csvInvalid = (rows: CsvRowError[]) =>
+  new AppError(
+    400,
+    'csv_invalid',
+    rows.length === 1
+      ? `Die CSV-Datei enthält einen Fehler (Zeile ${rows[0].line}). Es wurde nichts importiert.`
+      : `Die CSV-Datei enthält ${rows.length} fehlerhafte Zeilen. Es wurde nichts importiert.`,
+    { rows },
+  );
+
+/** Semicolon (German Excel, most ERPs) or comma, whichever the header line uses more. */
+function detectDelimiter(text: string): ';' | ',' {
+  const headerLine = text.split(/\r?\n/, 1)[0];
+  const count = (char: string) => headerLine.split(char).length - 1;
+  return count(',') > count(';') ? ',' : ';';
+}
+
+const CSV_ERROR_TEXT: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'Ein Anführungszeichen wird nicht geschlossen.',
+  CSV_INVALID_CLOSING_QUOTE: 'Nach einem schließenden Anführungszeichen folgt unerwartet ein Zeichen.',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'Nach einem schließenden Anführungszeichen folgt unerwartet ein Zeichen.',
+  CSV_QUOTE_WITHIN_FIELD: 'Ein Anführungszeichen steht mitten in einem Feld.',
+};
+
+/** Reads the file into rows keyed by field; structural problems (header, quoting) are reported by line. */
+export function parseResidentCsv(text: string): CsvResidentRow[] {
+  const content = text.replace(/^\uFEFF/, '');
+  if (!content.trim()) throw csvInvalid([{ line: 1, message: 'Die Datei ist leer.' }]);
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(content, {
+      delimiter: detectDelimiter(content),
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+  } catch (error) {
+    if (error instanceof CsvError) {
+      const line = (error as CsvError & { lines?: number }).lines ?? 1;
+      throw csvInvalid([{ line, message: CSV_ERROR_TEXT[error.code] ?? 'Die Zeile ist kein gültiges CSV.' }]);
+    }
+    throw error;
+  }
+
+  const [header, ...data] = records;
+  const headerLine = header.info.lines;
+  const fieldByColumn: (Field | undefined)[] = header.record.map((name) => {
+    const key = headerKey(name);
+    return (Object.keys(COLUMNS) as Field[]).find((field) => COLUMNS[field].headers.includes(key));
+  });
+  const headerProblems: string[] = [];
+  const missing = REQUIRED_COLUMNS.filter((field) => !fieldByColumn.includes(field));
+  if (missing.length) headerProblems.push(`Es fehlen die Spalten ${missing.map((f) => `„${COLUMNS[f].label}“`).join(', ')}.`);
+  const twice = (Object.keys(COLUMNS) as Field[]).filter((field) => fieldByColumn.filter((f) => f === field).length > 1);
+  if (twice.length) headerProblems.push(`Die Spalten ${twice.map((f) => `„${COLUMNS[f].label}“`).join(', ')} kommen mehrfach vor.`);
+  if (headerProblems.length) {
+    throw csvInvalid([{ line: headerLine, message: `Kopfzeile: ${headerProblems.join(' ')}` }]);
+  }
+  if (!data.length) throw csvInvalid([{ line: headerLine, message: 'Die Datei enthält keine Datenzeilen.' }]);
+
+  return data.map(({ record, info }) => {
+    const row: CsvResidentRow = { line: info.lines };
+    fieldByColumn.forEach((field, index) => {
+      const value = record[index]?.trim();
+      if (field && value) row[field] = value;
+    });
+    return row;
+  });
+}
+
+const emailSchema = z.email();
+
+/** Checks one row on its own (no database): required values, formats, lengths. */
+function rowProblems(row: CsvResidentRow): string[] {
+  const problems: string[] = [];
+  for (const field of REQUIRED_COLUMNS) {
+    if (!row[field]) problems.push(`${COLUMNS[field].label} fehlt`);
+  }
+  for (const field of Object.keys(COLUMNS) as Field[]) {
+    const value = row[field];
+    if (value && value.length > MAX_LENGTH[field] && field !== 'postalCode') {
+      problems.push(`${COLUMNS[field].label} ist zu lang (höchstens ${MAX_LENGTH[field]} Zeichen)`);
+    }
+  }
+  if (row.postalCode && !/^\d{5}$/.test(row.postalCode)) problems.push(`PLZ „${row.postalCode}“ ist nicht fünfstellig`);
+  if (row.contactEmail && !emailSchema.safeParse(row.contactEmail).success) {
+    problems.push(`E-Mail „${row.contactEmail}“ ist ungültig`);
+  }
+  return problems;
+}
+
+interface ExistingRefs {
+  residents: Set<string>;
+  buildings: Set<string>;
+  /** unit ref → its building's ref */
+  units: Map<string, string>;
+}
+
+async function loadExistingRefs(tx: Queryable, rows: CsvResidentRow[]): Promise<ExistingRefs> {
+  const refs = (field: Field) => [...new Set(rows.map((row) => row[field]).filter((v): v is string => !!v))];
+  const residents = await tx.query<{ external_ref: string }>(
+    `SELECT external_ref FROM residents WHERE external_ref = ANY($1)`,
+    [refs('residentRef')],
+  );
+  const buildings = await tx.query<{ external_ref: string }>(
+    `SELECT external_ref FROM buildings WHERE external_ref = ANY($1)`,
+    [refs('buildingRef')],
+  );
+  const units = await tx.query<{ external_ref: string; building_ref: string }>(
+    `SELECT u.external_ref, b.external_ref AS building_ref
+       FROM units u JOIN buildings b ON b.id = u.building_id
+      WHERE u.external_ref = ANY($1)`,
+    [refs('unitRef')],
+  );
+  return {
+    residents: new Set(residents.rows.map((r) => r.external_ref)),
+    buildings: new Set(buildings.rows.map((r) => r.external_ref)),
+    units: new Map(units.rows.map((r) => [r.external_ref, r.building_ref])),
+  };
+}
+
+interface ImportPlan {
+  buildings: { externalRef: string; street: string; postalCode: string; city: string }[];
+  units: { externalRef: string; buildingRef: string; label: string }[];
+  residents: CsvResidentRow[];
+}
+
+/**
+ * Validates all rows against each other and the database and plans what to create. Buildings and units
+ * that do not exist yet are created from their first row; later rows must agree with it.
+ */
+function planImport(rows: CsvResidentRow[], existing: ExistingRefs): { plan: ImportPlan; errors: CsvRowError[] } {
+  const errors: CsvRowError[] = [];
+  const plan: ImportPlan = { buildings: [], units: [], residents: [] };
+  const residentLine = new Map<string, number>();
+  const newBuildings = new Map<string, { line: number; street: string; postalCode: string; city: string }>();
+  const newUnits = new Map<string, { line: number; buildingRef: string }>();
+
+  for (const row of rows) {
+    const problems = rowProblems(row);
+    const { residentRef, unitRef, buildingRef } = row;
+
+    if (residentRef) {
+      const firstLine = residentLine.get(residentRef);
+      if (firstLine) problems.push(`Mieternummer ${residentRef} kommt bereits in Zeile ${firstLine} vor`);
+      else if (existing.residents.has(residentRef)) problems.push(`Mieter ${residentRef} existiert bereits`);
+      else residentLine.set(residentRef, row.line);
+    }
+
+    if (unitRef) {
+      const existingBuilding = existing.units.get(unitRef);
+      const plannedUnit = newUnits.get(unitRef);
+      if (existingBuilding !== undefined) {
+        if (buildingRef && buildingRef !== existingBuilding) {
+          problems.push(`Wohnung ${unitRef} gehört zu Gebäude ${existingBuilding}, nicht zu ${buildingRef}`);
+        }
+      } else if (plannedUnit) {
+        if (buildingRef && buildingRef !== plannedUnit.buildingRef) {
+          problems.push(`Wohnung ${unitRef} steht in Zeile ${plannedUnit.line} in Gebäude ${plannedUnit.buildingRef}, nicht in ${buildingRef}`);
+        }
+      } else if (!buildingRef || !row.unitLabel) {
+        const need = [!buildingRef && 'Gebäude', !row.unitLabel && 'Lage'].filter(Boolean).join(' und ');
+        problems.push(`Wohnung ${unitRef} ist unbekannt; zum Anlegen fehlt ${need}`);
+      } else {
+        const buildingProblem = planBuilding(row, buildingRef, existing, newBuildings, plan);
+        if (buildingProblem) problems.push(buildingProblem);
+        newUnits.set(unitRef, { line: row.line, buildingRef });
+        plan.units.push({ externalRef: unitRef, buildingRef, label: row.unitLabel });
+      }
+    }
+
+    if (problems.length) errors.push({ line: row.line, message: `${problems.join('; ')}.` });
+    else plan.residents.push(row);
+  }
+  return { plan, errors };
+}
+
+function planBuilding(
+  row: CsvResidentRow,
+  buildingRef: string,
+  existing: ExistingRefs,
+  newBuildings: Map<string, { line: number; street: string; postalCode: string; city: string }>,
+  plan: ImportPlan,
+): string | undefined {
+  if (existing.buildings.has(buildingRef)) return undefined;
+  const planned = newBuildings.get(buildingRef);
+  const { street, postalCode, city } = row;
+  if (planned) {
+    const differs = (street && street !== planned.street) || (postalCode && postalCode !== planned.postalCode) || (city && city !== planned.city);
+    return differs ? `Gebäude ${buildingRef} hat in Zeile ${planned.line} eine andere Adresse` : undefined;
+  }
+  if (!street || !postalCode || !city) {
+    const need = [!street && 'Straße', !postalCode && 'PLZ', !city && 'Ort'].filter(Boolean).join(', ');
+    return `Gebäude ${buildingRef} ist unbekannt; zum Anlegen fehlt ${need}`;
+  }
+  newBuildings.set(buildingRef, { line: row.line, street, postalCode, city });
+  plan.buildings.push({ externalRef: buildingRef, street, postalCode, city });
+  return undefined;
+}
+
+/** Imports a resident list into one housing company: all rows or none. */
+export async function importResidentsCsv(db: Database, tenant: Tenant, csv: string): Promise<ResidentImportResult> {
+  const rows = parseResidentCsv(csv);
+  return asTenantAdmin(db, tenant.id, async (tx) => {
+    const { plan, errors } = planImport(rows, await loadExistingRefs(tx, rows));
+    if (errors.length) throw csvInvalid(errors);
+    for (const building of plan.buildings) await addBuilding(tx, tenant.id, building);
+    for (const unit of plan.units) await addUnit(tx, tenant.id, unit);
+    const activationCodes: ImportedResident[] = [];
+    for (const row of plan.residents) {
+      const resident = await addResident(tx, tenant.id, {
+        externalRef: row.residentRef!,
+        unitRef: row.unitRef!,
+        firstName: row.firstName!,
+        lastName: row.lastName!,
+        contactEmail: row.contactEmail,
+      });
+      activationCodes.push({
+        line: row.line,
+        residentRef: resident.externalRef,
+        unitRef: resident.unitRef,
+        name: `${resident.firstName} ${resident.lastName}`,
+        activationCode: resident.activationCode,
+      });
+    }
+    return {
+      imported: activationCodes.length,
+      createdBuildings: plan.buildings.length,
+      createdUnits: plan.units.length,
+      activationCodes,
+    };
+  });
+}
