@@ -62,6 +62,8 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
       END IF;
     END $$;
     GRANT CREATE ON SCHEMA public TO ${OWNER_ROLE};
+    -- No temporary tables for the app role: one could shadow a real table for the rest of the connection.
+    DO $$ BEGIN EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', current_database()); END $$;
   `);
   const run = <T>(role: string, fn: (tx: Queryable) => Promise<T>) =>
     lite.transaction(async (tx) => {

@@ -45,6 +45,8 @@ export async function provisionDatabase(options: ProvisionOptions): Promise<Prov
   await db.connect();
   try {
     await db.query(`REVOKE ALL ON SCHEMA public FROM PUBLIC`);
+    // No temporary tables for the app role: one could shadow a real table for the rest of a pooled connection.
+    await db.query(`REVOKE TEMPORARY ON DATABASE ${options.database} FROM PUBLIC`);
     await db.query(`GRANT ALL ON SCHEMA public TO ${OWNER_ROLE}`);
     await db.query(`GRANT USAGE ON SCHEMA public TO ${APP_ROLE}`);
     await db.query(`GRANT CONNECT ON DATABASE ${options.database} TO ${APP_ROLE}`);

@@ -62,8 +62,10 @@ export async function attachRealtime(
     if (!(await options.allowOriginForTenant(socket.handshake.headers.origin, auth.tenantId))) {
       return next(new Error('origin_not_allowed'));
     }
-    if (auth.role === 'resident' && auth.residentId) socket.join(residentRoom(auth.tenantId, auth.residentId));
-    else socket.join(staffRoom(auth.tenantId));
+    // Staff rooms only for staff roles: a resident session without a resident id joins nothing.
+    const staff = auth.role === 'clerk' || auth.role === 'admin';
+    if (!staff && !(auth.role === 'resident' && auth.residentId)) return next(new Error('unauthenticated'));
+    socket.join(staff ? staffRoom(auth.tenantId) : residentRoom(auth.tenantId, auth.residentId!));
     next();
   });
 
