@@ -1,0 +1,389 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { APP_ROLE, type Database } from '../db/database.ts';
+import { withScope, withTenant, type Scope } from '../db/scope.ts';
+import { assertAppRoleIsRestricted } from '../db/checks.ts';
+import { closeTestDatabase, testDatabase } from '../test/harness.ts';
+import type { TestDatabase } from '../test/database.ts';
+import { createHousingCompany, type HousingCompany } from '../test/fixtures.ts';
+import { startServer } from '../server.ts';
+import {
+  GLOBAL_TABLES, KNOWN_TENANT_TABLES, NULLABLE_TENANT_ID, SEEDS, ident, outcome, scopesOf, seedEmptyTables,
+  sessionKeyOf, superuser, tenantTables, type Superuser,
+} from './support.ts';
+
+/**
+ * Tries to break row-level security as the app role, through withScope/withTenant exactly as request
+ * handlers do. Tenant tables are read from pg_catalog, so a new table with tenant_id is attacked
+ * automatically (and fails the coverage test until SEEDS gives it rows, if the fixture does not).
+ */
+describe('tenant isolation in SQL', () => {
+  let test: TestDatabase;
+  let db: Database;
+  let su: Superuser;
+  let a: HousingCompany;
+  let b: HousingCompany;
+  let tables: string[];
+
+  before(async () => {
+    test = await testDatabase();
+    db = test.db;
+    su = await superuser(test);
+    [a, b] = [await createHousingCompany(db), await createHousingCompany(db)];
+    tables = await tenantTables(db);
+    await seedEmptyTables(db, a, tables);
+    await seedEmptyTables(db, b, tables);
+  });
+  after(async () => {
+    await su.close();
+    await closeTestDatabase();
+  });
+
+  const count = async (table: string, tenantId: string) =>
+    Number((await su.query<{ n: string }>(`SELECT count(*) AS n FROM ${ident(table)} WHERE tenant_id = $1`, [tenantId]))[0].n);
+  const inScope = (scope: Scope, sql: string, params?: unknown[]) => withScope(db, scope, (tx) => tx.query(sql, params));
+
+  describe('schema', () => {
+    it('finds every tenant table in pg_catalog, and every one holds rows of both housing companies', async () => {
+      for (const known of KNOWN_TENANT_TABLES) assert.ok(tables.includes(known), `${known} has no tenant_id column`);
+      for (const table of tables) {
+        for (const company of [a, b]) {
+          assert.ok(
+            (await count(table, company.tenant.id)) > 0,
+            `${table} has no rows of a test housing company: add a line for it to SEEDS in bff/isolation/support.ts`,
+          );
+        }
+      }
+    });
+
+    it('every table except the global ones has a tenant_id column', async () => {
+      const rows = await su.query<{ relname: string }>(
+        `SELECT relname FROM pg_class WHERE relkind IN ('r', 'p') AND relnamespace = 'public'::regnamespace ORDER BY relname`,
+      );
+      const without = rows.map((row) => row.relname).filter((name) => !tables.includes(name) && !GLOBAL_TABLES.includes(name));
+      assert.deepEqual(without, [], 'tables without tenant_id (add tenant_id, or list a truly global table in GLOBAL_TABLES)');
+    });
+
+    it('tenant_id is NOT NULL everywhere except where documented', async () => {
+      const rows = await su.query<{ relname: string }>(
+        `SELECT c.relname FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id'
+          WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p') AND NOT a.attnotnull`,
+      );
+      assert.deepEqual(rows.map((row) => row.relname).filter((name) => !NULLABLE_TENANT_ID.includes(name)), []);
+    });
+
+    it('every table except schema_migrations has ENABLE and FORCE ROW LEVEL SECURITY', async () => {
+      const rows = await su.query<{ relname: string }>(
+        `SELECT relname FROM pg_class WHERE relkind IN ('r', 'p') AND relnamespace = 'public'::regnamespace
+            AND relname <> 'schema_migrations' AND NOT (relrowsecurity AND relforcerowsecurity)`,
+      );
+      assert.deepEqual(rows.map((row) => row.relname), []);
+    });
+
+    it('every tenant table has a policy, and every policy of a tenant table is bound to its tenant, key or role', async () => {
+      const rows = await su.query<{ tablename: string; policyname: string; qual: string | null; with_check: string | null }>(
+        `SELECT tablename, policyname, qual, with_check FROM pg_policies WHERE schemaname = 'public'`,
+      );
+      for (const table of tables) {
+        const policies = rows.filter((row) => row.tablename === table);
+        assert.ok(policies.length > 0, `${table} has no policy`);
+        for (const policy of policies) {
+          const text = `${policy.qual ?? ''} ${policy.with_check ?? ''}`;
+          assert.match(text, /app_tenant\(\)|app\.session_key|app_role\(\) = 'system'/, `${table}.${policy.policyname}: ${text}`);
+        }
+      }
+    });
+
+    it('every foreign key between tenant tables includes tenant_id, so no row can point into another housing company', async () => {
+      const rows = await su.query<{ name: string; source: string; target: string; columns: string[]; referenced: string[] }>(
+        `SELECT con.conname AS name, src.relname AS source, dst.relname AS target,
+                ARRAY(SELECT attname::text FROM unnest(con.conkey) WITH ORDINALITY k(n, i)
+                        JOIN pg_attribute ON attrelid = con.conrelid AND attnum = k.n ORDER BY k.i) AS columns,
+                ARRAY(SELECT attname::text FROM unnest(con.confkey) WITH ORDINALITY k(n, i)
+                        JOIN pg_attribute ON attrelid = con.confrelid AND attnum = k.n ORDER BY k.i) AS referenced
+           FROM pg_constraint con
+           JOIN pg_class src ON src.oid = con.conrelid
+           JOIN pg_class dst ON dst.oid = con.confrelid
+          WHERE con.contype = 'f' AND src.relnamespace = 'public'::regnamespace`,
+      );
+      for (const fk of rows.filter((row) => tables.includes(row.source) && tables.includes(row.target))) {
+        const at = fk.columns.indexOf('tenant_id');
+        assert.ok(at >= 0 && fk.referenced[at] === 'tenant_id', `${fk.source} → ${fk.target} (${fk.name}) does not include tenant_id`);
+      }
+    });
+  });
+
+  describe('the app role', () => {
+    it('is no superuser, has no BYPASSRLS, owns nothing and is a member of no role', async () => {
+      const [role] = await su.query<{ rolsuper: boolean; rolbypassrls: boolean; owned: string; memberships: string }>(
+        `SELECT rolsuper, rolbypassrls,
+                (SELECT count(*) FROM pg_class WHERE relowner = r.oid) AS owned,
+                (SELECT count(*) FROM pg_auth_members WHERE member = r.oid) AS memberships
+           FROM pg_roles r WHERE rolname = $1`,
+        [APP_ROLE],
+      );
+      assert.deepEqual(
+        { ...role, owned: Number(role.owned), memberships: Number(role.memberships) },
+        { rolsuper: false, rolbypassrls: false, owned: 0, memberships: 0 },
+      );
+    });
+
+    it('is what transactions run as, and it passes the start-up check', async () => {
+      const [{ current_user }] = (await db.transaction((tx) => tx.query<{ current_user: string }>(`SELECT current_user`))).rows;
+      assert.equal(current_user, APP_ROLE);
+      await assertAppRoleIsRestricted(db);
+    });
+
+    it('cannot create tables or temporary tables, nor read schema_migrations', async () => {
+      for (const sql of [`CREATE TABLE probe (x int)`, `CREATE TEMP TABLE accounts (x int)`, `SELECT * FROM schema_migrations`]) {
+        assert.equal(await outcome(db.transaction((tx) => tx.query(sql))), 'refused', sql);
+      }
+    });
+  });
+
+  describe('the start-up check refuses a role that could bypass RLS', () => {
+    it('a superuser connection (PostgreSQL: the administrator URL as app URL)', async () => {
+      await assert.rejects(assertAppRoleIsRestricted(su.misconfigured), /Superuser/);
+      await assert.rejects(
+        startServer({ db: su.misconfigured, env: { NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent' } }),
+        /Start verweigert/,
+      );
+    });
+
+    it('the owner role', async () => {
+      await assert.rejects(assertAppRoleIsRestricted({ ...db, transaction: db.ownerTransaction }), /besitzt Tabellen/);
+    });
+
+    it('a table without FORCE ROW LEVEL SECURITY', async () => {
+      await db.ownerTransaction((tx) => tx.query(`CREATE TABLE isolation_probe (tenant_id uuid)`));
+      try {
+        await assert.rejects(assertAppRoleIsRestricted(db), /ohne FORCE ROW LEVEL SECURITY: isolation_probe/);
+      } finally {
+        await db.ownerTransaction((tx) => tx.query(`DROP TABLE isolation_probe`));
+      }
+    });
+  });
+
+  describe('every tenant table, attacked from every scope of company A', () => {
+    const attackers = (): Record<string, Scope> => ({
+      ...scopesOf(a),
+      platform: { role: 'platform' },
+      system: { role: 'system' },
+      'an unknown tenant id': { role: 'admin', tenantId: randomUUID() },
+    });
+
+    it('without any scope set, nothing is visible', async (t) => {
+      for (const table of tables) {
+        await t.test(table, async () => {
+          const { rowCount } = await db.transaction((tx) => tx.query(`SELECT * FROM ${ident(table)}`));
+          assert.equal(rowCount, 0);
+        });
+      }
+      await t.test('tenants (public by design: name, slug, theme, origins)', async () => {
+        const { rowCount } = await db.transaction((tx) => tx.query(`SELECT * FROM tenants WHERE id = ANY($1)`, [[a.tenant.id, b.tenant.id]]));
+        assert.equal(rowCount, 2);
+      });
+    });
+
+    it("some scope of A sees A's rows in every table (the attacks below are not vacuous)", async () => {
+      for (const table of tables) {
+        let seen = 0;
+        for (const scope of Object.values(scopesOf(a))) {
+          seen += (await inScope(scope, `SELECT 1 FROM ${ident(table)} WHERE tenant_id = $1`, [a.tenant.id])).rowCount;
+        }
+        assert.ok(seen > 0, `no scope of A sees A's rows in ${table}`);
+      }
+    });
+
+    for (const [name, scope] of Object.entries({ resident: 0, clerk: 0, admin: 0, 'auth (sign-in, with session key)': 0, platform: 0, system: 0, 'an unknown tenant id': 0 })) {
+      void scope;
+      it(`as ${name}`, async (t) => {
+        const attacker = attackers()[name];
+        for (const table of tables) {
+          const t_ = ident(table);
+          await t.test(`${table}: reads no row of B, and only rows of its own tenant`, async () => {
+            const { rows } = await inScope(attacker, `SELECT tenant_id FROM ${t_}`);
+            const foreign = rows.filter((row) => row.tenant_id !== attacker.tenantId);
+            assert.deepEqual(foreign, []);
+          });
+          await t.test(`${table}: cannot insert a row carrying B's tenant_id`, async () => {
+            const [row] = await su.query<{ row: unknown }>(`SELECT to_jsonb(x) AS row FROM ${t_} x WHERE tenant_id = $1 LIMIT 1`, [b.tenant.id]);
+            const before = await count(table, b.tenant.id);
+            assert.equal(
+              await outcome(inScope(attacker, `INSERT INTO ${t_} SELECT * FROM jsonb_populate_record(NULL::${t_}, $1::jsonb)`, [JSON.stringify(row.row)])),
+              'refused',
+            );
+            assert.equal(await count(table, b.tenant.id), before);
+          });
+          await t.test(`${table}: cannot move its rows to B`, async () => {
+            const result = await outcome(inScope(attacker, `UPDATE ${t_} SET tenant_id = $1 WHERE tenant_id IS DISTINCT FROM $1`, [b.tenant.id]));
+            assert.ok(result === 'refused' || result === 0, `moved ${result} rows`);
+          });
+          await t.test(`${table}: updates and deletes no row of B`, async () => {
+            const before = await count(table, b.tenant.id);
+            // 'refused': the app role has no UPDATE or DELETE privilege on the table at all.
+            for (const sql of [`UPDATE ${t_} SET tenant_id = tenant_id WHERE tenant_id = $1`, `DELETE FROM ${t_} WHERE tenant_id = $1`]) {
+              const result = await outcome(inScope(attacker, sql, [b.tenant.id]));
+              assert.ok(result === 0 || result === 'refused', `${sql}: ${result} rows`);
+            }
+            assert.equal(await count(table, b.tenant.id), before);
+          });
+        }
+      });
+    }
+
+    it('withTenant with B as tenant but A’s account sees no account of A and cannot act as A’s admin', async () => {
+      const mixed = { tenantId: b.tenant.id, accountId: a.admin.id, role: 'admin' as const };
+      const { rows } = await withTenant(db, mixed, (tx) => tx.query<{ tenant_id: string }>(`SELECT tenant_id FROM accounts`));
+      assert.ok(rows.every((row) => row.tenant_id === b.tenant.id));
+      assert.equal(await outcome(withTenant(db, mixed, (tx) => tx.query(`UPDATE accounts SET display_name = 'x' WHERE tenant_id = $1`, [a.tenant.id]))), 0);
+    });
+  });
+
+  describe('residents of the same housing company', () => {
+    const resident = () => scopesOf(a).resident;
+
+    it("a resident sees their own account and resident row, never the neighbour's", async () => {
+      const accounts = await inScope(resident(), `SELECT id FROM accounts`);
+      assert.deepEqual(accounts.rows, [{ id: a.resident.accountId }]);
+      const residents = await inScope(resident(), `SELECT id FROM residents`);
+      assert.deepEqual(residents.rows, [{ id: a.resident.id }]);
+      assert.equal((await inScope(resident(), `SELECT 1 FROM residents WHERE id = $1`, [a.neighbour.id])).rowCount, 0);
+    });
+
+    it('a resident sees no activation codes, password resets or login throttles, not even their own', async () => {
+      for (const table of ['activation_codes', 'password_resets', 'login_throttle']) {
+        assert.equal((await inScope(resident(), `SELECT 1 FROM ${ident(table)}`)).rowCount, 0, table);
+      }
+    });
+
+    it('rows with a resident_id are visible to that resident only (every current and future table)', async () => {
+      const withResidentId = (
+        await su.query<{ relname: string }>(
+          `SELECT c.relname FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'resident_id'
+            WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p')`,
+        )
+      ).map((row) => row.relname);
+      for (const table of withResidentId) {
+        const { rows } = await inScope(resident(), `SELECT resident_id FROM ${ident(table)}`);
+        assert.ok(rows.every((row) => row.resident_id === a.resident.id), table);
+      }
+    });
+
+    it("a resident cannot write the neighbour's account, create accounts, or change residents", async () => {
+      const r = resident();
+      assert.equal(await outcome(inScope(r, `UPDATE accounts SET display_name = 'x' WHERE id = $1`, [a.neighbour.accountId])), 0);
+      assert.equal(await outcome(inScope(r, `UPDATE accounts SET email = 'x@example.de' WHERE id <> $1`, [a.resident.accountId])), 0);
+      assert.equal(await outcome(inScope(r, `DELETE FROM accounts`)), 0);
+      assert.equal(
+        await outcome(inScope(r, `INSERT INTO accounts (tenant_id, role, display_name) VALUES ($1, 'admin', 'Eve')`, [a.tenant.id])),
+        'refused',
+      );
+      assert.equal(await outcome(inScope(r, `UPDATE residents SET last_name = 'x'`)), 0);
+      assert.equal(await outcome(inScope(r, `DELETE FROM residents`)), 0);
+    });
+
+    it('a resident cannot promote their own account; the sign-in scope cannot either; an admin can change a role', async () => {
+      assert.equal(await outcome(inScope(resident(), `UPDATE accounts SET role = 'admin' WHERE id = $1`, [a.resident.accountId])), 'refused');
+      assert.equal(
+        await outcome(inScope({ role: 'auth', tenantId: a.tenant.id }, `UPDATE accounts SET role = 'admin' WHERE id = $1`, [a.clerk.id])),
+        'refused',
+      );
+      assert.equal(await outcome(inScope(resident(), `UPDATE accounts SET display_name = 'Erika M.' WHERE id = $1`, [a.resident.accountId])), 1);
+      const admin = scopesOf(a).admin;
+      assert.equal(await outcome(inScope(admin, `UPDATE accounts SET role = 'admin' WHERE id = $1`, [a.clerk.id])), 1);
+      assert.equal(await outcome(inScope(admin, `UPDATE accounts SET role = 'clerk' WHERE id = $1`, [a.clerk.id])), 1);
+    });
+  });
+
+  describe('sessions', () => {
+    const keysVisibleTo = async (scope: Scope) =>
+      (await inScope(scope, `SELECT session_key FROM sessions ORDER BY session_key`)).rows.map((row) => row.session_key as string);
+
+    it('a session row is readable by its key or by its own account only', async () => {
+      const key = sessionKeyOf(a, 'resident');
+      assert.deepEqual(await keysVisibleTo({ role: 'auth', sessionKey: key }), [key]);
+      assert.deepEqual(await keysVisibleTo(scopesOf(a).resident), [key]);
+      assert.deepEqual(await keysVisibleTo({ role: 'resident', tenantId: a.tenant.id, accountId: a.neighbour.accountId, residentId: a.neighbour.id }), [
+        sessionKeyOf(a, 'neighbour'),
+      ]);
+      assert.deepEqual(await keysVisibleTo(scopesOf(a).admin), [], 'staff see no session of others');
+      assert.deepEqual(await keysVisibleTo({ role: 'auth' }), [], 'an empty key matches nothing');
+    });
+
+    it('nobody can plant a session under an empty key, or forge one for their own account', async () => {
+      assert.equal(
+        await outcome(inScope({ role: 'auth' }, `INSERT INTO sessions (session_key, data, expires_at) VALUES ('', '{}', now() + interval '1 hour')`)),
+        'refused',
+      );
+      assert.equal(
+        await outcome(
+          inScope(
+            scopesOf(a).resident,
+            `INSERT INTO sessions (session_key, tenant_id, account_id, data, expires_at) VALUES ('forged', $1, $2, '{"auth":{"role":"admin"}}', now() + interval '1 hour')`,
+            [a.tenant.id, a.resident.accountId],
+          ),
+        ),
+        'refused',
+      );
+      assert.equal(await outcome(inScope(scopesOf(a).resident, `UPDATE sessions SET data = '{"auth":{"role":"admin"}}'`)), 0);
+    });
+
+    it('a session key cannot claim another housing company', async () => {
+      const sessionKey = `isolation-claim-${randomUUID()}`;
+      assert.equal(
+        await outcome(
+          inScope(
+            { role: 'auth', tenantId: a.tenant.id, sessionKey },
+            `INSERT INTO sessions (session_key, tenant_id, data, expires_at) VALUES ($1, $2, '{}', now() + interval '1 hour')`,
+            [sessionKey, b.tenant.id],
+          ),
+        ),
+        'refused',
+      );
+    });
+
+    it('log-out everywhere deletes exactly the own account’s sessions', async () => {
+      const neighbour: Scope = { role: 'resident', tenantId: b.tenant.id, accountId: b.neighbour.accountId, residentId: b.neighbour.id };
+      assert.equal(await outcome(inScope(neighbour, `DELETE FROM sessions`)), 1);
+      assert.equal(Number((await su.query<{ n: string }>(`SELECT count(*) AS n FROM sessions WHERE tenant_id = $1`, [b.tenant.id]))[0].n), 2);
+      await SEEDS[0].seed(db, b);
+    });
+
+    it('the system clean-up deletes expired sessions of every housing company and no live one', async () => {
+      const expiredKey = `isolation-expired-${randomUUID()}`;
+      await inScope(
+        { role: 'auth', tenantId: b.tenant.id, accountId: b.clerk.id, sessionKey: expiredKey },
+        `INSERT INTO sessions (session_key, tenant_id, account_id, data, expires_at) VALUES ($1, $2, $3, '{}', now() - interval '1 minute')`,
+        [expiredKey, b.tenant.id, b.clerk.id],
+      );
+      const live = Number((await su.query<{ n: string }>(`SELECT count(*) AS n FROM sessions WHERE expires_at > now()`))[0].n);
+      assert.ok((await outcome(inScope({ role: 'system' }, `DELETE FROM sessions WHERE expires_at < now()`))) as number >= 1);
+      assert.equal((await su.query(`SELECT 1 FROM sessions WHERE session_key = $1`, [expiredKey])).length, 0);
+      assert.equal(Number((await su.query<{ n: string }>(`SELECT count(*) AS n FROM sessions WHERE expires_at > now()`))[0].n), live);
+      assert.deepEqual(await keysVisibleTo({ role: 'system' }), [], 'the clean-up sees no live session');
+    });
+  });
+
+  describe('tenants', () => {
+    it('only the platform creates housing companies', async () => {
+      for (const scope of Object.values(scopesOf(a))) {
+        assert.equal(await outcome(inScope(scope, `INSERT INTO tenants (slug, name) VALUES ($1, 'Eve')`, [`eve-${Date.now()}`])), 'refused');
+      }
+    });
+
+    it('an admin changes their own housing company only; nobody deletes one', async () => {
+      const scopes = scopesOf(a);
+      assert.equal(await outcome(inScope(scopes.admin, `UPDATE tenants SET name = name WHERE id = $1`, [a.tenant.id])), 1);
+      assert.equal(await outcome(inScope(scopes.admin, `UPDATE tenants SET name = 'Eve' WHERE id = $1`, [b.tenant.id])), 0);
+      assert.equal(await outcome(inScope(scopes.admin, `UPDATE tenants SET id = $1 WHERE id = $2`, [randomUUID(), a.tenant.id])), 'refused');
+      for (const scope of [scopes.resident, scopes.clerk, scopes['auth (sign-in, with session key)']]) {
+        assert.equal(await outcome(inScope(scope, `UPDATE tenants SET name = 'Eve'`)), 0);
+      }
+      for (const scope of [...Object.values(scopes), { role: 'platform' } as Scope]) {
+        assert.equal(await outcome(inScope(scope, `DELETE FROM tenants WHERE id = $1`, [b.tenant.id])), 'refused');
+      }
+    });
+  });
+});

@@ -1,0 +1,169 @@
+import { randomBytes } from 'node:crypto';
+import { openDatabase, type Database, type QueryResult } from '../db/database.ts';
+import { withScope, type Scope } from '../db/scope.ts';
+import type { TestDatabase } from '../test/database.ts';
+import type { HousingCompany } from '../test/fixtures.ts';
+
+/**
+ * Shared by the isolation suites: which tables are tenant tables, rows for the tables the fixture leaves
+ * empty, a superuser view for checking what really happened, and the scopes a housing company's users get.
+ */
+
+/** Tables in schema public that hold no housing company's data. A new global table needs one line here. */
+export const GLOBAL_TABLES = ['schema_migrations', 'tenants'];
+
+/** Tables that must exist as tenant tables (a safety net: discovery from pg_catalog must find at least these). */
+export const KNOWN_TENANT_TABLES = [
+  'buildings', 'units', 'accounts', 'residents', 'activation_codes', 'password_resets', 'login_throttle', 'sessions',
+];
+
+/** Tables whose tenant_id may be NULL (a session before sign-in belongs to no housing company yet). */
+export const NULLABLE_TENANT_ID = ['sessions'];
+
+export const sessionKeyOf = (company: HousingCompany, who: 'resident' | 'neighbour' | 'clerk') => `isolation-${company.tenant.id}-${who}`;
+
+/**
+ * Rows for tenant tables that `createHousingCompany` leaves empty, so that every tenant table holds rows of
+ * both housing companies. A new tenant table the fixture does not fill needs an entry here; an entry runs
+ * only when all of its tables exist (migrations of capabilities still being built may be missing).
+ */
+export const SEEDS: Array<{ tables: string[]; seed: (db: Database, company: HousingCompany) => Promise<unknown> }> = [
+  {
+    tables: ['sessions'],
+    seed: async (db, company) => {
+      const accounts = { resident: company.resident.accountId, neighbour: company.neighbour.accountId, clerk: company.clerk.id };
+      for (const [who, accountId] of Object.entries(accounts) as Array<[keyof typeof accounts, string]>) {
+        const sessionKey = sessionKeyOf(company, who);
+        await withScope(db, { role: 'auth', tenantId: company.tenant.id, accountId, sessionKey }, (tx) =>
+          tx.query(
+            `INSERT INTO sessions (session_key, tenant_id, account_id, data, expires_at) VALUES ($1, $2, $3, $4, now() + interval '1 hour')
+             ON CONFLICT (session_key) DO NOTHING`,
+            [sessionKey, company.tenant.id, accountId, JSON.stringify({ probe: who })],
+          ),
+        );
+      }
+    },
+  },
+  {
+    tables: ['password_resets', 'login_throttle'],
+    seed: (db, company) =>
+      withScope(db, { role: 'auth', tenantId: company.tenant.id }, async (tx) => {
+        await tx.query(`INSERT INTO password_resets (tenant_id, account_id, token_hash, expires_at) VALUES ($1, $2, $3, now() + interval '1 hour')`, [
+          company.tenant.id,
+          company.resident.accountId,
+          randomBytes(16).toString('hex'),
+        ]);
+        await tx.query(`INSERT INTO login_throttle (tenant_id, email_hash, failures) VALUES ($1, $2, 1)`, [company.tenant.id, randomBytes(16).toString('hex')]);
+      }),
+  },
+  {
+    tables: ['damage_locations', 'damage_categories', 'damage_kinds', 'document_types', 'case_routing_rules', 'case_number_counters', 'cases', 'case_events', 'case_messages'],
+    seed: (db, company) =>
+      withScope(db, { role: 'admin', tenantId: company.tenant.id, accountId: company.admin.id }, async (tx) => {
+        const tenantId = company.tenant.id;
+        const id = async (sql: string, params: unknown[]) => (await tx.query<{ id: string }>(sql, params)).rows[0].id;
+        const location = await id(`INSERT INTO damage_locations (tenant_id, label) VALUES ($1, 'Bad') RETURNING id`, [tenantId]);
+        const category = await id(`INSERT INTO damage_categories (tenant_id, location_id, label) VALUES ($1, $2, 'Sanitär') RETURNING id`, [tenantId, location]);
+        const kind = await id(`INSERT INTO damage_kinds (tenant_id, category_id, label) VALUES ($1, $2, 'Wasserhahn tropft') RETURNING id`, [tenantId, category]);
+        await tx.query(`INSERT INTO document_types (tenant_id, label) VALUES ($1, 'Mieterbescheinigung')`, [tenantId]);
+        await tx.query(`INSERT INTO case_routing_rules (tenant_id, case_type, assignee_account_id) VALUES ($1, 'contact', $2)`, [tenantId, company.clerk.id]);
+        await tx.query(`INSERT INTO case_number_counters (tenant_id, year, last_number) VALUES ($1, 2026, 2)`, [tenantId]);
+        for (const [number, resident, unit] of [['2026-0001', company.resident, company.units[0]], ['2026-0002', company.neighbour, company.units[1]]] as const) {
+          const caseId = await id(
+            `INSERT INTO cases (tenant_id, case_number, type, resident_id, building_id, unit_id, title, damage_location_id,
+                                damage_category_id, damage_kind_id, priority, deadline_at)
+             VALUES ($1, $2, 'damage', $3, $4, $5, 'Wasserhahn tropft', $6, $7, $8, 'normal', now() + interval '3 days') RETURNING id`,
+            [tenantId, number, resident.id, company.building.id, unit.id, location, category, kind],
+          );
+          await tx.query(
+            `INSERT INTO case_events (tenant_id, case_id, resident_id, actor_role, kind, public) VALUES ($1, $2, $3, 'system', 'created', true)`,
+            [tenantId, caseId, resident.id],
+          );
+          for (const internal of [false, true]) {
+            await tx.query(
+              `INSERT INTO case_messages (tenant_id, case_id, resident_id, author_account_id, author_role, internal, body)
+               VALUES ($1, $2, $3, $4, 'staff', $5, 'Wir kümmern uns darum.')`,
+              [tenantId, caseId, resident.id, company.clerk.id, internal],
+            );
+          }
+        }
+      }),
+  },
+];
+
+export async function seedEmptyTables(db: Database, company: HousingCompany, tables: string[]): Promise<void> {
+  for (const { tables: needed, seed } of SEEDS) {
+    if (needed.every((table) => tables.includes(table))) await seed(db, company);
+  }
+}
+
+/** The scopes a housing company's users and use cases run in. */
+export function scopesOf(company: HousingCompany): Record<string, Scope> {
+  const tenantId = company.tenant.id;
+  return {
+    resident: { role: 'resident', tenantId, accountId: company.resident.accountId, residentId: company.resident.id },
+    clerk: { role: 'clerk', tenantId, accountId: company.clerk.id },
+    admin: { role: 'admin', tenantId, accountId: company.admin.id },
+    'auth (sign-in, with session key)': { role: 'auth', tenantId, sessionKey: sessionKeyOf(company, 'resident') },
+  };
+}
+
+/** Tables of schema public that have a tenant_id column, read from pg_catalog. */
+export async function tenantTables(db: Database): Promise<string[]> {
+  const { rows } = await db.transaction((tx) =>
+    tx.query<{ relname: string }>(
+      `SELECT c.relname FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped
+        WHERE c.relkind IN ('r', 'p') AND c.relnamespace = 'public'::regnamespace ORDER BY c.relname`,
+    ),
+  );
+  return rows.map((row) => row.relname);
+}
+
+/** Quotes an identifier read from pg_catalog (tests only; the app never builds SQL from names). */
+export const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** Row count of a statement, or 'refused' when PostgreSQL denied it (RLS violation or missing privilege). */
+export async function outcome(statement: Promise<QueryResult<unknown>>): Promise<number | 'refused'> {
+  try {
+    return (await statement).rowCount;
+  } catch (error) {
+    if ((error as { code?: string }).code === '42501') return 'refused';
+    throw error;
+  }
+}
+
+/**
+ * Outside row-level security, to see what really is in the tables, plus a Database whose app transactions
+ * run over a superuser login — the misconfiguration the start-up check must refuse. On PostgreSQL that is
+ * the administrator URL of the test database; on PGlite (whose session user is always the superuser) a
+ * transaction that drops the app role again with RESET ROLE.
+ */
+export interface Superuser {
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  misconfigured: Database;
+  close(): Promise<void>;
+}
+
+export async function superuser(test: TestDatabase): Promise<Superuser> {
+  if (!test.urls) {
+    const db = test.db;
+    const unrestricted: Database['transaction'] = (fn) =>
+      db.transaction(async (tx) => {
+        await tx.query('RESET ROLE');
+        return fn(tx);
+      });
+    return {
+      query: async (sql, params) => (await unrestricted((tx) => tx.query(sql, params))).rows as never,
+      misconfigured: { ...db, transaction: unrestricted },
+      close: async () => undefined,
+    };
+  }
+  const adminUrl = new URL(process.env.DATABASE_URL!);
+  adminUrl.pathname = new URL(test.urls.url).pathname;
+  const admin = await openDatabase({ url: adminUrl.toString(), ownerUrl: adminUrl.toString(), poolSize: 2 });
+  return {
+    query: async (sql, params) => (await admin.ownerTransaction((tx) => tx.query(sql, params))).rows as never,
+    misconfigured: admin,
+    close: () => admin.close(),
+  };
+}
