@@ -1,0 +1,27 @@
+import { defineConfig } from 'vite';
+
+/**
+ * Builds the widget loader to `dist/widgets/widgets.js` (a stable URL for the script tag) and every
+ * element into hashed chunks under `dist/widgets/chunks/`, which the BFF serves as immutable.
+ * Library mode: no HTML entry and no module-preload helper in the loader.
+ */
+export default defineConfig({
+  build: {
+    outDir: 'dist/widgets',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+    lib: {
+      entry: 'widgets/loader.ts',
+      formats: ['es'],
+      fileName: () => 'widgets.js',
+    },
+    rolldownOptions: {
+      output: {
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        // Library mode keeps ES output readable; these files go straight to browsers, so minify fully.
+        minify: true,
+      },
+    },
+  },
+});

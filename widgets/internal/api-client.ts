@@ -1,0 +1,174 @@
+/** Types and client for the sign-in API in docs/sign-in.md. */
+export type SessionState = 'anonymous' | 'second_factor' | 'enroll' | 'signed_in';
+export type SecondFactor = 'totp' | 'email';
+export type Audience = 'resident' | 'staff';
+
+export interface SessionUser {
+  role: 'resident' | 'clerk' | 'admin';
+  displayName: string;
+  tenant: { slug: string; name: string };
+}
+
+export interface Session {
+  state: SessionState;
+  user?: SessionUser;
+  secondFactor?: SecondFactor;
+  enrollOptions?: SecondFactor[];
+}
+
+export interface TotpEnrolment {
+  secret: string;
+  otpauthUrl: string;
+  qrCodeSvg: string;
+}
+
+export interface TenantInfo {
+  slug: string;
+  name: string;
+  theme?: Record<string, string>;
+}
+
+interface ErrorBody {
+  error?: { code?: string; message?: string; details?: { fields?: { path: string | (string | number)[]; message: string }[] } };
+}
+
+/** An error answer of the BFF: `code` for the program, `message` (German) and `fields` for the person. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    /** Field name → message, from `validation_failed`. */
+    readonly fields: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  static async from(response: Response): Promise<ApiError> {
+    const body = (await response.json().catch(() => ({}))) as ErrorBody;
+    const fields: Record<string, string> = {};
+    for (const field of body.error?.details?.fields ?? []) {
+      const name = Array.isArray(field.path) ? field.path.join('.') : field.path;
+      fields[name] ??= field.message;
+    }
+    return new ApiError(response.status, body.error?.code ?? 'http_error', body.error?.message ?? '', fields);
+  }
+}
+
+/** Everything the sign-in flow needs from the BFF. Stories and tests can pass their own implementation. */
+export interface SignInApi {
+  session(): Promise<Session>;
+  tenant(slug: string): Promise<TenantInfo>;
+  login(input: { tenant: string; email: string; password: string; audience: Audience }): Promise<Session>;
+  verify(code: string): Promise<Session>;
+  resendCode(): Promise<{ sentTo: string }>;
+  activate(input: { tenant: string; code: string; email: string; password: string }): Promise<Session>;
+  enrollTotp(): Promise<TotpEnrolment>;
+  confirmTotp(code: string): Promise<Session>;
+  enrollEmail(): Promise<{ sentTo: string }>;
+  confirmEmail(code: string): Promise<Session>;
+  requestPasswordReset(input: { tenant: string; email: string; returnUrl?: string }): Promise<void>;
+  completePasswordReset(input: { tenant: string; token: string; password: string }): Promise<void>;
+  logout(): Promise<void>;
+  logoutEverywhere(): Promise<void>;
+}
+
+/**
+ * JSON over fetch with the session cookie. State-changing requests carry the CSRF token from
+ * `GET /api/session`; the token is fetched again after each of them because sign-in steps rotate the session.
+ */
+export class ApiClient implements SignInApi {
+  private csrfToken: string | undefined;
+
+  constructor(
+    private readonly baseUrl: string,
+    private readonly fetchImpl: typeof fetch = (input, init) => fetch(input, init),
+  ) {}
+
+  async session(): Promise<Session> {
+    const { csrfToken, ...session } = await this.request<Session & { csrfToken: string }>('GET', '/api/session');
+    this.csrfToken = csrfToken;
+    return session;
+  }
+
+  tenant(slug: string): Promise<TenantInfo> {
+    return this.request('GET', `/api/tenants/${encodeURIComponent(slug)}`);
+  }
+
+  login(input: { tenant: string; email: string; password: string; audience: Audience }): Promise<Session> {
+    return this.request('POST', '/api/auth/login', input);
+  }
+
+  verify(code: string): Promise<Session> {
+    return this.request('POST', '/api/auth/verify', { code });
+  }
+
+  resendCode(): Promise<{ sentTo: string }> {
+    return this.request('POST', '/api/auth/resend-code', {});
+  }
+
+  activate(input: { tenant: string; code: string; email: string; password: string }): Promise<Session> {
+    return this.request('POST', '/api/auth/activate', input);
+  }
+
+  enrollTotp(): Promise<TotpEnrolment> {
+    return this.request('POST', '/api/auth/enroll/totp', {});
+  }
+
+  confirmTotp(code: string): Promise<Session> {
+    return this.request('POST', '/api/auth/enroll/totp/confirm', { code });
+  }
+
+  enrollEmail(): Promise<{ sentTo: string }> {
+    return this.request('POST', '/api/auth/enroll/email', {});
+  }
+
+  confirmEmail(code: string): Promise<Session> {
+    return this.request('POST', '/api/auth/enroll/email/confirm', { code });
+  }
+
+  async requestPasswordReset(input: { tenant: string; email: string; returnUrl?: string }): Promise<void> {
+    await this.request('POST', '/api/auth/password-reset', input);
+  }
+
+  async completePasswordReset(input: { tenant: string; token: string; password: string }): Promise<void> {
+    await this.request('POST', '/api/auth/password-reset/complete', input);
+  }
+
+  async logout(): Promise<void> {
+    await this.request('POST', '/api/auth/logout', {});
+  }
+
+  async logoutEverywhere(): Promise<void> {
+    await this.request('POST', '/api/auth/logout-everywhere', {});
+  }
+
+  private async request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (method !== 'GET') {
+      headers['content-type'] = 'application/json';
+      headers['x-csrf-token'] = await this.currentCsrfToken();
+    }
+    let response: Response;
+    try {
+      response = await this.fetchImpl(this.baseUrl + path, {
+        method,
+        headers,
+        credentials: 'include',
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch {
+      throw new ApiError(0, 'network_error', '');
+    }
+    if (method !== 'GET') this.csrfToken = undefined;
+    if (!response.ok) throw await ApiError.from(response);
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  private async currentCsrfToken(): Promise<string> {
+    if (!this.csrfToken) await this.session();
+    return this.csrfToken!;
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * The one script a housing company pastes. It stays tiny: it only watches the page for Mieterportal
+ * elements and imports an element's code the first time its tag appears.
+ */
+import type { LoaderState } from './internal/loader-state.ts';
+
+// The same key as `loaderStateKey`, spelled out: importing it would make every element chunk import the loader.
+const loaderStateKey = Symbol.for('mieterportal.loader');
+
+const elements: Record<string, () => Promise<unknown>> = {
+  'tenant-portal': () => import('./tenant-portal/tenant-portal.ts'),
+  'staff-portal': () => import('./staff-portal/staff-portal.ts'),
+};
+
+const page = globalThis as { [loaderStateKey]?: LoaderState };
+
+// Pasted twice (or once per CMS block): only the first copy does anything.
+if (!page[loaderStateKey]) {
+  page[loaderStateKey] = { apiBase: new URL(import.meta.url).origin };
+
+  const requested = new Set<string>();
+  const loadPresentElements = (root: Document | Element) => {
+    for (const [tag, load] of Object.entries(elements)) {
+      if (requested.has(tag) || customElements.get(tag)) continue;
+      if (!(root instanceof Element && root.matches(tag)) && !root.querySelector(tag)) continue;
+      requested.add(tag);
+      load().catch((error: unknown) => {
+        requested.delete(tag);
+        console.error(`Mieterportal: <${tag}> could not be loaded`, error);
+      });
+    }
+  };
+
+  loadPresentElements(document);
+  new MutationObserver((mutations) => {
+    for (const mutation of mutations) {
+      for (const node of mutation.addedNodes) {
+        if (node instanceof Element) loadPresentElements(node);
+      }
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true });
+}

@@ -1,0 +1,39 @@
+import { css } from 'lit';
+
+export const signInPortalStyles = css`
+  :host {
+    background: var(--mp-color-background, transparent);
+  }
+  .portal {
+    padding: var(--_space);
+    min-width: 0;
+  }
+  h2 {
+    font-size: 1.4em;
+    line-height: 1.25;
+    margin: 0 0 0.5em;
+    overflow-wrap: anywhere;
+  }
+  p {
+    margin: 0 0 1em;
+    overflow-wrap: anywhere;
+  }
+  .alert:empty {
+    display: none;
+  }
+  .alert {
+    border-inline-start: 4px solid var(--_error);
+    padding: 0.5em 0.75em;
+    margin: 0 0 1em;
+    color: var(--_error);
+  }
+  mp-account-bar {
+    margin: 0 0 calc(var(--_space) * 1.5);
+  }
+  .empty-state {
+    color: var(--_muted);
+    border: 1px dashed var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+  }
+`;

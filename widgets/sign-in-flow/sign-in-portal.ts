@@ -1,0 +1,97 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { PortalElement } from '../internal/portal-element.ts';
+import { ApiClient, type Audience, type SignInApi } from '../internal/api-client.ts';
+import { loaderState } from '../internal/loader-state.ts';
+import type { SignInRequestEvent } from '../events/sign-in-request.ts';
+import type { SignOutRequestEvent } from '../events/sign-out-request.ts';
+import { SignInController } from './sign-in-controller.ts';
+import { signInPortalStyles } from './sign-in-portal.styles.ts';
+import './sign-in-flow.ts';
+import '../account-bar/account-bar.ts';
+
+/**
+ * What `<tenant-portal>` and `<staff-portal>` share: the session, the sign-in flow until the person is
+ * signed in, then the account bar above the portal's own content.
+ */
+export abstract class SignInPortal extends PortalElement {
+  static override styles = [PortalElement.styles, signInPortalStyles];
+
+  /** The housing company's slug, e.g. `wohnbau-nord`. */
+  @property({ reflect: true }) tenant = '';
+
+  /** Base URL of the BFF; by default the origin the widget script was loaded from. */
+  @property() api?: string;
+
+  /** The API to talk to; set it to use a fake in stories and tests. */
+  @property({ attribute: false }) client?: SignInApi;
+
+  abstract readonly audience: Audience;
+
+  protected readonly signIn = new SignInController(this);
+
+  private defaultClient?: SignInApi;
+
+  get apiClient(): SignInApi {
+    if (this.client) return this.client;
+    this.defaultClient ??= new ApiClient(this.api ?? loaderState()?.apiBase ?? location.origin);
+    return this.defaultClient;
+  }
+
+  /** The content for a signed-in person, below the account bar. */
+  protected abstract renderSignedIn(): TemplateResult;
+
+  /** Accessible name of the portal region. */
+  protected abstract label(tenantName: string): string;
+
+  override render() {
+    const session = this.signIn.session;
+    const tenantName = session?.user?.tenant.name ?? '';
+    return html`
+      <div class="portal" part="portal" role="region" aria-label=${this.label(tenantName)}>
+        ${!session
+          ? html`<p part="loading" role="status">${this.msg.loading}</p>`
+          : session.state === 'signed_in'
+            ? this.renderSignedInView()
+            : this.renderSignIn()}
+      </div>
+    `;
+  }
+
+  private renderSignIn() {
+    const signIn = this.signIn;
+    return html`
+      <mp-sign-in-flow
+        part="sign-in"
+        exportparts="heading, alert, notice, form, field, label, input, field-error, submit, link, option, qr-code, secret"
+        lang=${this.locale}
+        audience=${this.audience}
+        .step=${signIn.step}
+        .busy=${signIn.busy}
+        .error=${signIn.error}
+        .notice=${signIn.notice?.(this.msg)}
+        .secondFactor=${signIn.session?.secondFactor ?? 'totp'}
+        .enrollOptions=${signIn.session?.enrollOptions ?? ['totp']}
+        .totpEnrolment=${signIn.totpEnrolment}
+        .sentTo=${signIn.sentTo}
+        @mp-sign-in-request=${(event: SignInRequestEvent) => signIn.handle(event.detail)}
+      >
+        <slot name="header" slot="header"></slot>
+      </mp-sign-in-flow>
+    `;
+  }
+
+  private renderSignedInView() {
+    const error = this.signIn.error;
+    return html`
+      <mp-account-bar
+        part="account-bar"
+        lang=${this.locale}
+        .busy=${this.signIn.busy}
+        @mp-sign-out-request=${(event: SignOutRequestEvent) => this.signIn.signOut(event.detail.everywhere)}
+      ></mp-account-bar>
+      <div class="alert" part="alert" role="alert">${error ? error.message || this.msg.unexpectedError : nothing}</div>
+      ${this.renderSignedIn()}
+    `;
+  }
+}

@@ -1,0 +1,68 @@
+import { html } from 'lit';
+import { defineElement } from '../internal/portal-element.ts';
+import { SignInPortal } from '../sign-in-flow/sign-in-portal.ts';
+import { staffPortalStyles } from './staff-portal.styles.ts';
+
+/**
+ * The clerks' workplace of a housing company: staff sign-in with an authenticator app (activation for
+ * new staff accounts included) and, once signed in, the "Vorgänge" board.
+ *
+ * @summary Staff sign-in and the "Vorgänge" board.
+ *
+ * @slot header - Shown above the sign-in forms, e.g. the housing company's logo.
+ * @slot board - Content of the "Vorgänge" area, replacing the empty state.
+ *
+ * @event mp-signed-in - The clerk completed sign-in; `detail.user` is the signed-in person.
+ * @event mp-signed-out - The clerk signed out; `detail.everywhere` if on all devices.
+ *
+ * @csspart portal - The outer container.
+ * @csspart loading - The text shown while the session loads.
+ * @csspart sign-in - The sign-in flow.
+ * @csspart account-bar - Name and sign-out buttons.
+ * @csspart board - The "Vorgänge" area.
+ * @csspart empty-state - The text shown when there are no cases.
+ * @csspart heading - The heading of a sign-in step.
+ * @csspart alert - The region for error messages.
+ * @csspart form - Each sign-in form.
+ * @csspart input - A text, e-mail or password input.
+ * @csspart submit - The primary button of a form.
+ *
+ * @cssproperty --mp-color-primary - Buttons, links and accents.
+ * @cssproperty --mp-color-on-primary - Text on primary buttons.
+ * @cssproperty --mp-color-text - Body text.
+ * @cssproperty --mp-color-background - Background of the portal.
+ * @cssproperty --mp-color-border - Borders.
+ * @cssproperty --mp-color-error - Error messages and invalid fields.
+ * @cssproperty --mp-font-family - Font family.
+ * @cssproperty --mp-font-size - Base font size; everything scales with it.
+ * @cssproperty --mp-radius - Corner radius.
+ * @cssproperty --mp-spacing - Base spacing.
+ */
+export class StaffPortal extends SignInPortal {
+  static override styles = [SignInPortal.styles, staffPortalStyles];
+
+  readonly audience = 'staff';
+
+  protected label(tenantName: string): string {
+    return this.msg.staffPortalLabel(tenantName);
+  }
+
+  protected renderSignedIn() {
+    return html`
+      <section class="board" part="board" aria-labelledby="board-heading">
+        <h2 id="board-heading">${this.msg.boardHeading}</h2>
+        <slot name="board">
+          <p class="empty-state" part="empty-state">${this.msg.boardSummary(0)}</p>
+        </slot>
+      </section>
+    `;
+  }
+}
+
+defineElement('staff-portal', StaffPortal);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'staff-portal': StaffPortal;
+  }
+}

@@ -1,0 +1,207 @@
+import type { Session, SessionUser, SecondFactor } from '../internal/api-client.ts';
+
+/**
+ * An in-memory BFF that answers `fetch` like docs/sign-in.md, for tests and stories. Pass `fakeBff.fetch`
+ * to `new ApiClient('', fakeBff.fetch)`. Codes are fixed so tests can type them.
+ */
+export const fakeCodes = {
+  totp: '123456',
+  email: '654321',
+  activation: 'ABCD-EFGH-JKLM',
+  resetToken: 'reset-token-1',
+} as const;
+
+export const fakeTotpSecret = 'JBSWY3DPEHPK3PXP';
+
+export interface FakeAccount {
+  email: string;
+  password: string;
+  displayName: string;
+  role: SessionUser['role'];
+  /** Not set: the account still has to enrol a second factor after the password. */
+  secondFactor?: SecondFactor;
+}
+
+export interface FakeBffOptions {
+  tenant?: { slug: string; name: string };
+  accounts?: FakeAccount[];
+  /** The session the fake starts in, e.g. `{ state: 'signed_in', user }` for a story. */
+  session?: Session;
+  /** Delay of each answer in ms, to see busy states. */
+  latency?: number;
+  /** Role of accounts created by activation; staff may only enrol an authenticator app. */
+  activatesAs?: SessionUser['role'];
+  /** Answer every request with this error (e.g. to show a network failure). */
+  failWith?: { status: number; code: string; message: string };
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  body: Record<string, unknown> | undefined;
+  csrfToken: string | null;
+}
+
+const qrCodeSvg =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 21 21" shape-rendering="crispEdges"><rect width="21" height="21" fill="#fff"/>' +
+  '<path d="M0 0h7v7H0zM14 0h7v7h-7zM0 14h7v7H0zM2 2h3v3H2zM16 2h3v3h-3zM2 16h3v3H2zM9 9h3v3H9zM14 14h2v2h-2zM18 18h3v3h-3z" fill="#000"/></svg>';
+
+export const defaultFakeAccounts: FakeAccount[] = [
+  { email: 'anna.mueller@example.org', password: 'richtig-geheim', displayName: 'Anna Müller', role: 'resident', secondFactor: 'totp' },
+  { email: 'bernd.schulz@example.org', password: 'richtig-geheim', displayName: 'Bernd Schulz', role: 'resident', secondFactor: 'email' },
+  { email: 'sachbearbeitung@example.org', password: 'richtig-geheim', displayName: 'Clara Kaiser', role: 'clerk', secondFactor: 'totp' },
+];
+
+export class FakeBff {
+  readonly requests: RecordedRequest[] = [];
+  session: Session;
+  private readonly tenant: { slug: string; name: string };
+  private readonly accounts: FakeAccount[];
+  private csrfToken = 'csrf-1';
+  private pending?: FakeAccount;
+  private failures = new Map<string, number>();
+
+  constructor(private readonly options: FakeBffOptions = {}) {
+    this.tenant = options.tenant ?? { slug: 'wohnbau-nord', name: 'Wohnbau Nord eG' };
+    this.accounts = options.accounts ?? defaultFakeAccounts.map((account) => ({ ...account }));
+    this.session = options.session ?? { state: 'anonymous' };
+  }
+
+  readonly fetch = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
+    const url = new URL(String(input), 'http://fake.test');
+    const method = (init.method ?? 'GET').toUpperCase();
+    const body = typeof init.body === 'string' ? (JSON.parse(init.body) as Record<string, unknown>) : undefined;
+    const csrfToken = new Headers(init.headers).get('x-csrf-token');
+    this.requests.push({ method, path: url.pathname, body, csrfToken });
+    if (this.options.latency) await new Promise((resolve) => setTimeout(resolve, this.options.latency));
+    if (this.options.failWith) return error(this.options.failWith.status, this.options.failWith.code, this.options.failWith.message);
+    if (method !== 'GET' && csrfToken !== this.csrfToken) return error(403, 'csrf_invalid', 'Die Sitzung ist abgelaufen. Bitte laden Sie die Seite neu.');
+    return this.answer(method, url.pathname, body ?? {});
+  };
+
+  /** Paths of the requests made so far, e.g. `POST /api/auth/login`. */
+  get calls(): string[] {
+    return this.requests.map((request) => `${request.method} ${request.path}`);
+  }
+
+  private answer(method: string, path: string, body: Record<string, unknown>): Response {
+    const route = `${method} ${path}`;
+    switch (route) {
+      case 'GET /api/session':
+        return json(200, { csrfToken: this.csrfToken, ...this.session });
+      case `GET /api/tenants/${this.tenant.slug}`:
+        return json(200, { ...this.tenant, theme: {} });
+      case 'POST /api/auth/login':
+        return this.login(body);
+      case 'POST /api/auth/verify':
+        return this.confirmCode(String(body.code), this.pending?.secondFactor === 'email' ? fakeCodes.email : fakeCodes.totp);
+      case 'POST /api/auth/resend-code':
+        return json(200, { sentTo: maskEmail(this.pending?.email ?? '') });
+      case 'POST /api/auth/activate':
+        return this.activate(body);
+      case 'POST /api/auth/enroll/totp':
+        return json(200, {
+          secret: fakeTotpSecret,
+          otpauthUrl: `otpauth://totp/Mieterportal:${this.pending?.email}?secret=${fakeTotpSecret}&issuer=Mieterportal`,
+          qrCodeSvg,
+        });
+      case 'POST /api/auth/enroll/totp/confirm':
+        return this.confirmCode(String(body.code), fakeCodes.totp);
+      case 'POST /api/auth/enroll/email':
+        return json(200, { state: 'enroll', sentTo: maskEmail(this.pending?.email ?? '') });
+      case 'POST /api/auth/enroll/email/confirm':
+        return this.confirmCode(String(body.code), fakeCodes.email);
+      case 'POST /api/auth/password-reset':
+        return new Response(null, { status: 202 });
+      case 'POST /api/auth/password-reset/complete':
+        if (body.token !== fakeCodes.resetToken) {
+          return error(400, 'invalid_reset_token', 'Der Link ist ungültig oder abgelaufen. Bitte fordern Sie einen neuen an.');
+        }
+        if (String(body.password).length < 10) return passwordTooShort();
+        return new Response(null, { status: 204 });
+      case 'POST /api/auth/logout':
+      case 'POST /api/auth/logout-everywhere':
+        this.session = { state: 'anonymous' };
+        this.rotateSession();
+        return new Response(null, { status: 204 });
+    }
+    return error(404, 'not_found', 'Nicht gefunden.');
+  }
+
+  private login(body: Record<string, unknown>): Response {
+    const email = String(body.email);
+    const failures = this.failures.get(email) ?? 0;
+    if (failures >= 5) {
+      return error(429, 'locked', 'Zu viele Fehlversuche. Bitte warten Sie 15 Minuten und versuchen Sie es dann erneut.');
+    }
+    const account = this.accounts.find((candidate) => candidate.email === email && candidate.password === body.password);
+    const staff = body.audience === 'staff';
+    if (!account || (account.role === 'resident') === staff) {
+      this.failures.set(email, failures + 1);
+      return error(401, 'invalid_credentials', 'E-Mail-Adresse oder Passwort ist falsch.');
+    }
+    this.pending = account;
+    this.rotateSession();
+    this.session = account.secondFactor
+      ? { state: 'second_factor', secondFactor: account.secondFactor, user: this.userOf(account) }
+      : { state: 'enroll', enrollOptions: this.enrollOptionsOf(account), user: this.userOf(account) };
+    return json(200, account.secondFactor ? { state: 'second_factor', secondFactor: account.secondFactor } : { state: 'enroll', enrollOptions: this.enrollOptionsOf(account) });
+  }
+
+  private activate(body: Record<string, unknown>): Response {
+    if (String(body.code).replace(/[\s-]/g, '').toUpperCase() !== fakeCodes.activation.replace(/-/g, '')) {
+      return error(400, 'invalid_activation_code', 'Der Aktivierungscode ist ungültig oder abgelaufen.');
+    }
+    if (String(body.password).length < 10) return passwordTooShort();
+    const account: FakeAccount = {
+      email: String(body.email),
+      password: String(body.password),
+      displayName: 'Dana Neumann',
+      role: this.options.activatesAs ?? 'resident',
+    };
+    this.accounts.push(account);
+    this.pending = account;
+    this.rotateSession();
+    this.session = { state: 'enroll', enrollOptions: this.enrollOptionsOf(account), user: this.userOf(account) };
+    return json(200, this.session);
+  }
+
+  private confirmCode(code: string, expected: string): Response {
+    if (code !== expected || !this.pending) return error(400, 'invalid_code', 'Der Code ist falsch oder abgelaufen.');
+    this.rotateSession();
+    this.session = { state: 'signed_in', user: this.userOf(this.pending) };
+    return json(200, this.session);
+  }
+
+  private userOf(account: FakeAccount): SessionUser {
+    return { role: account.role, displayName: account.displayName, tenant: this.tenant };
+  }
+
+  private enrollOptionsOf(account: FakeAccount): SecondFactor[] {
+    return account.role === 'resident' ? ['totp', 'email'] : ['totp'];
+  }
+
+  /** Like the BFF: a new session id, so the old CSRF token no longer works. */
+  private rotateSession(): void {
+    this.csrfToken = `csrf-${Number(this.csrfToken.slice(5)) + 1}`;
+  }
+}
+
+function json(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+}
+
+function error(status: number, code: string, message: string, details?: unknown): Response {
+  return json(status, { error: { code, message, ...(details ? { details } : {}) } });
+}
+
+function passwordTooShort(): Response {
+  return error(400, 'validation_failed', 'Bitte prüfen Sie Ihre Eingaben.', {
+    fields: [{ path: 'password', message: 'Das Passwort muss mindestens 10 Zeichen lang sein.' }],
+  });
+}
+
+function maskEmail(email: string): string {
+  const [local, domain] = email.split('@');
+  return `${local.slice(0, 1)}***@${domain}`;
+}
