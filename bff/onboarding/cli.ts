@@ -1,0 +1,335 @@
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { z, ZodError } from 'zod';
+import { ConfigError, loadConfig } from '../config.ts';
+import { openDatabase, type Database } from '../db/database.ts';
+import { migrate } from '../db/migrate.ts';
+import { withScope } from '../db/scope.ts';
+import { AppError } from '../http/errors.ts';
+import {
+  addBuilding,
+  addResident,
+  addStaff,
+  addUnit,
+  asTenantAdmin,
+  createTenant,
+  reissueActivationCode,
+  requireTenant,
+} from './onboarding.ts';
+import { importResidentsCsv } from './csv-import.ts';
+import { DataDirInUseError, lockDataDir } from './data-dir-lock.ts';
+import { formatTable } from './text-table.ts';
+
+/**
+ * Admin CLI for the platform operator: `npm run admin -- <Befehl> [--Optionen]`.
+ * Opens the database exactly like the server (DATABASE_URL, otherwise PGlite in DATA_DIR).
+ */
+
+z.config(z.locales.de());
+
+const HELP = `Mieterportal – Verwaltung (Onboarding von Hausverwaltungen)
+
+Aufruf:  npm run admin -- <Befehl> [--Optionen]
+
+Befehle:
+  create-tenant     --slug <kennung> --name <name> [--origin <url> ...] [--theme-json '{"--mp-…":"…"}']
+  add-staff         --tenant <kennung> --email <adresse> --name <anzeigename> --role clerk|admin
+  add-building      --tenant <kennung> --ref <gebäudenr> --street <straße> --postal-code <plz> --city <ort>
+  add-unit          --tenant <kennung> --ref <wohnungsnr> --building <gebäudenr> --label <lage>
+  add-resident      --tenant <kennung> --ref <mieternr> --unit <wohnungsnr> --first-name <vorname>
+                    --last-name <nachname> [--email <kontaktadresse>]
+  import-residents  --tenant <kennung> --file <mieterliste.csv> [--out <aktivierungscodes.csv>]
+  issue-code        --tenant <kennung> (--resident-ref <mieternr> | --email <mitarbeiteradresse>)
+  list-tenants
+
+Jeder neue Mieter und Mitarbeiter erhält einen Aktivierungscode für den Brief; issue-code stellt einen
+neuen aus und macht frühere ungültig. Das CSV-Format steht in docs/onboarding.md.
+
+Datenbank: wie der Server – DATABASE_URL/DATABASE_OWNER_URL, sonst die eingebettete Datenbank in
+DATA_DIR (Standard .data). Die eingebettete Datenbank erlaubt nur einen Prozess: vorher npm start beenden.`;
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+type Values = Record<string, string | string[] | boolean | undefined>;
+
+interface Command {
+  options: Options;
+  required: string[];
+  run(db: Database, values: Values): Promise<string>;
+}
+
+const str = (values: Values, name: string) => values[name] as string | undefined;
+const tenantFlag: Options = { tenant: { type: 'string' } };
+
+/** Flag names for the fields of the use-case inputs, so validation messages name what the user typed. */
+const FLAG_FOR_FIELD: Record<string, string> = {
+  externalRef: '--ref',
+  buildingRef: '--building',
+  unitRef: '--unit',
+  displayName: '--name',
+  postalCode: '--postal-code',
+  firstName: '--first-name',
+  lastName: '--last-name',
+  contactEmail: '--email',
+  allowedOrigins: '--origin',
+  theme: '--theme-json',
+};
+
+const codeTable = (rows: string[][]) => formatTable(['Mieternummer/E-Mail', 'Name', 'Aktivierungscode'], rows);
+
+const COMMANDS: Record<string, Command> = {
+  'create-tenant': {
+    options: { slug: { type: 'string' }, name: { type: 'string' }, origin: { type: 'string', multiple: true }, 'theme-json': { type: 'string' } },
+    required: ['slug', 'name'],
+    async run(db, values) {
+      const themeJson = str(values, 'theme-json');
+      let theme: unknown;
+      try {
+        theme = themeJson ? JSON.parse(themeJson) : undefined;
+      } catch {
+        throw new UsageError('--theme-json ist kein gültiges JSON, z. B. \'{"--mp-color-primary":"#005ca9"}\'.');
+      }
+      const tenant = await createTenant(db, {
+        slug: str(values, 'slug')!,
+        name: str(values, 'name')!,
+        allowedOrigins: (values.origin as string[] | undefined) ?? [],
+        theme: theme as Record<string, string> | undefined,
+      });
+      return [
+        `Hausverwaltung angelegt: ${tenant.name} (${tenant.slug})`,
+        `  Erlaubte Origins: ${tenant.allowedOrigins.join(', ') || '(keine)'}`,
+        `  Theme: ${JSON.stringify(tenant.theme)}`,
+      ].join('\n');
+    },
+  },
+  'add-staff': {
+    options: { ...tenantFlag, email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } },
+    required: ['tenant', 'email', 'name', 'role'],
+    async run(db, values) {
+      const tenant = await requireTenant(db, str(values, 'tenant')!);
+      const staff = await asTenantAdmin(db, tenant.id, (tx) =>
+        addStaff(tx, tenant.id, { email: str(values, 'email')!, displayName: str(values, 'name')!, role: str(values, 'role') as 'clerk' | 'admin' }),
+      );
+      const role = staff.role === 'admin' ? 'Administrator' : 'Sachbearbeiter';
+      return `${role} angelegt bei ${tenant.name}:\n\n${codeTable([[staff.email, staff.displayName, staff.activationCode]])}`;
+    },
+  },
+  'add-building': {
+    options: { ...tenantFlag, ref: { type: 'string' }, street: { type: 'string' }, 'postal-code': { type: 'string' }, city: { type: 'string' } },
+    required: ['tenant', 'ref', 'street', 'postal-code', 'city'],
+    async run(db, values) {
+      const tenant = await requireTenant(db, str(values, 'tenant')!);
+      const building = await asTenantAdmin(db, tenant.id, (tx) =>
+        addBuilding(tx, tenant.id, { externalRef: str(values, 'ref')!, street: str(values, 'street')!, postalCode: str(values, 'postal-code')!, city: str(values, 'city')! }),
+      );
+      return `Gebäude ${building.externalRef} angelegt: ${building.street}, ${building.postalCode} ${building.city}`;
+    },
+  },
+  'add-unit': {
+    options: { ...tenantFlag, ref: { type: 'string' }, building: { type: 'string' }, label: { type: 'string' } },
+    required: ['tenant', 'ref', 'building', 'label'],
+    async run(db, values) {
+      const tenant = await requireTenant(db, str(values, 'tenant')!);
+      const unit = await asTenantAdmin(db, tenant.id, (tx) =>
+        addUnit(tx, tenant.id, { externalRef: str(values, 'ref')!, buildingRef: str(values, 'building')!, label: str(values, 'label')! }),
+      );
+      return `Wohnung ${unit.externalRef} (${unit.label}) in Gebäude ${unit.buildingRef} angelegt.`;
+    },
+  },
+  'add-resident': {
+    options: { ...tenantFlag, ref: { type: 'string' }, unit: { type: 'string' }, 'first-name': { type: 'string' }, 'last-name': { type: 'string' }, email: { type: 'string' } },
+    required: ['tenant', 'ref', 'unit', 'first-name', 'last-name'],
+    async run(db, values) {
+      const tenant = await requireTenant(db, str(values, 'tenant')!);
+      const resident = await asTenantAdmin(db, tenant.id, (tx) =>
+        addResident(tx, tenant.id, {
+          externalRef: str(values, 'ref')!,
+          unitRef: str(values, 'unit')!,
+          firstName: str(values, 'first-name')!,
+          lastName: str(values, 'last-name')!,
+          contactEmail: str(values, 'email'),
+        }),
+      );
+      const name = `${resident.firstName} ${resident.lastName}`;
+      return `Mieter angelegt in Wohnung ${resident.unitRef}:\n\n${codeTable([[resident.externalRef, name, resident.activationCode]])}`;
+    },
+  },
+  'import-residents': {
+    options: { ...tenantFlag, file: { type: 'string' }, out: { type: 'string' } },
+    required: ['tenant', 'file'],
+    async run(db, values) {
+      const file = str(values, 'file')!;
+      let csv: string;
+      try {
+        csv = readFileSync(file, 'utf8');
+      } catch (error) {
+        throw new UsageError(`Datei ${file} kann nicht gelesen werden (${(error as NodeJS.ErrnoException).code ?? 'Fehler'}).`);
+      }
+      const tenant = await requireTenant(db, str(values, 'tenant')!);
+      const result = await importResidentsCsv(db, tenant, csv);
+      const out = str(values, 'out');
+      if (out) {
+        const lines = ['Mieternummer;Name;Wohnung;Aktivierungscode', ...result.activationCodes.map((c) => [c.residentRef, c.name, c.unitRef, c.activationCode].map(csvCell).join(';'))];
+        writeFileSync(out, '\uFEFF' + lines.join('\r\n') + '\r\n', { mode: 0o600 });
+      }
+      return [
+        `${result.imported} Mieter importiert in ${tenant.name} (neu: ${result.createdBuildings} Gebäude, ${result.createdUnits} Wohnungen).`,
+        '',
+        formatTable(['Zeile', 'Mieternummer', 'Name', 'Wohnung', 'Aktivierungscode'], result.activationCodes.map((c) => [String(c.line), c.residentRef, c.name, c.unitRef, c.activationCode])),
+        ...(out ? ['', `Aktivierungscodes für den Serienbrief gespeichert in ${out}.`] : []),
+      ].join('\n');
+    },
+  },
+  'issue-code': {
+    options: { ...tenantFlag, 'resident-ref': { type: 'string' }, email: { type: 'string' } },
+    required: ['tenant'],
+    async run(db, values) {
+      const residentRef = str(values, 'resident-ref');
+      const email = str(values, 'email');
+      if (!residentRef === !email) throw new UsageError('Bitte genau eines angeben: --resident-ref <mieternr> oder --email <adresse>.');
+      const tenant = await requireTenant(db, str(values, 'tenant')!);
+      const code = await asTenantAdmin(db, tenant.id, (tx) => reissueActivationCode(tx, tenant.id, { residentRef, email }));
+      const table = formatTable([residentRef ? 'Mieternummer' : 'E-Mail', 'Aktivierungscode'], [[residentRef ?? email!, code]]);
+      return `Neuer Aktivierungscode für ${tenant.name} (frühere Codes sind ungültig):\n\n${table}`;
+    },
+  },
+  'list-tenants': {
+    options: {},
+    required: [],
+    async run(db) {
+      const tenants = await withScope(db, { role: 'platform' }, (tx) =>
+        tx.query<{ id: string; slug: string; name: string; allowed_origins: string[] }>(`SELECT id, slug, name, allowed_origins FROM tenants ORDER BY slug`),
+      );
+      if (!tenants.rows.length) return 'Noch keine Hausverwaltungen angelegt.';
+      const rows: string[][] = [];
+      for (const tenant of tenants.rows) {
+        const counts = await asTenantAdmin(db, tenant.id, (tx) =>
+          tx.query<{ residents: number; staff: number; buildings: number; units: number }>(
+            `SELECT (SELECT count(*) FROM residents)::int AS residents,
+                    (SELECT count(*) FROM accounts WHERE role <> 'resident')::int AS staff,
+                    (SELECT count(*) FROM buildings)::int AS buildings,
+                    (SELECT count(*) FROM units)::int AS units`,
+          ),
+        );
+        const { residents, staff, buildings, units } = counts.rows[0];
+        rows.push([tenant.slug, tenant.name, String(buildings), String(units), String(residents), String(staff), tenant.allowed_origins.join(' ')]);
+      }
+      return formatTable(['Kennung', 'Name', 'Gebäude', 'Wohnungen', 'Mieter', 'Mitarbeiter', 'Origins'], rows);
+    },
+  },
+};
+
+class UsageError extends Error {}
+
+function csvCell(value: string): string {
+  return /[;"\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** Validation failures in German, naming the flag the user typed. */
+function describeError(error: unknown): string {
+  if (error instanceof ZodError) {
+    const lines = error.issues.map((issue) => {
+      const field = String(issue.path[0] ?? '');
+      const flag = FLAG_FOR_FIELD[field] ?? `--${field}`;
+      return `  ${flag}${issue.path.length > 1 ? ` (${issue.path.slice(1).join('.')})` : ''}: ${issue.message}`;
+    });
+    return `Ungültige Eingabe:\n${lines.join('\n')}`;
+  }
+  if (error instanceof AppError) {
+    const rows = (error.details as { rows?: { line: number; message: string }[] } | undefined)?.rows;
+    return rows ? `${error.message}\n${rows.map((row) => `  Zeile ${row.line}: ${row.message}`).join('\n')}` : error.message;
+  }
+  return (error as Error).message;
+}
+
+async function openConfiguredDatabase(): Promise<{ db: Database; close(): Promise<void> }> {
+  const config = loadConfig(process.env);
+  if (config.DATABASE_URL) {
+    const db = await openDatabase({ url: config.DATABASE_URL, ownerUrl: config.DATABASE_OWNER_URL, poolSize: 2 });
+    await migrate(db);
+    return { db, close: () => db.close() };
+  }
+  const release = lockDataDir(config.DATA_DIR, 'npm run admin');
+  try {
+    const db = await openDatabase({ dataDir: join(config.DATA_DIR, 'pglite') });
+    await migrate(db);
+    return {
+      db,
+      async close() {
+        await db.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(HELP);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`Unbekannter Befehl „${name}“. Übersicht: npm run admin -- --help`);
+    return 2;
+  }
+  let values: Values;
+  try {
+    ({ values } = parseArgs({ args: rest, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }));
+  } catch (error) {
+    console.error(`${germanParseError(error as Error)}\nÜbersicht: npm run admin -- --help`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const missing = command.required.filter((flag) => values[flag] === undefined || values[flag] === '');
+  if (missing.length) {
+    console.error(`Es fehlen Angaben für ${name}: ${missing.map((flag) => `--${flag}`).join(', ')}\nÜbersicht: npm run admin -- --help`);
+    return 2;
+  }
+
+  let database: Awaited<ReturnType<typeof openConfiguredDatabase>> | undefined;
+  try {
+    database = await openConfiguredDatabase();
+    console.log(await command.run(database.db, values));
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof DataDirInUseError || error instanceof ConfigError) {
+      console.error(`Fehler: ${error.message}`);
+      return error instanceof UsageError ? 2 : 1;
+    }
+    if (error instanceof ZodError || error instanceof AppError) {
+      console.error(`Fehler: ${describeError(error)}`);
+      return 1;
+    }
+    console.error(`Unerwarteter Fehler: ${(error as Error).stack ?? error}`);
+    return 1;
+  } finally {
+    await database?.close();
+  }
+}
+
+function germanParseError(error: Error & { code?: string }): string {
+  const option = /'(--[a-z-]+)/.exec(error.message)?.[1];
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `Unbekannte Option ${option ?? ''}.`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return `Option ${option ?? ''} braucht einen Wert.`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `Unerwartetes Argument ${option ?? ''} (Werte bitte als --option wert angeben).`;
+    default:
+      return error.message;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
+  process.exitCode = await runCli(process.argv.slice(2));
+}
