@@ -11,6 +11,7 @@ import { accountBarStyles } from './account-bar.styles.ts';
  * Shows who is signed in and offers to sign out, here or on all devices. Reads the person from the
  * session context of the portal it sits in.
  *
+ * @tagname mp-account-bar
  * @summary The signed-in person's name and the sign-out buttons.
  *
  * @slot - Extra account actions after the sign-out buttons.

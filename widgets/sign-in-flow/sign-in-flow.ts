@@ -27,6 +27,7 @@ interface FieldOptions {
  * letter's code, second-factor enrolment and password reset. Presentational: it shows the step it is
  * given and asks for everything else with `mp-sign-in-request`; the portals do the API calls.
  *
+ * @tagname mp-sign-in-flow
  * @summary Sign-in, activation, second factor and password reset forms.
  *
  * @slot header - Shown above every step, e.g. the housing company's logo.
@@ -95,6 +96,8 @@ export class SignInFlow extends PortalElement {
   /** Errors found before sending, e.g. an empty field or passwords that differ. */
   @state() private localErrors: Record<string, string> = {};
 
+  private hasRenderedOnce = false;
+
   override render() {
     return html`
       <slot name="header"></slot>
@@ -109,7 +112,12 @@ export class SignInFlow extends PortalElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('step') && changed.get('step') !== undefined) {
+    // Focus follows changes the person caused, never the first render on page load.
+    if (!this.hasRenderedOnce) {
+      this.hasRenderedOnce = true;
+      return;
+    }
+    if (changed.has('step')) {
       this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
     } else if (changed.has('error') && this.error) {
       this.focusFirstError();

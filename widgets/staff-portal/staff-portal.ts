@@ -7,6 +7,7 @@ import { staffPortalStyles } from './staff-portal.styles.ts';
  * The clerks' workplace of a housing company: staff sign-in with an authenticator app (activation for
  * new staff accounts included) and, once signed in, the "Vorgänge" board.
  *
+ * @tagname staff-portal
  * @summary Staff sign-in and the "Vorgänge" board.
  *
  * @slot header - Shown above the sign-in forms, e.g. the housing company's logo.

@@ -7,6 +7,7 @@ import { tenantPortalStyles } from './tenant-portal.styles.ts';
  * The residents' portal of a housing company: sign-in with a second factor, activation with the code from
  * the letter, password reset (`?mp-reset=<token>` in the page URL) and, once signed in, "Meine Anliegen".
  *
+ * @tagname tenant-portal
  * @summary Resident sign-in and the "Meine Anliegen" overview.
  *
  * @slot header - Shown above the sign-in forms, e.g. the housing company's logo.

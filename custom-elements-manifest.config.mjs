@@ -1,0 +1,10 @@
+/**
+ * Custom Elements Manifest from the elements' JSDoc (`npm run analyze`). Written to dist/ (not committed);
+ * Storybook regenerates it on every start and build and reads it for autodocs.
+ */
+export default {
+  globs: ['widgets/**/*.ts'],
+  exclude: ['widgets/**/*.test.ts', 'widgets/testing/**', 'widgets/**/*.d.ts'],
+  outdir: 'dist',
+  litelement: true,
+};
