@@ -7,4 +7,6 @@ export default {
   exclude: ['widgets/**/*.test.ts', 'widgets/testing/**', 'widgets/**/*.d.ts'],
   outdir: 'dist',
   litelement: true,
+  // Leave package.json alone: the manifest lives in dist/, which is not published or committed.
+  packagejson: false,
 };
