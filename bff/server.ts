@@ -26,6 +26,7 @@ import { registerHealthRoutes } from './health/routes.ts';
 import { registerAuthRoutes } from './auth/routes.ts';
 import { registerOnboardingRoutes } from './onboarding/routes.ts';
 import { mountDevOutbox } from './mail/dev-outbox.ts';
+import { mountDemoLogins } from './demo/demo-logins.ts';
 import { mountStaticAssets } from './http/static.ts';
 
 export interface RunningServer extends AppContext {
@@ -96,6 +97,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   registerHealthRoutes(app, ctx);
   mountStaticAssets(app);
   if (!config.SMTP_URL && config.NODE_ENV !== 'production') mountDevOutbox(app, mailer);
+  if (config.NODE_ENV !== 'production') mountDemoLogins(app);
 
   app.use(
     '/api',

@@ -1,0 +1,230 @@
+import type { Database, Queryable } from '../db/database.ts';
+import { withScope } from '../db/scope.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import {
+  addBuilding,
+  addResident,
+  addStaff,
+  addUnit,
+  asTenantAdmin,
+  createTenant,
+  findTenantBySlug,
+  reissueActivationCode,
+  type BuildingInput,
+  type ResidentInput,
+  type TenantInput,
+  type UnitInput,
+} from '../onboarding/onboarding.ts';
+
+/**
+ * Demo data for `npm start`: two housing companies with buildings, units and residents, and sign-in-able
+ * demo accounts. DEMO ONLY: the passwords and TOTP secrets below are public (they are printed at start
+ * and shown at /dev/demo-logins); the seed refuses to run with NODE_ENV=production.
+ */
+
+export interface DemoCredentials {
+  email: string;
+  /** Demo-only password, public by design. */
+  password: string;
+  /** Demo-only base32 TOTP secret (RFC 6238, SHA-1, 6 digits, 30 s), public by design. */
+  totpSecret: string;
+}
+
+interface DemoResident extends ResidentInput {
+  /** Activated with these credentials at every start. */
+  login?: DemoCredentials;
+  /** Not activated: a fresh activation code is issued at every start so the printed one always works. */
+  awaitsActivation?: boolean;
+}
+
+interface DemoStaff extends DemoCredentials {
+  displayName: string;
+  role: 'clerk' | 'admin';
+}
+
+export interface DemoCompany {
+  tenant: Omit<TenantInput, 'allowedOrigins'>;
+  /** Embed origins of the company's own (imaginary) website; the BFF's URL is added at seeding. */
+  websiteOrigins: string[];
+  buildings: BuildingInput[];
+  units: UnitInput[];
+  residents: DemoResident[];
+  staff: DemoStaff[];
+}
+
+const DEMO_RESIDENT_PASSWORD = 'Demo-Mieter-2026';
+const DEMO_CLERK_PASSWORD = 'Demo-Sachbearbeitung-2026';
+const DEMO_ADMIN_PASSWORD = 'Demo-Verwaltung-2026';
+
+export const DEMO_COMPANIES: DemoCompany[] = [
+  {
+    tenant: {
+      slug: 'wohnbau-nord',
+      name: 'Wohnbau Nord eG',
+      theme: { '--mp-color-primary': '#005ca9', '--mp-color-on-primary': '#ffffff', '--mp-radius': '4px' },
+    },
+    websiteOrigins: ['https://www.wohnbau-nord.example'],
+    buildings: [
+      { externalRef: 'HH-LIN-12', street: 'Lindenallee 12', postalCode: '20259', city: 'Hamburg' },
+      { externalRef: 'HH-HAF-5', street: 'Hafenstraße 5', postalCode: '20359', city: 'Hamburg' },
+      { externalRef: 'HH-OST-88', street: 'Osterstraße 88', postalCode: '20255', city: 'Hamburg' },
+    ],
+    units: [
+      { externalRef: 'HH-LIN-12-01', buildingRef: 'HH-LIN-12', label: 'EG links' },
+      { externalRef: 'HH-LIN-12-02', buildingRef: 'HH-LIN-12', label: 'EG rechts' },
+      { externalRef: 'HH-LIN-12-03', buildingRef: 'HH-LIN-12', label: '1. OG links' },
+      { externalRef: 'HH-HAF-5-01', buildingRef: 'HH-HAF-5', label: '2. OG Mitte' },
+      { externalRef: 'HH-HAF-5-02', buildingRef: 'HH-HAF-5', label: 'DG' },
+      { externalRef: 'HH-OST-88-01', buildingRef: 'HH-OST-88', label: '3. OG rechts' },
+    ],
+    residents: [
+      {
+        externalRef: 'WN-10001',
+        unitRef: 'HH-LIN-12-01',
+        firstName: 'Erika',
+        lastName: 'Mustermann',
+        contactEmail: 'erika.mustermann@wohnbau-nord.example',
+        login: { email: 'erika.mustermann@wohnbau-nord.example', password: DEMO_RESIDENT_PASSWORD, totpSecret: 'UGJKY3VM56PHCP34IV2R3UQTOS6FH3FM' },
+      },
+      { externalRef: 'WN-10002', unitRef: 'HH-LIN-12-02', firstName: 'Max', lastName: 'Nachbar', contactEmail: 'max.nachbar@wohnbau-nord.example', awaitsActivation: true },
+      { externalRef: 'WN-10003', unitRef: 'HH-LIN-12-03', firstName: 'Aylin', lastName: 'Yılmaz' },
+      { externalRef: 'WN-10004', unitRef: 'HH-HAF-5-01', firstName: 'Jan', lastName: 'Petersen' },
+      { externalRef: 'WN-10005', unitRef: 'HH-HAF-5-02', firstName: 'Greta', lastName: 'Hansen' },
+      { externalRef: 'WN-10006', unitRef: 'HH-OST-88-01', firstName: 'Piotr', lastName: 'Nowak' },
+    ],
+    staff: [
+      { displayName: 'Clara Sachbearbeiterin', role: 'clerk', email: 'clara.sachbearbeiterin@wohnbau-nord.example', password: DEMO_CLERK_PASSWORD, totpSecret: 'Q6BDYJL67BIH2UGC4LYBJFEDDVHAH53Q' },
+      { displayName: 'Anton Verwalter', role: 'admin', email: 'anton.verwalter@wohnbau-nord.example', password: DEMO_ADMIN_PASSWORD, totpSecret: 'P4FEQTTFRKS4E7VE5KLBHIQB2HXP3CXH' },
+    ],
+  },
+  {
+    tenant: {
+      slug: 'stadthaus-sued',
+      name: 'Stadthaus Süd GmbH',
+      theme: { '--mp-color-primary': '#8a1538', '--mp-color-on-primary': '#ffffff', '--mp-radius': '12px' },
+    },
+    websiteOrigins: ['https://www.stadthaus-sued.example'],
+    buildings: [
+      { externalRef: 'M-LEO-40', street: 'Leopoldstraße 40', postalCode: '80802', city: 'München' },
+      { externalRef: 'M-SEN-7', street: 'Sendlinger Straße 7', postalCode: '80331', city: 'München' },
+    ],
+    units: [
+      { externalRef: 'M-LEO-40-01', buildingRef: 'M-LEO-40', label: 'EG' },
+      { externalRef: 'M-LEO-40-02', buildingRef: 'M-LEO-40', label: '1. OG' },
+      { externalRef: 'M-SEN-7-01', buildingRef: 'M-SEN-7', label: '2. OG links' },
+      { externalRef: 'M-SEN-7-02', buildingRef: 'M-SEN-7', label: '2. OG rechts' },
+    ],
+    residents: [
+      {
+        externalRef: 'SS-20001',
+        unitRef: 'M-LEO-40-01',
+        firstName: 'Sophie',
+        lastName: 'Huber',
+        contactEmail: 'sophie.huber@stadthaus-sued.example',
+        login: { email: 'sophie.huber@stadthaus-sued.example', password: DEMO_RESIDENT_PASSWORD, totpSecret: 'RB2EBFNOA2SLJPWJ22CLYCZKSNKPM3KV' },
+      },
+      { externalRef: 'SS-20002', unitRef: 'M-LEO-40-02', firstName: 'Lukas', lastName: 'Bauer', contactEmail: 'lukas.bauer@stadthaus-sued.example', awaitsActivation: true },
+      { externalRef: 'SS-20003', unitRef: 'M-SEN-7-01', firstName: 'Fatma', lastName: 'Demir' },
+      { externalRef: 'SS-20004', unitRef: 'M-SEN-7-02', firstName: 'Josef', lastName: 'Gruber' },
+    ],
+    staff: [
+      { displayName: 'Sabine Sachbearbeiterin', role: 'clerk', email: 'sabine.sachbearbeiterin@stadthaus-sued.example', password: DEMO_CLERK_PASSWORD, totpSecret: '2MVE7NTWQU7YG2RZ5IGTVATJRNTII7LB' },
+      { displayName: 'Alois Verwalter', role: 'admin', email: 'alois.verwalter@stadthaus-sued.example', password: DEMO_ADMIN_PASSWORD, totpSecret: 'HR757EKR2JWFRCZZHV4QHFPUAXQX4B76' },
+    ],
+  },
+];
+
+export interface DemoLogin {
+  tenantSlug: string;
+  tenantName: string;
+  role: 'resident' | 'clerk' | 'admin';
+  displayName: string;
+  email: string;
+  /** Absent for the resident who still has to activate (with the activation code). */
+  password?: string;
+  totpSecret?: string;
+  activationCode?: string;
+}
+
+export interface SeedOptions {
+  nodeEnv: string;
+  /** Origins the demo pages are served from (the BFF's own URL); added to every demo company. */
+  origins: string[];
+}
+
+export class DemoSeedRefused extends Error {}
+
+/**
+ * Creates what is missing and leaves the rest, so it runs at every start. Demo accounts get their known
+ * credentials back at every start, and the waiting residents a fresh activation code.
+ */
+export async function seedDemoData(db: Database, options: SeedOptions): Promise<DemoLogin[]> {
+  if (options.nodeEnv === 'production') {
+    throw new DemoSeedRefused('Die Demo-Daten (mit öffentlich bekannten Passwörtern) werden in Produktion nicht angelegt.');
+  }
+  const logins: DemoLogin[] = [];
+  for (const company of DEMO_COMPANIES) logins.push(...(await seedCompany(db, company, options.origins)));
+  return logins;
+}
+
+async function seedCompany(db: Database, company: DemoCompany, origins: string[]): Promise<DemoLogin[]> {
+  const allowedOrigins = [...new Set([...origins, ...company.websiteOrigins])];
+  const tenant = (await findTenantBySlug(db, company.tenant.slug)) ?? (await createTenant(db, { ...company.tenant, allowedOrigins }));
+  const missingOrigins = allowedOrigins.filter((origin) => !tenant.allowedOrigins.includes(origin));
+  if (missingOrigins.length) {
+    await withScope(db, { role: 'platform' }, (tx) =>
+      tx.query(`UPDATE tenants SET allowed_origins = allowed_origins || $2::text[] WHERE id = $1`, [tenant.id, missingOrigins]),
+    );
+  }
+  const passwordHashes = new Map<string, string>();
+  for (const credentials of [...company.staff, ...company.residents.flatMap((r) => (r.login ? [r.login] : []))]) {
+    passwordHashes.set(credentials.email, await hashPassword(credentials.password));
+  }
+
+  return asTenantAdmin(db, tenant.id, async (tx) => {
+    const exists = async (table: 'buildings' | 'units' | 'residents', ref: string) =>
+      (await tx.query(`SELECT 1 FROM ${table} WHERE external_ref = $1`, [ref])).rowCount > 0;
+    const base = { tenantSlug: company.tenant.slug, tenantName: company.tenant.name };
+    const logins: DemoLogin[] = [];
+
+    for (const building of company.buildings) {
+      if (!(await exists('buildings', building.externalRef))) await addBuilding(tx, tenant.id, building);
+    }
+    for (const unit of company.units) {
+      if (!(await exists('units', unit.externalRef))) await addUnit(tx, tenant.id, unit);
+    }
+    for (const staff of company.staff) {
+      const found = await tx.query<{ id: string }>(`SELECT id FROM accounts WHERE lower(email) = $1`, [staff.email]);
+      const accountId = found.rows[0]?.id ?? (await addStaff(tx, tenant.id, staff)).id;
+      await activateDemoAccount(tx, accountId, staff, passwordHashes.get(staff.email)!);
+      const { email, password, totpSecret, displayName, role } = staff;
+      logins.push({ ...base, role, displayName, email, password, totpSecret });
+    }
+    for (const { login, awaitsActivation, ...resident } of company.residents) {
+      if (!(await exists('residents', resident.externalRef))) await addResident(tx, tenant.id, resident);
+      const displayName = `${resident.firstName} ${resident.lastName}`;
+      if (login) {
+        const { rows } = await tx.query<{ account_id: string }>(`SELECT account_id FROM residents WHERE external_ref = $1`, [resident.externalRef]);
+        await activateDemoAccount(tx, rows[0].account_id, login, passwordHashes.get(login.email)!);
+        logins.push({ ...base, role: 'resident', displayName, ...login });
+      }
+      if (awaitsActivation) {
+        const activationCode = await reissueActivationCode(tx, tenant.id, { residentRef: resident.externalRef });
+        logins.push({ ...base, role: 'resident', displayName, email: resident.contactEmail!, activationCode });
+      }
+    }
+    return logins;
+  });
+}
+
+/** Sets the known demo credentials (as if the person had activated and set up an authenticator app). */
+async function activateDemoAccount(tx: Queryable, accountId: string, credentials: DemoCredentials, passwordHash: string) {
+  await tx.query(
+    `UPDATE accounts SET email = $2, password_hash = $3, second_factor = 'totp', totp_secret = $4,
+            activated_at = coalesce(activated_at, now())
+      WHERE id = $1`,
+    [accountId, credentials.email, passwordHash, credentials.totpSecret],
+  );
+  // An activated demo account has no open letter.
+  await tx.query(`UPDATE activation_codes SET used_at = now() WHERE account_id = $1 AND used_at IS NULL`, [accountId]);
+}

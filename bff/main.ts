@@ -1,0 +1,111 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ConfigError, loadConfig } from './config.ts';
+import { startServer, type RunningServer } from './server.ts';
+import { DataDirInUseError, lockDataDir } from './onboarding/data-dir-lock.ts';
+import { formatTable } from './onboarding/text-table.ts';
+import { seedDemoData, type DemoLogin } from './demo/seed.ts';
+import { publishDemoLogins } from './demo/demo-logins.ts';
+
+/**
+ * `npm start`: the BFF with the demo site and, outside production, demo data for two housing companies.
+ * Configuration comes from the environment (bff/config.ts); without DATABASE_URL the data lives in .data/.
+ */
+
+const widgetsBuilt = existsSync(fileURLToPath(new URL('../dist/widgets', import.meta.url)));
+
+/** A URL a browser can open: a wildcard bind address is reached as localhost. */
+function browserUrl(url: string): string {
+  return url.replace('//0.0.0.0:', '//localhost:').replace('//[::]:', '//localhost:');
+}
+
+/** The demo pages are served by the BFF itself; both spellings of the loopback address may be used. */
+function demoOrigins(server: RunningServer): string[] {
+  const origins = [new URL(server.url).origin, new URL(server.publicUrl()).origin, new URL(browserUrl(server.url)).origin];
+  for (const origin of [...origins]) {
+    const url = new URL(origin);
+    if (url.hostname === '127.0.0.1') origins.push(`${url.protocol}//localhost:${url.port}`);
+    if (url.hostname === 'localhost') origins.push(`${url.protocol}//127.0.0.1:${url.port}`);
+  }
+  return [...new Set(origins)];
+}
+
+const ROLE_LABEL: Record<DemoLogin['role'], string> = { resident: 'Mieter', clerk: 'Sachbearbeitung', admin: 'Verwaltung' };
+
+function banner(base: string, logins: DemoLogin[]): string {
+  const lines = [
+    '',
+    `Mieterportal läuft: ${base}`,
+    '',
+    `  Demo-Website        ${base}/`,
+    `  Mitarbeiterseite    ${base}/staff.html`,
+    `  Postausgang (Mails) ${base}/dev/outbox`,
+    `  Demo-Zugänge        ${base}/dev/demo-logins   (mit aktuellem TOTP-Code, ohne Authenticator-App)`,
+    `  API-Beschreibung    ${base}/api/openapi.json`,
+  ];
+  if (!widgetsBuilt) lines.push('', '  Hinweis: Die Widgets sind noch nicht gebaut (dist/widgets fehlt) – `npm run build` ausführen.');
+  if (logins.length) {
+    lines.push(
+      '',
+      'Demo-Zugänge (NUR für die lokale Demo – öffentlich bekannte Passwörter und TOTP-Schlüssel):',
+      '',
+      formatTable(
+        ['Hausverwaltung', 'Rolle', 'E-Mail', 'Passwort', 'TOTP-Schlüssel', 'Aktivierungscode'],
+        logins.map((login) => [
+          login.tenantSlug,
+          ROLE_LABEL[login.role],
+          login.email,
+          login.password ?? '–',
+          login.totpSecret ?? '–',
+          login.activationCode ?? '–',
+        ]),
+      ),
+      '',
+      'Den TOTP-Schlüssel in eine Authenticator-App eintragen oder den aktuellen Code unter /dev/demo-logins ablesen.',
+      'Der Aktivierungscode wird bei jedem Start neu ausgestellt. Beenden mit Strg+C.',
+    );
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const releaseDataDir = config.DATABASE_URL ? () => {} : lockDataDir(config.DATA_DIR, 'npm start');
+  const server = await startServer({ env: process.env });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) {
+      console.error('Erzwungenes Beenden.');
+      process.exit(1);
+    }
+    stopping = true;
+    server.logger.info({ signal }, 'shutting down');
+    try {
+      await server.stop();
+    } finally {
+      releaseDataDir();
+    }
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  let logins: DemoLogin[] = [];
+  if (config.NODE_ENV !== 'production') {
+    logins = await seedDemoData(server.db, { nodeEnv: config.NODE_ENV, origins: demoOrigins(server) });
+    publishDemoLogins(logins);
+  }
+  console.log(banner(browserUrl(server.url), logins));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DataDirInUseError) {
+    console.error(error.message);
+  } else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    console.error(`Der Port ist bereits belegt (${(error as Error).message}). Anderen Port wählen: PORT=3001 npm start`);
+  } else {
+    console.error('Start fehlgeschlagen:', error);
+  }
+  process.exit(1);
+});
