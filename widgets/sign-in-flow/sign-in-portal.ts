@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { PortalElement } from '../internal/portal-element.ts';
-import { ApiClient, type Audience, type SignInApi } from '../internal/api-client.ts';
+import { ApiClient, type Audience, type SignInApi, type TenantInfo } from '../internal/api-client.ts';
 import { loaderState } from '../internal/loader-state.ts';
 import type { SignInRequestEvent } from '../events/sign-in-request.ts';
 import type { SignOutRequestEvent } from '../events/sign-out-request.ts';
@@ -32,10 +32,38 @@ export abstract class SignInPortal extends PortalElement {
 
   private defaultClient?: SignInApi;
 
+  /** The housing company's name and theme from `GET /api/tenants/:slug`. */
+  private tenantInfo?: TenantInfo;
+
   get apiClient(): SignInApi {
     if (this.client) return this.client;
     this.defaultClient ??= new ApiClient(this.api ?? loaderState()?.apiBase ?? location.origin);
     return this.defaultClient;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.tenant && !this.tenantInfo) void this.loadTenant();
+  }
+
+  /**
+   * Applies the theme the housing company registered as `:host` defaults: its own page CSS on the element
+   * still wins. Without it (unknown slug, BFF unreachable) the built-in defaults apply, and the sign-in
+   * shows the real error from the session request.
+   */
+  private async loadTenant(): Promise<void> {
+    try {
+      this.tenantInfo = await this.apiClient.tenant(this.tenant);
+    } catch {
+      return;
+    }
+    const declarations = Object.entries(this.tenantInfo.theme ?? {})
+      .filter(([name, value]) => /^--mp-[a-z0-9-]+$/.test(name) && !/[;{}<>\\]/.test(value))
+      .map(([name, value]) => `${name}: ${value};`);
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(`:host { ${declarations.join(' ')} }`);
+    this.shadowRoot!.adoptedStyleSheets = [...this.shadowRoot!.adoptedStyleSheets, sheet];
+    this.requestUpdate();
   }
 
   /** The content for a signed-in person, below the account bar. */
@@ -46,7 +74,7 @@ export abstract class SignInPortal extends PortalElement {
 
   override render() {
     const session = this.signIn.session;
-    const tenantName = session?.user?.tenant.name ?? '';
+    const tenantName = this.tenantInfo?.name ?? session?.user?.tenant.name ?? '';
     return html`
       <div class="portal" part="portal" role="region" aria-label=${this.label(tenantName)}>
         ${!session

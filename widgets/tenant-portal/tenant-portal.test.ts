@@ -21,7 +21,7 @@ async function portal(options: FakeBffOptions = {}, lang?: string) {
 describe('<tenant-portal>', () => {
   it('starts with an accessible login form', async () => {
     const { el, bff } = await portal();
-    expect(bff.calls).to.deep.equal(['GET /api/session']);
+    expect(bff.calls).to.have.members(['GET /api/session', 'GET /api/tenants/wohnbau-nord']);
     await expect(el).to.be.accessible();
   });
 
@@ -238,18 +238,29 @@ describe('<tenant-portal>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it("applies the housing company's registered theme, while the page's own CSS on the element wins", async () => {
+    const { el, bff } = await portal({ theme: { '--mp-color-primary': 'rgb(122, 31, 92)', '--mp-radius': '0px', 'color': 'red' } });
+    expect(bff.calls).to.include('GET /api/tenants/wohnbau-nord');
+    const submit = new SignInDriver(el).flow!.shadowRoot!.querySelector('button[type="submit"]')!;
+    expect(getComputedStyle(submit).backgroundColor).to.equal('rgb(122, 31, 92)');
+    expect(getComputedStyle(el).color).to.not.equal('rgb(255, 0, 0)');
+    el.style.setProperty('--mp-color-primary', 'rgb(0, 0, 255)');
+    expect(getComputedStyle(submit).backgroundColor).to.equal('rgb(0, 0, 255)');
+  });
+
   it('calls the BFF named in the api attribute with cookies', async () => {
     const calls: { url: string; init?: RequestInit }[] = [];
     const originalFetch = window.fetch;
     window.fetch = async (input, init) => {
       calls.push({ url: String(input), init });
-      return new Response(JSON.stringify({ csrfToken: 't', state: 'anonymous' }), { headers: { 'content-type': 'application/json' } });
+      const body = String(input).endsWith('/api/session') ? { csrfToken: 't', state: 'anonymous' } : { slug: 'wohnbau-nord', name: 'Wohnbau Nord eG', theme: {} };
+      return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
     };
     try {
       const el = await fixture(html`<tenant-portal tenant="wohnbau-nord" api="https://bff.example.org"></tenant-portal>`);
       await new SignInDriver(el as HTMLElement).waitForHeading('Anmelden');
-      expect(calls[0].url).to.equal('https://bff.example.org/api/session');
-      expect(calls[0].init?.credentials).to.equal('include');
+      expect(calls.map((call) => call.url)).to.have.members(['https://bff.example.org/api/session', 'https://bff.example.org/api/tenants/wohnbau-nord']);
+      expect(calls.every((call) => call.init?.credentials === 'include')).to.be.true;
     } finally {
       window.fetch = originalFetch;
     }

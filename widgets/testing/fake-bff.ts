@@ -27,6 +27,8 @@ export interface FakeBffOptions {
   accounts?: FakeAccount[];
   /** The session the fake starts in, e.g. `{ state: 'signed_in', user }` for a story. */
   session?: Session;
+  /** The theme `GET /api/tenants/:slug` answers with. */
+  theme?: Record<string, string>;
   /** Delay of each answer in ms, to see busy states. */
   latency?: number;
   /** Role of accounts created by activation; staff may only enrol an authenticator app. */
@@ -90,7 +92,7 @@ export class FakeBff {
       case 'GET /api/session':
         return json(200, { csrfToken: this.csrfToken, ...this.session });
       case `GET /api/tenants/${this.tenant.slug}`:
-        return json(200, { ...this.tenant, theme: {} });
+        return json(200, { ...this.tenant, theme: this.options.theme ?? {} });
       case 'POST /api/auth/login':
         return this.login(body);
       case 'POST /api/auth/verify':
