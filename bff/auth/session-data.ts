@@ -4,14 +4,19 @@ import 'express-session';
 export interface SessionAuth {
   tenantId: string;
   tenantSlug: string;
+  tenantName: string;
   accountId: string;
   role: 'resident' | 'clerk' | 'admin';
   residentId?: string;
   displayName: string;
   stage: 'second_factor' | 'enroll' | 'complete';
+  /** The factor a pending sign-in (stage `second_factor`) must present. */
+  secondFactor?: 'totp' | 'email';
   /** Hash of an e-mailed one-time code while the second factor is pending. */
   emailCodeHash?: string;
   emailCodeExpiresAt?: number;
+  /** How many codes this pending sign-in has mailed (bounded, so the address cannot be flooded). */
+  emailCodesSent?: number;
   /** TOTP secret offered during enrolment, stored on the account only once confirmed. */
   pendingTotpSecret?: string;
   secondFactorFailures?: number;

@@ -1,0 +1,375 @@
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import type { AppContext } from '../context.ts';
+import { withScope } from '../db/scope.ts';
+import type { Queryable } from '../db/database.ts';
+import { AppError } from '../http/errors.ts';
+import { findTenantBySlug, hashActivationCode, type Tenant } from '../onboarding/onboarding.ts';
+import { hashPassword, verifyDecoy, verifyPassword } from './passwords.ts';
+import { newTotpSecret, totpQrCodeSvg, totpUri, verifyTotp } from './totp.ts';
+import type { SessionAuth } from './session-data.ts';
+import * as repo from './repository.ts';
+import { loginCodeMail, passwordResetMail } from './mails.ts';
+
+/**
+ * Sign-in use cases: activation with the letter's code, second-factor enrolment, login with password and
+ * second factor, password reset and signing out everywhere. They know nothing of HTTP; the routes put the
+ * returned `SessionAuth` into a freshly rotated session.
+ */
+
+export type Audience = 'resident' | 'staff';
+export type EnrollOption = 'totp' | 'email';
+
+const EMAIL_CODE_MINUTES = 10;
+const MAX_CODE_FAILURES = 5;
+const MAX_CODES_PER_SIGN_IN = 5;
+const RESET_TOKEN_MINUTES = 60;
+const MAX_RESETS_PER_HOUR = 5;
+
+export const invalidCredentials = () => new AppError(401, 'invalid_credentials', 'E-Mail-Adresse oder Passwort ist falsch.');
+const locked = (minutes: number) =>
+  new AppError(429, 'locked', `Zu viele Fehlversuche. Bitte versuchen Sie es in ${minutes} Minuten erneut.`);
+const invalidActivationCode = () =>
+  new AppError(400, 'invalid_activation_code', 'Der Aktivierungscode ist ungültig, abgelaufen oder bereits verwendet.');
+const invalidResetToken = () =>
+  new AppError(400, 'invalid_reset_token', 'Der Link ist ungültig oder abgelaufen. Bitte fordern Sie einen neuen an.');
+const emailTaken = () => new AppError(409, 'email_taken', 'Diese E-Mail-Adresse wird bereits für ein anderes Konto verwendet.');
+const tenantNotFound = (slug: string) => new AppError(404, 'tenant_not_found', `Hausverwaltung „${slug}“ nicht gefunden.`);
+
+/** A rejected one-time code. `signInDropped`: too many wrong codes, the pending sign-in has ended. */
+export class CodeRejected extends AppError {
+  constructor(
+    message: string,
+    readonly signInDropped = false,
+  ) {
+    super(400, 'invalid_code', message);
+  }
+}
+
+export const emailHash = (email: string) => createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+const emailCodeHash = (accountId: string, code: string) => sha256(`${accountId}:${code}`);
+
+export function enrollOptions(role: SessionAuth['role']): EnrollOption[] {
+  return role === 'resident' ? ['totp', 'email'] : ['totp'];
+}
+
+export function maskEmail(email: string): string {
+  const [local, domain] = email.split('@');
+  return `${local.slice(0, 1)}***@${domain}`;
+}
+
+async function requireTenant(ctx: AppContext, slug: string): Promise<Tenant> {
+  const tenant = await findTenantBySlug(ctx.db, slug);
+  if (!tenant) throw tenantNotFound(slug);
+  return tenant;
+}
+
+export async function publicTenant(ctx: AppContext, slug: string) {
+  const tenant = await requireTenant(ctx, slug);
+  return { slug: tenant.slug, name: tenant.name, theme: tenant.theme };
+}
+
+function sessionAuthFor(tenant: Pick<Tenant, 'id' | 'slug' | 'name'>, account: repo.AccountRow, stage: SessionAuth['stage']): SessionAuth {
+  return {
+    tenantId: tenant.id,
+    tenantSlug: tenant.slug,
+    tenantName: tenant.name,
+    accountId: account.id,
+    role: account.role,
+    ...(account.residentId ? { residentId: account.residentId } : {}),
+    displayName: account.displayName,
+    stage,
+  };
+}
+
+/** Sign-in work runs in the `auth` scope of the housing company named by the form or the pending session. */
+const auth =
+  (ctx: AppContext, tenantId: string) =>
+  <T>(fn: (tx: Queryable) => Promise<T>): Promise<T> =>
+    withScope(ctx.db, { role: 'auth', tenantId }, fn);
+
+// ---------------------------------------------------------------------------------------------------
+// Activation
+
+export interface ActivationInput {
+  tenant: string;
+  code: string;
+  email: string;
+  password: string;
+}
+
+/** Redeems the letter's one-time code: sets e-mail and password; the account must then enrol a second factor. */
+export async function activate(ctx: AppContext, input: ActivationInput): Promise<SessionAuth> {
+  const tenant = await requireTenant(ctx, input.tenant);
+  const email = input.email.trim().toLowerCase();
+  const passwordHash = await hashPassword(input.password);
+  const account = await withScope(ctx.db, { role: 'auth', tenantId: tenant.id }, async (tx) => {
+    const accountId = await repo.consumeActivationCode(tx, tenant.id, hashActivationCode(input.code));
+    if (!accountId) throw invalidActivationCode();
+    const account = await repo.findAccountById(tx, tenant.id, accountId);
+    if (!account) throw invalidActivationCode();
+    // Staff accounts are created with their e-mail address; the letter only works for that address.
+    if (account.role !== 'resident' && account.email?.toLowerCase() !== email) throw invalidActivationCode();
+    const other = await repo.findAccountByEmail(tx, tenant.id, email);
+    if (other && other.id !== account.id) throw emailTaken();
+    await repo.activateAccount(tx, tenant.id, account.id, email, passwordHash).catch((error: unknown) => {
+      throw (error as { code?: string }).code === '23505' ? emailTaken() : error;
+    });
+    return account;
+  });
+  // A new letter is also the way back in after a lost phone: whatever was signed in before ends now.
+  await withScope(ctx.db, { role: 'auth', tenantId: tenant.id, accountId: account.id }, (tx) =>
+    repo.deleteSessionsOfAccount(tx, tenant.id, account.id),
+  );
+  ctx.logger.info({ tenant: tenant.slug, accountId: account.id }, 'account activated');
+  return sessionAuthFor(tenant, account, 'enroll');
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Login (password step)
+
+export interface LoginInput {
+  tenant: string;
+  email: string;
+  password: string;
+  audience: Audience;
+}
+
+/**
+ * Checks the password under the per-address lockout. Unknown addresses, accounts of the other audience
+ * and wrong passwords take the same path (an argon2 verification and a counted failure) and give the
+ * same answer.
+ */
+export async function login(ctx: AppContext, input: LoginInput): Promise<SessionAuth> {
+  const { LOGIN_MAX_FAILURES: maxFailures, LOGIN_LOCK_MINUTES: lockMinutes } = ctx.config;
+  const tenant = await requireTenant(ctx, input.tenant);
+  const addressHash = emailHash(input.email);
+  const inTenant = auth(ctx, tenant.id);
+  const { throttle, account } = await inTenant(async (tx) => ({
+    throttle: await repo.countAttempt(tx, tenant.id, addressHash, maxFailures, lockMinutes),
+    account: await repo.findAccountByEmail(tx, tenant.id, input.email),
+  }));
+  if (throttle.locked) {
+    ctx.logger.warn({ tenant: tenant.slug }, 'sign-in refused: address locked');
+    throw locked(lockMinutes);
+  }
+  const passwordOk = account?.passwordHash
+    ? await verifyPassword(account.passwordHash, input.password)
+    : await verifyDecoy(input.password);
+  const audienceOk = account !== undefined && (input.audience === 'resident') === (account.role === 'resident');
+  if (!account || !passwordOk || !audienceOk) {
+    ctx.logger.info({ tenant: tenant.slug, failures: throttle.failures }, 'sign-in failed');
+    throw invalidCredentials();
+  }
+  await inTenant((tx) => repo.releaseAttempt(tx, tenant.id, addressHash));
+  if (!account.secondFactor) return sessionAuthFor(tenant, account, 'enroll');
+  const pending: SessionAuth = { ...sessionAuthFor(tenant, account, 'second_factor'), secondFactor: account.secondFactor };
+  if (account.secondFactor === 'email') await mailLoginCode(ctx, pending, account);
+  return pending;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// One-time codes by e-mail
+
+async function mailLoginCode(ctx: AppContext, pending: SessionAuth, account: repo.AccountRow): Promise<string> {
+  if (!account.email) throw new AppError(409, 'no_email', 'Für dieses Konto ist keine E-Mail-Adresse hinterlegt.');
+  if ((pending.emailCodesSent ?? 0) >= MAX_CODES_PER_SIGN_IN) {
+    throw new AppError(429, 'too_many_codes', 'Es wurden zu viele Codes angefordert. Bitte melden Sie sich erneut an.');
+  }
+  const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+  pending.emailCodeHash = emailCodeHash(pending.accountId, code);
+  pending.emailCodeExpiresAt = Date.now() + EMAIL_CODE_MINUTES * 60_000;
+  pending.emailCodesSent = (pending.emailCodesSent ?? 0) + 1;
+  await ctx.mailer.send(loginCodeMail({ to: account.email, displayName: account.displayName, tenantName: pending.tenantName, code, minutes: EMAIL_CODE_MINUTES }));
+  return maskEmail(account.email);
+}
+
+async function loadAccount(ctx: AppContext, pending: SessionAuth): Promise<repo.AccountRow> {
+  const account = await auth(ctx, pending.tenantId)((tx) => repo.findAccountById(tx, pending.tenantId, pending.accountId));
+  if (!account) throw new CodeRejected('Das Konto ist nicht mehr verfügbar. Bitte melden Sie sich erneut an.', true);
+  return account;
+}
+
+/** A wrong code counts against the pending sign-in and against the address's lockout. */
+async function rejectCode(ctx: AppContext, pending: SessionAuth, account: repo.AccountRow, message: string): Promise<never> {
+  pending.secondFactorFailures = (pending.secondFactorFailures ?? 0) + 1;
+  const throttle = account.email
+    ? await auth(ctx, pending.tenantId)((tx) =>
+        repo.countAttempt(tx, pending.tenantId, emailHash(account.email!), ctx.config.LOGIN_MAX_FAILURES, ctx.config.LOGIN_LOCK_MINUTES),
+      )
+    : { locked: false };
+  if (pending.secondFactorFailures >= MAX_CODE_FAILURES || throttle.locked) {
+    ctx.logger.warn({ tenant: pending.tenantSlug, accountId: pending.accountId }, 'pending sign-in dropped after wrong codes');
+    throw new CodeRejected('Zu viele falsche Codes. Bitte melden Sie sich erneut an.', true);
+  }
+  throw new CodeRejected(message);
+}
+
+async function checkEmailCode(ctx: AppContext, pending: SessionAuth, account: repo.AccountRow, code: string): Promise<void> {
+  if (!pending.emailCodeHash || !pending.emailCodeExpiresAt) {
+    return rejectCode(ctx, pending, account, 'Bitte fordern Sie zuerst einen Code an.');
+  }
+  if (Date.now() > pending.emailCodeExpiresAt) {
+    return rejectCode(ctx, pending, account, 'Der Code ist abgelaufen. Bitte fordern Sie einen neuen an.');
+  }
+  const expected = Buffer.from(pending.emailCodeHash, 'hex');
+  const presented = Buffer.from(emailCodeHash(pending.accountId, code), 'hex');
+  if (!timingSafeEqual(expected, presented)) return rejectCode(ctx, pending, account, 'Der Code ist falsch.');
+}
+
+/** The session after a completed sign-in: no pending secrets, counters or codes are carried over. */
+function completed(pending: SessionAuth): SessionAuth {
+  const { tenantId, tenantSlug, tenantName, accountId, role, residentId, displayName } = pending;
+  return { tenantId, tenantSlug, tenantName, accountId, role, ...(residentId ? { residentId } : {}), displayName, stage: 'complete' };
+}
+
+async function finishSignIn(ctx: AppContext, pending: SessionAuth, account: repo.AccountRow): Promise<SessionAuth> {
+  if (account.email) await auth(ctx, pending.tenantId)((tx) => repo.clearAttempts(tx, pending.tenantId, emailHash(account.email!)));
+  ctx.logger.info({ tenant: pending.tenantSlug, accountId: pending.accountId }, 'signed in');
+  return completed(pending);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Second-factor enrolment (stage `enroll`)
+
+export async function startTotpEnrolment(ctx: AppContext, pending: SessionAuth) {
+  const account = await loadAccount(ctx, pending);
+  const secret = newTotpSecret();
+  pending.pendingTotpSecret = secret;
+  const otpauthUrl = totpUri(secret, account.email ?? account.displayName, `Mieterportal ${pending.tenantName}`);
+  return { secret, otpauthUrl, qrCodeSvg: await totpQrCodeSvg(otpauthUrl) };
+}
+
+export async function confirmTotpEnrolment(ctx: AppContext, pending: SessionAuth, code: string): Promise<SessionAuth> {
+  const account = await loadAccount(ctx, pending);
+  const secret = pending.pendingTotpSecret;
+  if (!secret) throw new AppError(409, 'enrolment_not_started', 'Bitte richten Sie zuerst die Authenticator-App ein.');
+  const step = await verifyTotp(secret, code);
+  if (step === undefined) return rejectCode(ctx, pending, account, 'Der Code ist falsch. Bitte prüfen Sie die Uhrzeit Ihres Geräts.');
+  await auth(ctx, pending.tenantId)((tx) => repo.enrollTotp(tx, pending.tenantId, pending.accountId, secret, step));
+  return finishSignIn(ctx, pending, account);
+}
+
+export async function startEmailEnrolment(ctx: AppContext, pending: SessionAuth): Promise<{ sentTo: string }> {
+  if (pending.role !== 'resident') {
+    throw new AppError(403, 'second_factor_not_allowed', 'Mitarbeitende müssen eine Authenticator-App verwenden.');
+  }
+  const account = await loadAccount(ctx, pending);
+  return { sentTo: await mailLoginCode(ctx, pending, account) };
+}
+
+export async function confirmEmailEnrolment(ctx: AppContext, pending: SessionAuth, code: string): Promise<SessionAuth> {
+  if (pending.role !== 'resident') {
+    throw new AppError(403, 'second_factor_not_allowed', 'Mitarbeitende müssen eine Authenticator-App verwenden.');
+  }
+  const account = await loadAccount(ctx, pending);
+  await checkEmailCode(ctx, pending, account, code);
+  await auth(ctx, pending.tenantId)((tx) => repo.enrollEmailFactor(tx, pending.tenantId, pending.accountId));
+  return finishSignIn(ctx, pending, account);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Second factor at login (stage `second_factor`)
+
+export async function verifySecondFactor(ctx: AppContext, pending: SessionAuth, code: string): Promise<SessionAuth> {
+  const account = await loadAccount(ctx, pending);
+  if (pending.secondFactor === 'email') {
+    await checkEmailCode(ctx, pending, account, code);
+    return finishSignIn(ctx, pending, account);
+  }
+  if (!account.totpSecret) throw new CodeRejected('Bitte melden Sie sich erneut an.', true);
+  const step = await verifyTotp(account.totpSecret, code, account.totpLastStep ?? undefined);
+  const claimed =
+    step !== undefined && (await auth(ctx, pending.tenantId)((tx) => repo.claimTotpStep(tx, pending.tenantId, pending.accountId, step)));
+  if (!claimed) return rejectCode(ctx, pending, account, 'Der Code ist falsch oder wurde bereits verwendet.');
+  return finishSignIn(ctx, pending, account);
+}
+
+export async function resendCode(ctx: AppContext, pending: SessionAuth): Promise<{ sentTo: string }> {
+  if (pending.secondFactor !== 'email') {
+    throw new AppError(409, 'no_email_factor', 'Für diese Anmeldung wird kein Code per E-Mail verschickt.');
+  }
+  const account = await loadAccount(ctx, pending);
+  return { sentTo: await mailLoginCode(ctx, pending, account) };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Password reset
+
+export interface ResetRequestInput {
+  tenant: string;
+  email: string;
+  returnUrl?: string;
+}
+
+/** The reset link points at the widget's page when that page is on an origin the housing company registered. */
+export function resetLink(ctx: AppContext, tenant: Pick<Tenant, 'allowedOrigins'>, returnUrl: string | undefined, token: string): string {
+  const own = ctx.publicUrl().replace(/\/+$/, '');
+  let target = new URL(`${own}/`);
+  if (returnUrl) {
+    try {
+      const candidate = new URL(returnUrl);
+      const allowed = new Set([...tenant.allowedOrigins, new URL(own).origin]);
+      if ((candidate.protocol === 'https:' || candidate.protocol === 'http:') && allowed.has(candidate.origin)) target = candidate;
+    } catch {
+      // not a URL: fall back to the BFF's own page
+    }
+  }
+  target.searchParams.set('mp-reset', token);
+  return target.toString();
+}
+
+/** Always succeeds from the caller's view, so that it reveals nothing about which addresses exist. */
+export async function requestPasswordReset(ctx: AppContext, input: ResetRequestInput): Promise<void> {
+  const tenant = await findTenantBySlug(ctx.db, input.tenant);
+  if (!tenant) return;
+  const token = randomBytes(32).toString('base64url');
+  const account = await auth(ctx, tenant.id)(async (tx) => {
+    const account = await repo.findAccountByEmail(tx, tenant.id, input.email);
+    if (!account?.passwordHash || !account.email) return undefined;
+    if ((await repo.countRecentResets(tx, tenant.id, account.id)) >= MAX_RESETS_PER_HOUR) return undefined;
+    await repo.insertPasswordReset(tx, tenant.id, account.id, sha256(token), RESET_TOKEN_MINUTES);
+    return account;
+  });
+  if (!account?.email) return;
+  const mail = passwordResetMail({
+    to: account.email,
+    displayName: account.displayName,
+    tenantName: tenant.name,
+    link: resetLink(ctx, tenant, input.returnUrl, token),
+    minutes: RESET_TOKEN_MINUTES,
+  });
+  // Not awaited: a slow mail server must not make known addresses answer slower than unknown ones.
+  ctx.mailer.send(mail).catch((err: unknown) => ctx.logger.error({ err, tenant: tenant.slug }, 'password reset mail failed'));
+}
+
+export interface ResetCompletionInput {
+  tenant: string;
+  token: string;
+  password: string;
+}
+
+/** Sets the new password and ends every session of the account; the lockout of its address is lifted. */
+export async function completePasswordReset(ctx: AppContext, input: ResetCompletionInput): Promise<void> {
+  const tenant = await findTenantBySlug(ctx.db, input.tenant);
+  if (!tenant) throw invalidResetToken();
+  const passwordHash = await hashPassword(input.password);
+  const account = await auth(ctx, tenant.id)(async (tx) => {
+    const accountId = await repo.consumePasswordReset(tx, tenant.id, sha256(input.token));
+    if (!accountId) throw invalidResetToken();
+    await repo.setPassword(tx, tenant.id, accountId, passwordHash);
+    const account = await repo.findAccountById(tx, tenant.id, accountId);
+    if (account?.email) await repo.clearAttempts(tx, tenant.id, emailHash(account.email));
+    return account;
+  });
+  if (!account) throw invalidResetToken();
+  await endAllSessions(ctx, tenant.id, account.id);
+  ctx.logger.info({ tenant: tenant.slug, accountId: account.id }, 'password reset completed');
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Sign-out
+
+export async function endAllSessions(ctx: AppContext, tenantId: string, accountId: string): Promise<number> {
+  return withScope(ctx.db, { role: 'auth', tenantId, accountId }, (tx) => repo.deleteSessionsOfAccount(tx, tenantId, accountId));
+}
