@@ -1,0 +1,139 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { closeTestDatabase, startTestServer, TestClient } from '../test/harness.ts';
+import type { RunningServer } from '../server.ts';
+import { verifyPassword } from '../auth/passwords.ts';
+import { currentTotp } from '../auth/totp.ts';
+import { asTenantAdmin, findTenantBySlug, hashActivationCode } from './onboarding.ts';
+import { DEMO_COMPANIES, DemoSeedRefused, seedDemoData, type DemoLogin } from '../demo/seed.ts';
+import { publishDemoLogins } from '../demo/demo-logins.ts';
+
+const ORIGINS = ['http://127.0.0.1:3000', 'http://localhost:3000'];
+
+describe('demo seed (npm start)', () => {
+  let server: RunningServer;
+  let first: DemoLogin[];
+  let second: DemoLogin[];
+
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(async () => {
+    publishDemoLogins([]);
+    await server.stop();
+    await closeTestDatabase();
+  });
+
+  async function counts(slug: string) {
+    const tenant = (await findTenantBySlug(server.db, slug))!;
+    return asTenantAdmin(server.db, tenant.id, async (tx) => {
+      const count = async (sql: string) => Number((await tx.query<{ n: string }>(`SELECT count(*) AS n FROM ${sql}`)).rows[0].n);
+      return {
+        buildings: await count('buildings'),
+        units: await count('units'),
+        residents: await count('residents'),
+        accounts: await count('accounts'),
+        activated: await count('accounts WHERE activated_at IS NOT NULL'),
+        openActivationCodes: await count('activation_codes WHERE used_at IS NULL'),
+      };
+    });
+  }
+
+  it('refuses to run in production and creates nothing', async () => {
+    await assert.rejects(seedDemoData(server.db, { nodeEnv: 'production', origins: ORIGINS }), DemoSeedRefused);
+    assert.equal(await findTenantBySlug(server.db, 'wohnbau-nord'), undefined);
+  });
+
+  it('is idempotent: a second run keeps the same data and re-issues only the waiting activation codes', async () => {
+    first = await seedDemoData(server.db, { nodeEnv: 'development', origins: ORIGINS });
+    const countsAfterFirst = { nord: await counts('wohnbau-nord'), sued: await counts('stadthaus-sued') };
+    second = await seedDemoData(server.db, { nodeEnv: 'development', origins: [...ORIGINS, 'http://127.0.0.1:3001'] });
+    assert.deepEqual({ nord: await counts('wohnbau-nord'), sued: await counts('stadthaus-sued') }, countsAfterFirst);
+    assert.deepEqual(countsAfterFirst.nord, { buildings: 3, units: 6, residents: 6, accounts: 8, activated: 3, openActivationCodes: 5 });
+    assert.deepEqual(countsAfterFirst.sued, { buildings: 2, units: 4, residents: 4, accounts: 6, activated: 3, openActivationCodes: 3 });
+
+    const nord = (await findTenantBySlug(server.db, 'wohnbau-nord'))!;
+    assert.equal(nord.name, 'Wohnbau Nord eG');
+    assert.deepEqual(nord.allowedOrigins, [...ORIGINS, 'https://www.wohnbau-nord.example', 'http://127.0.0.1:3001']);
+    assert.equal((await findTenantBySlug(server.db, 'stadthaus-sued'))!.name, 'Stadthaus Süd GmbH');
+
+    const waiting = (logins: DemoLogin[]) => logins.filter((login) => login.activationCode);
+    assert.equal(waiting(second).length, 2, 'one waiting resident per housing company');
+    for (const [index, login] of waiting(second).entries()) {
+      assert.notEqual(login.activationCode, waiting(first)[index].activationCode);
+      assert.equal(await activationCodeIsOpen(login.tenantSlug, login.activationCode!), true, 'the printed code works');
+      assert.equal(await activationCodeIsOpen(login.tenantSlug, waiting(first)[index].activationCode!), false, 'the previous one no longer');
+    }
+  });
+
+  it('lists per housing company an activated resident, clerk and admin with password and TOTP secret', () => {
+    for (const company of DEMO_COMPANIES) {
+      const logins = second.filter((login) => login.tenantSlug === company.tenant.slug);
+      assert.deepEqual(logins.map((login) => [login.role, !!login.password, !!login.totpSecret, !!login.activationCode]), [
+        ['clerk', true, true, false],
+        ['admin', true, true, false],
+        ['resident', true, true, false],
+        ['resident', false, false, true],
+      ]);
+    }
+  });
+
+  it('stores the demo password and TOTP secret so that the accounts can sign in', async () => {
+    for (const login of second.filter((l) => l.password)) {
+      const tenant = (await findTenantBySlug(server.db, login.tenantSlug))!;
+      const { rows } = await asTenantAdmin(server.db, tenant.id, (tx) =>
+        tx.query<{ password_hash: string; totp_secret: string; second_factor: string }>(
+          `SELECT password_hash, totp_secret, second_factor FROM accounts WHERE email = $1`,
+          [login.email],
+        ),
+      );
+      assert.equal(await verifyPassword(rows[0].password_hash, login.password!), true, login.email);
+      assert.deepEqual([rows[0].totp_secret, rows[0].second_factor], [login.totpSecret, 'totp']);
+    }
+  });
+
+  it('signs in every activated demo account through the real login API (password + current TOTP code)', async (t) => {
+    const { body: openapi } = await new TestClient(server.url).get('/api/openapi.json');
+    if (!openapi.paths['/api/auth/login']) return t.skip('sign-in routes are not registered yet');
+    for (const login of second.filter((l) => l.password)) {
+      const browser = new TestClient(server.url);
+      // Fetch the CSRF token first: TestClient builds the cookie header before it fetches a missing token.
+      await browser.csrfToken();
+      const audience = login.role === 'resident' ? 'resident' : 'staff';
+      const step1 = await browser.post('/api/auth/login', { tenant: login.tenantSlug, email: login.email, password: login.password, audience });
+      assert.equal(step1.status, 200, `${login.email}: ${JSON.stringify(step1.body)}`);
+      assert.deepEqual([step1.body.state, step1.body.secondFactor], ['second_factor', 'totp']);
+      browser.resetCsrf();
+      const step2 = await browser.post('/api/auth/verify', { code: await currentTotp(login.totpSecret!) });
+      assert.equal(step2.status, 200, `${login.email}: ${JSON.stringify(step2.body)}`);
+      assert.equal(step2.body.state, 'signed_in');
+      assert.equal(step2.body.user.role, login.role);
+      assert.equal(step2.body.user.tenant.slug, login.tenantSlug);
+    }
+  });
+
+  it('shows the demo accounts with their current TOTP code at /dev/demo-logins', async () => {
+    publishDemoLogins(second);
+    const browser = new TestClient(server.url);
+    const page = await browser.get('/dev/demo-logins');
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-type') ?? '', /text\/html/);
+    assert.match(page.body, /Demo-Zugänge/);
+    const { status, body } = await browser.get('/dev/demo-logins.json');
+    assert.equal(status, 200);
+    assert.ok(body.secondsLeft >= 1 && body.secondsLeft <= 30);
+    const erika = body.logins.find((login: DemoLogin) => login.email === 'erika.mustermann@wohnbau-nord.example');
+    assert.match(erika.currentCode, /^\d{6}$/);
+    const now = Date.now();
+    const acceptable = [await currentTotp(erika.totpSecret, now - 30_000), await currentTotp(erika.totpSecret, now)];
+    assert.ok(acceptable.includes(erika.currentCode));
+  });
+
+  async function activationCodeIsOpen(slug: string, code: string): Promise<boolean> {
+    const tenant = (await findTenantBySlug(server.db, slug))!;
+    const { rowCount } = await asTenantAdmin(server.db, tenant.id, (tx) =>
+      tx.query(`SELECT 1 FROM activation_codes WHERE code_hash = $1 AND used_at IS NULL AND expires_at > now()`, [hashActivationCode(code)]),
+    );
+    return rowCount === 1;
+  }
+});

@@ -1,0 +1,81 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const main = fileURLToPath(new URL('../main.ts', import.meta.url));
+
+interface Started {
+  child: ChildProcess;
+  url: string;
+  output: string;
+}
+
+/** Starts bff/main.ts (what `npm start` runs after the build) and waits for the demo-logins table. */
+function startMain(dataDir: string): Promise<Started> {
+  const child = spawn(process.execPath, ['--import', 'tsx', main], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'development', DATA_DIR: dataDir, DATABASE_URL: '', DATABASE_OWNER_URL: '', PORT: '0', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`npm start did not come up:\n${output}`)), 90_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = /Mieterportal läuft: (http:\/\/\S+)/.exec(output)?.[1];
+      if (url && output.includes('Beenden mit Strg+C')) {
+        clearTimeout(timer);
+        resolve({ child, url, output });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
+  });
+}
+
+function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.removeAllListeners('exit');
+    child.once('exit', (code) => resolve(code));
+    child.kill(signal);
+  });
+}
+
+describe('npm start (bff/main.ts) with the embedded database', () => {
+  let dataDir: string;
+  before(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'mp-start-'));
+  });
+  after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('seeds two housing companies, prints the demo logins, stops on SIGTERM and keeps the data for the next start', async () => {
+    const first = await startMain(dataDir);
+    assert.match(first.output, /Demo-Website\s+http:\/\/127\.0\.0\.1:\d+\//);
+    assert.match(first.output, /Mitarbeiterseite\s+http:\/\/127\.0\.0\.1:\d+\/staff\.html/);
+    assert.match(first.output, /Postausgang \(Mails\)\s+http:\/\/127\.0\.0\.1:\d+\/dev\/outbox/);
+    assert.match(first.output, /wohnbau-nord\s+Mieter\s+erika\.mustermann@wohnbau-nord\.example\s+Demo-Mieter-2026\s+[A-Z2-7]{32}/);
+    assert.match(first.output, /stadthaus-sued\s+Verwaltung\s+alois\.verwalter@stadthaus-sued\.example/);
+    const firstCode = /max\.nachbar@wohnbau-nord\.example.*?([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})/.exec(first.output)?.[1];
+    assert.ok(firstCode, first.output);
+
+    const demoLogins = await (await fetch(`${first.url}/dev/demo-logins.json`)).json();
+    assert.equal(demoLogins.logins.length, 8);
+    assert.ok(existsSync(join(dataDir, 'pglite.lock')), 'the embedded database is locked while the server runs');
+    assert.equal(await stop(first.child, 'SIGTERM'), 0);
+    assert.equal(existsSync(join(dataDir, 'pglite.lock')), false, 'the lock is released on shutdown');
+
+    const second = await startMain(dataDir);
+    const secondCode = /max\.nachbar@wohnbau-nord\.example.*?([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})/.exec(second.output)?.[1];
+    assert.ok(secondCode && secondCode !== firstCode, 'a fresh activation code at every start');
+    const again = await (await fetch(`${second.url}/dev/demo-logins.json`)).json();
+    const emails = (body: { logins: { email: string }[] }) => body.logins.map((login) => login.email);
+    assert.deepEqual(emails(again), emails(demoLogins));
+    assert.equal(await stop(second.child, 'SIGINT'), 0);
+  });
+});
