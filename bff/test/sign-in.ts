@@ -18,6 +18,8 @@ export interface Credentials {
   password: string;
   audience: 'resident' | 'staff';
   totpSecret: string;
+  /** The last TOTP period used for this account; the BFF accepts each period's code only once. */
+  lastTotpStep: number;
 }
 
 function expectStatus(response: JsonResponse, status: number, what: string): void {
@@ -26,9 +28,28 @@ function expectStatus(response: JsonResponse, status: number, what: string): voi
   }
 }
 
-/** The TOTP code `steps` periods from now (the enrolment already used the current one). */
+const PERIOD_MS = 30_000;
+
+/** The TOTP code `steps` periods from now (the BFF accepts one period either side of its clock). */
 export function totpCode(secret: string, steps = 0): Promise<string> {
-  return currentTotp(secret, Date.now() + steps * 30_000);
+  return currentTotp(secret, Date.now() + steps * PERIOD_MS);
+}
+
+/**
+ * A code the BFF has not seen yet for this account: the current or the next period, whichever is later
+ * than the last one used; when both are used up, waits for the next period (at most 30 s).
+ */
+export async function nextTotpCode(credentials: Credentials): Promise<string> {
+  for (;;) {
+    const now = Date.now();
+    const step = Math.floor(now / PERIOD_MS);
+    const unused = [step, step + 1].find((candidate) => candidate > credentials.lastTotpStep);
+    if (unused !== undefined) {
+      credentials.lastTotpStep = unused;
+      return currentTotp(credentials.totpSecret, unused * PERIOD_MS);
+    }
+    await new Promise((resolve) => setTimeout(resolve, (step + 1) * PERIOD_MS - now + 50));
+  }
 }
 
 /**
@@ -50,10 +71,18 @@ export async function activateAccount(client: TestClient, company: HousingCompan
   client.resetCsrf();
   const enrolment = await client.post('/api/auth/enroll/totp');
   expectStatus(enrolment, 200, `enrol TOTP for ${who}`);
-  const confirmed = await client.post('/api/auth/enroll/totp/confirm', { code: await totpCode(enrolment.body.secret) });
+  const credentials: Credentials = {
+    tenant: company.tenant.slug,
+    email: account.email,
+    password: TEST_PASSWORD,
+    audience,
+    totpSecret: enrolment.body.secret,
+    lastTotpStep: -1,
+  };
+  const confirmed = await client.post('/api/auth/enroll/totp/confirm', { code: await nextTotpCode(credentials) });
   expectStatus(confirmed, 200, `confirm TOTP for ${who}`);
   client.resetCsrf();
-  return { tenant: company.tenant.slug, email: account.email, password: TEST_PASSWORD, audience, totpSecret: enrolment.body.secret };
+  return credentials;
 }
 
 /** Activates the fixture's resident (or neighbour) on `client`; returns the same, now signed-in client. */
@@ -83,17 +112,17 @@ export async function signInStaff(server: Pick<RunningServer, 'url'>, company: H
 }
 
 /**
- * A password login plus TOTP on a new client, for an account activated before. `totpSteps` picks a code
- * from a later period, since each period's code is accepted only once per account.
+ * A password login plus TOTP on a new client, for an account activated before. Each period's code is
+ * accepted once per account, so a third sign-in within a minute waits for the next period.
  */
-export async function signInWithPassword(server: Pick<RunningServer, 'url'>, credentials: Credentials, totpSteps = 1): Promise<TestClient> {
+export async function signInWithPassword(server: Pick<RunningServer, 'url'>, credentials: Credentials): Promise<TestClient> {
   const client = new TestClient(server.url);
   const { tenant, email, password, audience } = credentials;
   await client.csrfToken();
   const login = await client.post('/api/auth/login', { tenant, email, password, audience });
   expectStatus(login, 200, `login ${email}`);
   client.resetCsrf();
-  const verified = await client.post('/api/auth/verify', { code: await totpCode(credentials.totpSecret, totpSteps) });
+  const verified = await client.post('/api/auth/verify', { code: await nextTotpCode(credentials) });
   expectStatus(verified, 200, `verify ${email}`);
   client.resetCsrf();
   return client;
