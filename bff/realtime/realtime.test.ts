@@ -1,0 +1,250 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { io as connect, type Socket } from 'socket.io-client';
+import { createClient } from 'redis';
+import type { Database } from '../db/database.ts';
+import type { RunningServer } from '../server.ts';
+import { closeTestDatabase, startTestServer, testDatabase, TestClient } from '../test/harness.ts';
+import { createHousingCompany, type HousingCompany } from '../test/fixtures.ts';
+import { signInResident, signInStaff } from '../test/sign-in.ts';
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const ORIGIN_A = 'https://www.wohnbau-a.example';
+const ORIGIN_B = 'https://www.wohnbau-b.example';
+
+/** A socket.io client that speaks as the given browser session (cookie), websocket only, no retries. */
+function socketFor(url: string, client?: TestClient, origin?: string): Socket {
+  const headers: Record<string, string> = {};
+  if (client) headers.cookie = client.cookieHeader();
+  if (origin) headers.origin = origin;
+  return connect(url, { transports: ['websocket'], extraHeaders: headers, reconnection: false, forceNew: true });
+}
+
+/** Resolves when connected; rejects with the server's refusal message. */
+function connected(socket: Socket): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', (error) => {
+      socket.close();
+      reject(error);
+    });
+  });
+}
+
+/** Every event a socket receives, in order. */
+function recorder(socket: Socket) {
+  const received: Array<{ event: string; payload: unknown }> = [];
+  socket.onAny((event, payload) => received.push({ event, payload }));
+  return received;
+}
+
+/**
+ * Waits until `socket` has received `event` with `payload`. Events on one socket arrive in the order the
+ * server emitted them, so once a later marker arrived, an earlier event that did not arrive never will.
+ */
+function arrival(socket: Socket, event: string, payload: unknown, timeoutMs = 5_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.off(event, listener);
+      reject(new Error(`${event} ${JSON.stringify(payload)} did not arrive within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const listener = (received: unknown) => {
+      if (JSON.stringify(received) !== JSON.stringify(payload)) return;
+      clearTimeout(timer);
+      socket.off(event, listener);
+      resolve();
+    };
+    socket.on(event, listener);
+  });
+}
+
+describe('realtime', () => {
+  let db: Database;
+  let server: RunningServer;
+  let a: HousingCompany;
+  let b: HousingCompany;
+  const sockets: Socket[] = [];
+  const open = async (url: string, client?: TestClient, origin?: string) => {
+    const socket = socketFor(url, client, origin);
+    sockets.push(socket);
+    return connected(socket);
+  };
+
+  before(async () => {
+    db = (await testDatabase()).db;
+    server = await startTestServer();
+    a = await createHousingCompany(db, { allowedOrigins: [ORIGIN_A] });
+    b = await createHousingCompany(db, { allowedOrigins: [ORIGIN_B] });
+  });
+  after(async () => {
+    for (const socket of sockets) socket.close();
+    await server.stop();
+    await closeTestDatabase();
+  });
+
+  describe('who may connect', () => {
+    it('refuses a socket without a session', async () => {
+      await assert.rejects(open(server.url), { message: 'unauthenticated' });
+    });
+
+    it('refuses an anonymous session and one whose second factor is still missing', async () => {
+      const anonymous = new TestClient(server.url);
+      await anonymous.get('/api/session');
+      await assert.rejects(open(server.url, anonymous), { message: 'unauthenticated' });
+
+      const halfway = new TestClient(server.url);
+      const company = await createHousingCompany(db);
+      await halfway.csrfToken();
+      const activated = await halfway.post('/api/auth/activate', {
+        tenant: company.tenant.slug,
+        code: company.resident.activationCode,
+        email: company.resident.email,
+        password: 'Sommer-Regen-2026!',
+      });
+      assert.equal(activated.status, 200);
+      assert.equal(activated.body.state, 'enroll');
+      await assert.rejects(open(server.url, halfway), { message: 'unauthenticated' });
+    });
+
+    it('refuses a forged or foreign cookie', async () => {
+      const forged = new TestClient(server.url);
+      await forged.get('/api/session');
+      const tampered = { cookieHeader: () => `mp.sid=s%3A${randomBytes(24).toString('base64url')}.${randomBytes(32).toString('base64url')}` };
+      await assert.rejects(open(server.url, tampered as TestClient), { message: 'unauthenticated' });
+    });
+
+    it("refuses a signed-in session from a page that is not its housing company's (cross-site WebSocket hijacking)", async () => {
+      const resident = await signInResident(server, await createHousingCompany(db, { allowedOrigins: [ORIGIN_A] }));
+      await assert.rejects(open(server.url, resident, 'https://evil.example'), { message: 'origin_not_allowed' });
+      await assert.rejects(open(server.url, resident, ORIGIN_B), { message: 'origin_not_allowed' }, "another housing company's page");
+      await open(server.url, resident, ORIGIN_A);
+    });
+
+    it('refuses a session after sign-out', async () => {
+      const resident = await signInResident(server, await createHousingCompany(db));
+      const response = await resident.post('/api/auth/logout');
+      assert.equal(response.status, 204);
+      await assert.rejects(open(server.url, resident), { message: 'unauthenticated' });
+    });
+  });
+
+  describe('rooms', () => {
+    let socket: Record<'residentA' | 'neighbourA' | 'residentB' | 'clerkA' | 'adminA' | 'clerkB', Socket>;
+    let received: Record<keyof typeof socket, Array<{ event: string; payload: unknown }>>;
+
+    before(async () => {
+      const clients = {
+        residentA: await signInResident(server, a),
+        neighbourA: await signInResident(server, a, 'neighbour'),
+        residentB: await signInResident(server, b),
+        clerkA: await signInStaff(server, a, 'clerk'),
+        adminA: await signInStaff(server, a, 'admin'),
+        clerkB: await signInStaff(server, b, 'clerk'),
+      };
+      socket = {} as typeof socket;
+      received = {} as typeof received;
+      for (const [name, client] of Object.entries(clients) as Array<[keyof typeof socket, TestClient]>) {
+        socket[name] = await open(server.url, client);
+        received[name] = recorder(socket[name]);
+      }
+    });
+
+    /** Sends a marker into every socket's own room and waits for all: afterwards nothing is in flight. */
+    const settle = async () => {
+      const marker = randomBytes(4).toString('hex');
+      const rooms: Array<[keyof typeof socket, () => void]> = [
+        ['residentA', () => server.realtime.toResident(a.tenant.id, a.resident.id, 'marker', marker)],
+        ['neighbourA', () => server.realtime.toResident(a.tenant.id, a.neighbour.id, 'marker', marker)],
+        ['residentB', () => server.realtime.toResident(b.tenant.id, b.resident.id, 'marker', marker)],
+        ['clerkA', () => server.realtime.toStaff(a.tenant.id, 'marker', marker)],
+        ['clerkB', () => server.realtime.toStaff(b.tenant.id, 'marker', marker)],
+      ];
+      const arrivals = [...rooms.map(([name]) => arrival(socket[name], 'marker', marker)), arrival(socket.adminA, 'marker', marker)];
+      for (const [, emit] of rooms) emit();
+      await Promise.all(arrivals);
+    };
+    const got = (name: keyof typeof socket, event: string) => received[name].filter((entry) => entry.event === event).map((entry) => entry.payload);
+
+    it('a resident receives events for themself only — not for the neighbour, nor another housing company', async () => {
+      server.realtime.toResident(a.tenant.id, a.resident.id, 'case:updated', { to: 'residentA' });
+      server.realtime.toResident(a.tenant.id, a.neighbour.id, 'case:updated', { to: 'neighbourA' });
+      server.realtime.toResident(b.tenant.id, b.resident.id, 'case:updated', { to: 'residentB' });
+      // A's resident id under B's housing company names no room of A.
+      server.realtime.toResident(b.tenant.id, a.resident.id, 'case:updated', { to: 'nobody' });
+      await settle();
+      assert.deepEqual(got('residentA', 'case:updated'), [{ to: 'residentA' }]);
+      assert.deepEqual(got('neighbourA', 'case:updated'), [{ to: 'neighbourA' }]);
+      assert.deepEqual(got('residentB', 'case:updated'), [{ to: 'residentB' }]);
+      for (const staff of ['clerkA', 'adminA', 'clerkB'] as const) assert.deepEqual(got(staff, 'case:updated'), [], staff);
+    });
+
+    it("staff receive their own housing company's staff events only; residents never", async () => {
+      server.realtime.toStaff(a.tenant.id, 'case:created', { for: 'A' });
+      server.realtime.toStaff(b.tenant.id, 'case:created', { for: 'B' });
+      await settle();
+      assert.deepEqual(got('clerkA', 'case:created'), [{ for: 'A' }]);
+      assert.deepEqual(got('adminA', 'case:created'), [{ for: 'A' }]);
+      assert.deepEqual(got('clerkB', 'case:created'), [{ for: 'B' }]);
+      for (const resident of ['residentA', 'neighbourA', 'residentB'] as const) assert.deepEqual(got(resident, 'case:created'), [], resident);
+    });
+
+    it('a client cannot join rooms by name: room-like messages from the client change nothing', async () => {
+      socket.residentA.emit('join', `tenant:${a.tenant.id}:staff`);
+      socket.residentA.emit('subscribe', { room: `tenant:${b.tenant.id}:resident:${b.resident.id}` });
+      await settle();
+      server.realtime.toStaff(a.tenant.id, 'staff-only', 1);
+      server.realtime.toResident(b.tenant.id, b.resident.id, 'b-only', 1);
+      await settle();
+      assert.deepEqual(got('residentA', 'staff-only'), []);
+      assert.deepEqual(got('residentA', 'b-only'), []);
+    });
+  });
+
+  describe('two BFF instances through Redis', () => {
+    it('an event emitted on instance 1 reaches a socket on instance 2, and only the right one', async () => {
+      const redis = createClient({ url: REDIS_URL, socket: { connectTimeout: 2_000, reconnectStrategy: false } });
+      redis.on('error', () => undefined);
+      try {
+        await redis.connect();
+        await redis.ping();
+      } catch (error) {
+        assert.fail(
+          `Redis is not reachable at ${REDIS_URL} (${(error as Error).message}); this test needs it. Start it with ` +
+            '`redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no` or set REDIS_URL.',
+        );
+      } finally {
+        if (redis.isOpen) await redis.quit();
+      }
+
+      // Both instances must accept each other's cookies, as behind a load balancer.
+      const env = { REDIS_URL, SESSION_SECRET: randomBytes(32).toString('hex') };
+      const one = await startTestServer(env);
+      const two = await startTestServer(env);
+      try {
+        const company = await createHousingCompany(db);
+        const resident = await signInResident(one, company);
+        const neighbour = await signInResident(one, company, 'neighbour');
+        const clerk = await signInStaff(one, company, 'clerk');
+        const residentOnTwo = await open(two.url, resident);
+        const neighbourOnTwo = await open(two.url, neighbour);
+        const clerkOnTwo = await open(two.url, clerk);
+        const neighbourEvents = recorder(neighbourOnTwo);
+
+        const toResident = arrival(residentOnTwo, 'case:updated', { via: 'redis' });
+        const toStaff = arrival(clerkOnTwo, 'case:created', { via: 'redis' });
+        one.realtime.toResident(company.tenant.id, company.resident.id, 'case:updated', { via: 'redis' });
+        one.realtime.toStaff(company.tenant.id, 'case:created', { via: 'redis' });
+        await Promise.all([toResident, toStaff]);
+
+        const marker = arrival(neighbourOnTwo, 'marker', 'done');
+        one.realtime.toResident(company.tenant.id, company.neighbour.id, 'marker', 'done');
+        await marker;
+        assert.deepEqual(neighbourEvents.map((entry) => entry.event), ['marker']);
+      } finally {
+        await one.stop();
+        await two.stop();
+      }
+    });
+  });
+});
