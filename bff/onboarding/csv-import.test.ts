@@ -82,6 +82,19 @@ describe('resident CSV import', () => {
     assert.deepEqual(await counts(slug), { buildings: 1, units: 1, residents: 2, accounts: 2 });
   });
 
+  it('decodes a file sent with another charset (Windows-1252 from older ERPs)', async () => {
+    const slug = await newHousingCompany();
+    const csv = `${HEADER}\nM-1;W-1;G-1;Münzstraße 3;80331;München;EG;Jürgen;Weiß;\n`;
+    const response = await fetch(`${server.url}/api/admin/tenants/${slug}/residents/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'text/csv; charset=windows-1252' },
+      body: Buffer.from(csv, 'latin1'),
+    });
+    const body = await response.json();
+    assert.equal(response.status, 201, JSON.stringify(body));
+    assert.equal(body.activationCodes[0].name, 'Jürgen Weiß');
+  });
+
   it('refuses a file with bad rows: 400 csv_invalid lists each bad line, nothing is imported', async () => {
     const slug = await newHousingCompany();
     const good = (n: number) => `M-${n};W-${n};G-1;Lindenallee 12;20259;Hamburg;EG;Vor${n};Nach${n};`;
