@@ -1,9 +1,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { io as connect, type Socket } from 'socket.io-client';
 import { createClient } from 'redis';
 import type { Database } from '../db/database.ts';
+import { withScope } from '../db/scope.ts';
+import { sessionKey } from '../auth/session-store.ts';
 import type { RunningServer } from '../server.ts';
 import { closeTestDatabase, startTestServer, testDatabase, TestClient } from '../test/harness.ts';
 import { createHousingCompany, type HousingCompany } from '../test/fixtures.ts';
@@ -12,6 +14,7 @@ import { signInResident, signInStaff } from '../test/sign-in.ts';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const ORIGIN_A = 'https://www.wohnbau-a.example';
 const ORIGIN_B = 'https://www.wohnbau-b.example';
+const SESSION_SECRET = randomBytes(32).toString('hex');
 
 /** A socket.io client that speaks as the given browser session (cookie), websocket only, no retries. */
 function socketFor(url: string, client?: TestClient, origin?: string): Socket {
@@ -73,7 +76,7 @@ describe('realtime', () => {
 
   before(async () => {
     db = (await testDatabase()).db;
-    server = await startTestServer();
+    server = await startTestServer({ SESSION_SECRET });
     a = await createHousingCompany(db, { allowedOrigins: [ORIGIN_A] });
     b = await createHousingCompany(db, { allowedOrigins: [ORIGIN_B] });
   });
@@ -119,6 +122,20 @@ describe('realtime', () => {
       await assert.rejects(open(server.url, resident, 'https://evil.example'), { message: 'origin_not_allowed' });
       await assert.rejects(open(server.url, resident, ORIGIN_B), { message: 'origin_not_allowed' }, "another housing company's page");
       await open(server.url, resident, ORIGIN_A);
+    });
+
+    it('a resident session without a resident id is refused, never put into the staff room', async () => {
+      // Not producible through the API; planted in the store the way express-session would write it.
+      const sid = randomBytes(24).toString('base64url');
+      const data = { cookie: { path: '/', httpOnly: true, originalMaxAge: 600_000 }, auth: { tenantId: a.tenant.id, tenantSlug: a.tenant.slug, accountId: a.resident.accountId, role: 'resident', displayName: 'x', stage: 'complete' } };
+      await withScope(db, { role: 'auth', tenantId: a.tenant.id, accountId: a.resident.accountId, sessionKey: sessionKey(sid) }, (tx) =>
+        tx.query(`INSERT INTO sessions (session_key, tenant_id, account_id, data, expires_at) VALUES ($1, $2, $3, $4, now() + interval '10 minutes')`, [
+          sessionKey(sid), a.tenant.id, a.resident.accountId, JSON.stringify(data),
+        ]),
+      );
+      const signature = createHmac('sha256', SESSION_SECRET).update(sid).digest('base64').replace(/=+$/, '');
+      const planted = { cookieHeader: () => `mp.sid=${encodeURIComponent(`s:${sid}.${signature}`)}` };
+      await assert.rejects(open(server.url, planted as TestClient), { message: 'unauthenticated' });
     });
 
     it('refuses a session after sign-out', async () => {
