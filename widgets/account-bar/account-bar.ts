@@ -16,7 +16,7 @@ import { accountBarStyles } from './account-bar.styles.ts';
  *
  * @slot - Extra account actions after the sign-out buttons.
  *
- * @event mp-sign-out-request - A sign-out button was pressed; `detail.everywhere` for all devices.
+ * @event {SignOutRequestEvent} mp-sign-out-request - A sign-out button was pressed; `detail.everywhere` for all devices.
  *
  * @csspart name - The "Angemeldet als …" text.
  * @csspart actions - The group of buttons.

@@ -32,7 +32,7 @@ interface FieldOptions {
  *
  * @slot header - Shown above every step, e.g. the housing company's logo.
  *
- * @event mp-sign-in-request - A form was submitted or an action chosen; `detail.action` says which.
+ * @event {SignInRequestEvent} mp-sign-in-request - A form was submitted or an action chosen; `detail.action` says which.
  *
  * @csspart step - The container of the current step.
  * @csspart heading - The heading of the current step.

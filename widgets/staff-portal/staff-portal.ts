@@ -13,8 +13,8 @@ import { staffPortalStyles } from './staff-portal.styles.ts';
  * @slot header - Shown above the sign-in forms, e.g. the housing company's logo.
  * @slot board - Content of the "Vorgänge" area, replacing the empty state.
  *
- * @event mp-signed-in - The clerk completed sign-in; `detail.user` is the signed-in person.
- * @event mp-signed-out - The clerk signed out; `detail.everywhere` if on all devices.
+ * @event {SignedInEvent} mp-signed-in - The clerk completed sign-in; `detail.user` is the signed-in person.
+ * @event {SignedOutEvent} mp-signed-out - The clerk signed out; `detail.everywhere` if on all devices.
  *
  * @csspart portal - The outer container.
  * @csspart loading - The text shown while the session loads.

@@ -13,8 +13,8 @@ import { tenantPortalStyles } from './tenant-portal.styles.ts';
  * @slot header - Shown above the sign-in forms, e.g. the housing company's logo.
  * @slot cases - Content of the "Meine Anliegen" area, replacing the empty state.
  *
- * @event mp-signed-in - The resident completed sign-in; `detail.user` is the signed-in person.
- * @event mp-signed-out - The resident signed out; `detail.everywhere` if on all devices.
+ * @event {SignedInEvent} mp-signed-in - The resident completed sign-in; `detail.user` is the signed-in person.
+ * @event {SignedOutEvent} mp-signed-out - The resident signed out; `detail.everywhere` if on all devices.
  *
  * @csspart portal - The outer container.
  * @csspart loading - The text shown while the session loads.
