@@ -44,6 +44,15 @@ export async function findAccountById(tx: Queryable, tenantId: string, accountId
   return rows[0];
 }
 
+export async function findAccountByActivationCode(tx: Queryable, tenantId: string, codeHash: string): Promise<string | undefined> {
+  const { rows } = await tx.query<{ account_id: string }>(
+    `SELECT account_id FROM activation_codes
+      WHERE tenant_id = $1 AND code_hash = $2 AND used_at IS NULL AND expires_at > now()`,
+    [tenantId, codeHash],
+  );
+  return rows[0]?.account_id;
+}
+
 /** Marks a valid, unused activation code as used and returns its account; undefined when none matched. */
 export async function consumeActivationCode(tx: Queryable, tenantId: string, codeHash: string): Promise<string | undefined> {
   const { rows } = await tx.query<{ account_id: string }>(

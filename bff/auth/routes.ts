@@ -120,12 +120,12 @@ async function enterSession(req: Request, auth: SessionAuth, csrfToken: (req: Re
   return { ...describe(auth), csrfToken: csrfToken(req) };
 }
 
-/** A too-often wrong code ends the pending sign-in; the error still reaches the client. */
+/** Too many wrong codes (or a locked address) end the pending sign-in; the error still reaches the client. */
 async function dropOnTooManyFailures<T>(req: Request, work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (error) {
-    if (error instanceof signIn.CodeRejected && error.signInDropped) delete req.session.auth;
+    if (error instanceof signIn.PendingSignInEnded) delete req.session.auth;
     throw error;
   }
 }

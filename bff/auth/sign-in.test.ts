@@ -278,6 +278,22 @@ describe('sign-in', () => {
     await activateAccount(await freshClient(server), hv, 'neighbour');
   });
 
+  it('ends a pending sign-in once its address is locked, even with the right code', async () => {
+    const hv = await company();
+    const credentials = await activateAccount(await freshClient(server), hv, 'clerk');
+    const pendingClient = await freshClient(server);
+    const login = await pendingClient.post('/api/auth/login', { tenant: hv.tenant.slug, email: hv.clerk.email, password: TEST_PASSWORD, audience: 'staff' });
+    assert.equal(login.status, 200);
+    pendingClient.resetCsrf();
+    for (let failure = 1; failure <= 6; failure++) {
+      await (await freshClient(server)).post('/api/auth/login', { tenant: hv.tenant.slug, email: hv.clerk.email, password: 'geraten-123', audience: 'staff' });
+    }
+    const verify = await pendingClient.post('/api/auth/verify', { code: await nextTotpCode(credentials) });
+    assert.equal(verify.status, 429);
+    assert.equal(verify.body.error.code, 'locked');
+    assert.equal(await sessionState(pendingClient), 'anonymous');
+  });
+
   it('signs out', async () => {
     const hv = await company();
     const client = await freshClient(server);

@@ -26,8 +26,8 @@ const RESET_TOKEN_MINUTES = 60;
 const MAX_RESETS_PER_HOUR = 5;
 
 export const invalidCredentials = () => new AppError(401, 'invalid_credentials', 'E-Mail-Adresse oder Passwort ist falsch.');
-const locked = (minutes: number) =>
-  new AppError(429, 'locked', `Zu viele Fehlversuche. Bitte versuchen Sie es in ${minutes} Minuten erneut.`);
+const lockedMessage = (minutes: number) => `Zu viele Fehlversuche. Bitte versuchen Sie es in ${minutes} Minuten erneut.`;
+const locked = (minutes: number) => new AppError(429, 'locked', lockedMessage(minutes));
 const invalidActivationCode = () =>
   new AppError(400, 'invalid_activation_code', 'Der Aktivierungscode ist ungültig, abgelaufen oder bereits verwendet.');
 const invalidResetToken = () =>
@@ -35,15 +35,10 @@ const invalidResetToken = () =>
 const emailTaken = () => new AppError(409, 'email_taken', 'Diese E-Mail-Adresse wird bereits für ein anderes Konto verwendet.');
 const tenantNotFound = (slug: string) => new AppError(404, 'tenant_not_found', `Hausverwaltung „${slug}“ nicht gefunden.`);
 
-/** A rejected one-time code. `signInDropped`: too many wrong codes, the pending sign-in has ended. */
-export class CodeRejected extends AppError {
-  constructor(
-    message: string,
-    readonly signInDropped = false,
-  ) {
-    super(400, 'invalid_code', message);
-  }
-}
+const invalidCode = (message: string) => new AppError(400, 'invalid_code', message);
+
+/** An error after which the pending sign-in is over: the route removes it from the session. */
+export class PendingSignInEnded extends AppError {}
 
 export const emailHash = (email: string) => createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
@@ -102,20 +97,25 @@ export interface ActivationInput {
 export async function activate(ctx: AppContext, input: ActivationInput): Promise<SessionAuth> {
   const tenant = await requireTenant(ctx, input.tenant);
   const email = input.email.trim().toLowerCase();
-  const passwordHash = await hashPassword(input.password);
-  const account = await withScope(ctx.db, { role: 'auth', tenantId: tenant.id }, async (tx) => {
-    const accountId = await repo.consumeActivationCode(tx, tenant.id, hashActivationCode(input.code));
-    if (!accountId) throw invalidActivationCode();
-    const account = await repo.findAccountById(tx, tenant.id, accountId);
+  const codeHash = hashActivationCode(input.code);
+  const inTenant = auth(ctx, tenant.id);
+  const account = await inTenant(async (tx) => {
+    const accountId = await repo.findAccountByActivationCode(tx, tenant.id, codeHash);
+    const account = accountId ? await repo.findAccountById(tx, tenant.id, accountId) : undefined;
     if (!account) throw invalidActivationCode();
     // Staff accounts are created with their e-mail address; the letter only works for that address.
     if (account.role !== 'resident' && account.email?.toLowerCase() !== email) throw invalidActivationCode();
     const other = await repo.findAccountByEmail(tx, tenant.id, email);
     if (other && other.id !== account.id) throw emailTaken();
+    return account;
+  });
+  // Hashing is expensive, so it happens only for a valid code; the code is consumed atomically afterwards.
+  const passwordHash = await hashPassword(input.password);
+  await inTenant(async (tx) => {
+    if ((await repo.consumeActivationCode(tx, tenant.id, codeHash)) !== account.id) throw invalidActivationCode();
     await repo.activateAccount(tx, tenant.id, account.id, email, passwordHash).catch((error: unknown) => {
       throw (error as { code?: string }).code === '23505' ? emailTaken() : error;
     });
-    return account;
   });
   // A new letter is also the way back in after a lost phone: whatever was signed in before ends now.
   await withScope(ctx.db, { role: 'auth', tenantId: tenant.id, accountId: account.id }, (tx) =>
@@ -186,35 +186,48 @@ async function mailLoginCode(ctx: AppContext, pending: SessionAuth, account: rep
 
 async function loadAccount(ctx: AppContext, pending: SessionAuth): Promise<repo.AccountRow> {
   const account = await auth(ctx, pending.tenantId)((tx) => repo.findAccountById(tx, pending.tenantId, pending.accountId));
-  if (!account) throw new CodeRejected('Das Konto ist nicht mehr verfügbar. Bitte melden Sie sich erneut an.', true);
+  if (!account) throw new PendingSignInEnded(400, 'invalid_code', 'Das Konto ist nicht mehr verfügbar. Bitte melden Sie sich erneut an.');
   return account;
 }
 
-/** A wrong code counts against the pending sign-in and against the address's lockout. */
-async function rejectCode(ctx: AppContext, pending: SessionAuth, account: repo.AccountRow, message: string): Promise<never> {
-  pending.secondFactorFailures = (pending.secondFactorFailures ?? 0) + 1;
-  const throttle = account.email
-    ? await auth(ctx, pending.tenantId)((tx) =>
-        repo.countAttempt(tx, pending.tenantId, emailHash(account.email!), ctx.config.LOGIN_MAX_FAILURES, ctx.config.LOGIN_LOCK_MINUTES),
-      )
-    : { locked: false };
-  if (pending.secondFactorFailures >= MAX_CODE_FAILURES || throttle.locked) {
-    ctx.logger.warn({ tenant: pending.tenantSlug, accountId: pending.accountId }, 'pending sign-in dropped after wrong codes');
-    throw new CodeRejected('Zu viele falsche Codes. Bitte melden Sie sich erneut an.', true);
+const throttleKey = (account: repo.AccountRow) => emailHash(account.email ?? account.id);
+
+/**
+ * Every code check counts as an attempt against the address's lockout before the code is compared
+ * (a right code clears the count), so that many pending sign-ins guessing in parallel cannot outrun it.
+ */
+async function accountForCodeCheck(ctx: AppContext, pending: SessionAuth): Promise<repo.AccountRow> {
+  const account = await loadAccount(ctx, pending);
+  const { LOGIN_MAX_FAILURES: maxFailures, LOGIN_LOCK_MINUTES: lockMinutes } = ctx.config;
+  const throttle = await auth(ctx, pending.tenantId)((tx) =>
+    repo.countAttempt(tx, pending.tenantId, throttleKey(account), maxFailures, lockMinutes),
+  );
+  if (throttle.locked) {
+    ctx.logger.warn({ tenant: pending.tenantSlug, accountId: pending.accountId }, 'pending sign-in ended: address locked');
+    throw new PendingSignInEnded(429, 'locked', lockedMessage(lockMinutes));
   }
-  throw new CodeRejected(message);
+  return account;
 }
 
-async function checkEmailCode(ctx: AppContext, pending: SessionAuth, account: repo.AccountRow, code: string): Promise<void> {
-  if (!pending.emailCodeHash || !pending.emailCodeExpiresAt) {
-    return rejectCode(ctx, pending, account, 'Bitte fordern Sie zuerst einen Code an.');
+/** A wrong code counts against the pending sign-in; the fifth one ends it. */
+function rejectCode(ctx: AppContext, pending: SessionAuth, message: string): never {
+  pending.secondFactorFailures = (pending.secondFactorFailures ?? 0) + 1;
+  if (pending.secondFactorFailures >= MAX_CODE_FAILURES) {
+    ctx.logger.warn({ tenant: pending.tenantSlug, accountId: pending.accountId }, 'pending sign-in ended after wrong codes');
+    throw new PendingSignInEnded(400, 'invalid_code', 'Zu viele falsche Codes. Bitte melden Sie sich erneut an.');
   }
-  if (Date.now() > pending.emailCodeExpiresAt) {
-    return rejectCode(ctx, pending, account, 'Der Code ist abgelaufen. Bitte fordern Sie einen neuen an.');
-  }
+  throw invalidCode(message);
+}
+
+function checkEmailCode(ctx: AppContext, pending: SessionAuth, code: string): void {
+  if (!pending.emailCodeHash || !pending.emailCodeExpiresAt) rejectCode(ctx, pending, 'Bitte fordern Sie zuerst einen Code an.');
+  if (Date.now() > pending.emailCodeExpiresAt) rejectCode(ctx, pending, 'Der Code ist abgelaufen. Bitte fordern Sie einen neuen an.');
   const expected = Buffer.from(pending.emailCodeHash, 'hex');
   const presented = Buffer.from(emailCodeHash(pending.accountId, code), 'hex');
-  if (!timingSafeEqual(expected, presented)) return rejectCode(ctx, pending, account, 'Der Code ist falsch.');
+  if (!timingSafeEqual(expected, presented)) rejectCode(ctx, pending, 'Der Code ist falsch.');
+  // Each mailed code works once.
+  delete pending.emailCodeHash;
+  delete pending.emailCodeExpiresAt;
 }
 
 /** The session after a completed sign-in: no pending secrets, counters or codes are carried over. */
@@ -224,7 +237,7 @@ function completed(pending: SessionAuth): SessionAuth {
 }
 
 async function finishSignIn(ctx: AppContext, pending: SessionAuth, account: repo.AccountRow): Promise<SessionAuth> {
-  if (account.email) await auth(ctx, pending.tenantId)((tx) => repo.clearAttempts(tx, pending.tenantId, emailHash(account.email!)));
+  await auth(ctx, pending.tenantId)((tx) => repo.clearAttempts(tx, pending.tenantId, throttleKey(account)));
   ctx.logger.info({ tenant: pending.tenantSlug, accountId: pending.accountId }, 'signed in');
   return completed(pending);
 }
@@ -241,11 +254,11 @@ export async function startTotpEnrolment(ctx: AppContext, pending: SessionAuth) 
 }
 
 export async function confirmTotpEnrolment(ctx: AppContext, pending: SessionAuth, code: string): Promise<SessionAuth> {
-  const account = await loadAccount(ctx, pending);
   const secret = pending.pendingTotpSecret;
   if (!secret) throw new AppError(409, 'enrolment_not_started', 'Bitte richten Sie zuerst die Authenticator-App ein.');
+  const account = await accountForCodeCheck(ctx, pending);
   const step = await verifyTotp(secret, code);
-  if (step === undefined) return rejectCode(ctx, pending, account, 'Der Code ist falsch. Bitte prüfen Sie die Uhrzeit Ihres Geräts.');
+  if (step === undefined) rejectCode(ctx, pending, 'Der Code ist falsch. Bitte prüfen Sie die Uhrzeit Ihres Geräts.');
   await auth(ctx, pending.tenantId)((tx) => repo.enrollTotp(tx, pending.tenantId, pending.accountId, secret, step));
   return finishSignIn(ctx, pending, account);
 }
@@ -262,8 +275,8 @@ export async function confirmEmailEnrolment(ctx: AppContext, pending: SessionAut
   if (pending.role !== 'resident') {
     throw new AppError(403, 'second_factor_not_allowed', 'Mitarbeitende müssen eine Authenticator-App verwenden.');
   }
-  const account = await loadAccount(ctx, pending);
-  await checkEmailCode(ctx, pending, account, code);
+  const account = await accountForCodeCheck(ctx, pending);
+  checkEmailCode(ctx, pending, code);
   await auth(ctx, pending.tenantId)((tx) => repo.enrollEmailFactor(tx, pending.tenantId, pending.accountId));
   return finishSignIn(ctx, pending, account);
 }
@@ -272,16 +285,16 @@ export async function confirmEmailEnrolment(ctx: AppContext, pending: SessionAut
 // Second factor at login (stage `second_factor`)
 
 export async function verifySecondFactor(ctx: AppContext, pending: SessionAuth, code: string): Promise<SessionAuth> {
-  const account = await loadAccount(ctx, pending);
+  const account = await accountForCodeCheck(ctx, pending);
   if (pending.secondFactor === 'email') {
-    await checkEmailCode(ctx, pending, account, code);
+    checkEmailCode(ctx, pending, code);
     return finishSignIn(ctx, pending, account);
   }
-  if (!account.totpSecret) throw new CodeRejected('Bitte melden Sie sich erneut an.', true);
+  if (!account.totpSecret) throw new PendingSignInEnded(400, 'invalid_code', 'Bitte melden Sie sich erneut an.');
   const step = await verifyTotp(account.totpSecret, code, account.totpLastStep ?? undefined);
   const claimed =
     step !== undefined && (await auth(ctx, pending.tenantId)((tx) => repo.claimTotpStep(tx, pending.tenantId, pending.accountId, step)));
-  if (!claimed) return rejectCode(ctx, pending, account, 'Der Code ist falsch oder wurde bereits verwendet.');
+  if (!claimed) rejectCode(ctx, pending, 'Der Code ist falsch oder wurde bereits verwendet.');
   return finishSignIn(ctx, pending, account);
 }
 
