@@ -1,0 +1,311 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import type { RunningServer } from '../server.ts';
+import { closeTestDatabase, startTestServer, testDatabase, TestClient, TEST_ADMIN_TOKEN, type JsonResponse } from '../test/harness.ts';
+import type { TestDatabase } from '../test/database.ts';
+import { createHousingCompany, type HousingCompany } from '../test/fixtures.ts';
+import { signInResident, signInStaff, TEST_PASSWORD } from '../test/sign-in.ts';
+import { ident, seedEmptyTables, superuser, tenantTables, type Superuser } from './support.ts';
+
+/**
+ * Users of housing company A attack B over HTTP. Every route of /api/openapi.json must have a line in
+ * ROUTES (the coverage test fails otherwise), so a new endpoint is attacked as soon as it exists. Every
+ * response of this file is searched for B's ids and e-mail addresses: a refusal must not carry the row.
+ */
+
+type Who = 'resident' | 'clerk' | 'admin';
+
+/** What the attacks need to know about both housing companies. */
+interface World {
+  a: HousingCompany;
+  b: HousingCompany;
+  /** Ids of each company's rows by table (cases, case_routing_rules, damage_categories, …). */
+  ids: Record<'a' | 'b', Record<string, string[]>>;
+  /** A case of A's resident (the own-object control); one of B's resident. */
+  caseOf: { a: string; b: string };
+}
+
+type Line =
+  /** No housing company's data: probed for leaks with B's slug where it takes one. */
+  | { kind: 'public' }
+  /** Sign-in use cases that take the housing company from the body: the sign-in tests below. */
+  | { kind: 'sign-in' }
+  /** Platform admin API (bearer token, no cookies): refused without the token. */
+  | { kind: 'platform' }
+  /**
+   * A route naming one object by id. A's user gets 404/403 for B's object and for a guessed id, 401 when
+   * signed out, and 2xx for its own object (proof that the body is valid and the attack reached the lookup).
+   * `injected`: a body carrying B's ids on A's own object, which must be refused too.
+   */
+  | { kind: 'object'; as: Who; own: (w: World) => string; foreign: (w: World) => string; body?: (w: World) => unknown; injected?: (w: World) => unknown }
+  /** A route without an id: B's ids smuggled into the query or body must not reach B. */
+  | { kind: 'collection'; as: Who; query?: (w: World) => string; body?: (w: World) => unknown; expect: number[] };
+
+const first = (w: World, company: 'a' | 'b', table: string) => {
+  const id = w.ids[company][table]?.[0];
+  if (!id) throw new Error(`no ${table} row of ${company}`);
+  return id;
+};
+
+/** One line per route of the API. A new route needs a line here. */
+const ROUTES: Record<string, Line> = {
+  'GET /api/session': { kind: 'public' },
+  'GET /api/tenants/{slug}': { kind: 'public' },
+  'POST /api/auth/activate': { kind: 'sign-in' },
+  'POST /api/auth/login': { kind: 'sign-in' },
+  'POST /api/auth/verify': { kind: 'sign-in' },
+  'POST /api/auth/resend-code': { kind: 'sign-in' },
+  'POST /api/auth/enroll/totp': { kind: 'sign-in' },
+  'POST /api/auth/enroll/totp/confirm': { kind: 'sign-in' },
+  'POST /api/auth/enroll/email': { kind: 'sign-in' },
+  'POST /api/auth/enroll/email/confirm': { kind: 'sign-in' },
+  'POST /api/auth/password-reset': { kind: 'sign-in' },
+  'POST /api/auth/password-reset/complete': { kind: 'sign-in' },
+  'POST /api/auth/logout': { kind: 'sign-in' },
+  'POST /api/auth/logout-everywhere': { kind: 'sign-in' },
+  'POST /api/admin/tenants': { kind: 'platform' },
+  'POST /api/admin/tenants/{slug}/staff': { kind: 'platform' },
+  'POST /api/admin/tenants/{slug}/buildings': { kind: 'platform' },
+  'POST /api/admin/tenants/{slug}/units': { kind: 'platform' },
+  'POST /api/admin/tenants/{slug}/residents': { kind: 'platform' },
+  'POST /api/admin/tenants/{slug}/residents/import': { kind: 'platform' },
+  'POST /api/admin/tenants/{slug}/activation-codes': { kind: 'platform' },
+
+  'GET /api/cases/catalogue': { kind: 'collection', as: 'resident', expect: [200] },
+  'GET /api/cases/open-damage-reports': {
+    kind: 'collection', as: 'resident', query: (w) => `categoryId=${first(w, 'b', 'damage_categories')}`, expect: [200, 400, 404],
+  },
+  'POST /api/cases': {
+    kind: 'collection', as: 'resident', expect: [400, 404, 422],
+    body: (w) => ({ type: 'document_request', documentTypeId: first(w, 'b', 'document_types'), description: 'fremder Katalog' }),
+  },
+  'GET /api/cases': { kind: 'collection', as: 'resident', query: () => 'limit=100', expect: [200] },
+  'GET /api/cases/{id}': { kind: 'object', as: 'resident', own: (w) => w.caseOf.a, foreign: (w) => w.caseOf.b },
+  'POST /api/cases/{id}/messages': {
+    kind: 'object', as: 'resident', own: (w) => w.caseOf.a, foreign: (w) => w.caseOf.b, body: () => ({ body: 'Gibt es Neuigkeiten?' }),
+  },
+  'GET /api/staff/cases': {
+    kind: 'collection', as: 'clerk', expect: [200, 400],
+    query: (w) => `building=${w.b.building.id}&assignee=${w.b.clerk.id}&limit=100`,
+  },
+  'GET /api/staff/cases/{id}': { kind: 'object', as: 'clerk', own: (w) => w.caseOf.a, foreign: (w) => w.caseOf.b },
+  'PATCH /api/staff/cases/{id}/status': {
+    kind: 'object', as: 'clerk', own: (w) => w.caseOf.a, foreign: (w) => w.caseOf.b, body: () => ({ status: 'in_bearbeitung' }),
+  },
+  'PATCH /api/staff/cases/{id}/assignee': {
+    kind: 'object', as: 'clerk', own: (w) => w.caseOf.a, foreign: (w) => w.caseOf.b,
+    body: (w) => ({ assigneeId: w.a.clerk.id }), injected: (w) => ({ assigneeId: w.b.clerk.id }),
+  },
+  'POST /api/staff/cases/{id}/replies': {
+    kind: 'object', as: 'clerk', own: (w) => w.caseOf.a, foreign: (w) => w.caseOf.b, body: () => ({ body: 'Der Handwerker kommt am Montag.' }),
+  },
+  'POST /api/staff/cases/{id}/notes': {
+    kind: 'object', as: 'clerk', own: (w) => w.caseOf.a, foreign: (w) => w.caseOf.b, body: () => ({ body: 'Intern: Hausmeister informiert.' }),
+  },
+  'GET /api/staff/case-routing-rules': { kind: 'collection', as: 'clerk', expect: [200] },
+  'PUT /api/staff/case-routing-rules': {
+    kind: 'collection', as: 'admin', expect: [400, 404, 422],
+    body: (w) => ({ caseType: 'complaint', damageCategoryId: null, assigneeId: w.b.clerk.id }),
+  },
+  'DELETE /api/staff/case-routing-rules/{id}': {
+    kind: 'object', as: 'admin', own: (w) => first(w, 'a', 'case_routing_rules'), foreign: (w) => first(w, 'b', 'case_routing_rules'),
+  },
+};
+
+const REFUSED = [401, 403, 404];
+
+describe('tenant isolation over HTTP', () => {
+  let test: TestDatabase;
+  let su: Superuser;
+  let server: RunningServer;
+  let w: World;
+  let routes: string[];
+  let as: Record<Who | 'anonymous', TestClient>;
+  let secrets: string[];
+  let snapshotOfB: () => Promise<string>;
+  let before_: string;
+
+  /** Every request of this file: answers are searched for B's secrets (except what the request itself named). */
+  async function call(client: TestClient, method: string, path: string, body?: unknown): Promise<JsonResponse> {
+    const response = await client.request(method, path, method === 'GET' || method === 'DELETE' ? undefined : (body ?? {}));
+    const sent = `${path} ${JSON.stringify(body ?? null)}`;
+    const text = JSON.stringify(response.body ?? '');
+    const leaked = secrets.filter((secret) => text.includes(secret) && !sent.includes(secret));
+    assert.deepEqual(leaked, [], `${method} ${path} answered ${response.status} with data of B: ${text.slice(0, 300)}`);
+    assert.ok(response.status < 500, `${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`);
+    return response;
+  }
+  const concrete = (route: string, values: Record<string, string>) => {
+    const [method, template] = route.split(' ');
+    return { method, path: template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? randomUUID()) };
+  };
+
+  before(async () => {
+    test = await testDatabase();
+    su = await superuser(test);
+    server = await startTestServer();
+    const [a, b] = [await createHousingCompany(test.db), await createHousingCompany(test.db)];
+    const tables = await tenantTables(test.db);
+    for (const company of [a, b]) await seedEmptyTables(test.db, company, tables);
+
+    const ids: World['ids'] = { a: {}, b: {} };
+    secrets = [b.tenant.id];
+    for (const table of tables) {
+      const hasId = (await su.query(`SELECT 1 FROM pg_attribute WHERE attrelid = $1::regclass AND attname = 'id'`, [table])).length > 0;
+      if (!hasId) continue;
+      for (const [key, company] of [['a', a], ['b', b]] as const) {
+        const rows = await su.query<{ id: string }>(`SELECT id::text AS id FROM ${ident(table)} WHERE tenant_id = $1 ORDER BY id`, [company.tenant.id]);
+        ids[key][table] = rows.map((row) => row.id);
+      }
+      secrets.push(...ids.b[table]);
+    }
+    secrets.push(...(await su.query<{ email: string }>(`SELECT email FROM accounts WHERE tenant_id = $1 AND email IS NOT NULL`, [b.tenant.id])).map((r) => r.email));
+    secrets.push(b.resident.email, b.neighbour.email);
+    assert.ok(ids.b.accounts.length >= 4 && secrets.length > 10, 'B has rows to leak');
+    const caseOf = async (company: HousingCompany) =>
+      (await su.query<{ id: string }>(`SELECT id FROM cases WHERE tenant_id = $1 AND resident_id = $2 LIMIT 1`, [company.tenant.id, company.resident.id]).catch(() => []))[0]?.id ?? '';
+    w = { a, b, ids, caseOf: { a: await caseOf(a), b: await caseOf(b) } };
+
+    as = {
+      resident: await signInResident(server, a),
+      clerk: await signInStaff(server, a, 'clerk'),
+      admin: await signInStaff(server, a, 'admin'),
+      anonymous: new TestClient(server.url),
+    };
+    await as.anonymous.csrfToken();
+    routes = Object.entries((await as.anonymous.get('/api/openapi.json')).body.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    const excluded = new Set(['sessions', 'login_throttle']); // sign-in attempts may count against B's throttle
+    snapshotOfB = async () => {
+      const parts: string[] = [];
+      for (const table of tables.filter((t) => !excluded.has(t))) {
+        const rows = await su.query<{ row: string }>(`SELECT to_jsonb(x)::text AS row FROM ${ident(table)} x WHERE tenant_id = $1 ORDER BY 1`, [b.tenant.id]);
+        parts.push(`${table}: ${rows.map((r) => r.row).join('\n')}`);
+      }
+      return parts.join('\n');
+    };
+    before_ = await snapshotOfB();
+  });
+  after(async () => {
+    await server.stop();
+    await su.close();
+    await closeTestDatabase();
+  });
+
+  it('every route of the API has a line in ROUTES', () => {
+    assert.deepEqual(routes.filter((route) => !ROUTES[route]), [], 'add these routes to ROUTES in bff/isolation/http-isolation.test.ts');
+  });
+
+  it("A's users get 404/403 for B's objects and guessed ids, 401 when signed out, and their own objects work", async (t) => {
+    for (const route of routes) {
+      const line = ROUTES[route];
+      if (line?.kind !== 'object') continue;
+      await t.test(route, async () => {
+        const body = line.body?.(w);
+        const attack = concrete(route, { id: line.foreign(w) });
+        const attacked = await call(as[line.as], attack.method, attack.path, body);
+        assert.ok(REFUSED.includes(attacked.status), `B's object: ${attacked.status}`);
+        const guessed = concrete(route, { id: randomUUID() });
+        assert.ok(REFUSED.includes((await call(as[line.as], guessed.method, guessed.path, body)).status), 'guessed id');
+        assert.equal((await call(as.anonymous, attack.method, attack.path, body)).status, 401, 'signed out');
+        if (line.as !== 'resident') {
+          assert.equal((await call(as.resident, attack.method, attack.path, body)).status, 403, 'a resident on a staff route');
+        }
+        const own = concrete(route, { id: line.own(w) });
+        if (line.injected) {
+          const injected = await call(as[line.as], own.method, own.path, line.injected(w));
+          assert.ok(injected.status >= 400, `B's ids in the body of an own object: ${injected.status}`);
+        }
+        const owned = await call(as[line.as], own.method, own.path, body);
+        assert.ok(owned.status >= 200 && owned.status < 300, `own object: ${owned.status} ${JSON.stringify(owned.body)}`);
+      });
+    }
+  });
+
+  it("B's ids smuggled into queries and bodies of A's requests reach nothing of B", async (t) => {
+    for (const route of routes) {
+      const line = ROUTES[route];
+      if (line?.kind !== 'collection') continue;
+      await t.test(route, async () => {
+        const { method, path } = concrete(route, {});
+        const response = await call(as[line.as], method, path + (line.query ? `?${line.query(w)}` : ''), line.body?.(w));
+        assert.ok(line.expect.includes(response.status), `${response.status} ${JSON.stringify(response.body).slice(0, 200)}`);
+        assert.equal((await call(as.anonymous, method, path, line.body?.(w))).status, 401, 'signed out');
+      });
+    }
+  });
+
+  it('public routes show A nothing private of B', async () => {
+    const tenant = await call(as.resident, 'GET', `/api/tenants/${w.b.tenant.slug}`);
+    assert.equal(tenant.status, 200);
+    assert.deepEqual(Object.keys(tenant.body).sort(), ['name', 'slug', 'theme']);
+    const session = await call(as.resident, 'GET', `/api/session?tenant=${w.b.tenant.slug}&tenantId=${w.b.tenant.id}`);
+    assert.equal(session.body.user.tenant.slug, w.a.tenant.slug);
+  });
+
+  it('the platform admin API refuses requests without its token, with a wrong one, and with a staff session', async (t) => {
+    const wrong = new TestClient(server.url, { bearer: 'x'.repeat(40) });
+    for (const route of routes) {
+      if (ROUTES[route]?.kind !== 'platform') continue;
+      await t.test(route, async () => {
+        const { method, path } = concrete(route, { slug: w.b.tenant.slug });
+        const body = { slug: 'eve-gmbh', name: 'Eve', email: 'eve@example.de', displayName: 'Eve', role: 'admin' };
+        for (const client of [as.anonymous, as.admin, wrong]) {
+          assert.equal((await call(client, method, path, body)).status, 401, path);
+        }
+      });
+    }
+    const withToken = new TestClient(server.url, { bearer: TEST_ADMIN_TOKEN });
+    assert.equal((await call(withToken, 'POST', `/api/admin/tenants/${randomUUID().slice(0, 8)}-x/buildings`, { externalRef: 'X', street: 'X 1', postalCode: '12345', city: 'X' })).status, 404);
+  });
+
+  describe('the housing company comes from the session, never from the request body', () => {
+    let c: HousingCompany;
+    before(async () => {
+      c = await createHousingCompany(test.db);
+    });
+
+    it("a session of C signing in with tenant = B and C's credentials gets nothing of B and stays C", async () => {
+      const client = await signInResident(server, c);
+      const login = await call(client, 'POST', '/api/auth/login', { tenant: w.b.tenant.slug, email: c.resident.email, password: TEST_PASSWORD, audience: 'resident' });
+      assert.equal(login.status, 401);
+      const session = await call(client, 'GET', '/api/session');
+      assert.notEqual(session.body.user?.tenant.slug, w.b.tenant.slug);
+      const cases = await call(client, 'GET', '/api/cases');
+      assert.ok([200, 401].includes(cases.status));
+    });
+
+    it("an activation code of C does not activate with tenant = B; a reset request for B with C's address reveals nothing", async () => {
+      const client = new TestClient(server.url);
+      await client.csrfToken();
+      const activate = await call(client, 'POST', '/api/auth/activate', {
+        tenant: w.b.tenant.slug, code: c.neighbour.activationCode, email: c.neighbour.email, password: TEST_PASSWORD,
+      });
+      assert.equal(activate.status, 400);
+      assert.equal(activate.body.error.code, 'invalid_activation_code');
+      const reset = await call(client, 'POST', '/api/auth/password-reset', { tenant: w.b.tenant.slug, email: c.resident.email });
+      assert.equal(reset.status, 202);
+      const session = await call(client, 'GET', '/api/session');
+      assert.equal(session.body.state, 'anonymous');
+    });
+
+    it("A's session cookie with B's tenant in bodies and queries of tenant routes still works on A only", async () => {
+      const own = await call(as.resident, 'GET', `/api/cases?tenant=${w.b.tenant.slug}&tenantId=${w.b.tenant.id}&residentId=${w.b.resident.id}`);
+      assert.equal(own.status, 200);
+      const filed = await call(as.resident, 'POST', '/api/cases', {
+        type: 'contact', title: 'Frage', description: 'Wann wird der Hof gefegt?', tenant: w.b.tenant.slug, tenantId: w.b.tenant.id, residentId: w.b.resident.id,
+      });
+      assert.ok([201, 400].includes(filed.status), `${filed.status}`);
+      if (filed.status === 201) {
+        const [row] = await su.query<{ tenant_id: string; resident_id: string }>(`SELECT tenant_id, resident_id FROM cases WHERE id = $1`, [filed.body.id ?? filed.body.case?.id]);
+        assert.deepEqual(row, { tenant_id: w.a.tenant.id, resident_id: w.a.resident.id });
+      }
+    });
+  });
+
+  it("after all attacks, B's rows are exactly as before", async () => {
+    assert.equal(await snapshotOfB(), before_);
+  });
+});
