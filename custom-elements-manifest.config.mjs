@@ -3,16 +3,17 @@
  * Storybook regenerates it on every start and build and reads it for autodocs.
  */
 /**
- * Keeps the events documented with `@event`; drops the unnamed duplicates the analyzer infers from
- * `dispatchEvent(new SomeEvent(…))`.
+ * Keeps the public API in the manifest: events documented with `@event` (not the unnamed duplicates the
+ * analyzer infers from `dispatchEvent(new SomeEvent(…))`) and no private or protected members.
  */
-function documentedEventsOnly() {
+function publicApiOnly() {
   return {
-    name: 'documented-events-only',
+    name: 'public-api-only',
     packageLinkPhase({ customElementsManifest }) {
       for (const module of customElementsManifest.modules) {
         for (const declaration of module.declarations ?? []) {
           if (declaration.events) declaration.events = declaration.events.filter((event) => event.description);
+          if (declaration.members) declaration.members = declaration.members.filter((member) => !member.privacy || member.privacy === 'public');
         }
       }
     },
@@ -26,5 +27,5 @@ export default {
   litelement: true,
   // Leave package.json alone: the manifest lives in dist/, which is not published or committed.
   packagejson: false,
-  plugins: [documentedEventsOnly()],
+  plugins: [publicApiOnly()],
 };

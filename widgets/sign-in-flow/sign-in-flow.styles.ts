@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
 export const signInFlowStyles = css`
-  .step {
+  .panel {
     max-width: 28em;
   }
   h2 {
@@ -35,7 +35,7 @@ export const signInFlowStyles = css`
     background: color-mix(in srgb, var(--_error) 8%, var(--_surface));
     overflow-wrap: anywhere;
   }
-  .notice {
+  .confirmation {
     border-inline-start: 4px solid var(--_success);
     padding: 0.5em 0.75em;
     color: var(--_success);

@@ -34,10 +34,10 @@ interface FieldOptions {
  *
  * @event {SignInRequestEvent} mp-sign-in-request - A form was submitted or an action chosen; `detail.action` says which.
  *
- * @csspart step - The container of the current step.
+ * @csspart panel - The container of the current step.
  * @csspart heading - The heading of the current step.
  * @csspart alert - The region for the general error of a form.
- * @csspart notice - The region for confirmations (code sent, password changed).
+ * @csspart confirmation - The region for confirmations (code sent, password changed).
  * @csspart form - Each form.
  * @csspart field - A label, input, hint and error group.
  * @csspart label - A field label.
@@ -101,7 +101,7 @@ export class SignInFlow extends PortalElement {
   override render() {
     return html`
       <slot name="header"></slot>
-      <section class="step" part="step" aria-labelledby="heading">
+      <section class="panel" part="panel" aria-labelledby="heading">
         ${this.renderStep()}
       </section>
     `;
@@ -247,7 +247,7 @@ export class SignInFlow extends PortalElement {
     return html`
       <h2 id="heading" part="heading" tabindex="-1">${text}</h2>
       <div id="alert" class="alert" part="alert" role="alert" tabindex="-1">${this.errorMessage()}</div>
-      ${this.notice ? html`<p class="notice" part="notice" role="status">${this.notice}</p>` : nothing}
+      ${this.notice ? html`<p class="confirmation" part="confirmation" role="status">${this.notice}</p>` : nothing}
     `;
   }
 

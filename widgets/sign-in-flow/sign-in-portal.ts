@@ -91,7 +91,7 @@ export abstract class SignInPortal extends PortalElement {
     return html`
       <mp-sign-in-flow
         part="sign-in"
-        exportparts="heading, alert, notice, form, field, label, input, field-error, submit, link, option, qr-code, secret"
+        exportparts="heading, alert, confirmation, form, field, label, input, field-error, submit, link, option, qr-code, secret"
         lang=${this.locale}
         audience=${this.audience}
         .step=${signIn.step}

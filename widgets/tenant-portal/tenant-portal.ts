@@ -24,7 +24,7 @@ import { tenantPortalStyles } from './tenant-portal.styles.ts';
  * @csspart empty-state - The text shown when there are no cases.
  * @csspart heading - The heading of a sign-in step.
  * @csspart alert - The region for error messages.
- * @csspart notice - The region for confirmations.
+ * @csspart confirmation - The region for confirmations.
  * @csspart form - Each sign-in form.
  * @csspart field - A label, input, hint and error group.
  * @csspart label - A field label.
