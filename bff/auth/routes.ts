@@ -8,6 +8,7 @@ import { tenantContext } from '../http/guard.ts';
 import { slugSchema } from '../onboarding/onboarding.ts';
 import type { SessionAuth } from './session-data.ts';
 import * as signIn from './sign-in.ts';
+import { verifyDecoy } from './passwords.ts';
 
 export interface AuthRouteOptions {
   csrfToken: (req: Request) => string;
@@ -145,6 +146,9 @@ export function registerAuthRoutes(api: Api, ctx: AppContext, options: AuthRoute
     handler: (_req, _res, next) =>
       next(new AppError(429, 'rate_limited', 'Zu viele Anfragen. Bitte warten Sie eine Minute und versuchen Sie es dann erneut.')),
   });
+  // The first unknown address would otherwise pay for hashing the decoy and stand out by its timing.
+  verifyDecoy('').catch((err: unknown) => ctx.logger.error({ err }, 'decoy password hash failed'));
+
   for (const path of [
     '/auth/activate',
     '/auth/login',
