@@ -156,6 +156,22 @@ export class SignInController implements ReactiveController {
     this.step = 'enroll-totp';
   }
 
+  /**
+   * A failed request may have ended the pending sign-in on the server (too many wrong codes, a lock, an
+   * expired session): then show the step the server's state calls for, with the error that explains why.
+   */
+  private async followServerState(): Promise<void> {
+    if (!this.session || this.error?.code === 'network_error') return;
+    try {
+      const current = await this.host.apiClient.session();
+      if (current.state === this.session.state) return;
+      await this.enter(current);
+      if (current.state === 'anonymous') this.step = 'login';
+    } catch {
+      // The first error is the one to show; the session is read again with the next request.
+    }
+  }
+
   /** Runs one request: busy meanwhile, the error kept for the form, the host re-rendered around it. */
   private async run(work: () => Promise<void>): Promise<void> {
     this.busy = true;
@@ -166,6 +182,7 @@ export class SignInController implements ReactiveController {
       await work();
     } catch (error) {
       this.error = error instanceof ApiError ? error : new ApiError(0, 'unexpected_error', '');
+      await this.followServerState();
     } finally {
       this.busy = false;
       this.host.requestUpdate();

@@ -77,6 +77,14 @@ describe('<tenant-portal>', () => {
     await page.waitForHeading('Meine Anliegen');
   });
 
+  it('returns to the login with the reason when too many wrong codes ended the sign-in', async () => {
+    const { page } = await portal();
+    await page.submit(anna);
+    for (let attempt = 0; attempt < 5; attempt++) await page.submit({ code: '000000' });
+    await page.waitForHeading('Anmelden');
+    expect(page.alert()).to.equal('Zu viele falsche Codes. Bitte melden Sie sich erneut an.');
+  });
+
   it('sends a new e-mailed code on request', async () => {
     const { el, bff, page } = await portal();
     await page.submit(bernd);

@@ -62,6 +62,7 @@ export class FakeBff {
   private csrfToken = 'csrf-1';
   private pending?: FakeAccount;
   private failures = new Map<string, number>();
+  private wrongCodes = 0;
 
   constructor(private readonly options: FakeBffOptions = {}) {
     this.tenant = options.tenant ?? { slug: 'wohnbau-nord', name: 'Wohnbau Nord eG' };
@@ -169,7 +170,17 @@ export class FakeBff {
   }
 
   private confirmCode(code: string, expected: string): Response {
-    if (code !== expected || !this.pending) return error(400, 'invalid_code', 'Der Code ist falsch oder abgelaufen.');
+    if (!this.pending) return error(400, 'invalid_code', 'Bitte melden Sie sich erneut an.');
+    if (code !== expected) {
+      this.wrongCodes += 1;
+      if (this.wrongCodes < 5) return error(400, 'invalid_code', 'Der Code ist falsch oder abgelaufen.');
+      // Like the BFF: after 5 wrong codes the pending sign-in ends.
+      this.pending = undefined;
+      this.wrongCodes = 0;
+      this.session = { state: 'anonymous' };
+      return error(400, 'invalid_code', 'Zu viele falsche Codes. Bitte melden Sie sich erneut an.');
+    }
+    this.wrongCodes = 0;
     this.rotateSession();
     this.session = { state: 'signed_in', user: this.userOf(this.pending) };
     return json(200, this.session);
