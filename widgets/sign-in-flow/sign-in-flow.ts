@@ -98,6 +98,11 @@ export class SignInFlow extends PortalElement {
 
   private hasRenderedOnce = false;
 
+  /** Moves focus to the heading of the current step, e.g. when the flow replaces content that had focus. */
+  focusHeading(): void {
+    this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
+  }
+
   override render() {
     return html`
       <slot name="header"></slot>
@@ -118,7 +123,7 @@ export class SignInFlow extends PortalElement {
       return;
     }
     if (changed.has('step')) {
-      this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
+      this.focusHeading();
     } else if (changed.has('error') && this.error) {
       this.focusFirstError();
     }

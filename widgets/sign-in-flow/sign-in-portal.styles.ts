@@ -14,6 +14,13 @@ export const signInPortalStyles = css`
     margin: 0 0 0.5em;
     overflow-wrap: anywhere;
   }
+  h2:focus {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  h2:focus:not(:focus-visible) {
+    outline: none;
+  }
   p {
     margin: 0 0 1em;
     overflow-wrap: anywhere;

@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { PortalElement } from '../internal/portal-element.ts';
 import { ApiClient, type Audience, type SignInApi, type TenantInfo } from '../internal/api-client.ts';
@@ -35,6 +35,8 @@ export abstract class SignInPortal extends PortalElement {
   /** The housing company's name and theme from `GET /api/tenants/:slug`. */
   private tenantInfo?: TenantInfo;
 
+  private signedInShown?: boolean;
+
   get apiClient(): SignInApi {
     if (this.client) return this.client;
     this.defaultClient ??= new ApiClient(this.api ?? loaderState()?.apiBase ?? location.origin);
@@ -66,11 +68,28 @@ export abstract class SignInPortal extends PortalElement {
     this.requestUpdate();
   }
 
-  /** The content for a signed-in person, below the account bar. */
+  /** The content for a signed-in person, below the account bar; its first `h2` gets focus on sign-in. */
   protected abstract renderSignedIn(): TemplateResult;
 
   /** Accessible name of the portal region. */
   protected abstract label(tenantName: string): string;
+
+  /** After sign-in or sign-out the focused button is gone: focus moves to the heading of what replaced it. */
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const session = this.signIn.session;
+    if (!session) return;
+    const signedIn = session.state === 'signed_in';
+    const switched = this.signedInShown !== undefined && this.signedInShown !== signedIn;
+    this.signedInShown = signedIn;
+    if (!switched) return;
+    if (signedIn) {
+      this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+      return;
+    }
+    const flow = this.renderRoot.querySelector('mp-sign-in-flow');
+    flow?.updateComplete.then(() => flow.focusHeading());
+  }
 
   override render() {
     const session = this.signIn.session;

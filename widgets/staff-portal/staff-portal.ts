@@ -51,7 +51,7 @@ export class StaffPortal extends SignInPortal {
   protected renderSignedIn() {
     return html`
       <section class="board" part="board" aria-labelledby="board-heading">
-        <h2 id="board-heading">${this.msg.boardHeading}</h2>
+        <h2 id="board-heading" tabindex="-1">${this.msg.boardHeading}</h2>
         <slot name="board">
           <p class="empty-state" part="empty-state">${this.msg.boardSummary(0)}</p>
         </slot>

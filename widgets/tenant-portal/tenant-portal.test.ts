@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { ApiClient } from '../internal/api-client.ts';
 import { FakeBff, fakeCodes, fakeTotpSecret, type FakeBffOptions } from '../testing/fake-bff.ts';
 import { SignInDriver } from '../testing/sign-in-driver.ts';
@@ -39,6 +39,7 @@ describe('<tenant-portal>', () => {
     await page.waitForHeading('Meine Anliegen');
     expect(page.text()).to.contain('Sie haben noch keine Anliegen.');
     expect(page.text()).to.contain('Angemeldet als Anna Müller');
+    expect(el.shadowRoot!.activeElement?.textContent).to.equal('Meine Anliegen');
     await expect(el).to.be.accessible();
   });
 
@@ -224,6 +225,7 @@ describe('<tenant-portal>', () => {
     await page.waitForHeading('Meine Anliegen');
     await page.press('Abmelden');
     await page.waitForHeading('Anmelden');
+    await waitUntil(() => page.flow!.shadowRoot!.activeElement?.id === 'heading', 'focus on the login heading');
     expect(bff.calls).to.include('POST /api/auth/logout');
     expect(page.notice()).to.equal('Sie wurden abgemeldet.');
   });

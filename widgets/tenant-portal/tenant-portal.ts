@@ -63,7 +63,7 @@ export class TenantPortal extends SignInPortal {
   protected renderSignedIn() {
     return html`
       <section class="cases" part="cases" aria-labelledby="cases-heading">
-        <h2 id="cases-heading">${this.msg.myCasesHeading}</h2>
+        <h2 id="cases-heading" tabindex="-1">${this.msg.myCasesHeading}</h2>
         <slot name="cases">
           <p class="empty-state" part="empty-state">${this.msg.casesSummary(0)}</p>
         </slot>
