@@ -121,7 +121,7 @@ async function enterSession(req: Request, auth: SessionAuth, csrfToken: (req: Re
   return { ...describe(auth), csrfToken: csrfToken(req) };
 }
 
-/** Too many wrong codes (or a locked address) end the pending sign-in; the error still reaches the client. */
+/** Too many wrong codes, a locked address or a vanished account end the pending sign-in; the error still reaches the client. */
 async function dropOnTooManyFailures<T>(req: Request, work: Promise<T>): Promise<T> {
   try {
     return await work;
@@ -200,7 +200,7 @@ export function registerAuthRoutes(api: Api, ctx: AppContext, options: AuthRoute
       access: 'public',
       response: z.object({ secret: z.string(), otpauthUrl: z.string(), qrCodeSvg: z.string() }),
     },
-    async ({ req }) => signIn.startTotpEnrolment(ctx, pending(req, 'enroll')),
+    async ({ req }) => dropOnTooManyFailures(req, signIn.startTotpEnrolment(ctx, pending(req, 'enroll'))),
   );
 
   api.route(
@@ -220,7 +220,10 @@ export function registerAuthRoutes(api: Api, ctx: AppContext, options: AuthRoute
       access: 'public',
       response: z.object({ state: z.literal('enroll'), sentTo: z.string() }),
     },
-    async ({ req }) => ({ state: 'enroll' as const, ...(await signIn.startEmailEnrolment(ctx, pending(req, 'enroll'))) }),
+    async ({ req }) => ({
+      state: 'enroll' as const,
+      ...(await dropOnTooManyFailures(req, signIn.startEmailEnrolment(ctx, pending(req, 'enroll')))),
+    }),
   );
 
   api.route(
@@ -248,7 +251,7 @@ export function registerAuthRoutes(api: Api, ctx: AppContext, options: AuthRoute
       access: 'public',
       response: z.object({ sentTo: z.string() }),
     },
-    async ({ req }) => signIn.resendCode(ctx, pending(req, 'second_factor')),
+    async ({ req }) => dropOnTooManyFailures(req, signIn.resendCode(ctx, pending(req, 'second_factor'))),
   );
 
   api.route(
