@@ -9,45 +9,55 @@ import { AppError, notFound } from '../http/errors.ts';
  * activation codes printed on letters. Used by the platform admin API, the admin CLI and the demo seed.
  */
 
+const REQUIRED = 'Bitte ausfüllen.';
+/** A required text field; messages in German because they reach the operator (API, CLI). */
+const requiredText = (max: number) =>
+  z.string({ error: REQUIRED }).trim().min(1, REQUIRED).max(max, `Höchstens ${max} Zeichen.`);
+const emailSchema = z.email('Ungültige E-Mail-Adresse');
+
 export const slugSchema = z
-  .string()
+  .string({ error: REQUIRED })
   .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'Nur Kleinbuchstaben, Ziffern und Bindestriche (2–63 Zeichen)');
 const originSchema = z
-  .string()
+  .string({ error: 'Ungültige Origin' })
   .url('Ungültige Origin')
   .transform((value) => new URL(value).origin);
 const themeSchema = z
-  .record(z.string().regex(/^--mp-[a-z0-9-]+$/, 'Theme-Schlüssel müssen mit --mp- beginnen'), z.string().max(200))
+  .record(
+    z.string().regex(/^--mp-[a-z0-9-]+$/, 'Theme-Schlüssel müssen mit --mp- beginnen'),
+    z.string({ error: 'Theme-Werte müssen Text sein.' }).max(200, 'Höchstens 200 Zeichen.'),
+    { error: 'Das Theme muss ein Objekt aus --mp-*-Eigenschaften sein.' },
+  )
   .default({});
 
 export const tenantInput = z.object({
   slug: slugSchema,
-  name: z.string().trim().min(1).max(200),
-  allowedOrigins: z.array(originSchema).max(50).default([]),
+  name: requiredText(200),
+  allowedOrigins: z.array(originSchema, { error: 'Liste von Origins erwartet.' }).max(50, 'Höchstens 50 Origins.').default([]),
   theme: themeSchema,
 });
 export const staffInput = z.object({
-  email: z.email('Ungültige E-Mail-Adresse').transform((value) => value.toLowerCase()),
-  displayName: z.string().trim().min(1).max(200),
-  role: z.enum(['clerk', 'admin']),
+  email: emailSchema.transform((value) => value.toLowerCase()),
+  displayName: requiredText(200),
+  role: z.enum(['clerk', 'admin'], { error: 'Rolle muss „clerk“ (Sachbearbeitung) oder „admin“ sein.' }),
 });
 export const buildingInput = z.object({
-  externalRef: z.string().trim().min(1).max(64),
-  street: z.string().trim().min(1).max(200),
-  postalCode: z.string().trim().regex(/^\d{5}$/, 'Postleitzahl muss fünfstellig sein'),
-  city: z.string().trim().min(1).max(100),
+  externalRef: requiredText(64),
+  street: requiredText(200),
+  postalCode: z.string({ error: REQUIRED }).trim().regex(/^\d{5}$/, 'Postleitzahl muss fünfstellig sein'),
+  city: requiredText(100),
 });
 export const unitInput = z.object({
-  externalRef: z.string().trim().min(1).max(64),
-  buildingRef: z.string().trim().min(1).max(64),
-  label: z.string().trim().min(1).max(100),
+  externalRef: requiredText(64),
+  buildingRef: requiredText(64),
+  label: requiredText(100),
 });
 export const residentInput = z.object({
-  externalRef: z.string().trim().min(1).max(64),
-  unitRef: z.string().trim().min(1).max(64),
-  firstName: z.string().trim().min(1).max(100),
-  lastName: z.string().trim().min(1).max(100),
-  contactEmail: z.email('Ungültige E-Mail-Adresse').optional(),
+  externalRef: requiredText(64),
+  unitRef: requiredText(64),
+  firstName: requiredText(100),
+  lastName: requiredText(100),
+  contactEmail: emailSchema.optional(),
 });
 
 export type TenantInput = z.input<typeof tenantInput>;

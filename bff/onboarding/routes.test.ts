@@ -84,6 +84,9 @@ describe('platform admin API', () => {
     assert.equal(response.body.error.code, 'validation_failed');
     const paths = response.body.error.details.fields.map((field: { path: string }) => field.path);
     assert.ok(paths.includes('slug') && paths.includes('name') && paths.includes('allowedOrigins.0'), JSON.stringify(paths));
+    const messageFor = (path: string) => response.body.error.details.fields.find((field: { path: string }) => field.path === path).message;
+    assert.equal(messageFor('name'), 'Bitte ausfüllen.');
+    assert.equal(messageFor('allowedOrigins.0'), 'Ungültige Origin');
   });
 
   it('answers 404 for an unknown housing company on every tenant route', async () => {
