@@ -278,6 +278,18 @@ describe('sign-in', () => {
     await activateAccount(await freshClient(server), hv, 'neighbour');
   });
 
+  it('does not let parallel guesses outrun the lockout', async () => {
+    const hv = await company();
+    const clients = await Promise.all(Array.from({ length: 10 }, () => freshClient(server)));
+    const responses = await Promise.all(
+      clients.map((client) =>
+        client.post('/api/auth/login', { tenant: hv.tenant.slug, email: `raten@${hv.tenant.slug}.example`, password: 'geraten-123', audience: 'resident' }),
+      ),
+    );
+    const statuses = responses.map((response) => response.status).sort();
+    assert.deepEqual(statuses, [401, 401, 401, 401, 401, 429, 429, 429, 429, 429]);
+  });
+
   it('ends a pending sign-in once its address is locked, even with the right code', async () => {
     const hv = await company();
     const credentials = await activateAccount(await freshClient(server), hv, 'clerk');
