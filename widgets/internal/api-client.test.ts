@@ -47,6 +47,19 @@ describe('ApiClient', () => {
     expect((calls[3].init.headers as Record<string, string>)['x-csrf-token']).to.equal('token-2');
   });
 
+  it('uses the new token that the answer of a rotating sign-in step carries, and keeps it out of the result', async () => {
+    const { calls, fetchImpl } = recordingFetch([
+      json(200, { csrfToken: 'token-1', state: 'anonymous' }),
+      json(200, { state: 'second_factor', secondFactor: 'totp', csrfToken: 'token-2' }),
+      json(200, { state: 'signed_in', csrfToken: 'token-3' }),
+    ]);
+    const client = new ApiClient('', fetchImpl);
+    const session = await client.login({ tenant: 't', email: 'e', password: 'p', audience: 'resident' });
+    expect(session).to.deep.equal({ state: 'second_factor', secondFactor: 'totp' });
+    await client.verify('123456');
+    expect(calls.map((call) => (call.init.headers as Record<string, string>)['x-csrf-token'])).to.deep.equal([undefined, 'token-1', 'token-2']);
+  });
+
   it('turns error bodies into an ApiError with the German message and field errors', async () => {
     const { fetchImpl } = recordingFetch([
       json(200, { csrfToken: 'token-1', state: 'anonymous' }),

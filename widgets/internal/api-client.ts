@@ -75,8 +75,8 @@ export interface SignInApi {
 }
 
 /**
- * JSON over fetch with the session cookie. State-changing requests carry the CSRF token from
- * `GET /api/session`; the token is fetched again after each of them because sign-in steps rotate the session.
+ * JSON over fetch with the session cookie. State-changing requests carry the CSRF token of the current
+ * session: from `GET /api/session`, or from the answer of a sign-in step that rotated the session.
  */
 export class ApiClient implements SignInApi {
   private csrfToken: string | undefined;
@@ -86,10 +86,8 @@ export class ApiClient implements SignInApi {
     private readonly fetchImpl: typeof fetch = (input, init) => fetch(input, init),
   ) {}
 
-  async session(): Promise<Session> {
-    const { csrfToken, ...session } = await this.request<Session & { csrfToken: string }>('GET', '/api/session');
-    this.csrfToken = csrfToken;
-    return session;
+  session(): Promise<Session> {
+    return this.request('GET', '/api/session');
   }
 
   tenant(slug: string): Promise<TenantInfo> {
@@ -161,10 +159,17 @@ export class ApiClient implements SignInApi {
     } catch {
       throw new ApiError(0, 'network_error', '');
     }
+    // A session may rotate with any change: the answer names the new token, or the next request fetches one.
     if (method !== 'GET') this.csrfToken = undefined;
     if (!response.ok) throw await ApiError.from(response);
     const text = await response.text();
-    return (text ? JSON.parse(text) : undefined) as T;
+    const answer: unknown = text ? JSON.parse(text) : undefined;
+    if (answer && typeof answer === 'object' && 'csrfToken' in answer) {
+      const { csrfToken, ...rest } = answer as { csrfToken: string };
+      this.csrfToken = csrfToken;
+      return rest as T;
+    }
+    return answer as T;
   }
 
   private async currentCsrfToken(): Promise<string> {

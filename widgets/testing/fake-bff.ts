@@ -148,7 +148,8 @@ export class FakeBff {
     this.session = account.secondFactor
       ? { state: 'second_factor', secondFactor: account.secondFactor, user: this.userOf(account) }
       : { state: 'enroll', enrollOptions: this.enrollOptionsOf(account), user: this.userOf(account) };
-    return json(200, account.secondFactor ? { state: 'second_factor', secondFactor: account.secondFactor } : { state: 'enroll', enrollOptions: this.enrollOptionsOf(account) });
+    const answer = account.secondFactor ? { state: 'second_factor', secondFactor: account.secondFactor } : { state: 'enroll', enrollOptions: this.enrollOptionsOf(account) };
+    return json(200, { ...answer, csrfToken: this.csrfToken });
   }
 
   private activate(body: Record<string, unknown>): Response {
@@ -166,7 +167,7 @@ export class FakeBff {
     this.pending = account;
     this.rotateSession();
     this.session = { state: 'enroll', enrollOptions: this.enrollOptionsOf(account), user: this.userOf(account) };
-    return json(200, this.session);
+    return json(200, { ...this.session, csrfToken: this.csrfToken });
   }
 
   private confirmCode(code: string, expected: string): Response {
@@ -183,7 +184,7 @@ export class FakeBff {
     this.wrongCodes = 0;
     this.rotateSession();
     this.session = { state: 'signed_in', user: this.userOf(this.pending) };
-    return json(200, this.session);
+    return json(200, { ...this.session, csrfToken: this.csrfToken });
   }
 
   private userOf(account: FakeAccount): SessionUser {
@@ -194,7 +195,7 @@ export class FakeBff {
     return account.role === 'resident' ? ['totp', 'email'] : ['totp'];
   }
 
-  /** Like the BFF: a new session id, so the old CSRF token no longer works. */
+  /** Like the BFF: a new session id, so the old CSRF token no longer works; sign-in answers carry the new one. */
   private rotateSession(): void {
     this.csrfToken = `csrf-${Number(this.csrfToken.slice(5)) + 1}`;
   }
