@@ -56,12 +56,12 @@ const COLUMNS: Record<Field, { label: string; headers: string[] }> = {
   contactEmail: { label: 'E-Mail', headers: ['email', 'emailadresse', 'mail'] },
 };
 const REQUIRED_COLUMNS: Field[] = ['residentRef', 'unitRef', 'firstName', 'lastName'];
-const MAX_LENGTH: Record<Field, number> = {
+/** The PLZ is checked by its format instead. */
+const MAX_LENGTH: Partial<Record<Field, number>> = {
   residentRef: 64,
   unitRef: 64,
   buildingRef: 64,
   street: 200,
-  postalCode: 5,
   city: 100,
   unitLabel: 100,
   firstName: 100,
@@ -161,11 +161,8 @@ function rowProblems(row: CsvResidentRow): string[] {
   for (const field of REQUIRED_COLUMNS) {
     if (!row[field]) problems.push(`${COLUMNS[field].label} fehlt`);
   }
-  for (const field of Object.keys(COLUMNS) as Field[]) {
-    const value = row[field];
-    if (value && value.length > MAX_LENGTH[field] && field !== 'postalCode') {
-      problems.push(`${COLUMNS[field].label} ist zu lang (höchstens ${MAX_LENGTH[field]} Zeichen)`);
-    }
+  for (const [field, max] of Object.entries(MAX_LENGTH) as [Field, number][]) {
+    if ((row[field]?.length ?? 0) > max) problems.push(`${COLUMNS[field].label} ist zu lang (höchstens ${max} Zeichen)`);
   }
   if (row.postalCode && !/^\d{5}$/.test(row.postalCode)) problems.push(`PLZ „${row.postalCode}“ ist nicht fünfstellig`);
   if (row.contactEmail && !emailSchema.safeParse(row.contactEmail).success) {

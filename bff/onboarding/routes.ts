@@ -71,16 +71,32 @@ const activationCodeInput = z
     message: 'Bitte genau eines angeben: residentRef (Mieternummer) oder email (Mitarbeiter).',
   });
 
+/** What every admin route shares: platform token, documented under one tag, 201 on success. */
+const adminRoute = { method: 'post', tag: 'Plattform-Admin', access: 'platform', status: 201 } as const;
+
 export function registerOnboardingRoutes(api: Api, ctx: AppContext): void {
   const { db } = ctx;
 
   api.route(
-    { method: 'post', path: '/admin/tenants', summary: 'Hausverwaltung anlegen', tag: 'Plattform-Admin', access: 'platform', body: tenantInput, response: tenantResponse, status: 201 },
+    {
+      ...adminRoute,
+      path: '/admin/tenants',
+      summary: 'Hausverwaltung anlegen',
+      body: tenantInput,
+      response: tenantResponse,
+    },
     async ({ body }) => createTenant(db, body),
   );
 
   api.route(
-    { method: 'post', path: '/admin/tenants/:slug/staff', summary: 'Mitarbeiter anlegen (mit Aktivierungscode)', tag: 'Plattform-Admin', access: 'platform', params: tenantParams, body: staffInput, response: staffResponse, status: 201 },
+    {
+      ...adminRoute,
+      path: '/admin/tenants/:slug/staff',
+      summary: 'Mitarbeiter anlegen (mit Aktivierungscode)',
+      params: tenantParams,
+      body: staffInput,
+      response: staffResponse,
+    },
     async ({ params, body }) => {
       const tenant = await requireTenant(db, params.slug);
       const { id, email, displayName, role, activationCode } = await asTenantAdmin(db, tenant.id, (tx) => addStaff(tx, tenant.id, body));
@@ -89,7 +105,14 @@ export function registerOnboardingRoutes(api: Api, ctx: AppContext): void {
   );
 
   api.route(
-    { method: 'post', path: '/admin/tenants/:slug/buildings', summary: 'Gebäude anlegen', tag: 'Plattform-Admin', access: 'platform', params: tenantParams, body: buildingInput, response: buildingResponse, status: 201 },
+    {
+      ...adminRoute,
+      path: '/admin/tenants/:slug/buildings',
+      summary: 'Gebäude anlegen',
+      params: tenantParams,
+      body: buildingInput,
+      response: buildingResponse,
+    },
     async ({ params, body }) => {
       const tenant = await requireTenant(db, params.slug);
       return asTenantAdmin(db, tenant.id, (tx) => addBuilding(tx, tenant.id, body));
@@ -97,7 +120,14 @@ export function registerOnboardingRoutes(api: Api, ctx: AppContext): void {
   );
 
   api.route(
-    { method: 'post', path: '/admin/tenants/:slug/units', summary: 'Wohneinheit anlegen', tag: 'Plattform-Admin', access: 'platform', params: tenantParams, body: unitInput, response: unitResponse, status: 201 },
+    {
+      ...adminRoute,
+      path: '/admin/tenants/:slug/units',
+      summary: 'Wohneinheit anlegen',
+      params: tenantParams,
+      body: unitInput,
+      response: unitResponse,
+    },
     async ({ params, body }) => {
       const tenant = await requireTenant(db, params.slug);
       return asTenantAdmin(db, tenant.id, (tx) => addUnit(tx, tenant.id, body));
@@ -105,7 +135,14 @@ export function registerOnboardingRoutes(api: Api, ctx: AppContext): void {
   );
 
   api.route(
-    { method: 'post', path: '/admin/tenants/:slug/residents', summary: 'Mieter anlegen (mit Aktivierungscode)', tag: 'Plattform-Admin', access: 'platform', params: tenantParams, body: residentInput, response: residentResponse, status: 201 },
+    {
+      ...adminRoute,
+      path: '/admin/tenants/:slug/residents',
+      summary: 'Mieter anlegen (mit Aktivierungscode)',
+      params: tenantParams,
+      body: residentInput,
+      response: residentResponse,
+    },
     async ({ params, body }) => {
       const tenant = await requireTenant(db, params.slug);
       const resident = await asTenantAdmin(db, tenant.id, (tx) => addResident(tx, tenant.id, body));
@@ -117,7 +154,13 @@ export function registerOnboardingRoutes(api: Api, ctx: AppContext): void {
   // The resident list is a file of up to a few megabytes, not JSON: this route gets its own text parser.
   api.router.use(IMPORT_PATH, express.text({ type: ['text/csv', 'text/plain'], limit: '5mb' }));
   api.route(
-    { method: 'post', path: IMPORT_PATH, summary: 'Mieterliste als CSV importieren (Body text/csv; alles oder nichts)', tag: 'Plattform-Admin', access: 'platform', params: tenantParams, response: importResponse, status: 201 },
+    {
+      ...adminRoute,
+      path: IMPORT_PATH,
+      summary: 'Mieterliste als CSV importieren (Body text/csv; alles oder nichts)',
+      params: tenantParams,
+      response: importResponse,
+    },
     async ({ params, req }) => {
       if (typeof req.body !== 'string') {
         throw new AppError(415, 'csv_expected', 'Bitte senden Sie die Mieterliste als CSV (Content-Type: text/csv).');
@@ -128,7 +171,14 @@ export function registerOnboardingRoutes(api: Api, ctx: AppContext): void {
   );
 
   api.route(
-    { method: 'post', path: '/admin/tenants/:slug/activation-codes', summary: 'Neuen Aktivierungscode ausstellen (ersetzt frühere)', tag: 'Plattform-Admin', access: 'platform', params: tenantParams, body: activationCodeInput, response: z.object({ activationCode: z.string() }), status: 201 },
+    {
+      ...adminRoute,
+      path: '/admin/tenants/:slug/activation-codes',
+      summary: 'Neuen Aktivierungscode ausstellen (ersetzt frühere)',
+      params: tenantParams,
+      body: activationCodeInput,
+      response: z.object({ activationCode: z.string() }),
+    },
     async ({ params, body }) => {
       const tenant = await requireTenant(db, params.slug);
       const activationCode = await asTenantAdmin(db, tenant.id, (tx) => reissueActivationCode(tx, tenant.id, body));
