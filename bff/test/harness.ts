@@ -77,12 +77,13 @@ export class TestClient {
     options: { csrf?: boolean; headers?: Record<string, string>; raw?: string } = {},
   ): Promise<JsonResponse<T>> {
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+    const stateChanging = !['GET', 'HEAD', 'OPTIONS'].includes(method);
+    // Fetch the token first: it creates the session whose cookie must go with this request.
+    if (stateChanging && options.csrf !== false && !this.defaults.bearer) headers['x-csrf-token'] = await this.csrfToken();
     if (body !== undefined || options.raw !== undefined) headers['content-type'] ??= 'application/json';
     if (this.cookies.size) headers.cookie = this.cookieHeader();
     if (this.defaults.origin) headers.origin = this.defaults.origin;
     if (this.defaults.bearer) headers.authorization = `Bearer ${this.defaults.bearer}`;
-    const stateChanging = !['GET', 'HEAD', 'OPTIONS'].includes(method);
-    if (stateChanging && options.csrf !== false && !this.defaults.bearer) headers['x-csrf-token'] = await this.csrfToken();
     const response = await fetch(this.baseUrl + path, {
       method,
       headers,

@@ -59,8 +59,6 @@ export async function nextTotpCode(credentials: Credentials): Promise<string> {
 export async function activateAccount(client: TestClient, company: HousingCompany, who: FixtureAccount = 'resident'): Promise<Credentials> {
   const account = company[who];
   const audience = who === 'clerk' || who === 'admin' ? 'staff' : 'resident';
-  // TestClient attaches cookies before it fetches its first CSRF token: fetch it first so both match.
-  await client.csrfToken();
   const activated = await client.post('/api/auth/activate', {
     tenant: company.tenant.slug,
     code: account.activationCode,
@@ -118,7 +116,6 @@ export async function signInStaff(server: Pick<RunningServer, 'url'>, company: H
 export async function signInWithPassword(server: Pick<RunningServer, 'url'>, credentials: Credentials): Promise<TestClient> {
   const client = new TestClient(server.url);
   const { tenant, email, password, audience } = credentials;
-  await client.csrfToken();
   const login = await client.post('/api/auth/login', { tenant, email, password, audience });
   expectStatus(login, 200, `login ${email}`);
   client.resetCsrf();
