@@ -25,6 +25,7 @@ import { createOriginPolicy } from './http/origins.ts';
 import { registerHealthRoutes } from './health/routes.ts';
 import { registerAuthRoutes } from './auth/routes.ts';
 import { registerOnboardingRoutes } from './onboarding/routes.ts';
+import { registerCaseRoutes } from './cases/routes.ts';
 import { mountDevOutbox } from './mail/dev-outbox.ts';
 import { mountDemoLogins } from './demo/demo-logins.ts';
 import { mountStaticAssets } from './http/static.ts';
@@ -123,6 +124,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const api = new Api(createGuard(config));
   registerAuthRoutes(api, ctx, { csrfToken: (req) => generateToken(req) });
   registerOnboardingRoutes(api, ctx);
+  registerCaseRoutes(api, ctx);
   app.get('/api/openapi.json', (_req, res) => {
     res.json(api.openapi({ title: 'Mieterportal BFF', version: '0.1.0' }));
   });

@@ -1,0 +1,244 @@
+import type { Queryable } from '../db/database.ts';
+import type { TenantContext } from '../db/scope.ts';
+import { AppError, forbidden } from '../http/errors.ts';
+import type { CaseBackend } from './case-backend.ts';
+import { findDamageSelection, findDocumentType, loadCatalogue } from './catalogue-repository.ts';
+import {
+  findCase,
+  findResidentHome,
+  insertCase,
+  insertCaseEvent,
+  insertCaseMessage,
+  isStaffAccount,
+  listCaseEvents,
+  listCaseMessages,
+  listResidentCases,
+  listStaffCases,
+  nextCaseNumber,
+  openDamageReportsInMyBuilding,
+  updateCaseAssignee,
+  updateCaseStatus,
+  type NewCaseRow,
+} from './case-repository.ts';
+import { findRoutedAssignee } from './routing-repository.ts';
+import { caseNotFound, DEADLINE_HOURS, isClosed, PRIORITY_BY_URGENCY, STATUS_LABELS, STATUS_TRANSITIONS, type CaseRecord } from './model.ts';
+import type { NewCase } from './schemas.ts';
+
+const isStaff = (actor: TenantContext) => actor.role === 'clerk' || actor.role === 'admin';
+const actorRole = (actor: TenantContext) => (isStaff(actor) ? 'staff' : 'resident');
+
+/** Cases routed, numbered and worked in the product's own database. */
+export function createEmbeddedCaseBackend(): CaseBackend {
+  async function requireCase(tx: Queryable, actor: TenantContext, caseId: string): Promise<CaseRecord> {
+    const record = await findCase(tx, caseId, isStaff(actor) ? undefined : requireResident(actor));
+    if (!record) throw caseNotFound();
+    return record;
+  }
+
+  async function reload(tx: Queryable, caseId: string): Promise<CaseRecord> {
+    const record = await findCase(tx, caseId);
+    if (!record) throw caseNotFound();
+    return record;
+  }
+
+  return {
+    catalogue: (tx) => loadCatalogue(tx),
+
+    async createCase(tx, actor, input) {
+      const residentId = requireResident(actor);
+      const home = await findResidentHome(tx, residentId);
+      if (!home) throw caseNotFound();
+      const details = await caseDetails(tx, input);
+      const assigneeId = (await findRoutedAssignee(tx, input.type, details.damageCategoryId)) ?? null;
+      const caseNumber = await nextCaseNumber(tx, actor.tenantId);
+      const row: NewCaseRow = {
+        tenantId: actor.tenantId,
+        caseNumber,
+        type: input.type,
+        residentId,
+        ...home,
+        ...details,
+        priority: PRIORITY_BY_URGENCY[details.urgency],
+        deadlineHours: DEADLINE_HOURS[input.type][details.urgency],
+        assigneeId,
+      };
+      const caseId = await insertCase(tx, row);
+      const event = { tenantId: actor.tenantId, caseId, residentId };
+      await insertCaseEvent(tx, {
+        ...event,
+        actorAccountId: actor.accountId,
+        actorRole: 'resident',
+        kind: 'created',
+        public: true,
+        data: { caseNumber },
+      });
+      if (assigneeId) {
+        await insertCaseEvent(tx, { ...event, actorAccountId: null, actorRole: 'system', kind: 'routed', public: false, data: { assigneeId } });
+      }
+      return reload(tx, caseId);
+    },
+
+    listResidentCases: (tx, actor, page) => listResidentCases(tx, requireResident(actor), page),
+
+    listStaffCases: (tx, filter) => listStaffCases(tx, filter),
+
+    async findCase(tx, actor, caseId) {
+      return findCase(tx, caseId, isStaff(actor) ? undefined : requireResident(actor));
+    },
+
+    async caseActivity(tx, actor, caseId) {
+      const publicOnly = !isStaff(actor);
+      return { events: await listCaseEvents(tx, caseId, publicOnly), messages: await listCaseMessages(tx, caseId, publicOnly) };
+    },
+
+    async changeStatus(tx, actor, caseId, status, publicMessage) {
+      requireStaff(actor);
+      const current = await requireCase(tx, actor, caseId);
+      if (!STATUS_TRANSITIONS[current.status].includes(status)) {
+        throw new AppError(
+          409,
+          'invalid_status_transition',
+          `Der Status kann nicht von „${STATUS_LABELS[current.status]}“ auf „${STATUS_LABELS[status]}“ geändert werden.`,
+        );
+      }
+      if (!(await updateCaseStatus(tx, caseId, current.status, status))) {
+        throw new AppError(409, 'case_changed', 'Der Vorgang wurde zwischenzeitlich geändert. Bitte laden Sie ihn neu.');
+      }
+      await insertCaseEvent(tx, {
+        tenantId: actor.tenantId,
+        caseId,
+        residentId: current.residentId,
+        actorAccountId: actor.accountId,
+        actorRole: 'staff',
+        kind: 'status_changed',
+        public: true,
+        data: { from: current.status, to: status },
+      });
+      if (publicMessage) await writeMessage(tx, actor, current, { body: publicMessage, internal: false });
+      return reload(tx, caseId);
+    },
+
+    async assign(tx, actor, caseId, assigneeId) {
+      requireStaff(actor);
+      const current = await requireCase(tx, actor, caseId);
+      if (assigneeId && !(await isStaffAccount(tx, assigneeId))) {
+        throw new AppError(400, 'unknown_assignee', 'Diese Person ist keine Sachbearbeitung dieser Hausverwaltung.');
+      }
+      const previousId = current.assignee?.id ?? null;
+      if (previousId === assigneeId) return current;
+      await updateCaseAssignee(tx, caseId, assigneeId);
+      await insertCaseEvent(tx, {
+        tenantId: actor.tenantId,
+        caseId,
+        residentId: current.residentId,
+        actorAccountId: actor.accountId,
+        actorRole: 'staff',
+        kind: 'assigned',
+        public: false,
+        data: { from: previousId, to: assigneeId },
+      });
+      return reload(tx, caseId);
+    },
+
+    async addMessage(tx, actor, caseId, message) {
+      if (message.internal) requireStaff(actor);
+      const current = await requireCase(tx, actor, caseId);
+      if (!isStaff(actor) && isClosed(current.status)) {
+        throw new AppError(409, 'case_closed', 'Dieser Vorgang ist abgeschlossen. Bitte erstellen Sie bei Bedarf ein neues Anliegen.');
+      }
+      await writeMessage(tx, actor, current, message);
+      return reload(tx, caseId);
+    },
+
+    openDamageReports: (tx, damageCategoryId) => openDamageReportsInMyBuilding(tx, damageCategoryId),
+  };
+}
+
+async function writeMessage(tx: Queryable, actor: TenantContext, record: CaseRecord, message: { body: string; internal: boolean }) {
+  const role = actorRole(actor);
+  const messageId = await insertCaseMessage(tx, {
+    tenantId: actor.tenantId,
+    caseId: record.id,
+    residentId: record.residentId,
+    authorAccountId: actor.accountId,
+    authorRole: role,
+    internal: message.internal,
+    body: message.body,
+  });
+  await insertCaseEvent(tx, {
+    tenantId: actor.tenantId,
+    caseId: record.id,
+    residentId: record.residentId,
+    actorAccountId: actor.accountId,
+    actorRole: role,
+    kind: message.internal ? 'internal_note' : role === 'staff' ? 'public_reply' : 'resident_message',
+    public: !message.internal,
+    data: { messageId },
+  });
+}
+
+type CaseDetails = Pick<
+  NewCaseRow,
+  | 'title'
+  | 'description'
+  | 'damageLocationId'
+  | 'damageCategoryId'
+  | 'damageKindId'
+  | 'documentTypeId'
+  | 'urgency'
+  | 'residentAvailability'
+  | 'accessConsent'
+>;
+
+/** The stored fields of a new case; catalogue choices must exist in the housing company's catalogue. */
+async function caseDetails(tx: Queryable, input: NewCase): Promise<CaseDetails> {
+  const none = {
+    damageLocationId: null,
+    damageCategoryId: null,
+    damageKindId: null,
+    documentTypeId: null,
+    residentAvailability: null,
+    accessConsent: false,
+  };
+  switch (input.type) {
+    case 'contact':
+      return { ...none, title: input.title, description: input.description, urgency: 'normal' };
+    case 'complaint':
+      return { ...none, title: input.title, description: input.description, urgency: input.urgency };
+    case 'damage': {
+      const selection = await findDamageSelection(tx, {
+        locationId: input.damageLocationId,
+        categoryId: input.damageCategoryId,
+        kindId: input.damageKindId,
+      });
+      if (!selection) {
+        throw new AppError(400, 'unknown_damage_selection', 'Bitte wählen Sie Schadensort, Schadenskategorie und Schadensart aus dem Katalog.');
+      }
+      return {
+        ...none,
+        title: input.title ?? `${selection.kind.label} – ${selection.location.label}`,
+        description: input.description,
+        damageLocationId: selection.location.id,
+        damageCategoryId: selection.category.id,
+        damageKindId: selection.kind.id,
+        urgency: input.urgency,
+        residentAvailability: input.residentAvailability || null,
+        accessConsent: input.accessConsent,
+      };
+    }
+    case 'document_request': {
+      const documentType = await findDocumentType(tx, input.documentTypeId);
+      if (!documentType) throw new AppError(400, 'unknown_document_type', 'Bitte wählen Sie ein Dokument aus dem Katalog.');
+      return { ...none, title: documentType.label, description: input.description, documentTypeId: documentType.id, urgency: 'normal' };
+    }
+  }
+}
+
+function requireResident(actor: TenantContext): string {
+  if (actor.role !== 'resident' || !actor.residentId) throw forbidden('Nur Mieterinnen und Mieter können Anliegen melden.');
+  return actor.residentId;
+}
+
+function requireStaff(actor: TenantContext): void {
+  if (!isStaff(actor)) throw forbidden();
+}

@@ -1,0 +1,37 @@
+import type { z } from 'zod';
+import type { Database } from '../db/database.ts';
+import { withTenant, type TenantContext } from '../db/scope.ts';
+import { AppError, notFound } from '../http/errors.ts';
+import { damageCategoryExists } from './catalogue-repository.ts';
+import { isStaffAccount } from './case-repository.ts';
+import { deleteRoutingRule, listRoutingRules, upsertRoutingRule } from './routing-repository.ts';
+import type { routingRuleInput } from './schemas.ts';
+
+/** Admins decide who receives new cases: per case type and, for damage reports, per damage category. */
+export function createRoutingUseCases(db: Database) {
+  return {
+    async list(ctx: TenantContext) {
+      return { items: await withTenant(db, ctx, (tx) => listRoutingRules(tx)) };
+    },
+
+    async set(ctx: TenantContext, rule: z.output<typeof routingRuleInput>) {
+      if (rule.damageCategoryId && rule.caseType !== 'damage') {
+        throw new AppError(400, 'category_needs_damage', 'Eine Schadenskategorie gibt es nur bei Schadensmeldungen.');
+      }
+      return withTenant(db, ctx, async (tx) => {
+        if (!(await isStaffAccount(tx, rule.assigneeId))) {
+          throw new AppError(400, 'unknown_assignee', 'Diese Person ist keine Sachbearbeitung dieser Hausverwaltung.');
+        }
+        if (rule.damageCategoryId && !(await damageCategoryExists(tx, rule.damageCategoryId))) {
+          throw new AppError(400, 'unknown_damage_category', 'Diese Schadenskategorie gibt es im Katalog nicht.');
+        }
+        return { id: await upsertRoutingRule(tx, ctx.tenantId, rule) };
+      });
+    },
+
+    async remove(ctx: TenantContext, ruleId: string) {
+      const deleted = await withTenant(db, ctx, (tx) => deleteRoutingRule(tx, ruleId));
+      if (!deleted) throw notFound('Regel nicht gefunden.');
+    },
+  };
+}

@@ -1,0 +1,144 @@
+import type { Logger } from 'pino';
+import type { Database } from '../db/database.ts';
+import { withScope, withTenant, type TenantContext } from '../db/scope.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import type { Realtime } from '../realtime/realtime.ts';
+import type { CaseBackend } from './case-backend.ts';
+import { findCase, findResidentContact, type ResidentContact, type StaffCaseFilter } from './case-repository.ts';
+import type { CaseEventKind, CaseRecord, CaseStatus } from './model.ts';
+import { caseNotFound } from './model.ts';
+import type { NewCase } from './schemas.ts';
+import { statusChangeMail } from './status-mail.ts';
+import { toResidentCase, toResidentMessages, toResidentTimeline, toStaffCase, toStaffDetail } from './views.ts';
+
+export interface CaseDependencies {
+  db: Database;
+  backend: CaseBackend;
+  realtime: Realtime;
+  mailer: Mailer;
+  logger: Logger;
+}
+
+export type CaseUseCases = ReturnType<typeof createCaseUseCases>;
+
+/**
+ * What residents and clerks do with cases. Each use case is one transaction through the CaseBackend;
+ * realtime events and e-mails go out only after it committed.
+ */
+export function createCaseUseCases(deps: CaseDependencies) {
+  const { db, backend, realtime } = deps;
+
+  /** Pages are fetched one item longer than asked to know whether another page follows. */
+  function page<T extends { id: string }>(rows: T[], limit: number) {
+    const items = rows.slice(0, limit);
+    return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
+  }
+
+  /**
+   * Tells the housing company's clerks. A resident's transaction cannot read the clerks' names, so the
+   * staff view of a resident's change is read in the staff scope of the same housing company.
+   */
+  async function notifyStaff(tenantId: string, event: 'case:created' | 'case:updated', change: CaseEventKind, record: CaseRecord) {
+    const staffRecord = (await withScope(db, { role: 'clerk', tenantId }, (tx) => findCase(tx, record.id))) ?? record;
+    realtime.toStaff(tenantId, event, { change, case: toStaffCase(staffRecord) });
+  }
+
+  function notifyResident(tenantId: string, change: CaseEventKind, record: CaseRecord) {
+    realtime.toResident(tenantId, record.residentId, 'case:updated', { change, case: toResidentCase(record) });
+  }
+
+  async function mailStatusChange(contact: ResidentContact | undefined, record: CaseRecord, publicMessage?: string) {
+    if (!contact?.email) {
+      deps.logger.info({ caseId: record.id }, 'status mail skipped: resident has no e-mail address');
+      return;
+    }
+    try {
+      await deps.mailer.send(statusChangeMail(contact.email, contact, record, publicMessage));
+    } catch (err) {
+      deps.logger.error({ err, caseId: record.id }, 'status mail failed');
+    }
+  }
+
+  return {
+    catalogue: (ctx: TenantContext) => withTenant(db, ctx, (tx) => backend.catalogue(tx)),
+
+    async fileCase(ctx: TenantContext, input: NewCase) {
+      const record = await withTenant(db, ctx, (tx) => backend.createCase(tx, ctx, input));
+      await notifyStaff(ctx.tenantId, 'case:created', 'created', record);
+      notifyResident(ctx.tenantId, 'created', record);
+      return { case: toResidentCase(record) };
+    },
+
+    async listOwnCases(ctx: TenantContext, query: { limit: number; cursor?: string }) {
+      const rows = await withTenant(db, ctx, (tx) => backend.listResidentCases(tx, ctx, { ...query, limit: query.limit + 1 }));
+      const { items, nextCursor } = page(rows, query.limit);
+      return { items: items.map(toResidentCase), nextCursor };
+    },
+
+    async ownCaseDetail(ctx: TenantContext, caseId: string) {
+      return withTenant(db, ctx, async (tx) => {
+        const record = await backend.findCase(tx, ctx, caseId);
+        if (!record) throw caseNotFound();
+        const { events, messages } = await backend.caseActivity(tx, ctx, caseId);
+        return { case: toResidentCase(record), timeline: toResidentTimeline(events), messages: toResidentMessages(messages) };
+      });
+    },
+
+    async postResidentMessage(ctx: TenantContext, caseId: string, body: string) {
+      const record = await withTenant(db, ctx, (tx) => backend.addMessage(tx, ctx, caseId, { body, internal: false }));
+      await notifyStaff(ctx.tenantId, 'case:updated', 'resident_message', record);
+      notifyResident(ctx.tenantId, 'resident_message', record);
+      return { case: toResidentCase(record) };
+    },
+
+    async openDamageReports(ctx: TenantContext, damageCategoryId: string) {
+      const reports = await withTenant(db, ctx, (tx) => backend.openDamageReports(tx, damageCategoryId));
+      return { items: reports.map((report) => ({ ...report, reportedAt: report.reportedAt.toISOString() })) };
+    },
+
+    async listCases(ctx: TenantContext, filter: StaffCaseFilter) {
+      const rows = await withTenant(db, ctx, (tx) => backend.listStaffCases(tx, { ...filter, limit: filter.limit + 1 }));
+      const { items, nextCursor } = page(rows, filter.limit);
+      return { items: items.map((record) => toStaffCase(record)), nextCursor };
+    },
+
+    async caseDetail(ctx: TenantContext, caseId: string) {
+      return withTenant(db, ctx, async (tx) => {
+        const record = await backend.findCase(tx, ctx, caseId);
+        if (!record) throw caseNotFound();
+        const { events, messages } = await backend.caseActivity(tx, ctx, caseId);
+        return toStaffDetail(record, events, messages);
+      });
+    },
+
+    async changeStatus(ctx: TenantContext, caseId: string, status: CaseStatus, publicMessage?: string) {
+      const { record, contact } = await withTenant(db, ctx, async (tx) => {
+        const record = await backend.changeStatus(tx, ctx, caseId, status, publicMessage);
+        return { record, contact: await findResidentContact(tx, record.residentId) };
+      });
+      realtime.toStaff(ctx.tenantId, 'case:updated', { change: 'status_changed', case: toStaffCase(record) });
+      notifyResident(ctx.tenantId, 'status_changed', record);
+      await mailStatusChange(contact, record, publicMessage);
+      return { case: toStaffCase(record) };
+    },
+
+    async assign(ctx: TenantContext, caseId: string, assigneeId: string | null) {
+      const record = await withTenant(db, ctx, (tx) => backend.assign(tx, ctx, caseId, assigneeId));
+      realtime.toStaff(ctx.tenantId, 'case:updated', { change: 'assigned', case: toStaffCase(record) });
+      return { case: toStaffCase(record) };
+    },
+
+    async reply(ctx: TenantContext, caseId: string, body: string) {
+      const record = await withTenant(db, ctx, (tx) => backend.addMessage(tx, ctx, caseId, { body, internal: false }));
+      realtime.toStaff(ctx.tenantId, 'case:updated', { change: 'public_reply', case: toStaffCase(record) });
+      notifyResident(ctx.tenantId, 'public_reply', record);
+      return { case: toStaffCase(record) };
+    },
+
+    async addInternalNote(ctx: TenantContext, caseId: string, body: string) {
+      const record = await withTenant(db, ctx, (tx) => backend.addMessage(tx, ctx, caseId, { body, internal: true }));
+      realtime.toStaff(ctx.tenantId, 'case:updated', { change: 'internal_note', case: toStaffCase(record) });
+      return { case: toStaffCase(record) };
+    },
+  };
+}

@@ -1,0 +1,92 @@
+import type { z } from 'zod';
+import { isClosed, type CaseEvent, type CaseMessage, type CaseRecord } from './model.ts';
+import type { residentCase, residentCaseDetail, staffCase, staffCaseDetail } from './schemas.ts';
+
+/**
+ * What each audience gets to see of a case. The resident view is built field by field from the public
+ * fields, so an internal field added to CaseRecord never reaches a resident by accident.
+ */
+
+type Json<T extends z.ZodType> = z.input<T>;
+export type ResidentCaseView = Json<typeof residentCase>;
+export type StaffCaseView = Json<typeof staffCase>;
+
+function publicFields(record: CaseRecord) {
+  return {
+    id: record.id,
+    caseNumber: record.caseNumber,
+    type: record.type,
+    title: record.title,
+    description: record.description,
+    status: record.status,
+    urgency: record.urgency,
+    damage:
+      record.damageLocation && record.damageCategory && record.damageKind
+        ? { location: record.damageLocation, category: record.damageCategory, kind: record.damageKind }
+        : null,
+    documentType: record.documentType,
+    residentAvailability: record.residentAvailability,
+    accessConsent: record.accessConsent,
+    createdAt: record.createdAt.toISOString(),
+  };
+}
+
+export function toResidentCase(record: CaseRecord): ResidentCaseView {
+  return { ...publicFields(record), lastActivityAt: record.lastPublicActivityAt.toISOString() };
+}
+
+export function toStaffCase(record: CaseRecord, now = new Date()): StaffCaseView {
+  return {
+    ...publicFields(record),
+    priority: record.priority,
+    deadlineAt: record.deadlineAt.toISOString(),
+    overdue: !isClosed(record.status) && record.deadlineAt < now,
+    assignee: record.assignee,
+    resident: { id: record.residentId, name: record.residentName },
+    building: { id: record.buildingId, address: record.buildingAddress },
+    unitLabel: record.unitLabel,
+    updatedAt: record.updatedAt.toISOString(),
+    lastActivityAt: record.lastActivityAt.toISOString(),
+  };
+}
+
+type ResidentEventView = Json<typeof residentCaseDetail>['timeline'][number];
+type ResidentMessageView = Json<typeof residentCaseDetail>['messages'][number];
+
+/** Public events only; the caller passes what row-level security and the query already limited to public. */
+export function toResidentTimeline(events: CaseEvent[]): ResidentEventView[] {
+  return events.flatMap((event) =>
+    event.public && event.kind !== 'routed' && event.kind !== 'assigned' && event.kind !== 'internal_note'
+      ? [{ id: event.id, kind: event.kind, actor: event.actorRole, data: event.data, createdAt: event.createdAt.toISOString() }]
+      : [],
+  );
+}
+
+export function toResidentMessages(messages: CaseMessage[]): ResidentMessageView[] {
+  return messages.flatMap((message) =>
+    message.internal ? [] : [{ id: message.id, author: message.authorRole, body: message.body, createdAt: message.createdAt.toISOString() }],
+  );
+}
+
+export function toStaffDetail(record: CaseRecord, events: CaseEvent[], messages: CaseMessage[]): Json<typeof staffCaseDetail> {
+  return {
+    case: toStaffCase(record),
+    events: events.map((event) => ({
+      id: event.id,
+      kind: event.kind,
+      public: event.public,
+      actor: event.actorRole,
+      actorName: event.actorName,
+      data: event.data,
+      createdAt: event.createdAt.toISOString(),
+    })),
+    messages: messages.map((message) => ({
+      id: message.id,
+      author: message.authorRole,
+      authorName: message.authorName,
+      internal: message.internal,
+      body: message.body,
+      createdAt: message.createdAt.toISOString(),
+    })),
+  };
+}
