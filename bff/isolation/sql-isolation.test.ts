@@ -112,6 +112,18 @@ describe('tenant isolation in SQL', () => {
         assert.ok(at >= 0 && fk.referenced[at] === 'tenant_id', `${fk.source} → ${fk.target} (${fk.name}) does not include tenant_id`);
       }
     });
+
+    it('every SECURITY DEFINER function pins its search_path and belongs to a role that cannot bypass RLS', async () => {
+      const rows = await su.query<{ proname: string; config: string[] | null; rolsuper: boolean; rolbypassrls: boolean }>(
+        `SELECT p.proname, p.proconfig AS config, r.rolsuper, r.rolbypassrls
+           FROM pg_proc p JOIN pg_roles r ON r.oid = p.proowner
+          WHERE p.pronamespace = 'public'::regnamespace AND p.prosecdef`,
+      );
+      for (const fn of rows) {
+        assert.ok((fn.config ?? []).some((setting) => setting.startsWith('search_path=')), `${fn.proname} has no fixed search_path`);
+        assert.ok(!fn.rolsuper && !fn.rolbypassrls, `${fn.proname} runs as a role that bypasses RLS`);
+      }
+    });
   });
 
   describe('the app role', () => {
