@@ -146,6 +146,25 @@ describe('realtime', () => {
     });
   });
 
+  describe('a socket lives no longer than its session', () => {
+    it('sign-out disconnects the open socket within one session check; other sessions stay connected', async () => {
+      const company = await createHousingCompany(db);
+      const resident = await signInResident(server, company);
+      const neighbour = await signInResident(server, company, 'neighbour');
+      const residentSocket = await open(server.url, resident);
+      const neighbourSocket = await open(server.url, neighbour);
+      const disconnected = new Promise<string>((resolve) => residentSocket.once('disconnect', resolve));
+      assert.equal((await resident.post('/api/auth/logout')).status, 204);
+      const reason = await Promise.race([
+        disconnected,
+        new Promise<string>((_, reject) => setTimeout(() => reject(new Error('still connected 20 s after sign-out')), 20_000)),
+      ]);
+      assert.equal(reason, 'io server disconnect');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.equal(neighbourSocket.connected, true);
+    });
+  });
+
   describe('rooms', () => {
     let socket: Record<'residentA' | 'neighbourA' | 'residentB' | 'clerkA' | 'adminA' | 'clerkB', Socket>;
     let received: Record<keyof typeof socket, Array<{ event: string; payload: unknown }>>;

@@ -4,12 +4,14 @@ import { Server } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 import type { Logger } from 'pino';
-import type { SessionData } from 'express-session';
+import type { SessionData, Store } from 'express-session';
 
 /**
  * Live updates over socket.io, authenticated by the same session cookie as the HTTP API.
  * Rooms: one per housing company's staff and one per resident; a socket joins only the rooms its
- * session entitles it to, so nothing can be subscribed to by name.
+ * session entitles it to, so nothing can be subscribed to by name. A socket lives no longer than its
+ * session: sign-out, "log out everywhere", a password reset or expiry end the session in the store, and
+ * the next session check (every `sessionCheckMs`) disconnects the socket.
  */
 export interface Realtime {
   toStaff(tenantId: string, event: string, payload: unknown): void;
@@ -22,7 +24,12 @@ export const residentRoom = (tenantId: string, residentId: string) => `tenant:${
 
 interface SessionRequest extends IncomingMessage {
   session?: SessionData;
+  /** Set by express-session on every request it handled. */
+  sessionID?: string;
+  sessionStore?: Store;
 }
+
+const SESSION_CHECK_MS = 15_000;
 
 export async function attachRealtime(
   httpServer: HttpServer,
@@ -32,6 +39,7 @@ export async function attachRealtime(
     logger: Logger;
     allowOrigin: (origin: string) => Promise<boolean>;
     allowOriginForTenant: (origin: string | undefined, tenantId: string) => Promise<boolean>;
+    sessionCheckMs?: number;
   },
 ): Promise<Realtime> {
   const io = new Server(httpServer, {
@@ -69,10 +77,30 @@ export async function attachRealtime(
     next();
   });
 
+  const sessionCheck = setInterval(() => {
+    for (const socket of io.of('/').sockets.values()) {
+      const request = socket.request as SessionRequest;
+      const joined = request.session?.auth;
+      if (!request.sessionID || !request.sessionStore) {
+        socket.disconnect(true);
+        continue;
+      }
+      request.sessionStore.get(request.sessionID, (error, current) => {
+        // A failing store keeps the socket until the next check rather than dropping everyone at once.
+        if (error) return options.logger.warn({ err: error }, 'realtime session check failed');
+        const auth = current?.auth;
+        const same = auth?.stage === 'complete' && auth.tenantId === joined?.tenantId && auth.accountId === joined?.accountId;
+        if (!same) socket.disconnect(true);
+      });
+    }
+  }, options.sessionCheckMs ?? SESSION_CHECK_MS);
+  sessionCheck.unref();
+
   return {
     toStaff: (tenantId, event, payload) => void io.to(staffRoom(tenantId)).emit(event, payload),
     toResident: (tenantId, residentId, event, payload) => void io.to(residentRoom(tenantId, residentId)).emit(event, payload),
     async close() {
+      clearInterval(sessionCheck);
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await Promise.all(redisClients.map((client) => client.quit())).catch(() => undefined);
