@@ -235,7 +235,7 @@ async function caseDetails(tx: Queryable, input: NewCase): Promise<CaseDetails> 
 }
 
 function requireResident(actor: TenantContext): string {
-  if (actor.role !== 'resident' || !actor.residentId) throw forbidden('Nur Mieterinnen und Mieter können Anliegen melden.');
+  if (actor.role !== 'resident' || !actor.residentId) throw forbidden('Diese Funktion steht nur Mieterinnen und Mietern zur Verfügung.');
   return actor.residentId;
 }
 

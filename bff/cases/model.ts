@@ -131,8 +131,3 @@ export interface CaseCatalogue {
   damageLocations: Array<Labelled & { categories: Array<Labelled & { kinds: Labelled[] }> }>;
   documentTypes: Labelled[];
 }
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}

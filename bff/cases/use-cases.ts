@@ -5,8 +5,7 @@ import type { Mailer } from '../mail/mailer.ts';
 import type { Realtime } from '../realtime/realtime.ts';
 import type { CaseBackend } from './case-backend.ts';
 import { findCase, findResidentContact, type ResidentContact, type StaffCaseFilter } from './case-repository.ts';
-import type { CaseEventKind, CaseRecord, CaseStatus } from './model.ts';
-import { caseNotFound } from './model.ts';
+import { caseNotFound, type CaseEventKind, type CaseRecord, type CaseStatus } from './model.ts';
 import type { NewCase } from './schemas.ts';
 import { statusChangeMail } from './status-mail.ts';
 import { toResidentCase, toResidentMessages, toResidentTimeline, toStaffCase, toStaffDetail } from './views.ts';
@@ -18,8 +17,6 @@ export interface CaseDependencies {
   mailer: Mailer;
   logger: Logger;
 }
-
-export type CaseUseCases = ReturnType<typeof createCaseUseCases>;
 
 /**
  * What residents and clerks do with cases. Each use case is one transaction through the CaseBackend;
@@ -35,12 +32,17 @@ export function createCaseUseCases(deps: CaseDependencies) {
   }
 
   /**
-   * Tells the housing company's clerks. A resident's transaction cannot read the clerks' names, so the
-   * staff view of a resident's change is read in the staff scope of the same housing company.
+   * Tells the housing company's clerks about a resident's change. The resident's transaction cannot read
+   * the clerks' names, so the staff view is read in the staff scope of the same housing company. The
+   * change is committed by now: a failure here is logged, not reported to the resident.
    */
-  async function notifyStaff(tenantId: string, event: 'case:created' | 'case:updated', change: CaseEventKind, record: CaseRecord) {
-    const staffRecord = (await withScope(db, { role: 'clerk', tenantId }, (tx) => findCase(tx, record.id))) ?? record;
-    realtime.toStaff(tenantId, event, { change, case: toStaffCase(staffRecord) });
+  async function notifyStaffOfResidentChange(tenantId: string, event: 'case:created' | 'case:updated', change: CaseEventKind, caseId: string) {
+    try {
+      const staffRecord = await withScope(db, { role: 'clerk', tenantId }, (tx) => findCase(tx, caseId));
+      if (staffRecord) realtime.toStaff(tenantId, event, { change, case: toStaffCase(staffRecord) });
+    } catch (err) {
+      deps.logger.error({ err, caseId }, 'staff notification failed');
+    }
   }
 
   function notifyResident(tenantId: string, change: CaseEventKind, record: CaseRecord) {
@@ -64,7 +66,7 @@ export function createCaseUseCases(deps: CaseDependencies) {
 
     async fileCase(ctx: TenantContext, input: NewCase) {
       const record = await withTenant(db, ctx, (tx) => backend.createCase(tx, ctx, input));
-      await notifyStaff(ctx.tenantId, 'case:created', 'created', record);
+      await notifyStaffOfResidentChange(ctx.tenantId, 'case:created', 'created', record.id);
       notifyResident(ctx.tenantId, 'created', record);
       return { case: toResidentCase(record) };
     },
@@ -86,7 +88,7 @@ export function createCaseUseCases(deps: CaseDependencies) {
 
     async postResidentMessage(ctx: TenantContext, caseId: string, body: string) {
       const record = await withTenant(db, ctx, (tx) => backend.addMessage(tx, ctx, caseId, { body, internal: false }));
-      await notifyStaff(ctx.tenantId, 'case:updated', 'resident_message', record);
+      await notifyStaffOfResidentChange(ctx.tenantId, 'case:updated', 'resident_message', record.id);
       notifyResident(ctx.tenantId, 'resident_message', record);
       return { case: toResidentCase(record) };
     },
