@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { withScope } from '../db/scope.ts';
 import type { RunningServer } from '../server.ts';
 import { closeTestDatabase, startTestServer } from '../test/harness.ts';
 import { signInResident, signInStaff } from '../test/sign-in.ts';
@@ -195,6 +196,17 @@ describe('cases: resident side', () => {
     );
     const list = JSON.stringify((await resident.get('/api/cases')).body);
     assert.ok(!list.includes('assignee') && !list.includes('deadlineAt'));
+
+    // Row-level security itself, not only the queries: the resident's scope reads no internal row.
+    const residentScope = { role: 'resident' as const, tenantId: company.tenant.id, accountId: company.resident.accountId, residentId: company.resident.id };
+    const internalRows = await withScope(server.db, residentScope, async (tx) => ({
+      notes: (await tx.query(`SELECT 1 FROM case_messages WHERE internal`)).rowCount,
+      events: (await tx.query(`SELECT 1 FROM case_events WHERE NOT public`)).rowCount,
+    }));
+    assert.deepEqual(internalRows, { notes: 0, events: 0 });
+    const staffScope = { role: 'clerk' as const, tenantId: company.tenant.id, accountId: company.clerk.id };
+    const staffSees = await withScope(server.db, staffScope, async (tx) => (await tx.query(`SELECT 1 FROM case_messages WHERE internal`)).rowCount);
+    assert.equal(staffSees, 1);
   });
 
   it('lets a resident write to an open case, and refuses it once the case is closed', async () => {
