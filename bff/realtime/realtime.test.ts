@@ -11,7 +11,7 @@ import { closeTestDatabase, startTestServer, testDatabase, TestClient } from '..
 import { createHousingCompany, type HousingCompany } from '../test/fixtures.ts';
 import { signInResident, signInStaff } from '../test/sign-in.ts';
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 const ORIGIN_A = 'https://www.wohnbau-a.example';
 const ORIGIN_B = 'https://www.wohnbau-b.example';
 const SESSION_SECRET = randomBytes(32).toString('hex');
