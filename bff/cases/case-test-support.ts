@@ -1,16 +1,13 @@
 import { io, type Socket } from 'socket.io-client';
-import { asTenantAdmin } from '../onboarding/onboarding.ts';
 import type { RunningServer } from '../server.ts';
 import { createHousingCompany, type HousingCompany } from '../test/fixtures.ts';
 import type { TestClient } from '../test/harness.ts';
-import { seedCaseCatalogue } from './seed-catalogue.ts';
 
-/** Test helpers for the case API: a housing company with the default catalogue, catalogue look-ups, sockets. */
+/** Test helpers for the case API: a housing company, catalogue look-ups, sockets. */
 
-export async function createCaseCompany(server: RunningServer, options: { name?: string } = {}): Promise<HousingCompany> {
-  const company = await createHousingCompany(server.db, options);
-  await asTenantAdmin(server.db, company.tenant.id, (tx) => seedCaseCatalogue(tx, company.tenant.id));
-  return company;
+/** Every new housing company starts with the default catalogue (createTenant seeds it). */
+export function createCaseCompany(server: RunningServer, options: { name?: string } = {}): Promise<HousingCompany> {
+  return createHousingCompany(server.db, options);
 }
 
 export interface DamageChoice {

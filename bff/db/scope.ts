@@ -24,16 +24,24 @@ export interface Scope {
  */
 export function withScope<T>(db: Database, scope: Scope, fn: (tx: Queryable) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.query(
-      `SELECT set_config('app.current_role', $1, true),
-              set_config('app.current_tenant', $2, true),
-              set_config('app.current_account', $3, true),
-              set_config('app.current_resident', $4, true),
-              set_config('app.session_key', $5, true)`,
-      [scope.role, scope.tenantId ?? '', scope.accountId ?? '', scope.residentId ?? '', scope.sessionKey ?? ''],
-    );
+    await applyScope(tx, scope);
     return fn(tx);
   });
+}
+
+/**
+ * Sets (or, within one transaction, switches) the scope. Switching is for a use case that must do two
+ * scopes' work atomically, such as the platform creating a housing company and its first data.
+ */
+export async function applyScope(tx: Queryable, scope: Scope): Promise<void> {
+  await tx.query(
+    `SELECT set_config('app.current_role', $1, true),
+            set_config('app.current_tenant', $2, true),
+            set_config('app.current_account', $3, true),
+            set_config('app.current_resident', $4, true),
+            set_config('app.session_key', $5, true)`,
+    [scope.role, scope.tenantId ?? '', scope.accountId ?? '', scope.residentId ?? '', scope.sessionKey ?? ''],
+  );
 }
 
 export interface TenantContext {

@@ -1,7 +1,8 @@
 import { createHash, randomInt } from 'node:crypto';
 import { z } from 'zod';
 import type { Database, Queryable } from '../db/database.ts';
-import { withScope } from '../db/scope.ts';
+import { applyScope, withScope } from '../db/scope.ts';
+import { seedCaseCatalogue } from '../cases/seed-catalogue.ts';
 import { AppError, notFound } from '../http/errors.ts';
 
 /**
@@ -97,13 +98,17 @@ const uniqueViolation = (error: unknown) => (error as { code?: string }).code ==
 export async function createTenant(db: Database, input: TenantInput): Promise<Tenant> {
   const data = tenantInput.parse(input);
   try {
-    const { rows } = await withScope(db, { role: 'platform' }, (tx) =>
-      tx.query<{ id: string }>(
+    const id = await withScope(db, { role: 'platform' }, async (tx) => {
+      const { rows } = await tx.query<{ id: string }>(
         `INSERT INTO tenants (slug, name, allowed_origins, theme) VALUES ($1, $2, $3, $4) RETURNING id`,
         [data.slug, data.name, data.allowedOrigins, JSON.stringify(data.theme)],
-      ),
-    );
-    return { id: rows[0].id, ...data };
+      );
+      // A new housing company starts with the default damage and document catalogue, in the same transaction.
+      await applyScope(tx, { role: 'admin', tenantId: rows[0].id });
+      await seedCaseCatalogue(tx, rows[0].id);
+      return rows[0].id;
+    });
+    return { id, ...data };
   } catch (error) {
     if (uniqueViolation(error)) throw new AppError(409, 'slug_taken', `Die Kennung „${data.slug}“ ist bereits vergeben.`);
     throw error;
