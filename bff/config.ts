@@ -12,7 +12,7 @@ const configSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     HOST: z.string().default('127.0.0.1'),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    PORT: z.coerce.number({ error: 'muss eine Portnummer sein (0–65535)' }).int().min(0).max(65535).default(3000),
     /** Public base URL of the BFF (used in e-mail links and the loader); defaults to http://HOST:PORT. */
     PUBLIC_URL: z.url().optional(),
     /** App-role connection string. Unset: embedded PGlite in DATA_DIR. */
