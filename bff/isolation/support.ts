@@ -62,10 +62,10 @@ export const SEEDS: Array<{ tables: string[]; seed: (db: Database, company: Hous
       withScope(db, { role: 'admin', tenantId: company.tenant.id, accountId: company.admin.id }, async (tx) => {
         const tenantId = company.tenant.id;
         const id = async (sql: string, params: unknown[]) => (await tx.query<{ id: string }>(sql, params)).rows[0].id;
-        const location = await id(`INSERT INTO damage_locations (tenant_id, label) VALUES ($1, 'Bad') RETURNING id`, [tenantId]);
-        const category = await id(`INSERT INTO damage_categories (tenant_id, location_id, label) VALUES ($1, $2, 'Sanitär') RETURNING id`, [tenantId, location]);
-        const kind = await id(`INSERT INTO damage_kinds (tenant_id, category_id, label) VALUES ($1, $2, 'Wasserhahn tropft') RETURNING id`, [tenantId, category]);
-        await tx.query(`INSERT INTO document_types (tenant_id, label) VALUES ($1, 'Mieterbescheinigung')`, [tenantId]);
+        const location = await id(`INSERT INTO damage_locations (tenant_id, label) VALUES ($1, 'Isolationstest-Ort') RETURNING id`, [tenantId]);
+        const category = await id(`INSERT INTO damage_categories (tenant_id, location_id, label) VALUES ($1, $2, 'Isolationstest-Kategorie') RETURNING id`, [tenantId, location]);
+        const kind = await id(`INSERT INTO damage_kinds (tenant_id, category_id, label) VALUES ($1, $2, 'Isolationstest-Art') RETURNING id`, [tenantId, category]);
+        await tx.query(`INSERT INTO document_types (tenant_id, label) VALUES ($1, 'Isolationstest-Dokument')`, [tenantId]);
         await tx.query(`INSERT INTO case_routing_rules (tenant_id, case_type, assignee_account_id) VALUES ($1, 'contact', $2)`, [tenantId, company.clerk.id]);
         await tx.query(`INSERT INTO case_number_counters (tenant_id, year, last_number) VALUES ($1, 2026, 2)`, [tenantId]);
         for (const [number, resident, unit] of [['2026-0001', company.resident, company.units[0]], ['2026-0002', company.neighbour, company.units[1]]] as const) {
