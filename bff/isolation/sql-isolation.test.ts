@@ -307,6 +307,24 @@ describe('tenant isolation in SQL', () => {
       assert.equal(await outcome(inScope(admin, `UPDATE accounts SET role = 'admin' WHERE id = $1`, [a.clerk.id])), 1);
       assert.equal(await outcome(inScope(admin, `UPDATE accounts SET role = 'clerk' WHERE id = $1`, [a.clerk.id])), 1);
     });
+    it('a resident writes only truthful events on their own case and cannot rewind or delete case-number counters', async () => {
+      const r = resident();
+      const [own] = await su.query<{ id: string }>(`SELECT id FROM cases WHERE tenant_id = $1 AND resident_id = $2`, [a.tenant.id, a.resident.id]);
+      const event = (actorRole: string, actor: string | null, kind: string) =>
+        inScope(
+          r,
+          `INSERT INTO case_events (tenant_id, case_id, resident_id, actor_account_id, actor_role, kind, public)
+           VALUES ($1, $2, $3, $4, $5, $6, true)`,
+          [a.tenant.id, own.id, a.resident.id, actor, actorRole, kind],
+        );
+      assert.equal(await outcome(event('staff', a.clerk.id, 'status_changed')), 'refused', 'a status change in the clerk’s name');
+      assert.equal(await outcome(event('system', null, 'status_changed')), 'refused', 'a system status change');
+      assert.equal(await outcome(event('resident', a.neighbour.accountId, 'resident_message')), 'refused', 'in the neighbour’s name');
+      assert.equal(await outcome(event('resident', a.resident.accountId, 'resident_message')), 1, 'an own message event');
+      assert.equal(await outcome(inScope(r, `DELETE FROM case_number_counters`)), 'refused');
+      await assert.rejects(inScope(r, `UPDATE case_number_counters SET last_number = 0`), /only move forward/);
+      assert.equal(await outcome(inScope(r, `UPDATE case_number_counters SET last_number = last_number + 1`)), 1);
+    });
   });
 
   describe('sessions', () => {
