@@ -1,4 +1,6 @@
-/** Types and client for the sign-in API in docs/sign-in.md. */
+/** Types and client for the sign-in API in docs/sign-in.md; the base of the feature clients. */
+import { ManualLiveUpdates, SocketLiveUpdates, type LiveUpdates } from './live-updates.ts';
+
 export type SessionState = 'anonymous' | 'second_factor' | 'enroll' | 'signed_in';
 export type SecondFactor = 'totp' | 'email';
 export type Audience = 'resident' | 'staff';
@@ -56,6 +58,10 @@ export class ApiError extends Error {
   }
 }
 
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+const defaultFetch: typeof fetch = (input, init) => fetch(input, init);
+
 /** Everything the sign-in flow needs from the BFF. Stories and tests can pass their own implementation. */
 export interface SignInApi {
   session(): Promise<Session>;
@@ -82,9 +88,17 @@ export class ApiClient implements SignInApi {
   private csrfToken: string | undefined;
 
   constructor(
-    private readonly baseUrl: string,
-    private readonly fetchImpl: typeof fetch = (input, init) => fetch(input, init),
-  ) {}
+    /** Base URL of the BFF, e.g. `https://portal.example.org` or `` for the page's own origin. */
+    readonly baseUrl: string,
+    private readonly fetchImpl: typeof fetch = defaultFetch,
+    /** Where live updates come from; by default socket.io to `baseUrl` (a fake `fetch` gets a silent one). */
+    live?: LiveUpdates,
+  ) {
+    this.live = live ?? (fetchImpl === defaultFetch ? new SocketLiveUpdates(baseUrl) : new ManualLiveUpdates());
+  }
+
+  /** Live updates over the same session, shared by every element using this client. */
+  readonly live: LiveUpdates;
 
   session(): Promise<Session> {
     return this.request('GET', '/api/session');
@@ -142,7 +156,11 @@ export class ApiClient implements SignInApi {
     await this.request('POST', '/api/auth/logout-everywhere', {});
   }
 
-  private async request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  /**
+   * One JSON request to the BFF. Feature clients (cases, documents, board) build on this, so every request
+   * shares the session cookie, the CSRF token and the error shape.
+   */
+  async request<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (method !== 'GET') {
       headers['content-type'] = 'application/json';
@@ -170,6 +188,63 @@ export class ApiClient implements SignInApi {
       return rest as T;
     }
     return answer as T;
+  }
+
+  /**
+   * Sends `multipart/form-data` (e.g. one file as `file`) and reports upload progress (0…1). Real
+   * requests go through XMLHttpRequest, the only browser API with upload progress; a client built with its
+   * own `fetch` (fakes in tests and stories) sends through that and reports 1 when done. `signal` aborts.
+   */
+  async upload<T>(path: string, form: FormData, options: { onProgress?: (fraction: number) => void; signal?: AbortSignal } = {}): Promise<T> {
+    const csrfToken = await this.currentCsrfToken();
+    this.csrfToken = undefined;
+    if (this.fetchImpl !== defaultFetch) {
+      let response: Response;
+      try {
+        response = await this.fetchImpl(this.baseUrl + path, {
+          method: 'POST',
+          headers: { accept: 'application/json', 'x-csrf-token': csrfToken },
+          credentials: 'include',
+          body: form,
+          signal: options.signal,
+        });
+      } catch (error) {
+        if (options.signal?.aborted) throw new ApiError(0, 'aborted', '');
+        throw new ApiError(0, 'network_error', String(error));
+      }
+      if (!response.ok) throw await ApiError.from(response);
+      options.onProgress?.(1);
+      return (await response.json()) as T;
+    }
+    const xhr = new XMLHttpRequest();
+    const done = new Promise<T>((resolve, reject) => {
+      xhr.upload.onprogress = (event) => {
+        if (event.lengthComputable) options.onProgress?.(event.loaded / event.total);
+      };
+      xhr.onload = async () => {
+        const response = new Response(xhr.responseText || null, {
+          status: xhr.status,
+          headers: { 'content-type': xhr.getResponseHeader('content-type') ?? 'application/json' },
+        });
+        if (!response.ok) return reject(await ApiError.from(response));
+        options.onProgress?.(1);
+        resolve((await response.json()) as T);
+      };
+      xhr.onerror = () => reject(new ApiError(0, 'network_error', ''));
+      xhr.onabort = () => reject(new ApiError(0, 'aborted', ''));
+    });
+    options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.open('POST', this.baseUrl + path);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.send(form);
+    return done;
+  }
+
+  /** An absolute URL for a link (downloads), on the BFF the client talks to. */
+  url(path: string): string {
+    return new URL(this.baseUrl + path, location.href).href;
   }
 
   private async currentCsrfToken(): Promise<string> {

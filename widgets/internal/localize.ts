@@ -69,6 +69,10 @@ const de = {
     count === 0 ? 'Keine offenen Vorgänge.' : count === 1 ? 'Ein offener Vorgang.' : `${count} offene Vorgänge.`,
   portalLabel: (tenantName: string) => `Mieterportal ${tenantName}`.trim(),
   staffPortalLabel: (tenantName: string) => `Vorgangsbearbeitung ${tenantName}`.trim(),
+  // — cases: shared (case types, statuses, uploads) —
+  // — cases: damage-report-form —
+  // — cases: tenant-portal (Meine Anliegen, Meine Dokumente) —
+  // — cases: case-board —
 };
 
 export type Messages = typeof de;
@@ -138,6 +142,10 @@ const en: Messages = {
   boardSummary: (count) => (count === 0 ? 'No open cases.' : count === 1 ? 'One open case.' : `${count} open cases.`),
   portalLabel: (tenantName) => `Tenant portal ${tenantName}`.trim(),
   staffPortalLabel: (tenantName) => `Case desk ${tenantName}`.trim(),
+  // — cases: shared (case types, statuses, uploads) —
+  // — cases: damage-report-form —
+  // — cases: tenant-portal (Meine Anliegen, Meine Dokumente) —
+  // — cases: case-board —
 };
 
 const catalogues: Record<Locale, Messages> = { de, en };

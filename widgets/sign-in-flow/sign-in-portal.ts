@@ -1,8 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { PortalElement } from '../internal/portal-element.ts';
-import { ApiClient, type Audience, type SignInApi, type TenantInfo } from '../internal/api-client.ts';
-import { loaderState } from '../internal/loader-state.ts';
+import { ApiClient, type Audience, type TenantInfo } from '../internal/api-client.ts';
+import { defaultApiClient } from '../internal/default-api-client.ts';
 import type { SignInRequestEvent } from '../events/sign-in-request.ts';
 import type { SignOutRequestEvent } from '../events/sign-out-request.ts';
 import { SignInController } from './sign-in-controller.ts';
@@ -23,24 +23,21 @@ export abstract class SignInPortal extends PortalElement {
   /** Base URL of the BFF; by default the origin the widget script was loaded from. */
   @property() api?: string;
 
-  /** The API to talk to; set it to use a fake in stories and tests. */
-  @property({ attribute: false }) client?: SignInApi;
+  /** The API to talk to; set it to use a fake in stories and tests. Nested elements get the same client. */
+  @property({ attribute: false }) client?: ApiClient;
 
   abstract readonly audience: Audience;
 
   protected readonly signIn = new SignInController(this);
 
-  private defaultClient?: SignInApi;
 
   /** The housing company's name and theme from `GET /api/tenants/:slug`. */
   private tenantInfo?: TenantInfo;
 
   private signedInShown?: boolean;
 
-  get apiClient(): SignInApi {
-    if (this.client) return this.client;
-    this.defaultClient ??= new ApiClient(this.api ?? loaderState()?.apiBase ?? location.origin);
-    return this.defaultClient;
+  get apiClient(): ApiClient {
+    return this.client ?? defaultApiClient(this.api);
   }
 
   override connectedCallback(): void {

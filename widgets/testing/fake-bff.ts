@@ -1,4 +1,5 @@
-import type { Session, SessionUser, SecondFactor } from '../internal/api-client.ts';
+import { ApiClient, type Session, type SessionUser, type SecondFactor } from '../internal/api-client.ts';
+import { ManualLiveUpdates } from '../internal/live-updates.ts';
 
 /**
  * An in-memory BFF that answers `fetch` like docs/sign-in.md, for tests and stories. Pass `fakeBff.fetch`
@@ -33,9 +34,23 @@ export interface FakeBffOptions {
   latency?: number;
   /** Role of accounts created by activation; staff may only enrol an authenticator app. */
   activatesAs?: SessionUser['role'];
+  /** More routes (cases, documents, board fakes), asked in order before the sign-in routes. */
+  routes?: FakeRoute[];
   /** Answer every request with this error (e.g. to show a network failure). */
   failWith?: { status: number; code: string; message: string };
 }
+
+/** A request as fake routes see it: JSON `body`, or `form` for multipart uploads. */
+export interface FakeRequest {
+  method: string;
+  path: string;
+  url: URL;
+  body: Record<string, unknown>;
+  form?: FormData;
+}
+
+/** Answers a request it knows, or `undefined` to let the next route try. */
+export type FakeRoute = (request: FakeRequest) => Response | undefined | Promise<Response | undefined>;
 
 export interface RecordedRequest {
   method: string;
@@ -74,13 +89,26 @@ export class FakeBff {
     const url = new URL(String(input), 'http://fake.test');
     const method = (init.method ?? 'GET').toUpperCase();
     const body = typeof init.body === 'string' ? (JSON.parse(init.body) as Record<string, unknown>) : undefined;
+    const form = init.body instanceof FormData ? init.body : undefined;
     const csrfToken = new Headers(init.headers).get('x-csrf-token');
     this.requests.push({ method, path: url.pathname, body, csrfToken });
     if (this.options.latency) await new Promise((resolve) => setTimeout(resolve, this.options.latency));
     if (this.options.failWith) return error(this.options.failWith.status, this.options.failWith.code, this.options.failWith.message);
     if (method !== 'GET' && csrfToken !== this.csrfToken) return error(403, 'csrf_invalid', 'Die Sitzung ist abgelaufen. Bitte laden Sie die Seite neu.');
+    for (const route of this.options.routes ?? []) {
+      const answer = await route({ method, path: url.pathname, url, body: body ?? {}, form });
+      if (answer) return answer;
+    }
     return this.answer(method, url.pathname, body ?? {});
   };
+
+  /** Live updates a test or story pushes with `bff.live.emit('case:updated', …)`. */
+  readonly live = new ManualLiveUpdates();
+
+  /** A client talking to this fake (for `.client=` in tests and stories). */
+  client(): ApiClient {
+    return new ApiClient('', this.fetch, this.live);
+  }
 
   /** Paths of the requests made so far, e.g. `POST /api/auth/login`. */
   get calls(): string[] {
@@ -201,11 +229,11 @@ export class FakeBff {
   }
 }
 
-function json(status: number, body: unknown): Response {
+export function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 }
 
-function error(status: number, code: string, message: string, details?: unknown): Response {
+export function error(status: number, code: string, message: string, details?: unknown): Response {
   return json(status, { error: { code, message, ...(details ? { details } : {}) } });
 }
 
