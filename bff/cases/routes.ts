@@ -3,6 +3,7 @@ import type { Api } from '../http/api.ts';
 import { tenantContext } from '../http/guard.ts';
 import type { AppContext } from '../context.ts';
 import { createEmbeddedCaseBackend } from './embedded-case-backend.ts';
+import { createClerkUseCases } from './clerks.ts';
 import { createRoutingUseCases } from './routing.ts';
 import { createCaseUseCases } from './use-cases.ts';
 import {
@@ -28,6 +29,7 @@ import {
 
 const tag = 'Vorgänge';
 const staffCaseResponse = z.object({ case: staffCase });
+const clerkList = z.object({ items: z.array(z.object({ id: z.uuid(), label: z.string(), role: z.enum(['clerk', 'admin']) })) });
 
 /** Case API: residents file and follow their own cases; clerks work all cases of their housing company. */
 export function registerCaseRoutes(api: Api, ctx: AppContext): void {
@@ -39,6 +41,7 @@ export function registerCaseRoutes(api: Api, ctx: AppContext): void {
     logger: ctx.logger,
   });
   const routing = createRoutingUseCases(ctx.db);
+  const clerks = createClerkUseCases(ctx.db);
 
   // Resident. Fixed paths come before /cases/:id.
   api.route(
@@ -149,6 +152,11 @@ export function registerCaseRoutes(api: Api, ctx: AppContext): void {
       status: 201,
     },
     ({ req, params, body }) => cases.addInternalNote(tenantContext(req), params.id, body.body),
+  );
+
+  api.route(
+    { method: 'get', path: '/staff/clerks', summary: 'Sachbearbeitung der Hausverwaltung (für die Zuweisung)', tag, access: 'staff', response: clerkList },
+    ({ req }) => clerks.list(tenantContext(req)),
   );
 
   // Routing rules (who receives new cases).

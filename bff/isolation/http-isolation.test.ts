@@ -103,6 +103,7 @@ const ROUTES: Record<string, Line> = {
   'POST /api/staff/cases/{id}/notes': {
     kind: 'object', as: 'clerk', own: (w) => w.caseOf.a, foreign: (w) => w.caseOf.b, body: () => ({ body: 'Intern: Hausmeister informiert.' }),
   },
+  'GET /api/staff/clerks': { kind: 'collection', as: 'clerk', expect: [200] },
   'GET /api/staff/case-routing-rules': { kind: 'collection', as: 'clerk', expect: [200] },
   'PUT /api/staff/case-routing-rules': {
     kind: 'collection', as: 'admin', expect: [400, 404, 422],
