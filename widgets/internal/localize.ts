@@ -70,6 +70,20 @@ const de = {
   portalLabel: (tenantName: string) => `Mieterportal ${tenantName}`.trim(),
   staffPortalLabel: (tenantName: string) => `Vorgangsbearbeitung ${tenantName}`.trim(),
   // — cases: shared (case types, statuses, uploads) —
+  caseTypeLabels: {
+    contact: 'Allgemeine Anfrage',
+    complaint: 'Meldung/Beschwerde',
+    damage: 'Schadensmeldung',
+    document_request: 'Dokumentenanforderung',
+    letting: 'Vermietung',
+  },
+  caseStatusLabels: {
+    eingegangen: 'Eingegangen',
+    in_bearbeitung: 'In Bearbeitung',
+    beauftragt: 'Beauftragt',
+    erledigt: 'Erledigt',
+    abgelehnt: 'Abgelehnt',
+  },
   // — cases: damage-report-form —
   // — cases: tenant-portal (Meine Anliegen, Meine Dokumente) —
   // — cases: case-board —
@@ -143,6 +157,20 @@ const en: Messages = {
   portalLabel: (tenantName) => `Tenant portal ${tenantName}`.trim(),
   staffPortalLabel: (tenantName) => `Case desk ${tenantName}`.trim(),
   // — cases: shared (case types, statuses, uploads) —
+  caseTypeLabels: {
+    contact: 'General enquiry',
+    complaint: 'Report/complaint',
+    damage: 'Damage report',
+    document_request: 'Document request',
+    letting: 'Letting',
+  },
+  caseStatusLabels: {
+    eingegangen: 'Received',
+    in_bearbeitung: 'In progress',
+    beauftragt: 'Contractor commissioned',
+    erledigt: 'Done',
+    abgelehnt: 'Declined',
+  },
   // — cases: damage-report-form —
   // — cases: tenant-portal (Meine Anliegen, Meine Dokumente) —
   // — cases: case-board —
