@@ -110,20 +110,6 @@ const de = {
     bytes < 1024 * 1024
       ? `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('de-DE')} KB`
       : `${(bytes / (1024 * 1024)).toLocaleString('de-DE', { maximumFractionDigits: 1 })} MB`,
-  caseTypeLabels: {
-    contact: 'Allgemeine Anfrage',
-    complaint: 'Meldung/Beschwerde',
-    damage: 'Schadensmeldung',
-    document_request: 'Dokumentenanforderung',
-    letting: 'Vermietung',
-  },
-  caseStatusLabels: {
-    eingegangen: 'Eingegangen',
-    in_bearbeitung: 'In Bearbeitung',
-    beauftragt: 'Beauftragt',
-    erledigt: 'Erledigt',
-    abgelehnt: 'Abgelehnt',
-  },
   // — cases: damage-report-form —
   // — cases: tenant-portal (Meine Anliegen, Meine Dokumente) —
   // — cases: case-board —
@@ -236,20 +222,6 @@ const en: Messages = {
     bytes < 1024 * 1024
       ? `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('en-GB')} KB`
       : `${(bytes / (1024 * 1024)).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB`,
-  caseTypeLabels: {
-    contact: 'General enquiry',
-    complaint: 'Report/complaint',
-    damage: 'Damage report',
-    document_request: 'Document request',
-    letting: 'Letting',
-  },
-  caseStatusLabels: {
-    eingegangen: 'Received',
-    in_bearbeitung: 'In progress',
-    beauftragt: 'Contractor commissioned',
-    erledigt: 'Done',
-    abgelehnt: 'Declined',
-  },
   // — cases: damage-report-form —
   // — cases: tenant-portal (Meine Anliegen, Meine Dokumente) —
   // — cases: case-board —
