@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { ApiClient } from '../internal/api-client.ts';
 import { FakeBff, fakeCodes, fakeTotpSecret, type FakeBffOptions } from '../testing/fake-bff.ts';
+import { FakeResidentCases } from '../testing/fake-resident-cases.ts';
 import { SignInDriver } from '../testing/sign-in-driver.ts';
 import type { TenantPortal } from './tenant-portal.ts';
 import './tenant-portal.ts';
@@ -8,8 +9,11 @@ import './tenant-portal.ts';
 const anna = { email: 'anna.mueller@example.org', password: 'richtig-geheim' };
 const bernd = { email: 'bernd.schulz@example.org', password: 'richtig-geheim' };
 
+/** A resident without cases or documents yet. */
+const newResident = () => new FakeResidentCases({ cases: 'empty', documents: 'empty' }).routes;
+
 async function portal(options: FakeBffOptions = {}, lang?: string) {
-  const bff = new FakeBff(options);
+  const bff = new FakeBff({ routes: newResident(), ...options });
   const el = await fixture<TenantPortal>(html`
     <tenant-portal tenant="wohnbau-nord" lang=${lang ?? 'de'} .client=${new ApiClient('', bff.fetch)}></tenant-portal>
   `);
@@ -205,7 +209,7 @@ describe('<tenant-portal>', () => {
 
   it('signs out on all devices and reports it', async () => {
     const user = { role: 'resident' as const, displayName: 'Anna Müller', tenant: { slug: 'wohnbau-nord', name: 'Wohnbau Nord eG' } };
-    const bff = new FakeBff({ session: { state: 'signed_in', user } });
+    const bff = new FakeBff({ session: { state: 'signed_in', user }, routes: newResident() });
     const el = await fixture<TenantPortal>(html`<tenant-portal tenant="wohnbau-nord" .client=${new ApiClient('', bff.fetch)}></tenant-portal>`);
     const page = new SignInDriver(el);
     await page.waitForHeading('Meine Anliegen');
@@ -219,7 +223,7 @@ describe('<tenant-portal>', () => {
 
   it('signs out on this device', async () => {
     const user = { role: 'resident' as const, displayName: 'Anna Müller', tenant: { slug: 'wohnbau-nord', name: 'Wohnbau Nord eG' } };
-    const bff = new FakeBff({ session: { state: 'signed_in', user } });
+    const bff = new FakeBff({ session: { state: 'signed_in', user }, routes: newResident() });
     const el = await fixture<TenantPortal>(html`<tenant-portal tenant="wohnbau-nord" .client=${new ApiClient('', bff.fetch)}></tenant-portal>`);
     const page = new SignInDriver(el);
     await page.waitForHeading('Meine Anliegen');

@@ -1,17 +1,25 @@
-import { html } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { defineElement } from '../internal/portal-element.ts';
+import { residentViewStyles, statusBadge, timeOf } from '../internal/resident-view.ts';
 import { SignInPortal } from '../sign-in-flow/sign-in-portal.ts';
+import type { CaseMessageRequestEvent } from '../events/case-message-request.ts';
+import type { CaseDetailView } from '../case-detail/case-detail.ts';
+import '../case-list/case-list.ts';
+import '../case-detail/case-detail.ts';
+import '../document-inbox/document-inbox.ts';
+import { ResidentHome, type ResidentView } from './resident-home.ts';
 import { tenantPortalStyles } from './tenant-portal.styles.ts';
 
 /**
  * The residents' portal of a housing company: sign-in with a second factor, activation with the code from
- * the letter, password reset (`?mp-reset=<token>` in the page URL) and, once signed in, "Meine Anliegen".
+ * the letter, password reset (`?mp-reset=<token>` in the page URL) and, once signed in, the resident's
+ * area: "Meine Anliegen" (own cases with status, history and messages), "Neues Anliegen" and "Meine
+ * Dokumente" (with the number of unread documents), kept current by live updates without reloading.
  *
  * @tagname tenant-portal
- * @summary Resident sign-in and the "Meine Anliegen" overview.
+ * @summary Resident sign-in, "Meine Anliegen", "Neues Anliegen" and "Meine Dokumente".
  *
  * @slot header - Shown above the sign-in forms, e.g. the housing company's logo.
- * @slot cases - Content of the "Meine Anliegen" area, replacing the empty state.
  *
  * @event {SignedInEvent} mp-signed-in - The resident completed sign-in; `detail.user` is the signed-in person.
  * @event {SignedOutEvent} mp-signed-out - The resident signed out; `detail.everywhere` if on all devices.
@@ -20,8 +28,17 @@ import { tenantPortalStyles } from './tenant-portal.styles.ts';
  * @csspart loading - The text shown while the session loads.
  * @csspart sign-in - The sign-in flow.
  * @csspart account-bar - Name and sign-out buttons.
- * @csspart cases - The "Meine Anliegen" area.
- * @csspart empty-state - The text shown when there are no cases.
+ * @csspart nav - The navigation between the resident's views.
+ * @csspart nav-item - Each navigation button; the current one has `aria-current="page"`.
+ * @csspart unread-badge - The number of unread documents in the navigation.
+ * @csspart view - The current view ("Meine Anliegen", a case, "Neues Anliegen", "Meine Dokumente").
+ * @csspart view-heading - The heading of the current view; it gets focus when the view changes.
+ * @csspart empty-state - The text shown when there are no cases or documents.
+ * @csspart failure - A loading error with its retry button.
+ * @csspart retry - The "Erneut versuchen" button.
+ * @csspart back - "Zurück zu Meine Anliegen" in a case.
+ * @csspart case-type - A case type to choose under "Neues Anliegen".
+ * @csspart joined - The "Mitgemeldete Schäden" list.
  * @csspart heading - The heading of a sign-in step.
  * @csspart alert - The region for error messages.
  * @csspart confirmation - The region for confirmations.
@@ -52,22 +69,173 @@ import { tenantPortalStyles } from './tenant-portal.styles.ts';
  * @cssproperty --mp-spacing - Base spacing.
  */
 export class TenantPortal extends SignInPortal {
-  static override styles = [SignInPortal.styles, tenantPortalStyles];
+  static override styles = [SignInPortal.styles, residentViewStyles, tenantPortalStyles];
 
   readonly audience = 'resident';
+
+  protected readonly home = new ResidentHome(this);
+
+  /** The view and case last rendered: a different one moves focus to its heading. */
+  private shownView?: string;
+
+  get signedIn(): boolean {
+    return this.signIn.session?.state === 'signed_in';
+  }
 
   protected label(tenantName: string): string {
     return this.msg.portalLabel(tenantName);
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const shown = this.signedIn ? `${this.home.view}:${this.home.openCaseId ?? ''}` : undefined;
+    if (shown && this.shownView && shown !== this.shownView) this.renderRoot.querySelector<HTMLElement>('#view-heading')?.focus();
+    this.shownView = shown;
+  }
+
   protected renderSignedIn() {
+    const home = this.home;
     return html`
-      <section class="cases" part="cases" aria-labelledby="cases-heading">
-        <h2 id="cases-heading" tabindex="-1">${this.msg.myCasesHeading}</h2>
-        <slot name="cases">
-          <p class="empty-state" part="empty-state">${this.msg.casesSummary(0)}</p>
-        </slot>
+      ${this.renderNav()}
+      <div class="visually-hidden" role="status" aria-live="polite">${home.announcement}</div>
+      <section class="view" part="view" aria-labelledby="view-heading">
+        ${home.view === 'case' ? this.renderCase() : home.view === 'new' ? this.renderNewCase() : home.view === 'documents' ? this.renderDocuments() : this.renderCases()}
       </section>
+    `;
+  }
+
+  private renderNav() {
+    const msg = this.msg;
+    const unread = this.home.unreadCount;
+    const current = this.home.view === 'case' ? 'cases' : this.home.view;
+    const item = (view: ResidentView, text: string, label?: string, badge?: unknown) => html`
+      <li>
+        <button type="button" part="nav-item" aria-current=${current === view ? 'page' : 'false'} aria-label=${label ?? nothing}
+          @click=${() => this.home.show(view)}>${text}${badge ?? nothing}</button>
+      </li>
+    `;
+    return html`
+      <nav part="nav" aria-label=${msg.portalSections}>
+        <ul class="nav">
+          ${item('cases', msg.myCasesHeading)} ${item('new', msg.newCaseHeading)}
+          ${item(
+            'documents',
+            msg.myDocumentsHeading,
+            msg.documentsNavLabel(unread),
+            unread ? html`<span class="badge" part="unread-badge" aria-hidden="true">${unread}</span>` : nothing,
+          )}
+        </ul>
+      </nav>
+    `;
+  }
+
+  private heading(text: string) {
+    return html`<h2 id="view-heading" part="view-heading" tabindex="-1">${text}</h2>`;
+  }
+
+  private failure(text: string, retry: () => void) {
+    return html`
+      <div class="failure" part="failure" role="alert">
+        <p>${text}</p>
+        <button type="button" part="retry" @click=${retry}>${this.msg.retry}</button>
+      </div>
+    `;
+  }
+
+  private renderCases() {
+    const { cases, joined } = this.home;
+    const msg = this.msg;
+    return html`
+      ${this.heading(msg.myCasesHeading)}
+      ${cases.state === 'loading' && !cases.items.length ? html`<p part="loading" role="status">${msg.loading}</p>` : nothing}
+      ${cases.state === 'error' ? this.failure(cases.error, () => this.home.loadCases()) : nothing}
+      ${cases.state === 'loaded' && !cases.items.length
+        ? html`<p class="empty-state" part="empty-state">${msg.casesSummary(0)}</p>
+            <button type="button" class="primary" @click=${() => this.home.show('new')}>${msg.newCaseHeading}</button>`
+        : nothing}
+      ${cases.items.length
+        ? html`<mp-case-list
+            lang=${this.locale}
+            .cases=${cases.items}
+            .highlight=${this.home.highlight}
+            ?has-more=${!!cases.nextCursor}
+            ?loading-more=${cases.loadingMore}
+            @mp-case-open-request=${(event: CustomEvent<{ caseId: string }>) => this.home.openCase(event.detail.caseId)}
+            @mp-load-more-request=${() => this.home.loadMoreCases()}
+          ></mp-case-list>`
+        : nothing}
+      ${cases.state === 'loaded' && cases.error ? this.failure(cases.error, () => this.home.loadMoreCases()) : nothing}
+      ${joined.length
+        ? html`<section class="joined" part="joined" aria-labelledby="joined-heading">
+            <h3 id="joined-heading">${msg.joinedHeading}</h3>
+            <p class="meta">${msg.joinedIntro}</p>
+            <ul class="plain">
+              ${joined.map(
+                (incident) => html`<li class="card">
+                  <p><strong>${incident.damageKind}</strong> · ${incident.damageLocation} · ${incident.damageCategory}</p>
+                  <p class="meta">${msg.caseNumber(incident.caseNumber)} · ${statusBadge(msg, incident.status)} ·
+                    ${timeOf(incident.reportedAt, this.locale, msg, msg.joinedReported)}</p>
+                </li>`,
+              )}
+            </ul>
+          </section>`
+        : nothing}
+    `;
+  }
+
+  private renderCase() {
+    const home = this.home;
+    const msg = this.msg;
+    const known = home.detail?.case ?? home.cases.items.find((item) => item.id === home.openCaseId);
+    return html`
+      <button type="button" class="back" part="back" @click=${() => home.show('cases')}>← ${msg.backToCases}</button>
+      ${this.heading(known ? msg.caseHeading(known.caseNumber, known.title) : msg.myCasesHeading)}
+      ${home.detailState === 'loading' && !home.detail ? html`<p part="loading" role="status">${msg.loading}</p>` : nothing}
+      ${home.detailState === 'error' ? this.failure(home.detailError, () => home.loadDetail()) : nothing}
+      ${home.detail
+        ? html`<mp-case-detail
+            lang=${this.locale}
+            .detail=${home.detail}
+            .client=${this.apiClient}
+            .attachmentUrl=${(caseId: string, attachmentId: string) => home.attachmentUrl(caseId, attachmentId)}
+            .sending=${home.sending}
+            .sendError=${home.sendError}
+            @mp-case-message-request=${this.sendMessage}
+          ></mp-case-detail>`
+        : nothing}
+    `;
+  }
+
+  private readonly sendMessage = async (event: CaseMessageRequestEvent) => {
+    const view = event.target as CaseDetailView;
+    const { caseId, ...input } = event.detail;
+    if (await this.home.sendMessage(caseId, input)) view.messageSent();
+  };
+
+  private renderNewCase() {
+    return html`${this.heading(this.msg.newCaseHeading)}`;
+  }
+
+  private renderDocuments() {
+    const { documents } = this.home;
+    const msg = this.msg;
+    return html`
+      ${this.heading(msg.myDocumentsHeading)}
+      ${documents.state === 'loading' && !documents.items.length ? html`<p part="loading" role="status">${msg.loading}</p>` : nothing}
+      ${documents.state === 'error' ? this.failure(documents.error, () => this.home.loadDocuments()) : nothing}
+      ${documents.state === 'loaded' && !documents.items.length ? html`<p class="empty-state" part="empty-state">${msg.documentsEmpty}</p>` : nothing}
+      ${documents.items.length
+        ? html`<mp-document-inbox
+            lang=${this.locale}
+            .documents=${documents.items}
+            .documentUrl=${(documentId: string) => this.home.downloadUrl(documentId)}
+            ?has-more=${!!documents.nextCursor}
+            ?loading-more=${documents.loadingMore}
+            @mp-document-opened=${(event: CustomEvent<{ documentId: string }>) => this.home.documentOpened(event.detail.documentId)}
+            @mp-load-more-request=${() => this.home.loadMoreDocuments()}
+          ></mp-document-inbox>`
+        : nothing}
+      ${documents.state === 'loaded' && documents.error ? this.failure(documents.error, () => this.home.loadMoreDocuments()) : nothing}
     `;
   }
 }

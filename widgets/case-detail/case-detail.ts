@@ -1,0 +1,188 @@
+import { html, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { PortalElement, defineElement } from '../internal/portal-element.ts';
+import { isClosedStatus, type CaseDetail, type CaseStatus, type TimelineEvent } from '../internal/resident-cases-api.ts';
+import { residentViewStyles, statusBadge, timeOf } from '../internal/resident-view.ts';
+import { CaseMessageRequestEvent } from '../events/case-message-request.ts';
+import { caseDetailStyles } from './case-detail.styles.ts';
+
+/**
+ * One of the resident's cases: what they reported, the public status history, the messages with the
+ * housing company, the attachments to download and — while the case is open — a form to add a message.
+ * A closed case (erledigt, abgelehnt) says why nothing can be added. Presentational: the portal sends.
+ *
+ * @tagname mp-case-detail
+ * @summary Status timeline, messages, attachments and the message form of one case.
+ *
+ * @slot files - A file picker inside the message form; its `uploadIds` are sent with the message.
+ *
+ * @event {CaseMessageRequestEvent} mp-case-message-request - The resident sends `detail.body` and/or `detail.attachmentIds`.
+ *
+ * @csspart facts - Case number, type, status and urgency.
+ * @csspart status - The status badge.
+ * @csspart timeline - The list of public events.
+ * @csspart messages - The list of messages.
+ * @csspart message - One message.
+ * @csspart attachments - The list of attachments.
+ * @csspart message-form - The form to add a message.
+ * @csspart send - The send button.
+ * @csspart closed-notice - Why nothing can be added to a closed case.
+ *
+ * @cssproperty --mp-color-primary - Links, buttons, the resident's messages.
+ * @cssproperty --mp-color-success - The housing company's messages and the sent confirmation.
+ * @cssproperty --mp-color-error - The message form's error.
+ * @cssproperty --mp-color-border - Card borders and the timeline line.
+ */
+export class CaseDetailView extends PortalElement {
+  static override styles = [PortalElement.styles, residentViewStyles, caseDetailStyles];
+
+  @property({ attribute: false }) detail?: CaseDetail;
+
+  /** Download link of an attachment (`client.url('/api/cases/:id/attachments/:aid')`). */
+  @property({ attribute: false }) attachmentUrl: (caseId: string, attachmentId: string) => string = () => '#';
+
+  /** A message is being sent. */
+  @property({ type: Boolean, reflect: true }) sending = false;
+
+  /** Why sending failed (German message from the BFF). */
+  @property({ attribute: false }) sendError = '';
+
+  /** Ids of uploads picked for the message (set by the file picker in the `files` slot). */
+  @property({ attribute: false }) attachmentIds: string[] = [];
+
+  @state() private fieldError = '';
+  @state() private sent = '';
+  @query('textarea') private textarea?: HTMLTextAreaElement;
+
+  /** The portal calls this after the BFF took the message: the form empties and confirms. */
+  messageSent(): void {
+    if (this.textarea) this.textarea.value = '';
+    this.fieldError = '';
+    this.sent = this.msg.messageSent;
+  }
+
+  override render() {
+    const detail = this.detail;
+    if (!detail) return nothing;
+    const msg = this.msg;
+    const item = detail.case;
+    return html`
+      <section aria-label=${msg.caseDescription}>
+        <div class="facts" part="facts">
+          <span class="meta">${msg.caseNumber(item.caseNumber)} · ${msg.caseTypeLabels[item.type]}</span>
+          ${statusBadge(msg, item.status)}
+          ${item.urgency !== 'normal' ? html`<span class="meta">${msg.urgencyLabels[item.urgency]}</span>` : nothing}
+        </div>
+        ${item.damage ? html`<p>${msg.damagePlace(item.damage.location.label, item.damage.category.label, item.damage.kind.label)}</p>` : nothing}
+        ${item.documentType ? html`<p>${item.documentType.label}</p>` : nothing}
+        ${item.description ? html`<h3>${msg.caseDescription}</h3><p class="description">${item.description}</p>` : nothing}
+      </section>
+      <section aria-labelledby="timeline-heading">
+        <h3 id="timeline-heading">${msg.timelineHeading}</h3>
+        <ol class="timeline" part="timeline">
+          ${detail.timeline.map((event) => html`<li>${timeOf(event.createdAt, this.locale, msg)}: ${this.eventText(event)}</li>`)}
+        </ol>
+      </section>
+      <section aria-labelledby="messages-heading">
+        <h3 id="messages-heading">${msg.messagesHeading}</h3>
+        ${detail.messages.length
+          ? html`<ul class="plain" part="messages">
+              ${detail.messages.map(
+                (message) => html`
+                  <li class="card message" part="message" data-author=${message.author}>
+                    <p class="meta">
+                      <span class="author">${message.author === 'resident' ? msg.messageFromResident : msg.messageFromStaff}</span>,
+                      ${timeOf(message.createdAt, this.locale, msg)}
+                    </p>
+                    <p class="body">${message.body}</p>
+                  </li>
+                `,
+              )}
+            </ul>`
+          : html`<p class="meta">${msg.noMessages}</p>`}
+      </section>
+      ${detail.attachments.length
+        ? html`<section aria-labelledby="attachments-heading">
+            <h3 id="attachments-heading">${msg.attachmentsHeading}</h3>
+            <ul class="plain" part="attachments">
+              ${detail.attachments.map(
+                (attachment) => html`<li>
+                  <a href=${this.attachmentUrl(item.id, attachment.id)} download=${attachment.fileName}>${attachment.fileName}</a>
+                  <span class="meta">(${msg.fileSize(attachment.size)}, ${msg.attachmentFrom(attachment.uploadedBy)})</span>
+                </li>`,
+              )}
+            </ul>
+          </section>`
+        : nothing}
+      ${isClosedStatus(item.status) ? this.renderClosed(item.status) : this.renderForm(item.id)}
+    `;
+  }
+
+  private renderClosed(status: CaseStatus) {
+    return html`<p class="closed" part="closed-notice">${this.msg.caseClosedNotice(status as 'erledigt' | 'abgelehnt')}</p>`;
+  }
+
+  private renderForm(caseId: string) {
+    const msg = this.msg;
+    const error = this.fieldError || this.sendError;
+    return html`
+      <section aria-labelledby="form-heading">
+        <h3 id="form-heading">${msg.addMessageHeading}</h3>
+        <form part="message-form" novalidate @submit=${(event: SubmitEvent) => this.submit(event, caseId)}>
+          <label for="message">${msg.messageLabel}</label>
+          <textarea id="message" name="body" maxlength="5000" aria-invalid=${error ? 'true' : 'false'} aria-describedby="message-error"
+            @input=${() => ((this.fieldError = ''), (this.sent = ''))}></textarea>
+          <slot name="files"></slot>
+          <p class="error" id="message-error" role="alert">${error}</p>
+          <button class="primary" part="send" type="submit" ?disabled=${this.sending} aria-busy=${this.sending ? 'true' : 'false'}>
+            ${this.sending ? msg.busy : msg.sendMessage}
+          </button>
+          <p class="sent" role="status">${this.sent}</p>
+        </form>
+      </section>
+    `;
+  }
+
+  private eventText(event: TimelineEvent): string {
+    const msg = this.msg;
+    switch (event.kind) {
+      case 'created':
+        return msg.timelineCreated;
+      case 'status_changed': {
+        const to = event.data.to as CaseStatus;
+        return msg.timelineStatus(msg.caseStatusLabels[to] ?? String(to));
+      }
+      case 'public_reply':
+        return msg.timelineReply;
+      case 'resident_message':
+        return msg.timelineResidentMessage;
+      case 'document_published':
+        return msg.timelineDocument(String(event.data.title ?? ''));
+      default:
+        return String(event.kind);
+    }
+  }
+
+  private submit(event: SubmitEvent, caseId: string) {
+    event.preventDefault();
+    if (this.sending) return;
+    const body = this.textarea?.value.trim() ?? '';
+    const attachmentIds = this.attachmentIds;
+    this.sent = '';
+    if (!body && !attachmentIds.length) {
+      this.fieldError = this.msg.messageEmpty;
+      this.textarea?.focus();
+      return;
+    }
+    this.fieldError = '';
+    this.dispatchEvent(new CaseMessageRequestEvent({ caseId, ...(body ? { body } : {}), ...(attachmentIds.length ? { attachmentIds } : {}) }));
+  }
+}
+
+defineElement('mp-case-detail', CaseDetailView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mp-case-detail': CaseDetailView;
+  }
+}

@@ -1,0 +1,42 @@
+import { css } from 'lit';
+
+export const caseListStyles = css`
+  .top {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.25em 0.75em;
+    margin-bottom: 0.25em;
+  }
+  .open {
+    min-height: 0;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_primary);
+    text-decoration: underline;
+    text-align: start;
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  .summary {
+    display: -webkit-box;
+    -webkit-line-clamp: 2;
+    -webkit-box-orient: vertical;
+    overflow: hidden;
+    margin: 0 0 0.25em;
+  }
+  .case[data-highlight] {
+    border-color: var(--_primary);
+    box-shadow: 0 0 0 2px var(--_primary);
+  }
+  .more {
+    margin-top: 1em;
+  }
+  @media (max-width: 30em) {
+    .more {
+      width: 100%;
+    }
+  }
+`;

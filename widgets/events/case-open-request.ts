@@ -1,0 +1,14 @@
+/** Fired by `<mp-case-list>` when the resident opens one of their cases. */
+export class CaseOpenRequestEvent extends CustomEvent<{ caseId: string }> {
+  static readonly eventName = 'mp-case-open-request';
+
+  constructor(detail: { caseId: string }) {
+    super(CaseOpenRequestEvent.eventName, { detail, bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'mp-case-open-request': CaseOpenRequestEvent;
+  }
+}
