@@ -2,16 +2,16 @@ import { html } from 'lit';
 import { defineElement } from '../internal/portal-element.ts';
 import { SignInPortal } from '../sign-in-flow/sign-in-portal.ts';
 import { staffPortalStyles } from './staff-portal.styles.ts';
+import '../case-board/case-board.ts';
 
 /**
  * The clerks' workplace of a housing company: staff sign-in with an authenticator app (activation for
- * new staff accounts included) and, once signed in, the "Vorgänge" board.
+ * new staff accounts included) and, once signed in, the "Vorgänge" board (`<case-board>` on the same session).
  *
  * @tagname staff-portal
  * @summary Staff sign-in and the "Vorgänge" board.
  *
  * @slot header - Shown above the sign-in forms, e.g. the housing company's logo.
- * @slot board - Content of the "Vorgänge" area, replacing the empty state.
  *
  * @event {SignedInEvent} mp-signed-in - The clerk completed sign-in; `detail.user` is the signed-in person.
  * @event {SignedOutEvent} mp-signed-out - The clerk signed out; `detail.everywhere` if on all devices.
@@ -21,7 +21,7 @@ import { staffPortalStyles } from './staff-portal.styles.ts';
  * @csspart sign-in - The sign-in flow.
  * @csspart account-bar - Name and sign-out buttons.
  * @csspart board - The "Vorgänge" area.
- * @csspart empty-state - The text shown when there are no cases.
+ * @csspart case-board - The `<case-board>` in it; its own parts are exported as `board-…` (e.g. `board-case`).
  * @csspart heading - The heading of a sign-in step.
  * @csspart alert - The region for error messages.
  * @csspart form - Each sign-in form.
@@ -52,9 +52,13 @@ export class StaffPortal extends SignInPortal {
     return html`
       <section class="board" part="board" aria-labelledby="board-heading">
         <h2 id="board-heading" tabindex="-1">${this.msg.boardHeading}</h2>
-        <slot name="board">
-          <p class="empty-state" part="empty-state">${this.msg.boardSummary(0)}</p>
-        </slot>
+        <case-board
+          part="case-board"
+          exportparts="filters: board-filters, list: board-list, case: board-case, load-more: board-load-more, detail: board-detail, activity: board-activity, actions: board-actions, button: board-button, alert: board-alert, notice: board-notice"
+          lang=${this.locale}
+          heading-level="3"
+          .client=${this.apiClient}
+        ></case-board>
       </section>
     `;
   }

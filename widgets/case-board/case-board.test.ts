@@ -1,0 +1,417 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { SessionUser } from '../internal/api-client.ts';
+import { FakeBff, type FakeBffOptions } from '../testing/fake-bff.ts';
+import { FakeStaffCases, fakeBuildings, fakeClerks, type FakeStaffCasesOptions } from '../testing/fake-staff-cases.ts';
+import type { CaseBoard } from './case-board.ts';
+import './case-board.ts';
+
+const clerk: SessionUser = { role: 'clerk', displayName: 'Clara Kaiser', tenant: { slug: 'wohnbau-nord', name: 'Wohnbau Nord eG' } };
+
+async function board(options: FakeStaffCasesOptions = {}, bffOptions: FakeBffOptions = {}, lang = 'de') {
+  const cases = new FakeStaffCases(options);
+  const bff = new FakeBff({ session: { state: 'signed_in', user: clerk }, routes: cases.routes, ...bffOptions });
+  const el = await fixture<CaseBoard>(html`<case-board lang=${lang} .client=${bff.client()}></case-board>`);
+  await waitUntil(() => el.listState !== 'loading', 'board did not load');
+  await el.updateComplete;
+  return { el, bff, cases, page: new BoardDriver(el) };
+}
+
+/** Reads and operates the board the way a clerk would. */
+class BoardDriver {
+  constructor(readonly el: CaseBoard) {}
+
+  get root(): ShadowRoot {
+    return this.el.shadowRoot!;
+  }
+
+  text(): string {
+    return this.root.textContent!.replace(/\s+/g, ' ');
+  }
+
+  numbers(): string[] {
+    return [...this.root.querySelectorAll('button.case .number')].map((node) => node.textContent!.trim());
+  }
+
+  caseButton(caseNumber: string): HTMLButtonElement {
+    const button = [...this.root.querySelectorAll<HTMLButtonElement>('button.case')].find((candidate) => candidate.querySelector('.number')!.textContent === caseNumber);
+    if (!button) throw new Error(`no case ${caseNumber} in ${this.numbers().join(', ')}`);
+    return button;
+  }
+
+  async settle(): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await this.el.updateComplete;
+  }
+
+  async choose(name: string, value: string): Promise<void> {
+    const select = this.root.querySelector<HTMLSelectElement>(`.filters select[name="${name}"]`)!;
+    select.value = value;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await this.settle();
+  }
+
+  async tick(name: string, value?: string): Promise<void> {
+    const selector = value ? `.filters input[name="${name}"][value="${value}"]` : `.filters input[name="${name}"]`;
+    this.root.querySelector<HTMLInputElement>(selector)!.click();
+    await this.settle();
+  }
+
+  async open(caseNumber: string): Promise<void> {
+    this.caseButton(caseNumber).click();
+    await waitUntil(() => this.el.detail?.case.caseNumber === caseNumber, `case ${caseNumber} did not open`);
+    await this.el.updateComplete;
+  }
+
+  get detail(): HTMLElement {
+    return this.root.querySelector<HTMLElement>('.detail')!;
+  }
+
+  detailText(): string {
+    return this.detail.textContent!.replace(/\s+/g, ' ');
+  }
+
+  form(headingId: string): HTMLFormElement {
+    return this.root.querySelector<HTMLFormElement>(`form[aria-labelledby="${headingId}"]`)!;
+  }
+
+  async submit(headingId: string, values: Record<string, string>): Promise<void> {
+    const form = this.form(headingId);
+    for (const [name, value] of Object.entries(values)) {
+      const field = form.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
+      field.value = value;
+    }
+    form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitUntil(() => !this.el.busy, 'action did not finish');
+    await this.settle();
+  }
+
+  alert(): string {
+    return this.root.querySelector('.actions [role="alert"]')?.textContent?.trim() ?? '';
+  }
+
+  notice(): string {
+    return this.root.querySelector('.actions [role="status"]')?.textContent?.trim() ?? '';
+  }
+}
+
+describe('<case-board>', () => {
+  it('lists cases by deadline, soonest first, with overdue ones highlighted and priority shown', async () => {
+    const { el, cases, page } = await board();
+    await expect(el).to.be.accessible();
+    const expected = cases.cases.slice(0, 20).map((item) => item.caseNumber);
+    expect(page.numbers()).to.deep.equal(expected);
+    const overdue = cases.cases.find((item) => item.overdue)!;
+    const button = page.caseButton(overdue.caseNumber);
+    expect(button.classList.contains('overdue')).to.be.true;
+    expect(button.textContent).to.contain('Überfällig seit');
+    const critical = cases.cases.find((item) => item.priority === 'critical')!;
+    expect(page.caseButton(critical.caseNumber).textContent).to.contain('Priorität: Kritisch');
+    expect(cases.listQueries[0].toString()).to.equal('limit=20');
+  });
+
+  it('loads the next page with "Weitere laden" and keeps the order', async () => {
+    const { cases, page } = await board({ count: 30 });
+    const more = page.root.querySelector<HTMLButtonElement>('.load-more')!;
+    expect(more.textContent!.trim()).to.equal('Weitere laden');
+    more.click();
+    await waitUntil(() => page.numbers().length === 30);
+    expect(page.numbers()).to.deep.equal(cases.cases.map((item) => item.caseNumber));
+    expect(cases.listQueries[1].get('cursor')).to.equal(cases.cases[19].id);
+    expect(page.root.querySelector('.load-more')).to.equal(null);
+  });
+
+  it('sends the filters as the list query and keeps them while a case is opened and closed', async () => {
+    const { el, cases, page } = await board();
+    await page.choose('type', 'damage');
+    expect(cases.listQueries.at(-1)!.get('type')).to.equal('damage');
+    await page.tick('status', 'in_bearbeitung');
+    await page.tick('status', 'eingegangen');
+    expect(cases.listQueries.at(-1)!.get('status')).to.equal('eingegangen,in_bearbeitung', 'in workflow order');
+    await page.choose('assignee', 'none');
+    expect(cases.listQueries.at(-1)!.get('assignee')).to.equal('none');
+    await page.choose('assignee', fakeClerks[1].id);
+    expect(cases.listQueries.at(-1)!.get('assignee')).to.equal(fakeClerks[1].id);
+    await page.choose('assignee', 'me');
+    await page.choose('building', fakeBuildings[1].id);
+    await page.tick('overdue');
+    const query = cases.listQueries.at(-1)!;
+    expect(Object.fromEntries(query)).to.deep.equal({
+      type: 'damage',
+      status: 'eingegangen,in_bearbeitung',
+      assignee: 'me',
+      building: fakeBuildings[1].id,
+      overdue: 'true',
+      limit: '20',
+    });
+
+    await page.choose('assignee', '');
+    await page.choose('building', '');
+    await page.tick('overdue');
+    const shown = page.numbers();
+    expect(shown.length).to.be.greaterThan(0);
+    for (const number of shown) {
+      const item = cases.cases.find((candidate) => candidate.caseNumber === number)!;
+      expect(item.type).to.equal('damage');
+      expect(['eingegangen', 'in_bearbeitung']).to.include(item.status);
+    }
+    await page.open(shown[0]);
+    page.root.querySelector<HTMLButtonElement>('.back')!.click();
+    await page.settle();
+    expect(el.filters.types).to.deep.equal(['damage']);
+    expect(page.root.querySelector<HTMLSelectElement>('select[name="type"]')!.value).to.equal('damage');
+    expect(page.numbers()).to.deep.equal(shown);
+
+    page.root.querySelector<HTMLButtonElement>('.filters button.link')!.click();
+    await page.settle();
+    expect(cases.listQueries.at(-1)!.toString()).to.equal('limit=20');
+    expect(page.text()).to.not.contain('Keine Vorgänge für diese Filter.');
+  });
+
+  it('shows everything about a case: resident, unit, damage, access, attachments and a German activity log', async () => {
+    const { el, cases, page } = await board();
+    const damage = cases.cases.find((item) => item.type === 'damage' && item.status === 'in_bearbeitung' && item.assignee)!;
+    const stored = cases.store.get(damage.id)!;
+    stored.events.push(
+      { id: 'e-assigned', kind: 'assigned', public: false, actor: 'staff', actorName: 'Petra Lindner', data: { from: null, to: fakeClerks[1].id }, createdAt: new Date().toISOString() },
+      { id: 'e-doc', kind: 'document_published', public: true, actor: 'staff', actorName: 'Petra Lindner', data: { documentId: 'd1', title: 'Terminbestätigung Installateur' }, createdAt: new Date().toISOString() },
+    );
+    await page.open(damage.caseNumber);
+    await expect(el).to.be.accessible();
+    const text = page.detailText();
+    expect(text).to.contain(`Vorgang ${damage.caseNumber}: ${damage.title}`);
+    expect(text).to.contain(damage.resident.name!);
+    expect(text).to.contain(damage.unitLabel!);
+    expect(text).to.contain(damage.building.address!);
+    expect(text).to.contain(`Schadensort${damage.damage!.location.label}`);
+    expect(text).to.contain(`Schadenskategorie${damage.damage!.category.label}`);
+    expect(text).to.contain(`Schadensart${damage.damage!.kind.label}`);
+    expect(text).to.contain(`Zutritt in Abwesenheit${damage.accessConsent ? 'Ja, erlaubt' : 'Nein'}`);
+    if (damage.residentAvailability) expect(text).to.contain(damage.residentAvailability);
+    const links = [...page.detail.querySelectorAll<HTMLAnchorElement>('.attachments a')];
+    expect(links.map((link) => link.textContent!.trim())).to.deep.equal(stored.attachments.map((attachment) => attachment.fileName));
+    expect(links[0].href).to.equal(new URL(`/api/staff/cases/${damage.id}/attachments/${stored.attachments[0].id}`, location.href).href);
+
+    const entries = [...page.detail.querySelectorAll('.timeline .entry strong')].map((node) => node.textContent!.trim());
+    expect(entries).to.include.members([
+      'Vorgang eingegangen',
+      `Automatisch zugewiesen an ${damage.assignee!.label}`,
+      'Ein Anhang hinzugefügt',
+      'Status geändert: Eingegangen → In Bearbeitung',
+      'Interne Notiz',
+      'Öffentliche Antwort an den Mieter',
+      `Zugewiesen an ${fakeClerks[1].label}`,
+      'Dokument „Terminbestätigung Installateur“ an den Mieter freigegeben',
+    ]);
+    const note = page.detail.querySelector('.timeline .entry.internal.has-message')!;
+    expect(note.textContent).to.contain('Intern – für den Mieter nicht sichtbar');
+    expect(note.textContent).to.contain('Hausmeister Herr Krüger informiert');
+    const reply = page.detail.querySelector('.timeline .entry.public.has-message')!;
+    expect(reply.textContent).to.contain('Für den Mieter sichtbar');
+    expect(reply.textContent).to.contain('Vielen Dank für Ihre Meldung');
+  });
+
+  it('offers only the status changes the workflow allows, and none on a closed case', async () => {
+    const { cases, page } = await board();
+    await page.tick('status', 'beauftragt');
+    const commissioned = cases.cases.find((item) => item.status === 'beauftragt')!;
+    await page.open(commissioned.caseNumber);
+    const options = [...page.form('status-heading').querySelectorAll('option')].map((option) => option.value).filter(Boolean);
+    expect(options).to.deep.equal(['in_bearbeitung', 'erledigt', 'abgelehnt']);
+
+    page.root.querySelector<HTMLButtonElement>('.back')!.click();
+    await page.settle();
+    await page.tick('status', 'beauftragt');
+    await page.tick('status', 'erledigt');
+    const done = cases.cases.find((item) => item.status === 'erledigt')!;
+    await page.open(done.caseNumber);
+    expect(page.form('status-heading').querySelector('select')).to.equal(null);
+    expect(page.form('status-heading').textContent).to.contain('Der Vorgang ist abgeschlossen');
+  });
+
+  it('changes the status with a public message, and the list follows', async () => {
+    const { bff, cases, page } = await board();
+    const received = cases.cases.find((item) => item.status === 'eingegangen')!;
+    await page.open(received.caseNumber);
+    await page.submit('status-heading', { status: 'beauftragt', message: 'Die Firma Meier kommt am Dienstag zwischen 8 und 12 Uhr.' });
+    const patch = bff.requests.find((request) => request.method === 'PATCH' && request.path.endsWith('/status'))!;
+    expect(patch.path).to.equal(`/api/staff/cases/${received.id}/status`);
+    expect(patch.body).to.deep.equal({ status: 'beauftragt', message: 'Die Firma Meier kommt am Dienstag zwischen 8 und 12 Uhr.' });
+    expect(page.notice()).to.equal('Status auf „Beauftragt“ geändert.');
+    expect(page.caseButton(received.caseNumber).textContent).to.contain('Beauftragt');
+    expect(page.detailText()).to.contain('Die Firma Meier kommt am Dienstag');
+    expect(page.detailText()).to.contain('Status geändert: Eingegangen → Beauftragt');
+  });
+
+  it('reloads a case another clerk changed meanwhile and says so (409 case_changed)', async () => {
+    const { page, cases } = await board({ conflictOnStatus: true });
+    const received = cases.cases.find((item) => item.status === 'eingegangen')!;
+    await page.open(received.caseNumber);
+    await page.submit('status-heading', { status: 'erledigt' });
+    expect(page.alert()).to.equal(
+      'Jemand anderes hat diesen Vorgang gerade geändert. Er ist neu geladen – bitte prüfen Sie ihn und versuchen Sie es erneut.',
+    );
+    const now = cases.store.get(received.id)!.case.status;
+    expect(now).to.not.equal('eingegangen');
+    await waitUntil(() => page.detailText().includes(`Status${page.el.msg.caseStatusLabels[now]}`), 'detail not reloaded');
+    expect(page.detailText()).to.contain('Jonas Becker');
+  });
+
+  it('assigns a case to a clerk from the clerks list', async () => {
+    const { bff, cases, page } = await board();
+    const unassigned = cases.cases.find((item) => !item.assignee)!;
+    await page.open(unassigned.caseNumber);
+    expect(bff.calls).to.include('GET /api/staff/clerks');
+    const options = [...page.form('assign-heading').querySelectorAll('option')].map((option) => option.textContent!.trim());
+    expect(options).to.deep.equal(['Nicht zugewiesen', ...fakeClerks.map((clerk) => clerk.label)]);
+    await page.submit('assign-heading', { assignee: fakeClerks[1].id });
+    expect(bff.requests.find((request) => request.path.endsWith('/assignee'))!.body).to.deep.equal({ assigneeId: fakeClerks[1].id });
+    expect(page.notice()).to.equal('Zugewiesen an Jonas Becker.');
+    expect(page.caseButton(unassigned.caseNumber).textContent).to.contain('Jonas Becker');
+  });
+
+  it('sends a public reply and an internal note to different places and marks them apart', async () => {
+    const { bff, cases, page } = await board();
+    const item = cases.cases[0];
+    await page.open(item.caseNumber);
+    await page.submit('message-heading', { body: 'Wir haben den Installateur beauftragt.' });
+    expect(bff.requests.at(-2)).to.include({ method: 'POST', path: `/api/staff/cases/${item.id}/replies` });
+    expect(page.notice()).to.equal('Antwort an den Mieter gesendet.');
+
+    page.form('message-heading').querySelector<HTMLInputElement>('input[value="note"]')!.click();
+    await page.settle();
+    expect(page.form('message-heading').querySelector('button[type="submit"]')!.textContent!.trim()).to.equal('Notiz speichern');
+    await page.submit('message-heading', { body: 'Mieter telefonisch schwer erreichbar.' });
+    const note = bff.requests.find((request) => request.path.endsWith('/notes'))!;
+    expect(note.body).to.deep.equal({ body: 'Mieter telefonisch schwer erreichbar.' });
+    expect(page.notice()).to.equal('Interne Notiz gespeichert.');
+
+    const messages = [...page.detail.querySelectorAll('.timeline .entry.has-message')];
+    const reply = messages.find((entry) => entry.textContent!.includes('Wir haben den Installateur beauftragt.'))!;
+    const internal = messages.find((entry) => entry.textContent!.includes('Mieter telefonisch schwer erreichbar.'))!;
+    expect(reply.classList.contains('public')).to.be.true;
+    expect(reply.textContent).to.contain('Für den Mieter sichtbar');
+    expect(internal.classList.contains('internal')).to.be.true;
+    expect(internal.textContent).to.contain('Intern – für den Mieter nicht sichtbar');
+  });
+
+  it('uploads a document and publishes it to the resident, or says the function is not there yet', async () => {
+    const missing = await board({ documents: false });
+    await missing.page.open(missing.cases.cases[0].caseNumber);
+    await publish(missing.page);
+    expect(missing.page.alert()).to.equal('Diese Funktion steht noch nicht zur Verfügung.');
+
+    const { bff, cases, page } = await board();
+    const item = cases.cases[0];
+    await page.open(item.caseNumber);
+    await publish(page);
+    expect(page.notice()).to.equal('Das Dokument liegt jetzt in „Meine Dokumente“ des Mieters.');
+    expect(bff.calls).to.include('POST /api/uploads');
+    const published = bff.requests.find((request) => request.path === `/api/staff/cases/${item.id}/documents`)!;
+    expect(published.body).to.deep.include({ title: 'Terminbestätigung', category: 'letter' });
+    expect(published.body!.uploadId).to.be.a('string');
+    expect(page.detailText()).to.contain('Dokument „Terminbestätigung“ an den Mieter freigegeben');
+  });
+
+  it('creates and publishes a Mieterbescheinigung from its document request only', async () => {
+    const { bff, cases, page } = await board();
+    const other = cases.cases.find((item) => item.type === 'damage')!;
+    await page.open(other.caseNumber);
+    expect(page.detailText()).to.not.contain('Bescheinigung erstellen und freigeben');
+    const request = cases.cases.find((item) => item.documentType?.label === 'Mieterbescheinigung' && item.status !== 'erledigt')!;
+    await page.choose('type', 'document_request');
+    page.caseButton(request.caseNumber).click();
+    await waitUntil(() => page.el.detail?.case.id === request.id);
+    await page.el.updateComplete;
+    const button = page.root.querySelector<HTMLButtonElement>('button.certificate')!;
+    expect(button.textContent!.trim()).to.equal('Bescheinigung erstellen und freigeben');
+    button.click();
+    await waitUntil(() => page.notice() !== '');
+    expect(bff.calls).to.include(`POST /api/staff/cases/${request.id}/certificate`);
+    expect(page.notice()).to.equal('Die Mieterbescheinigung wurde erstellt und freigegeben; der Vorgang ist erledigt.');
+    await waitUntil(() => page.caseButton(request.caseNumber).textContent!.includes('Erledigt'));
+    expect(page.root.querySelector('button.certificate')).to.equal(null);
+  });
+
+  it('adds a new case live, announces it politely and marks it new; updates a listed and an open case', async () => {
+    const { el, bff, cases, page } = await board({ count: 5 });
+    const fresh = cases.add(cases.created({ title: 'Rohrbruch im Keller', deadlineAt: new Date(Date.now() + 3_600_000).toISOString(), priority: 'critical' }));
+    bff.live.emit('case:created', { change: 'created', case: fresh });
+    await el.updateComplete;
+    expect(page.numbers()).to.deep.equal(cases.cases.map((item) => item.caseNumber), 'in deadline order');
+    expect(page.numbers()).to.include('2026-0042');
+    expect(page.caseButton('2026-0042').textContent).to.contain('Neu');
+    const live = page.root.querySelector('[aria-live="polite"]')!;
+    expect(live.textContent!.trim()).to.equal('Neuer Vorgang 2026-0042');
+    await expect(el).to.be.accessible();
+
+    const open = cases.cases[2];
+    await page.open(open.caseNumber);
+    const changed = cases.update(open.id, { status: 'abgelehnt', overdue: false });
+    cases.store.get(open.id)!.events.push({
+      id: 'e-live', kind: 'status_changed', public: true, actor: 'staff', actorName: 'Jonas Becker', data: { from: open.status, to: 'abgelehnt' }, createdAt: new Date().toISOString(),
+    });
+    bff.live.emit('case:updated', { change: 'status_changed', case: changed });
+    await waitUntil(() => page.detailText().includes('Jonas Becker') && page.detailText().includes('→ Abgelehnt'), 'open case not updated');
+    expect(page.caseButton(open.caseNumber).textContent).to.contain('Abgelehnt');
+
+    const before = cases.listQueries.length;
+    bff.live.emit('live:connected');
+    await waitUntil(() => cases.listQueries.length > before, 'no reload after reconnect');
+  });
+
+  it('works by keyboard: filters, opening a case, Escape back to the same entry', async () => {
+    const { el, cases, page } = await board();
+    const overdue = page.root.querySelector<HTMLInputElement>('input[name="overdue"]')!;
+    overdue.focus();
+    await sendKeys({ press: 'Space' });
+    await page.settle();
+    expect(cases.listQueries.at(-1)!.get('overdue')).to.equal('true');
+    const first = page.root.querySelector<HTMLButtonElement>('button.case')!;
+    const number = first.querySelector('.number')!.textContent!;
+    first.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.detail?.case.caseNumber === number);
+    await el.updateComplete;
+    expect(page.root.activeElement?.id).to.equal('detail-heading');
+    await sendKeys({ press: 'Escape' });
+    await page.settle();
+    expect(el.selectedId).to.equal(undefined);
+    expect(page.root.activeElement).to.equal(page.caseButton(number));
+  });
+
+  it('shows an empty board, a failing list with retry, and a hint when nobody is signed in', async () => {
+    const empty = await board({ count: 0 });
+    expect(empty.page.text()).to.contain('Keine offenen Vorgänge.');
+    await expect(empty.el).to.be.accessible();
+
+    const failing = await board({ listError: { status: 503, code: 'unavailable', message: 'Der Dienst ist gerade nicht erreichbar.' } });
+    expect(failing.page.root.querySelector('[role="alert"]')!.textContent).to.contain('Der Dienst ist gerade nicht erreichbar.');
+    expect(failing.page.text()).to.contain('Erneut versuchen');
+
+    const signedOut = await board({ listError: { status: 401, code: 'unauthenticated', message: 'Bitte melden Sie sich an.' } });
+    expect(signedOut.page.text()).to.contain('Bitte melden Sie sich als Mitarbeiterin oder Mitarbeiter an');
+  });
+
+  it('speaks English with lang="en"', async () => {
+    const { el, cases, page } = await board({}, {}, 'en');
+    expect(page.text()).to.contain('Load more');
+    expect(page.text()).to.contain('All types');
+    const overdue = cases.cases.find((item) => item.overdue)!;
+    expect(page.caseButton(overdue.caseNumber).textContent).to.contain('Overdue since');
+    await page.open(overdue.caseNumber);
+    expect(page.detailText()).to.contain(`Case ${overdue.caseNumber}`);
+    expect(page.detailText()).to.contain('Case received');
+    expect(page.detailText()).to.contain('Change status');
+    await expect(el).to.be.accessible();
+  });
+});
+
+async function publish(page: BoardDriver): Promise<void> {
+  const form = page.form('document-heading');
+  const input = form.querySelector<HTMLInputElement>('input[type="file"]')!;
+  const transfer = new DataTransfer();
+  transfer.items.add(new File(['%PDF-1.4 Termin'], 'termin.pdf', { type: 'application/pdf' }));
+  input.files = transfer.files;
+  await page.submit('document-heading', { title: 'Terminbestätigung', category: 'letter' });
+}

@@ -1,0 +1,509 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { ApiError, type ApiClient } from '../internal/api-client.ts';
+import { defaultApiClient } from '../internal/default-api-client.ts';
+import { liveConnected } from '../internal/live-updates.ts';
+import { defineElement, PortalElement } from '../internal/portal-element.ts';
+import {
+  byDeadline,
+  caseStatuses,
+  caseTypes,
+  matchesFilters,
+  noFilters,
+  StaffCasesApi,
+  type CaseFilters,
+  type CaseStatus,
+  type CaseType,
+  type StaffAccount,
+  type StaffCase,
+  type StaffCaseDetail,
+} from '../internal/staff-cases-api.ts';
+import { caseBoardStyles } from './case-board.styles.ts';
+import { renderCaseDetail, type DetailHost } from './case-detail.ts';
+
+type ListState = 'loading' | 'ready' | 'error' | 'signed-out' | 'forbidden';
+
+/**
+ * The clerks' case board: every case of the housing company sorted by deadline, with filters, the detail
+ * of one case (resident, unit, damage, attachments, activity log, public messages and internal notes) and
+ * the work on it (status, assignee, reply, note, documents). New and changed cases arrive live.
+ *
+ * Standalone on a staff page it works with the session a `<staff-portal>` on the same page signed in;
+ * inside `<staff-portal>` it is the "Vorgänge" area.
+ *
+ * @tagname case-board
+ * @summary Clerks' case list with filters, detail and actions, updated live.
+ *
+ * @csspart filters - The filter form.
+ * @csspart list - The list of cases.
+ * @csspart case - One case in the list (a button opening its detail).
+ * @csspart load-more - The "Weitere laden" button.
+ * @csspart detail - The open case.
+ * @csspart activity - The activity log of the open case.
+ * @csspart actions - The forms to work on the case.
+ * @csspart button - Every button.
+ * @csspart alert - Error messages.
+ * @csspart notice - Confirmations.
+ *
+ * @cssproperty --mp-color-primary - Buttons, links and accents.
+ * @cssproperty --mp-color-on-primary - Text on primary buttons.
+ * @cssproperty --mp-color-text - Body text.
+ * @cssproperty --mp-color-muted - Secondary text.
+ * @cssproperty --mp-color-surface - Background of cards.
+ * @cssproperty --mp-color-border - Borders.
+ * @cssproperty --mp-color-error - Errors and overdue cases.
+ * @cssproperty --mp-color-success - Confirmations.
+ * @cssproperty --mp-color-internal - Background of internal notes.
+ * @cssproperty --mp-color-focus - Focus ring.
+ * @cssproperty --mp-font-family - Font family.
+ * @cssproperty --mp-font-size - Base font size; everything scales with it.
+ * @cssproperty --mp-radius - Corner radius.
+ * @cssproperty --mp-spacing - Base spacing.
+ */
+export class CaseBoard extends PortalElement implements DetailHost {
+  static override styles = [PortalElement.styles, caseBoardStyles];
+
+  /** Base URL of the BFF; by default the origin the widget script was loaded from. */
+  @property() api?: string;
+
+  /** The API to talk to; set it to use a fake in stories and tests. */
+  @property({ attribute: false }) client?: ApiClient;
+
+  /** Level of the board's headings (the open case's title); 3 inside a portal that has its own `h2`. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+
+  /** The filters in use; they stay while cases are opened and closed. */
+  @state() filters: CaseFilters = noFilters();
+
+  @state() items: StaffCase[] = [];
+  @state() nextCursor: string | null = null;
+  @state() listState: ListState = 'loading';
+  @state() listError?: ApiError;
+  @state() loadingMore = false;
+  /** Cases that arrived live since the board was opened. */
+  @state() newIds = new Set<string>();
+  @state() clerks: StaffAccount[] = [];
+  /** Buildings seen in the lists so far (there is no building list for clerks yet). */
+  @state() buildings = new Map<string, string>();
+
+  @state() selectedId?: string;
+  @state() detail?: StaffCaseDetail;
+  @state() detailError?: ApiError;
+  @state() busy?: string;
+  @state() notice?: string;
+  @state() actionError?: string;
+  @state() uploadProgress?: number;
+  @state() messageKind: 'reply' | 'note' = 'reply';
+  /** Read out politely by screen readers (new cases). */
+  @state() announcement = '';
+
+  private listRequest = 0;
+  private detailRequest = 0;
+  private unsubscribe?: () => void;
+  private focusAfterRender?: 'detail' | string;
+
+  get apiClient(): ApiClient {
+    return this.client ?? defaultApiClient(this.api);
+  }
+
+  get cases(): StaffCasesApi {
+    return new StaffCasesApi(this.apiClient);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('mp-signed-in', this.onSignedIn);
+    addEventListener('mp-signed-out', this.onSignedOut);
+    void this.reload();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('mp-signed-in', this.onSignedIn);
+    removeEventListener('mp-signed-out', this.onSignedOut);
+    this.stopLive();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('client') && changed.get('client') !== undefined) {
+      this.stopLive();
+      void this.reload();
+    }
+  }
+
+  private readonly onSignedIn = () => void this.reload();
+
+  private readonly onSignedOut = () => {
+    this.stopLive();
+    this.items = [];
+    this.detail = undefined;
+    this.selectedId = undefined;
+    this.listState = 'signed-out';
+  };
+
+  /** Reads the first page for the current filters (and the open case), e.g. after a filter change or a reconnect. */
+  async reload(): Promise<void> {
+    const request = ++this.listRequest;
+    this.listState = this.items.length ? this.listState : 'loading';
+    try {
+      const page = await this.cases.list(this.filters);
+      if (request !== this.listRequest) return;
+      this.items = page.items;
+      this.nextCursor = page.nextCursor;
+      this.rememberBuildings(page.items);
+      this.listState = 'ready';
+      this.listError = undefined;
+      this.startLive();
+      if (!this.clerks.length) void this.loadClerks();
+    } catch (error) {
+      if (request !== this.listRequest) return;
+      const apiError = asApiError(error);
+      this.listState = apiError.status === 401 ? 'signed-out' : apiError.status === 403 ? 'forbidden' : 'error';
+      this.listError = apiError;
+      this.items = [];
+      this.nextCursor = null;
+    }
+    if (this.selectedId && this.listState === 'ready') void this.loadDetail(this.selectedId);
+  }
+
+  async loadMore(): Promise<void> {
+    if (!this.nextCursor || this.loadingMore) return;
+    const request = this.listRequest;
+    this.loadingMore = true;
+    try {
+      const page = await this.cases.list(this.filters, this.nextCursor);
+      if (request !== this.listRequest) return;
+      const known = new Set(this.items.map((item) => item.id));
+      this.items = [...this.items, ...page.items.filter((item) => !known.has(item.id))];
+      this.nextCursor = page.nextCursor;
+      this.rememberBuildings(page.items);
+    } catch (error) {
+      this.listError = asApiError(error);
+    } finally {
+      this.loadingMore = false;
+    }
+  }
+
+  private async loadClerks(): Promise<void> {
+    try {
+      this.clerks = await this.cases.clerks();
+    } catch {
+      // Without the list the board still works; assignment then offers only "Nicht zugewiesen".
+    }
+  }
+
+  private rememberBuildings(items: StaffCase[]): void {
+    const unseen = items.filter((item) => !this.buildings.has(item.building.id));
+    if (!unseen.length) return;
+    const buildings = new Map(this.buildings);
+    for (const item of unseen) buildings.set(item.building.id, item.building.address ?? item.building.id);
+    this.buildings = buildings;
+  }
+
+  private startLive(): void {
+    this.unsubscribe ??= this.apiClient.live.subscribe((event, payload) => this.onLive(event, payload));
+  }
+
+  private stopLive(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+
+  private onLive(event: string, payload: unknown): void {
+    if (event === liveConnected) {
+      void this.reload();
+      return;
+    }
+    const item = (payload as { case?: StaffCase } | undefined)?.case;
+    if (!item || (event !== 'case:created' && event !== 'case:updated')) return;
+    this.rememberBuildings([item]);
+    if (event === 'case:created') {
+      this.announcement = this.msg.boardNewCase(item.caseNumber);
+      this.newIds = new Set(this.newIds).add(item.id);
+    }
+    const listed = this.items.some((existing) => existing.id === item.id);
+    if (listed) {
+      this.items = this.items.map((existing) => (existing.id === item.id ? item : existing)).sort(byDeadline);
+    } else if (matchesFilters(item, this.filters)) {
+      // A case beyond the loaded pages stays for "Weitere laden", so the list never shows a gap.
+      const last = this.items[this.items.length - 1];
+      if (!this.nextCursor || !last || byDeadline(item, last) <= 0) this.items = [...this.items, item].sort(byDeadline);
+    }
+    if (event === 'case:updated' && item.id === this.selectedId) void this.loadDetail(item.id, { quiet: true });
+  }
+
+  // Filters.
+
+  setFilters(change: Partial<CaseFilters>): void {
+    this.filters = { ...this.filters, ...change };
+    this.nextCursor = null;
+    void this.reload();
+  }
+
+  private toggleStatus(status: CaseStatus, checked: boolean): void {
+    const statuses = checked ? [...this.filters.statuses, status] : this.filters.statuses.filter((candidate) => candidate !== status);
+    this.setFilters({ statuses: caseStatuses.filter((candidate) => statuses.includes(candidate)) });
+  }
+
+  // Detail.
+
+  async open(id: string): Promise<void> {
+    this.selectedId = id;
+    this.detail = this.detail?.case.id === id ? this.detail : undefined;
+    this.notice = undefined;
+    this.actionError = undefined;
+    this.focusAfterRender = 'detail';
+    const item = this.items.find((candidate) => candidate.id === id);
+    if (item && this.newIds.has(id)) {
+      const newIds = new Set(this.newIds);
+      newIds.delete(id);
+      this.newIds = newIds;
+    }
+    await this.loadDetail(id);
+  }
+
+  close(): void {
+    const id = this.selectedId;
+    this.selectedId = undefined;
+    this.detail = undefined;
+    this.detailError = undefined;
+    this.notice = undefined;
+    this.actionError = undefined;
+    this.focusAfterRender = id;
+  }
+
+  async loadDetail(id: string, options: { quiet?: boolean } = {}): Promise<void> {
+    const request = ++this.detailRequest;
+    if (!options.quiet) this.detailError = undefined;
+    try {
+      const detail = await this.cases.detail(id);
+      if (request !== this.detailRequest || this.selectedId !== id) return;
+      this.detail = detail;
+      this.detailError = undefined;
+      this.replaceItem(detail.case);
+    } catch (error) {
+      if (request !== this.detailRequest || this.selectedId !== id) return;
+      if (!options.quiet) this.detailError = asApiError(error);
+    }
+  }
+
+  private replaceItem(item: StaffCase): void {
+    if (this.items.some((existing) => existing.id === item.id)) {
+      this.items = this.items.map((existing) => (existing.id === item.id ? item : existing)).sort(byDeadline);
+    }
+  }
+
+  /**
+   * Runs one action on the open case: shows the confirmation, or the error. A case another clerk changed
+   * meanwhile is reloaded with a hint, so the clerk decides again on what is now there.
+   */
+  async act(name: string, action: () => Promise<{ case: StaffCase }>, done: () => string, form?: HTMLFormElement): Promise<void> {
+    const id = this.selectedId;
+    if (!id || this.busy) return;
+    this.busy = name;
+    this.notice = undefined;
+    this.actionError = undefined;
+    try {
+      const answer = await action();
+      this.replaceItem(answer.case);
+      this.notice = done();
+      form?.reset();
+      if (name === 'message') this.messageKind = 'reply';
+      await this.loadDetail(id, { quiet: true });
+    } catch (error) {
+      const apiError = asApiError(error);
+      if (apiError.code === 'case_changed' || apiError.code === 'invalid_status_transition') {
+        this.actionError = this.msg.boardCaseChanged;
+        await this.loadDetail(id, { quiet: true });
+      } else if (apiError.status === 404 && (name === 'document' || name === 'certificate')) {
+        this.actionError = this.msg.boardFeatureUnavailable;
+      } else {
+        this.actionError = this.errorText(apiError);
+      }
+    } finally {
+      this.busy = undefined;
+      this.uploadProgress = undefined;
+    }
+  }
+
+  errorText(error: ApiError): string {
+    if (error.status === 0) return this.msg.networkError;
+    const fields = Object.values(error.fields);
+    return fields.length ? fields.join(' ') : error.message || this.msg.unexpectedError;
+  }
+
+  // Focus: opening a case moves focus to its heading; closing it returns focus to its entry in the list.
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const target = this.focusAfterRender;
+    if (!target) return;
+    if (target === 'detail') {
+      const heading = this.renderRoot.querySelector<HTMLElement>('.detail [data-focus]');
+      if (!heading) return;
+      this.focusAfterRender = undefined;
+      heading.focus();
+      return;
+    }
+    this.focusAfterRender = undefined;
+    this.renderRoot.querySelector<HTMLElement>(`button.case[data-id="${CSS.escape(target)}"]`)?.focus();
+  }
+
+  override render() {
+    const open = this.selectedId !== undefined;
+    return html`
+      <div class="live" role="status" aria-live="polite">${this.announcement}</div>
+      <div class="layout ${open ? 'has-detail' : ''}">
+        <div class="list-pane">${this.renderFilters()} ${this.renderList()}</div>
+        ${open
+          ? html`<div class="detail-pane" @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && this.close()}>${renderCaseDetail(this)}</div>`
+          : nothing}
+      </div>
+    `;
+  }
+
+  private renderFilters() {
+    const msg = this.msg;
+    const filters = this.filters;
+    const changed = (event: Event) => event.target as HTMLInputElement & HTMLSelectElement;
+    return html`
+      <form class="filters" part="filters" role="search" aria-label=${msg.boardFilters} @submit=${(event: Event) => event.preventDefault()}>
+        <label class="field">
+          <span>${msg.boardFilterType}</span>
+          <select name="type" @change=${(event: Event) => this.setFilters({ types: changed(event).value ? [changed(event).value as CaseType] : [] })}>
+            <option value="" ?selected=${!filters.types.length}>${msg.boardFilterAllTypes}</option>
+            ${caseTypes.map((type) => html`<option value=${type} ?selected=${filters.types.includes(type)}>${msg.caseTypeLabels[type]}</option>`)}
+          </select>
+        </label>
+        <label class="field">
+          <span>${msg.boardFilterAssignee}</span>
+          <select name="assignee" @change=${(event: Event) => this.setFilters({ assignee: changed(event).value })}>
+            <option value="" ?selected=${!filters.assignee}>${msg.boardAssigneeAll}</option>
+            <option value="me" ?selected=${filters.assignee === 'me'}>${msg.boardAssigneeMe}</option>
+            <option value="none" ?selected=${filters.assignee === 'none'}>${msg.boardAssigneeNone}</option>
+            ${this.clerks.map((clerk) => html`<option value=${clerk.id} ?selected=${filters.assignee === clerk.id}>${clerk.label}</option>`)}
+          </select>
+        </label>
+        <label class="field">
+          <span>${msg.boardFilterBuilding}</span>
+          <select name="building" @change=${(event: Event) => this.setFilters({ building: changed(event).value })}>
+            <option value="" ?selected=${!filters.building}>${msg.boardBuildingAll}</option>
+            ${[...this.buildings].map(([id, address]) => html`<option value=${id} ?selected=${filters.building === id}>${address}</option>`)}
+          </select>
+        </label>
+        <fieldset class="statuses">
+          <legend>${msg.boardFilterStatus}</legend>
+          ${caseStatuses.map(
+            (status) => html`
+              <label class="check">
+                <input
+                  type="checkbox"
+                  name="status"
+                  value=${status}
+                  .checked=${filters.statuses.includes(status)}
+                  @change=${(event: Event) => this.toggleStatus(status, changed(event).checked)}
+                />
+                ${msg.caseStatusLabels[status]}
+              </label>
+            `,
+          )}
+        </fieldset>
+        <div class="filter-row">
+          <label class="check">
+            <input type="checkbox" name="overdue" .checked=${filters.overdueOnly} @change=${(event: Event) => this.setFilters({ overdueOnly: changed(event).checked })} />
+            ${msg.boardFilterOverdue}
+          </label>
+          <button type="button" class="link" part="button" @click=${() => this.setFilters(noFilters())}>${msg.boardResetFilters}</button>
+        </div>
+      </form>
+    `;
+  }
+
+  private renderList() {
+    const msg = this.msg;
+    switch (this.listState) {
+      case 'loading':
+        return html`<p class="muted" role="status">${msg.boardLoadingCases}</p>`;
+      case 'signed-out':
+        return html`<p class="empty" part="alert">${msg.boardSignInFirst}</p>`;
+      case 'forbidden':
+        return html`<p class="empty" part="alert">${msg.boardForbidden}</p>`;
+      case 'error':
+        return html`
+          <div class="alert" part="alert" role="alert">${this.errorText(this.listError!)}</div>
+          <button type="button" part="button" @click=${() => this.reload()}>${msg.boardRetry}</button>
+        `;
+    }
+    const filtered = JSON.stringify(this.filters) !== JSON.stringify(noFilters());
+    if (!this.items.length) return html`<p class="empty">${filtered ? msg.boardEmptyFiltered : msg.boardSummary(0)}</p>`;
+    return html`
+      <p class="muted count" role="status">${msg.boardShown(this.items.length, this.nextCursor !== null)}</p>
+      <ul class="list" part="list" aria-label=${msg.boardList}>
+        ${repeat(
+          this.items,
+          (item) => item.id,
+          (item) => this.renderItem(item),
+        )}
+      </ul>
+      ${this.listError && this.listState === 'ready' ? html`<div class="alert" part="alert" role="alert">${this.errorText(this.listError)}</div>` : nothing}
+      ${this.nextCursor
+        ? html`<button type="button" class="load-more" part="load-more button" ?disabled=${this.loadingMore} @click=${() => this.loadMore()}>
+            ${this.loadingMore ? msg.loading : msg.boardLoadMore}
+          </button>`
+        : nothing}
+    `;
+  }
+
+  private renderItem(item: StaffCase) {
+    const msg = this.msg;
+    const isNew = this.newIds.has(item.id);
+    return html`
+      <li>
+        <button
+          type="button"
+          class="case ${item.overdue ? 'overdue' : ''} priority-${item.priority} ${isNew ? 'new' : ''}"
+          part="case"
+          data-id=${item.id}
+          aria-current=${this.selectedId === item.id ? 'true' : nothing}
+          @click=${() => this.open(item.id)}
+        >
+          <span class="case-head">
+            <span class="number">${item.caseNumber}</span>
+            ${isNew ? html`<span class="badge new-badge">${msg.boardNew}</span>` : nothing}
+            <span class="badge status">${msg.caseStatusLabels[item.status]}</span>
+            ${item.priority !== 'normal'
+              ? html`<span class="badge priority">${msg.boardPriority}: ${msg.boardPriorityLabels[item.priority]}</span>`
+              : nothing}
+          </span>
+          <span class="title">${item.title}</span>
+          <span class="meta">
+            <span>${msg.caseTypeLabels[item.type]}</span>
+            <span class="deadline">${item.overdue ? msg.boardOverdueSince(this.formatDate(item.deadlineAt)) : msg.boardDeadline(this.formatDate(item.deadlineAt))}</span>
+            <span>${item.assignee?.label ?? msg.boardUnassigned}</span>
+            <span>${[item.building.address, item.unitLabel].filter(Boolean).join(' · ')}</span>
+          </span>
+        </button>
+      </li>
+    `;
+  }
+
+  formatDate(iso: string): string {
+    return new Intl.DateTimeFormat(this.locale === 'en' ? 'en-GB' : 'de-DE', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: 'Europe/Berlin',
+    }).format(new Date(iso));
+  }
+}
+
+function asApiError(error: unknown): ApiError {
+  return error instanceof ApiError ? error : new ApiError(0, 'unexpected', '');
+}
+
+defineElement('case-board', CaseBoard);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'case-board': CaseBoard;
+  }
+}
