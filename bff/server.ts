@@ -26,6 +26,10 @@ import { registerHealthRoutes } from './health/routes.ts';
 import { registerAuthRoutes } from './auth/routes.ts';
 import { registerOnboardingRoutes } from './onboarding/routes.ts';
 import { registerCaseRoutes } from './cases/routes.ts';
+import { registerAttachmentRoutes } from './attachments/routes.ts';
+import { purgeExpiredUploads } from './attachments/uploads.ts';
+import { registerAttachmentRoutes } from './attachments/routes.ts';
+import { purgeExpiredUploads } from './attachments/uploads.ts';
 import { mountDevOutbox } from './mail/dev-outbox.ts';
 import { mountDemoLogins } from './demo/demo-logins.ts';
 import { mountStaticAssets } from './http/static.ts';
@@ -125,6 +129,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   registerAuthRoutes(api, ctx, { csrfToken: (req) => generateToken(req) });
   registerOnboardingRoutes(api, ctx);
   registerCaseRoutes(api, ctx);
+  registerAttachmentRoutes(api, ctx);
+  registerAttachmentRoutes(api, ctx);
   app.get('/api/openapi.json', (_req, res) => {
     res.json(api.openapi({ title: 'Mieterportal BFF', version: '0.1.0' }));
   });
@@ -142,6 +148,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
   const purgeTimer = setInterval(() => {
     purgeExpiredSessions(db).catch((err) => logger.warn({ err }, 'session purge failed'));
+    purgeExpiredUploads(db).catch((err) => logger.warn({ err }, 'upload purge failed'));
+    purgeExpiredUploads(db).catch((err) => logger.warn({ err }, 'upload purge failed'));
   }, 10 * 60_000);
   purgeTimer.unref();
 

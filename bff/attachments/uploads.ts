@@ -1,0 +1,69 @@
+import type { Database, Queryable } from '../db/database.ts';
+import { withScope, withTenant, type TenantContext } from '../db/scope.ts';
+import { AppError, notFound } from '../http/errors.ts';
+import { inspectUpload } from './file-inspection.ts';
+import {
+  countStagedUploads,
+  deleteExpiredUploads,
+  deleteStagedUpload,
+  insertStagedUpload,
+  lockAccountUploads,
+  removeStagedUpload,
+  type StagedFile,
+} from './upload-repository.ts';
+
+/**
+ * Staged uploads: step one of attaching a file. The file is checked and cleaned on the way in, kept for
+ * the uploading account, and taken by a case filing, a message or a published document in that use
+ * case's own transaction.
+ */
+
+export const MAX_STAGED_UPLOADS = 20;
+
+export const unknownUpload = () =>
+  new AppError(
+    400,
+    'unknown_upload',
+    'Eine angehängte Datei wurde nicht gefunden, ist abgelaufen oder wurde bereits verwendet. Bitte laden Sie sie erneut hoch.',
+  );
+
+/**
+ * Takes one of the calling account's staged uploads for the caller's transaction: the staged row is
+ * deleted there, so it is gone exactly when the caller's work commits (and stays staged if it rolls back).
+ * Someone else's, expired or already used uploads throw `400 unknown_upload`.
+ */
+export async function takeStagedUpload(tx: Queryable, actor: Pick<TenantContext, 'accountId'>, uploadId: string): Promise<StagedFile> {
+  const file = await removeStagedUpload(tx, actor.accountId, uploadId);
+  if (!file) throw unknownUpload();
+  return file;
+}
+
+export function createUploadUseCases(db: Database) {
+  return {
+    async stage(ctx: TenantContext, upload: { originalName: string; content: Buffer }) {
+      const file = await inspectUpload(upload.content, upload.originalName);
+      const staged = await withTenant(db, ctx, async (tx) => {
+        await lockAccountUploads(tx, ctx.accountId);
+        if ((await countStagedUploads(tx, ctx.accountId)) >= MAX_STAGED_UPLOADS) {
+          throw new AppError(
+            429,
+            'too_many_uploads',
+            `Sie haben bereits ${MAX_STAGED_UPLOADS} Dateien hochgeladen, die noch nicht gesendet wurden. Bitte senden Sie Ihr Anliegen ab oder entfernen Sie Dateien.`,
+          );
+        }
+        return insertStagedUpload(tx, { tenantId: ctx.tenantId, accountId: ctx.accountId, ...file });
+      });
+      return { upload: staged };
+    },
+
+    async discard(ctx: TenantContext, uploadId: string) {
+      const deleted = await withTenant(db, ctx, (tx) => deleteStagedUpload(tx, ctx.accountId, uploadId));
+      if (!deleted) throw notFound('Datei nicht gefunden.');
+    },
+  };
+}
+
+/** The periodic clean-up: uploads no case or document took within 24 hours, of every housing company. */
+export function purgeExpiredUploads(db: Database): Promise<number> {
+  return withScope(db, { role: 'system' }, (tx) => deleteExpiredUploads(tx));
+}
