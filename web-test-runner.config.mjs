@@ -9,8 +9,9 @@ import { tsImport } from 'tsx/esm/api';
  * The end-to-end test (`*.e2e.test.ts`) runs against the real BFF: it is started here, on a free port with
  * the test database (PGlite, or a fresh PostgreSQL database when DATABASE_URL is set), and the test
  * page reaches it through `/api` on the test server's own origin, so the session cookie works as on a
- * housing company's site. `/e2e/*` gives the test what only the server side can: a fresh housing company
- * and the current TOTP code for a secret.
+ * housing company's site. A second session (the clerk's) reaches the same BFF through `/clerk/api` with its
+ * own cookie, so one page can show the resident's and the clerk's view side by side. `/e2e/*` gives the
+ * test what only the server side can: fresh housing companies, TOTP codes, the e-mails the BFF sent.
  */
 let running;
 
@@ -18,18 +19,99 @@ let running;
 function realBff() {
   running ??= (async () => {
     const load = (path) => tsImport(path, import.meta.url);
-    const [harness, fixtures, totp] = await Promise.all([load('./bff/test/harness.ts'), load('./bff/test/fixtures.ts'), load('./bff/auth/totp.ts')]);
-    return { harness, fixtures, totp, server: await harness.startTestServer() };
+    const [harness, fixtures, totp, e2e] = await Promise.all([
+      load('./bff/test/harness.ts'),
+      load('./bff/test/fixtures.ts'),
+      load('./bff/auth/totp.ts'),
+      load('./bff/test/e2e-fixtures.ts'),
+    ]);
+    return { harness, fixtures, totp, e2e, server: await harness.startTestServer() };
   })();
   return running;
+}
+
+/**
+ * Two sessions in one test page: the resident talks to the BFF through `/api` and `/socket.io` with the
+ * BFF's own cookie `mp.sid`; the clerk through `/clerk/api` and `/clerk/socket.io` (an element with
+ * `api="/clerk"`), whose cookie is renamed to `mp-clerk.sid` with `Path=/clerk` on the way to the browser
+ * and back to `mp.sid` on the way to the BFF — so the two never mix.
+ */
+const SESSION_COOKIE = 'mp.sid';
+const CLERK_PREFIX = '/clerk';
+const CLERK_COOKIE = 'mp-clerk.sid';
+
+/** `{ bffPath, clerk }` for a path the BFF answers, else undefined. */
+function bffRoute(path) {
+  const clerk = path.startsWith(`${CLERK_PREFIX}/`);
+  const bffPath = clerk ? path.slice(CLERK_PREFIX.length) : path;
+  if (!bffPath.startsWith('/api/') && !bffPath.startsWith('/socket.io/')) return undefined;
+  return { bffPath, clerk };
+}
+
+/** The browser's Cookie header as the BFF must see it for this side. */
+function cookiesForBff(header, clerk) {
+  if (!header) return undefined;
+  const kept = [];
+  for (const pair of header.split(/;\s*/)) {
+    const name = pair.slice(0, pair.indexOf('='));
+    if (clerk && name === CLERK_COOKIE) kept.push(SESSION_COOKIE + pair.slice(name.length));
+    else if (name !== SESSION_COOKIE && name !== CLERK_COOKIE) kept.push(pair);
+    else if (!clerk && name === SESSION_COOKIE) kept.push(pair);
+  }
+  return kept.length ? kept.join('; ') : undefined;
+}
+
+/** A Set-Cookie of the BFF as the browser must get it for this side. */
+function cookieForBrowser(setCookie, clerk) {
+  if (!clerk || !setCookie.startsWith(`${SESSION_COOKIE}=`)) return setCookie;
+  const renamed = CLERK_COOKIE + setCookie.slice(SESSION_COOKIE.length);
+  return /;\s*path=/i.test(renamed) ? renamed.replace(/;\s*path=[^;]*/i, `; Path=${CLERK_PREFIX}`) : `${renamed}; Path=${CLERK_PREFIX}`;
+}
+
+/** Request headers as the BFF must see them: its own host and origin, this side's cookie, no hop-by-hop headers. */
+function headersForBff(headers, clerk, bffUrl) {
+  const forwarded = { ...headers, host: bffUrl.host };
+  for (const name of ['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'content-length', 'proxy-connection']) delete forwarded[name];
+  if (forwarded.origin) forwarded.origin = bffUrl.origin;
+  const cookie = cookiesForBff(headers.cookie, clerk);
+  if (cookie) forwarded.cookie = cookie;
+  else delete forwarded.cookie;
+  return forwarded;
 }
 
 const realBffPlugin = {
   name: 'real-bff',
   // Opening a fresh embedded database takes seconds: warm up while the other tests run. A failed start
   // is reported by the end-to-end test, which awaits the same promise.
-  serverStart() {
+  serverStart({ server }) {
     realBff().catch(() => {});
+    // socket.io upgrades to a WebSocket: hand the upgrade request, rewritten like any other, to the BFF's
+    // own HTTP server in this process. (The dev server answers only its own `/wds` socket.)
+    server.on('upgrade', (request, socket, head) => {
+      const url = new URL(request.url, 'http://localhost');
+      const route = bffRoute(url.pathname);
+      if (!route || !route.bffPath.startsWith('/socket.io/')) return;
+      realBff().then(
+        ({ server: bff }) => {
+          const bffUrl = new URL(bff.url);
+          const upgrade = { ...headersForBff(request.headers, route.clerk, bffUrl), connection: 'Upgrade', upgrade: request.headers.upgrade };
+          request.headers = upgrade;
+          request.url = route.bffPath + url.search;
+          // The handshake answer may set the session cookie (rolling sessions): rename it like any other answer.
+          if (route.clerk) {
+            const write = socket.write;
+            socket.write = function (chunk, ...rest) {
+              socket.write = write;
+              const renamed =
+                typeof chunk === 'string' ? chunk.replace(/^(set-cookie:\s*)([^\r\n]*)/gim, (_, name, value) => name + cookieForBrowser(value, true)) : chunk;
+              return write.call(this, renamed, ...rest);
+            };
+          }
+          bff.httpServer.emit('upgrade', request, socket, head);
+        },
+        () => socket.destroy(),
+      );
+    });
   },
   async serverStop() {
     const bff = await running?.catch(() => undefined);
@@ -39,42 +121,85 @@ const realBffPlugin = {
   },
 };
 
-/** Answers `/e2e/*` and forwards `/api/*` to the BFF, posing as the BFF's own origin. */
+/** Fixtures only the server side can give: `/e2e/*`. */
+async function answerFixture(ctx, { harness, fixtures, totp, e2e, server }) {
+  switch (ctx.path) {
+    case '/e2e/housing-company': {
+      const { db } = await harness.testDatabase();
+      const company = await fixtures.createHousingCompany(db);
+      ctx.body = { slug: company.tenant.slug, activationCode: company.resident.activationCode, email: company.resident.email };
+      return;
+    }
+    case '/e2e/totp':
+      ctx.body = { code: await totp.currentTotp(ctx.query.secret) };
+      return;
+    // A housing company with the resident, clerk and admin activated and routing rules to the clerk.
+    case '/e2e/case-company': {
+      const { company, credentials } = await e2e.createCaseCompany(server);
+      const account = (who, name) => ({ email: credentials[who].email, password: credentials[who].password, name });
+      ctx.body = {
+        slug: company.tenant.slug,
+        name: company.tenant.name,
+        resident: account('resident', 'Erika Mustermann'),
+        clerk: { ...account('clerk', company.clerk.displayName), id: company.clerk.id },
+        admin: account('admin', company.admin.displayName),
+      };
+      return;
+    }
+    // The next unused TOTP code of an account made by `/e2e/case-company`.
+    case '/e2e/sign-in-code':
+      ctx.body = { code: await e2e.nextSignInCode(String(ctx.query.email)) };
+      return;
+    // The e-mails the BFF sent to an address, newest first (the test BFF keeps them in its dev outbox).
+    case '/e2e/mails':
+      ctx.body = { items: (server.mailer.sent() ?? []).filter((mail) => mail.to === ctx.query.to) };
+      return;
+    default:
+      ctx.status = 404;
+      ctx.body = { error: `unknown fixture ${ctx.path}` };
+  }
+}
+
+/** Answers `/e2e/*` and forwards the BFF's paths (see `bffRoute`) to the BFF, posing as the BFF's own origin. */
 async function bffMiddleware(ctx, next) {
-  if (!ctx.path.startsWith('/e2e/') && !ctx.path.startsWith('/api/')) return next();
-  const { harness, fixtures, totp, server } = await realBff();
-  if (ctx.path === '/e2e/housing-company') {
-    const { db } = await harness.testDatabase();
-    const company = await fixtures.createHousingCompany(db);
-    ctx.body = { slug: company.tenant.slug, activationCode: company.resident.activationCode, email: company.resident.email };
-    return;
-  }
-  if (ctx.path === '/e2e/totp') {
-    ctx.body = { code: await totp.currentTotp(ctx.query.secret) };
-    return;
-  }
+  const route = bffRoute(ctx.path);
+  if (!ctx.path.startsWith('/e2e/') && !route) return next();
+  const bff = await realBff();
+  if (!route) return answerFixture(ctx, bff);
   const chunks = [];
   for await (const chunk of ctx.req) chunks.push(chunk);
-  const bffUrl = new URL(server.url);
-  const headers = { ...ctx.request.headers, host: bffUrl.host };
-  if (headers.origin) headers.origin = bffUrl.origin;
-  const response = await fetch(server.url + ctx.url, {
+  const bffUrl = new URL(bff.server.url);
+  const response = await fetch(bff.server.url + route.bffPath + ctx.search, {
     method: ctx.method,
-    headers,
+    headers: headersForBff(ctx.request.headers, route.clerk, bffUrl),
     body: chunks.length ? Buffer.concat(chunks) : undefined,
+    redirect: 'manual',
   });
   ctx.status = response.status;
   for (const [name, value] of response.headers) {
-    if (!['set-cookie', 'content-length', 'content-encoding', 'transfer-encoding', 'connection'].includes(name)) ctx.set(name, value);
+    if (!['set-cookie', 'content-length', 'content-encoding', 'transfer-encoding', 'connection', 'keep-alive'].includes(name)) ctx.set(name, value);
   }
-  const cookies = response.headers.getSetCookie();
+  const cookies = response.headers.getSetCookie().map((cookie) => cookieForBrowser(cookie, route.clerk));
   if (cookies.length) ctx.set('set-cookie', cookies);
   ctx.body = Buffer.from(await response.arrayBuffer());
 }
 
+/**
+ * socket.io's packages name their debug builds (which import the CommonJS `debug`) under the `development`
+ * condition that Lit's dev mode needs: take their plain browser builds instead, as the production build does.
+ */
+const socketIoBrowserBuilds = {
+  name: 'socket-io-browser-builds',
+  resolveImport({ source }) {
+    if (['socket.io-client', 'engine.io-client', 'socket.io-parser'].includes(source)) return `/node_modules/${source}/build/esm/index.js`;
+    return undefined;
+  },
+};
+
 export default {
   files: ['widgets/**/*.test.ts'],
-  nodeResolve: true,
+  // The browser builds of dependencies (socket.io's engine.io-client maps its Node transports to the browser's)
+  nodeResolve: { browser: true, exportConditions: ['browser', 'development'] },
   concurrency: 2,
   testFramework: { config: { timeout: 5000 } },
   browsers: [
@@ -94,5 +219,5 @@ export default {
     }),
   ],
   middleware: [bffMiddleware],
-  plugins: [realBffPlugin, esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  plugins: [realBffPlugin, socketIoBrowserBuilds, esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
 };

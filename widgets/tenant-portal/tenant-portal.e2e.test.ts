@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { SignInDriver } from '../testing/sign-in-driver.ts';
+import { waitForText } from '../testing/e2e-session.ts';
 import type { TenantPortal } from './tenant-portal.ts';
 import './tenant-portal.ts';
 
@@ -24,7 +25,8 @@ describe('<tenant-portal> with the real BFF', () => {
 
     await page.waitForHeading('Meine Anliegen');
     expect(page.text()).to.contain('Angemeldet als Erika Mustermann');
-    expect(page.text()).to.contain('Sie haben noch keine Anliegen.');
+    // The list of cases loads after the sign-in.
+    await waitForText(el, 'Sie haben noch keine Anliegen.');
     await expect(el).to.be.accessible();
 
     await page.press('Abmelden');

@@ -1,0 +1,42 @@
+import type { RunningServer } from '../server.ts';
+import { createHousingCompany, type HousingCompany } from './fixtures.ts';
+import { TestClient } from './harness.ts';
+import { activateAccount, nextTotpCode, type Credentials } from './sign-in.ts';
+
+/**
+ * Fixtures for the browser end-to-end tests (web-test-runner.config.mjs serves them under `/e2e/*`):
+ * a fresh housing company whose resident, clerk and admin are activated with TOTP through the real API,
+ * and routing rules "damage → the clerk" and "document request → the clerk" set by the admin. The browser signs in with a password and a
+ * TOTP code from `nextSignInCode`, which never hands out a period's code twice for one account.
+ */
+export interface CaseCompany {
+  company: HousingCompany;
+  credentials: { resident: Credentials; clerk: Credentials; admin: Credentials };
+}
+
+const byEmail = new Map<string, Credentials>();
+
+export async function createCaseCompany(server: Pick<RunningServer, 'url' | 'db'>): Promise<CaseCompany> {
+  const company = await createHousingCompany(server.db);
+  const activate = async (who: 'resident' | 'clerk' | 'admin') => {
+    const client = new TestClient(server.url);
+    const credentials = await activateAccount(client, company, who);
+    byEmail.set(credentials.email, credentials);
+    return { client, credentials };
+  };
+  const [resident, clerk, admin] = [await activate('resident'), await activate('clerk'), await activate('admin')];
+  for (const caseType of ['damage', 'document_request']) {
+    const rule = await admin.client.request('PUT', '/api/staff/case-routing-rules', { caseType, assigneeId: company.clerk.id });
+    if (rule.status !== 200) throw new Error(`routing rule ${caseType}: HTTP ${rule.status} ${JSON.stringify(rule.body)}`);
+  }
+  // The fixture's sessions are not needed any more: the browser signs in on its own.
+  await Promise.all([resident, clerk, admin].map(({ client }) => client.post('/api/auth/logout')));
+  return { company, credentials: { resident: resident.credentials, clerk: clerk.credentials, admin: admin.credentials } };
+}
+
+/** A TOTP code the BFF has not accepted yet for the account of `email` (waits for the next period when needed). */
+export async function nextSignInCode(email: string): Promise<string> {
+  const credentials = byEmail.get(email);
+  if (!credentials) throw new Error(`no e2e account ${email}`);
+  return nextTotpCode(credentials);
+}

@@ -1,0 +1,196 @@
+import { waitUntil } from '@open-wc/testing';
+
+/**
+ * Helpers for the end-to-end browser tests against the real BFF (web-test-runner.config.mjs): fixtures
+ * from `/e2e/*`, sign-in of the resident (through `/api`) and of the clerk (through `/clerk/api`, a
+ * separate session cookie) in one page, the e-mails the BFF sent, and test photos.
+ */
+
+/** The path prefix under which the clerk's session reaches the BFF (`<case-board api="/clerk">`). */
+export const CLERK_API = '/clerk';
+
+export interface E2eAccount {
+  email: string;
+  password: string;
+  name: string;
+}
+
+export interface CaseCompany {
+  slug: string;
+  name: string;
+  resident: E2eAccount;
+  clerk: E2eAccount & { id: string };
+  admin: E2eAccount;
+}
+
+export interface RecordedMail {
+  to: string;
+  subject: string;
+  text: string;
+  sentAt: string;
+}
+
+async function json<T>(response: Response, what: string): Promise<T> {
+  if (!response.ok) throw new Error(`${what}: HTTP ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** A fresh housing company: resident, clerk and admin activated (TOTP), damage and document requests routed to the clerk. */
+export async function createCaseCompany(): Promise<CaseCompany> {
+  return json(await fetch('/e2e/case-company'), 'e2e case company');
+}
+
+/**
+ * Signs this page in as `account` through the real sign-in API (password, then a TOTP code the BFF has
+ * not seen yet): the resident with `prefix` '' (cookie `mp.sid`), the clerk with `CLERK_API`.
+ */
+export async function signIn(prefix: string, company: CaseCompany, account: E2eAccount, audience: 'resident' | 'staff'): Promise<void> {
+  const post = async (path: string, csrfToken: string, body: unknown) =>
+    json<{ state: string; csrfToken: string }>(
+      await fetch(`${prefix}/api${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': csrfToken },
+        body: JSON.stringify(body),
+      }),
+      `${prefix}/api${path} as ${account.email}`,
+    );
+  const session = await json<{ csrfToken: string }>(await fetch(`${prefix}/api/session`), 'session');
+  const login = await post('/auth/login', session.csrfToken, { tenant: company.slug, email: account.email, password: account.password, audience });
+  if (login.state !== 'second_factor') throw new Error(`login ${account.email}: state ${login.state}`);
+  const { code } = await json<{ code: string }>(await fetch(`/e2e/sign-in-code?email=${encodeURIComponent(account.email)}`), 'sign-in code');
+  const verified = await post('/auth/verify', login.csrfToken, { code });
+  if (verified.state !== 'signed_in') throw new Error(`verify ${account.email}: state ${verified.state}`);
+}
+
+/** The signed-in person of a side, as the BFF sees it. */
+export async function sessionOf(prefix: string): Promise<{ state: string; user?: { role: string; displayName: string } }> {
+  return json(await fetch(`${prefix}/api/session`), 'session');
+}
+
+/** The e-mails the BFF sent to `to`, newest first. */
+export async function mailsTo(to: string): Promise<RecordedMail[]> {
+  return (await json<{ items: RecordedMail[] }>(await fetch(`/e2e/mails?to=${encodeURIComponent(to)}`), 'mails')).items;
+}
+
+/** A real JPEG photo drawn in the browser (a coloured square with a label), as a phone would hand it over. */
+export async function testPhoto(name: string, colour: string, size = 320): Promise<File> {
+  const canvas = document.createElement('canvas');
+  canvas.width = size;
+  canvas.height = Math.round(size * 0.75);
+  const context = canvas.getContext('2d')!;
+  context.fillStyle = colour;
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  context.fillStyle = '#ffffff';
+  context.font = '32px sans-serif';
+  context.fillText(name, 16, canvas.height / 2);
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.85));
+  if (!blob) throw new Error('canvas gave no JPEG');
+  return new File([blob], name, { type: 'image/jpeg', lastModified: Date.now() });
+}
+
+/** Puts files on a file input as a person choosing them would, and tells the element (`input` and `change`). */
+export function chooseFiles(input: HTMLInputElement, files: File[]): void {
+  const transfer = new DataTransfer();
+  for (const file of files) transfer.items.add(file);
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+}
+
+/** Every element under `root` matching `selector`, looking into open shadow roots too. */
+export function deepQueryAll<T extends Element = HTMLElement>(root: ParentNode, selector: string): T[] {
+  const found: T[] = [];
+  const visit = (node: ParentNode) => {
+    found.push(...node.querySelectorAll<T>(selector));
+    for (const element of node.querySelectorAll('*')) if (element.shadowRoot) visit(element.shadowRoot);
+  };
+  if (root instanceof Element && root.shadowRoot) visit(root.shadowRoot);
+  visit(root);
+  return [...new Set(found)];
+}
+
+/** The visible text of an element and everything in its shadow roots, whitespace collapsed. */
+export function deepText(root: Node): string {
+  const parts: string[] = [];
+  const visit = (node: Node) => {
+    if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
+    if (node instanceof HTMLStyleElement || node instanceof HTMLScriptElement) return;
+    if (node instanceof Element && node.shadowRoot) visit(node.shadowRoot);
+    // Slotted content is reached through the light DOM below.
+    for (const child of node.childNodes) visit(child);
+  };
+  visit(root);
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Waits until `text` is shown anywhere in `root` (shadow roots included). */
+export async function waitForText(root: Node, text: string | RegExp, timeout = 10_000): Promise<void> {
+  const matches = () => (typeof text === 'string' ? deepText(root).includes(text) : text.test(deepText(root)));
+  await waitUntil(matches, `"${text}" not shown; saw: ${deepText(root).slice(0, 1500)}`, { timeout, interval: 50 });
+}
+
+/** The accessible label of a form control: `aria-label`, `aria-labelledby`, `<label for>` or a wrapping `<label>`. */
+export function labelOf(control: Element): string {
+  const root = control.getRootNode() as Document | ShadowRoot;
+  const aria = control.getAttribute('aria-label');
+  if (aria) return aria.trim();
+  const labelledBy = control.getAttribute('aria-labelledby');
+  if (labelledBy) return labelledBy.split(/\s+/).map((id) => deepText(root.getElementById(id) ?? document.createElement('i'))).join(' ');
+  const labels = (control as HTMLInputElement).labels;
+  if (labels?.length) return [...labels].map((label) => deepText(label)).join(' ');
+  return '';
+}
+
+/** The button (or link-button) whose text or accessible label contains `label`, in `root` and its shadow roots. */
+export function findButton(root: ParentNode, label: string | RegExp): HTMLButtonElement | undefined {
+  const matches = (text: string) => (typeof label === 'string' ? text.includes(label) : label.test(text));
+  return deepQueryAll<HTMLButtonElement>(root, 'button, [role="button"]').find(
+    (button) => matches(deepText(button)) || matches(button.getAttribute('aria-label') ?? ''),
+  );
+}
+
+/** The form control (input, select, textarea) labelled `label`, in `root` and its shadow roots. */
+export function findField<T extends HTMLElement = HTMLInputElement>(root: ParentNode, label: string | RegExp): T | undefined {
+  const matches = (text: string) => (typeof label === 'string' ? text.includes(label) : label.test(text));
+  return deepQueryAll<T>(root, 'input, select, textarea').find((control) => matches(labelOf(control)));
+}
+
+/** Waits for the button labelled `label` to be there and enabled, then presses it. */
+export async function press(root: ParentNode, label: string | RegExp, timeout = 10_000): Promise<void> {
+  await waitUntil(
+    () => {
+      const button = findButton(root, label);
+      return button && !button.disabled && button.getAttribute('aria-disabled') !== 'true';
+    },
+    `no enabled button "${label}"; buttons: ${deepQueryAll<HTMLButtonElement>(root, 'button')
+      .map((button) => `${deepText(button)}${button.disabled ? ' (disabled)' : ''}`)
+      .join(' | ')}`,
+    { timeout, interval: 50 },
+  );
+  findButton(root, label)!.click();
+}
+
+/** Waits for the field labelled `label`, then types / selects `value` as a person would. */
+export async function fill(root: ParentNode, label: string | RegExp, value: string, timeout = 10_000): Promise<HTMLElement> {
+  await waitUntil(() => findField(root, label), `no field "${label}"; fields: ${fieldLabels(root)}`, { timeout, interval: 50 });
+  const field = findField<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(root, label)!;
+  if (field instanceof HTMLSelectElement) {
+    const option = [...field.options].find((candidate) => candidate.textContent!.trim() === value || candidate.value === value);
+    if (!option) throw new Error(`"${label}" has no option "${value}": ${[...field.options].map((o) => o.textContent!.trim()).join(' | ')}`);
+    field.value = option.value;
+  } else if (field instanceof HTMLInputElement && (field.type === 'radio' || field.type === 'checkbox')) {
+    field.checked = value !== 'false';
+  } else {
+    field.value = value;
+  }
+  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  field.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  return field;
+}
+
+/** The labels of every form control under `root`, for error messages. */
+export function fieldLabels(root: ParentNode): string {
+  return deepQueryAll<HTMLElement>(root, 'input, select, textarea')
+    .map((control) => `${control.tagName.toLowerCase()}[${labelOf(control) || control.getAttribute('name') || '?'}]`)
+    .join(' | ');
+}
