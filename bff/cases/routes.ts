@@ -5,12 +5,16 @@ import type { AppContext } from '../context.ts';
 import { createEmbeddedCaseBackend } from './embedded-case-backend.ts';
 import { createClerkUseCases } from './clerks.ts';
 import { createRoutingUseCases } from './routing.ts';
+import { createIncidentUseCases } from './incidents.ts';
 import { createCaseUseCases } from './use-cases.ts';
 import {
   assigneeChangeInput,
+  caseNumberParams,
   caseIdParams,
   catalogueResponse,
   createdCaseResponse,
+  joinedIncidentResponse,
+  joinedIncidentsResponse,
   messageInput,
   newCaseInput,
   openDamageReportsQuery,
@@ -41,6 +45,7 @@ export function registerCaseRoutes(api: Api, ctx: AppContext): void {
     logger: ctx.logger,
   });
   const routing = createRoutingUseCases(ctx.db);
+  const incidents = createIncidentUseCases(ctx);
   const clerks = createClerkUseCases(ctx.db);
 
   // Resident. Fixed paths come before /cases/:id.
@@ -59,6 +64,23 @@ export function registerCaseRoutes(api: Api, ctx: AppContext): void {
       response: openDamageReportsResponse,
     },
     ({ req, query }) => cases.openDamageReports(tenantContext(req), query.categoryId),
+  );
+  api.route(
+    {
+      method: 'post',
+      path: '/cases/open-damage-reports/:caseNumber/join',
+      summary: 'Ich bin auch betroffen: einer offenen Schadensmeldung im eigenen Gebäude anschließen',
+      tag,
+      access: 'resident',
+      params: caseNumberParams,
+      response: joinedIncidentResponse,
+      status: 201,
+    },
+    ({ req, params }) => incidents.join(tenantContext(req), params.caseNumber),
+  );
+  api.route(
+    { method: 'get', path: '/cases/joined', summary: 'Schadensmeldungen, denen ich mich angeschlossen habe', tag, access: 'resident', response: joinedIncidentsResponse },
+    ({ req }) => incidents.listJoined(tenantContext(req)),
   );
   api.route(
     { method: 'post', path: '/cases', summary: 'Anliegen melden', tag, access: 'resident', body: newCaseInput, response: createdCaseResponse, status: 201 },

@@ -148,7 +148,13 @@ const staffMessage = residentMessage.extend({ authorName: z.string().nullable(),
 export const residentCaseList = z.object({ items: z.array(residentCase), nextCursor: z.uuid().nullable() });
 export const staffCaseList = z.object({ items: z.array(staffCase), nextCursor: z.uuid().nullable() });
 export const residentCaseDetail = z.object({ case: residentCase, timeline: z.array(residentEvent), messages: z.array(residentMessage) });
-export const staffCaseDetail = z.object({ case: staffCase, events: z.array(staffEvent), messages: z.array(staffMessage) });
+export const staffCaseDetail = z.object({
+  case: staffCase,
+  events: z.array(staffEvent),
+  messages: z.array(staffMessage),
+  /** The reporter plus every resident who joined the incident ("Ich bin auch betroffen"). */
+  affectedResidents: z.number().int().min(1),
+});
 export const createdCaseResponse = z.object({ case: residentCase });
 export const openDamageReportsResponse = z.object({
   items: z.array(
@@ -173,3 +179,19 @@ export const routingRulesResponse = z.object({
     }),
   ),
 });
+
+/** Joining a reported incident: the case number of an open damage report of the own building. */
+export const caseNumberParams = z.object({
+  caseNumber: z.string().regex(/^\d{4}-\d{4,}$/, 'Bitte geben Sie eine Vorgangsnummer wie 2026-0182 an.'),
+});
+const incident = z.object({
+  caseNumber: z.string(),
+  damageLocation: z.string(),
+  damageCategory: z.string(),
+  damageKind: z.string(),
+  status: z.enum(CASE_STATUSES),
+  reportedAt: timestamp,
+  joinedAt: timestamp,
+});
+export const joinedIncidentResponse = z.object({ incident });
+export const joinedIncidentsResponse = z.object({ items: z.array(incident) });

@@ -7,6 +7,8 @@ import type { CaseBackend } from './case-backend.ts';
 import { findCase, findResidentContact, type ResidentContact, type StaffCaseFilter } from './case-repository.ts';
 import { caseNotFound, type CaseEventKind, type CaseRecord, type CaseStatus } from './model.ts';
 import type { NewCase } from './schemas.ts';
+import { tellParticipantsOfStatusChange } from './incidents.ts';
+import { countParticipants, listParticipants } from './incidents-repository.ts';
 import { statusChangeMail } from './status-mail.ts';
 import { toResidentCase, toResidentMessages, toResidentTimeline, toStaffCase, toStaffDetail } from './views.ts';
 
@@ -109,18 +111,19 @@ export function createCaseUseCases(deps: CaseDependencies) {
         const record = await backend.findCase(tx, ctx, caseId);
         if (!record) throw caseNotFound();
         const { events, messages } = await backend.caseActivity(tx, ctx, caseId);
-        return toStaffDetail(record, events, messages);
+        return toStaffDetail(record, events, messages, await countParticipants(tx, caseId));
       });
     },
 
     async changeStatus(ctx: TenantContext, caseId: string, status: CaseStatus, publicMessage?: string) {
-      const { record, contact } = await withTenant(db, ctx, async (tx) => {
+      const { record, contact, participants } = await withTenant(db, ctx, async (tx) => {
         const record = await backend.changeStatus(tx, ctx, caseId, status, publicMessage);
-        return { record, contact: await findResidentContact(tx, record.residentId) };
+        return { record, contact: await findResidentContact(tx, record.residentId), participants: await listParticipants(tx, caseId) };
       });
       realtime.toStaff(ctx.tenantId, 'case:updated', { change: 'status_changed', case: toStaffCase(record) });
       notifyResident(ctx.tenantId, 'status_changed', record);
       await mailStatusChange(contact, record, publicMessage);
+      await tellParticipantsOfStatusChange(deps, ctx.tenantId, record, participants);
       return { case: toStaffCase(record) };
     },
 

@@ -68,9 +68,11 @@ export function toResidentMessages(messages: CaseMessage[]): ResidentMessageView
   );
 }
 
-export function toStaffDetail(record: CaseRecord, events: CaseEvent[], messages: CaseMessage[]): Json<typeof staffCaseDetail> {
+/** `joinedResidents`: residents who joined the incident besides its reporter. */
+export function toStaffDetail(record: CaseRecord, events: CaseEvent[], messages: CaseMessage[], joinedResidents: number): Json<typeof staffCaseDetail> {
   return {
     case: toStaffCase(record),
+    affectedResidents: 1 + joinedResidents,
     events: events.map((event) => ({
       id: event.id,
       kind: event.kind,
