@@ -116,6 +116,16 @@ const ROUTES: Record<string, Line> = {
   'DELETE /api/staff/case-routing-rules/{id}': {
     kind: 'object', as: 'admin', own: (w) => first(w, 'a', 'case_routing_rules'), foreign: (w) => first(w, 'b', 'case_routing_rules'),
   },
+  // A JSON body carries no file (400); the multipart rules are tested in bff/attachments/uploads.test.ts.
+  'POST /api/uploads': { kind: 'collection', as: 'resident', body: (w) => ({ file: first(w, 'b', 'staged_uploads') }), expect: [400] },
+  'DELETE /api/uploads/{id}': {
+    kind: 'object', as: 'resident', own: (w) => first(w, 'a', 'staged_uploads'), foreign: (w) => first(w, 'b', 'staged_uploads'),
+  },
+  // A JSON body carries no file (400); the multipart rules are tested in bff/attachments/uploads.test.ts.
+  'POST /api/uploads': { kind: 'collection', as: 'resident', body: (w) => ({ file: first(w, 'b', 'staged_uploads') }), expect: [400] },
+  'DELETE /api/uploads/{id}': {
+    kind: 'object', as: 'resident', own: (w) => first(w, 'a', 'staged_uploads'), foreign: (w) => first(w, 'b', 'staged_uploads'),
+  },
 };
 
 const REFUSED = [401, 403, 404];
