@@ -1,6 +1,9 @@
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { PortalElement, defineElement } from '../internal/portal-element.ts';
+import type { ApiClient } from '../internal/api-client.ts';
+import type { AttachmentPicker } from '../attachment-picker/attachment-picker.ts';
+import '../attachment-picker/attachment-picker.ts';
 import { isClosedStatus, type CaseDetail, type CaseStatus, type TimelineEvent } from '../internal/resident-cases-api.ts';
 import { residentViewStyles, statusBadge, timeOf } from '../internal/resident-view.ts';
 import { CaseMessageRequestEvent } from '../events/case-message-request.ts';
@@ -9,12 +12,12 @@ import { caseDetailStyles } from './case-detail.styles.ts';
 /**
  * One of the resident's cases: what they reported, the public status history, the messages with the
  * housing company, the attachments to download and — while the case is open — a form to add a message.
- * A closed case (erledigt, abgelehnt) says why nothing can be added. Presentational: the portal sends.
+ * A closed case (erledigt, abgelehnt) says why nothing can be added. The portal sends the message; files
+ * are uploaded by the `<mp-attachment-picker>` in the form as soon as they are chosen.
  *
  * @tagname mp-case-detail
  * @summary Status timeline, messages, attachments and the message form of one case.
  *
- * @slot files - A file picker inside the message form; its `uploadIds` are sent with the message.
  *
  * @event {CaseMessageRequestEvent} mp-case-message-request - The resident sends `detail.body` and/or `detail.attachmentIds`.
  *
@@ -47,16 +50,18 @@ export class CaseDetailView extends PortalElement {
   /** Why sending failed (German message from the BFF). */
   @property({ attribute: false }) sendError = '';
 
-  /** Ids of uploads picked for the message (set by the file picker in the `files` slot). */
-  @property({ attribute: false }) attachmentIds: string[] = [];
+  /** The API the file picker uploads through (the portal's client). */
+  @property({ attribute: false }) client?: ApiClient;
 
   @state() private fieldError = '';
   @state() private sent = '';
   @query('textarea') private textarea?: HTMLTextAreaElement;
+  @query('mp-attachment-picker') private picker?: AttachmentPicker;
 
   /** The portal calls this after the BFF took the message: the form empties and confirms. */
   messageSent(): void {
     if (this.textarea) this.textarea.value = '';
+    this.picker?.clear();
     this.fieldError = '';
     this.sent = this.msg.messageSent;
   }
@@ -132,7 +137,7 @@ export class CaseDetailView extends PortalElement {
           <label for="message">${msg.messageLabel}</label>
           <textarea id="message" name="body" maxlength="5000" aria-invalid=${error ? 'true' : 'false'} aria-describedby="message-error"
             @input=${() => ((this.fieldError = ''), (this.sent = ''))}></textarea>
-          <slot name="files"></slot>
+          <mp-attachment-picker lang=${this.locale} .client=${this.client} ?disabled=${this.sending} @change=${() => (this.fieldError = '')}></mp-attachment-picker>
           <p class="error" id="message-error" role="alert">${error}</p>
           <button class="primary" part="send" type="submit" ?disabled=${this.sending} aria-busy=${this.sending ? 'true' : 'false'}>
             ${this.sending ? msg.busy : msg.sendMessage}
@@ -167,8 +172,12 @@ export class CaseDetailView extends PortalElement {
     event.preventDefault();
     if (this.sending) return;
     const body = this.textarea?.value.trim() ?? '';
-    const attachmentIds = this.attachmentIds;
+    const attachmentIds = this.picker?.value ?? [];
     this.sent = '';
+    if (this.picker?.uploading) {
+      this.fieldError = this.msg.uploadsPending;
+      return;
+    }
     if (!body && !attachmentIds.length) {
       this.fieldError = this.msg.messageEmpty;
       this.textarea?.focus();

@@ -7,6 +7,7 @@ import type { CaseDetailView } from '../case-detail/case-detail.ts';
 import '../case-list/case-list.ts';
 import '../case-detail/case-detail.ts';
 import '../document-inbox/document-inbox.ts';
+import type { ResidentCase } from '../internal/resident-cases-api.ts';
 import { ResidentHome, type ResidentView } from './resident-home.ts';
 import { tenantPortalStyles } from './tenant-portal.styles.ts';
 
@@ -68,12 +69,18 @@ import { tenantPortalStyles } from './tenant-portal.styles.ts';
  * @cssproperty --mp-radius - Corner radius.
  * @cssproperty --mp-spacing - Base spacing.
  */
+const filingTypes = ['damage', 'complaint', 'contact', 'document_request'] as const;
+type FilingType = (typeof filingTypes)[number];
+
 export class TenantPortal extends SignInPortal {
   static override styles = [SignInPortal.styles, residentViewStyles, tenantPortalStyles];
 
   readonly audience = 'resident';
 
   protected readonly home = new ResidentHome(this);
+
+  /** The type chosen under "Neues Anliegen". */
+  private newCaseType?: FilingType;
 
   /** The view and case last rendered: a different one moves focus to its heading. */
   private shownView?: string;
@@ -98,7 +105,7 @@ export class TenantPortal extends SignInPortal {
     return html`
       ${this.renderNav()}
       <div class="visually-hidden" role="status" aria-live="polite">${home.announcement}</div>
-      <section class="view" part="view" aria-labelledby="view-heading">
+      <section class="view" part="view" aria-labelledby="view-heading" @mp-case-submitted=${this.caseSubmitted}>
         ${home.view === 'case' ? this.renderCase() : home.view === 'new' ? this.renderNewCase() : home.view === 'documents' ? this.renderDocuments() : this.renderCases()}
       </section>
     `;
@@ -108,10 +115,11 @@ export class TenantPortal extends SignInPortal {
     const msg = this.msg;
     const unread = this.home.unreadCount;
     const current = this.home.view === 'case' ? 'cases' : this.home.view;
-    const item = (view: ResidentView, text: string, label?: string, badge?: unknown) => html`
+    const item = (view: ResidentView, text: string, badge?: unknown) => html`
       <li>
-        <button type="button" part="nav-item" aria-current=${current === view ? 'page' : 'false'} aria-label=${label ?? nothing}
-          @click=${() => this.home.show(view)}>${text}${badge ?? nothing}</button>
+        <button type="button" part="nav-item" aria-current=${current === view ? 'page' : 'false'} @click=${() => this.home.show(view)}>
+          ${text}${badge ?? nothing}
+        </button>
       </li>
     `;
     return html`
@@ -121,8 +129,9 @@ export class TenantPortal extends SignInPortal {
           ${item(
             'documents',
             msg.myDocumentsHeading,
-            msg.documentsNavLabel(unread),
-            unread ? html`<span class="badge" part="unread-badge" aria-hidden="true">${unread}</span>` : nothing,
+            unread
+              ? html`<span class="badge" part="unread-badge" aria-hidden="true">${unread}</span><span class="visually-hidden">${msg.unreadHidden(unread)}</span>`
+              : nothing,
           )}
         </ul>
       </nav>
@@ -212,8 +221,42 @@ export class TenantPortal extends SignInPortal {
     if (await this.home.sendMessage(caseId, input)) view.messageSent();
   };
 
+  /** The forms answer with the filed case: it goes first into "Meine Anliegen". */
+  private readonly caseSubmitted = (event: CustomEvent<{ case: ResidentCase }>) => {
+    this.newCaseType = undefined;
+    this.home.caseFiled(event.detail.case);
+  };
+
   private renderNewCase() {
-    return html`${this.heading(this.msg.newCaseHeading)}`;
+    const msg = this.msg;
+    const type = this.newCaseType;
+    return html`
+      ${this.heading(msg.newCaseHeading)}
+      ${type
+        ? html`<button type="button" class="back" part="back" @click=${() => this.chooseType(undefined)}>← ${msg.chooseOtherType}</button>
+            ${this.renderForm(type)}`
+        : html`<p>${msg.newCaseIntro}</p>
+            <ul class="plain types">
+              ${filingTypes.map(
+                (choice) => html`<li>
+                  <button type="button" class="type" part="case-type" @click=${() => this.chooseType(choice)}>
+                    <strong>${msg.caseTypeLabels[choice]}</strong>
+                    <span>${msg.newCaseTypeHints[choice]}</span>
+                  </button>
+                </li>`,
+              )}
+            </ul>`}
+    `;
+  }
+
+  private chooseType(type: FilingType | undefined) {
+    this.newCaseType = type;
+    this.requestUpdate();
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#view-heading')?.focus());
+  }
+
+  private renderForm(_type: FilingType) {
+    return nothing;
   }
 
   private renderDocuments() {

@@ -1,0 +1,418 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { FakeBff } from '../testing/fake-bff.ts';
+import { FakeCaseFiling } from '../testing/fake-case-filing.ts';
+import { FakeResidentCases, type FakeResidentCasesOptions } from '../testing/fake-resident-cases.ts';
+import type { AttachmentPicker } from '../attachment-picker/attachment-picker.ts';
+import type { TenantPortal } from './tenant-portal.ts';
+import './tenant-portal.ts';
+
+const user = { role: 'resident' as const, displayName: 'Anna Müller', tenant: { slug: 'wohnbau-nord', name: 'Wohnbau Nord eG' } };
+
+/** Anna is signed in; her cases and documents come from the fake. */
+async function signedIn(options: FakeResidentCasesOptions = {}, lang = 'de') {
+  const resident = new FakeResidentCases(options);
+  const filing = new FakeCaseFiling();
+  const bff = new FakeBff({ session: { state: 'signed_in', user }, routes: [...resident.routes, ...filing.routes] });
+  const client = bff.client();
+  const el = await fixture<TenantPortal>(html`<tenant-portal tenant="wohnbau-nord" lang=${lang} .client=${client}></tenant-portal>`);
+  const page = new PortalPage(el);
+  await page.waitForHeading(lang === 'en' ? 'My requests' : 'Meine Anliegen');
+  return { el, bff, client, resident, filing, page };
+}
+
+/** Reads and drives the resident area the way a person would. */
+class PortalPage {
+  constructor(readonly el: TenantPortal) {}
+
+  get root(): ShadowRoot {
+    return this.el.shadowRoot!;
+  }
+
+  heading(): string {
+    return this.root.querySelector('#view-heading')?.textContent?.trim() ?? '';
+  }
+
+  async waitForHeading(text: string): Promise<void> {
+    await waitUntil(() => this.heading() === text, `heading "${text}" expected, saw "${this.heading()}"`, { timeout: 3000 });
+  }
+
+  get list() {
+    return this.root.querySelector('mp-case-list');
+  }
+
+  get detail() {
+    return this.root.querySelector('mp-case-detail');
+  }
+
+  get inbox() {
+    return this.root.querySelector('mp-document-inbox');
+  }
+
+  /** Visible text of the portal including the views inside it. */
+  text(): string {
+    const parts: string[] = [];
+    const walk = (root: ShadowRoot) => {
+      parts.push(root.textContent ?? '');
+      for (const node of root.querySelectorAll('*')) if (node.shadowRoot) walk(node.shadowRoot);
+    };
+    walk(this.root);
+    return parts.join(' ').replace(/\s+/g, ' ');
+  }
+
+  nav(label: string): HTMLButtonElement {
+    const button = [...this.root.querySelectorAll<HTMLButtonElement>('nav button')].find((candidate) => candidate.textContent!.includes(label));
+    if (!button) throw new Error(`no navigation button "${label}"`);
+    return button;
+  }
+
+  /** The accessible name of a navigation button: its text without what is hidden from screen readers. */
+  navName(label: string): string {
+    const button = this.nav(label).cloneNode(true) as HTMLElement;
+    for (const hidden of button.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
+    return button.textContent!.replace(/\s+/g, ' ').trim();
+  }
+
+  button(root: ShadowRoot, label: string): HTMLButtonElement {
+    const button = [...root.querySelectorAll<HTMLButtonElement>('button')].find((candidate) => candidate.textContent!.includes(label));
+    if (!button) throw new Error(`no button "${label}" in: ${[...root.querySelectorAll('button')].map((b) => b.textContent!.trim()).join(' | ')}`);
+    return button;
+  }
+
+  async openCase(title: string): Promise<void> {
+    await waitUntil(() => this.list?.shadowRoot?.querySelector('button.open'), 'case list shown');
+    this.button(this.list!.shadowRoot!, title).click();
+    await waitUntil(() => this.detail?.shadowRoot?.querySelector('ol.timeline'), 'case detail shown', { timeout: 3000 });
+    await this.detail!.updateComplete;
+  }
+
+  announcement(): string {
+    return this.root.querySelector('[aria-live="polite"]')?.textContent?.trim() ?? '';
+  }
+
+  focused(): Element | null {
+    return this.root.activeElement;
+  }
+}
+
+describe('<tenant-portal> resident area', () => {
+  it('lists the own cases with number, type, title, status and last activity', async () => {
+    const { el, page, bff } = await signedIn();
+    await waitUntil(() => page.list, 'list shown');
+    await page.list!.updateComplete;
+    const cards = [...page.list!.shadowRoot!.querySelectorAll('li.case')].map((card) => card.textContent!.replace(/\s+/g, ' ').trim());
+    expect(cards).to.have.length(5);
+    expect(cards[0]).to.contain('Nr. 2026-0178').and.contain('Allgemeine Kontaktanfrage').and.contain('Frage zur Betriebskostenabrechnung 2025');
+    expect(cards[0]).to.contain('Eingegangen').and.contain('Letzte Aktivität vor 20 Minuten');
+    expect(cards[1]).to.contain('Nr. 2026-0181').and.contain('Schadensmeldung').and.contain('Beauftragt').and.contain('vor 2 Stunden');
+    expect(cards[4]).to.contain('Abgelehnt').and.contain('Letzte Aktivität am');
+    expect(bff.calls).to.include.members(['GET /api/cases', 'GET /api/documents/unread-count', 'GET /api/cases/joined']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the empty state with a way to file the first case', async () => {
+    const { page } = await signedIn({ cases: 'empty' });
+    await waitUntil(() => page.text().includes('Sie haben noch keine Anliegen.'), 'empty state');
+    page.button(page.root, 'Neues Anliegen').click();
+    await page.waitForHeading('Neues Anliegen');
+  });
+
+  it('shows that cases are loading', async () => {
+    const { page } = await signedIn({ latency: 300 });
+    expect(page.root.querySelector('[part="loading"]')?.textContent).to.equal('Wird geladen …');
+    await waitUntil(() => page.list, 'list after loading');
+    expect(page.root.querySelector('[part="loading"]')).to.be.null;
+  });
+
+  it('reports a failed load and loads again on "Erneut versuchen"', async () => {
+    const { el, page, resident } = await signedIn({ failing: ['cases'] });
+    await waitUntil(() => page.root.querySelector('[role="alert"][part="failure"]'), 'failure shown');
+    expect(page.root.querySelector('[part="failure"]')!.textContent).to.contain('Ihre Anliegen konnten nicht geladen werden.').and.contain('vorübergehend nicht verfügbar');
+    await expect(el).to.be.accessible();
+    resident.failing.delete('cases');
+    page.button(page.root, 'Erneut versuchen').click();
+    await waitUntil(() => page.list, 'list after retry');
+    expect(page.root.querySelector('[part="failure"]')).to.be.null;
+  });
+
+  it('loads further pages with "Weitere laden" and puts focus on the first new case', async () => {
+    const { page, bff } = await signedIn({ cases: 25, pageSize: 10 });
+    await waitUntil(() => page.list, 'list');
+    const count = () => page.list!.shadowRoot!.querySelectorAll('li.case').length;
+    expect(count()).to.equal(10);
+    page.button(page.list!.shadowRoot!, 'Weitere laden').click();
+    await waitUntil(() => count() === 20, 'second page');
+    await page.list!.updateComplete;
+    expect(page.list!.shadowRoot!.activeElement?.textContent).to.equal('Aufzug steht (11)');
+    expect(bff.requests.filter((r) => r.path === '/api/cases').length).to.equal(2);
+    page.button(page.list!.shadowRoot!, 'Weitere laden').click();
+    await waitUntil(() => count() === 25, 'last page');
+    expect(page.list!.shadowRoot!.querySelector('[part="load-more"]')).to.be.null;
+  });
+
+  it('opens a case with its history, messages and attachments; focus moves to its heading and back', async () => {
+    const { el, page, client, resident } = await signedIn();
+    await page.openCase('Wasserschaden · Bad');
+    expect(page.heading()).to.equal('Anliegen 2026-0181: Wasserschaden · Bad');
+    expect(page.focused()?.id).to.equal('view-heading');
+    const detail = page.detail!.shadowRoot!;
+    const timeline = [...detail.querySelectorAll('ol.timeline li')].map((item) => item.textContent!.replace(/\s+/g, ' ').trim());
+    expect(timeline.join(' | ')).to.contain('Anliegen eingegangen').and.contain('Status: Beauftragt').and.contain('Antwort Ihrer Hausverwaltung');
+    expect(detail.textContent).to.contain('Wir haben die Firma Klempnerei Jansen beauftragt.').and.contain('Bad · Sanitär · Wasserschaden').and.contain('Dringend');
+    const record = resident.cases.find((item) => item.caseNumber === '2026-0181')!;
+    const link = detail.querySelector<HTMLAnchorElement>('[part="attachments"] a')!;
+    expect(link.textContent).to.equal('Foto-Bad.jpg');
+    expect(link.href).to.equal(client.url(`/api/cases/${record.id}/attachments/${record.id}-a1`));
+    await expect(el).to.be.accessible();
+
+    page.button(page.root, 'Zurück zu Meine Anliegen').click();
+    await page.waitForHeading('Meine Anliegen');
+    await el.updateComplete;
+    expect(page.focused()?.id).to.equal('view-heading');
+  });
+
+  it('sends a message to an open case and shows it in the conversation', async () => {
+    const { page, bff } = await signedIn();
+    await page.openCase('Lärm im Treppenhaus nach 22 Uhr');
+    const detail = page.detail!.shadowRoot!;
+    page.button(detail, 'Senden').click();
+    await page.detail!.updateComplete;
+    expect(detail.querySelector('#message-error')!.textContent).to.equal('Bitte schreiben Sie eine Nachricht oder hängen Sie eine Datei an.');
+    expect(detail.activeElement).to.equal(detail.querySelector('textarea'));
+    expect(bff.calls.filter((call) => call.endsWith('/messages'))).to.be.empty;
+
+    const textarea = detail.querySelector('textarea')!;
+    textarea.value = 'Heute Nacht war es wieder bis 1 Uhr laut.';
+    textarea.dispatchEvent(new Event('input'));
+    page.button(detail, 'Senden').click();
+    await waitUntil(() => detail.querySelector('.sent')?.textContent === 'Ihre Nachricht wurde gesendet.', 'sent confirmation');
+    const post = bff.requests.find((request) => request.path.endsWith('/messages'))!;
+    expect(post.body).to.deep.equal({ body: 'Heute Nacht war es wieder bis 1 Uhr laut.' });
+    expect(textarea.value).to.equal('');
+    await waitUntil(() => detail.textContent!.includes('Heute Nacht war es wieder bis 1 Uhr laut.'), 'own message shown');
+    expect(detail.textContent).to.contain('Ihre Nachricht');
+  });
+
+  it('sends files picked in the form with the message', async () => {
+    const { page, bff } = await signedIn();
+    await page.openCase('Wasserschaden · Bad');
+    const detail = page.detail!.shadowRoot!;
+    const picker = detail.querySelector<AttachmentPicker>('mp-attachment-picker')!;
+    await picker.updateComplete;
+    const input = picker.shadowRoot!.querySelector<HTMLInputElement>('#file-input')!;
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([new Uint8Array(2048)], 'tropfen.jpg', { type: 'image/jpeg' }));
+    input.files = transfer.files;
+    input.dispatchEvent(new Event('change'));
+    await waitUntil(() => picker.value.length === 1 && !picker.uploading, 'file uploaded');
+    page.button(detail, 'Senden').click();
+    await waitUntil(() => detail.querySelector('.sent')?.textContent, 'sent');
+    const post = bff.requests.find((request) => request.path.endsWith('/messages'))!;
+    expect(Object.keys(post.body!)).to.deep.equal(['attachmentIds']);
+    expect(post.body!.attachmentIds).to.have.length(1);
+    expect(picker.value).to.be.empty;
+  });
+
+  it('explains why nothing can be added to a closed case', async () => {
+    const { el, page } = await signedIn();
+    await page.openCase('Mieterbescheinigung');
+    let detail = page.detail!.shadowRoot!;
+    expect(detail.querySelector('textarea')).to.be.null;
+    expect(detail.querySelector('[part="closed-notice"]')!.textContent).to.contain('Dieses Anliegen ist erledigt');
+    await expect(el).to.be.accessible();
+
+    page.button(page.root, 'Zurück zu Meine Anliegen').click();
+    await page.openCase('Heizung · Wohnzimmer');
+    detail = page.detail!.shadowRoot!;
+    expect(detail.querySelector('[part="closed-notice"]')!.textContent).to.contain('wurde abgelehnt');
+    expect(detail.textContent).to.contain('Etagenheizung');
+  });
+
+  it('shows the refusal when the case was closed while the resident was writing', async () => {
+    const { page, resident } = await signedIn();
+    await page.openCase('Lärm im Treppenhaus nach 22 Uhr');
+    const record = resident.cases.find((item) => item.caseNumber === '2026-0180')!;
+    resident.setStatus(record.id, 'erledigt', 'Die Hausordnung wurde allen Parteien zugestellt.');
+    const detail = page.detail!.shadowRoot!;
+    const textarea = detail.querySelector('textarea')!;
+    textarea.value = 'Noch eine Frage';
+    page.button(detail, 'Senden').click();
+    await waitUntil(() => detail.querySelector('[part="closed-notice"]'), 'closed after refusal');
+    expect(page.root.querySelector('mp-case-detail')!.sendError).to.contain('abgeschlossen');
+  });
+
+  it('counts unread documents in the navigation, lists them and marks one read when opened', async () => {
+    const { el, page, bff, client, resident } = await signedIn();
+    await waitUntil(() => page.navName('Meine Dokumente') === 'Meine Dokumente, 2 ungelesen', 'badge');
+    expect(page.nav('Meine Dokumente').querySelector('[part="unread-badge"]')!.textContent).to.equal('2');
+    page.nav('Meine Dokumente').click();
+    await page.waitForHeading('Meine Dokumente');
+    await el.updateComplete;
+    expect(page.focused()?.id).to.equal('view-heading');
+    expect(page.nav('Meine Dokumente').getAttribute('aria-current')).to.equal('page');
+    await waitUntil(() => page.inbox, 'inbox');
+    await page.inbox!.updateComplete;
+    const inbox = page.inbox!.shadowRoot!;
+    const first = inbox.querySelector('li.document')!.textContent!.replace(/\s+/g, ' ');
+    expect(first).to.contain('Bescheinigung').and.contain('zu Anliegen 2026-0179').and.contain('Neu').and.contain('Mieterbescheinigung');
+    expect(inbox.textContent).to.contain('Betriebskostenabrechnung').and.contain('Vertrag');
+    expect(inbox.querySelectorAll('[part="unread"]')).to.have.length(2);
+    await expect(el).to.be.accessible();
+
+    const link = inbox.querySelector<HTMLAnchorElement>('a[part="download"]')!;
+    expect(link.href).to.equal(client.url(`/api/documents/${resident.documents[0].id}/file`));
+    link.addEventListener('click', (event) => event.preventDefault());
+    link.click();
+    await waitUntil(() => page.navName('Meine Dokumente') === 'Meine Dokumente, 1 ungelesen', 'badge dropped');
+    expect(bff.calls).to.include(`POST /api/documents/${resident.documents[0].id}/read`);
+    await page.inbox!.updateComplete;
+    expect(inbox.querySelectorAll('[part="unread"]')).to.have.length(1);
+  });
+
+  it('shows an empty document inbox and a failure with retry', async () => {
+    const { page, resident } = await signedIn({ documents: 'empty' });
+    page.nav('Meine Dokumente').click();
+    await waitUntil(() => page.text().includes('Sie haben noch keine Dokumente.'), 'empty inbox');
+    expect(page.nav('Meine Dokumente').querySelector('[part="unread-badge"]')).to.be.null;
+
+    resident.failing.add('documents');
+    resident.documents = [];
+    page.nav('Meine Anliegen').click();
+    const again = await signedIn({ failing: ['documents'] });
+    again.page.nav('Meine Dokumente').click();
+    await waitUntil(() => again.page.root.querySelector('[part="failure"]'), 'documents failure');
+    expect(again.page.root.querySelector('[part="failure"]')!.textContent).to.contain('Ihre Dokumente konnten nicht geladen werden.');
+    again.resident.failing.delete('documents');
+    again.page.button(again.page.root, 'Erneut versuchen').click();
+    await waitUntil(() => again.page.inbox, 'inbox after retry');
+  });
+
+  it('shows the damages the resident joined', async () => {
+    const { page } = await signedIn({ joined: [
+      { caseNumber: '2026-0150', damageLocation: 'Treppenhaus', damageCategory: 'Elektrik', damageKind: 'Beleuchtung defekt', status: 'beauftragt', reportedAt: new Date(Date.now() - 5 * 86_400_000).toISOString(), joinedAt: new Date().toISOString() },
+    ] });
+    await waitUntil(() => page.root.querySelector('[part="joined"]'), 'joined list');
+    const joined = page.root.querySelector('[part="joined"]')!.textContent!.replace(/\s+/g, ' ');
+    expect(joined).to.contain('Mitgemeldete Schäden').and.contain('Beleuchtung defekt').and.contain('Nr. 2026-0150').and.contain('Beauftragt');
+  });
+
+  describe('live updates', () => {
+    it('subscribes while signed in and stops on sign-out', async () => {
+      const { bff, page } = await signedIn();
+      expect(bff.live.subscribers).to.equal(1);
+      const bar = page.root.querySelector('mp-account-bar')!;
+      [...bar.shadowRoot!.querySelectorAll('button')].find((button) => button.textContent!.trim() === 'Abmelden')!.click();
+      await waitUntil(() => page.root.querySelector('mp-sign-in-flow'), 'signed out');
+      expect(bff.live.subscribers).to.equal(0);
+    });
+
+    it('unsubscribes when the portal leaves the page', async () => {
+      const { bff, el } = await signedIn();
+      el.remove();
+      expect(bff.live.subscribers).to.equal(0);
+    });
+
+    it('updates a status in the list and the open case, and announces it politely', async () => {
+      const { page, bff, resident } = await signedIn();
+      const record = resident.cases.find((item) => item.caseNumber === '2026-0180')!;
+      await waitUntil(() => page.list, 'list');
+      bff.live.emit('case:updated', resident.setStatus(record.id, 'beauftragt'));
+      await waitUntil(() => page.announcement() === 'Anliegen 2026-0180: Status jetzt „Beauftragt“.', 'announced');
+      await page.list!.updateComplete;
+      const card = [...page.list!.shadowRoot!.querySelectorAll('li.case')].find((item) => item.textContent!.includes('2026-0180'))!;
+      expect(card.querySelector('[part="status"]')!.textContent).to.equal('Beauftragt');
+
+      await page.openCase('Lärm im Treppenhaus nach 22 Uhr');
+      const detailLoads = () => bff.calls.filter((call) => call === `GET /api/cases/${record.id}`).length;
+      const before = detailLoads();
+      bff.live.emit('case:updated', resident.setStatus(record.id, 'erledigt', 'Wir haben alle Parteien angeschrieben.'));
+      await waitUntil(() => page.detail!.shadowRoot!.querySelector('[part="closed-notice"]'), 'detail reloaded');
+      expect(detailLoads()).to.equal(before + 1);
+      expect(page.detail!.shadowRoot!.textContent).to.contain('Wir haben alle Parteien angeschrieben.').and.contain('Status: Erledigt');
+      expect(page.heading()).to.equal('Anliegen 2026-0180: Lärm im Treppenhaus nach 22 Uhr');
+    });
+
+    it('announces a reply from the housing company', async () => {
+      const { page, bff, resident } = await signedIn();
+      await waitUntil(() => page.list, 'list');
+      bff.live.emit('case:updated', resident.reply(resident.cases[0].id, 'Der Posten setzt sich aus …'));
+      await waitUntil(() => page.announcement() === 'Neue Antwort zu Anliegen 2026-0178.', 'announced');
+    });
+
+    it('adds a published document to the inbox and the badge', async () => {
+      const { page, bff, resident } = await signedIn();
+      page.nav('Meine Dokumente').click();
+      await waitUntil(() => page.inbox, 'inbox');
+      bff.live.emit('document:published', resident.publish({ title: 'Einladung zur Mieterversammlung', category: 'letter' }));
+      await waitUntil(() => page.navName('Meine Dokumente') === 'Meine Dokumente, 3 ungelesen', 'badge up');
+      await waitUntil(() => page.announcement() === 'Neues Dokument: Einladung zur Mieterversammlung.', 'announced');
+      await page.inbox!.updateComplete;
+      expect(page.inbox!.shadowRoot!.querySelector('li.document')!.textContent).to.contain('Einladung zur Mieterversammlung');
+    });
+
+    it('updates a joined damage', async () => {
+      const { page, bff, resident } = await signedIn({ joined: [] });
+      const incident = { caseNumber: '2026-0150', damageLocation: 'Treppenhaus', damageCategory: 'Elektrik', damageKind: 'Beleuchtung defekt', status: 'erledigt' as const, reportedAt: new Date().toISOString(), joinedAt: new Date().toISOString() };
+      resident.joined = [incident];
+      bff.live.emit('incident:updated', { change: 'status_changed', incident });
+      await waitUntil(() => page.announcement() === 'Mitgemeldeter Schaden 2026-0150: Status jetzt „Erledigt“.', 'announced');
+      expect(page.root.querySelector('[part="joined"]')!.textContent).to.contain('Erledigt');
+    });
+
+    it('reloads what is shown after reconnecting', async () => {
+      const { page, bff, resident } = await signedIn();
+      await waitUntil(() => page.list, 'list');
+      resident.file({ type: 'complaint', title: 'Müllraum nicht abgeschlossen' });
+      resident.publish({ title: 'Wasserabstellung am Dienstag' });
+      bff.live.emit('live:connected');
+      await waitUntil(() => page.list!.shadowRoot!.textContent!.includes('Müllraum nicht abgeschlossen'), 'missed case loaded');
+      await waitUntil(() => page.navName('Meine Dokumente') === 'Meine Dokumente, 3 ungelesen', 'unread count reloaded');
+    });
+  });
+
+  it('is usable with the keyboard: navigation buttons, opening a case', async () => {
+    const { page } = await signedIn();
+    await waitUntil(() => page.list, 'list');
+    page.nav('Neues Anliegen').focus();
+    await sendKeys({ press: 'Enter' });
+    await page.waitForHeading('Neues Anliegen');
+    await page.el.updateComplete;
+    expect(page.focused()?.id).to.equal('view-heading');
+    page.nav('Meine Anliegen').focus();
+    await sendKeys({ press: 'Space' });
+    await page.waitForHeading('Meine Anliegen');
+    await waitUntil(() => page.list?.shadowRoot?.querySelector('button.open'), 'list');
+    page.list!.shadowRoot!.querySelector<HTMLButtonElement>('button.open')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await page.waitForHeading('Anliegen 2026-0178: Frage zur Betriebskostenabrechnung 2025');
+  });
+
+  it('speaks English with lang="en"', async () => {
+    const { el, page } = await signedIn({}, 'en');
+    await waitUntil(() => page.list, 'list');
+    await page.list!.updateComplete;
+    const text = page.text();
+    expect(text).to.contain('No. 2026-0181').and.contain('Damage report').and.contain('Commissioned').and.contain('Last activity 2 hours ago');
+    expect(page.navName('My documents')).to.equal('My documents, 2 unread');
+    await page.openCase('Wasserschaden · Bad');
+    expect(page.heading()).to.equal('Request 2026-0181: Wasserschaden · Bad');
+    expect(page.detail!.shadowRoot!.textContent).to.contain('History').and.contain('Add a message or files');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a filed case first in the list and announces it', async () => {
+    const { page, el, resident } = await signedIn();
+    await waitUntil(() => page.list, 'list');
+    page.nav('Neues Anliegen').click();
+    await page.waitForHeading('Neues Anliegen');
+    const filed = { ...resident.cases[0], id: '0000000c-0000-4000-8000-000000000999', caseNumber: '2026-0183', title: 'Klingel defekt', status: 'eingegangen' as const };
+    setTimeout(() => page.root.querySelector('[part="view"]')!.dispatchEvent(new CustomEvent('mp-case-submitted', { detail: { case: filed }, bubbles: true, composed: true })));
+    await oneEvent(el, 'mp-case-submitted');
+    await page.waitForHeading('Meine Anliegen');
+    await waitUntil(() => page.announcement() === 'Ihr Anliegen 2026-0183 ist eingegangen.', 'announced');
+    await page.list!.updateComplete;
+    const first = page.list!.shadowRoot!.querySelector('li.case')!;
+    expect(first.textContent).to.contain('Klingel defekt');
+    expect(first.hasAttribute('data-highlight')).to.be.true;
+  });
+});
