@@ -37,6 +37,14 @@ const configSchema = z
     LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
     /** Per-IP requests per minute to the sign-in endpoints; unset: 30 (1000 with NODE_ENV=test). */
     AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().optional(),
+    /** Outbox worker (bff/outbox/): pause between polls, attempts before a dead letter, retry backoff, claim lease. */
+    OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1000),
+    OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().positive().default(12),
+    OUTBOX_RETRY_BASE_MS: z.coerce.number().int().positive().default(5000),
+    OUTBOX_RETRY_MAX_MS: z.coerce.number().int().positive().default(3_600_000),
+    OUTBOX_LEASE_MS: z.coerce.number().int().positive().default(120_000),
+    /** Time limit of one request to a housing company's Vorgang API. */
+    CASE_BACKEND_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.DATABASE_OWNER_URL) {

@@ -26,6 +26,10 @@ import { registerHealthRoutes } from './health/routes.ts';
 import { registerAuthRoutes } from './auth/routes.ts';
 import { registerOnboardingRoutes } from './onboarding/routes.ts';
 import { registerCaseRoutes } from './cases/routes.ts';
+import { keepWebhookRawBody, registerCaseBackendHttpRoutes } from './case-backend-http/routes.ts';
+import { createCaseBackendDelivery } from './case-backend-http/delivery.ts';
+import { CASE_BACKEND_TOPIC } from './case-backend-http/wire.ts';
+import { startOutboxWorker, type OutboxWorker } from './outbox/worker.ts';
 import { registerAttachmentRoutes } from './attachments/routes.ts';
 import { purgeExpiredUploads } from './attachments/uploads.ts';
 import { registerAttachmentRoutes } from './attachments/routes.ts';
@@ -114,7 +118,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       },
     }),
   );
-  app.use('/api', express.json({ limit: '100kb', strict: true }));
+  // Webhooks keep their raw bytes: the signature is computed over them, not over re-serialised JSON.
+  app.use('/api', express.json({ limit: '100kb', strict: true, verify: keepWebhookRawBody }));
   app.use('/api', sessionMiddleware);
   app.use('/api', enforceAbsoluteTimeout(config));
   app.use('/api', origins.sessionOriginGuard(() => publicUrl));
@@ -122,13 +127,17 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const { csrfSynchronisedProtection, generateToken } = csrfSync({
     getTokenFromRequest: (req) => req.get('x-csrf-token'),
   });
-  // The platform admin API authenticates with a bearer token, not a cookie, so CSRF does not apply.
-  app.use('/api', (req, res, next) => (req.path.startsWith('/admin/') ? next() : csrfSynchronisedProtection(req, res, next)));
+  // The platform admin API authenticates with a bearer token and webhooks with a signature, not a cookie,
+  // so CSRF does not apply.
+  const withoutCookie = (path: string) => path.startsWith('/admin/') || path.startsWith('/integrations/');
+  app.use('/api', (req, res, next) => (withoutCookie(req.path) ? next() : csrfSynchronisedProtection(req, res, next)));
 
   const api = new Api(createGuard(config));
   registerAuthRoutes(api, ctx, { csrfToken: (req) => generateToken(req) });
   registerOnboardingRoutes(api, ctx);
   registerCaseRoutes(api, ctx);
+  let outboxWorker: OutboxWorker | undefined;
+  registerCaseBackendHttpRoutes(api, ctx, { wake: () => outboxWorker?.wake() });
   registerAttachmentRoutes(api, ctx);
   registerAttachmentRoutes(api, ctx);
   app.get('/api/openapi.json', (_req, res) => {
@@ -152,6 +161,16 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     purgeExpiredUploads(db).catch((err) => logger.warn({ err }, 'upload purge failed'));
   }, 10 * 60_000);
   purgeTimer.unref();
+  outboxWorker = startOutboxWorker({
+    db,
+    logger,
+    handlers: { [CASE_BACKEND_TOPIC]: createCaseBackendDelivery(db, { timeoutMs: config.CASE_BACKEND_TIMEOUT_MS }) },
+    pollMs: config.OUTBOX_POLL_MS,
+    maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
+    retryBaseMs: config.OUTBOX_RETRY_BASE_MS,
+    retryMaxMs: config.OUTBOX_RETRY_MAX_MS,
+    leaseMs: config.OUTBOX_LEASE_MS,
+  });
 
   return {
     ...ctx,
@@ -159,6 +178,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     httpServer,
     async stop() {
       clearInterval(purgeTimer);
+      await outboxWorker?.stop();
       httpServer.closeAllConnections();
       await realtime.close();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));

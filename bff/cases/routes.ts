@@ -3,6 +3,7 @@ import type { Api } from '../http/api.ts';
 import { tenantContext } from '../http/guard.ts';
 import type { AppContext } from '../context.ts';
 import { createEmbeddedCaseBackend } from './embedded-case-backend.ts';
+import { createHttpCaseBackend } from '../case-backend-http/http-case-backend.ts';
 import { createClerkUseCases } from './clerks.ts';
 import { createRoutingUseCases } from './routing.ts';
 import { createIncidentUseCases } from './incidents.ts';
@@ -39,7 +40,8 @@ const clerkList = z.object({ items: z.array(z.object({ id: z.uuid(), label: z.st
 export function registerCaseRoutes(api: Api, ctx: AppContext): void {
   const cases = createCaseUseCases({
     db: ctx.db,
-    backend: createEmbeddedCaseBackend(),
+    // Per housing company: forwarded to its Vorgang API when connected, otherwise embedded only.
+    backend: createHttpCaseBackend(createEmbeddedCaseBackend()),
     realtime: ctx.realtime,
     mailer: ctx.mailer,
     logger: ctx.logger,

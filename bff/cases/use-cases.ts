@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Database } from '../db/database.ts';
+import type { Database, Queryable } from '../db/database.ts';
 import { withScope, withTenant, type TenantContext } from '../db/scope.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { Realtime } from '../realtime/realtime.ts';
@@ -125,6 +125,27 @@ export function createCaseUseCases(deps: CaseDependencies) {
       await mailStatusChange(contact, record, publicMessage);
       await tellParticipantsOfStatusChange(deps, ctx.tenantId, record, participants);
       return { case: toStaffCase(record) };
+    },
+
+    /**
+     * A status change reported by the housing company's Vorgang API (verified webhook,
+     * bff/case-backend-http/): `apply` runs in the company's staff scope without an account (logged as actor
+     * system) and returns the changed case, or nothing when nothing changed. Staff and resident get the same
+     * live updates and e-mail as for a clerk's change.
+     */
+    async applyExternalStatusChange(
+      tenantId: string,
+      apply: (tx: Queryable) => Promise<{ record: CaseRecord; publicMessage?: string } | undefined>,
+    ) {
+      const outcome = await withScope(db, { role: 'clerk', tenantId }, async (tx) => {
+        const change = await apply(tx);
+        return change && { ...change, contact: await findResidentContact(tx, change.record.residentId) };
+      });
+      if (!outcome) return undefined;
+      realtime.toStaff(tenantId, 'case:updated', { change: 'status_changed', case: toStaffCase(outcome.record) });
+      notifyResident(tenantId, 'status_changed', outcome.record);
+      await mailStatusChange(outcome.contact, outcome.record, outcome.publicMessage);
+      return outcome.record;
     },
 
     async assign(ctx: TenantContext, caseId: string, assigneeId: string | null) {

@@ -71,6 +71,14 @@ const ROUTES: Record<string, Line> = {
   'POST /api/admin/tenants/{slug}/residents': { kind: 'platform' },
   'POST /api/admin/tenants/{slug}/residents/import': { kind: 'platform' },
   'POST /api/admin/tenants/{slug}/activation-codes': { kind: 'platform' },
+  'PUT /api/admin/tenants/{slug}/case-backend': { kind: 'platform' },
+  'DELETE /api/admin/tenants/{slug}/case-backend': { kind: 'platform' },
+  // Signed by the housing company's secret; cross-company signatures are attacked in bff/case-backend-http/case-backend-http.test.ts.
+  'POST /api/integrations/case-backend/{tenantSlug}/events': { kind: 'public' },
+  'GET /api/staff/case-backend/dead-letters': { kind: 'collection', as: 'admin', query: (w) => `cursor=${first(w, 'b', 'outbox')}`, expect: [200] },
+  'POST /api/staff/case-backend/dead-letters/{id}/retry': {
+    kind: 'object', as: 'admin', own: (w) => first(w, 'a', 'outbox'), foreign: (w) => first(w, 'b', 'outbox'),
+  },
 
   'GET /api/cases/catalogue': { kind: 'collection', as: 'resident', expect: [200] },
   'GET /api/cases/open-damage-reports': {

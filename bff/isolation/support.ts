@@ -132,6 +132,27 @@ export const SEEDS: Array<{ tables: string[]; seed: (db: Database, company: Hous
         await tx.query(`INSERT INTO incident_participants (tenant_id, case_id, resident_id) VALUES ($1, $2, $3)`, [company.tenant.id, rows[0].case_id, company.neighbour.id]);
       }),
   },
+  {
+    // A connection that leads nowhere and a dead letter: a pending entry would be delivered (and changed) by
+    // the isolation server's outbox worker while the suite runs.
+    tables: ['outbox', 'case_backend_connections', 'webhook_receipts'],
+    seed: (db, company) =>
+      withScope(db, { role: 'admin', tenantId: company.tenant.id, accountId: company.admin.id }, async (tx) => {
+        const tenantId = company.tenant.id;
+        await tx.query(
+          `INSERT INTO case_backend_connections (tenant_id, base_url, api_token, webhook_secret) VALUES ($1, 'http://127.0.0.1:9/isolation', $2, $3)`,
+          [tenantId, `isolation-token-${tenantId}`, `isolation-webhook-secret-${tenantId}`],
+        );
+        const caseId = `isolation-${tenantId}`;
+        await tx.query(`INSERT INTO outbox (tenant_id, topic, ordering_key, idempotency_key, payload) VALUES ($1, 'case-backend', $2, $2, $3)`, [
+          tenantId,
+          caseId,
+          JSON.stringify({ method: 'POST', path: '/cases', body: { event: 'case.created', caseId, caseNumber: '2026-0001' } }),
+        ]);
+        await tx.query(`UPDATE outbox SET status = 'dead', attempts = 1, last_error = 'Isolationstest' WHERE tenant_id = $1`, [tenantId]);
+        await tx.query(`INSERT INTO webhook_receipts (tenant_id, source, event_id) VALUES ($1, 'case-backend', 'isolation-event')`, [tenantId]);
+      }),
+  },
 ];
 
 export async function seedEmptyTables(db: Database, company: HousingCompany, tables: string[]): Promise<void> {

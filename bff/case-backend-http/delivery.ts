@@ -1,0 +1,47 @@
+import type { Database } from '../db/database.ts';
+import { withScope } from '../db/scope.ts';
+import type { OutboxEntry } from '../outbox/outbox-repository.ts';
+import { PermanentDeliveryError, type OutboxHandler } from '../outbox/worker.ts';
+import { findConnection } from './connection-repository.ts';
+import type { OutboundRequest } from './wire.ts';
+
+/** Statuses worth another attempt; any other 4xx means the request itself is refused (dead letter at once). */
+const RETRYABLE_CLIENT_ERRORS = [408, 409, 425, 429];
+
+/**
+ * Delivers one outbox entry of the case backend: POST {baseUrl}{path} with the company's bearer token and
+ * the entry's Idempotency-Key, the same on every attempt. 2xx is delivered; 5xx, timeouts and refused
+ * connections are retried by the worker; other 4xx (bad token, invalid request) become dead letters.
+ * The last error is shown to the company's admins, so it is German and carries no credential.
+ */
+export function createCaseBackendDelivery(db: Database, options: { timeoutMs: number }): OutboxHandler {
+  return async (entry: OutboxEntry, signal: AbortSignal) => {
+    const connection = await withScope(db, { role: 'system', tenantId: entry.tenantId }, (tx) => findConnection(tx));
+    if (!connection) throw new PermanentDeliveryError('Keine Verbindung zur Vorgangs-API eingerichtet.');
+    const request = entry.payload as OutboundRequest;
+    const url = connection.baseUrl.replace(/\/+$/, '') + request.path;
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: request.method,
+        headers: {
+          authorization: `Bearer ${connection.apiToken}`,
+          'content-type': 'application/json',
+          accept: 'application/json',
+          'idempotency-key': entry.idempotencyKey,
+        },
+        body: JSON.stringify(request.body),
+        redirect: 'error',
+        signal: AbortSignal.any([signal, AbortSignal.timeout(options.timeoutMs)]),
+      });
+    } catch (err) {
+      const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).name;
+      throw new Error(`Vorgangs-API nicht erreichbar (${cause}).`);
+    }
+    const text = (await response.text().catch(() => '')).slice(0, 300);
+    if (response.ok) return;
+    const message = `Vorgangs-API antwortete mit HTTP ${response.status}${text ? `: ${text}` : ''}`;
+    if (response.status < 500 && !RETRYABLE_CLIENT_ERRORS.includes(response.status)) throw new PermanentDeliveryError(message);
+    throw new Error(message);
+  };
+}

@@ -1,0 +1,129 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import { CASE_STATUSES, type CaseMessage, type CaseRecord, type CaseStatus } from '../cases/model.ts';
+import type { CaseReferences } from './connection-repository.ts';
+
+/**
+ * The wire contract with a housing company's Vorgang API (docs/case-backend-http.md): the requests the
+ * outbox delivers and the signed status events that come back. Shared by the adapter, the webhook and the
+ * loopback fake server of the tests, so the three cannot drift apart.
+ */
+
+/** Outbox topic of the case backend. */
+export const CASE_BACKEND_TOPIC = 'case-backend';
+/** Source name of inbound events in webhook_receipts. */
+export const WEBHOOK_SOURCE = 'case-backend';
+
+export const TIMESTAMP_HEADER = 'x-vorgang-timestamp';
+export const SIGNATURE_HEADER = 'x-vorgang-signature';
+/** Events signed longer ago (or further ahead) than this are refused, so a captured request cannot be replayed later. */
+export const REPLAY_WINDOW_SECONDS = 300;
+
+/** What the outbox stores and the worker sends: POST {baseUrl}{path} with this JSON body. */
+export interface OutboundRequest {
+  method: 'POST';
+  path: string;
+  body: OutboundBody;
+}
+
+export type OutboundBody =
+  | { event: 'case.created'; caseId: string; caseNumber: string; case: ReturnType<typeof caseSnapshot> }
+  | { event: 'case.message'; caseId: string; caseNumber: string; message: { id: string; author: 'resident' | 'staff'; internal: boolean; body: string; createdAt: string } }
+  | { event: 'case.status_changed'; caseId: string; caseNumber: string; from: CaseStatus; to: CaseStatus; message: string | null; changedAt: string };
+
+function caseSnapshot(record: CaseRecord, refs: CaseReferences | undefined) {
+  return {
+    id: record.id,
+    caseNumber: record.caseNumber,
+    type: record.type,
+    title: record.title,
+    description: record.description,
+    status: record.status,
+    urgency: record.urgency,
+    priority: record.priority,
+    createdAt: record.createdAt.toISOString(),
+    deadlineAt: record.deadlineAt.toISOString(),
+    damage:
+      record.damageLocation && record.damageCategory && record.damageKind
+        ? { location: record.damageLocation, category: record.damageCategory, kind: record.damageKind }
+        : null,
+    documentType: record.documentType,
+    residentAvailability: record.residentAvailability,
+    accessConsent: record.accessConsent,
+    resident: { id: record.residentId, externalRef: refs?.residentRef ?? null, name: record.residentName },
+    building: { id: record.buildingId, externalRef: refs?.buildingRef ?? null, address: record.buildingAddress },
+    unit: { externalRef: refs?.unitRef ?? null, label: record.unitLabel },
+  };
+}
+
+export function caseCreatedRequest(record: CaseRecord, refs: CaseReferences | undefined): OutboundRequest {
+  return {
+    method: 'POST',
+    path: '/cases',
+    body: { event: 'case.created', caseId: record.id, caseNumber: record.caseNumber, case: caseSnapshot(record, refs) },
+  };
+}
+
+export function caseMessageRequest(record: CaseRecord, message: CaseMessage): OutboundRequest {
+  return {
+    method: 'POST',
+    path: `/cases/${record.id}/messages`,
+    body: {
+      event: 'case.message',
+      caseId: record.id,
+      caseNumber: record.caseNumber,
+      message: { id: message.id, author: message.authorRole, internal: message.internal, body: message.body, createdAt: message.createdAt.toISOString() },
+    },
+  };
+}
+
+export function statusChangedRequest(record: CaseRecord, from: CaseStatus, message: string | undefined): OutboundRequest {
+  return {
+    method: 'POST',
+    path: `/cases/${record.id}/status`,
+    body: {
+      event: 'case.status_changed',
+      caseId: record.id,
+      caseNumber: record.caseNumber,
+      from,
+      to: record.status,
+      message: message ?? null,
+      changedAt: record.updatedAt.toISOString(),
+    },
+  };
+}
+
+/** An event of the Vorgang API: the status of one of our cases changed there. */
+export const inboundEvent = z.object({
+  id: z.string().min(1).max(200),
+  type: z.literal('case.status_changed'),
+  caseId: z.uuid({ error: 'Ungültige Vorgangskennung.' }),
+  status: z.enum(CASE_STATUSES),
+  /** Optional text for the resident: shown with the status in the e-mail and the timeline. */
+  message: z.string().trim().min(1).max(2000).optional(),
+  occurredAt: z.iso.datetime({ offset: true }).optional(),
+});
+export type InboundEvent = z.infer<typeof inboundEvent>;
+
+/** `v1=` + hex HMAC-SHA256 of `${timestamp}.${rawBody}` with the company's webhook secret. */
+export function signWebhook(secret: string, timestamp: string, rawBody: Buffer | string): string {
+  return 'v1=' + createHmac('sha256', secret).update(`${timestamp}.`).update(rawBody).digest('hex');
+}
+
+export type SignatureProblem = 'missing' | 'stale' | 'mismatch';
+
+/** Checks the timestamp window, then the signature in constant time; undefined when valid. */
+export function checkWebhookSignature(
+  secret: string,
+  headers: { timestamp: string | undefined; signature: string | undefined },
+  rawBody: Buffer,
+  nowMs = Date.now(),
+): SignatureProblem | undefined {
+  const { timestamp, signature } = headers;
+  if (!timestamp || !signature || !/^\d{1,12}$/.test(timestamp)) return 'missing';
+  if (Math.abs(nowMs / 1000 - Number(timestamp)) > REPLAY_WINDOW_SECONDS) return 'stale';
+  const expected = Buffer.from(signWebhook(secret, timestamp, rawBody));
+  const presented = Buffer.from(signature);
+  if (presented.length !== expected.length || !timingSafeEqual(presented, expected)) return 'mismatch';
+  return undefined;
+}
