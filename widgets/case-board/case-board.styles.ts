@@ -89,10 +89,11 @@ export const caseBoardStyles = css`
     background: var(--_surface);
   }
   input[type='file'] {
-    max-width: 100%;
+    width: 100%;
   }
   .field {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.25em;
     margin: 0 0 0.75em;
     min-width: 0;
@@ -118,7 +119,7 @@ export const caseBoardStyles = css`
   }
   .filters {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(12rem, 100%), 1fr));
     column-gap: var(--_space);
     margin: 0 0 var(--_space);
   }
@@ -238,7 +239,7 @@ export const caseBoardStyles = css`
   }
   .facts {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(13rem, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(13rem, 100%), 1fr));
     gap: 0.5em var(--_space);
     margin: 0;
   }
@@ -264,9 +265,11 @@ export const caseBoardStyles = css`
   }
   .actions {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.75em;
   }
   .action {
+    min-width: 0;
     border-top: 1px solid var(--_border);
     padding-top: 0.75em;
   }
@@ -283,6 +286,9 @@ export const caseBoardStyles = css`
   .alert:empty,
   .notice:empty {
     display: none;
+  }
+  .feedback {
+    display: contents;
   }
   .alert {
     border-inline-start: 4px solid var(--_error);

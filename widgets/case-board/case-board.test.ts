@@ -95,7 +95,10 @@ class BoardDriver {
   }
 }
 
-describe('<case-board>', () => {
+describe('<case-board>', function () {
+  // Each test drives a whole board through many requests; the shared CI machine can be slow.
+  this.timeout(20000);
+
   it('lists cases by deadline, soonest first, with overdue ones highlighted and priority shown', async () => {
     const { el, cases, page } = await board();
     await expect(el).to.be.accessible();
@@ -391,6 +394,22 @@ describe('<case-board>', () => {
 
     const signedOut = await board({ listError: { status: 401, code: 'unauthenticated', message: 'Bitte melden Sie sich an.' } });
     expect(signedOut.page.text()).to.contain('Bitte melden Sie sich als Mitarbeiterin oder Mitarbeiter an');
+  });
+
+  it('fits a 320 px phone without sideways scrolling, list and open case alike', async () => {
+    const cases = new FakeStaffCases({ longTexts: true, count: 6 });
+    const bff = new FakeBff({ session: { state: 'signed_in', user: clerk }, routes: cases.routes });
+    const holder = await fixture<HTMLDivElement>(html`<div style="width: 320px"><case-board .client=${bff.client()}></case-board></div>`);
+    const el = holder.querySelector<CaseBoard>('case-board')!;
+    await waitUntil(() => el.listState === 'ready');
+    await el.updateComplete;
+    const page = new BoardDriver(el);
+    const overflowing = () =>
+      [...el.shadowRoot!.querySelectorAll<HTMLElement>('*')].filter((node) => node.getBoundingClientRect().right > holder.getBoundingClientRect().right + 1).map((node) => `${node.className || node.tagName} ${Math.round(node.getBoundingClientRect().right)}`);
+    expect(overflowing()).to.deep.equal([]);
+    await page.open(cases.cases[0].caseNumber);
+    expect(el.shadowRoot!.querySelector('.list-pane')!.getBoundingClientRect().height).to.equal(0, 'the open case replaces the list');
+    expect(overflowing()).to.deep.equal([]);
   });
 
   it('speaks English with lang="en"', async () => {

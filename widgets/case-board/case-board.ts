@@ -346,7 +346,9 @@ export class CaseBoard extends PortalElement implements DetailHost {
       return;
     }
     this.focusAfterRender = undefined;
-    this.renderRoot.querySelector<HTMLElement>(`button.case[data-id="${CSS.escape(target)}"]`)?.focus();
+    // The case may have left the list meanwhile (a filter, a live change): then the list's first control.
+    const entry = this.renderRoot.querySelector<HTMLElement>(`button.case[data-id="${CSS.escape(target)}"]`);
+    (entry ?? this.renderRoot.querySelector<HTMLElement>('.filters select'))?.focus();
   }
 
   override render() {

@@ -108,11 +108,11 @@ function renderLoaded(host: DetailHost, detail: StaffCaseDetail) {
           </ul>`
         : html`<p class="muted">${msg.boardNoAttachments}</p>`}
     </section>
-    ${renderActions(host, item, sub)}
     <section class="activity" part="activity" aria-labelledby="activity-heading">
       <div id="activity-heading" class="sub" role="heading" aria-level=${sub}>${msg.boardActivity}</div>
       ${renderActivity(host, detail)}
     </section>
+    ${renderActions(host, item, sub)}
   `;
 }
 
