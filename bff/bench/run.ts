@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
@@ -7,13 +7,22 @@ import { openDatabase, APP_ROLE, type Database } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { dropDatabase, provisionDatabase } from '../db/provision.ts';
 import { withTenant } from '../db/scope.ts';
+import { connectSocket, damageChoice, type DamageChoice } from '../cases/case-test-support.ts';
+import { startServer, type RunningServer } from '../server.ts';
+import { createHousingCompany } from '../test/fixtures.ts';
+import type { TestClient } from '../test/harness.ts';
+import { signInResident, signInStaff } from '../test/sign-in.ts';
 
 /**
  * Benchmarks, printed as tables; nothing is written. Every figure is a ratio against a baseline measured
  * in the same run, so the numbers compare across machines.
  * 1. RLS cost: a tenant-scoped read (20 rows out of 50 tenants × 1000) through withTenant on a table with
  *    FORCE ROW LEVEL SECURITY, against the same transaction on an identical table without RLS.
- * 2. Widget bundle: gzipped loader, and the <tenant-portal> chunk with everything it imports statically.
+ * 2. Case filing over HTTP (PostgreSQL): signed-in residents of several housing companies file damage reports
+ *    concurrently through the real API; baseline: an authenticated cheap GET by the same clients.
+ * 3. Live status updates (PostgreSQL): a clerk's status change over HTTP until the resident's socket has the
+ *    event; baseline: the HTTP round trip of the same PATCH.
+ * 4. Widget bundle: gzipped loader, and the <tenant-portal> chunk with everything it imports statically.
  */
 
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -28,6 +37,13 @@ const RLS_TARGET = 1.1;
 const KB = 1000;
 const LOADER_TARGET_KB = 4;
 const PORTAL_TARGET_KB = 45;
+/** Housing companies of the HTTP benches; each has two residents (resident and neighbour) and a clerk. */
+const HTTP_COMPANIES = 6;
+const HTTP_WARMUP_MS = 1_500;
+const HTTP_PHASE_MS = 8_000;
+const LIVE_WARMUP = 20;
+const LIVE_CHANGES = 300;
+const LIVE_TARGET_P95_MS = 100;
 
 interface Stats {
   median: number;
@@ -159,6 +175,151 @@ function closure(entry: string): string[] {
   return [...seen];
 }
 
+interface Latency {
+  median: number;
+  p95: number;
+  max: number;
+}
+
+function latency(samples: number[]): Latency {
+  const sorted = [...samples].sort((x, y) => x - y);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { median: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] };
+}
+
+interface Throughput {
+  what: string;
+  requests: number;
+  perSecond: number;
+  latency: Latency;
+}
+
+interface HttpResult {
+  database: string;
+  residents: number;
+  companies: number;
+  throughput: { session: Throughput; catalogue: Throughput; filing: Throughput };
+  live: { changes: number; event: Latency; patch: Latency; sockets: number };
+}
+
+/**
+ * Every client sends one request after the other (a closed loop, one request in flight per client) for
+ * `durationMs` after a warm-up; each answer must have `status`.
+ */
+async function closedLoop(what: string, clients: TestClient[], status: number, send: (client: TestClient, index: number) => Promise<{ status: number }>): Promise<Throughput> {
+  const samples: number[] = [];
+  const run = async (untilMs: number, record: boolean) =>
+    Promise.all(
+      clients.map(async (client, index) => {
+        while (performance.now() < untilMs) {
+          const started = performance.now();
+          const response = await send(client, index);
+          if (response.status !== status) throw new Error(`${what}: ${response.status} statt ${status}`);
+          if (record) samples.push(performance.now() - started);
+        }
+      }),
+    );
+  await run(performance.now() + HTTP_WARMUP_MS, false);
+  const started = performance.now();
+  await run(started + HTTP_PHASE_MS, true);
+  const elapsed = (performance.now() - started) / 1000;
+  return { what, requests: samples.length, perSecond: samples.length / elapsed, latency: latency(samples) };
+}
+
+/** A clerk's status change over HTTP until the resident's socket has it, one change at a time. */
+async function measureLiveUpdates(server: RunningServer, cases: Array<{ resident: TestClient; clerk: TestClient; caseId: string }>) {
+  const sockets = await Promise.all(cases.map(({ resident }) => connectSocket(server, resident)));
+  const event: number[] = [];
+  const patch: number[] = [];
+  const status = cases.map(() => 'eingegangen');
+  try {
+    for (let i = 0; i < LIVE_WARMUP + LIVE_CHANGES; i++) {
+      const k = i % cases.length;
+      const { clerk, caseId } = cases[k];
+      // in_bearbeitung ⇄ beauftragt is allowed in both directions, so a case takes any number of changes.
+      const next = status[k] === 'in_bearbeitung' ? 'beauftragt' : 'in_bearbeitung';
+      const socket = sockets[k];
+      const started = performance.now();
+      const arrived = new Promise<number>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`case:updated ${next} kam nicht an`)), 5_000);
+        const listener = (payload: { change: string; case: { id: string; status: string } }) => {
+          if (payload.change !== 'status_changed' || payload.case.id !== caseId || payload.case.status !== next) return;
+          const at = performance.now();
+          clearTimeout(timer);
+          socket.off('case:updated', listener);
+          resolve(at);
+        };
+        socket.on('case:updated', listener);
+      });
+      const response = await clerk.patch(`/api/staff/cases/${caseId}/status`, { status: next });
+      const answered = performance.now();
+      if (response.status !== 200) throw new Error(`PATCH status: ${response.status} ${JSON.stringify(response.body)}`);
+      const arrivedAt = await arrived;
+      status[k] = next;
+      if (i >= LIVE_WARMUP) {
+        patch.push(answered - started);
+        event.push(arrivedAt - started);
+      }
+    }
+  } finally {
+    for (const socket of sockets) socket.disconnect();
+  }
+  return { changes: event.length, event: latency(event), patch: latency(patch), sockets: sockets.length };
+}
+
+async function benchHttp(): Promise<HttpResult | string> {
+  const name = `mp_bench_http_${process.pid}`;
+  let urls;
+  try {
+    urls = await provisionDatabase({ adminUrl: ADMIN_URL, database: name });
+  } catch (error) {
+    return `nicht erreichbar (${(error as Error).message})`;
+  }
+  const db = await openDatabase({ ...urls, poolSize: 10 });
+  let server: RunningServer | undefined;
+  try {
+    // NODE_ENV=test only raises the per-IP sign-in limit (all residents sign in from loopback); mail goes to the in-memory outbox.
+    server = await startServer({
+      db,
+      env: { NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: mkdtempSync(join(tmpdir(), 'mp-bench-')), ADMIN_API_TOKEN: randomUUID() + randomUUID() },
+    });
+    const residents: Array<{ client: TestClient; clerk: TestClient; damage: DamageChoice }> = [];
+    for (let i = 0; i < HTTP_COMPANIES; i++) {
+      const company = await createHousingCompany(db);
+      const clerk = await signInStaff(server, company, 'clerk');
+      for (const who of ['resident', 'neighbour'] as const) {
+        const client = await signInResident(server, company, who);
+        residents.push({ client, clerk, damage: await damageChoice(client) });
+      }
+    }
+    const clients = residents.map((resident) => resident.client);
+    const session = await closedLoop('GET /api/session', clients, 200, (client) => client.get('/api/session'));
+    const catalogue = await closedLoop('GET /api/cases/catalogue', clients, 200, (client) => client.get('/api/cases/catalogue'));
+    const firstCase = new Map<number, string>();
+    const filing = await closedLoop('POST /api/cases (damage)', clients, 201, async (client, index) => {
+      const response = await client.post('/api/cases', {
+        type: 'damage',
+        ...residents[index].damage,
+        urgency: 'normal',
+        description: 'Der Wasserhahn in der Küche tropft seit Tagen.',
+        residentAvailability: 'werktags ab 16 Uhr',
+      });
+      if (response.status === 201 && !firstCase.has(index)) firstCase.set(index, response.body.case.id);
+      return response;
+    });
+    const live = await measureLiveUpdates(
+      server,
+      residents.map((resident, index) => ({ resident: resident.client, clerk: resident.clerk, caseId: firstCase.get(index)! })),
+    );
+    const [{ version }] = (await db.transaction((tx) => tx.query<{ version: string }>(`SELECT current_setting('server_version') AS version`))).rows;
+    return { database: `PostgreSQL ${version.split(' ')[0]}`, residents: residents.length, companies: HTTP_COMPANIES, throughput: { session, catalogue, filing }, live };
+  } finally {
+    await server?.stop();
+    await db.close();
+    await dropDatabase(ADMIN_URL, name);
+  }
+}
+
 const gzipped = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
 
 interface BundleLine {
@@ -190,6 +351,8 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
+const fixed = (l: Latency) => [l.median.toFixed(2), l.p95.toFixed(2), l.max.toFixed(2)];
+const lat = (l: Latency) => fixed(l).join(' / ');
 const ms = (s: Stats) => `${s.median.toFixed(3)} / ${s.p95.toFixed(3)}`;
 const ratio = (rls: number, plain: number) => rls / plain;
 
@@ -215,6 +378,39 @@ async function main() {
     }
   }
   console.log(table(['database', 'measured', 'n', 'without RLS', 'with RLS', 'ratio median', 'ratio p95', 'target'], rows));
+  console.log();
+
+  const http = await benchHttp();
+  if (typeof http === 'string') {
+    console.log(`HTTP benches: PostgreSQL ${http}`);
+  } else {
+    const { session, catalogue, filing } = http.throughput;
+    console.log(
+      `Case filing over HTTP with RLS: ${http.residents} signed-in residents of ${http.companies} housing companies, one request in flight each, ` +
+        `${HTTP_PHASE_MS / 1000} s after ${HTTP_WARMUP_MS / 1000} s warm-up, ${http.database}, loopback (latency ms, median / p95 / max)`,
+    );
+    const line = (t: Throughput, baseline?: Throughput) => [
+      t.what, String(t.requests), t.perSecond.toFixed(1), lat(t.latency), baseline ? (t.perSecond / baseline.perSecond).toFixed(3) : '',
+    ];
+    console.log(table(['request', 'n', 'per s', 'latency', 'ratio to GET /api/session'], [line(session), line(catalogue, session), line(filing, session)]));
+    console.log(`  cases created per second: ${filing.perSecond.toFixed(1)}`);
+    console.log();
+    const { live } = http;
+    console.log(
+      `Live status update: PATCH /api/staff/cases/:id/status until the resident's socket has case:updated, ${live.changes} changes one at a time ` +
+        `(${LIVE_WARMUP} warm-up), ${live.sockets} resident sockets (socket.io-client, websocket, loopback), ${http.database} (ms)`,
+    );
+    console.log(
+      table(
+        ['measured', 'median', 'p95', 'max', 'target'],
+        [
+          ['PATCH round trip (baseline)', ...fixed(live.patch), ''],
+          ['status change → socket event', ...fixed(live.event), `p95 < ${LIVE_TARGET_P95_MS} ms ${live.event.p95 < LIVE_TARGET_P95_MS ? 'met' : 'NOT met'}`],
+          ['ratio event / PATCH', (live.event.median / live.patch.median).toFixed(3), (live.event.p95 / live.patch.p95).toFixed(3), '', ''],
+        ],
+      ),
+    );
+  }
   console.log();
 
   console.log('Widget bundle (gzip -9, 1 kB = 1000 bytes; dist/widgets from `npm run build`)');
