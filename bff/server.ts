@@ -32,8 +32,6 @@ import { CASE_BACKEND_TOPIC } from './case-backend-http/wire.ts';
 import { startOutboxWorker, type OutboxWorker } from './outbox/worker.ts';
 import { registerAttachmentRoutes } from './attachments/routes.ts';
 import { purgeExpiredUploads } from './attachments/uploads.ts';
-import { registerAttachmentRoutes } from './attachments/routes.ts';
-import { purgeExpiredUploads } from './attachments/uploads.ts';
 import { mountDevOutbox } from './mail/dev-outbox.ts';
 import { mountDemoLogins } from './demo/demo-logins.ts';
 import { mountStaticAssets } from './http/static.ts';
@@ -139,7 +137,6 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   let outboxWorker: OutboxWorker | undefined;
   registerCaseBackendHttpRoutes(api, ctx, { wake: () => outboxWorker?.wake() });
   registerAttachmentRoutes(api, ctx);
-  registerAttachmentRoutes(api, ctx);
   app.get('/api/openapi.json', (_req, res) => {
     res.json(api.openapi({ title: 'Mieterportal BFF', version: '0.1.0' }));
   });
@@ -157,7 +154,6 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
   const purgeTimer = setInterval(() => {
     purgeExpiredSessions(db).catch((err) => logger.warn({ err }, 'session purge failed'));
-    purgeExpiredUploads(db).catch((err) => logger.warn({ err }, 'upload purge failed'));
     purgeExpiredUploads(db).catch((err) => logger.warn({ err }, 'upload purge failed'));
   }, 10 * 60_000);
   purgeTimer.unref();

@@ -129,11 +129,6 @@ const ROUTES: Record<string, Line> = {
   'DELETE /api/uploads/{id}': {
     kind: 'object', as: 'resident', own: (w) => first(w, 'a', 'staged_uploads'), foreign: (w) => first(w, 'b', 'staged_uploads'),
   },
-  // A JSON body carries no file (400); the multipart rules are tested in bff/attachments/uploads.test.ts.
-  'POST /api/uploads': { kind: 'collection', as: 'resident', body: (w) => ({ file: first(w, 'b', 'staged_uploads') }), expect: [400] },
-  'DELETE /api/uploads/{id}': {
-    kind: 'object', as: 'resident', own: (w) => first(w, 'a', 'staged_uploads'), foreign: (w) => first(w, 'b', 'staged_uploads'),
-  },
 };
 
 const REFUSED = [401, 403, 404];
