@@ -123,6 +123,19 @@ export const caseBoardStyles = css`
     column-gap: var(--_space);
     margin: 0 0 var(--_space);
   }
+  .filters-toggle {
+    display: none;
+    margin: 0 0 var(--_space);
+  }
+  /* Narrow: the list comes first, the filters fold away behind a button that counts the active ones. */
+  @container (max-width: 40rem) {
+    .filters-toggle {
+      display: inline-block;
+    }
+    .filters:not(.open) {
+      display: none;
+    }
+  }
   .filters fieldset,
   .filters .filter-row {
     grid-column: 1 / -1;

@@ -407,9 +407,33 @@ describe('<case-board>', function () {
     const overflowing = () =>
       [...el.shadowRoot!.querySelectorAll<HTMLElement>('*')].filter((node) => node.getBoundingClientRect().right > holder.getBoundingClientRect().right + 1).map((node) => `${node.className || node.tagName} ${Math.round(node.getBoundingClientRect().right)}`);
     expect(overflowing()).to.deep.equal([]);
-    await page.open(cases.cases[0].caseNumber);
+    const toggle = el.shadowRoot!.querySelector<HTMLButtonElement>('.filters-toggle')!;
+    const filters = el.shadowRoot!.querySelector<HTMLElement>('.filters')!;
+    expect(filters.getBoundingClientRect().height).to.equal(0, 'filters folded away');
+    toggle.click();
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(filters.getBoundingClientRect().height).to.be.greaterThan(0);
+    await page.choose('type', 'damage');
+    expect(toggle.textContent!.trim()).to.equal('Filter (1 aktiv)');
+    expect(overflowing()).to.deep.equal([]);
+    await page.open(page.numbers()[0]);
     expect(el.shadowRoot!.querySelector('.list-pane')!.getBoundingClientRect().height).to.equal(0, 'the open case replaces the list');
     expect(overflowing()).to.deep.equal([]);
+  });
+
+  it('on a staff page waits for the sign-in in <staff-portal>, then shows the cases', async () => {
+    const { el, cases, page } = await board({ listError: { status: 401, code: 'unauthenticated', message: 'Bitte melden Sie sich an.' } });
+    expect(page.text()).to.contain('Bitte melden Sie sich als Mitarbeiterin oder Mitarbeiter an');
+    cases.listError = undefined;
+    document.body.dispatchEvent(new CustomEvent('mp-signed-in', { bubbles: true, composed: true, detail: { user: clerk } }));
+    await waitUntil(() => el.listState === 'ready', 'no reload after sign-in');
+    await el.updateComplete;
+    expect(page.numbers().length).to.equal(20);
+    document.body.dispatchEvent(new CustomEvent('mp-signed-out', { bubbles: true, composed: true, detail: { everywhere: false } }));
+    await el.updateComplete;
+    expect(page.numbers()).to.deep.equal([]);
+    expect(page.text()).to.contain('Bitte melden Sie sich als Mitarbeiterin oder Mitarbeiter an');
   });
 
   it('speaks English with lang="en"', async () => {

@@ -95,6 +95,8 @@ export class CaseBoard extends PortalElement implements DetailHost {
   @state() actionError?: string;
   @state() uploadProgress?: number;
   @state() messageKind: 'reply' | 'note' = 'reply';
+  /** On a narrow screen the filters fold away behind a button. */
+  @state() filtersOpen = false;
   /** Read out politely by screen readers (new cases). */
   @state() announcement = '';
 
@@ -368,8 +370,26 @@ export class CaseBoard extends PortalElement implements DetailHost {
     const msg = this.msg;
     const filters = this.filters;
     const changed = (event: Event) => event.target as HTMLInputElement & HTMLSelectElement;
+    const active = filters.types.length + filters.statuses.length + (filters.assignee ? 1 : 0) + (filters.building ? 1 : 0) + (filters.overdueOnly ? 1 : 0);
     return html`
-      <form class="filters" part="filters" role="search" aria-label=${msg.boardFilters} @submit=${(event: Event) => event.preventDefault()}>
+      <button
+        type="button"
+        class="filters-toggle"
+        part="button"
+        aria-expanded=${this.filtersOpen ? 'true' : 'false'}
+        aria-controls="filters"
+        @click=${() => (this.filtersOpen = !this.filtersOpen)}
+      >
+        ${msg.boardFiltersToggle(active)}
+      </button>
+      <form
+        id="filters"
+        class="filters ${this.filtersOpen ? 'open' : ''}"
+        part="filters"
+        role="search"
+        aria-label=${msg.boardFilters}
+        @submit=${(event: Event) => event.preventDefault()}
+      >
         <label class="field">
           <span>${msg.boardFilterType}</span>
           <select name="type" @change=${(event: Event) => this.setFilters({ types: changed(event).value ? [changed(event).value as CaseType] : [] })}>

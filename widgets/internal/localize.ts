@@ -177,6 +177,7 @@ const de = {
   liveIncident: (caseNumber: string, status: string) => `Mitgemeldeter Schaden ${caseNumber}: Status jetzt „${status}“.`,
   // — cases: case-board —
   boardFilters: 'Vorgänge filtern',
+  boardFiltersToggle: (active: number) => (active ? `Filter (${active} aktiv)` : 'Filter'),
   boardFilterType: 'Art',
   boardFilterAllTypes: 'Alle Arten',
   boardFilterStatus: 'Status',
@@ -459,6 +460,7 @@ const en: Messages = {
   liveIncident: (caseNumber, status) => `Damage ${caseNumber} you also reported: status is now “${status}”.`,
   // — cases: case-board —
   boardFilters: 'Filter cases',
+  boardFiltersToggle: (active) => (active ? `Filters (${active} active)` : 'Filters'),
   boardFilterType: 'Type',
   boardFilterAllTypes: 'All types',
   boardFilterStatus: 'Status',

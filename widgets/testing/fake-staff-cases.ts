@@ -99,8 +99,11 @@ export class FakeStaffCases {
   readonly listQueries: URLSearchParams[] = [];
   private serial = 0;
   private conflictPending: boolean;
+  /** The error the list answers with; a test clears it to let the list work again (e.g. after sign-in). */
+  listError: FakeStaffCasesOptions['listError'];
 
   constructor(private readonly options: FakeStaffCasesOptions = {}) {
+    this.listError = options.listError;
     this.conflictPending = options.conflictOnStatus ?? false;
     const count = options.count ?? 30;
     for (let n = 0; n < count; n++) this.add(this.make(n));
@@ -260,7 +263,7 @@ export class FakeStaffCases {
 
   private list(params: URLSearchParams): Response {
     this.listQueries.push(params);
-    if (this.options.listError) return error(this.options.listError.status, this.options.listError.code, this.options.listError.message);
+    if (this.listError) return error(this.listError.status, this.listError.code, this.listError.message);
     const types = params.get('type')?.split(',');
     const statuses = params.get('status')?.split(',');
     if (statuses?.some((status) => !caseStatuses.includes(status as CaseStatus))) return fieldError('status', 'Unbekannter Status.');
