@@ -10,6 +10,7 @@ const loaderStateKey = Symbol.for('mieterportal.loader');
 const elements: Record<string, () => Promise<unknown>> = {
   'tenant-portal': () => import('./tenant-portal/tenant-portal.ts'),
   'staff-portal': () => import('./staff-portal/staff-portal.ts'),
+  'damage-report-form': () => import('./damage-report-form/damage-report-form.ts'),
   'case-board': () => import('./case-board/case-board.ts'),
 };
 
