@@ -191,6 +191,7 @@ describe('<case-board>', function () {
     expect(text).to.contain(`Schadensart${damage.damage!.kind.label}`);
     expect(text).to.contain(`Zutritt in Abwesenheit${damage.accessConsent ? 'Ja, erlaubt' : 'Nein'}`);
     if (damage.residentAvailability) expect(text).to.contain(damage.residentAvailability);
+    expect(text).to.contain(`Betroffene Mieter (mit Meldendem)${stored.affectedResidents}`);
     const links = [...page.detail.querySelectorAll<HTMLAnchorElement>('.attachments a')];
     expect(links.map((link) => link.textContent!.trim())).to.deep.equal(stored.attachments.map((attachment) => attachment.fileName));
     expect(links[0].href).to.equal(new URL(`/api/staff/cases/${damage.id}/attachments/${stored.attachments[0].id}`, location.href).href);

@@ -87,7 +87,7 @@ function renderLoaded(host: DetailHost, detail: StaffCaseDetail) {
       ${row(msg.boardFieldDocumentType, item.documentType?.label)}
       ${row(msg.boardFieldAvailability, item.residentAvailability)}
       ${item.type === 'damage' ? row(msg.boardFieldAccessConsent, msg.boardAccessConsent(item.accessConsent)) : nothing}
-      ${detail.affectedResidents ? row(msg.boardFieldAffected, String(detail.affectedResidents)) : nothing}
+      ${item.type === 'damage' && detail.affectedResidents ? row(msg.boardFieldAffected, String(detail.affectedResidents)) : nothing}
     </dl>
     <section aria-labelledby="description-heading">
       <div id="description-heading" class="sub" role="heading" aria-level=${sub}>${msg.boardDescription}</div>

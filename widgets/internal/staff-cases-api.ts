@@ -87,7 +87,7 @@ export interface StaffCaseDetail {
   messages: CaseMessage[];
   /** Increment 2; absent on a BFF that does not have attachments yet. */
   attachments?: CaseAttachment[];
-  /** Residents who joined this reported incident (increment 2). */
+  /** The reporter plus every resident who joined this reported incident (increment 2). */
   affectedResidents?: number;
 }
 

@@ -147,7 +147,7 @@ export class FakeStaffCases {
         { id: uuid('e0000000', ++this.serial), kind: 'public_reply', public: true, actor: 'staff', actorName: 'Jonas Becker', data: { messageId: reply.id }, createdAt: reply.createdAt },
       );
     }
-    this.store.set(item.id, { case: item, events, messages, attachments, affectedResidents: item.type === 'damage' ? item.caseNumber.length % 3 : 0 });
+    this.store.set(item.id, { case: item, events, messages, attachments, affectedResidents: item.type === 'damage' ? 1 + (Number(item.caseNumber.slice(-1)) % 4) : 1 });
     return item;
   }
 
