@@ -387,6 +387,25 @@ describe('<tenant-portal> resident area', () => {
     await page.waitForHeading('Anliegen 2026-0178: Frage zur Betriebskostenabrechnung 2025');
   });
 
+  it('fits a 320 px wide phone without sideways scrolling, long texts included', async () => {
+    const resident = new FakeResidentCases({ long: true });
+    const bff = new FakeBff({ session: { state: 'signed_in', user }, routes: resident.routes });
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 320px"><tenant-portal tenant="wohnbau-nord" .client=${bff.client()}></tenant-portal></div>`);
+    const el = wrapper.querySelector('tenant-portal')!;
+    const page = new PortalPage(el);
+    await waitUntil(() => page.list?.shadowRoot?.querySelector('li.case'), 'list');
+    const fits = (root: Element) => root.scrollWidth <= root.clientWidth;
+    expect(fits(el), 'portal').to.be.true;
+    expect(fits(page.list!), 'list').to.be.true;
+    await page.openCase(resident.cases[1].title);
+    expect(fits(el), 'portal with a case').to.be.true;
+    expect(fits(page.detail!), 'case').to.be.true;
+    page.nav('Meine Dokumente').click();
+    await waitUntil(() => page.inbox?.shadowRoot?.querySelector('li.document'), 'inbox');
+    expect(fits(el), 'portal with documents').to.be.true;
+    expect(fits(page.inbox!), 'documents').to.be.true;
+  });
+
   it('speaks English with lang="en"', async () => {
     const { el, page } = await signedIn({}, 'en');
     await waitUntil(() => page.list, 'list');
