@@ -276,6 +276,20 @@ describe('http case backend: signed status webhook', () => {
     }
   });
 
+  it('residents who joined the damage report hear of the status change from the Vorgang API too', async () => {
+    const { company, api, webhookSecret, webhookUrl } = await connectedCompany(server);
+    const reporter = await signInResident(server, company);
+    const neighbour = await signInResident(server, company, 'neighbour');
+    const damage = await damageChoice(reporter);
+    const filed = (await reporter.post('/api/cases', { type: 'damage', ...damage, description: 'Wasser im Keller' })).body.case;
+    assert.equal((await neighbour.post(`/api/cases/open-damage-reports/${filed.caseNumber}/join`)).status, 201);
+    const event = { id: `evt-${randomUUID()}`, type: 'case.status_changed', caseId: filed.id, status: 'erledigt' };
+    assert.equal((await sendEvent(webhookUrl, webhookSecret, event)).status, 200);
+    const mails = server.mailer.sent()!.filter((mail) => mail.to === company.neighbour.email);
+    assert.deepEqual(mails.map((mail) => mail.subject), [`Schadensmeldung ${filed.caseNumber}: Erledigt`]);
+    await api.stop();
+  });
+
   it('refuses a forged signature, an old timestamp, another company’s secret and an unknown case, in German, and changes nothing', async () => {
     const a = await connectedCompany(server);
     const b = await connectedCompany(server);

@@ -130,8 +130,8 @@ export function createCaseUseCases(deps: CaseDependencies) {
     /**
      * A status change reported by the housing company's Vorgang API (verified webhook,
      * bff/case-backend-http/): `apply` runs in the company's staff scope without an account (logged as actor
-     * system) and returns the changed case, or nothing when nothing changed. Staff and resident get the same
-     * live updates and e-mail as for a clerk's change.
+     * system) and returns the changed case, or nothing when nothing changed. Staff, resident and the residents
+     * who joined the incident get the same live updates and e-mails as for a clerk's change.
      */
     async applyExternalStatusChange(
       tenantId: string,
@@ -139,12 +139,15 @@ export function createCaseUseCases(deps: CaseDependencies) {
     ) {
       const outcome = await withScope(db, { role: 'clerk', tenantId }, async (tx) => {
         const change = await apply(tx);
-        return change && { ...change, contact: await findResidentContact(tx, change.record.residentId) };
+        if (!change) return undefined;
+        const { residentId, id } = change.record;
+        return { ...change, contact: await findResidentContact(tx, residentId), participants: await listParticipants(tx, id) };
       });
       if (!outcome) return undefined;
       realtime.toStaff(tenantId, 'case:updated', { change: 'status_changed', case: toStaffCase(outcome.record) });
       notifyResident(tenantId, 'status_changed', outcome.record);
       await mailStatusChange(outcome.contact, outcome.record, outcome.publicMessage);
+      await tellParticipantsOfStatusChange(deps, tenantId, outcome.record, outcome.participants);
       return outcome.record;
     },
 
