@@ -95,6 +95,24 @@ describe('http case backend: delivery through the outbox', () => {
     await api.stop();
   });
 
+  it('the platform refuses an unusable connection in German; after disconnecting, new cases stay in the portal only', async () => {
+    const { company, api } = await connectedCompany(server);
+    const platform = new TestClient(server.url, { bearer: TEST_ADMIN_TOKEN });
+    const path = `/api/admin/tenants/${company.tenant.slug}/case-backend`;
+    const invalid = await platform.request('PUT', path, { baseUrl: 'ftp://erp.example', apiToken: 'kurz', webhookSecret: 'auch-kurz' });
+    assert.equal(invalid.status, 400);
+    assert.deepEqual(invalid.body.error.details.fields.map((field: { path: string }) => field.path).sort(), ['apiToken', 'baseUrl', 'webhookSecret']);
+    assert.ok(invalid.body.error.details.fields.some((field: { message: string }) => field.message === 'Das Zugangstoken muss mindestens 16 Zeichen lang sein.'));
+
+    assert.equal((await platform.request('DELETE', path)).status, 204);
+    const resident = await signInResident(server, company);
+    assert.equal((await resident.post('/api/cases', { type: 'contact', title: 'Frage', description: 'Nach dem Trennen' })).status, 201);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(api.received.length, 0);
+    assert.equal((await platform.request('DELETE', path)).status, 404);
+    await api.stop();
+  });
+
   it('while the Vorgang API is down and then answers 503, nothing is lost: every change arrives once, in order, retried with the same key', async () => {
     const { company, api } = await connectedCompany(server);
     const resident = await signInResident(server, company);

@@ -77,6 +77,10 @@ export function registerCaseBackendHttpRoutes(api: Api, ctx: AppContext, outbox:
       response: connectionResponse,
     },
     async ({ params, body }) => {
+      // The token and every resident's case travel over this connection: plain http only outside production.
+      if (ctx.config.NODE_ENV === 'production' && !body.baseUrl.startsWith('https://')) {
+        throw new AppError(400, 'https_required', 'Die Vorgangs-API muss in Produktion über https erreichbar sein.');
+      }
       const tenant = await requireTenant(db, params.slug);
       await asTenantAdmin(db, tenant.id, (tx) => saveConnection(tx, tenant.id, body));
       return { baseUrl: body.baseUrl, webhookUrl: `${ctx.publicUrl()}/api${WEBHOOK_PATH.replace(':tenantSlug', tenant.slug)}` };
