@@ -26,6 +26,7 @@ import { registerHealthRoutes } from './health/routes.ts';
 import { registerAuthRoutes } from './auth/routes.ts';
 import { registerOnboardingRoutes } from './onboarding/routes.ts';
 import { registerCaseRoutes } from './cases/routes.ts';
+import { registerDocumentRoutes } from './documents/routes.ts';
 import { keepWebhookRawBody, registerCaseBackendHttpRoutes } from './case-backend-http/routes.ts';
 import { createCaseBackendDelivery } from './case-backend-http/delivery.ts';
 import { CASE_BACKEND_TOPIC } from './case-backend-http/wire.ts';
@@ -137,6 +138,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   let outboxWorker: OutboxWorker | undefined;
   registerCaseBackendHttpRoutes(api, ctx, { wake: () => outboxWorker?.wake() });
   registerAttachmentRoutes(api, ctx);
+  registerDocumentRoutes(api, ctx);
   app.get('/api/openapi.json', (_req, res) => {
     res.json(api.openapi({ title: 'Mieterportal BFF', version: '0.1.0' }));
   });

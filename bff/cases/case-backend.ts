@@ -29,4 +29,6 @@ export interface CaseBackend {
   /** A public message (resident or staff) or, for staff, an internal note. */
   addMessage(tx: Queryable, actor: TenantContext, caseId: string, message: { body: string; internal: boolean }): Promise<CaseRecord>;
   openDamageReports(tx: Queryable, damageCategoryId: string): Promise<OpenDamageReport[]>;
+  /** Logs a document the housing company published on the case (public timeline event `document_published`). */
+  recordDocumentPublished(tx: Queryable, actor: TenantContext, caseId: string, document: { id: string; title: string }): Promise<CaseRecord>;
 }

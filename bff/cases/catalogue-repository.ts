@@ -118,6 +118,6 @@ export async function insertDamageKind(tx: Queryable, tenantId: string, category
   ]);
 }
 
-export async function insertDocumentType(tx: Queryable, tenantId: string, label: string, position: number): Promise<void> {
-  await tx.query(`INSERT INTO document_types (tenant_id, label, position) VALUES ($1, $2, $3)`, [tenantId, label, position]);
+export async function insertDocumentType(tx: Queryable, tenantId: string, label: string, position: number, key: string | null = null): Promise<void> {
+  await tx.query(`INSERT INTO document_types (tenant_id, label, position, key) VALUES ($1, $2, $3, $4)`, [tenantId, label, position, key]);
 }

@@ -151,6 +151,22 @@ export function createEmbeddedCaseBackend(): CaseBackend {
     },
 
     openDamageReports: (tx, damageCategoryId) => openDamageReportsInMyBuilding(tx, damageCategoryId),
+
+    async recordDocumentPublished(tx, actor, caseId, document) {
+      requireStaff(actor);
+      const current = await requireCase(tx, actor, caseId);
+      await insertCaseEvent(tx, {
+        tenantId: actor.tenantId,
+        caseId,
+        residentId: current.residentId,
+        actorAccountId: actor.accountId,
+        actorRole: 'staff',
+        kind: 'document_published',
+        public: true,
+        data: { documentId: document.id, title: document.title },
+      });
+      return reload(tx, caseId);
+    },
   };
 }
 

@@ -94,7 +94,8 @@ export type CaseEventKind =
   | 'assigned'
   | 'public_reply'
   | 'internal_note'
-  | 'resident_message';
+  | 'resident_message'
+  | 'document_published';
 
 export interface CaseEvent {
   id: string;

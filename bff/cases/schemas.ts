@@ -128,14 +128,14 @@ export const staffCase = z.object({
 
 const residentEvent = z.object({
   id: z.uuid(),
-  kind: z.enum(['created', 'status_changed', 'public_reply', 'resident_message']),
+  kind: z.enum(['created', 'status_changed', 'public_reply', 'resident_message', 'document_published']),
   actor: z.enum(['resident', 'staff', 'system']),
   data: z.record(z.string(), z.unknown()),
   createdAt: timestamp,
 });
 const staffEvent = z.object({
   id: z.uuid(),
-  kind: z.enum(['created', 'routed', 'status_changed', 'assigned', 'public_reply', 'internal_note', 'resident_message']),
+  kind: z.enum(['created', 'routed', 'status_changed', 'assigned', 'public_reply', 'internal_note', 'resident_message', 'document_published']),
   public: z.boolean(),
   actor: z.enum(['resident', 'staff', 'system']),
   actorName: z.string().nullable(),

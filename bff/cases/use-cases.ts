@@ -169,5 +169,29 @@ export function createCaseUseCases(deps: CaseDependencies) {
       realtime.toStaff(ctx.tenantId, 'case:updated', { change: 'internal_note', case: toStaffCase(record) });
       return { case: toStaffCase(record) };
     },
+
+    /**
+     * A status change together with another capability's work on the case, in one transaction (e.g. the
+     * Mieterbescheinigung: publish it, then close the case). `work` sees the case as it was and may refuse
+     * by throwing; the change is then announced exactly like changeStatus (live, German status mail).
+     */
+    async changeStatusWith<T>(
+      ctx: TenantContext,
+      caseId: string,
+      change: { status: CaseStatus; publicMessage?: string },
+      work: (tx: Queryable, current: CaseRecord) => Promise<T>,
+    ) {
+      const { record, contact, result } = await withTenant(db, ctx, async (tx) => {
+        const current = await backend.findCase(tx, ctx, caseId);
+        if (!current) throw caseNotFound();
+        const result = await work(tx, current);
+        const record = await backend.changeStatus(tx, ctx, caseId, change.status, change.publicMessage);
+        return { record, contact: await findResidentContact(tx, record.residentId), result };
+      });
+      realtime.toStaff(ctx.tenantId, 'case:updated', { change: 'status_changed', case: toStaffCase(record) });
+      notifyResident(ctx.tenantId, 'status_changed', record);
+      await mailStatusChange(contact, record, change.publicMessage);
+      return { record, result };
+    },
   };
 }

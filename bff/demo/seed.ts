@@ -15,6 +15,8 @@ import {
   type TenantInput,
   type UnitInput,
 } from '../onboarding/onboarding.ts';
+import { seedDemoDocuments, type DemoDocument } from '../documents/demo-documents.ts';
+import { setTenancyStart } from '../documents/document-repository.ts';
 
 /**
  * Demo data for `npm start`: two housing companies with buildings, units and residents, and sign-in-able
@@ -35,6 +37,8 @@ interface DemoResident extends ResidentInput {
   login?: DemoCredentials;
   /** Not activated: a fresh activation code is issued at every start so the printed one always works. */
   awaitsActivation?: boolean;
+  /** Mietbeginn (YYYY-MM-DD), printed on the Mieterbescheinigung. */
+  tenancyStart?: string;
 }
 
 interface DemoStaff extends DemoCredentials {
@@ -50,6 +54,8 @@ export interface DemoCompany {
   units: UnitInput[];
   residents: DemoResident[];
   staff: DemoStaff[];
+  /** Published once, as the company's clerk, to "Meine Dokumente". */
+  documents: DemoDocument[];
 }
 
 const DEMO_RESIDENT_PASSWORD = 'Demo-Mieter-2026';
@@ -84,6 +90,7 @@ export const DEMO_COMPANIES: DemoCompany[] = [
         firstName: 'Erika',
         lastName: 'Mustermann',
         contactEmail: 'erika.mustermann@wohnbau-nord.example',
+        tenancyStart: '2019-04-01',
         login: { email: 'erika.mustermann@wohnbau-nord.example', password: DEMO_RESIDENT_PASSWORD, totpSecret: 'UGJKY3VM56PHCP34IV2R3UQTOS6FH3FM' },
       },
       { externalRef: 'WN-10002', unitRef: 'HH-LIN-12-02', firstName: 'Max', lastName: 'Nachbar', contactEmail: 'max.nachbar@wohnbau-nord.example', awaitsActivation: true },
@@ -95,6 +102,46 @@ export const DEMO_COMPANIES: DemoCompany[] = [
     staff: [
       { displayName: 'Clara Sachbearbeiterin', role: 'clerk', email: 'clara.sachbearbeiterin@wohnbau-nord.example', password: DEMO_CLERK_PASSWORD, totpSecret: 'Q6BDYJL67BIH2UGC4LYBJFEDDVHAH53Q' },
       { displayName: 'Anton Verwalter', role: 'admin', email: 'anton.verwalter@wohnbau-nord.example', password: DEMO_ADMIN_PASSWORD, totpSecret: 'P4FEQTTFRKS4E7VE5KLBHIQB2HXP3CXH' },
+    ],
+    documents: [
+      {
+        title: 'Betriebskostenabrechnung 2025',
+        category: 'utility_statement',
+        audience: 'resident',
+        ref: 'WN-10001',
+        fileName: 'Betriebskostenabrechnung-2025.pdf',
+        daysAgo: 12,
+        paragraphs: [
+          'Sehr geehrte Frau Mustermann,',
+          'anbei erhalten Sie die Betriebskostenabrechnung für den Zeitraum 01.01.2025 bis 31.12.2025. Aus der Abrechnung ergibt sich ein Guthaben von 86,40 €, das wir Ihrem Mietkonto gutschreiben.',
+          'Die monatliche Vorauszahlung bleibt unverändert.',
+        ],
+      },
+      {
+        title: 'Hausordnung Lindenallee 12',
+        category: 'contract',
+        audience: 'building',
+        ref: 'HH-LIN-12',
+        fileName: 'Hausordnung-Lindenallee-12.pdf',
+        daysAgo: 40,
+        paragraphs: [
+          'Liebe Bewohnerinnen und Bewohner,',
+          'die Ruhezeiten gelten werktags von 22 bis 6 Uhr sowie sonn- und feiertags ganztägig. Fahrräder und Kinderwagen stellen Sie bitte im Fahrradkeller ab, nicht im Treppenhaus.',
+          'Die Treppenhausreinigung übernimmt die Firma Glanz & Co. jeweils dienstags.',
+        ],
+      },
+      {
+        title: 'Ankündigung: Ablesung der Heizkostenverteiler',
+        category: 'letter',
+        audience: 'unit',
+        ref: 'HH-LIN-12-01',
+        fileName: 'Ablesung-Heizkostenverteiler.pdf',
+        daysAgo: 2,
+        paragraphs: [
+          'Guten Tag,',
+          'am Donnerstag, dem 4. Dezember, zwischen 8 und 12 Uhr werden die Heizkostenverteiler in Ihrer Wohnung abgelesen. Bitte ermöglichen Sie den Zugang zu allen Heizkörpern.',
+        ],
+      },
     ],
   },
   {
@@ -121,6 +168,7 @@ export const DEMO_COMPANIES: DemoCompany[] = [
         firstName: 'Sophie',
         lastName: 'Huber',
         contactEmail: 'sophie.huber@stadthaus-sued.example',
+        tenancyStart: '2021-10-01',
         login: { email: 'sophie.huber@stadthaus-sued.example', password: DEMO_RESIDENT_PASSWORD, totpSecret: 'RB2EBFNOA2SLJPWJ22CLYCZKSNKPM3KV' },
       },
       { externalRef: 'SS-20002', unitRef: 'M-LEO-40-02', firstName: 'Lukas', lastName: 'Bauer', contactEmail: 'lukas.bauer@stadthaus-sued.example', awaitsActivation: true },
@@ -130,6 +178,32 @@ export const DEMO_COMPANIES: DemoCompany[] = [
     staff: [
       { displayName: 'Sabine Sachbearbeiterin', role: 'clerk', email: 'sabine.sachbearbeiterin@stadthaus-sued.example', password: DEMO_CLERK_PASSWORD, totpSecret: '2MVE7NTWQU7YG2RZ5IGTVATJRNTII7LB' },
       { displayName: 'Alois Verwalter', role: 'admin', email: 'alois.verwalter@stadthaus-sued.example', password: DEMO_ADMIN_PASSWORD, totpSecret: 'HR757EKR2JWFRCZZHV4QHFPUAXQX4B76' },
+    ],
+    documents: [
+      {
+        title: 'Mieterinformation: Austausch der Rauchwarnmelder',
+        category: 'letter',
+        audience: 'building',
+        ref: 'M-LEO-40',
+        fileName: 'Rauchwarnmelder-Leopoldstrasse-40.pdf',
+        daysAgo: 5,
+        paragraphs: [
+          'Liebe Mieterinnen und Mieter,',
+          'im Januar tauschen wir in allen Wohnungen der Leopoldstraße 40 die Rauchwarnmelder aus. Den genauen Termin hängen wir eine Woche vorher im Treppenhaus aus.',
+        ],
+      },
+      {
+        title: 'Betriebskostenabrechnung 2025',
+        category: 'utility_statement',
+        audience: 'resident',
+        ref: 'SS-20001',
+        fileName: 'Betriebskostenabrechnung-2025.pdf',
+        daysAgo: 20,
+        paragraphs: [
+          'Sehr geehrte Frau Huber,',
+          'anbei erhalten Sie die Betriebskostenabrechnung 2025. Es ergibt sich eine Nachzahlung von 112,15 €, die wir mit der Miete für Februar einziehen.',
+        ],
+      },
     ],
   },
 ];
@@ -181,7 +255,7 @@ async function seedCompany(db: Database, company: DemoCompany, origins: string[]
     passwordHashes.set(credentials.email, await hashPassword(credentials.password));
   }
 
-  return asTenantAdmin(db, tenant.id, async (tx) => {
+  const logins = await asTenantAdmin(db, tenant.id, async (tx) => {
     const exists = async (table: 'buildings' | 'units' | 'residents', ref: string) =>
       (await tx.query(`SELECT 1 FROM ${table} WHERE external_ref = $1`, [ref])).rowCount > 0;
     const base = { tenantSlug: company.tenant.slug, tenantName: company.tenant.name };
@@ -200,8 +274,9 @@ async function seedCompany(db: Database, company: DemoCompany, origins: string[]
       const { email, password, totpSecret, displayName, role } = staff;
       logins.push({ ...base, role, displayName, email, password, totpSecret });
     }
-    for (const { login, awaitsActivation, ...resident } of company.residents) {
+    for (const { login, awaitsActivation, tenancyStart, ...resident } of company.residents) {
       if (!(await exists('residents', resident.externalRef))) await addResident(tx, tenant.id, resident);
+      if (tenancyStart) await setTenancyStart(tx, resident.externalRef, tenancyStart);
       const displayName = `${resident.firstName} ${resident.lastName}`;
       if (login) {
         const { rows } = await tx.query<{ account_id: string }>(`SELECT account_id FROM residents WHERE external_ref = $1`, [resident.externalRef]);
@@ -215,6 +290,9 @@ async function seedCompany(db: Database, company: DemoCompany, origins: string[]
     }
     return logins;
   });
+  const clerk = company.staff.find((staff) => staff.role === 'clerk');
+  if (clerk) await seedDemoDocuments(db, { tenantId: tenant.id, name: company.tenant.name, clerkEmail: clerk.email }, company.documents);
+  return logins;
 }
 
 /** Sets the known demo credentials (as if the person had activated and set up an authenticator app). */

@@ -6,7 +6,7 @@ import { closeTestDatabase, startTestServer, testDatabase, TestClient, TEST_ADMI
 import type { TestDatabase } from '../test/database.ts';
 import { createHousingCompany, type HousingCompany } from '../test/fixtures.ts';
 import { signInResident, signInStaff, TEST_PASSWORD } from '../test/sign-in.ts';
-import { ident, seedEmptyTables, superuser, tenantTables, type Superuser } from './support.ts';
+import { ident, probeId, seedEmptyTables, superuser, tenantTables, type Superuser } from './support.ts';
 
 /**
  * Users of housing company A attack B over HTTP. Every route of /api/openapi.json must have a line in
@@ -128,6 +128,29 @@ const ROUTES: Record<string, Line> = {
   'POST /api/uploads': { kind: 'collection', as: 'resident', body: (w) => ({ file: first(w, 'b', 'staged_uploads') }), expect: [400] },
   'DELETE /api/uploads/{id}': {
     kind: 'object', as: 'resident', own: (w) => first(w, 'a', 'staged_uploads'), foreign: (w) => first(w, 'b', 'staged_uploads'),
+  },
+  'GET /api/documents': { kind: 'collection', as: 'resident', query: (w) => `cursor=${first(w, 'b', 'documents')}&limit=100`, expect: [200] },
+  'GET /api/documents/unread-count': { kind: 'collection', as: 'resident', expect: [200] },
+  'GET /api/documents/{id}/file': {
+    kind: 'object', as: 'resident', own: (w) => first(w, 'a', 'documents'), foreign: (w) => first(w, 'b', 'documents'),
+  },
+  'POST /api/documents/{id}/read': {
+    kind: 'object', as: 'resident', own: (w) => first(w, 'a', 'documents'), foreign: (w) => first(w, 'b', 'documents'),
+  },
+  'GET /api/staff/documents': {
+    kind: 'collection', as: 'clerk', expect: [200], query: (w) => `residentId=${w.b.resident.id}&limit=100`,
+  },
+  'POST /api/staff/documents': {
+    kind: 'collection', as: 'clerk', expect: [400],
+    body: (w) => ({ uploadId: probeId(w.b, 'clerk-upload'), title: 'Rundschreiben', category: 'letter', audience: 'building', audienceId: w.b.building.id }),
+  },
+  'POST /api/staff/cases/{id}/documents': {
+    kind: 'object', as: 'clerk', own: (w) => w.caseOf.a, foreign: (w) => w.caseOf.b,
+    body: (w) => ({ uploadId: probeId(w.a, 'clerk-upload'), title: 'Auftragsbestätigung' }),
+    injected: (w) => ({ uploadId: probeId(w.b, 'clerk-upload'), title: 'Fremde Datei' }),
+  },
+  'POST /api/staff/cases/{id}/certificate': {
+    kind: 'object', as: 'clerk', own: (w) => probeId(w.a, 'certificate-request'), foreign: (w) => probeId(w.b, 'certificate-request'),
   },
 };
 

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { openDatabase, type Database, type QueryResult } from '../db/database.ts';
 import { withScope, type Scope } from '../db/scope.ts';
 import type { TestDatabase } from '../test/database.ts';
@@ -19,6 +19,15 @@ export const KNOWN_TENANT_TABLES = [
 
 /** Tables whose tenant_id may be NULL (a session before sign-in belongs to no housing company yet). */
 export const NULLABLE_TENANT_ID = ['sessions'];
+
+/**
+ * A fixed id per housing company and purpose, for seeded rows a test must find again (e.g. 'clerk-upload').
+ * It starts with ffffffff, so it sorts after the random ids and `first(w, 'a', table)` still names those.
+ */
+export function probeId(company: HousingCompany, purpose: string): string {
+  const hex = createHash('sha256').update(`${company.tenant.id}:${purpose}`).digest('hex');
+  return `ffffffff-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
 
 export const sessionKeyOf = (company: HousingCompany, who: 'resident' | 'neighbour' | 'clerk') => `isolation-${company.tenant.id}-${who}`;
 
@@ -134,6 +143,73 @@ export const SEEDS: Array<{ tables: string[]; seed: (db: Database, company: Hous
         ]);
         await tx.query(`UPDATE outbox SET status = 'dead', attempts = 1, last_error = 'Isolationstest' WHERE tenant_id = $1`, [tenantId]);
         await tx.query(`INSERT INTO webhook_receipts (tenant_id, source, event_id) VALUES ($1, 'case-backend', 'isolation-event')`, [tenantId]);
+      }),
+  },
+  {
+    // Documents to the resident (answering the resident's case 2026-0001 above), to the resident's unit and to
+    // the building; the resident read the building's.
+    tables: ['cases', 'documents', 'document_reads'],
+    seed: async (db, company) => {
+      const tenantId = company.tenant.id;
+      const content = Buffer.from('%PDF-1.4\n%%EOF\n');
+      const ids = await withScope(db, { role: 'clerk', tenantId, accountId: company.clerk.id }, async (tx) => {
+        const publish = async (title: string, column: 'recipient_resident_id' | 'recipient_unit_id' | 'recipient_building_id', audienceId: string, caseNumber: string | null) =>
+          (await tx.query<{ id: string }>(
+            `INSERT INTO documents (tenant_id, title, category, file_name, content_type, size, content, ${column}, case_id, published_by)
+             VALUES ($1, $2, 'letter', 'Isolationstest.pdf', 'application/pdf', $3, $4, $5, (SELECT id FROM cases WHERE case_number = $6), $7)
+             RETURNING id`,
+            [tenantId, title, content.length, content, audienceId, caseNumber, company.clerk.id],
+          )).rows[0].id;
+        return [
+          await publish('Isolationstest an die Mieterin', 'recipient_resident_id', company.resident.id, '2026-0001'),
+          await publish('Isolationstest an die Wohnung', 'recipient_unit_id', company.units[0].id, null),
+          await publish('Isolationstest an das Gebäude', 'recipient_building_id', company.building.id, null),
+        ];
+      });
+      await withScope(db, { role: 'resident', tenantId, accountId: company.resident.accountId, residentId: company.resident.id }, (tx) =>
+        tx.query(`INSERT INTO document_reads (tenant_id, document_id, resident_id) VALUES ($1, $2, $3)`, [tenantId, ids[2], company.resident.id]),
+      );
+    },
+  },
+  {
+    // What the HTTP suite's own-object checks of the document routes use up: an open request for a
+    // Mieterbescheinigung (the neighbour's, so it is never the resident's case those checks work on) and a
+    // clerk's staged upload. Their ids are probeId(company, …).
+    tables: ['cases', 'document_types', 'staged_uploads', 'documents'],
+    seed: async (db, company) => {
+      const tenantId = company.tenant.id;
+      await withScope(db, { role: 'admin', tenantId, accountId: company.admin.id }, (tx) =>
+        tx.query(
+          `INSERT INTO cases (tenant_id, id, case_number, type, resident_id, building_id, unit_id, title, document_type_id, priority, deadline_at)
+           VALUES ($1, $2, '2025-0001', 'document_request', $3, $4, $5, 'Mieterbescheinigung',
+                   (SELECT id FROM document_types WHERE key = 'tenant_certificate'), 'normal', now() + interval '10 days')`,
+          [tenantId, probeId(company, 'certificate-request'), company.neighbour.id, company.building.id, company.units[1].id],
+        ),
+      );
+      const content = Buffer.from('%PDF-1.4\n%%EOF\n');
+      await withScope(db, { role: 'clerk', tenantId, accountId: company.clerk.id }, (tx) =>
+        tx.query(
+          `INSERT INTO staged_uploads (tenant_id, id, account_id, file_name, content_type, size, content) VALUES ($1, $2, $3, 'Auftrag.pdf', 'application/pdf', $4, $5)`,
+          [tenantId, probeId(company, 'clerk-upload'), company.clerk.id, content.length, content],
+        ),
+      );
+    },
+  },
+  {
+    // A file waiting in the resident's staging area, and one attached to the resident's case 2026-0001 above.
+    tables: ['cases', 'staged_uploads', 'case_attachments'],
+    seed: (db, company) =>
+      withScope(db, { role: 'resident', tenantId: company.tenant.id, accountId: company.resident.accountId, residentId: company.resident.id }, async (tx) => {
+        const tenantId = company.tenant.id;
+        const content = Buffer.from('%PDF-1.4\n%%EOF\n');
+        await tx.query(`INSERT INTO staged_uploads (tenant_id, account_id, file_name, content_type, size, content) VALUES ($1, $2, 'Isolationstest.pdf', 'application/pdf', $3, $4)`, [
+          tenantId, company.resident.accountId, content.length, content,
+        ]);
+        await tx.query(
+          `INSERT INTO case_attachments (tenant_id, case_id, resident_id, uploaded_by_account_id, uploaded_by_role, file_name, content_type, size, content)
+           SELECT $1, id, resident_id, $2, 'resident', 'Isolationstest.pdf', 'application/pdf', $3, $4 FROM cases WHERE case_number = '2026-0001'`,
+          [tenantId, company.resident.accountId, content.length, content],
+        );
       }),
   },
 ];

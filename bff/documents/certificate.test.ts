@@ -1,0 +1,172 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { asTenantAdmin } from '../onboarding/onboarding.ts';
+import type { RunningServer } from '../server.ts';
+import { closeTestDatabase, startTestServer, type TestClient } from '../test/harness.ts';
+import { signInResident, signInStaff } from '../test/sign-in.ts';
+import { connectSocket, createCaseCompany, documentTypeId, nextEvent } from '../cases/case-test-support.ts';
+import { downloadFile } from './document-test-support.ts';
+
+/** The text of every page of a PDF, as a reader would copy it. */
+async function pdfText(content: Buffer): Promise<string> {
+  const pdf = await getDocument({ data: new Uint8Array(content), disableFontFace: true, useSystemFonts: false }).promise;
+  const pages: string[] = [];
+  for (let number = 1; number <= pdf.numPages; number++) {
+    const text = await (await pdf.getPage(number)).getTextContent();
+    pages.push(text.items.map((item) => ('str' in item ? item.str : '')).join(' '));
+  }
+  await pdf.destroy();
+  return pages.join('\n').replace(/\s+/g, ' ');
+}
+
+describe('documents: Mieterbescheinigung', () => {
+  let server: RunningServer;
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(async () => {
+    await server.stop();
+    await closeTestDatabase();
+  });
+
+  async function requestCertificate(resident: TestClient, label = 'Mieterbescheinigung') {
+    const filed = await resident.post('/api/cases', { type: 'document_request', documentTypeId: await documentTypeId(resident, label), description: 'Für das Wohngeldamt' });
+    assert.equal(filed.status, 201);
+    return filed.body.case as { id: string; caseNumber: string };
+  }
+
+  it('generates the PDF from the tenancy, publishes it to the resident, closes the case and tells the resident', async () => {
+    const company = await createCaseCompany(server, { name: 'Wohnungsgenossenschaft Grüner Weg eG' });
+    await asTenantAdmin(server.db, company.tenant.id, (tx) =>
+      tx.query(`UPDATE residents SET tenancy_start = '2019-04-01' WHERE id = $1`, [company.resident.id]),
+    );
+    const resident = await signInResident(server, company);
+    const clerk = await signInStaff(server, company, 'clerk');
+    const requested = await requestCertificate(resident);
+    const socket = await connectSocket(server, resident);
+    try {
+      const published = nextEvent(socket, 'document:published');
+      const closed = nextEvent(socket, 'case:updated', (payload) => payload.change === 'status_changed');
+
+      const issued = await clerk.post(`/api/staff/cases/${requested.id}/certificate`);
+      assert.equal(issued.status, 201, JSON.stringify(issued.body));
+      assert.equal(issued.body.case.status, 'erledigt');
+      assert.equal(issued.body.document.title, 'Mieterbescheinigung');
+      assert.equal(issued.body.document.category, 'certificate');
+      assert.equal(issued.body.document.caseNumber, requested.caseNumber);
+      assert.deepEqual(issued.body.document.audience, { type: 'resident', id: company.resident.id, label: 'Erika Mustermann' });
+
+      const live = await published;
+      assert.equal(live.document.id, issued.body.document.id);
+      assert.equal(live.document.readAt, null);
+      assert.equal((await closed).case.status, 'erledigt');
+    } finally {
+      socket.disconnect();
+    }
+
+    const inbox = await resident.get('/api/documents');
+    assert.equal(inbox.status, 200);
+    assert.equal(inbox.body.unreadCount, 1);
+    assert.equal(inbox.body.items.length, 1);
+    const [document] = inbox.body.items;
+    assert.equal(document.caseNumber, requested.caseNumber);
+    assert.equal(document.fileName, `Mieterbescheinigung-${requested.caseNumber}.pdf`);
+    assert.equal(document.contentType, 'application/pdf');
+    assert.equal(document.readAt, null);
+    assert.equal((await resident.get('/api/documents/unread-count')).body.unreadCount, 1);
+
+    const file = await downloadFile(resident, `/api/documents/${document.id}/file`);
+    assert.equal(file.status, 200);
+    assert.equal(file.headers.get('content-type'), 'application/pdf');
+    assert.match(file.headers.get('content-disposition') ?? '', /^attachment; filename="?Mieterbescheinigung-\d{4}-\d{4,}\.pdf"?$/);
+    assert.equal(file.headers.get('x-content-type-options'), 'nosniff');
+    assert.equal(file.content.length, document.size);
+    assert.equal(file.content.subarray(0, 5).toString('latin1'), '%PDF-');
+    const text = await pdfText(file.content);
+    for (const expected of [
+      'Mieterbescheinigung',
+      'Erika Mustermann',
+      'Wohnungsgenossenschaft Grüner Weg eG',
+      'EG links',
+      'Lindenallee 12, 20259 Hamburg',
+      'Mietbeginn: 01.04.2019',
+      `Vorgangsnummer: ${requested.caseNumber}`,
+      'Mit freundlichen Grüßen',
+    ]) {
+      assert.ok(text.includes(expected), `PDF text lacks "${expected}": ${text}`);
+    }
+
+    assert.equal((await resident.get('/api/documents/unread-count')).body.unreadCount, 0);
+    const afterRead = await resident.get('/api/documents');
+    assert.equal(afterRead.body.unreadCount, 0);
+    assert.ok(afterRead.body.items[0].readAt, 'the download is the read receipt');
+
+    const detail = await resident.get(`/api/cases/${requested.id}`);
+    assert.equal(detail.body.case.status, 'erledigt');
+    const kinds = detail.body.timeline.map((event: { kind: string }) => event.kind);
+    assert.deepEqual(kinds, ['created', 'document_published', 'status_changed', 'public_reply']);
+    assert.deepEqual(detail.body.timeline[1].data, { documentId: document.id, title: 'Mieterbescheinigung' });
+    assert.deepEqual(
+      detail.body.messages.map((message: { body: string }) => message.body),
+      ['Ihre Mieterbescheinigung liegt unter „Meine Dokumente“ bereit.'],
+    );
+
+    const mails = server.mailer.sent()!.filter((mail) => mail.to === company.resident.email);
+    assert.equal(mails.length, 1);
+    assert.equal(mails[0].subject, `Ihr Anliegen ${requested.caseNumber}: Erledigt`);
+    assert.match(mails[0].text, /Ihre Mieterbescheinigung liegt unter „Meine Dokumente“ bereit\./);
+
+    const staffList = await clerk.get(`/api/staff/documents?residentId=${company.resident.id}`);
+    assert.equal(staffList.body.items[0].readCount, 1);
+    assert.equal(staffList.body.items[0].audienceSize, 1);
+  });
+
+  it('without a known tenancy start the certificate says so instead of inventing a date', async () => {
+    const company = await createCaseCompany(server);
+    const resident = await signInResident(server, company);
+    const clerk = await signInStaff(server, company, 'clerk');
+    const requested = await requestCertificate(resident);
+    const issued = await clerk.post(`/api/staff/cases/${requested.id}/certificate`);
+    assert.equal(issued.status, 201);
+    const file = await downloadFile(resident, `/api/documents/${issued.body.document.id}/file`);
+    const text = await pdfText(file.content);
+    assert.ok(text.includes('Mietbeginn: laut Mietvertrag'), text);
+  });
+
+  it('is refused with 409 for other requests, other case types and a closed request, and publishes nothing then', async () => {
+    const company = await createCaseCompany(server);
+    const resident = await signInResident(server, company);
+    const clerk = await signInStaff(server, company, 'clerk');
+    const houseRules = await requestCertificate(resident, 'Hausordnung');
+    const contact = (await resident.post('/api/cases', { type: 'contact', title: 'Frage', description: 'Wann kommt der Hausmeister?' })).body.case;
+    for (const id of [houseRules.id, contact.id]) {
+      const refused = await clerk.post(`/api/staff/cases/${id}/certificate`);
+      assert.equal(refused.status, 409);
+      assert.equal(refused.body.error.code, 'not_a_certificate_request');
+      assert.equal(refused.body.error.message, 'Dieser Vorgang ist keine Anforderung einer Mieterbescheinigung.');
+    }
+    assert.equal((await resident.get(`/api/cases/${houseRules.id}`)).body.case.status, 'eingegangen');
+
+    const rejected = await requestCertificate(resident);
+    assert.equal((await clerk.patch(`/api/staff/cases/${rejected.id}/status`, { status: 'abgelehnt' })).status, 200);
+    const onClosed = await clerk.post(`/api/staff/cases/${rejected.id}/certificate`);
+    assert.equal(onClosed.status, 409);
+    assert.equal(onClosed.body.error.code, 'case_closed');
+    assert.match(onClosed.body.error.message, /bereits abgeschlossen/);
+
+    const inbox = await resident.get('/api/documents');
+    assert.deepEqual(inbox.body, { items: [], nextCursor: null, unreadCount: 0 });
+  });
+
+  it('works only for staff of the case’s own housing company', async () => {
+    const company = await createCaseCompany(server);
+    const other = await createCaseCompany(server);
+    const resident = await signInResident(server, company);
+    const requested = await requestCertificate(resident);
+    const foreignClerk = await signInStaff(server, other, 'clerk');
+    assert.equal((await foreignClerk.post(`/api/staff/cases/${requested.id}/certificate`)).status, 404);
+    assert.equal((await resident.post(`/api/staff/cases/${requested.id}/certificate`)).status, 403);
+    assert.equal((await resident.get(`/api/cases/${requested.id}`)).body.case.status, 'eingegangen');
+  });
+});

@@ -1,0 +1,40 @@
+import { notFound } from '../http/errors.ts';
+
+/**
+ * Documents ("Meine Dokumente"): files the housing company publishes to one resident, a unit or a building.
+ */
+
+export const DOCUMENT_CATEGORIES = ['letter', 'utility_statement', 'certificate', 'contract', 'other'] as const;
+export type DocumentCategory = (typeof DOCUMENT_CATEGORIES)[number];
+
+export const AUDIENCES = ['resident', 'unit', 'building'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+/** The document type whose document is generated rather than uploaded. */
+export const TENANT_CERTIFICATE_KEY = 'tenant_certificate';
+
+/** Another housing company's document, or one not addressed to the resident, looks exactly like a missing one. */
+export const documentNotFound = () => notFound('Dokument nicht gefunden.');
+
+/** A document as a resident sees it (and the common part of the staff view). */
+export interface PublishedDocument {
+  id: string;
+  title: string;
+  category: DocumentCategory;
+  fileName: string;
+  contentType: string;
+  size: number;
+  publishedAt: Date;
+  /** When this resident first opened it; null for staff and while unread. */
+  readAt: Date | null;
+  caseNumber: string | null;
+}
+
+export interface StaffDocument extends PublishedDocument {
+  audience: { type: Audience; id: string; label: string };
+  caseId: string | null;
+  publishedBy: { id: string; name: string | null };
+  readCount: number;
+  /** Residents the document reaches today (1 for a resident, everyone living in the unit or building). */
+  audienceSize: number;
+}
