@@ -55,6 +55,8 @@ export class ResidentHome implements ReactiveController {
   sendError = '';
   /** The case just filed, highlighted in the list. */
   highlight?: string;
+  /** Its case number, confirmed above the list. */
+  filed?: string;
   /** The last change, for the polite live region. */
   announcement = '';
 
@@ -108,11 +110,13 @@ export class ResidentHome implements ReactiveController {
     this.detail = undefined;
     this.detailState = 'idle';
     this.highlight = undefined;
+    this.filed = undefined;
     this.announcement = '';
   }
 
   /** Switches the view; the documents load the first time they are shown. */
   show(view: ResidentView): void {
+    if (view !== this.view) this.filed = undefined;
     this.view = view;
     if (view !== 'case') this.openCaseId = undefined;
     if (view === 'documents' && this.documents.state !== 'loaded') void this.loadDocuments();
@@ -199,10 +203,11 @@ export class ResidentHome implements ReactiveController {
 
   /** A case filed through one of the forms: first in the list, highlighted, announced. */
   caseFiled(filed: ResidentCase): void {
+    this.show('cases');
     this.upsertCase(filed);
     this.highlight = filed.id;
+    this.filed = filed.caseNumber;
     this.announce(this.host.msg.caseFiled(filed.caseNumber));
-    this.show('cases');
   }
 
   downloadUrl(documentId: string): string {
@@ -322,10 +327,10 @@ export class ResidentHome implements ReactiveController {
     // Cleared first, so the same text said twice is announced twice.
     this.announcement = '';
     this.host.requestUpdate();
-    requestAnimationFrame(() => {
+    setTimeout(() => {
       this.announcement = text;
       this.host.requestUpdate();
-    });
+    }, 100);
   }
 
   /** Runs a request; an `Error` for a failure, `stale` when the resident signed out meanwhile. */

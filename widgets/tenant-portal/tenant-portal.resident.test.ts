@@ -419,15 +419,30 @@ describe('<tenant-portal> resident area', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('shows a filed case first in the list and announces it', async () => {
+  it('files through the form of the chosen type and shows the new case first in the list', async () => {
     const { page, el, resident } = await signedIn();
     await waitUntil(() => page.list, 'list');
     page.nav('Neues Anliegen').click();
     await page.waitForHeading('Neues Anliegen');
-    const filed = { ...resident.cases[0], id: '0000000c-0000-4000-8000-000000000999', caseNumber: '2026-0183', title: 'Klingel defekt', status: 'eingegangen' as const };
-    setTimeout(() => page.root.querySelector('[part="view"]')!.dispatchEvent(new CustomEvent('mp-case-submitted', { detail: { case: filed }, bubbles: true, composed: true })));
+    const types = [...page.root.querySelectorAll('[part="case-type"]')].map((button) => button.querySelector('strong')!.textContent);
+    expect(types).to.deep.equal(['Schadensmeldung', 'Meldung/Beschwerde', 'Allgemeine Kontaktanfrage', 'Dokumentenanforderung']);
+    await expect(el).to.be.accessible();
+
+    page.button(page.root, 'Meldung/Beschwerde').click();
+    const requestForm = await waitUntil(() => page.root.querySelector('mp-case-request-form'), 'request form', { timeout: 5000 }).then(() => page.root.querySelector('mp-case-request-form')!);
+    expect(requestForm.getAttribute('case-type')).to.equal('complaint');
+    page.button(page.root, 'Andere Art wählen').click();
+    await el.updateComplete;
+    page.button(page.root, 'Schadensmeldung').click();
+    await waitUntil(() => page.root.querySelector('damage-report-form')?.shadowRoot, 'damage form', { timeout: 5000 });
+    const form = page.root.querySelector('damage-report-form')!;
+    expect((form as unknown as { client: unknown }).client).to.equal((el as unknown as { apiClient: unknown }).apiClient);
+
+    const filed = { ...resident.cases[1], id: '0000000c-0000-4000-8000-000000000999', caseNumber: '2026-0183', title: 'Klingel defekt', status: 'eingegangen' as const };
+    setTimeout(() => form.dispatchEvent(new CustomEvent('mp-case-submitted', { detail: { case: filed }, bubbles: true, composed: true })));
     await oneEvent(el, 'mp-case-submitted');
     await page.waitForHeading('Meine Anliegen');
+    expect(page.root.querySelector('[part="filed-notice"]')!.textContent).to.equal('Ihr Anliegen 2026-0183 ist eingegangen.');
     await waitUntil(() => page.announcement() === 'Ihr Anliegen 2026-0183 ist eingegangen.', 'announced');
     await page.list!.updateComplete;
     const first = page.list!.shadowRoot!.querySelector('li.case')!;

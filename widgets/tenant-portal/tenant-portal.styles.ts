@@ -50,6 +50,12 @@ export const tenantPortalStyles = css`
   .failure p {
     color: var(--_error);
   }
+  .filed {
+    border-inline-start: 4px solid var(--_success);
+    padding: 0.5em 0.75em;
+    color: var(--_success);
+    font-weight: 600;
+  }
   .joined {
     margin-top: calc(var(--_space) * 1.5);
   }

@@ -5,7 +5,6 @@ import { SignInPortal } from '../sign-in-flow/sign-in-portal.ts';
 import type { CaseMessageRequestEvent } from '../events/case-message-request.ts';
 import type { CaseDetailView } from '../case-detail/case-detail.ts';
 import '../case-list/case-list.ts';
-import '../case-detail/case-detail.ts';
 import '../document-inbox/document-inbox.ts';
 import type { ResidentCase } from '../internal/resident-cases-api.ts';
 import { ResidentHome, type ResidentView } from './resident-home.ts';
@@ -82,6 +81,8 @@ export class TenantPortal extends SignInPortal {
   /** The type chosen under "Neues Anliegen". */
   private newCaseType?: FilingType;
 
+  private formLoadFailed = false;
+
   /** The view and case last rendered: a different one moves focus to its heading. */
   private shownView?: string;
 
@@ -156,6 +157,7 @@ export class TenantPortal extends SignInPortal {
     const msg = this.msg;
     return html`
       ${this.heading(msg.myCasesHeading)}
+      ${this.home.filed ? html`<p class="filed" part="filed-notice">${msg.caseFiled(this.home.filed)}</p>` : nothing}
       ${cases.state === 'loading' && !cases.items.length ? html`<p part="loading" role="status">${msg.loading}</p>` : nothing}
       ${cases.state === 'error' ? this.failure(cases.error, () => this.home.loadCases()) : nothing}
       ${cases.state === 'loaded' && !cases.items.length
@@ -169,7 +171,7 @@ export class TenantPortal extends SignInPortal {
             .highlight=${this.home.highlight}
             ?has-more=${!!cases.nextCursor}
             ?loading-more=${cases.loadingMore}
-            @mp-case-open-request=${(event: CustomEvent<{ caseId: string }>) => this.home.openCase(event.detail.caseId)}
+            @mp-case-open-request=${(event: CustomEvent<{ caseId: string }>) => this.openCase(event.detail.caseId)}
             @mp-load-more-request=${() => this.home.loadMoreCases()}
           ></mp-case-list>`
         : nothing}
@@ -215,6 +217,12 @@ export class TenantPortal extends SignInPortal {
     `;
   }
 
+  /** The case view (with its file picker) is imported when the first case is opened. */
+  private openCase(caseId: string) {
+    void import('../case-detail/case-detail.ts');
+    this.home.openCase(caseId);
+  }
+
   private readonly sendMessage = async (event: CaseMessageRequestEvent) => {
     const view = event.target as CaseDetailView;
     const { caseId, ...input } = event.detail;
@@ -251,12 +259,33 @@ export class TenantPortal extends SignInPortal {
 
   private chooseType(type: FilingType | undefined) {
     this.newCaseType = type;
+    this.formLoadFailed = false;
+    if (type) this.loadForm(type);
     this.requestUpdate();
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#view-heading')?.focus());
   }
 
-  private renderForm(_type: FilingType) {
-    return nothing;
+  /** The forms are imported on first use, so the portal stays small for residents who only read. */
+  private loadForm(type: FilingType) {
+    const tag = type === 'damage' ? 'damage-report-form' : 'mp-case-request-form';
+    if (customElements.get(tag)) return;
+    const load = type === 'damage' ? import('../damage-report-form/damage-report-form.ts') : import('../case-request-form/case-request-form.ts');
+    load.then(
+      () => this.requestUpdate(),
+      () => {
+        this.formLoadFailed = true;
+        this.requestUpdate();
+      },
+    );
+  }
+
+  private renderForm(type: FilingType) {
+    if (this.formLoadFailed) return this.failure(this.msg.unexpectedError, () => this.chooseType(type));
+    const tag = type === 'damage' ? 'damage-report-form' : 'mp-case-request-form';
+    if (!customElements.get(tag)) return html`<p part="loading" role="status">${this.msg.loading}</p>`;
+    return type === 'damage'
+      ? html`<damage-report-form lang=${this.locale} .client=${this.apiClient}></damage-report-form>`
+      : html`<mp-case-request-form lang=${this.locale} case-type=${type} .client=${this.apiClient}></mp-case-request-form>`;
   }
 
   private renderDocuments() {
