@@ -28,8 +28,17 @@ function renderBoard({ lang, cases: options, latency, open, liveNewCaseAfter }: 
     if (!element || started) return;
     started = true;
     const board = element as CaseBoard;
-    while (board.listState === 'loading') await new Promise((resolve) => setTimeout(resolve, 50));
-    const target = open && board.items.find((item) => item.type === open && (open !== 'document_request' || item.documentType?.label === 'Mieterbescheinigung'));
+    const loaded = async () => {
+      while (board.listState === 'loading') await new Promise((resolve) => setTimeout(resolve, 50));
+    };
+    await loaded();
+    const wanted = () => board.items.find((item) => item.type === open && (open !== 'document_request' || item.documentType?.label === 'Mieterbescheinigung'));
+    if (open && !wanted()) {
+      // Not on the first page: filter by its type, as a clerk would.
+      await board.setFilters({ types: [open] });
+      await loaded();
+    }
+    const target = open && wanted();
     if (target) void board.open(target.id);
     if (liveNewCaseAfter !== undefined) {
       setTimeout(() => {

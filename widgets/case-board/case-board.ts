@@ -237,15 +237,16 @@ export class CaseBoard extends PortalElement implements DetailHost {
 
   // Filters.
 
-  setFilters(change: Partial<CaseFilters>): void {
+  /** Changes the filters and reloads the list; resolves when the first page is there. */
+  setFilters(change: Partial<CaseFilters>): Promise<void> {
     this.filters = { ...this.filters, ...change };
     this.nextCursor = null;
-    void this.reload();
+    return this.reload();
   }
 
   private toggleStatus(status: CaseStatus, checked: boolean): void {
     const statuses = checked ? [...this.filters.statuses, status] : this.filters.statuses.filter((candidate) => candidate !== status);
-    this.setFilters({ statuses: caseStatuses.filter((candidate) => statuses.includes(candidate)) });
+    void this.setFilters({ statuses: caseStatuses.filter((candidate) => statuses.includes(candidate)) });
   }
 
   // Detail.
@@ -435,7 +436,7 @@ export class CaseBoard extends PortalElement implements DetailHost {
             <input type="checkbox" name="overdue" .checked=${filters.overdueOnly} @change=${(event: Event) => this.setFilters({ overdueOnly: changed(event).checked })} />
             ${msg.boardFilterOverdue}
           </label>
-          <button type="button" class="link" part="button" @click=${() => this.setFilters(noFilters())}>${msg.boardResetFilters}</button>
+          <button type="button" class="link" part="button" @click=${() => void this.setFilters(noFilters())}>${msg.boardResetFilters}</button>
         </div>
       </form>
     `;

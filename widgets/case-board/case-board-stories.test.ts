@@ -1,0 +1,37 @@
+import { expect, fixture, waitUntil } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
+import * as stories from '../../stories/case-board.stories.ts';
+import type { CaseBoard } from './case-board.ts';
+
+type Story = { args?: Record<string, unknown>; decorators?: ((story: () => TemplateResult, context: unknown) => TemplateResult)[] };
+
+/** Every story of stories/case-board.stories.ts renders a working, accessible board (the designers' states stay real). */
+describe('<case-board> stories', function () {
+  this.timeout(30000);
+  const { default: meta, ...named } = stories as unknown as { default: { args: Record<string, unknown>; render: (args: never) => TemplateResult } } & Record<string, Story>;
+
+  for (const [name, story] of Object.entries(named)) {
+    it(`${name} renders`, async () => {
+      // No artificial latency here (except for the loading state itself): the states matter, not the waiting.
+      const args = { ...meta.args, ...story.args, ...(name === 'Loading' ? {} : { latency: 0 }) };
+      let template = () => meta.render(args as never);
+      for (const decorator of story.decorators ?? []) {
+        const inner = template;
+        template = () => decorator(inner, { args });
+      }
+      const host = await fixture<HTMLElement>(template());
+      const board = (host.matches('case-board') ? host : host.querySelector('case-board')) as CaseBoard;
+      if (name === 'Loading') {
+        expect(board.shadowRoot!.textContent).to.contain('Vorgänge werden geladen');
+        return;
+      }
+      await waitUntil(() => board.listState !== 'loading', 'board did not load', { timeout: 10000 });
+      if (args.open) await waitUntil(() => board.detail || board.detailError, 'case did not open', { timeout: 10000 });
+      if (args.liveNewCaseAfter !== undefined) {
+        await waitUntil(() => board.newIds.size > 0, 'no live case', { timeout: 10000 });
+      }
+      await board.updateComplete;
+      await expect(board).to.be.accessible();
+    });
+  }
+});
