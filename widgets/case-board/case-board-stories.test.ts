@@ -13,7 +13,7 @@ describe('<case-board> stories', function () {
   for (const [name, story] of Object.entries(named)) {
     it(`${name} renders`, async () => {
       // No artificial latency here (except for the loading state itself): the states matter, not the waiting.
-      const args = { ...meta.args, ...story.args, ...(name === 'Loading' ? {} : { latency: 0 }) };
+      const args: Record<string, unknown> = { ...meta.args, ...story.args, ...(name === 'Loading' ? {} : { latency: 0 }) };
       let template = () => meta.render(args as never);
       for (const decorator of story.decorators ?? []) {
         const inner = template;
