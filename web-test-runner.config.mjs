@@ -201,6 +201,9 @@ export default {
   // The browser builds of dependencies (socket.io's engine.io-client maps its Node transports to the browser's)
   nodeResolve: { browser: true, exportConditions: ['browser', 'development'] },
   concurrency: 2,
+  // The end-to-end files sign two people in against the real BFF and run whole scenarios (about a minute
+  // each on a busy machine); the default limit of 120 s per run is too tight for them.
+  testsFinishTimeout: 600_000,
   testFramework: { config: { timeout: 5000 } },
   browsers: [
     chromeLauncher({

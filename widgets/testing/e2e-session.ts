@@ -1,10 +1,26 @@
-import { waitUntil } from '@open-wc/testing';
+import type { ApiClient } from '../internal/api-client.ts';
+import { liveConnected } from '../internal/live-updates.ts';
+
 
 /**
  * Helpers for the end-to-end browser tests against the real BFF (web-test-runner.config.mjs): fixtures
  * from `/e2e/*`, sign-in of the resident (through `/api`) and of the clerk (through `/clerk/api`, a
  * separate session cookie) in one page, the e-mails the BFF sent, and test photos.
  */
+
+/**
+ * Waits until `predicate` gives something truthy and returns it; on timeout fails with `describe()`,
+ * evaluated then, so the message shows what the page showed at the end.
+ */
+export async function waitFor<T>(predicate: () => T | Promise<T>, describe: string | (() => string), timeout = 10_000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await predicate();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`Timeout after ${timeout} ms: ${typeof describe === 'string' ? describe : describe()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 /** The path prefix under which the clerk's session reaches the BFF (`<case-board api="/clerk">`). */
 export const CLERK_API = '/clerk';
@@ -126,7 +142,7 @@ export function deepText(root: Node): string {
 /** Waits until `text` is shown anywhere in `root` (shadow roots included). */
 export async function waitForText(root: Node, text: string | RegExp, timeout = 10_000): Promise<void> {
   const matches = () => (typeof text === 'string' ? deepText(root).includes(text) : text.test(deepText(root)));
-  await waitUntil(matches, `"${text}" not shown; saw: ${deepText(root).slice(0, 1500)}`, { timeout, interval: 50 });
+  await waitFor(matches, () => `"${text}" not shown; saw: ${deepText(root).slice(0, 2000)}`, timeout);
 }
 
 /** The accessible label of a form control: `aria-label`, `aria-labelledby`, `<label for>` or a wrapping `<label>`. */
@@ -137,47 +153,71 @@ export function labelOf(control: Element): string {
   const labelledBy = control.getAttribute('aria-labelledby');
   if (labelledBy) return labelledBy.split(/\s+/).map((id) => deepText(root.getElementById(id) ?? document.createElement('i'))).join(' ');
   const labels = (control as HTMLInputElement).labels;
-  if (labels?.length) return [...labels].map((label) => deepText(label)).join(' ');
+  if (labels?.length) return [...labels].map((label) => textWithoutControls(label)).join(' ');
   return '';
 }
 
-/** The button (or link-button) whose text or accessible label contains `label`, in `root` and its shadow roots. */
-export function findButton(root: ParentNode, label: string | RegExp): HTMLButtonElement | undefined {
-  const matches = (text: string) => (typeof label === 'string' ? text.includes(label) : label.test(text));
-  return deepQueryAll<HTMLButtonElement>(root, 'button, [role="button"]').find(
-    (button) => matches(deepText(button)) || matches(button.getAttribute('aria-label') ?? ''),
-  );
+/** A label's own text, without the options or value of a control wrapped in it. */
+function textWithoutControls(label: HTMLElement): string {
+  const parts: string[] = [];
+  const visit = (node: Node) => {
+    if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
+    if (node instanceof HTMLSelectElement || node instanceof HTMLTextAreaElement || node instanceof HTMLStyleElement) return;
+    for (const child of node.childNodes) visit(child);
+  };
+  visit(label);
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
 
-/** The form control (input, select, textarea) labelled `label`, in `root` and its shadow roots. */
+/**
+ * The button whose text or accessible label is `label` (else the first that contains it, or matches the
+ * RegExp), in `root` and its shadow roots.
+ */
+export function findButton(root: ParentNode, label: string | RegExp): HTMLButtonElement | undefined {
+  const buttons = deepQueryAll<HTMLButtonElement>(root, 'button, [role="button"]');
+  const names = (button: HTMLElement) => [deepText(button), button.getAttribute('aria-label')?.trim() ?? ''];
+  if (typeof label === 'string') {
+    return (
+      buttons.find((button) => names(button).includes(label)) ?? buttons.find((button) => names(button).some((name) => name.includes(label)))
+    );
+  }
+  return buttons.find((button) => names(button).some((name) => label.test(name)));
+}
+
+/** The form control (input, select, textarea) labelled `label` (else the first whose label contains it), in `root` and its shadow roots. */
 export function findField<T extends HTMLElement = HTMLInputElement>(root: ParentNode, label: string | RegExp): T | undefined {
-  const matches = (text: string) => (typeof label === 'string' ? text.includes(label) : label.test(text));
-  return deepQueryAll<T>(root, 'input, select, textarea').find((control) => matches(labelOf(control)));
+  const controls = deepQueryAll<T>(root, 'input, select, textarea');
+  if (typeof label !== 'string') return controls.find((control) => label.test(labelOf(control)));
+  return controls.find((control) => labelOf(control) === label) ?? controls.find((control) => labelOf(control).includes(label));
 }
 
 /** Waits for the button labelled `label` to be there and enabled, then presses it. */
 export async function press(root: ParentNode, label: string | RegExp, timeout = 10_000): Promise<void> {
-  await waitUntil(
+  const button = await waitFor(
     () => {
-      const button = findButton(root, label);
-      return button && !button.disabled && button.getAttribute('aria-disabled') !== 'true';
+      const candidate = findButton(root, label);
+      return candidate && !candidate.disabled && candidate.getAttribute('aria-disabled') !== 'true' ? candidate : undefined;
     },
-    `no enabled button "${label}"; buttons: ${deepQueryAll<HTMLButtonElement>(root, 'button')
-      .map((button) => `${deepText(button)}${button.disabled ? ' (disabled)' : ''}`)
-      .join(' | ')}`,
-    { timeout, interval: 50 },
+    () =>
+      `no enabled button "${label}"; buttons: ${deepQueryAll<HTMLButtonElement>(root, 'button')
+        .map((candidate) => `${deepText(candidate)}${candidate.disabled ? ' (disabled)' : ''}`)
+        .join(' | ')}`,
+    timeout,
   );
-  findButton(root, label)!.click();
+  button.click();
 }
 
 /** Waits for the field labelled `label`, then types / selects `value` as a person would. */
 export async function fill(root: ParentNode, label: string | RegExp, value: string, timeout = 10_000): Promise<HTMLElement> {
-  await waitUntil(() => findField(root, label), `no field "${label}"; fields: ${fieldLabels(root)}`, { timeout, interval: 50 });
-  const field = findField<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(root, label)!;
+  const optionOf = (select: HTMLSelectElement) => [...select.options].find((candidate) => candidate.textContent!.trim() === value || candidate.value === value);
+  // Ready: there, enabled, and (a select) offering the value — dependent selects fill in after the previous choice.
+  const ready = () => {
+    const candidate = findField<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(root, label);
+    return candidate && !candidate.disabled && (!(candidate instanceof HTMLSelectElement) || optionOf(candidate)) ? candidate : undefined;
+  };
+  const field = await waitFor(ready, () => `no enabled field "${label}" with "${value}"; fields: ${fieldLabels(root)}`, timeout);
   if (field instanceof HTMLSelectElement) {
-    const option = [...field.options].find((candidate) => candidate.textContent!.trim() === value || candidate.value === value);
-    if (!option) throw new Error(`"${label}" has no option "${value}": ${[...field.options].map((o) => o.textContent!.trim()).join(' | ')}`);
-    field.value = option.value;
+    field.value = optionOf(field)!.value;
   } else if (field instanceof HTMLInputElement && (field.type === 'radio' || field.type === 'checkbox')) {
     field.checked = value !== 'false';
   } else {
@@ -193,4 +233,18 @@ export function fieldLabels(root: ParentNode): string {
   return deepQueryAll<HTMLElement>(root, 'input, select, textarea')
     .map((control) => `${control.tagName.toLowerCase()}[${labelOf(control) || control.getAttribute('name') || '?'}]`)
     .join(' | ');
+}
+
+/**
+ * Opens the live updates of `client` (the same socket its elements share) and waits until they are
+ * connected, so what happens next reaches the page as a live update, not through a reload on connect.
+ * Returns the unsubscribe function.
+ */
+export async function liveConnectedOn(client: ApiClient): Promise<() => void> {
+  let connected = false;
+  const unsubscribe = client.live.subscribe((event) => {
+    if (event === liveConnected) connected = true;
+  });
+  await waitFor(() => connected, 'live updates did not connect');
+  return unsubscribe;
 }
