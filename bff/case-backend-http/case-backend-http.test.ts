@@ -160,6 +160,23 @@ describe('http case backend: delivery through the outbox', () => {
     await api.stop();
   });
 
+  it('a change filed while the Vorgang API is down survives a restart of the BFF and is delivered once by the new instance', async () => {
+    const { company, api } = await connectedCompany(server);
+    const resident = await signInResident(server, company);
+    await api.stop();
+    const filed = (await resident.post('/api/cases', { type: 'contact', title: 'Nebenkosten', description: 'Frage zur Abrechnung' })).body.case;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await server.stop();
+    await api.start();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(api.received.length, 0, 'nothing is sent while no BFF runs');
+    server = await startTestServer({ ...FAST_OUTBOX, OUTBOX_MAX_ATTEMPTS: '100' });
+    await waitFor('the case from the new instance', () => api.processed.has(filed.id));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.deepEqual(api.received.map((request) => [request.idempotencyKey, request.status]), [[filed.id, 201]]);
+    await api.stop();
+  });
+
   it('an answer lost after the Vorgang API processed the case is retried with the same key and not processed twice', async () => {
     const { company, api } = await connectedCompany(server);
     const resident = await signInResident(server, company);
