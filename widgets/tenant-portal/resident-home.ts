@@ -120,6 +120,8 @@ export class ResidentHome implements ReactiveController {
     this.view = view;
     if (view !== 'case') this.openCaseId = undefined;
     if (view === 'documents' && this.documents.state !== 'loaded') void this.loadDocuments();
+    // Joining a neighbour's damage report happens inside the damage form: the list is read again here.
+    if (view === 'cases' && this.api) void this.loadJoined();
     this.host.requestUpdate();
   }
 

@@ -296,6 +296,19 @@ describe('<tenant-portal> resident area', () => {
     expect(joined).to.contain('Mitgemeldete Schäden').and.contain('Beleuchtung defekt').and.contain('Nr. 2026-0150').and.contain('Beauftragt');
   });
 
+  it('reads the joined damages again when returning to "Meine Anliegen" (joining happens in the damage form)', async () => {
+    const { page, resident } = await signedIn();
+    await waitUntil(() => page.list, 'list');
+    expect(page.root.querySelector('[part="joined"]')).to.be.null;
+    page.nav('Neues Anliegen').click();
+    await page.waitForHeading('Neues Anliegen');
+    resident.joined = [
+      { caseNumber: '2026-0171', damageLocation: 'Wohnung', damageCategory: 'Heizung und Warmwasser', damageKind: 'Kein Warmwasser', status: 'in_bearbeitung', reportedAt: new Date().toISOString(), joinedAt: new Date().toISOString() },
+    ];
+    page.nav('Meine Anliegen').click();
+    await waitUntil(() => page.root.querySelector('[part="joined"]')?.textContent?.includes('Kein Warmwasser'), 'joined damage shown');
+  });
+
   describe('live updates', () => {
     it('subscribes while signed in and stops on sign-out', async () => {
       const { bff, page } = await signedIn();
