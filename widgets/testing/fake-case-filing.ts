@@ -96,6 +96,22 @@ function ago(hours: number): string {
   return new Date(Date.now() - hours * 3_600_000).toISOString();
 }
 
+/** Two open reports in the second category of the first location ("Wohnung › Heizung und Warmwasser"). */
+function defaultOpenReports(catalogue: CaseCatalogue): Record<string, OpenDamageReport[]> {
+  const location = catalogue.damageLocations[0];
+  const category = location?.categories[1];
+  if (!category || category.kinds.length < 2) return {};
+  const report = (kind: number, caseNumber: string, status: OpenDamageReport['status'], hours: number): OpenDamageReport => ({
+    caseNumber,
+    damageLocation: location.label,
+    damageCategory: category.label,
+    damageKind: category.kinds[kind].label,
+    status,
+    reportedAt: ago(hours),
+  });
+  return { [category.id]: [report(1, '2026-0171', 'in_bearbeitung', 20), report(0, '2026-0176', 'eingegangen', 3)] };
+}
+
 const uploadErrors: Record<413 | 415 | 429, [string, string]> = {
   413: ['file_too_large', 'Die Datei ist zu groß. Erlaubt sind höchstens 10 MB pro Datei.'],
   415: ['unsupported_file_type', 'Dieser Dateityp wird nicht unterstützt. Bitte laden Sie ein Foto (JPEG, PNG, WebP) oder ein PDF hoch.'],
@@ -128,26 +144,7 @@ export class FakeCaseFiling {
 
   constructor(private readonly options: FakeCaseFilingOptions = {}) {
     this.catalogue = options.catalogue ?? fakeCatalogue();
-    this.openReports = options.openReports ?? {
-      [categoryId(this.catalogue, 'Wohnung', 'Heizung und Warmwasser')]: [
-        {
-          caseNumber: '2026-0171',
-          damageLocation: 'Wohnung',
-          damageCategory: 'Heizung und Warmwasser',
-          damageKind: 'Kein Warmwasser',
-          status: 'in_bearbeitung',
-          reportedAt: ago(20),
-        },
-        {
-          caseNumber: '2026-0176',
-          damageLocation: 'Wohnung',
-          damageCategory: 'Heizung und Warmwasser',
-          damageKind: 'Heizkörper wird nicht warm',
-          status: 'eingegangen',
-          reportedAt: ago(3),
-        },
-      ],
-    };
+    this.openReports = options.openReports ?? defaultOpenReports(this.catalogue);
     this.failing = new Set(options.failing ?? []);
     this.validationErrors = options.validationErrors;
     this.join = options.join ?? 'ok';
