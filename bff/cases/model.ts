@@ -94,6 +94,7 @@ export type CaseEventKind =
   | 'assigned'
   | 'public_reply'
   | 'internal_note'
+  | 'attachments_added'
   | 'resident_message'
   | 'document_published';
 

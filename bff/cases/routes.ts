@@ -8,6 +8,7 @@ import { createClerkUseCases } from './clerks.ts';
 import { createRoutingUseCases } from './routing.ts';
 import { createIncidentUseCases } from './incidents.ts';
 import { createCaseUseCases } from './use-cases.ts';
+import { caseAttachmentView } from '../attachments/attachments.ts';
 import {
   assigneeChangeInput,
   caseNumberParams,
@@ -18,6 +19,7 @@ import {
   joinedIncidentsResponse,
   messageInput,
   newCaseInput,
+  residentMessageInput,
   openDamageReportsQuery,
   openDamageReportsResponse,
   pageQuery,
@@ -93,7 +95,7 @@ export function registerCaseRoutes(api: Api, ctx: AppContext): void {
     ({ req, query }) => cases.listOwnCases(tenantContext(req), query),
   );
   api.route(
-    { method: 'get', path: '/cases/:id', summary: 'Mein Anliegen mit öffentlichem Verlauf', tag, access: 'resident', params: caseIdParams, response: residentCaseDetail },
+    { method: 'get', path: '/cases/:id', summary: 'Mein Anliegen mit öffentlichem Verlauf', tag, access: 'resident', params: caseIdParams, response: residentCaseDetail.extend({ attachments: z.array(caseAttachmentView) }) },
     ({ req, params }) => cases.ownCaseDetail(tenantContext(req), params.id),
   );
   api.route(
@@ -104,11 +106,11 @@ export function registerCaseRoutes(api: Api, ctx: AppContext): void {
       tag,
       access: 'resident',
       params: caseIdParams,
-      body: messageInput,
+      body: residentMessageInput,
       response: createdCaseResponse,
       status: 201,
     },
-    ({ req, params, body }) => cases.postResidentMessage(tenantContext(req), params.id, body.body),
+    ({ req, params, body }) => cases.postResidentMessage(tenantContext(req), params.id, body),
   );
 
   // Staff.
@@ -129,7 +131,7 @@ export function registerCaseRoutes(api: Api, ctx: AppContext): void {
     },
   );
   api.route(
-    { method: 'get', path: '/staff/cases/:id', summary: 'Vorgang mit Aktivitätenprotokoll und internen Notizen', tag, access: 'staff', params: caseIdParams, response: staffCaseDetail },
+    { method: 'get', path: '/staff/cases/:id', summary: 'Vorgang mit Aktivitätenprotokoll und internen Notizen', tag, access: 'staff', params: caseIdParams, response: staffCaseDetail.extend({ attachments: z.array(caseAttachmentView) }) },
     ({ req, params }) => cases.caseDetail(tenantContext(req), params.id),
   );
   api.route(

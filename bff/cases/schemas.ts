@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CASE_STATUSES, CASE_TYPES, URGENCIES } from './model.ts';
+import { attachmentIdsInput } from '../attachments/attachments.ts';
 
 /**
  * Request and response schemas of the case API: they validate every input and feed /api/openapi.json.
@@ -18,17 +19,20 @@ const id = z.uuid({ error: 'Ungültige Kennung.' });
 
 const contactCase = z.object({
   type: z.literal('contact'),
+  attachmentIds: attachmentIdsInput,
   title: text(200),
   description: text(5000),
 });
 const complaintCase = z.object({
   type: z.literal('complaint'),
+  attachmentIds: attachmentIdsInput,
   title: text(200),
   description: text(5000),
   urgency: z.enum(['normal', 'urgent'], { error: 'Bitte wählen Sie „normal“ oder „dringend“.' }).default('normal'),
 });
 const damageCase = z.object({
   type: z.literal('damage'),
+  attachmentIds: attachmentIdsInput,
   damageLocationId: catalogueId('einen Schadensort'),
   damageCategoryId: catalogueId('eine Schadenskategorie'),
   damageKindId: catalogueId('eine Schadensart'),
@@ -42,6 +46,7 @@ const damageCase = z.object({
 });
 const documentRequestCase = z.object({
   type: z.literal('document_request'),
+  attachmentIds: attachmentIdsInput,
   documentTypeId: catalogueId('ein Dokument'),
   description: optionalText(5000).default(''),
 });
@@ -53,6 +58,13 @@ export type NewCase = z.output<typeof newCaseInput>;
 
 export const caseIdParams = z.object({ id });
 export const messageInput = z.object({ body: text(5000) });
+/** A resident's message: text, files (staged upload ids), or both. */
+export const residentMessageInput = z
+  .object({ body: text(5000).optional(), attachmentIds: attachmentIdsInput })
+  .refine((message) => message.body !== undefined || message.attachmentIds.length > 0, {
+    message: 'Bitte schreiben Sie eine Nachricht oder hängen Sie eine Datei an.',
+    path: ['body'],
+  });
 
 export const pageQuery = z.object({
   limit: z.coerce.number({ error: 'Ungültige Seitengröße.' }).int().min(1).max(100).default(20),
@@ -128,14 +140,14 @@ export const staffCase = z.object({
 
 const residentEvent = z.object({
   id: z.uuid(),
-  kind: z.enum(['created', 'status_changed', 'public_reply', 'resident_message', 'document_published']),
+  kind: z.enum(['created', 'status_changed', 'public_reply', 'resident_message', 'attachments_added', 'document_published']),
   actor: z.enum(['resident', 'staff', 'system']),
   data: z.record(z.string(), z.unknown()),
   createdAt: timestamp,
 });
 const staffEvent = z.object({
   id: z.uuid(),
-  kind: z.enum(['created', 'routed', 'status_changed', 'assigned', 'public_reply', 'internal_note', 'resident_message', 'document_published']),
+  kind: z.enum(['created', 'routed', 'status_changed', 'assigned', 'public_reply', 'internal_note', 'resident_message', 'attachments_added', 'document_published']),
   public: z.boolean(),
   actor: z.enum(['resident', 'staff', 'system']),
   actorName: z.string().nullable(),

@@ -10,6 +10,7 @@ import type { NewCase } from './schemas.ts';
 import { tellParticipantsOfStatusChange } from './incidents.ts';
 import { countParticipants, listParticipants } from './incidents-repository.ts';
 import { statusChangeMail } from './status-mail.ts';
+import { attachStagedUploads, caseAttachments } from '../attachments/attachments.ts';
 import { toResidentCase, toResidentMessages, toResidentTimeline, toStaffCase, toStaffDetail } from './views.ts';
 
 export interface CaseDependencies {
@@ -67,7 +68,11 @@ export function createCaseUseCases(deps: CaseDependencies) {
     catalogue: (ctx: TenantContext) => withTenant(db, ctx, (tx) => backend.catalogue(tx)),
 
     async fileCase(ctx: TenantContext, input: NewCase) {
-      const record = await withTenant(db, ctx, (tx) => backend.createCase(tx, ctx, input));
+      // Files named by attachmentIds move into the case in the same transaction: a refused one files nothing.
+      const record = await withTenant(db, ctx, async (tx) => {
+        const created = await backend.createCase(tx, ctx, input);
+        return (await attachStagedUploads(tx, ctx, created, input.attachmentIds)) ? ((await findCase(tx, created.id)) ?? created) : created;
+      });
       await notifyStaffOfResidentChange(ctx.tenantId, 'case:created', 'created', record.id);
       notifyResident(ctx.tenantId, 'created', record);
       return { case: toResidentCase(record) };
@@ -84,14 +89,22 @@ export function createCaseUseCases(deps: CaseDependencies) {
         const record = await backend.findCase(tx, ctx, caseId);
         if (!record) throw caseNotFound();
         const { events, messages } = await backend.caseActivity(tx, ctx, caseId);
-        return { case: toResidentCase(record), timeline: toResidentTimeline(events), messages: toResidentMessages(messages) };
+        return { case: toResidentCase(record), timeline: toResidentTimeline(events), messages: toResidentMessages(messages), attachments: await caseAttachments(tx, caseId) };
       });
     },
 
-    async postResidentMessage(ctx: TenantContext, caseId: string, body: string) {
-      const record = await withTenant(db, ctx, (tx) => backend.addMessage(tx, ctx, caseId, { body, internal: false }));
-      await notifyStaffOfResidentChange(ctx.tenantId, 'case:updated', 'resident_message', record.id);
-      notifyResident(ctx.tenantId, 'resident_message', record);
+    /** Text, files or both; files only are logged as `attachments_added` and pushed as that change. */
+    async postResidentMessage(ctx: TenantContext, caseId: string, message: { body?: string; attachmentIds: string[] }) {
+      const record = await withTenant(db, ctx, async (tx) => {
+        const current = message.body
+          ? await backend.addMessage(tx, ctx, caseId, { body: message.body, internal: false })
+          : await backend.findCase(tx, ctx, caseId);
+        if (!current) throw caseNotFound();
+        return (await attachStagedUploads(tx, ctx, current, message.attachmentIds)) ? ((await findCase(tx, caseId)) ?? current) : current;
+      });
+      const change = message.body ? 'resident_message' : 'attachments_added';
+      await notifyStaffOfResidentChange(ctx.tenantId, 'case:updated', change, record.id);
+      notifyResident(ctx.tenantId, change, record);
       return { case: toResidentCase(record) };
     },
 
@@ -111,7 +124,7 @@ export function createCaseUseCases(deps: CaseDependencies) {
         const record = await backend.findCase(tx, ctx, caseId);
         if (!record) throw caseNotFound();
         const { events, messages } = await backend.caseActivity(tx, ctx, caseId);
-        return toStaffDetail(record, events, messages, await countParticipants(tx, caseId));
+        return { ...toStaffDetail(record, events, messages, await countParticipants(tx, caseId)), attachments: await caseAttachments(tx, caseId) };
       });
     },
 

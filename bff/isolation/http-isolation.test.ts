@@ -38,7 +38,9 @@ type Line =
    * signed out, and 2xx for its own object (proof that the body is valid and the attack reached the lookup).
    * `injected`: a body carrying B's ids on A's own object, which must be refused too.
    */
-  | { kind: 'object'; as: Who; own: (w: World) => string; foreign: (w: World) => string; body?: (w: World) => unknown; injected?: (w: World) => unknown }
+  | { kind: 'object'; as: Who; own: (w: World) => string; foreign: (w: World) => string; body?: (w: World) => unknown; injected?: (w: World) => unknown;
+      /** Further path parameters of the own (a) and the foreign (b) object, e.g. an attachment of the case. */
+      more?: (w: World, company: 'a' | 'b') => Record<string, string> }
   /** A route without an id: B's ids smuggled into the query or body must not reach B. */
   | { kind: 'collection'; as: Who; query?: (w: World) => string; body?: (w: World) => unknown; expect: number[] };
 
@@ -96,6 +98,7 @@ const ROUTES: Record<string, Line> = {
   'GET /api/cases/{id}': { kind: 'object', as: 'resident', own: (w) => w.caseOf.a, foreign: (w) => w.caseOf.b },
   'POST /api/cases/{id}/messages': {
     kind: 'object', as: 'resident', own: (w) => w.caseOf.a, foreign: (w) => w.caseOf.b, body: () => ({ body: 'Gibt es Neuigkeiten?' }),
+    injected: (w) => ({ body: 'Foto anbei', attachmentIds: [first(w, 'b', 'staged_uploads')] }),
   },
   'GET /api/staff/cases': {
     kind: 'collection', as: 'clerk', expect: [200, 400],
@@ -128,6 +131,12 @@ const ROUTES: Record<string, Line> = {
   'POST /api/uploads': { kind: 'collection', as: 'resident', body: (w) => ({ file: first(w, 'b', 'staged_uploads') }), expect: [400] },
   'DELETE /api/uploads/{id}': {
     kind: 'object', as: 'resident', own: (w) => first(w, 'a', 'staged_uploads'), foreign: (w) => first(w, 'b', 'staged_uploads'),
+  },
+  'GET /api/cases/{id}/attachments/{attachmentId}': {
+    kind: 'object', as: 'resident', own: (w) => w.caseOf.a, foreign: (w) => w.caseOf.b, more: (w, c) => ({ attachmentId: first(w, c, 'case_attachments') }),
+  },
+  'GET /api/staff/cases/{id}/attachments/{attachmentId}': {
+    kind: 'object', as: 'clerk', own: (w) => w.caseOf.a, foreign: (w) => w.caseOf.b, more: (w, c) => ({ attachmentId: first(w, c, 'case_attachments') }),
   },
   'GET /api/documents': { kind: 'collection', as: 'resident', query: (w) => `cursor=${first(w, 'b', 'documents')}&limit=100`, expect: [200] },
   'GET /api/documents/unread-count': { kind: 'collection', as: 'resident', expect: [200] },
@@ -245,7 +254,7 @@ describe('tenant isolation over HTTP', () => {
       if (line?.kind !== 'object') continue;
       await t.test(route, async () => {
         const body = line.body?.(w);
-        const attack = concrete(route, { id: line.foreign(w) });
+        const attack = concrete(route, { id: line.foreign(w), ...line.more?.(w, 'b') });
         const attacked = await call(as[line.as], attack.method, attack.path, body);
         assert.ok(REFUSED.includes(attacked.status), `B's object: ${attacked.status}`);
         const guessed = concrete(route, { id: randomUUID() });
@@ -254,7 +263,7 @@ describe('tenant isolation over HTTP', () => {
         if (line.as !== 'resident') {
           assert.equal((await call(as.resident, attack.method, attack.path, body)).status, 403, 'a resident on a staff route');
         }
-        const own = concrete(route, { id: line.own(w) });
+        const own = concrete(route, { id: line.own(w), ...line.more?.(w, 'a') });
         if (line.injected) {
           const injected = await call(as[line.as], own.method, own.path, line.injected(w));
           assert.ok(injected.status >= 400, `B's ids in the body of an own object: ${injected.status}`);
