@@ -19,6 +19,7 @@ export const caseListStyles = css`
     text-align: start;
     font-weight: 600;
     overflow-wrap: anywhere;
+    hyphens: auto;
   }
   .summary {
     display: -webkit-box;

@@ -10,6 +10,7 @@ export const documentInboxStyles = css`
   }
   .title {
     font-weight: 600;
+    hyphens: auto;
   }
   .document[data-unread] {
     border-inline-start: 4px solid var(--_primary);

@@ -75,7 +75,7 @@ export class DocumentInbox extends PortalElement {
           ${unread ? html`<span class="new" part="unread">${msg.documentUnread}<span class="visually-hidden">, ${msg.documentUnreadHidden}</span></span>` : nothing}
         </div>
         <p class="title">
-          <a part="download" href=${this.documentUrl(document.id)} target="_blank" rel="noopener" data-document-id=${document.id}
+          <a part="download" href=${this.documentUrl(document.id)} download=${document.fileName} data-document-id=${document.id}
             @click=${() => this.dispatchEvent(new DocumentOpenedEvent({ documentId: document.id }))}>${document.title}</a>
         </p>
         <p class="meta">
