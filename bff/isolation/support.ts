@@ -195,23 +195,6 @@ export const SEEDS: Array<{ tables: string[]; seed: (db: Database, company: Hous
       );
     },
   },
-  {
-    // A file waiting in the resident's staging area, and one attached to the resident's case 2026-0001 above.
-    tables: ['cases', 'staged_uploads', 'case_attachments'],
-    seed: (db, company) =>
-      withScope(db, { role: 'resident', tenantId: company.tenant.id, accountId: company.resident.accountId, residentId: company.resident.id }, async (tx) => {
-        const tenantId = company.tenant.id;
-        const content = Buffer.from('%PDF-1.4\n%%EOF\n');
-        await tx.query(`INSERT INTO staged_uploads (tenant_id, account_id, file_name, content_type, size, content) VALUES ($1, $2, 'Isolationstest.pdf', 'application/pdf', $3, $4)`, [
-          tenantId, company.resident.accountId, content.length, content,
-        ]);
-        await tx.query(
-          `INSERT INTO case_attachments (tenant_id, case_id, resident_id, uploaded_by_account_id, uploaded_by_role, file_name, content_type, size, content)
-           SELECT $1, id, resident_id, $2, 'resident', 'Isolationstest.pdf', 'application/pdf', $3, $4 FROM cases WHERE case_number = '2026-0001'`,
-          [tenantId, company.resident.accountId, content.length, content],
-        );
-      }),
-  },
 ];
 
 export async function seedEmptyTables(db: Database, company: HousingCompany, tables: string[]): Promise<void> {
