@@ -1,5 +1,5 @@
-import { expect, fixture, waitUntil } from '@open-wc/testing';
-import type { TemplateResult } from 'lit';
+import { expect, waitUntil } from '@open-wc/testing';
+import { render, type TemplateResult } from 'lit';
 import * as stories from '../../stories/case-board.stories.ts';
 import type { CaseBoard } from './case-board.ts';
 
@@ -10,6 +10,9 @@ describe('<case-board> stories', function () {
   this.timeout(30000);
   const { default: meta, ...named } = stories as unknown as { default: { args: Record<string, unknown>; render: (args: never) => TemplateResult } } & Record<string, Story>;
 
+  const cleanups: (() => void)[] = [];
+  afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
+
   for (const [name, story] of Object.entries(named)) {
     it(`${name} renders`, async () => {
       // No artificial latency here (except for the loading state itself): the states matter, not the waiting.
@@ -19,8 +22,13 @@ describe('<case-board> stories', function () {
         const inner = template;
         template = () => decorator(inner, { args });
       }
-      const host = await fixture<HTMLElement>(template());
-      const board = (host.matches('case-board') ? host : host.querySelector('case-board')) as CaseBoard;
+      // Rendered by hand: fixture() would wait for an animation frame on a decorator's wrapper, which a background page never gets.
+      const container = document.createElement('div');
+      document.body.append(container);
+      cleanups.push(() => container.remove());
+      render(template(), container);
+      const board = container.querySelector<CaseBoard>('case-board')!;
+      await board.updateComplete;
       if (name === 'Loading') {
         expect(board.shadowRoot!.textContent).to.contain('Vorgänge werden geladen');
         return;

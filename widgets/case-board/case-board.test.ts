@@ -400,8 +400,9 @@ describe('<case-board>', function () {
   it('fits a 320 px phone without sideways scrolling, list and open case alike', async () => {
     const cases = new FakeStaffCases({ longTexts: true, count: 6 });
     const bff = new FakeBff({ session: { state: 'signed_in', user: clerk }, routes: cases.routes });
-    const holder = await fixture<HTMLDivElement>(html`<div style="width: 320px"><case-board .client=${bff.client()}></case-board></div>`);
-    const el = holder.querySelector<CaseBoard>('case-board')!;
+    // The board itself is the 320 px box (a plain wrapper would make fixture() wait for an animation frame).
+    const el = await fixture<CaseBoard>(html`<case-board style="width: 320px" .client=${bff.client()}></case-board>`);
+    const holder = el;
     await waitUntil(() => el.listState === 'ready');
     await el.updateComplete;
     const page = new BoardDriver(el);

@@ -104,6 +104,7 @@ export class CaseBoard extends PortalElement implements DetailHost {
   private detailRequest = 0;
   private unsubscribe?: () => void;
   private focusAfterRender?: 'detail' | string;
+  private announcementTimer?: ReturnType<typeof setTimeout>;
 
   get apiClient(): ApiClient {
     return this.client ?? defaultApiClient(this.api);
@@ -124,6 +125,7 @@ export class CaseBoard extends PortalElement implements DetailHost {
     super.disconnectedCallback();
     removeEventListener('mp-signed-in', this.onSignedIn);
     removeEventListener('mp-signed-out', this.onSignedOut);
+    clearTimeout(this.announcementTimer);
     this.stopLive();
   }
 
@@ -221,7 +223,11 @@ export class CaseBoard extends PortalElement implements DetailHost {
     if (!item || (event !== 'case:created' && event !== 'case:updated')) return;
     this.rememberBuildings([item]);
     if (event === 'case:created') {
-      this.announcement = this.msg.boardNewCase(item.caseNumber);
+      // Several arrivals in a row are read together; the region empties afterwards so the next one is read again.
+      const text = this.msg.boardNewCase(item.caseNumber);
+      this.announcement = this.announcement ? `${this.announcement}. ${text}` : text;
+      clearTimeout(this.announcementTimer);
+      this.announcementTimer = setTimeout(() => (this.announcement = ''), 8000);
       this.newIds = new Set(this.newIds).add(item.id);
     }
     const listed = this.items.some((existing) => existing.id === item.id);

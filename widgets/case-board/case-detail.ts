@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ApiError } from '../internal/api-client.ts';
-import type { Messages } from '../internal/localize.ts';
+import type { Locale, Messages } from '../internal/localize.ts';
 import {
   documentCategories,
   statusTransitions,
@@ -19,6 +19,7 @@ import {
 /** What the detail of `<case-board>` reads from and does through the board. */
 export interface DetailHost {
   readonly msg: Messages;
+  readonly locale: Locale;
   readonly cases: StaffCasesApi;
   readonly headingLevel: number;
   readonly clerks: StaffAccount[];
@@ -102,7 +103,7 @@ function renderLoaded(host: DetailHost, detail: StaffCaseDetail) {
                 <a href=${host.cases.attachmentUrl(item.id, attachment.id)} download=${attachment.fileName} aria-label=${msg.boardDownload(attachment.fileName)}
                   >${attachment.fileName}</a
                 >
-                <span class="muted">${fileSize(attachment.size)}, ${msg.boardUploadedBy[attachment.uploadedBy]}</span>
+                <span class="muted">${fileSize(attachment.size, host.locale)}, ${msg.boardUploadedBy[attachment.uploadedBy]}</span>
               </li>`,
             )}
           </ul>`
@@ -351,8 +352,9 @@ function eventText(host: DetailHost, item: StaffCase, event: CaseEvent): string 
   }
 }
 
-function fileSize(bytes: number): string {
+function fileSize(bytes: number, locale: Locale): string {
+  const number = (value: number, digits: number) => new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'de-DE', { maximumFractionDigits: digits }).format(value);
   if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
+  if (bytes < 1024 * 1024) return `${number(bytes / 1024, 0)} KB`;
+  return `${number(bytes / 1024 / 1024, 1)} MB`;
 }
