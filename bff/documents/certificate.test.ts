@@ -1,9 +1,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { FakeVorgangApi } from '../case-backend-http/fake-vorgang-api.ts';
 import { asTenantAdmin } from '../onboarding/onboarding.ts';
 import type { RunningServer } from '../server.ts';
-import { closeTestDatabase, startTestServer, type TestClient } from '../test/harness.ts';
+import { closeTestDatabase, startTestServer, TestClient, TEST_ADMIN_TOKEN } from '../test/harness.ts';
 import { signInResident, signInStaff } from '../test/sign-in.ts';
 import { connectSocket, createCaseCompany, documentTypeId, nextEvent } from '../cases/case-test-support.ts';
 import { downloadFile } from './document-test-support.ts';
@@ -23,7 +25,8 @@ async function pdfText(content: Buffer): Promise<string> {
 describe('documents: Mieterbescheinigung', () => {
   let server: RunningServer;
   before(async () => {
-    server = await startTestServer();
+    // A fast outbox, for the housing company whose Vorgang API hears of the closed request.
+    server = await startTestServer({ OUTBOX_POLL_MS: '50', OUTBOX_RETRY_BASE_MS: '100', OUTBOX_RETRY_MAX_MS: '300' });
   });
   after(async () => {
     await server.stop();
@@ -157,6 +160,42 @@ describe('documents: Mieterbescheinigung', () => {
 
     const inbox = await resident.get('/api/documents');
     assert.deepEqual(inbox.body, { items: [], nextCursor: null, unreadCount: 0 });
+  });
+
+  it('a housing company with its own Vorgang API hears that the request was closed, with the public message', async () => {
+    const company = await createCaseCompany(server);
+    const api = new FakeVorgangApi(`token-${randomBytes(12).toString('hex')}`);
+    await api.start();
+    try {
+      const platform = new TestClient(server.url, { bearer: TEST_ADMIN_TOKEN });
+      const connected = await platform.request('PUT', `/api/admin/tenants/${company.tenant.slug}/case-backend`, {
+        baseUrl: api.baseUrl,
+        apiToken: api.token,
+        webhookSecret: randomBytes(32).toString('hex'),
+      });
+      assert.equal(connected.status, 200, JSON.stringify(connected.body));
+      const resident = await signInResident(server, company);
+      const clerk = await signInStaff(server, company, 'clerk');
+      const requested = await requestCertificate(resident);
+      assert.equal((await clerk.post(`/api/staff/cases/${requested.id}/certificate`)).status, 201);
+      const deadline = Date.now() + 10_000;
+      const closedUpstream = () => api.processedBodies().find((body) => body.event === 'case.status_changed' && body.caseId === requested.id);
+      while (!closedUpstream() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.deepEqual(
+        { ...closedUpstream(), changedAt: undefined },
+        {
+          event: 'case.status_changed',
+          caseId: requested.id,
+          caseNumber: requested.caseNumber,
+          from: 'eingegangen',
+          to: 'erledigt',
+          message: 'Ihre Mieterbescheinigung liegt unter „Meine Dokumente“ bereit.',
+          changedAt: undefined,
+        },
+      );
+    } finally {
+      await api.stop();
+    }
   });
 
   it('works only for staff of the case’s own housing company', async () => {

@@ -2,6 +2,7 @@ import type { Api } from '../http/api.ts';
 import { tenantContext } from '../http/guard.ts';
 import type { AppContext } from '../context.ts';
 import { takeStagedUpload } from '../attachments/uploads.ts';
+import { createHttpCaseBackend } from '../case-backend-http/http-case-backend.ts';
 import { createEmbeddedCaseBackend } from '../cases/embedded-case-backend.ts';
 import { caseIdParams } from '../cases/schemas.ts';
 import { createCaseUseCases } from '../cases/use-cases.ts';
@@ -23,7 +24,8 @@ const tag = 'Dokumente';
 
 /** "Meine Dokumente" for residents; publishing and the Mieterbescheinigung for clerks. */
 export function registerDocumentRoutes(api: Api, ctx: AppContext): void {
-  const backend = createEmbeddedCaseBackend();
+  // The same backend as the case routes: closing a certificate request reaches a connected Vorgang API too.
+  const backend = createHttpCaseBackend(createEmbeddedCaseBackend());
   const documents = createDocumentUseCases({
     db: ctx.db,
     backend,
