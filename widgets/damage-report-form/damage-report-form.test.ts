@@ -253,6 +253,8 @@ describe('<damage-report-form>', () => {
     $<HTMLButtonElement>(el, '[part=another]').click();
     await ready(el);
     expect($<HTMLSelectElement>(el, '#damageLocationId').value).to.equal('');
+    expect($<HTMLSelectElement>(el, '#damageLocationId').disabled).to.be.false;
+    expect($<HTMLButtonElement>(el, 'button[type=submit]').disabled).to.be.false;
     expect($<HTMLTextAreaElement>(el, '#description').value).to.equal('');
   });
 

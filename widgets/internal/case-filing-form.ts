@@ -371,6 +371,7 @@ export abstract class CaseFilingForm extends PortalElement {
       const filed = await this.filingApi.fileCase({ ...this.caseInput(), ...(attachmentIds.length ? { attachmentIds } : {}) });
       picker?.clear();
       this.clearFields();
+      this.busy = false;
       this.attempted = false;
       this.touched = new Set();
       this.serverFields = {};
