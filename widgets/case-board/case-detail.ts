@@ -4,8 +4,8 @@ import type { ApiError } from '../internal/api-client.ts';
 import type { Locale, Messages } from '../internal/localize.ts';
 import {
   documentCategories,
+  isTenantCertificateRequest,
   statusTransitions,
-  tenantCertificateLabel,
   type CaseEvent,
   type CaseMessage,
   type CaseStatus,
@@ -121,7 +121,7 @@ function renderActions(host: DetailHost, item: StaffCase, level: number) {
   const msg = host.msg;
   const next = statusTransitions[item.status];
   const busy = Boolean(host.busy);
-  const isCertificateRequest = item.type === 'document_request' && item.documentType?.label === tenantCertificateLabel && next.length > 0;
+  const isCertificateRequest = isTenantCertificateRequest(item) && next.length > 0;
   const form = (event: Event) => {
     event.preventDefault();
     return event.target as HTMLFormElement;

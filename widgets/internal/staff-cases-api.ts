@@ -20,8 +20,15 @@ export const statusTransitions: Record<CaseStatus, readonly CaseStatus[]> = {
   abgelehnt: [],
 };
 
-/** The catalogue label of the document type the Mieterbescheinigung button is for. */
-export const tenantCertificateLabel = 'Mieterbescheinigung';
+/**
+ * Whether "Bescheinigung erstellen und freigeben" applies: a document request for the Mieterbescheinigung.
+ * The BFF knows the type by its key (`tenant_certificate`); the case view names only id and label so far,
+ * so the default catalogue's label decides until the view carries the key.
+ */
+export function isTenantCertificateRequest(item: StaffCase): boolean {
+  if (item.type !== 'document_request' || !item.documentType) return false;
+  return item.documentType.key ? item.documentType.key === 'tenant_certificate' : item.documentType.label === 'Mieterbescheinigung';
+}
 
 export interface Labelled {
   id: string;
@@ -37,7 +44,7 @@ export interface StaffCase {
   status: CaseStatus;
   urgency: Urgency;
   damage: { location: Labelled; category: Labelled; kind: Labelled } | null;
-  documentType: Labelled | null;
+  documentType: (Labelled & { key?: string }) | null;
   residentAvailability: string | null;
   accessConsent: boolean;
   createdAt: string;
