@@ -7,6 +7,9 @@ import type { AttachmentPicker } from '../attachment-picker/attachment-picker.ts
 import type { TenantPortal } from './tenant-portal.ts';
 import './tenant-portal.ts';
 
+/** Waits like `waitUntil`, with room for a busy test machine. */
+const until: typeof waitUntil = (predicate, message, options = {}) => waitUntil(predicate, message, { timeout: 5000, ...options });
+
 const user = { role: 'resident' as const, displayName: 'Anna Müller', tenant: { slug: 'wohnbau-nord', name: 'Wohnbau Nord eG' } };
 
 /** Anna is signed in; her cases and documents come from the fake. */
@@ -34,7 +37,7 @@ class PortalPage {
   }
 
   async waitForHeading(text: string): Promise<void> {
-    await waitUntil(() => this.heading() === text, `heading "${text}" expected, saw "${this.heading()}"`, { timeout: 3000 });
+    await until(() => this.heading() === text, `heading "${text}" expected, saw "${this.heading()}"`, { timeout: 3000 });
   }
 
   get list() {
@@ -80,9 +83,9 @@ class PortalPage {
   }
 
   async openCase(title: string): Promise<void> {
-    await waitUntil(() => this.list?.shadowRoot?.querySelector('button.open'), 'case list shown');
+    await until(() => this.list?.shadowRoot?.querySelector('button.open'), 'case list shown');
     this.button(this.list!.shadowRoot!, title).click();
-    await waitUntil(() => this.detail?.shadowRoot?.querySelector('ol.timeline'), 'case detail shown', { timeout: 3000 });
+    await until(() => this.detail?.shadowRoot?.querySelector('ol.timeline'), 'case detail shown', { timeout: 3000 });
     await this.detail!.updateComplete;
   }
 
@@ -98,7 +101,7 @@ class PortalPage {
 describe('<tenant-portal> resident area', () => {
   it('lists the own cases with number, type, title, status and last activity', async () => {
     const { el, page, bff } = await signedIn();
-    await waitUntil(() => page.list, 'list shown');
+    await until(() => page.list, 'list shown');
     await page.list!.updateComplete;
     const cards = [...page.list!.shadowRoot!.querySelectorAll('li.case')].map((card) => card.textContent!.replace(/\s+/g, ' ').trim());
     expect(cards).to.have.length(5);
@@ -112,41 +115,41 @@ describe('<tenant-portal> resident area', () => {
 
   it('shows the empty state with a way to file the first case', async () => {
     const { page } = await signedIn({ cases: 'empty' });
-    await waitUntil(() => page.text().includes('Sie haben noch keine Anliegen.'), 'empty state');
+    await until(() => page.text().includes('Sie haben noch keine Anliegen.'), 'empty state');
     page.button(page.root, 'Neues Anliegen').click();
     await page.waitForHeading('Neues Anliegen');
   });
 
   it('shows that cases are loading', async () => {
-    const { page } = await signedIn({ latency: 300 });
+    const { page } = await signedIn({ latency: 1500 });
     expect(page.root.querySelector('[part="loading"]')?.textContent).to.equal('Wird geladen …');
-    await waitUntil(() => page.list, 'list after loading');
+    await until(() => page.list, 'list after loading', { timeout: 4000 });
     expect(page.root.querySelector('[part="loading"]')).to.be.null;
   });
 
   it('reports a failed load and loads again on "Erneut versuchen"', async () => {
     const { el, page, resident } = await signedIn({ failing: ['cases'] });
-    await waitUntil(() => page.root.querySelector('[role="alert"][part="failure"]'), 'failure shown');
+    await until(() => page.root.querySelector('[role="alert"][part="failure"]'), 'failure shown');
     expect(page.root.querySelector('[part="failure"]')!.textContent).to.contain('Ihre Anliegen konnten nicht geladen werden.').and.contain('vorübergehend nicht verfügbar');
     await expect(el).to.be.accessible();
     resident.failing.delete('cases');
     page.button(page.root, 'Erneut versuchen').click();
-    await waitUntil(() => page.list, 'list after retry');
+    await until(() => page.list, 'list after retry');
     expect(page.root.querySelector('[part="failure"]')).to.be.null;
   });
 
   it('loads further pages with "Weitere laden" and puts focus on the first new case', async () => {
     const { page, bff } = await signedIn({ cases: 25, pageSize: 10 });
-    await waitUntil(() => page.list, 'list');
+    await until(() => page.list, 'list');
     const count = () => page.list!.shadowRoot!.querySelectorAll('li.case').length;
     expect(count()).to.equal(10);
     page.button(page.list!.shadowRoot!, 'Weitere laden').click();
-    await waitUntil(() => count() === 20, 'second page');
+    await until(() => count() === 20, 'second page');
     await page.list!.updateComplete;
     expect(page.list!.shadowRoot!.activeElement?.textContent).to.equal('Aufzug steht (11)');
     expect(bff.requests.filter((r) => r.path === '/api/cases').length).to.equal(2);
     page.button(page.list!.shadowRoot!, 'Weitere laden').click();
-    await waitUntil(() => count() === 25, 'last page');
+    await until(() => count() === 25, 'last page');
     expect(page.list!.shadowRoot!.querySelector('[part="load-more"]')).to.be.null;
   });
 
@@ -185,11 +188,11 @@ describe('<tenant-portal> resident area', () => {
     textarea.value = 'Heute Nacht war es wieder bis 1 Uhr laut.';
     textarea.dispatchEvent(new Event('input'));
     page.button(detail, 'Senden').click();
-    await waitUntil(() => detail.querySelector('.sent')?.textContent === 'Ihre Nachricht wurde gesendet.', 'sent confirmation');
+    await until(() => detail.querySelector('.sent')?.textContent === 'Ihre Nachricht wurde gesendet.', 'sent confirmation');
     const post = bff.requests.find((request) => request.path.endsWith('/messages'))!;
     expect(post.body).to.deep.equal({ body: 'Heute Nacht war es wieder bis 1 Uhr laut.' });
     expect(textarea.value).to.equal('');
-    await waitUntil(() => detail.textContent!.includes('Heute Nacht war es wieder bis 1 Uhr laut.'), 'own message shown');
+    await until(() => detail.textContent!.includes('Heute Nacht war es wieder bis 1 Uhr laut.'), 'own message shown');
     expect(detail.textContent).to.contain('Ihre Nachricht');
   });
 
@@ -204,9 +207,9 @@ describe('<tenant-portal> resident area', () => {
     transfer.items.add(new File([new Uint8Array(2048)], 'tropfen.jpg', { type: 'image/jpeg' }));
     input.files = transfer.files;
     input.dispatchEvent(new Event('change'));
-    await waitUntil(() => picker.value.length === 1 && !picker.uploading, 'file uploaded');
+    await until(() => picker.value.length === 1 && !picker.uploading, 'file uploaded');
     page.button(detail, 'Senden').click();
-    await waitUntil(() => detail.querySelector('.sent')?.textContent, 'sent');
+    await until(() => detail.querySelector('.sent')?.textContent, 'sent');
     const post = bff.requests.find((request) => request.path.endsWith('/messages'))!;
     expect(Object.keys(post.body!)).to.deep.equal(['attachmentIds']);
     expect(post.body!.attachmentIds).to.have.length(1);
@@ -237,20 +240,20 @@ describe('<tenant-portal> resident area', () => {
     const textarea = detail.querySelector('textarea')!;
     textarea.value = 'Noch eine Frage';
     page.button(detail, 'Senden').click();
-    await waitUntil(() => detail.querySelector('[part="closed-notice"]'), 'closed after refusal');
+    await until(() => detail.querySelector('[part="closed-notice"]'), 'closed after refusal');
     expect(page.root.querySelector('mp-case-detail')!.sendError).to.contain('abgeschlossen');
   });
 
   it('counts unread documents in the navigation, lists them and marks one read when opened', async () => {
     const { el, page, bff, client, resident } = await signedIn();
-    await waitUntil(() => page.navName('Meine Dokumente') === 'Meine Dokumente, 2 ungelesen', 'badge');
+    await until(() => page.navName('Meine Dokumente') === 'Meine Dokumente, 2 ungelesen', 'badge');
     expect(page.nav('Meine Dokumente').querySelector('[part="unread-badge"]')!.textContent).to.equal('2');
     page.nav('Meine Dokumente').click();
     await page.waitForHeading('Meine Dokumente');
     await el.updateComplete;
     expect(page.focused()?.id).to.equal('view-heading');
     expect(page.nav('Meine Dokumente').getAttribute('aria-current')).to.equal('page');
-    await waitUntil(() => page.inbox, 'inbox');
+    await until(() => page.inbox, 'inbox');
     await page.inbox!.updateComplete;
     const inbox = page.inbox!.shadowRoot!;
     const first = inbox.querySelector('li.document')!.textContent!.replace(/\s+/g, ' ');
@@ -263,7 +266,7 @@ describe('<tenant-portal> resident area', () => {
     expect(link.href).to.equal(client.url(`/api/documents/${resident.documents[0].id}/file`));
     link.addEventListener('click', (event) => event.preventDefault());
     link.click();
-    await waitUntil(() => page.navName('Meine Dokumente') === 'Meine Dokumente, 1 ungelesen', 'badge dropped');
+    await until(() => page.navName('Meine Dokumente') === 'Meine Dokumente, 1 ungelesen', 'badge dropped');
     expect(bff.calls).to.include(`POST /api/documents/${resident.documents[0].id}/read`);
     await page.inbox!.updateComplete;
     expect(inbox.querySelectorAll('[part="unread"]')).to.have.length(1);
@@ -272,7 +275,7 @@ describe('<tenant-portal> resident area', () => {
   it('shows an empty document inbox and a failure with retry', async () => {
     const { page, resident } = await signedIn({ documents: 'empty' });
     page.nav('Meine Dokumente').click();
-    await waitUntil(() => page.text().includes('Sie haben noch keine Dokumente.'), 'empty inbox');
+    await until(() => page.text().includes('Sie haben noch keine Dokumente.'), 'empty inbox');
     expect(page.nav('Meine Dokumente').querySelector('[part="unread-badge"]')).to.be.null;
 
     resident.failing.add('documents');
@@ -280,25 +283,25 @@ describe('<tenant-portal> resident area', () => {
     page.nav('Meine Anliegen').click();
     const again = await signedIn({ failing: ['documents'] });
     again.page.nav('Meine Dokumente').click();
-    await waitUntil(() => again.page.root.querySelector('[part="failure"]'), 'documents failure');
+    await until(() => again.page.root.querySelector('[part="failure"]'), 'documents failure');
     expect(again.page.root.querySelector('[part="failure"]')!.textContent).to.contain('Ihre Dokumente konnten nicht geladen werden.');
     again.resident.failing.delete('documents');
     again.page.button(again.page.root, 'Erneut versuchen').click();
-    await waitUntil(() => again.page.inbox, 'inbox after retry');
+    await until(() => again.page.inbox, 'inbox after retry');
   });
 
   it('shows the damages the resident joined', async () => {
     const { page } = await signedIn({ joined: [
       { caseNumber: '2026-0150', damageLocation: 'Treppenhaus', damageCategory: 'Elektrik', damageKind: 'Beleuchtung defekt', status: 'beauftragt', reportedAt: new Date(Date.now() - 5 * 86_400_000).toISOString(), joinedAt: new Date().toISOString() },
     ] });
-    await waitUntil(() => page.root.querySelector('[part="joined"]'), 'joined list');
+    await until(() => page.root.querySelector('[part="joined"]'), 'joined list');
     const joined = page.root.querySelector('[part="joined"]')!.textContent!.replace(/\s+/g, ' ');
     expect(joined).to.contain('Mitgemeldete Schäden').and.contain('Beleuchtung defekt').and.contain('Nr. 2026-0150').and.contain('Beauftragt');
   });
 
   it('reads the joined damages again when returning to "Meine Anliegen" (joining happens in the damage form)', async () => {
     const { page, resident } = await signedIn();
-    await waitUntil(() => page.list, 'list');
+    await until(() => page.list, 'list');
     expect(page.root.querySelector('[part="joined"]')).to.be.null;
     page.nav('Neues Anliegen').click();
     await page.waitForHeading('Neues Anliegen');
@@ -306,7 +309,7 @@ describe('<tenant-portal> resident area', () => {
       { caseNumber: '2026-0171', damageLocation: 'Wohnung', damageCategory: 'Heizung und Warmwasser', damageKind: 'Kein Warmwasser', status: 'in_bearbeitung', reportedAt: new Date().toISOString(), joinedAt: new Date().toISOString() },
     ];
     page.nav('Meine Anliegen').click();
-    await waitUntil(() => page.root.querySelector('[part="joined"]')?.textContent?.includes('Kein Warmwasser'), 'joined damage shown');
+    await until(() => page.root.querySelector('[part="joined"]')?.textContent?.includes('Kein Warmwasser'), 'joined damage shown');
   });
 
   describe('live updates', () => {
@@ -315,7 +318,7 @@ describe('<tenant-portal> resident area', () => {
       expect(bff.live.subscribers).to.equal(1);
       const bar = page.root.querySelector('mp-account-bar')!;
       [...bar.shadowRoot!.querySelectorAll('button')].find((button) => button.textContent!.trim() === 'Abmelden')!.click();
-      await waitUntil(() => page.root.querySelector('mp-sign-in-flow'), 'signed out');
+      await until(() => page.root.querySelector('mp-sign-in-flow'), 'signed out');
       expect(bff.live.subscribers).to.equal(0);
     });
 
@@ -328,9 +331,9 @@ describe('<tenant-portal> resident area', () => {
     it('updates a status in the list and the open case, and announces it politely', async () => {
       const { page, bff, resident } = await signedIn();
       const record = resident.cases.find((item) => item.caseNumber === '2026-0180')!;
-      await waitUntil(() => page.list, 'list');
+      await until(() => page.list, 'list');
       bff.live.emit('case:updated', resident.setStatus(record.id, 'beauftragt'));
-      await waitUntil(() => page.announcement() === 'Anliegen 2026-0180: Status jetzt „Beauftragt“.', 'announced');
+      await until(() => page.announcement() === 'Anliegen 2026-0180: Status jetzt „Beauftragt“.', 'announced');
       await page.list!.updateComplete;
       const card = [...page.list!.shadowRoot!.querySelectorAll('li.case')].find((item) => item.textContent!.includes('2026-0180'))!;
       expect(card.querySelector('[part="status"]')!.textContent).to.equal('Beauftragt');
@@ -339,7 +342,7 @@ describe('<tenant-portal> resident area', () => {
       const detailLoads = () => bff.calls.filter((call) => call === `GET /api/cases/${record.id}`).length;
       const before = detailLoads();
       bff.live.emit('case:updated', resident.setStatus(record.id, 'erledigt', 'Wir haben alle Parteien angeschrieben.'));
-      await waitUntil(() => page.detail!.shadowRoot!.querySelector('[part="closed-notice"]'), 'detail reloaded');
+      await until(() => page.detail!.shadowRoot!.querySelector('[part="closed-notice"]'), 'detail reloaded');
       expect(detailLoads()).to.equal(before + 1);
       expect(page.detail!.shadowRoot!.textContent).to.contain('Wir haben alle Parteien angeschrieben.').and.contain('Status: Erledigt');
       expect(page.heading()).to.equal('Anliegen 2026-0180: Lärm im Treppenhaus nach 22 Uhr');
@@ -347,18 +350,18 @@ describe('<tenant-portal> resident area', () => {
 
     it('announces a reply from the housing company', async () => {
       const { page, bff, resident } = await signedIn();
-      await waitUntil(() => page.list, 'list');
+      await until(() => page.list, 'list');
       bff.live.emit('case:updated', resident.reply(resident.cases[0].id, 'Der Posten setzt sich aus …'));
-      await waitUntil(() => page.announcement() === 'Neue Antwort zu Anliegen 2026-0178.', 'announced');
+      await until(() => page.announcement() === 'Neue Antwort zu Anliegen 2026-0178.', 'announced');
     });
 
     it('adds a published document to the inbox and the badge', async () => {
       const { page, bff, resident } = await signedIn();
       page.nav('Meine Dokumente').click();
-      await waitUntil(() => page.inbox, 'inbox');
+      await until(() => page.inbox, 'inbox');
       bff.live.emit('document:published', resident.publish({ title: 'Einladung zur Mieterversammlung', category: 'letter' }));
-      await waitUntil(() => page.navName('Meine Dokumente') === 'Meine Dokumente, 3 ungelesen', 'badge up');
-      await waitUntil(() => page.announcement() === 'Neues Dokument: Einladung zur Mieterversammlung.', 'announced');
+      await until(() => page.navName('Meine Dokumente') === 'Meine Dokumente, 3 ungelesen', 'badge up');
+      await until(() => page.announcement() === 'Neues Dokument: Einladung zur Mieterversammlung.', 'announced');
       await page.inbox!.updateComplete;
       expect(page.inbox!.shadowRoot!.querySelector('li.document')!.textContent).to.contain('Einladung zur Mieterversammlung');
     });
@@ -368,24 +371,24 @@ describe('<tenant-portal> resident area', () => {
       const incident = { caseNumber: '2026-0150', damageLocation: 'Treppenhaus', damageCategory: 'Elektrik', damageKind: 'Beleuchtung defekt', status: 'erledigt' as const, reportedAt: new Date().toISOString(), joinedAt: new Date().toISOString() };
       resident.joined = [incident];
       bff.live.emit('incident:updated', { change: 'status_changed', incident });
-      await waitUntil(() => page.announcement() === 'Mitgemeldeter Schaden 2026-0150: Status jetzt „Erledigt“.', 'announced');
+      await until(() => page.announcement() === 'Mitgemeldeter Schaden 2026-0150: Status jetzt „Erledigt“.', 'announced');
       expect(page.root.querySelector('[part="joined"]')!.textContent).to.contain('Erledigt');
     });
 
     it('reloads what is shown after reconnecting', async () => {
       const { page, bff, resident } = await signedIn();
-      await waitUntil(() => page.list, 'list');
+      await until(() => page.list, 'list');
       resident.file({ type: 'complaint', title: 'Müllraum nicht abgeschlossen' });
       resident.publish({ title: 'Wasserabstellung am Dienstag' });
       bff.live.emit('live:connected');
-      await waitUntil(() => page.list!.shadowRoot!.textContent!.includes('Müllraum nicht abgeschlossen'), 'missed case loaded');
-      await waitUntil(() => page.navName('Meine Dokumente') === 'Meine Dokumente, 3 ungelesen', 'unread count reloaded');
+      await until(() => page.list!.shadowRoot!.textContent!.includes('Müllraum nicht abgeschlossen'), 'missed case loaded');
+      await until(() => page.navName('Meine Dokumente') === 'Meine Dokumente, 3 ungelesen', 'unread count reloaded');
     });
   });
 
   it('is usable with the keyboard: navigation buttons, opening a case', async () => {
     const { page } = await signedIn();
-    await waitUntil(() => page.list, 'list');
+    await until(() => page.list, 'list');
     page.nav('Neues Anliegen').focus();
     await sendKeys({ press: 'Enter' });
     await page.waitForHeading('Neues Anliegen');
@@ -394,7 +397,7 @@ describe('<tenant-portal> resident area', () => {
     page.nav('Meine Anliegen').focus();
     await sendKeys({ press: 'Space' });
     await page.waitForHeading('Meine Anliegen');
-    await waitUntil(() => page.list?.shadowRoot?.querySelector('button.open'), 'list');
+    await until(() => page.list?.shadowRoot?.querySelector('button.open'), 'list');
     page.list!.shadowRoot!.querySelector<HTMLButtonElement>('button.open')!.focus();
     await sendKeys({ press: 'Enter' });
     await page.waitForHeading('Anliegen 2026-0178: Frage zur Betriebskostenabrechnung 2025');
@@ -406,7 +409,7 @@ describe('<tenant-portal> resident area', () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 320px"><tenant-portal tenant="wohnbau-nord" .client=${bff.client()}></tenant-portal></div>`);
     const el = wrapper.querySelector('tenant-portal')!;
     const page = new PortalPage(el);
-    await waitUntil(() => page.list?.shadowRoot?.querySelector('li.case'), 'list');
+    await until(() => page.list?.shadowRoot?.querySelector('li.case'), 'list');
     const fits = (root: Element) => root.scrollWidth <= root.clientWidth;
     expect(fits(el), 'portal').to.be.true;
     expect(fits(page.list!), 'list').to.be.true;
@@ -414,14 +417,14 @@ describe('<tenant-portal> resident area', () => {
     expect(fits(el), 'portal with a case').to.be.true;
     expect(fits(page.detail!), 'case').to.be.true;
     page.nav('Meine Dokumente').click();
-    await waitUntil(() => page.inbox?.shadowRoot?.querySelector('li.document'), 'inbox');
+    await until(() => page.inbox?.shadowRoot?.querySelector('li.document'), 'inbox');
     expect(fits(el), 'portal with documents').to.be.true;
     expect(fits(page.inbox!), 'documents').to.be.true;
   });
 
   it('speaks English with lang="en"', async () => {
     const { el, page } = await signedIn({}, 'en');
-    await waitUntil(() => page.list, 'list');
+    await until(() => page.list, 'list');
     await page.list!.updateComplete;
     const text = page.text();
     expect(text).to.contain('No. 2026-0181').and.contain('Damage report').and.contain('Commissioned').and.contain('Last activity 2 hours ago');
@@ -434,7 +437,7 @@ describe('<tenant-portal> resident area', () => {
 
   it('files through the form of the chosen type and shows the new case first in the list', async () => {
     const { page, el, resident } = await signedIn();
-    await waitUntil(() => page.list, 'list');
+    await until(() => page.list, 'list');
     page.nav('Neues Anliegen').click();
     await page.waitForHeading('Neues Anliegen');
     const types = [...page.root.querySelectorAll('[part="case-type"]')].map((button) => button.querySelector('strong')!.textContent);
@@ -442,12 +445,13 @@ describe('<tenant-portal> resident area', () => {
     await expect(el).to.be.accessible();
 
     page.button(page.root, 'Meldung/Beschwerde').click();
-    const requestForm = await waitUntil(() => page.root.querySelector('mp-case-request-form'), 'request form', { timeout: 5000 }).then(() => page.root.querySelector('mp-case-request-form')!);
+    await until(() => page.root.querySelector('mp-case-request-form'), 'request form');
+    const requestForm = page.root.querySelector('mp-case-request-form')!;
     expect(requestForm.getAttribute('case-type')).to.equal('complaint');
     page.button(page.root, 'Andere Art wählen').click();
     await el.updateComplete;
     page.button(page.root, 'Schadensmeldung').click();
-    await waitUntil(() => page.root.querySelector('damage-report-form')?.shadowRoot, 'damage form', { timeout: 5000 });
+    await until(() => page.root.querySelector('damage-report-form')?.shadowRoot, 'damage form', { timeout: 5000 });
     const form = page.root.querySelector('damage-report-form')!;
     expect((form as unknown as { client: unknown }).client).to.equal((el as unknown as { apiClient: unknown }).apiClient);
 
@@ -456,7 +460,7 @@ describe('<tenant-portal> resident area', () => {
     await oneEvent(el, 'mp-case-submitted');
     await page.waitForHeading('Meine Anliegen');
     expect(page.root.querySelector('[part="filed-notice"]')!.textContent).to.equal('Ihr Anliegen 2026-0183 ist eingegangen.');
-    await waitUntil(() => page.announcement() === 'Ihr Anliegen 2026-0183 ist eingegangen.', 'announced');
+    await until(() => page.announcement() === 'Ihr Anliegen 2026-0183 ist eingegangen.', 'announced');
     await page.list!.updateComplete;
     const first = page.list!.shadowRoot!.querySelector('li.case')!;
     expect(first.textContent).to.contain('Klingel defekt');
