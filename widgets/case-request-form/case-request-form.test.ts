@@ -146,6 +146,16 @@ describe('<mp-case-request-form>', () => {
     expect(el.shadowRoot!.querySelector('[part=urgency]')).to.not.be.null;
   });
 
+  it('shows no type choice when the host fixed the type', async () => {
+    const { client } = setUp();
+    const el = await fixture<CaseRequestForm>(html`<mp-case-request-form fixed-type case-type="complaint" .client=${client}></mp-case-request-form>`);
+    await ready(el);
+    expect(el.shadowRoot!.querySelector('[part=type]')).to.be.null;
+    expect($(el, '#heading').textContent).to.equal('Meldung/Beschwerde');
+    expect(el.shadowRoot!.querySelector('[part=urgency]')).to.not.be.null;
+    await expect(el).to.be.accessible();
+  });
+
   it('speaks English when lang="en"', async () => {
     const { client } = setUp();
     const el = await fixture<CaseRequestForm>(html`<mp-case-request-form lang="en" .client=${client}></mp-case-request-form>`);

@@ -33,7 +33,7 @@ const complaintUrgencies = ['normal', 'urgent'] as const;
  * @csspart alert - The general error of the form (or of the document types).
  * @csspart retry - The button that loads the document types again.
  * @csspart form - The form.
- * @csspart type - The choice of request type.
+ * @csspart type - The choice of request type (not shown with `fixed-type`).
  * @csspart field - A label, control, hint and error group.
  * @csspart label - A field label.
  * @csspart select - The document type select.
@@ -67,13 +67,16 @@ export class CaseRequestForm extends CaseFilingForm {
   /** The request type chosen at first, e.g. `case-type="document_request"` for a "Dokumente" page. */
   @property({ attribute: 'case-type', reflect: true }) caseType: RequestCaseType = 'contact';
 
+  /** The host page already chose the type (e.g. the portal's "Neues Anliegen"): no type choice, the heading names it. */
+  @property({ type: Boolean, attribute: 'fixed-type' }) fixedType = false;
+
   @state() private subject = '';
   @state() private description = '';
   @state() private urgency: (typeof complaintUrgencies)[number] = 'normal';
   @state() private documentTypeId = '';
 
   protected heading(): string {
-    return this.msg.requestFormHeading;
+    return this.fixedType ? this.msg.caseTypeLabels[this.caseType] : this.msg.requestFormHeading;
   }
 
   protected submitLabel(): string {
@@ -81,6 +84,13 @@ export class CaseRequestForm extends CaseFilingForm {
   }
 
   protected renderFields(): TemplateResult {
+    return html`
+      ${this.fixedType ? nothing : this.renderTypeChoice()}
+      ${this.caseType === 'document_request' ? this.renderDocumentFields() : this.renderMessageFields()}
+    `;
+  }
+
+  private renderTypeChoice(): TemplateResult {
     return html`
       <fieldset part="type">
         <legend>${this.msg.requestType}</legend>
@@ -100,7 +110,6 @@ export class CaseRequestForm extends CaseFilingForm {
           `,
         )}
       </fieldset>
-      ${this.caseType === 'document_request' ? this.renderDocumentFields() : this.renderMessageFields()}
     `;
   }
 
