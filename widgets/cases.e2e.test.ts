@@ -1,8 +1,28 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { io } from 'socket.io-client';
 import { ApiClient } from './internal/api-client.ts';
 import { liveConnected } from './internal/live-updates.ts';
-import { CLERK_API, createCaseCompany, mailsTo, sessionOf, signIn } from './testing/e2e-session.ts';
+import {
+  CLERK_API,
+  chooseFiles,
+  createCaseCompany,
+  deepQueryAll,
+  deepText,
+  fill,
+  liveConnectedOn,
+  mailsTo,
+  press,
+  sessionOf,
+  signIn,
+  testPhoto,
+  waitFor,
+  waitForText,
+  type CaseCompany,
+} from './testing/e2e-session.ts';
+import type { TenantPortal } from './tenant-portal/tenant-portal.ts';
+import type { CaseBoard } from './case-board/case-board.ts';
+import './tenant-portal/tenant-portal.ts';
+import './case-board/case-board.ts';
 
 /**
  * Issue "cases", end to end: a resident and a clerk of one housing company, each with their own session
@@ -64,6 +84,97 @@ describe('cases end to end with the real BFF', () => {
     } finally {
       stop.forEach((unsubscribe) => unsubscribe());
       socket.disconnect();
+    }
+  });
+
+  /** One page: the resident's portal and the clerk's board, each signed in with its own session and live updates connected. */
+  async function residentAndClerk(company: CaseCompany) {
+    await signIn('', company, company.resident, 'resident');
+    await signIn(CLERK_API, company, company.clerk, 'staff');
+    // Fresh clients per test: their sockets carry this test's sessions.
+    const residentClient = new ApiClient('');
+    const clerkClient = new ApiClient(CLERK_API);
+    const stopLive = [await liveConnectedOn(residentClient), await liveConnectedOn(clerkClient)];
+    const page = await fixture<HTMLElement>(html`
+      <div>
+        <tenant-portal tenant=${company.slug} .client=${residentClient}></tenant-portal>
+        <case-board api=${CLERK_API} .client=${clerkClient}></case-board>
+      </div>
+    `);
+    const portal = page.querySelector<TenantPortal>('tenant-portal')!;
+    const board = page.querySelector<CaseBoard>('case-board')!;
+    await waitForText(portal, 'Sie haben noch keine Anliegen.');
+    await waitForText(board, 'Keine offenen Vorgänge.');
+    return { portal, board, stop: () => stopLive.forEach((unsubscribe) => unsubscribe()) };
+  }
+
+  /** The case number the portal shows for the newest case ("Nr. 2026-0001"). */
+  async function newestCaseNumber(portal: HTMLElement): Promise<string> {
+    const match = await waitFor(() => /Nr\. (\d{4}-\d{4,})/.exec(deepText(portal)), () => `no case number in: ${deepText(portal).slice(0, 1500)}`);
+    return match[1];
+  }
+
+  /** The board's entry of a case (the button opening it). */
+  function boardEntry(board: HTMLElement, caseNumber: string): HTMLButtonElement | undefined {
+    return deepQueryAll<HTMLButtonElement>(board, 'button.case').find((button) => deepText(button).includes(caseNumber));
+  }
+
+  it('a damage report with two photos reaches the clerk live, already assigned; "beauftragt" with a message reaches the resident live and by e-mail', async function () {
+    this.timeout(120_000);
+    const company = await createCaseCompany();
+    const { portal, board, stop } = await residentAndClerk(company);
+    try {
+      // The resident reports the damage in the portal, with two photos.
+      await press(portal, 'Neues Anliegen');
+      await press(portal, 'Schadensmeldung');
+      await fill(portal, 'Schadensort', 'Wohnung');
+      await fill(portal, 'Schadenskategorie', 'Sanitär');
+      await fill(portal, 'Schadensart', 'Wasserhahn tropft');
+      await fill(portal, 'Beschreibung', 'Der Wasserhahn in der Küche tropft seit Montag ununterbrochen.');
+      const photos = [await testPhoto('kueche-1.jpg', '#2a6f97'), await testPhoto('kueche-2.jpg', '#a23b72')];
+      const fileInput = await waitFor(
+        () => deepQueryAll<HTMLInputElement>(portal, 'mp-attachment-picker')[0]?.shadowRoot?.querySelector<HTMLInputElement>('input[type="file"]'),
+        'no attachment picker in the damage report form',
+      );
+      chooseFiles(fileInput, photos);
+      await waitFor(() => deepText(portal).split('Hochgeladen').length - 1 === 2, () => `photos not uploaded: ${deepText(portal).slice(0, 2000)}`, 20_000);
+      await press(portal, 'Schaden melden');
+      const caseNumber = await newestCaseNumber(portal);
+      await waitForText(portal, 'Eingegangen');
+
+      // The clerk sees it arrive on the board, marked new and already assigned by the routing rule.
+      const entry = await waitFor(() => boardEntry(board, caseNumber), () => `case ${caseNumber} not on the board: ${deepText(board).slice(0, 1500)}`);
+      expect(deepText(entry)).to.contain('Neu');
+      expect(deepText(entry)).to.contain(company.clerk.name);
+      expect(deepText(entry)).to.contain('Eingegangen');
+      entry.click();
+      await waitForText(board, 'Der Wasserhahn in der Küche tropft seit Montag ununterbrochen.');
+      await waitForText(board, 'kueche-1.jpg');
+      await waitForText(board, 'kueche-2.jpg');
+
+      // The resident keeps the case open in the portal.
+      await press(portal, 'Wasserhahn tropft');
+      await waitForText(portal, 'kueche-2.jpg');
+
+      // The clerk commissions the repair with a message to the resident.
+      const message = 'Die Firma Tropfstopp kommt am Donnerstag zwischen 8 und 12 Uhr.';
+      await fill(board, 'Neuer Status', 'Beauftragt');
+      await fill(board, 'Nachricht an den Mieter', message);
+      await press(board, 'Status ändern');
+      await waitForText(board, 'Status auf „Beauftragt“ geändert.');
+
+      // The resident's open portal shows it without a reload, and an e-mail went out.
+      await waitForText(portal, message);
+      await waitForText(portal, 'Beauftragt');
+      const mail = await waitFor(
+        async () => (await mailsTo(company.resident.email)).find((candidate) => candidate.text.includes(message)),
+        'no e-mail to the resident with the message',
+      );
+      expect(`${mail.subject} ${mail.text}`).to.contain(caseNumber);
+      await expect(portal).to.be.accessible();
+      await expect(board).to.be.accessible();
+    } finally {
+      stop();
     }
   });
 });
