@@ -263,8 +263,8 @@ export class CaseBoard extends PortalElement implements DetailHost {
     this.notice = undefined;
     this.actionError = undefined;
     this.focusAfterRender = 'detail';
-    const item = this.items.find((candidate) => candidate.id === id);
-    if (item && this.newIds.has(id)) {
+    this.messageKind = 'reply';
+    if (this.newIds.has(id)) {
       const newIds = new Set(this.newIds);
       newIds.delete(id);
       this.newIds = newIds;
