@@ -48,10 +48,11 @@ export function registerDocumentRoutes(api: Api, ctx: AppContext): void {
     {
       method: 'get',
       path: '/documents/:id/file',
-      summary: 'Dokument herunterladen (gilt als gelesen)',
+      summary: 'Dokument herunterladen (gilt als gelesen); Antwort: die Datei, nicht JSON',
       tag,
       access: 'resident',
       params: documentIdParams,
+      status: 200,
     },
     async ({ req, res, params }) => {
       const file = await documents.download(tenantContext(req), params.id);
