@@ -42,8 +42,11 @@ describe('<mp-attachment-picker>', () => {
 
   it('uploads each chosen file at once with a labelled progress bar, and is invalid until all are done', async () => {
     const { client, filing } = setUp({}, 400);
-    const form = await fixture<HTMLFormElement>(html`<form><mp-attachment-picker .client=${client}></mp-attachment-picker></form>`);
-    const el = form.querySelector('mp-attachment-picker')!;
+    // Not `fixture()` for the form: it waits for an animation frame, which a background test page never gets.
+    const form = document.body.appendChild(document.createElement('form'));
+    const el = form.appendChild(document.createElement('mp-attachment-picker'));
+    el.client = client;
+    await el.updateComplete;
     choose(el, [photo('küche.jpg'), photo('bad.pdf', 4096, 'application/pdf')]);
     await el.updateComplete;
 
@@ -66,6 +69,7 @@ describe('<mp-attachment-picker>', () => {
     expect(el.value).to.deep.equal([...filing.uploads.keys()]);
     expect(el.checkValidity()).to.be.true;
     expect(new FormData(form).getAll('attachmentIds')).to.deep.equal(el.value);
+    form.remove();
   });
 
   it('names each rejected file with the server reason and keeps the others', async () => {
