@@ -62,6 +62,8 @@ export class ResidentHome implements ReactiveController {
 
   private api?: ResidentCasesApi;
   private unsubscribe?: () => void;
+  /** Refreshes "vor 5 Minuten" and the like while the page stays open. */
+  private clock?: ReturnType<typeof setInterval>;
   private connected = false;
   /** Bumped on stop, so answers of a signed-out session are dropped. */
   private generation = 0;
@@ -91,6 +93,7 @@ export class ResidentHome implements ReactiveController {
     const client = this.host.apiClient;
     this.api = new ResidentCasesApi(client);
     this.unsubscribe = client.live.subscribe((event, payload) => this.onLive(event, payload));
+    this.clock = setInterval(() => this.tick(), 60_000);
     void this.loadCases();
     void this.loadUnreadCount();
     void this.loadJoined();
@@ -99,6 +102,8 @@ export class ResidentHome implements ReactiveController {
   private stop(): void {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
+    clearInterval(this.clock);
+    this.clock = undefined;
     this.api = undefined;
     this.generation += 1;
     this.view = 'cases';
@@ -314,6 +319,14 @@ export class ResidentHome implements ReactiveController {
         return;
       }
     }
+  }
+
+  /** New arrays make the views render their relative times again. */
+  private tick(): void {
+    this.cases = { ...this.cases, items: [...this.cases.items] };
+    this.documents = { ...this.documents, items: [...this.documents.items] };
+    if (this.detail) this.detail = { ...this.detail };
+    this.host.requestUpdate();
   }
 
   private upsertCase(updated: ResidentCase): void {

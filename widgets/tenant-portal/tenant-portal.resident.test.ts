@@ -113,6 +113,27 @@ describe('<tenant-portal> resident area', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps "Letzte Aktivität vor …" current while the page stays open', async () => {
+    const realSetInterval = window.setInterval;
+    const realNow = Date.now;
+    const ticks: Array<() => void> = [];
+    window.setInterval = ((handler: () => void, ms: number) => {
+      if (ms === 60_000) ticks.push(handler);
+      return realSetInterval(handler, ms);
+    }) as typeof window.setInterval;
+    try {
+      const { page } = await signedIn();
+      await until(() => page.list?.shadowRoot?.textContent?.includes('vor 20 Minuten'), 'fresh case');
+      expect(ticks).to.have.length(1);
+      Date.now = () => realNow() + 2 * 60 * 60_000;
+      ticks[0]();
+      await until(() => page.list!.shadowRoot!.querySelector('li.case')!.textContent!.includes('Letzte Aktivität vor 2 Stunden'), 'time moved on');
+    } finally {
+      window.setInterval = realSetInterval;
+      Date.now = realNow;
+    }
+  });
+
   it('shows the empty state with a way to file the first case', async () => {
     const { page } = await signedIn({ cases: 'empty' });
     await until(() => page.text().includes('Sie haben noch keine Anliegen.'), 'empty state');
