@@ -9,6 +9,7 @@ import {
   deepQueryAll,
   deepText,
   fill,
+  findButton,
   liveConnectedOn,
   mailsTo,
   press,
@@ -151,6 +152,11 @@ describe('cases end to end with the real BFF', () => {
       await waitForText(board, 'Der Wasserhahn in der Küche tropft seit Montag ununterbrochen.');
       await waitForText(board, 'kueche-1.jpg');
       await waitForText(board, 'kueche-2.jpg');
+      // The photo the clerk downloads (through the clerk's own session) is a JPEG.
+      const photoLink = deepQueryAll<HTMLAnchorElement>(board, 'a[download="kueche-1.jpg"]')[0];
+      expect(new URL(photoLink.href).pathname).to.match(/^\/clerk\/api\/staff\/cases\//);
+      const photo = new Uint8Array(await (await fetch(photoLink.href)).arrayBuffer());
+      expect([...photo.slice(0, 3)]).to.deep.equal([0xff, 0xd8, 0xff]);
 
       // The resident keeps the case open in the portal.
       await press(portal, 'Wasserhahn tropft');
@@ -171,6 +177,55 @@ describe('cases end to end with the real BFF', () => {
         'no e-mail to the resident with the message',
       );
       expect(`${mail.subject} ${mail.text}`).to.contain(caseNumber);
+      await expect(portal).to.be.accessible();
+      await expect(board).to.be.accessible();
+    } finally {
+      stop();
+    }
+  });
+
+  it('a Mieterbescheinigung requested in the portal reaches the clerk live; the certificate the clerk issues lands in "Meine Dokumente" live, with an e-mail', async function () {
+    this.timeout(120_000);
+    const company = await createCaseCompany();
+    const { portal, board, stop } = await residentAndClerk(company);
+    try {
+      // The resident requests a Mieterbescheinigung in the portal.
+      await press(portal, 'Neues Anliegen');
+      await press(portal, 'Dokumentenanforderung');
+      await fill(portal, 'Gewünschtes Dokument', 'Mieterbescheinigung');
+      await fill(portal, 'Anmerkung', 'Für die Anmeldung beim Bürgeramt.');
+      await press(portal, 'Anliegen senden');
+      const caseNumber = await newestCaseNumber(portal);
+
+      // The clerk sees it arrive, assigned by the routing rule, and issues the certificate.
+      const entry = await waitFor(() => boardEntry(board, caseNumber), () => `case ${caseNumber} not on the board: ${deepText(board).slice(0, 1500)}`);
+      expect(deepText(entry)).to.contain('Neu');
+      expect(deepText(entry)).to.contain(company.clerk.name);
+      entry.click();
+      await waitForText(board, 'Für die Anmeldung beim Bürgeramt.');
+      await press(board, 'Bescheinigung erstellen und freigeben');
+      await waitForText(board, 'Die Mieterbescheinigung wurde erstellt und freigegeben; der Vorgang ist erledigt.');
+
+      // The resident's open portal shows the case done and the new document without a reload.
+      await waitForText(portal, 'Erledigt');
+      await waitFor(() => findButton(portal, /^Meine Dokumente\b.*\b1 ungelesen$/), () => `no unread document in the navigation: ${deepText(portal).slice(0, 1500)}`);
+      await press(portal, 'Meine Dokumente');
+      await waitForText(portal, `zu Anliegen ${caseNumber}`);
+      await waitForText(portal, 'Mieterbescheinigung');
+      const link = await waitFor(
+        () => deepQueryAll<HTMLAnchorElement>(portal, 'a[href*="/api/documents/"]')[0],
+        () => `no download link in "Meine Dokumente": ${deepText(portal).slice(0, 1500)}`,
+      );
+      const pdf = await fetch(link.href);
+      expect(pdf.status).to.equal(200);
+      expect(pdf.headers.get('content-type')).to.contain('application/pdf');
+      expect(new TextDecoder().decode((await pdf.arrayBuffer()).slice(0, 5))).to.equal('%PDF-');
+
+      const mail = await waitFor(
+        async () => (await mailsTo(company.resident.email)).find((candidate) => candidate.text.includes('Meine Dokumente') && `${candidate.subject} ${candidate.text}`.includes(caseNumber)),
+        'no e-mail to the resident about the certificate',
+      );
+      expect(mail.text).to.contain('Erledigt');
       await expect(portal).to.be.accessible();
       await expect(board).to.be.accessible();
     } finally {
