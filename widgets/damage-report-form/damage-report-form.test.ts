@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { ContextProvider } from '@lit/context';
 import { FakeBff } from '../testing/fake-bff.ts';
-import { FakeCaseFiling, progressClient } from '../testing/fake-case-filing.ts';
+import { FakeCaseFiling, longFakeCatalogue, progressClient } from '../testing/fake-case-filing.ts';
 import { sessionContext } from '../internal/session-context.ts';
 import type { Session } from '../internal/api-client.ts';
 import type { CaseSubmittedEvent } from '../events/case-submitted.ts';
@@ -314,6 +314,30 @@ describe('<damage-report-form>', () => {
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => el.shadowRoot!.querySelector('[part=receipt]'), 'filed by keyboard');
     expect(filing.filed[0].description).to.equal('Wasser tropft aus dem Hahn.');
+  });
+
+  it('fits a 320 px wide phone without sideways scrolling, long labels and file names included', async () => {
+    const { client } = setUp({ catalogue: longFakeCatalogue(), failing: ['file'] });
+    const wrapper = document.body.appendChild(document.createElement('div'));
+    wrapper.style.width = '320px';
+    const el = document.createElement('damage-report-form');
+    el.client = client;
+    wrapper.append(el);
+    await ready(el);
+    await type(el, 'description', 'Ein sehr langer Text '.repeat(40));
+    await choose(el, 'damageLocationId', longFakeCatalogue().damageLocations[0].label);
+    await choose(el, 'damageCategoryId', longFakeCatalogue().damageLocations[0].categories[0].label);
+    await choose(el, 'damageKindId', longFakeCatalogue().damageLocations[0].categories[0].kinds[0].label);
+    $<HTMLInputElement>(el, 'input[value=emergency]').click();
+    const picker = $(el, 'mp-attachment-picker') as HTMLElementTagNameMap['mp-attachment-picker'];
+    picker.addFiles([new File([new Uint8Array(10)], 'IMG_20261124_081512_Wasserschaden_Badezimmerdecke_ueber_Badewanne_Nahaufnahme.jpg', { type: 'image/jpeg' })]);
+    await waitUntil(() => picker.value.length === 1);
+    submit(el);
+    await waitUntil(() => $(el, '#alert').textContent!.trim());
+    const fits = (node: Element) => node.scrollWidth <= node.clientWidth;
+    expect(fits(el), 'form').to.be.true;
+    expect(fits(picker), 'picker').to.be.true;
+    wrapper.remove();
   });
 
   it('speaks English when lang="en"', async () => {
