@@ -207,6 +207,16 @@ describe('case attachments', () => {
     assert.equal(await stagedCount(company), 1, 'the refused file is still staged');
   });
 
+  it('concurrent messages cannot pass the limit of 20 files per case together', async () => {
+    const company = await createHousingCompany(server.db);
+    const resident = await signInResident(server, company);
+    const caseId = (await resident.post('/api/cases', contactCase(await uploadIds(resident, 10)))).body.case.id;
+    const batches = [await uploadIds(resident, 4), await uploadIds(resident, 4), await uploadIds(resident, 4)];
+    const responses = await Promise.all(batches.map((ids) => resident.post(`/api/cases/${caseId}/messages`, { attachmentIds: ids })));
+    assert.deepEqual(responses.map((response) => response.status).sort(), [201, 201, 400]);
+    assert.equal((await resident.get(`/api/cases/${caseId}`)).body.attachments.length, 18);
+  });
+
   it('downloads: only the own case for a resident, only the own housing company for staff, never across cases', async () => {
     const company = await createHousingCompany(server.db);
     const other = await createHousingCompany(server.db);

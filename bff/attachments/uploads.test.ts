@@ -178,6 +178,16 @@ describe('uploads', () => {
     assert.equal((await uploadOne(resident, PDF, 'seite-21.pdf')).status, 201, 'room for one more');
   });
 
+  it('concurrent uploads cannot pass the limit of 20 together', async () => {
+    const company = await createHousingCompany(server.db);
+    const resident = await signInResident(server, company);
+    const responses = await Promise.all(Array.from({ length: 24 }, (_, i) => uploadOne(resident, PDF, `gleichzeitig-${i}.pdf`)));
+    const statuses = responses.map((response) => response.status).sort();
+    assert.deepEqual(statuses, [...Array(20).fill(201), ...Array(4).fill(429)]);
+    const [{ n }] = await su.query<{ n: number }>(`SELECT count(*)::int AS n FROM staged_uploads WHERE tenant_id = $1`, [company.tenant.id]);
+    assert.equal(n, 20);
+  });
+
   it('takeStagedUpload hands the own file to the caller’s transaction, and refuses anyone else’s', async () => {
     const company = await createHousingCompany(server.db);
     const other = await createHousingCompany(server.db);
