@@ -30,6 +30,7 @@ interface CaseRow {
   damage_kind_label: string | null;
   document_type_id: string | null;
   document_type_label: string | null;
+  document_type_key: string | null;
   urgency: Urgency;
   resident_availability: string | null;
   access_consent: boolean;
@@ -55,7 +56,7 @@ const CASE_SELECT = `
          c.damage_location_id, l.label AS damage_location_label,
          c.damage_category_id, dc.label AS damage_category_label,
          c.damage_kind_id, dk.label AS damage_kind_label,
-         c.document_type_id, dt.label AS document_type_label,
+         c.document_type_id, dt.label AS document_type_label, dt.key AS document_type_key,
          c.urgency, c.resident_availability, c.access_consent, c.status, c.priority, c.deadline_at,
          c.resident_id, r.first_name || ' ' || r.last_name AS resident_name,
          c.building_id, b.street || ', ' || b.postal_code || ' ' || b.city AS building_address,
@@ -90,7 +91,7 @@ function toRecord(row: CaseRow): CaseRecord {
     damageLocation: labelled(row.damage_location_id, row.damage_location_label),
     damageCategory: labelled(row.damage_category_id, row.damage_category_label),
     damageKind: labelled(row.damage_kind_id, row.damage_kind_label),
-    documentType: labelled(row.document_type_id, row.document_type_label),
+    documentType: row.document_type_id ? { id: row.document_type_id, label: row.document_type_label ?? '', key: row.document_type_key } : null,
     urgency: row.urgency,
     residentAvailability: row.resident_availability,
     accessConsent: row.access_consent,

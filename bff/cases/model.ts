@@ -67,7 +67,8 @@ export interface CaseRecord {
   damageLocation: Labelled | null;
   damageCategory: Labelled | null;
   damageKind: Labelled | null;
-  documentType: Labelled | null;
+  /** `key` is stable across a company's renaming (e.g. `tenant_certificate`); null for a company's own types. */
+  documentType: (Labelled & { key: string | null }) | null;
   urgency: Urgency;
   residentAvailability: string | null;
   accessConsent: boolean;

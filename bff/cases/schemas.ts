@@ -118,7 +118,7 @@ const caseCore = {
   status: z.enum(CASE_STATUSES),
   urgency: z.enum(URGENCIES),
   damage: z.object({ location: labelled, category: labelled, kind: labelled }).nullable(),
-  documentType: labelled.nullable(),
+  documentType: labelled.extend({ key: z.string().nullable() }).nullable(),
   residentAvailability: z.string().nullable(),
   accessConsent: z.boolean(),
   createdAt: timestamp,

@@ -47,6 +47,8 @@ describe('documents: Mieterbescheinigung', () => {
     const resident = await signInResident(server, company);
     const clerk = await signInStaff(server, company, 'clerk');
     const requested = await requestCertificate(resident);
+    const staffView = await clerk.get(`/api/staff/cases/${requested.id}`);
+    assert.deepEqual(staffView.body.case.documentType, { id: staffView.body.case.documentType.id, label: 'Mieterbescheinigung', key: 'tenant_certificate' });
     const socket = await connectSocket(server, resident);
     try {
       const published = nextEvent(socket, 'document:published');
@@ -142,6 +144,7 @@ describe('documents: Mieterbescheinigung', () => {
     const resident = await signInResident(server, company);
     const clerk = await signInStaff(server, company, 'clerk');
     const houseRules = await requestCertificate(resident, 'Hausordnung');
+    assert.equal((await resident.get(`/api/cases/${houseRules.id}`)).body.case.documentType.key, 'house_rules');
     const contact = (await resident.post('/api/cases', { type: 'contact', title: 'Frage', description: 'Wann kommt der Hausmeister?' })).body.case;
     for (const id of [houseRules.id, contact.id]) {
       const refused = await clerk.post(`/api/staff/cases/${id}/certificate`);

@@ -230,15 +230,6 @@ export async function findStaffDocument(tx: Queryable, documentId: string): Prom
   return rows[0] && toStaffDocument(rows[0]);
 }
 
-/** The key of a case's requested document type (e.g. `tenant_certificate`), if it is a document request. */
-export async function findRequestedDocumentKey(tx: Queryable, caseId: string): Promise<string | null> {
-  const { rows } = await tx.query<{ key: string | null }>(
-    `SELECT dt.key FROM cases c JOIN document_types dt ON dt.tenant_id = c.tenant_id AND dt.id = c.document_type_id WHERE c.id = $1`,
-    [caseId],
-  );
-  return rows[0]?.key ?? null;
-}
-
 /** What a Mieterbescheinigung states: the resident, the rented unit, since when, and the issuing company. */
 export interface TenancyFacts {
   firstName: string;

@@ -11,7 +11,6 @@ import { certificateFileName, renderTenantCertificate } from './pdf.ts';
 import {
   audienceExists,
   countUnread,
-  findRequestedDocumentKey,
   findResidentDocument,
   findResidentDocumentFile,
   findStaffDocument,
@@ -180,7 +179,7 @@ export function createDocumentUseCases(deps: DocumentDependencies) {
         caseId,
         { status: 'erledigt', publicMessage: CERTIFICATE_PUBLIC_MESSAGE },
         async (tx, current) => {
-          if (current.type !== 'document_request' || (await findRequestedDocumentKey(tx, caseId)) !== TENANT_CERTIFICATE_KEY) {
+          if (current.type !== 'document_request' || current.documentType?.key !== TENANT_CERTIFICATE_KEY) {
             throw new AppError(409, 'not_a_certificate_request', 'Dieser Vorgang ist keine Anforderung einer Mieterbescheinigung.');
           }
           if (isClosed(current.status)) {
