@@ -148,10 +148,11 @@ describe('<mp-case-request-form>', () => {
 
   it('shows no type choice when the host fixed the type', async () => {
     const { client } = setUp();
-    const el = await fixture<CaseRequestForm>(html`<mp-case-request-form fixed-type case-type="complaint" .client=${client}></mp-case-request-form>`);
+    const el = await fixture<CaseRequestForm>(html`<mp-case-request-form fixed-type heading-level="3" case-type="complaint" .client=${client}></mp-case-request-form>`);
     await ready(el);
     expect(el.shadowRoot!.querySelector('[part=type]')).to.be.null;
     expect($(el, '#heading').textContent).to.equal('Meldung/Beschwerde');
+    expect($(el, '#heading').getAttribute('aria-level')).to.equal('3');
     expect(el.shadowRoot!.querySelector('[part=urgency]')).to.not.be.null;
     await expect(el).to.be.accessible();
   });

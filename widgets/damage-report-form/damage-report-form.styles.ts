@@ -21,9 +21,6 @@ export const damageReportFormStyles = css`
     border-radius: var(--_radius);
     background: color-mix(in srgb, var(--_primary) 4%, var(--_surface));
   }
-  .already-reported h3 {
-    margin: 0;
-  }
   .open-reports {
     list-style: none;
     margin: 0;

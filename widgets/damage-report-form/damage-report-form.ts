@@ -199,7 +199,7 @@ export class DamageReportForm extends CaseFilingForm {
     }
     return html`
       <section class="already-reported" part="already-reported" aria-labelledby="already-reported-heading" aria-busy=${reports.state === 'loading' ? 'true' : 'false'}>
-        <h3 id="already-reported-heading">${this.msg.alreadyReportedHeading}</h3>
+        <p class="subheading" id="already-reported-heading" role="heading" aria-level=${this.titleLevel + 1}>${this.msg.alreadyReportedHeading}</p>
         ${content}
       </section>
     `;

@@ -6,26 +6,28 @@ export const caseFilingFormStyles = css`
     max-width: 40em;
     container-type: inline-size;
   }
-  h2 {
+  .title {
     font-size: 1.4em;
+    font-weight: 700;
     line-height: 1.25;
     margin: 0 0 0.75em;
     overflow-wrap: anywhere;
   }
-  h3 {
+  .subheading {
     font-size: 1.1em;
-    margin: 0 0 0.5em;
+    font-weight: 700;
+    margin: 0;
   }
   p {
     margin: 0;
     overflow-wrap: anywhere;
   }
-  h2:focus,
+  .title:focus,
   .alert:focus {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
-  h2:focus:not(:focus-visible),
+  .title:focus:not(:focus-visible),
   .alert:focus:not(:focus-visible) {
     outline: none;
   }

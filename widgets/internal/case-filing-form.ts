@@ -36,6 +36,9 @@ export abstract class CaseFilingForm extends PortalElement {
   /** The API to talk to; set it to use a fake in stories and tests. */
   @property({ attribute: false }) client?: ApiClient;
 
+  /** Level of the form's heading (2, or 3 inside a portal that has its own `h2`); sub-headings go one deeper. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+
   /** The session, from the enclosing `<tenant-portal>`; standalone, the element asks the BFF. */
   @consume({ context: sessionContext, subscribe: true })
   @property({ attribute: false })
@@ -77,6 +80,10 @@ export abstract class CaseFilingForm extends PortalElement {
 
   protected get filingApi(): CaseFilingApi {
     return new CaseFilingApi(this.apiClient);
+  }
+
+  protected get titleLevel(): number {
+    return Math.min(Math.max(Math.round(this.headingLevel) || 2, 1), 5);
   }
 
   protected get currentSession(): Session | undefined {
@@ -141,7 +148,9 @@ export abstract class CaseFilingForm extends PortalElement {
     const signedIn = this.signedIn;
     return html`
       <section class="filing" part="base" aria-labelledby="heading">
-        <h2 id="heading" part="heading" tabindex="-1">${this.receipt ? this.msg.receiptHeading : this.heading()}</h2>
+        <div class="title" id="heading" part="heading" role="heading" aria-level=${this.titleLevel} tabindex="-1">${this.receipt
+            ? this.msg.receiptHeading
+            : this.heading()}</div>
         ${signedIn === undefined
           ? html`<p class="loading" part="loading" role="status">${this.msg.loading}</p>`
           : !signedIn
