@@ -161,6 +161,8 @@ export class CaseDetailView extends PortalElement {
         return msg.timelineReply;
       case 'resident_message':
         return msg.timelineResidentMessage;
+      case 'attachments_added':
+        return msg.timelineAttachments(Number(event.data.count) || 1);
       case 'document_published':
         return msg.timelineDocument(String(event.data.title ?? ''));
       default:

@@ -30,7 +30,7 @@ export interface ResidentCase {
 
 export interface TimelineEvent {
   id: string;
-  kind: 'created' | 'status_changed' | 'public_reply' | 'resident_message' | 'document_published';
+  kind: 'created' | 'status_changed' | 'public_reply' | 'resident_message' | 'attachments_added' | 'document_published';
   actor: 'resident' | 'staff' | 'system';
   data: Record<string, unknown>;
   createdAt: string;

@@ -297,7 +297,8 @@ export class ResidentHome implements ReactiveController {
         if (change === 'status_changed') this.announce(msg.liveCaseStatus(updated.caseNumber, msg.caseStatusLabels[updated.status]));
         else if (change === 'public_reply') this.announce(msg.liveCaseReply(updated.caseNumber));
         else if (change === 'created' && !known) this.announce(msg.caseFiled(updated.caseNumber));
-        else if (change !== 'resident_message' && change !== 'created') this.announce(msg.liveCaseChanged(updated.caseNumber));
+        // The resident's own messages and files need no announcement.
+        else if (!['resident_message', 'attachments_added', 'created'].includes(change)) this.announce(msg.liveCaseChanged(updated.caseNumber));
         this.host.requestUpdate();
         return;
       }

@@ -98,7 +98,10 @@ class PortalPage {
   }
 }
 
-describe('<tenant-portal> resident area', () => {
+describe('<tenant-portal> resident area', function () {
+  // Several requests and lazily imported views per test, on a machine shared with other test pages.
+  this.timeout(20_000);
+
   it('lists the own cases with number, type, title, status and last activity', async () => {
     const { el, page, bff } = await signedIn();
     await until(() => page.list, 'list shown');
@@ -235,6 +238,7 @@ describe('<tenant-portal> resident area', () => {
     expect(Object.keys(post.body!)).to.deep.equal(['attachmentIds']);
     expect(post.body!.attachmentIds).to.have.length(1);
     expect(picker.value).to.be.empty;
+    await until(() => detail.querySelector('ol.timeline')!.textContent!.includes('Sie haben eine Datei angehängt'), 'files in the history');
   });
 
   it('explains why nothing can be added to a closed case', async () => {
@@ -469,6 +473,7 @@ describe('<tenant-portal> resident area', () => {
     await until(() => page.root.querySelector('mp-case-request-form'), 'request form');
     const requestForm = page.root.querySelector('mp-case-request-form')!;
     expect(requestForm.getAttribute('case-type')).to.equal('complaint');
+    expect(requestForm.hasAttribute('fixed-type')).to.be.true;
     page.button(page.root, 'Andere Art wählen').click();
     await el.updateComplete;
     page.button(page.root, 'Schadensmeldung').click();

@@ -285,7 +285,7 @@ export class TenantPortal extends SignInPortal {
     if (!customElements.get(tag)) return html`<p part="loading" role="status">${this.msg.loading}</p>`;
     return type === 'damage'
       ? html`<damage-report-form lang=${this.locale} .client=${this.apiClient}></damage-report-form>`
-      : html`<mp-case-request-form lang=${this.locale} case-type=${type} .client=${this.apiClient}></mp-case-request-form>`;
+      : html`<mp-case-request-form lang=${this.locale} case-type=${type} fixed-type .client=${this.apiClient}></mp-case-request-form>`;
   }
 
   private renderDocuments() {

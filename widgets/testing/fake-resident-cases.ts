@@ -375,6 +375,9 @@ export class FakeResidentCases {
       detail.messages.push({ id: messageId, author: 'resident', body: text, createdAt: now });
       detail.timeline.push({ id: `e-${++this.sequence}`, kind: 'resident_message', actor: 'resident', data: { messageId }, createdAt: now });
     }
+    if (attachmentIds.length) {
+      detail.timeline.push({ id: `e-${++this.sequence}`, kind: 'attachments_added', actor: 'resident', data: { count: attachmentIds.length }, createdAt: now });
+    }
     for (const attachmentId of attachmentIds) {
       detail.attachments.push({ id: attachmentId, fileName: `Anhang-${attachmentId.slice(0, 4)}.jpg`, contentType: 'image/jpeg', size: 120_000, createdAt: now, uploadedBy: 'resident' });
     }
