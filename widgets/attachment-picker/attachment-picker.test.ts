@@ -147,12 +147,13 @@ describe('<mp-attachment-picker>', () => {
     expect(filing.uploads.size).to.equal(0);
   });
 
-  it('speaks English when lang="en"', async () => {
+  it('speaks English when lang="en", refusals of the BFF included', async () => {
     const { client } = setUp();
     const el = await fixture<AttachmentPicker>(html`<mp-attachment-picker lang="en" .client=${client}></mp-attachment-picker>`);
-    choose(el, [photo('kitchen.jpg')]);
-    await waitUntil(() => el.value.length === 1);
+    choose(el, [photo('kitchen.jpg'), photo('notes.txt', 10, 'text/plain')]);
+    await waitUntil(() => !el.uploading);
     await el.updateComplete;
+    expect(rows(el)[1].querySelector('[part=file-error]')!.textContent).to.contain('This file type is not supported.');
     expect(el.shadowRoot!.textContent).to.contain('Photos and documents');
     expect(el.shadowRoot!.textContent).to.contain('Up to 10 files of at most 10 MB each');
     expect(rows(el)[0].textContent).to.contain('Uploaded');

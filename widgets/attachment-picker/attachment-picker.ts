@@ -295,14 +295,16 @@ export class AttachmentPicker extends PortalElement {
     this.changed();
   }
 
-  /** The server's German message for 413/415/429 and the like; our own text when there is none. */
+  /**
+   * The server's message for 413/415/429 and the like (German, and more specific than ours, e.g. about HEIC
+   * photos); in another language our translation of a known refusal.
+   */
   private reasonOf(error: unknown): string {
-    if (error instanceof ApiError) {
-      if (error.status === 0) return this.msg.networkError;
-      if (error.message) return error.message;
-      if (error.status === 413) return this.msg.fileTooLarge(megabytes);
-    }
-    return this.msg.unexpectedError;
+    if (!(error instanceof ApiError)) return this.msg.unexpectedError;
+    if (error.status === 0) return this.msg.networkError;
+    const ours = this.msg.uploadRejectedReasons[error.code];
+    if (ours && (this.locale !== 'de' || !error.message)) return ours;
+    return error.message || this.msg.unexpectedError;
   }
 
   private removeFile(shown: PickedFile): void {

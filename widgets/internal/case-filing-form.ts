@@ -188,6 +188,7 @@ export abstract class CaseFilingForm extends PortalElement {
         <div class="field" part="field">
           <mp-attachment-picker
             part="attachments"
+            lang=${this.locale}
             .client=${this.apiClient}
             ?disabled=${this.busy}
             aria-invalid=${attachmentError ? 'true' : 'false'}

@@ -104,6 +104,13 @@ const de = {
   fileRemoved: (fileName: string) => `${fileName} wurde entfernt.`,
   fileRejected: (fileName: string, reason: string) => `${fileName} wurde nicht hochgeladen: ${reason}`,
   fileTooLarge: (maxMegabytes: number) => `Die Datei ist größer als ${maxMegabytes} MB.`,
+  /** Why the BFF refused an upload, by error code, when it gave no message of its own. */
+  uploadRejectedReasons: {
+    file_too_large: 'Die Datei ist zu groß. Erlaubt sind höchstens 10 MB pro Datei.',
+    unsupported_file_type: 'Dieser Dateityp wird nicht unterstützt. Bitte laden Sie ein Foto (JPEG, PNG, WebP) oder ein PDF hoch.',
+    too_many_uploads: 'Sie haben bereits viele Dateien hochgeladen, die noch nicht gesendet wurden. Bitte senden Sie Ihr Anliegen ab oder entfernen Sie Dateien.',
+    file_empty: 'Die Datei ist leer.',
+  } as Record<string, string>,
   tooManyFiles: (maxFiles: number) => `Es sind höchstens ${maxFiles} Dateien möglich. Bitte entfernen Sie zuerst eine andere Datei.`,
   uploadsPending: 'Bitte warten Sie, bis alle Dateien hochgeladen sind.',
   fileSize: (bytes: number) =>
@@ -459,6 +466,12 @@ const en: Messages = {
   fileRemoved: (fileName) => `${fileName} has been removed.`,
   fileRejected: (fileName, reason) => `${fileName} was not uploaded: ${reason}`,
   fileTooLarge: (maxMegabytes) => `The file is larger than ${maxMegabytes} MB.`,
+  uploadRejectedReasons: {
+    file_too_large: 'The file is too large. At most 10 MB per file are allowed.',
+    unsupported_file_type: 'This file type is not supported. Please upload a photo (JPEG, PNG, WebP) or a PDF.',
+    too_many_uploads: 'You have already uploaded many files that have not been sent yet. Please send your request or remove files.',
+    file_empty: 'The file is empty.',
+  },
   tooManyFiles: (maxFiles) => `At most ${maxFiles} files are possible. Please remove another file first.`,
   uploadsPending: 'Please wait until all files have been uploaded.',
   fileSize: (bytes) =>
