@@ -89,7 +89,7 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
 }
 
 async function openPostgres(url: string, ownerUrl: string, poolSize: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const pool = keepRunningOnIdleErrors(new pg.Pool({ connectionString: url, max: poolSize }));
   let ownerPool: pg.Pool | undefined;
   const run = async <T>(target: pg.Pool, role: string | undefined, fn: (tx: Queryable) => Promise<T>) => {
     const client = await target.connect();
@@ -119,7 +119,7 @@ async function openPostgres(url: string, ownerUrl: string, poolSize: number): Pr
     kind: 'postgres',
     transaction: (fn) => run(pool, APP_ROLE, fn),
     ownerTransaction: (fn) => {
-      ownerPool ??= new pg.Pool({ connectionString: ownerUrl, max: 2 });
+      ownerPool ??= keepRunningOnIdleErrors(new pg.Pool({ connectionString: ownerUrl, max: 2 }));
       return run(ownerPool, undefined, fn);
     },
     async close() {
@@ -127,4 +127,15 @@ async function openPostgres(url: string, ownerUrl: string, poolSize: number): Pr
       await ownerPool?.end();
     },
   };
+}
+
+/**
+ * An idle pooled connection that the server ends (restart, failover, an administrator, a dropped test
+ * database) is reported as an `error` event on the pool; without a listener that is an uncaught
+ * exception that stops the BFF. The pool has already discarded the connection and opens a new one for
+ * the next query, so there is nothing else to do.
+ */
+function keepRunningOnIdleErrors(pool: pg.Pool): pg.Pool {
+  pool.on('error', () => undefined);
+  return pool;
 }
