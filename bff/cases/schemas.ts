@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CASE_STATUSES, CASE_TYPES, URGENCIES } from './model.ts';
-import { attachmentIdsInput } from '../attachments/attachments.ts';
+import { attachmentIdsInput, caseAttachmentView } from '../attachments/attachments.ts';
 
 /**
  * Request and response schemas of the case API: they validate every input and feed /api/openapi.json.
@@ -159,13 +159,19 @@ const staffMessage = residentMessage.extend({ authorName: z.string().nullable(),
 
 export const residentCaseList = z.object({ items: z.array(residentCase), nextCursor: z.uuid().nullable() });
 export const staffCaseList = z.object({ items: z.array(staffCase), nextCursor: z.uuid().nullable() });
-export const residentCaseDetail = z.object({ case: residentCase, timeline: z.array(residentEvent), messages: z.array(residentMessage) });
+export const residentCaseDetail = z.object({
+  case: residentCase,
+  timeline: z.array(residentEvent),
+  messages: z.array(residentMessage),
+  attachments: z.array(caseAttachmentView),
+});
 export const staffCaseDetail = z.object({
   case: staffCase,
   events: z.array(staffEvent),
   messages: z.array(staffMessage),
   /** The reporter plus every resident who joined the incident ("Ich bin auch betroffen"). */
   affectedResidents: z.number().int().min(1),
+  attachments: z.array(caseAttachmentView),
 });
 export const createdCaseResponse = z.object({ case: residentCase });
 export const openDamageReportsResponse = z.object({

@@ -69,7 +69,7 @@ export function toResidentMessages(messages: CaseMessage[]): ResidentMessageView
 }
 
 /** `joinedResidents`: residents who joined the incident besides its reporter. */
-export function toStaffDetail(record: CaseRecord, events: CaseEvent[], messages: CaseMessage[], joinedResidents: number): Json<typeof staffCaseDetail> {
+export function toStaffDetail(record: CaseRecord, events: CaseEvent[], messages: CaseMessage[], joinedResidents: number): Omit<Json<typeof staffCaseDetail>, 'attachments'> {
   return {
     case: toStaffCase(record),
     affectedResidents: 1 + joinedResidents,
