@@ -236,7 +236,8 @@ const de = {
     document_request: 'Eine Bescheinigung oder ein Dokument anfordern.',
   },
   chooseOtherType: 'Andere Art wählen',
-  caseFiled: (caseNumber: string) => `Ihr Anliegen ${caseNumber} ist eingegangen.`,
+  caseFiled: (caseNumber: string, receivedAt: string) =>
+    `Ihr Anliegen ${caseNumber} ist eingegangen am ${new Date(receivedAt).toLocaleString('de-DE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Berlin' })} Uhr.`,
   documentsEmpty: 'Sie haben noch keine Dokumente.',
   documentsLoadFailed: 'Ihre Dokumente konnten nicht geladen werden.',
   documentListLabel: 'Ihre Dokumente, neueste zuerst',
@@ -596,7 +597,8 @@ const en: Messages = {
     document_request: 'Request a certificate or a document.',
   },
   chooseOtherType: 'Choose another type',
-  caseFiled: (caseNumber) => `Your request ${caseNumber} has been received.`,
+  caseFiled: (caseNumber, receivedAt) =>
+    `Your request ${caseNumber} was received on ${new Date(receivedAt).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Berlin' })}.`,
   documentsEmpty: 'You have no documents yet.',
   documentsLoadFailed: 'Your documents could not be loaded.',
   documentListLabel: 'Your documents, newest first',

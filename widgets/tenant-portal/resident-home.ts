@@ -55,8 +55,8 @@ export class ResidentHome implements ReactiveController {
   sendError = '';
   /** The case just filed, highlighted in the list. */
   highlight?: string;
-  /** Its case number, confirmed above the list. */
-  filed?: string;
+  /** The case just filed: its number and receipt time, confirmed above the list. */
+  filed?: ResidentCase;
   /** The last change, for the polite live region. */
   announcement = '';
 
@@ -213,8 +213,8 @@ export class ResidentHome implements ReactiveController {
     this.show('cases');
     this.upsertCase(filed);
     this.highlight = filed.id;
-    this.filed = filed.caseNumber;
-    this.announce(this.host.msg.caseFiled(filed.caseNumber));
+    this.filed = filed;
+    this.announce(this.host.msg.caseFiled(filed.caseNumber, filed.createdAt));
   }
 
   downloadUrl(documentId: string): string {
@@ -296,7 +296,7 @@ export class ResidentHome implements ReactiveController {
         if (this.openCaseId === updated.id) void this.loadDetail();
         if (change === 'status_changed') this.announce(msg.liveCaseStatus(updated.caseNumber, msg.caseStatusLabels[updated.status]));
         else if (change === 'public_reply') this.announce(msg.liveCaseReply(updated.caseNumber));
-        else if (change === 'created' && !known) this.announce(msg.caseFiled(updated.caseNumber));
+        else if (change === 'created' && !known) this.announce(msg.caseFiled(updated.caseNumber, updated.createdAt));
         // The resident's own messages and files need no announcement.
         else if (!['resident_message', 'attachments_added', 'created'].includes(change)) this.announce(msg.liveCaseChanged(updated.caseNumber));
         this.host.requestUpdate();

@@ -485,8 +485,9 @@ describe('<tenant-portal> resident area', function () {
     setTimeout(() => form.dispatchEvent(new CustomEvent('mp-case-submitted', { detail: { case: filed }, bubbles: true, composed: true })));
     await oneEvent(el, 'mp-case-submitted');
     await page.waitForHeading('Meine Anliegen');
-    expect(page.root.querySelector('[part="filed-notice"]')!.textContent).to.equal('Ihr Anliegen 2026-0183 ist eingegangen.');
-    await until(() => page.announcement() === 'Ihr Anliegen 2026-0183 ist eingegangen.', 'announced');
+    const receipt = page.root.querySelector('[part="filed-notice"]')!.textContent!;
+    expect(receipt).to.match(/^Ihr Anliegen 2026-0183 ist eingegangen am \d{1,2}\. \S+ \d{4} um \d{2}:\d{2} Uhr\.$/);
+    await until(() => page.announcement() === receipt, 'announced');
     await page.list!.updateComplete;
     const first = page.list!.shadowRoot!.querySelector('li.case')!;
     expect(first.textContent).to.contain('Klingel defekt');

@@ -157,7 +157,7 @@ export class TenantPortal extends SignInPortal {
     const msg = this.msg;
     return html`
       ${this.heading(msg.myCasesHeading)}
-      ${this.home.filed ? html`<p class="filed" part="filed-notice">${msg.caseFiled(this.home.filed)}</p>` : nothing}
+      ${this.home.filed ? html`<p class="filed" part="filed-notice">${msg.caseFiled(this.home.filed.caseNumber, this.home.filed.createdAt)}</p>` : nothing}
       ${cases.state === 'loading' && !cases.items.length ? html`<p part="loading" role="status">${msg.loading}</p>` : nothing}
       ${cases.state === 'error' ? this.failure(cases.error, () => this.home.loadCases()) : nothing}
       ${cases.state === 'loaded' && !cases.items.length
