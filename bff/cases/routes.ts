@@ -2,12 +2,10 @@ import { z } from 'zod';
 import type { Api } from '../http/api.ts';
 import { tenantContext } from '../http/guard.ts';
 import type { AppContext } from '../context.ts';
-import { createEmbeddedCaseBackend } from './embedded-case-backend.ts';
-import { createHttpCaseBackend } from '../case-backend-http/http-case-backend.ts';
 import { createClerkUseCases } from './clerks.ts';
 import { createRoutingUseCases } from './routing.ts';
 import { createIncidentUseCases } from './incidents.ts';
-import { createCaseUseCases } from './use-cases.ts';
+import { createCaseService } from './case-service.ts';
 import { caseAttachmentView } from '../attachments/attachments.ts';
 import {
   assigneeChangeInput,
@@ -40,14 +38,7 @@ const clerkList = z.object({ items: z.array(z.object({ id: z.uuid(), label: z.st
 
 /** Case API: residents file and follow their own cases; clerks work all cases of their housing company. */
 export function registerCaseRoutes(api: Api, ctx: AppContext): void {
-  const cases = createCaseUseCases({
-    db: ctx.db,
-    // Per housing company: forwarded to its Vorgang API when connected, otherwise embedded only.
-    backend: createHttpCaseBackend(createEmbeddedCaseBackend()),
-    realtime: ctx.realtime,
-    mailer: ctx.mailer,
-    logger: ctx.logger,
-  });
+  const { cases } = createCaseService(ctx);
   const routing = createRoutingUseCases(ctx.db);
   const incidents = createIncidentUseCases(ctx);
   const clerks = createClerkUseCases(ctx.db);

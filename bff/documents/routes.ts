@@ -2,10 +2,8 @@ import type { Api } from '../http/api.ts';
 import { tenantContext } from '../http/guard.ts';
 import type { AppContext } from '../context.ts';
 import { takeStagedUpload } from '../attachments/uploads.ts';
-import { createHttpCaseBackend } from '../case-backend-http/http-case-backend.ts';
-import { createEmbeddedCaseBackend } from '../cases/embedded-case-backend.ts';
+import { createCaseService } from '../cases/case-service.ts';
 import { caseIdParams } from '../cases/schemas.ts';
-import { createCaseUseCases } from '../cases/use-cases.ts';
 import { createDocumentUseCases } from './use-cases.ts';
 import {
   casePublishedResponse,
@@ -24,12 +22,12 @@ const tag = 'Dokumente';
 
 /** "Meine Dokumente" for residents; publishing and the Mieterbescheinigung for clerks. */
 export function registerDocumentRoutes(api: Api, ctx: AppContext): void {
-  // The same backend as the case routes: closing a certificate request reaches a connected Vorgang API too.
-  const backend = createHttpCaseBackend(createEmbeddedCaseBackend());
+  // The same path as the case routes: closing a certificate request reaches a connected Vorgang API too.
+  const { backend, cases } = createCaseService(ctx);
   const documents = createDocumentUseCases({
     db: ctx.db,
     backend,
-    cases: createCaseUseCases({ db: ctx.db, backend, realtime: ctx.realtime, mailer: ctx.mailer, logger: ctx.logger }),
+    cases,
     takeUpload: takeStagedUpload,
     realtime: ctx.realtime,
     logger: ctx.logger,

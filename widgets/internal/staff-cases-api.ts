@@ -1,11 +1,10 @@
 /** Typed client for the clerks' case board: the staff API of docs/cases.md, on top of `ApiClient`. */
 import type { ApiClient } from './api-client.ts';
+import type { CaseAttachment, CaseStatus, CaseType, DocumentCategory, Urgency } from './resident-cases-api.ts';
 
-export type CaseType = 'contact' | 'complaint' | 'damage' | 'document_request' | 'letting';
-export type CaseStatus = 'eingegangen' | 'in_bearbeitung' | 'beauftragt' | 'erledigt' | 'abgelehnt';
-export type Urgency = 'normal' | 'urgent' | 'emergency';
+// The wire shapes residents and staff share are defined once, in the resident client.
+export type { CaseAttachment, CaseStatus, CaseType, DocumentCategory, Urgency };
 export type Priority = 'normal' | 'high' | 'critical';
-export type DocumentCategory = 'letter' | 'utility_statement' | 'certificate' | 'contract' | 'other';
 
 export const caseTypes: readonly CaseType[] = ['contact', 'complaint', 'damage', 'document_request', 'letting'];
 export const caseStatuses: readonly CaseStatus[] = ['eingegangen', 'in_bearbeitung', 'beauftragt', 'erledigt', 'abgelehnt'];
@@ -79,14 +78,6 @@ export interface CaseMessage {
   createdAt: string;
 }
 
-export interface CaseAttachment {
-  id: string;
-  fileName: string;
-  contentType: string;
-  size: number;
-  createdAt: string;
-  uploadedBy: 'resident' | 'staff';
-}
 
 export interface StaffCaseDetail {
   case: StaffCase;
