@@ -121,9 +121,52 @@ const realBffPlugin = {
   },
 };
 
+/**
+ * One end-to-end file at a time: test files run two at a time, and two files driving the one embedded
+ * database (one transaction at a time) and hashing passwords on a busy machine slow each other past the
+ * widgets' own timeouts. A file takes the lease before its first test and gives it back after its last;
+ * a lease not given back (a crashed page) runs out after `E2E_LEASE_MS`.
+ */
+const E2E_LEASE_MS = 5 * 60_000;
+let e2eLease;
+const e2eWaiting = [];
+
+function grantE2eLease() {
+  if (e2eLease && e2eLease.until > Date.now()) return;
+  const next = e2eWaiting.shift();
+  if (!next) {
+    e2eLease = undefined;
+    return;
+  }
+  e2eLease = { token: Math.random().toString(36).slice(2), until: Date.now() + E2E_LEASE_MS };
+  next(e2eLease.token);
+}
+
+function takeE2eLease() {
+  return new Promise((resolve) => {
+    e2eWaiting.push(resolve);
+    grantE2eLease();
+    // A lease that runs out is handed on even if nobody calls again.
+    if (e2eLease) setTimeout(grantE2eLease, e2eLease.until - Date.now() + 10).unref();
+  });
+}
+
+function giveBackE2eLease(token) {
+  if (e2eLease?.token !== token) return;
+  e2eLease = undefined;
+  grantE2eLease();
+}
+
 /** Fixtures only the server side can give: `/e2e/*`. */
 async function answerFixture(ctx, { harness, fixtures, totp, e2e, server }) {
   switch (ctx.path) {
+    case '/e2e/lease':
+      ctx.body = { token: await takeE2eLease() };
+      return;
+    case '/e2e/lease/return':
+      giveBackE2eLease(String(ctx.query.token));
+      ctx.body = {};
+      return;
     case '/e2e/housing-company': {
       const { db } = await harness.testDatabase();
       const company = await fixtures.createHousingCompany(db);
@@ -207,6 +250,9 @@ export default {
   testFramework: { config: { timeout: 5000 } },
   browsers: [
     chromeLauncher({
+      // Every page (test files run two at a time) gets its own cookie jar: an end-to-end file signing in
+      // must never replace the session cookie of another file running at the same time.
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
       launchOptions: {
         executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
         headless: true,

@@ -12,9 +12,11 @@ import {
   findButton,
   liveConnectedOn,
   mailsTo,
+  oneEndToEndFileAtATime,
   press,
   sessionOf,
   signIn,
+  signOut,
   testPhoto,
   waitFor,
   waitForText,
@@ -31,6 +33,13 @@ import './case-board/case-board.ts';
  * clerk through `/clerk/api`).
  */
 describe('cases end to end with the real BFF', () => {
+  oneEndToEndFileAtATime();
+  // The page's cookie jar outlives this file: the next test file on this page starts signed out.
+  afterEach(async () => {
+    await signOut('');
+    await signOut(CLERK_API);
+  });
+
   it('keeps the resident and the clerk signed in side by side and carries live updates to each over their own session', async function () {
     this.timeout(60_000);
     const company = await createCaseCompany();

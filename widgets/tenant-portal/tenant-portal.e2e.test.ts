@@ -1,11 +1,13 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { SignInDriver } from '../testing/sign-in-driver.ts';
-import { waitForText } from '../testing/e2e-session.ts';
+import { oneEndToEndFileAtATime, waitForText } from '../testing/e2e-session.ts';
 import type { TenantPortal } from './tenant-portal.ts';
 import './tenant-portal.ts';
 
 /** Against the real BFF (started by web-test-runner.config.mjs, reached through `/api` on this origin). */
 describe('<tenant-portal> with the real BFF', () => {
+  oneEndToEndFileAtATime();
+
   it('activates a resident with the letter code, enrols an authenticator app and shows "Meine Anliegen"', async function () {
     this.timeout(60_000);
     const company = await (await fetch('/e2e/housing-company')).json();

@@ -78,6 +78,18 @@ export async function signIn(prefix: string, company: CaseCompany, account: E2eA
   if (verified.state !== 'signed_in') throw new Error(`verify ${account.email}: state ${verified.state}`);
 }
 
+/** Signs a side out (if signed in), so no session outlives the test in the browser's cookie jar. */
+export async function signOut(prefix: string): Promise<void> {
+  const session = await json<{ state: string; csrfToken: string }>(await fetch(`${prefix}/api/session`), 'session');
+  if (session.state === 'anonymous') return;
+  const response = await fetch(`${prefix}/api/auth/logout`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': session.csrfToken },
+    body: '{}',
+  });
+  if (!response.ok) throw new Error(`sign out ${prefix || '/'}: HTTP ${response.status}`);
+}
+
 /** The signed-in person of a side, as the BFF sees it. */
 export async function sessionOf(prefix: string): Promise<{ state: string; user?: { role: string; displayName: string } }> {
   return json(await fetch(`${prefix}/api/session`), 'session');
@@ -247,4 +259,22 @@ export async function liveConnectedOn(client: ApiClient): Promise<() => void> {
   });
   await waitFor(() => connected, 'live updates did not connect');
   return unsubscribe;
+}
+
+/**
+ * Call inside the top `describe` of an end-to-end file: its tests wait until no other end-to-end file
+ * is running (web-test-runner.config.mjs hands out one lease at a time), so two files never slow each
+ * other past the elements' timeouts.
+ */
+export function oneEndToEndFileAtATime(): void {
+  let token: string | undefined;
+  before(async function () {
+    this.timeout(6 * 60_000);
+    const response = await fetch('/e2e/lease');
+    if (!response.ok) throw new Error(`e2e lease: HTTP ${response.status}`);
+    token = ((await response.json()) as { token: string }).token;
+  });
+  after(async () => {
+    if (token) await fetch(`/e2e/lease/return?token=${encodeURIComponent(token)}`);
+  });
 }
