@@ -162,7 +162,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   outboxWorker = startOutboxWorker({
     db,
     logger,
-    handlers: { [CASE_BACKEND_TOPIC]: createCaseBackendDelivery(db, { timeoutMs: config.CASE_BACKEND_TIMEOUT_MS }) },
+    handlers: { [CASE_BACKEND_TOPIC]: createCaseBackendDelivery(db, { timeoutMs: config.CASE_BACKEND_TIMEOUT_MS, publicUrl: ctx.publicUrl }) },
     pollMs: config.OUTBOX_POLL_MS,
     maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
     retryBaseMs: config.OUTBOX_RETRY_BASE_MS,

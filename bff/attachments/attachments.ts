@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Response } from 'express';
 import { z } from 'zod';
 import type { Database, Queryable } from '../db/database.ts';
@@ -16,6 +17,8 @@ import {
   type CaseAttachment,
 } from './attachment-repository.ts';
 import { takeStagedUpload } from './uploads.ts';
+import { forwardAttachments } from '../case-backend-http/http-case-backend.ts';
+import type { ForwardedAttachment } from '../case-backend-http/wire.ts';
 
 /**
  * Case attachments: staged uploads move into a case inside the filing's or the message's transaction,
@@ -58,7 +61,8 @@ export async function caseAttachments(tx: Queryable, caseId: string): Promise<Ca
 
 /**
  * Moves the actor's staged uploads into the case and logs one public `attachments_added` event
- * (`{ count }`). Returns false when there was nothing to attach. Throws, and so files nothing:
+ * (`{ count }`), and for a company connected to its Vorgang API one outbox entry with the files
+ * (docs/case-backend-http.md). Returns false when there was nothing to attach. Throws, and so files nothing:
  * `400 unknown_upload`, `400 too_many_attachments`, `409 case_closed` (a resident on a closed case).
  */
 export async function attachStagedUploads(tx: Queryable, actor: TenantContext, record: CaseRecord, uploadIds: string[]): Promise<boolean> {
@@ -77,9 +81,10 @@ export async function attachStagedUploads(tx: Queryable, actor: TenantContext, r
       `Ein Anliegen kann höchstens ${MAX_ATTACHMENTS_PER_CASE} Dateien haben. ${room === 0 ? 'Es können keine weiteren Dateien angehängt werden.' : `Sie können noch ${room} anhängen.`}`,
     );
   }
+  const attached: ForwardedAttachment[] = [];
   for (const uploadId of uploadIds) {
     const file = await takeStagedUpload(tx, actor, uploadId);
-    await insertCaseAttachment(tx, {
+    const id = await insertCaseAttachment(tx, {
       tenantId: actor.tenantId,
       caseId: record.id,
       residentId: record.residentId,
@@ -89,6 +94,8 @@ export async function attachStagedUploads(tx: Queryable, actor: TenantContext, r
       contentType: file.contentType,
       content: file.content,
     });
+    const sha256 = createHash('sha256').update(file.content).digest('hex');
+    attached.push({ id, fileName: file.fileName, contentType: file.contentType, size: file.content.length, sha256, uploadedBy: role });
   }
   await insertCaseEvent(tx, {
     tenantId: actor.tenantId,
@@ -100,6 +107,8 @@ export async function attachStagedUploads(tx: Queryable, actor: TenantContext, r
     public: true,
     data: { count: uploadIds.length },
   });
+  // A company connected to its Vorgang API gets the files too (same transaction, after the case's earlier entries).
+  await forwardAttachments(tx, actor, record, attached);
   return true;
 }
 

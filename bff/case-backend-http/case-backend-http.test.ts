@@ -1,12 +1,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { RunningServer } from '../server.ts';
 import { closeTestDatabase, startTestServer, TestClient, TEST_ADMIN_TOKEN } from '../test/harness.ts';
 import { signInResident, signInStaff } from '../test/sign-in.ts';
 import type { HousingCompany } from '../test/fixtures.ts';
 import { connectSocket, createCaseCompany, damageChoice, nextEvent } from '../cases/case-test-support.ts';
-import { FakeVorgangApi } from './fake-vorgang-api.ts';
+import { PDF, download, phoneJpeg, png, uploadOne } from '../attachments/attachment-test-support.ts';
+import { FakeVorgangApi, signedGet } from './fake-vorgang-api.ts';
 import { SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from './wire.ts';
 
 /** Fast outbox timings so that retries and dead letters happen within seconds. */
@@ -35,6 +36,7 @@ async function connectedCompany(server: RunningServer): Promise<Connected> {
   const api = new FakeVorgangApi(`token-${randomBytes(12).toString('hex')}`);
   await api.start();
   const webhookSecret = randomBytes(32).toString('hex');
+  api.secret = webhookSecret;
   const platform = new TestClient(server.url, { bearer: TEST_ADMIN_TOKEN });
   const response = await platform.request('PUT', `/api/admin/tenants/${company.tenant.slug}/case-backend`, {
     baseUrl: api.baseUrl,
@@ -186,6 +188,113 @@ describe('http case backend: delivery through the outbox', () => {
     assert.deepEqual(api.attemptsWithKey(filed.id).map((request) => request.status), [0, 200]);
     assert.equal(api.processedBodies().filter((body) => body.caseId === filed.id).length, 1);
     await api.stop();
+  });
+});
+
+describe('http case backend: attachments', () => {
+  let server: RunningServer;
+  before(async () => {
+    server = await startTestServer({ ...FAST_OUTBOX, OUTBOX_MAX_ATTEMPTS: '100' });
+  });
+  after(async () => {
+    await server.stop();
+  });
+
+  const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
+  const staged = async (client: Parameters<typeof uploadOne>[0], content: Buffer, name: string) => {
+    const response = await uploadOne(client, content, name);
+    assert.equal(response.status, 201, JSON.stringify(response.body));
+    return response.body.upload.id as string;
+  };
+
+  it('a damage report with two photos and a PDF added later while the Vorgang API is down: each batch arrives once, in order, and every file is fetched signed and byte-identical', async () => {
+    const { company, api } = await connectedCompany(server);
+    const resident = await signInResident(server, company);
+    const photos = [await staged(resident, await phoneJpeg(), 'Decke Küche.jpg'), await staged(resident, await png(), 'Fleck.png')];
+    const filed = await resident.post('/api/cases', { type: 'damage', ...(await damageChoice(resident)), description: 'Wasser tropft von der Decke.', attachmentIds: photos });
+    assert.equal(filed.status, 201, JSON.stringify(filed.body));
+    const caseId = filed.body.case.id;
+    await waitFor('case and photos at the Vorgang API', () => api.processed.size === 2);
+
+    await api.stop(); // the PDF is added while the Vorgang API is unreachable
+    const pdf = await staged(resident, PDF, 'Rechnung Installateur.pdf');
+    assert.equal((await resident.post(`/api/cases/${caseId}/messages`, { attachmentIds: [pdf] })).status, 201, 'adding files works while the API is down');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(api.processed.size, 2);
+    await api.start();
+    await waitFor('the PDF at the Vorgang API', () => api.processed.size === 3);
+    await new Promise((resolve) => setTimeout(resolve, 500)); // nothing more arrives
+
+    const bodies = api.processedBodies();
+    assert.deepEqual(bodies.map((body) => body.event), ['case.created', 'case.attachments_added', 'case.attachments_added']);
+    assert.ok(bodies.every((body) => body.caseId === caseId));
+    const [, photoBatch, pdfBatch] = bodies;
+    assert.equal(photoBatch.caseNumber, filed.body.case.caseNumber);
+    const attachmentRequests = api.received.filter((request) => request.body?.event === 'case.attachments_added' && request.status === 201);
+    assert.deepEqual(attachmentRequests.map((request) => request.path), [`/cases/${caseId}/attachments`, `/cases/${caseId}/attachments`]);
+
+    const detail = await resident.get(`/api/cases/${caseId}`);
+    const stored = detail.body.attachments as Array<{ id: string; fileName: string; contentType: string; size: number }>;
+    assert.equal(stored.length, 3);
+    const sent = [...photoBatch.attachments, ...pdfBatch.attachments];
+    assert.deepEqual(
+      sent.map((file: any) => [file.id, file.fileName, file.contentType, file.size, file.uploadedBy]),
+      stored.map((file) => [file.id, file.fileName, file.contentType, file.size, 'resident']),
+    );
+    assert.equal(pdfBatch.attachments.length, 1);
+    for (const file of sent) {
+      assert.equal(file.downloadUrl, `${server.url}/api/integrations/case-backend/${company.tenant.slug}/attachments/${file.id}`);
+      const asResident = await download(resident, `/api/cases/${caseId}/attachments/${file.id}`);
+      assert.equal(file.sha256, sha256(asResident.content), `${file.fileName}: the announced hash is the stored file's`);
+      const fetched = api.fetched.filter((entry) => entry.id === file.id);
+      assert.equal(fetched.length, 1, `${file.fileName} fetched once`);
+      assert.equal(fetched[0].status, 200);
+      assert.ok(fetched[0].sha256Matches);
+      assert.ok(fetched[0].content.equals(asResident.content), `${file.fileName}: the Vorgang API gets the resident's bytes`);
+      assert.equal(fetched[0].contentType, file.contentType);
+      assert.equal(fetched[0].nosniff, 'nosniff');
+      assert.match(fetched[0].disposition!, /^attachment; /);
+    }
+    assert.ok(api.fetched.find((entry) => entry.id === pdfBatch.attachments[0].id)!.content.equals(PDF), 'the PDF arrives byte for byte as uploaded');
+    assert.match(api.fetched.find((entry) => entry.id === pdfBatch.attachments[0].id)!.disposition!, /filename\*=UTF-8''Rechnung%20Installateur\.pdf/);
+    await api.stop();
+  });
+
+  it("the download refuses unsigned, forged, stale and other companies' requests and shows no other company's file", async () => {
+    const a = await connectedCompany(server);
+    const b = await connectedCompany(server);
+    const resident = await signInResident(server, a.company);
+    const photo = await staged(resident, await png(), 'Fenster.png');
+    const filed = (await resident.post('/api/cases', { type: 'contact', title: 'Fenster', description: 'Siehe Foto.', attachmentIds: [photo] })).body.case;
+    const [batch] = await waitFor('the photo at the Vorgang API', () => {
+      const found = a.api.processedBodies().filter((body) => body.event === 'case.attachments_added');
+      return found.length ? found : undefined;
+    });
+    const file = batch.attachments[0];
+    assert.equal(batch.caseId, filed.id);
+    const url: string = file.downloadUrl;
+
+    const unsigned = await signedGet(url, undefined);
+    assert.equal(unsigned.status, 401);
+    assert.equal(JSON.parse(unsigned.content.toString()).error.code, 'signature_missing');
+    const forged = await signedGet(url, a.webhookSecret, { signature: 'v1=' + '0'.repeat(64) });
+    assert.equal(forged.status, 401);
+    assert.equal((await signedGet(url, a.webhookSecret, { ageSeconds: 6 * 60 })).status, 401, 'a signature older than 5 minutes');
+    assert.equal((await signedGet(url, b.webhookSecret)).status, 401, "B's secret does not sign for A");
+    const throughB = url.replace(`/case-backend/${a.company.tenant.slug}/`, `/case-backend/${b.company.tenant.slug}/`);
+    const crossCompany = await signedGet(throughB, b.webhookSecret);
+    assert.equal(crossCompany.status, 404, "A's file through B's endpoint, correctly signed by B");
+    assert.ok(!crossCompany.content.includes(Buffer.from('Fenster')), 'the refusal carries nothing of the file');
+    const unknown = url.replace(file.id, randomUUID());
+    assert.equal((await signedGet(unknown, a.webhookSecret)).status, 404);
+    const signedForAnother = await signedGet(url, a.webhookSecret, { signedPath: new URL(unknown).pathname });
+    assert.equal(signedForAnother.status, 401, 'a signature for another file does not open this one');
+
+    const valid = await signedGet(url, a.webhookSecret);
+    assert.equal(valid.status, 200, 'the same request, correctly signed, works');
+    assert.equal(sha256(valid.content), file.sha256);
+    await a.api.stop();
+    await b.api.stop();
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database.ts';
+import type { AttachmentFile } from '../attachments/attachment-repository.ts';
 
 /** Connections to the housing companies' Vorgang APIs and the case data the wire contract adds (the only SQL here). */
 
@@ -63,4 +64,20 @@ export async function recordWebhookReceipt(tx: Queryable, tenantId: string, sour
     [tenantId, source, eventId],
   );
   return rowCount > 0;
+}
+
+/** The slug of the scope's housing company (part of the download URLs sent to its Vorgang API). */
+export async function findScopeTenantSlug(tx: Queryable): Promise<string | undefined> {
+  const { rows } = await tx.query<{ slug: string }>(`SELECT slug FROM tenants WHERE id = app_tenant()`);
+  return rows[0]?.slug;
+}
+
+/** One attachment of any case of the scope's housing company (staff scope: row-level security limits it to that company). */
+export async function findCompanyAttachment(tx: Queryable, attachmentId: string): Promise<AttachmentFile | undefined> {
+  const { rows } = await tx.query<AttachmentFile>(
+    `SELECT file_name AS "fileName", content_type AS "contentType", content FROM case_attachments WHERE id = $1 AND tenant_id = app_tenant()`,
+    [attachmentId],
+  );
+  const row = rows[0];
+  return row && { ...row, content: Buffer.from(row.content) };
 }

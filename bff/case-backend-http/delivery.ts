@@ -2,8 +2,8 @@ import type { Database } from '../db/database.ts';
 import { withScope } from '../db/scope.ts';
 import type { OutboxEntry } from '../outbox/outbox-repository.ts';
 import { PermanentDeliveryError, type OutboxHandler } from '../outbox/worker.ts';
-import { findConnection } from './connection-repository.ts';
-import type { OutboundRequest } from './wire.ts';
+import { findConnection, findScopeTenantSlug } from './connection-repository.ts';
+import { bodyToSend, type OutboundRequest } from './wire.ts';
 
 /** Statuses worth another attempt; any other 4xx means the request itself is refused (dead letter at once). */
 const RETRYABLE_CLIENT_ERRORS = [408, 409, 425, 429];
@@ -13,11 +13,15 @@ const RETRYABLE_CLIENT_ERRORS = [408, 409, 425, 429];
  * the entry's Idempotency-Key, the same on every attempt. 2xx is delivered; 5xx, timeouts and refused
  * connections are retried by the worker; other 4xx (bad token, invalid request) become dead letters.
  * The last error is shown to the company's admins, so it is German and carries no credential.
+ * Attachments go with the download URL of each file below the BFF's public URL (`publicUrl`).
  */
-export function createCaseBackendDelivery(db: Database, options: { timeoutMs: number }): OutboxHandler {
+export function createCaseBackendDelivery(db: Database, options: { timeoutMs: number; publicUrl: () => string }): OutboxHandler {
   return async (entry: OutboxEntry, signal: AbortSignal) => {
-    const connection = await withScope(db, { role: 'system', tenantId: entry.tenantId }, (tx) => findConnection(tx));
-    if (!connection) throw new PermanentDeliveryError('Keine Verbindung zur Vorgangs-API eingerichtet.');
+    const { connection, slug } = await withScope(db, { role: 'system', tenantId: entry.tenantId }, async (tx) => ({
+      connection: await findConnection(tx),
+      slug: await findScopeTenantSlug(tx),
+    }));
+    if (!connection || !slug) throw new PermanentDeliveryError('Keine Verbindung zur Vorgangs-API eingerichtet.');
     const request = entry.payload as OutboundRequest;
     const url = connection.baseUrl.replace(/\/+$/, '') + request.path;
     let response: Response;
@@ -30,7 +34,7 @@ export function createCaseBackendDelivery(db: Database, options: { timeoutMs: nu
           accept: 'application/json',
           'idempotency-key': entry.idempotencyKey,
         },
-        body: JSON.stringify(request.body),
+        body: JSON.stringify(bodyToSend(request.body, options.publicUrl(), slug)),
         redirect: 'error',
         signal: AbortSignal.any([signal, AbortSignal.timeout(options.timeoutMs)]),
       });

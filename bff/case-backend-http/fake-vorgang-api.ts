@@ -1,12 +1,39 @@
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { signDownload, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './wire.ts';
 
 /**
  * A housing company's Vorgang API for tests, on loopback: real HTTP, the receiving side of the wire
  * contract (docs/case-backend-http.md). It checks the bearer token, processes each Idempotency-Key once
  * (a repeat gets the first answer again) and can be switched off (port closed), made to answer 503, or
- * made to process a request and then lose the answer, as a real network does.
+ * made to process a request and then lose the answer, as a real network does. Given the company's webhook
+ * secret, it handles `case.attachments_added` as a real receiver would: it fetches every file from its
+ * `downloadUrl` with a signed GET and accepts the entry only when each answer is 200 with the announced
+ * SHA-256 (otherwise 502, so the entry is retried).
  */
+export interface FetchedFile {
+  id: string;
+  status: number;
+  contentType: string | null;
+  disposition: string | null;
+  nosniff: string | null;
+  content: Buffer;
+  sha256Matches: boolean;
+}
+
+/** GET of a download URL signed the way the Vorgang API signs it (or with a forced signature, an old timestamp, or signed for another path). */
+export async function signedGet(url: string, secret: string | undefined, options: { ageSeconds?: number; signature?: string; signedPath?: string } = {}) {
+  const timestamp = String(Math.floor(Date.now() / 1000) - (options.ageSeconds ?? 0));
+  const headers: Record<string, string> = {};
+  if (secret !== undefined || options.signature) {
+    headers[TIMESTAMP_HEADER] = timestamp;
+    headers[SIGNATURE_HEADER] = options.signature ?? signDownload(secret!, timestamp, 'GET', options.signedPath ?? new URL(url).pathname);
+  }
+  const response = await fetch(url, { headers });
+  return { status: response.status, headers: response.headers, content: Buffer.from(await response.arrayBuffer()) };
+}
+
 export interface ReceivedRequest {
   path: string;
   idempotencyKey: string | undefined;
@@ -24,6 +51,10 @@ export class FakeVorgangApi {
   /** What the receiver processed (its side effects), by Idempotency-Key: a repeated key is not processed again. */
   readonly processed = new Map<string, { path: string; body: any }>();
   mode: FakeMode = 'ok';
+  /** The company's webhook secret: signs the downloads of attachments. */
+  secret: string | undefined;
+  /** Every download of an attachment, in order. */
+  readonly fetched: FetchedFile[] = [];
   private server: Server | undefined;
   private port = 0;
 
@@ -36,7 +67,7 @@ export class FakeVorgangApi {
   /** Starts listening (again on the same port after `stop`). */
   async start(): Promise<void> {
     const server = createServer((req, res) => {
-      void readBody(req).then((raw) => {
+      void readBody(req).then(async (raw) => {
         const path = (req.url ?? '').replace(/^\/vorgang-api\/v1/, '');
         const key = req.headers['idempotency-key'] as string | undefined;
         const record = (status: number) =>
@@ -57,7 +88,15 @@ export class FakeVorgangApi {
           return;
         }
         const earlier = this.processed.get(key);
-        if (!earlier) this.processed.set(key, { path, body: JSON.parse(raw) });
+        if (!earlier) {
+          const body = JSON.parse(raw);
+          if (body.event === 'case.attachments_added' && !(await this.fetchAll(body.attachments))) {
+            record(502);
+            res.writeHead(502).end();
+            return;
+          }
+          this.processed.set(key, { path, body });
+        }
         if (this.mode === 'lose-answer-once' && !earlier) {
           this.mode = 'ok';
           record(0);
@@ -83,6 +122,30 @@ export class FakeVorgangApi {
     if (!server) return;
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** Fetches each announced file with a signed GET; true when all came back intact. */
+  private async fetchAll(files: Array<{ id: string; sha256: string; downloadUrl: string }>): Promise<boolean> {
+    let intact = true;
+    for (const file of files) {
+      try {
+        const { status, headers, content } = await signedGet(file.downloadUrl, this.secret);
+        const sha256Matches = status === 200 && createHash('sha256').update(content).digest('hex') === file.sha256;
+        this.fetched.push({
+          id: file.id,
+          status,
+          contentType: headers.get('content-type'),
+          disposition: headers.get('content-disposition'),
+          nosniff: headers.get('x-content-type-options'),
+          content,
+          sha256Matches,
+        });
+        intact &&= sha256Matches;
+      } catch {
+        intact = false;
+      }
+    }
+    return intact;
   }
 
   /** Processed events, in processing order. */

@@ -6,7 +6,15 @@ import { listCaseMessages } from '../cases/case-repository.ts';
 import type { CaseRecord } from '../cases/model.ts';
 import { insertOutboxEntry } from '../outbox/outbox-repository.ts';
 import { findCaseReferences, isConnected } from './connection-repository.ts';
-import { CASE_BACKEND_TOPIC, caseCreatedRequest, caseMessageRequest, statusChangedRequest, type OutboundRequest } from './wire.ts';
+import {
+  attachmentsAddedRequest,
+  CASE_BACKEND_TOPIC,
+  caseCreatedRequest,
+  caseMessageRequest,
+  statusChangedRequest,
+  type ForwardedAttachment,
+  type OutboundRequest,
+} from './wire.ts';
 
 const isStaff = (actor: TenantContext) => actor.role === 'clerk' || actor.role === 'admin';
 
@@ -18,7 +26,8 @@ const isStaff = (actor: TenantContext) => actor.role === 'clerk' || actor.role =
  * without a connection gets exactly the embedded behaviour, so one backend serves all companies.
  *
  * Forwarded: the new case (idempotency key = case id), public messages and internal notes, status
- * changes made in the staff board. Assignments stay local (they name our clerks).
+ * changes made in the staff board, and files attached to the case (forwardAttachments, called by
+ * bff/attachments/attachments.ts). Assignments stay local (they name our clerks).
  */
 export function createHttpCaseBackend(embedded: CaseBackend): CaseBackend {
   async function forward(tx: Queryable, actor: TenantContext, record: CaseRecord, request: OutboundRequest, idempotencyKey: string = randomUUID()) {
@@ -55,4 +64,22 @@ export function createHttpCaseBackend(embedded: CaseBackend): CaseBackend {
       return record;
     },
   };
+}
+
+/**
+ * Files just attached to a case (a new case's photos, or files a resident added later): one
+ * `case.attachments_added` entry per batch, written in the transaction that attached them, when the
+ * company is connected. It follows the case's earlier entries (`case.created`, a message sent with the
+ * files), so the Vorgang API always knows the case first. The bytes are not in the entry: the Vorgang API
+ * fetches each file from the signed download route (bff/case-backend-http/routes.ts).
+ */
+export async function forwardAttachments(tx: Queryable, actor: TenantContext, record: CaseRecord, attachments: ForwardedAttachment[]): Promise<void> {
+  if (!attachments.length || !(await isConnected(tx))) return;
+  await insertOutboxEntry(tx, {
+    tenantId: actor.tenantId,
+    topic: CASE_BACKEND_TOPIC,
+    orderingKey: record.id,
+    idempotencyKey: randomUUID(),
+    payload: attachmentsAddedRequest(record, attachments),
+  });
 }

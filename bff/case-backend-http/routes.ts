@@ -12,9 +12,13 @@ import { listDeadLetters, requeueDeadLetter } from '../outbox/outbox-repository.
 import { deleteConnection, saveConnection } from './connection-repository.ts';
 import { createHttpCaseBackend } from './http-case-backend.ts';
 import { receiveCaseBackendEvent } from './webhook.ts';
+import { attachmentForVorgangApi } from './attachment-download.ts';
+import { sendAttachment } from '../attachments/attachments.ts';
 import { CASE_BACKEND_TOPIC, SIGNATURE_HEADER, TIMESTAMP_HEADER, type OutboundRequest } from './wire.ts';
 
 export const WEBHOOK_PATH = '/integrations/case-backend/:tenantSlug/events';
+/** Below /api; the same path as wire.ts attachmentDownloadPath, which the Vorgang API signs. */
+export const ATTACHMENT_PATH = '/integrations/case-backend/:tenantSlug/attachments/:id';
 
 /** The raw bytes of a webhook request, kept by the JSON parser (bff/server.ts) for the signature check. */
 interface WithRawBody {
@@ -53,7 +57,8 @@ const idParams = z.object({ id: z.uuid({ error: 'Ungültige Kennung.' }) });
 
 /**
  * The http case backend's routes: the platform connects a housing company to its Vorgang API, the
- * company's admins see and requeue dead letters, and the Vorgang API reports status changes by webhook.
+ * company's admins see and requeue dead letters, the Vorgang API reports status changes by webhook and
+ * fetches the files of forwarded attachments (both signed with the company's webhook secret).
  */
 export function registerCaseBackendHttpRoutes(api: Api, ctx: AppContext, outbox: { wake(): void }): void {
   const { db } = ctx;
@@ -173,5 +178,28 @@ export function registerCaseBackendHttpRoutes(api: Api, ctx: AppContext, outbox:
         signature: req.get(SIGNATURE_HEADER),
         rawBody: (req as WithRawBody).rawBody,
       }),
+  );
+
+  api.route(
+    {
+      method: 'get',
+      path: ATTACHMENT_PATH,
+      summary: 'Datei eines weitergeleiteten Vorgangs für die Vorgangs-API (HMAC-SHA256-signiert, siehe docs/case-backend-http.md)',
+      tag: 'Vorgangs-API',
+      access: 'public',
+      params: z.object({ tenantSlug: slugSchema, id: z.uuid({ error: 'Ungültige Kennung.' }) }),
+      status: 200,
+    },
+    async ({ req, res, params }) =>
+      sendAttachment(
+        res,
+        await attachmentForVorgangApi(db, {
+          tenantSlug: params.tenantSlug,
+          attachmentId: params.id,
+          method: req.method,
+          timestamp: req.get(TIMESTAMP_HEADER),
+          signature: req.get(SIGNATURE_HEADER),
+        }),
+      ),
   );
 }

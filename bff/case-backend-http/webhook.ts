@@ -8,7 +8,7 @@ import { findTenantBySlug } from '../onboarding/onboarding.ts';
 import { findConnection, recordWebhookReceipt } from './connection-repository.ts';
 import { checkWebhookSignature, inboundEvent, WEBHOOK_SOURCE, type SignatureProblem } from './wire.ts';
 
-const SIGNATURE_ERRORS: Record<SignatureProblem, AppError> = {
+export const SIGNATURE_ERRORS: Record<SignatureProblem, AppError> = {
   missing: new AppError(401, 'signature_missing', 'Signatur oder Zeitstempel fehlt.'),
   stale: new AppError(401, 'signature_expired', 'Der Zeitstempel liegt mehr als 5 Minuten zurück oder in der Zukunft.'),
   mismatch: new AppError(401, 'signature_invalid', 'Die Signatur ist ungültig.'),

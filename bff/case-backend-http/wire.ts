@@ -29,7 +29,20 @@ export interface OutboundRequest {
 export type OutboundBody =
   | { event: 'case.created'; caseId: string; caseNumber: string; case: ReturnType<typeof caseSnapshot> }
   | { event: 'case.message'; caseId: string; caseNumber: string; message: { id: string; author: 'resident' | 'staff'; internal: boolean; body: string; createdAt: string } }
-  | { event: 'case.status_changed'; caseId: string; caseNumber: string; from: CaseStatus; to: CaseStatus; message: string | null; changedAt: string };
+  | { event: 'case.status_changed'; caseId: string; caseNumber: string; from: CaseStatus; to: CaseStatus; message: string | null; changedAt: string }
+  | { event: 'case.attachments_added'; caseId: string; caseNumber: string; attachments: ForwardedAttachment[] };
+
+/** One file of a `case.attachments_added` entry as stored; the worker adds `downloadUrl` when it sends it. */
+export interface ForwardedAttachment {
+  id: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  /** Hex SHA-256 of the bytes the download answers with. */
+  sha256: string;
+  uploadedBy: 'resident' | 'staff';
+  downloadUrl?: string;
+}
 
 function caseSnapshot(record: CaseRecord, refs: CaseReferences | undefined) {
   return {
@@ -91,6 +104,47 @@ export function statusChangedRequest(record: CaseRecord, from: CaseStatus, messa
       changedAt: record.updatedAt.toISOString(),
     },
   };
+}
+
+export function attachmentsAddedRequest(record: CaseRecord, attachments: ForwardedAttachment[]): OutboundRequest {
+  return {
+    method: 'POST',
+    path: `/cases/${record.id}/attachments`,
+    body: { event: 'case.attachments_added', caseId: record.id, caseNumber: record.caseNumber, attachments },
+  };
+}
+
+/** Path (below the BFF's public URL) from which the Vorgang API fetches an attachment's bytes. */
+export function attachmentDownloadPath(tenantSlug: string, attachmentId: string): string {
+  return `/api/integrations/case-backend/${tenantSlug}/attachments/${attachmentId}`;
+}
+
+/**
+ * The body as sent: a `case.attachments_added` entry gets each file's `downloadUrl` from the BFF's public
+ * URL at the time of sending (the outbox stores the files without it); every other body is sent as stored.
+ */
+export function bodyToSend(body: OutboundBody, publicUrl: string, tenantSlug: string): OutboundBody {
+  if (body.event !== 'case.attachments_added') return body;
+  const base = publicUrl.replace(/\/+$/, '');
+  return { ...body, attachments: body.attachments.map((file) => ({ ...file, downloadUrl: base + attachmentDownloadPath(tenantSlug, file.id) })) };
+}
+
+/**
+ * Signature of a download request of the Vorgang API: the webhook's scheme (same headers, secret and
+ * 5-minute window) over `{timestamp}.{METHOD} {path}` instead of the body, e.g. `1795234567.GET /api/…`.
+ */
+export function signDownload(secret: string, timestamp: string, method: string, path: string): string {
+  return signWebhook(secret, timestamp, `${method.toUpperCase()} ${path}`);
+}
+
+export function checkDownloadSignature(
+  secret: string,
+  headers: { timestamp: string | undefined; signature: string | undefined },
+  method: string,
+  path: string,
+  nowMs = Date.now(),
+): SignatureProblem | undefined {
+  return checkWebhookSignature(secret, headers, Buffer.from(`${method.toUpperCase()} ${path}`), nowMs);
 }
 
 /** An event of the Vorgang API: the status of one of our cases changed there. */

@@ -77,6 +77,8 @@ const ROUTES: Record<string, Line> = {
   'DELETE /api/admin/tenants/{slug}/case-backend': { kind: 'platform' },
   // Signed by the housing company's secret; cross-company signatures are attacked in bff/case-backend-http/case-backend-http.test.ts.
   'POST /api/integrations/case-backend/{tenantSlug}/events': { kind: 'public' },
+  // Signed by the housing company's secret, RLS scope of that company; cross-company downloads are attacked in bff/case-backend-http/case-backend-http.test.ts.
+  'GET /api/integrations/case-backend/{tenantSlug}/attachments/{id}': { kind: 'public' },
   'GET /api/staff/case-backend/dead-letters': { kind: 'collection', as: 'admin', query: (w) => `cursor=${first(w, 'b', 'outbox')}`, expect: [200] },
   'POST /api/staff/case-backend/dead-letters/{id}/retry': {
     kind: 'object', as: 'admin', own: (w) => first(w, 'a', 'outbox'), foreign: (w) => first(w, 'b', 'outbox'),
