@@ -12,7 +12,7 @@ describe('<tenant-portal> with the real BFF', () => {
     this.timeout(60_000);
     const company = await (await fetch('/e2e/housing-company')).json();
     const el = await fixture<TenantPortal>(html`<tenant-portal tenant=${company.slug}></tenant-portal>`);
-    const page = new SignInDriver(el);
+    const page = new SignInDriver(el, 20_000);
     await page.waitForHeading('Anmelden');
 
     await page.press('Konto mit Brief-Code aktivieren');

@@ -3,7 +3,11 @@ import type { SignInFlow } from '../sign-in-flow/sign-in-flow.ts';
 
 /** Drives a portal's sign-in flow the way a person would, for the browser tests. */
 export class SignInDriver {
-  constructor(private readonly portal: HTMLElement) {}
+  /** `timeout`: how long each wait may take; against the real BFF on a busy machine give it more. */
+  constructor(
+    private readonly portal: HTMLElement,
+    private readonly timeout = 3000,
+  ) {}
 
   get root(): ShadowRoot {
     return this.portal.shadowRoot!;
@@ -24,7 +28,7 @@ export class SignInDriver {
   }
 
   async waitForHeading(text: string): Promise<void> {
-    await waitUntil(() => this.heading() === text, `heading "${text}" expected, saw "${this.heading()}"`, { timeout: 3000 });
+    await waitUntil(() => this.heading() === text, `heading "${text}" expected, saw "${this.heading()}"`, { timeout: this.timeout });
   }
 
   input(name: string): HTMLInputElement {
@@ -80,7 +84,7 @@ export class SignInDriver {
   /** Waits until no request is under way and every element has rendered. */
   private async settled(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve));
-    await waitUntil(() => !this.flow?.busy && !this.root.querySelector('mp-account-bar')?.busy, 'request still busy', { timeout: 3000 });
+    await waitUntil(() => !this.flow?.busy && !this.root.querySelector('mp-account-bar')?.busy, 'request still busy', { timeout: this.timeout });
     await (this.portal as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
     await this.flow?.updateComplete;
   }
