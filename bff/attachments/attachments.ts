@@ -130,9 +130,9 @@ export function createAttachmentUseCases(db: Database) {
 
 /**
  * Sends a stored file as a download: never rendered inline by the browser, never sniffed into another
- * type, not cached by shared caches. The name goes in RFC 5987 form (UTF-8) plus an ASCII fallback.
+ * type, not cached, no active content even if opened directly. Case attachments and documents alike. The name goes in RFC 5987 form (UTF-8) plus an ASCII fallback.
  */
-export function sendAttachment(res: Response, file: AttachmentFile): void {
+export function sendAttachment(res: Response, file: Pick<AttachmentFile, 'fileName' | 'content'> & { contentType: string }): void {
   const fallback = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   const encoded = encodeURIComponent(file.fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   res.status(200);

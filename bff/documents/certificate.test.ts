@@ -84,8 +84,9 @@ describe('documents: Mieterbescheinigung', () => {
     const file = await downloadFile(resident, `/api/documents/${document.id}/file`);
     assert.equal(file.status, 200);
     assert.equal(file.headers.get('content-type'), 'application/pdf');
-    assert.match(file.headers.get('content-disposition') ?? '', /^attachment; filename="?Mieterbescheinigung-\d{4}-\d{4,}\.pdf"?$/);
+    assert.match(file.headers.get('content-disposition') ?? '', /^attachment; filename="Mieterbescheinigung-\d{4}-\d{4,}\.pdf"; filename\*=UTF-8''Mieterbescheinigung-\d{4}-\d{4,}\.pdf$/);
     assert.equal(file.headers.get('x-content-type-options'), 'nosniff');
+    assert.equal(file.headers.get('content-security-policy'), "default-src 'none'; sandbox");
     assert.equal(file.content.length, document.size);
     assert.equal(file.content.subarray(0, 5).toString('latin1'), '%PDF-');
     const text = await pdfText(file.content);

@@ -1,6 +1,7 @@
 import type { Api } from '../http/api.ts';
 import { tenantContext } from '../http/guard.ts';
 import type { AppContext } from '../context.ts';
+import { sendAttachment } from '../attachments/attachments.ts';
 import { takeStagedUpload } from '../attachments/uploads.ts';
 import { createCaseService } from '../cases/case-service.ts';
 import { caseIdParams } from '../cases/schemas.ts';
@@ -53,15 +54,7 @@ export function registerDocumentRoutes(api: Api, ctx: AppContext): void {
       status: 200,
     },
     async ({ req, res, params }) => {
-      const file = await documents.download(tenantContext(req), params.id);
-      res
-        .status(200)
-        // attachment() guesses a type from the file name; the stored type (decided by the bytes) wins.
-        .attachment(file.fileName)
-        .type(file.contentType)
-        .set('X-Content-Type-Options', 'nosniff')
-        .set('Cache-Control', 'private, no-store')
-        .send(file.content);
+      sendAttachment(res, await documents.download(tenantContext(req), params.id));
     },
   );
   api.route(
