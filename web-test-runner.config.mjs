@@ -240,7 +240,10 @@ const socketIoBrowserBuilds = {
 };
 
 export default {
-  files: ['widgets/**/*.test.ts'],
+  // Element tests two pages at a time; the end-to-end files (`npm run test:widgets` runs them second) one
+  // at a time: a page waiting in the background for the real BFF gets throttled timers and flakes.
+  files: ['widgets/**/*.test.ts', '!widgets/**/*.e2e.test.ts'],
+  groups: [{ name: 'end-to-end', files: 'widgets/**/*.e2e.test.ts' }],
   // The browser builds of dependencies (socket.io's engine.io-client maps its Node transports to the browser's)
   nodeResolve: { browser: true, exportConditions: ['browser', 'development'] },
   concurrency: 2,

@@ -1,11 +1,25 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { ApiClient } from '../internal/api-client.ts';
-import { chooseFiles, createCaseCompany, deepQueryAll, deepText, fill, press, signIn, testPhoto, waitFor, waitForText } from '../testing/e2e-session.ts';
+import {
+  chooseFiles,
+  createCaseCompany,
+  deepQueryAll,
+  deepText,
+  fill,
+  oneEndToEndFileAtATime,
+  press,
+  signIn,
+  testPhoto,
+  waitFor,
+  waitForText,
+} from '../testing/e2e-session.ts';
 import type { DamageReportForm } from './damage-report-form.ts';
 import './damage-report-form.ts';
 
 /** The damage report against the real BFF (started by web-test-runner.config.mjs), standalone on a page. */
 describe('<damage-report-form> with the real BFF', () => {
+  oneEndToEndFileAtATime();
+
   it('uploads a photo, names a file the BFF refuses, files the report with a receipt and finds it under "Bereits gemeldet?"', async function () {
     this.timeout(120_000);
     const company = await createCaseCompany();

@@ -262,9 +262,10 @@ export async function liveConnectedOn(client: ApiClient): Promise<() => void> {
 }
 
 /**
- * Call inside the top `describe` of an end-to-end file: its tests wait until no other end-to-end file
+ * Call inside the top `describe` of every end-to-end file: its tests wait until no other end-to-end file
  * is running (web-test-runner.config.mjs hands out one lease at a time), so two files never slow each
- * other past the elements' timeouts.
+ * other past the elements' timeouts; and each file starts and ends with nobody signed in, whatever the
+ * file before it left in the page's cookie jar.
  */
 export function oneEndToEndFileAtATime(): void {
   let token: string | undefined;
@@ -273,8 +274,12 @@ export function oneEndToEndFileAtATime(): void {
     const response = await fetch('/e2e/lease');
     if (!response.ok) throw new Error(`e2e lease: HTTP ${response.status}`);
     token = ((await response.json()) as { token: string }).token;
+    await signOut('');
+    await signOut(CLERK_API);
   });
   after(async () => {
+    await signOut('');
+    await signOut(CLERK_API);
     if (token) await fetch(`/e2e/lease/return?token=${encodeURIComponent(token)}`);
   });
 }
