@@ -13,7 +13,8 @@ function publicApiOnly() {
       for (const module of customElementsManifest.modules) {
         for (const declaration of module.declarations ?? []) {
           if (declaration.events) declaration.events = declaration.events.filter((event) => event.description);
-          if (declaration.members) declaration.members = declaration.members.filter((member) => !member.privacy || member.privacy === 'public');
+          if (declaration.members)
+            declaration.members = declaration.members.filter((member) => !member.privacy || member.privacy === 'public');
         }
       }
     },

@@ -71,7 +71,8 @@ function cookieForBrowser(setCookie, clerk) {
 /** Request headers as the BFF must see them: its own host and origin, this side's cookie, no hop-by-hop headers. */
 function headersForBff(headers, clerk, bffUrl) {
   const forwarded = { ...headers, host: bffUrl.host };
-  for (const name of ['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'content-length', 'proxy-connection']) delete forwarded[name];
+  for (const name of ['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'content-length', 'proxy-connection'])
+    delete forwarded[name];
   if (forwarded.origin) forwarded.origin = bffUrl.origin;
   const cookie = cookiesForBff(headers.cookie, clerk);
   if (cookie) forwarded.cookie = cookie;
@@ -94,7 +95,11 @@ const realBffPlugin = {
       realBff().then(
         ({ server: bff }) => {
           const bffUrl = new URL(bff.url);
-          const upgrade = { ...headersForBff(request.headers, route.clerk, bffUrl), connection: 'Upgrade', upgrade: request.headers.upgrade };
+          const upgrade = {
+            ...headersForBff(request.headers, route.clerk, bffUrl),
+            connection: 'Upgrade',
+            upgrade: request.headers.upgrade,
+          };
           request.headers = upgrade;
           request.url = route.bffPath + url.search;
           // The handshake answer may set the session cookie (rolling sessions): rename it like any other answer.
@@ -103,7 +108,9 @@ const realBffPlugin = {
             socket.write = function (chunk, ...rest) {
               socket.write = write;
               const renamed =
-                typeof chunk === 'string' ? chunk.replace(/^(set-cookie:\s*)([^\r\n]*)/gim, (_, name, value) => name + cookieForBrowser(value, true)) : chunk;
+                typeof chunk === 'string'
+                  ? chunk.replace(/^(set-cookie:\s*)([^\r\n]*)/gim, (_, name, value) => name + cookieForBrowser(value, true))
+                  : chunk;
               return write.call(this, renamed, ...rest);
             };
           }
@@ -220,7 +227,8 @@ async function bffMiddleware(ctx, next) {
   });
   ctx.status = response.status;
   for (const [name, value] of response.headers) {
-    if (!['set-cookie', 'content-length', 'content-encoding', 'transfer-encoding', 'connection', 'keep-alive'].includes(name)) ctx.set(name, value);
+    if (!['set-cookie', 'content-length', 'content-encoding', 'transfer-encoding', 'connection', 'keep-alive'].includes(name))
+      ctx.set(name, value);
   }
   const cookies = response.headers.getSetCookie().map((cookie) => cookieForBrowser(cookie, route.clerk));
   if (cookies.length) ctx.set('set-cookie', cookies);
@@ -271,5 +279,9 @@ export default {
     }),
   ],
   middleware: [bffMiddleware],
-  plugins: [realBffPlugin, socketIoBrowserBuilds, esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  plugins: [
+    realBffPlugin,
+    socketIoBrowserBuilds,
+    esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+  ],
 };

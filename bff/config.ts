@@ -4,9 +4,7 @@ import { z } from 'zod';
  * Runtime configuration, read once from the environment and validated at boot.
  * A bad value stops the process with a readable message instead of failing later.
  */
-const booleanFromEnv = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((value) => value === 'true' || value === '1');
+const booleanFromEnv = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
 const configSchema = z
   .object({

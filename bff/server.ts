@@ -121,7 +121,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   app.use('/api', express.json({ limit: '100kb', strict: true, verify: keepWebhookRawBody }));
   app.use('/api', sessionMiddleware);
   app.use('/api', enforceAbsoluteTimeout(config));
-  app.use('/api', origins.sessionOriginGuard(() => publicUrl));
+  app.use(
+    '/api',
+    origins.sessionOriginGuard(() => publicUrl),
+  );
 
   const { csrfSynchronisedProtection, generateToken } = csrfSync({
     getTokenFromRequest: (req) => req.get('x-csrf-token'),
@@ -162,7 +165,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   outboxWorker = startOutboxWorker({
     db,
     logger,
-    handlers: { [CASE_BACKEND_TOPIC]: createCaseBackendDelivery(db, { timeoutMs: config.CASE_BACKEND_TIMEOUT_MS, publicUrl: ctx.publicUrl }) },
+    handlers: {
+      [CASE_BACKEND_TOPIC]: createCaseBackendDelivery(db, { timeoutMs: config.CASE_BACKEND_TIMEOUT_MS, publicUrl: ctx.publicUrl }),
+    },
     pollMs: config.OUTBOX_POLL_MS,
     maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
     retryBaseMs: config.OUTBOX_RETRY_BASE_MS,

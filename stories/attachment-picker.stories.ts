@@ -52,12 +52,19 @@ export const Disabled: Story = { args: { disabled: true, add: files } };
 export const LongFileNames: Story = {
   args: {
     add: () => [
-      new File([new Uint8Array(3_400_000)], 'IMG_20261124_081512_Wasserschaden_Badezimmerdecke_ueber_Badewanne_Nahaufnahme_2.jpg', { type: 'image/jpeg' }),
-      new File([new Uint8Array(1_000)], 'Schriftverkehr_Hausverwaltung_Mietminderung_Feuchtigkeit_Schlafzimmer_2025-2026.docx', { type: 'application/msword' }),
+      new File([new Uint8Array(3_400_000)], 'IMG_20261124_081512_Wasserschaden_Badezimmerdecke_ueber_Badewanne_Nahaufnahme_2.jpg', {
+        type: 'image/jpeg',
+      }),
+      new File([new Uint8Array(1_000)], 'Schriftverkehr_Hausverwaltung_Mietminderung_Feuchtigkeit_Schlafzimmer_2025-2026.docx', {
+        type: 'application/msword',
+      }),
     ],
   },
 };
 
 export const English: Story = { args: { lang: 'en', add: rejectedFiles } };
 
-export const Mobile320: Story = { args: { uploadDuration: 120_000, add: () => [...files(), ...rejectedFiles()] }, decorators: [mobileWidth] };
+export const Mobile320: Story = {
+  args: { uploadDuration: 120_000, add: () => [...files(), ...rejectedFiles()] },
+  decorators: [mobileWidth],
+};

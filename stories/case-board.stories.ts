@@ -32,7 +32,8 @@ function renderBoard({ lang, cases: options, latency, open, liveNewCaseAfter }: 
       while (board.listState === 'loading') await new Promise((resolve) => setTimeout(resolve, 50));
     };
     await loaded();
-    const wanted = () => board.items.find((item) => item.type === open && (open !== 'document_request' || item.documentType?.label === 'Mieterbescheinigung'));
+    const wanted = () =>
+      board.items.find((item) => item.type === open && (open !== 'document_request' || item.documentType?.label === 'Mieterbescheinigung'));
     if (open && !wanted()) {
       // Not on the first page: filter by its type, as a clerk would.
       await board.setFilters({ types: [open] });
@@ -42,7 +43,9 @@ function renderBoard({ lang, cases: options, latency, open, liveNewCaseAfter }: 
     if (target) void board.open(target.id);
     if (liveNewCaseAfter !== undefined) {
       setTimeout(() => {
-        const fresh = cases.add(cases.created({ title: 'Rohrbruch im Keller – Wasser steht 5 cm hoch', priority: 'critical', urgency: 'emergency' }));
+        const fresh = cases.add(
+          cases.created({ title: 'Rohrbruch im Keller – Wasser steht 5 cm hoch', priority: 'critical', urgency: 'emergency' }),
+        );
         bff.live.emit('case:created', { change: 'created', case: fresh });
       }, liveNewCaseAfter);
     }
@@ -78,10 +81,20 @@ export const Empty: Story = { args: { cases: { count: 0 } } };
 export const Loading: Story = { args: { latency: 24 * 60 * 60 * 1000 } };
 
 export const ListError: Story = {
-  args: { cases: { listError: { status: 503, code: 'unavailable', message: 'Der Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.' } } },
+  args: {
+    cases: {
+      listError: {
+        status: 503,
+        code: 'unavailable',
+        message: 'Der Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
+      },
+    },
+  },
 };
 
-export const NotSignedIn: Story = { args: { cases: { listError: { status: 401, code: 'unauthenticated', message: 'Bitte melden Sie sich an.' } } } };
+export const NotSignedIn: Story = {
+  args: { cases: { listError: { status: 401, code: 'unauthenticated', message: 'Bitte melden Sie sich an.' } } },
+};
 
 export const LongTexts: Story = { args: { cases: { longTexts: true, count: 8 }, open: 'damage' } };
 

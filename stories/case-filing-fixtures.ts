@@ -23,7 +23,11 @@ export const filingArgTypes = {
 
 export function filingClient({ signedIn, filing, uploadDuration }: FilingArgs, bffOptions: FakeBffOptions = {}): ApiClient {
   const fake = new FakeCaseFiling({ latency: 300, ...filing });
-  const bff = new FakeBff({ session: signedIn ? { state: 'signed_in', user: resident } : { state: 'anonymous' }, routes: fake.routes, ...bffOptions });
+  const bff = new FakeBff({
+    session: signedIn ? { state: 'signed_in', user: resident } : { state: 'anonymous' },
+    routes: fake.routes,
+    ...bffOptions,
+  });
   return uploadDuration ? progressClient(bff, uploadDuration) : bff.client();
 }
 
@@ -80,4 +84,3 @@ export const longText =
   'Seit dem Wochenende tropft es aus der Decke im Badezimmer, direkt über der Badewanne. Zuerst waren es nur einzelne Tropfen, inzwischen hat sich ein großer gelblicher Fleck gebildet, der jeden Tag größer wird. Die Nachbarn über uns (3. OG links) sind im Urlaub und nicht erreichbar. '.repeat(
     3,
   );
-

@@ -28,7 +28,11 @@ const meta: Meta<Args> = {
   title: 'Anliegen/mp-case-request-form',
   component: 'mp-case-request-form',
   args: { ...filingArgs, caseType: 'contact' },
-  argTypes: { ...filingArgTypes, caseType: { control: 'inline-radio', options: ['contact', 'complaint', 'document_request'] }, act: { control: false } },
+  argTypes: {
+    ...filingArgTypes,
+    caseType: { control: 'inline-radio', options: ['contact', 'complaint', 'document_request'] },
+    act: { control: false },
+  },
   render: (args) => html`
     <mp-case-request-form lang=${args.lang} case-type=${args.caseType} .client=${filingClient(args)} ${afterForm(args.act ?? (() => {}))}></mp-case-request-form>
   `,
@@ -101,7 +105,11 @@ export const DocumentRequestReceipt: Story = {
 export const LongTexts: Story = {
   args: {
     act: (root) => {
-      type(root, 'title', 'Frage zur Betriebskostenabrechnung 2025, Position „Hauswart und Gartenpflege“, sowie zur Vorauszahlung ab Januar');
+      type(
+        root,
+        'title',
+        'Frage zur Betriebskostenabrechnung 2025, Position „Hauswart und Gartenpflege“, sowie zur Vorauszahlung ab Januar',
+      );
       type(root, 'description', longText);
     },
   },

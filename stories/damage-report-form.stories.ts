@@ -128,7 +128,11 @@ export const LongTexts: Story = {
     act: async (root) => {
       await fill(root);
       type(root, 'description', longText);
-      picker(root).addFiles([new File([new Uint8Array(500_000)], 'IMG_20261124_0815_Wasserschaden_Badezimmerdecke_ueber_Badewanne_Nahaufnahme.jpg', { type: 'image/jpeg' })]);
+      picker(root).addFiles([
+        new File([new Uint8Array(500_000)], 'IMG_20261124_0815_Wasserschaden_Badezimmerdecke_ueber_Badewanne_Nahaufnahme.jpg', {
+          type: 'image/jpeg',
+        }),
+      ]);
     },
   },
 };

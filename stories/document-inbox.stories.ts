@@ -29,7 +29,9 @@ type Story = StoryObj<Args>;
 
 export const TwoUnread: Story = {};
 
-export const AllRead: Story = { args: { documents: sampleDocuments().map((document) => ({ ...document, readAt: document.readAt ?? document.publishedAt })) } };
+export const AllRead: Story = {
+  args: { documents: sampleDocuments().map((document) => ({ ...document, readAt: document.readAt ?? document.publishedAt })) },
+};
 
 export const WithMore: Story = { args: { hasMore: true } };
 

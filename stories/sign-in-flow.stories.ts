@@ -4,7 +4,10 @@ import type { FormError, SignInFlow } from '../widgets/sign-in-flow/sign-in-flow
 import '../widgets/sign-in-flow/sign-in-flow.ts';
 import { mobileWidth, qrCodeSvg } from './fixtures.ts';
 
-type Args = Pick<SignInFlow, 'step' | 'audience' | 'busy' | 'error' | 'notice' | 'secondFactor' | 'enrollOptions' | 'totpEnrolment' | 'sentTo'> & {
+type Args = Pick<
+  SignInFlow,
+  'step' | 'audience' | 'busy' | 'error' | 'notice' | 'secondFactor' | 'enrollOptions' | 'totpEnrolment' | 'sentTo'
+> & {
   lang: string;
 };
 
@@ -15,7 +18,17 @@ const meta: Meta<Args> = {
   argTypes: {
     step: {
       control: 'select',
-      options: ['login', 'second-factor', 'activate', 'enroll-choice', 'enroll-totp', 'enroll-email', 'reset-request', 'reset-sent', 'reset-complete'],
+      options: [
+        'login',
+        'second-factor',
+        'activate',
+        'enroll-choice',
+        'enroll-totp',
+        'enroll-email',
+        'reset-request',
+        'reset-sent',
+        'reset-complete',
+      ],
     },
     audience: { control: 'inline-radio', options: ['resident', 'staff'] },
     secondFactor: { control: 'inline-radio', options: ['totp', 'email'] },
@@ -65,7 +78,12 @@ export const SecondFactorTotpWrongCode: Story = {
 export const SecondFactorEmail: Story = { args: { step: 'second-factor', secondFactor: 'email' } };
 
 export const SecondFactorEmailResent: Story = {
-  args: { step: 'second-factor', secondFactor: 'email', sentTo: 'a***@example.org', notice: 'Ein neuer Code ist unterwegs an a***@example.org.' },
+  args: {
+    step: 'second-factor',
+    secondFactor: 'email',
+    sentTo: 'a***@example.org',
+    notice: 'Ein neuer Code ist unterwegs an a***@example.org.',
+  },
 };
 
 export const Activation: Story = { args: { step: 'activate' } };
@@ -86,7 +104,11 @@ export const EnrolmentChoice: Story = { args: { step: 'enroll-choice' } };
 export const TotpEnrolmentWithQrCode: Story = {
   args: {
     step: 'enroll-totp',
-    totpEnrolment: { secret: 'JBSWY3DPEHPK3PXPJBSWY3DP', otpauthUrl: 'otpauth://totp/Mieterportal:anna?secret=JBSWY3DPEHPK3PXP', qrCodeSvg },
+    totpEnrolment: {
+      secret: 'JBSWY3DPEHPK3PXPJBSWY3DP',
+      otpauthUrl: 'otpauth://totp/Mieterportal:anna?secret=JBSWY3DPEHPK3PXP',
+      qrCodeSvg,
+    },
   },
 };
 

@@ -19,7 +19,9 @@ function renderPortal({ lang, bff: options, cases: caseOptions, liveNewCaseAfter
   const bff = new FakeBff({ latency: 400, ...options, routes: cases.routes });
   if (liveNewCaseAfter !== undefined) {
     setTimeout(() => {
-      const fresh = cases.add(cases.created({ title: 'Aufzug steckt zwischen 2. und 3. OG fest', priority: 'critical', urgency: 'emergency' }));
+      const fresh = cases.add(
+        cases.created({ title: 'Aufzug steckt zwischen 2. und 3. OG fest', priority: 'critical', urgency: 'emergency' }),
+      );
       bff.live.emit('case:created', { change: 'created', case: fresh });
     }, liveNewCaseAfter);
   }

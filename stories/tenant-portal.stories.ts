@@ -22,9 +22,15 @@ function renderPortal({ lang, bff: options, style, cases: caseOptions, liveUpdat
   const bff = new FakeBff({ latency: 400, ...options, routes: [...cases.routes, ...filing.routes] });
   if (liveUpdatesAfter !== undefined && cases.cases.length) {
     const open = cases.cases.find((item) => item.status === 'in_bearbeitung') ?? cases.cases[0];
-    setTimeout(() => bff.live.emit('case:updated', cases.setStatus(open.id, 'beauftragt', 'Die Firma Jansen meldet sich bei Ihnen.')), liveUpdatesAfter);
+    setTimeout(
+      () => bff.live.emit('case:updated', cases.setStatus(open.id, 'beauftragt', 'Die Firma Jansen meldet sich bei Ihnen.')),
+      liveUpdatesAfter,
+    );
     setTimeout(() => bff.live.emit('case:updated', cases.reply(open.id, 'Termin: Donnerstag, 9–12 Uhr.')), liveUpdatesAfter + 3000);
-    setTimeout(() => bff.live.emit('document:published', cases.publish({ title: 'Einladung zur Mieterversammlung' })), liveUpdatesAfter + 6000);
+    setTimeout(
+      () => bff.live.emit('document:published', cases.publish({ title: 'Einladung zur Mieterversammlung' })),
+      liveUpdatesAfter + 6000,
+    );
   }
   return html`<tenant-portal tenant="wohnbau-nord" lang=${lang} style=${style} .client=${bff.client()}></tenant-portal>`;
 }
@@ -78,7 +84,10 @@ export const SendingFails: Story = { args: { bff: signedIn, cases: { failing: ['
 /** 45 cases, 20 per page: "Weitere laden". */
 export const ManyCases: Story = { args: { bff: signedIn, cases: { cases: 45, documents: 30 } } };
 
-export const LongTexts: Story = { args: { bff: { session: { state: 'signed_in', user: longNameResident } }, cases: { long: true } }, decorators: [mobileWidth] };
+export const LongTexts: Story = {
+  args: { bff: { session: { state: 'signed_in', user: longNameResident } }, cases: { long: true } },
+  decorators: [mobileWidth],
+};
 
 /** A status change, a reply and a new document arrive live, 2, 5 and 8 seconds after rendering. */
 export const LiveUpdates: Story = { args: { bff: signedIn, liveUpdatesAfter: 2000 } };
@@ -90,7 +99,15 @@ export const Mobile320: Story = { decorators: [mobileWidth] };
 export const Mobile320SignedIn: Story = { args: { bff: signedIn, cases: { joined: sampleJoined() } }, decorators: [mobileWidth] };
 
 export const ServerUnreachable: Story = {
-  args: { bff: { failWith: { status: 503, code: 'unavailable', message: 'Der Dienst ist vorübergehend nicht verfügbar. Bitte versuchen Sie es später erneut.' } } },
+  args: {
+    bff: {
+      failWith: {
+        status: 503,
+        code: 'unavailable',
+        message: 'Der Dienst ist vorübergehend nicht verfügbar. Bitte versuchen Sie es später erneut.',
+      },
+    },
+  },
 };
 
 export const ThemedStadthausSued: Story = {

@@ -62,7 +62,10 @@ describe('cases end to end with the real BFF', () => {
     socket.onAny((event: string) => socketHeard.push(event));
     try {
       await waitUntil(
-        () => heard.resident.some(([event]) => event === liveConnected) && heard.clerk.some(([event]) => event === liveConnected) && socket.connected,
+        () =>
+          heard.resident.some(([event]) => event === liveConnected) &&
+          heard.clerk.some(([event]) => event === liveConnected) &&
+          socket.connected,
         'live updates did not connect',
         { timeout: 10_000 },
       );
@@ -77,17 +80,27 @@ describe('cases end to end with the real BFF', () => {
         'the clerk did not hear of the new case',
         { timeout: 10_000 },
       );
-      await waitUntil(() => socketHeard.includes('case:created'), 'the WebSocket-only client did not hear of the new case', { timeout: 10_000 });
+      await waitUntil(() => socketHeard.includes('case:created'), 'the WebSocket-only client did not hear of the new case', {
+        timeout: 10_000,
+      });
 
       await clerk.request('PATCH', `/api/staff/cases/${filed.case.id}/status`, { status: 'in_bearbeitung', message: 'Wir prüfen das.' });
       await waitUntil(
-        () => heard.resident.some(([event, payload]) => event === 'case:updated' && payload.change === 'status_changed' && payload.case.status === 'in_bearbeitung'),
+        () =>
+          heard.resident.some(
+            ([event, payload]) =>
+              event === 'case:updated' && payload.change === 'status_changed' && payload.case.status === 'in_bearbeitung',
+          ),
         'the resident did not hear of the status change',
         { timeout: 10_000 },
       );
-      await waitUntil(async () => (await mailsTo(company.resident.email)).some((mail) => mail.text.includes('Wir prüfen das.')), 'no status e-mail', {
-        timeout: 10_000,
-      });
+      await waitUntil(
+        async () => (await mailsTo(company.resident.email)).some((mail) => mail.text.includes('Wir prüfen das.')),
+        'no status e-mail',
+        {
+          timeout: 10_000,
+        },
+      );
       // The clerk's session never reached the resident's side, nor the other way round.
       expect(heard.resident.some(([event]) => event === 'case:created')).to.equal(false);
       expect((await sessionOf('')).user?.role).to.equal('resident');
@@ -120,7 +133,10 @@ describe('cases end to end with the real BFF', () => {
 
   /** The case number the portal shows for the newest case ("Nr. 2026-0001"). */
   async function newestCaseNumber(portal: HTMLElement): Promise<string> {
-    const match = await waitFor(() => /Nr\. (\d{4}-\d{4,})/.exec(deepText(portal)), () => `no case number in: ${deepText(portal).slice(0, 1500)}`);
+    const match = await waitFor(
+      () => /Nr\. (\d{4}-\d{4,})/.exec(deepText(portal)),
+      () => `no case number in: ${deepText(portal).slice(0, 1500)}`,
+    );
     return match[1];
   }
 
@@ -143,17 +159,27 @@ describe('cases end to end with the real BFF', () => {
       await fill(portal, 'Beschreibung', 'Der Wasserhahn in der Küche tropft seit Montag ununterbrochen.');
       const photos = [await testPhoto('kueche-1.jpg', '#2a6f97'), await testPhoto('kueche-2.jpg', '#a23b72')];
       const fileInput = await waitFor(
-        () => deepQueryAll<HTMLInputElement>(portal, 'mp-attachment-picker')[0]?.shadowRoot?.querySelector<HTMLInputElement>('input[type="file"]'),
+        () =>
+          deepQueryAll<HTMLInputElement>(portal, 'mp-attachment-picker')[0]?.shadowRoot?.querySelector<HTMLInputElement>(
+            'input[type="file"]',
+          ),
         'no attachment picker in the damage report form',
       );
       chooseFiles(fileInput, photos);
-      await waitFor(() => deepText(portal).split('Hochgeladen').length - 1 === 2, () => `photos not uploaded: ${deepText(portal).slice(0, 2000)}`, 20_000);
+      await waitFor(
+        () => deepText(portal).split('Hochgeladen').length - 1 === 2,
+        () => `photos not uploaded: ${deepText(portal).slice(0, 2000)}`,
+        20_000,
+      );
       await press(portal, 'Schaden melden');
       const caseNumber = await newestCaseNumber(portal);
       await waitForText(portal, 'Eingegangen');
 
       // The clerk sees it arrive on the board, marked new and already assigned by the routing rule.
-      const entry = await waitFor(() => boardEntry(board, caseNumber), () => `case ${caseNumber} not on the board: ${deepText(board).slice(0, 1500)}`);
+      const entry = await waitFor(
+        () => boardEntry(board, caseNumber),
+        () => `case ${caseNumber} not on the board: ${deepText(board).slice(0, 1500)}`,
+      );
       expect(deepText(entry)).to.contain('Neu');
       expect(deepText(entry)).to.contain(company.clerk.name);
       expect(deepText(entry)).to.contain('Eingegangen');
@@ -207,7 +233,10 @@ describe('cases end to end with the real BFF', () => {
       const caseNumber = await newestCaseNumber(portal);
 
       // The clerk sees it arrive, assigned by the routing rule, and issues the certificate.
-      const entry = await waitFor(() => boardEntry(board, caseNumber), () => `case ${caseNumber} not on the board: ${deepText(board).slice(0, 1500)}`);
+      const entry = await waitFor(
+        () => boardEntry(board, caseNumber),
+        () => `case ${caseNumber} not on the board: ${deepText(board).slice(0, 1500)}`,
+      );
       expect(deepText(entry)).to.contain('Neu');
       expect(deepText(entry)).to.contain(company.clerk.name);
       entry.click();
@@ -217,7 +246,10 @@ describe('cases end to end with the real BFF', () => {
 
       // The resident's open portal shows the case done and the new document without a reload.
       await waitForText(portal, 'Erledigt');
-      await waitFor(() => findButton(portal, /^Meine Dokumente\b.*\b1 ungelesen$/), () => `no unread document in the navigation: ${deepText(portal).slice(0, 1500)}`);
+      await waitFor(
+        () => findButton(portal, /^Meine Dokumente\b.*\b1 ungelesen$/),
+        () => `no unread document in the navigation: ${deepText(portal).slice(0, 1500)}`,
+      );
       await press(portal, 'Meine Dokumente');
       await waitForText(portal, `zu Anliegen ${caseNumber}`);
       await waitForText(portal, 'Mieterbescheinigung');
@@ -231,7 +263,10 @@ describe('cases end to end with the real BFF', () => {
       expect(new TextDecoder().decode((await pdf.arrayBuffer()).slice(0, 5))).to.equal('%PDF-');
 
       const mail = await waitFor(
-        async () => (await mailsTo(company.resident.email)).find((candidate) => candidate.text.includes('Meine Dokumente') && `${candidate.subject} ${candidate.text}`.includes(caseNumber)),
+        async () =>
+          (await mailsTo(company.resident.email)).find(
+            (candidate) => candidate.text.includes('Meine Dokumente') && `${candidate.subject} ${candidate.text}`.includes(caseNumber),
+          ),
         'no e-mail to the resident about the certificate',
       );
       expect(mail.text).to.contain('Erledigt');

@@ -16,11 +16,15 @@ export function phoneJpeg(): Promise<Buffer> {
 }
 
 export function png(): Promise<Buffer> {
-  return sharp({ create: { width: 8, height: 8, channels: 4, background: '#00ff0080' } }).png().toBuffer();
+  return sharp({ create: { width: 8, height: 8, channels: 4, background: '#00ff0080' } })
+    .png()
+    .toBuffer();
 }
 
 export function webp(): Promise<Buffer> {
-  return sharp({ create: { width: 8, height: 8, channels: 3, background: '#0000ff' } }).webp().toBuffer();
+  return sharp({ create: { width: 8, height: 8, channels: 3, background: '#0000ff' } })
+    .webp()
+    .toBuffer();
 }
 
 export const PDF = Buffer.from(
@@ -46,7 +50,12 @@ export async function upload(
   files: Array<{ content: Buffer | Uint8Array; name: string; field?: string; type?: string }>,
 ): Promise<JsonResponse> {
   const form = new FormData();
-  for (const file of files) form.append(file.field ?? 'file', new Blob([new Uint8Array(file.content)], { type: file.type ?? 'application/octet-stream' }), file.name);
+  for (const file of files)
+    form.append(
+      file.field ?? 'file',
+      new Blob([new Uint8Array(file.content)], { type: file.type ?? 'application/octet-stream' }),
+      file.name,
+    );
   const response = await fetch(client.baseUrl + '/api/uploads', {
     method: 'POST',
     headers: { accept: 'application/json', 'x-csrf-token': await client.csrfToken(), cookie: client.cookieHeader() },

@@ -136,7 +136,11 @@ describe('case attachments', () => {
     const retry = await resident.post('/api/cases', contactCase([own]));
     assert.equal(retry.status, 201, 'the retry with the own upload works');
     const numbers = (await resident.get('/api/cases')).body.items.map((item: { caseNumber: string }) => item.caseNumber);
-    assert.deepEqual(numbers.map((n: string) => n.slice(5)), ['0002', '0001'], 'refused filings used no case number');
+    assert.deepEqual(
+      numbers.map((n: string) => n.slice(5)),
+      ['0002', '0001'],
+      'refused filings used no case number',
+    );
   });
 
   it('a message can be files only; it is logged and pushed live as attachments_added', async () => {
@@ -165,18 +169,31 @@ describe('case attachments', () => {
       const both = await resident.post(`/api/cases/${caseId}/messages`, { body: 'Noch ein Foto.', attachmentIds: [third] });
       assert.equal(both.status, 201);
       const after = await resident.get(`/api/cases/${caseId}`);
-      assert.deepEqual(after.body.messages.map((m: { body: string }) => m.body), ['Noch ein Foto.']);
-      assert.deepEqual(after.body.timeline.slice(-2).map((e: { kind: string }) => e.kind), ['resident_message', 'attachments_added']);
+      assert.deepEqual(
+        after.body.messages.map((m: { body: string }) => m.body),
+        ['Noch ein Foto.'],
+      );
+      assert.deepEqual(
+        after.body.timeline.slice(-2).map((e: { kind: string }) => e.kind),
+        ['resident_message', 'attachments_added'],
+      );
 
       const nothing = await resident.post(`/api/cases/${caseId}/messages`, { attachmentIds: [] });
       assert.deepEqual([nothing.status, nothing.body.error.code], [400, 'validation_failed']);
       assert.match(JSON.stringify(nothing.body.error.details), /Nachricht oder hängen Sie eine Datei an/);
 
       const [kept] = await uploadIds(resident, 1);
-      const refused = await resident.post(`/api/cases/${caseId}/messages`, { body: 'Mit fremder Datei', attachmentIds: [kept, randomUUID()] });
+      const refused = await resident.post(`/api/cases/${caseId}/messages`, {
+        body: 'Mit fremder Datei',
+        attachmentIds: [kept, randomUUID()],
+      });
       assert.deepEqual([refused.status, refused.body.error.code], [400, 'unknown_upload']);
       const unchanged = await resident.get(`/api/cases/${caseId}`);
-      assert.deepEqual(unchanged.body.messages.map((m: { body: string }) => m.body), ['Noch ein Foto.'], 'no message was written');
+      assert.deepEqual(
+        unchanged.body.messages.map((m: { body: string }) => m.body),
+        ['Noch ein Foto.'],
+        'no message was written',
+      );
       assert.equal(unchanged.body.attachments.length, 3);
       assert.equal(await stagedCount(company), 1, 'the upload stays staged');
     } finally {

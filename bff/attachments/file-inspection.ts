@@ -79,6 +79,10 @@ export function sanitizeFileName(name: string, extension: string): string {
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^[.\s]+/, '');
-  const stem = cleaned.replace(/\.[^.]*$/, '').slice(0, 110).trim() || 'Datei';
+  const stem =
+    cleaned
+      .replace(/\.[^.]*$/, '')
+      .slice(0, 110)
+      .trim() || 'Datei';
   return `${stem}.${extension}`;
 }

@@ -37,7 +37,14 @@ export function registerAttachmentRoutes(api: Api, ctx: AppContext): void {
     },
   );
   api.route(
-    { method: 'delete', path: '/uploads/:id', summary: 'Hochgeladene, noch nicht gesendete Datei entfernen', tag, access: 'session', params: idParams },
+    {
+      method: 'delete',
+      path: '/uploads/:id',
+      summary: 'Hochgeladene, noch nicht gesendete Datei entfernen',
+      tag,
+      access: 'session',
+      params: idParams,
+    },
     ({ req, params }) => uploads.discard(tenantContext(req), params.id),
   );
 

@@ -31,10 +31,12 @@ describe('uploads', () => {
   });
 
   const stored = async (id: string) =>
-    (await su.query<{ content: Buffer | Uint8Array; content_type: string; file_name: string }>(
-      `SELECT content, content_type, file_name FROM staged_uploads WHERE id = $1`,
-      [id],
-    ))[0];
+    (
+      await su.query<{ content: Buffer | Uint8Array; content_type: string; file_name: string }>(
+        `SELECT content, content_type, file_name FROM staged_uploads WHERE id = $1`,
+        [id],
+      )
+    )[0];
 
   it('stores a phone photo upright and without its EXIF/GPS data, typed by its bytes', async () => {
     const company = await createHousingCompany(server.db);
@@ -54,7 +56,11 @@ describe('uploads', () => {
     assert.equal(content.includes(Buffer.from('ProbePhone')), false, 'no camera make left');
     const metadata = await sharp(content).metadata();
     assert.equal(metadata.exif, undefined);
-    assert.deepEqual([metadata.width, metadata.height, metadata.orientation], [20, 40, undefined], 'turned upright before the orientation tag was dropped');
+    assert.deepEqual(
+      [metadata.width, metadata.height, metadata.orientation],
+      [20, 40, undefined],
+      'turned upright before the orientation tag was dropped',
+    );
   });
 
   it('accepts PNG, WebP and PDF by their bytes, whatever they are called, and cleans the file name', async () => {
@@ -82,7 +88,11 @@ describe('uploads', () => {
       assert.equal((await stored(response.body.upload.id)).content_type, entry.type);
     }
     const malformed = await uploadOne(resident, PDF, 'klingel\u0007.pdf');
-    assert.deepEqual([malformed.status, malformed.body.error.code], [400, 'invalid_upload'], 'a raw control character breaks the part header');
+    assert.deepEqual(
+      [malformed.status, malformed.body.error.code],
+      [400, 'invalid_upload'],
+      'a raw control character breaks the part header',
+    );
     const pdf = await stored((await uploadOne(resident, PDF, 'x.pdf')).body.upload.id);
     assert.deepEqual(Buffer.from(pdf.content), PDF, 'a PDF is stored byte for byte');
   });
@@ -106,7 +116,9 @@ describe('uploads', () => {
     assert.equal(heic.status, 415);
     assert.equal(heic.body.error.code, 'unsupported_file_type');
     assert.match(heic.body.error.message, /HEIC.*JPEG/);
-    const [{ n }] = await su.query<{ n: number }>(`SELECT count(*)::int AS n FROM staged_uploads WHERE tenant_id = $1`, [company.tenant.id]);
+    const [{ n }] = await su.query<{ n: number }>(`SELECT count(*)::int AS n FROM staged_uploads WHERE tenant_id = $1`, [
+      company.tenant.id,
+    ]);
     assert.equal(n, 0, 'nothing was stored');
   });
 
@@ -134,7 +146,9 @@ describe('uploads', () => {
     assert.deepEqual([json.status, json.body.error.code], [400, 'file_missing']);
     assert.match(json.body.error.message, /Bitte wählen Sie eine Datei aus/);
 
-    const [{ n }] = await su.query<{ n: number }>(`SELECT count(*)::int AS n FROM staged_uploads WHERE tenant_id = $1`, [company.tenant.id]);
+    const [{ n }] = await su.query<{ n: number }>(`SELECT count(*)::int AS n FROM staged_uploads WHERE tenant_id = $1`, [
+      company.tenant.id,
+    ]);
     assert.equal(n, 1, 'only the file that fits was stored');
     const after = await resident.get('/api/cases');
     assert.equal(after.status, 200, 'the connection and session still work after the refusals');
@@ -147,7 +161,11 @@ describe('uploads', () => {
     assert.equal(signedOut.status, 403, 'no CSRF token, no upload');
     const form = new FormData();
     form.append('file', new Blob([PDF]), 'a.pdf');
-    const withoutToken = await fetch(server.url + '/api/uploads', { method: 'POST', headers: { cookie: resident.cookieHeader() }, body: form });
+    const withoutToken = await fetch(server.url + '/api/uploads', {
+      method: 'POST',
+      headers: { cookie: resident.cookieHeader() },
+      body: form,
+    });
     assert.equal(withoutToken.status, 403);
     const clerk = await signInStaff(server, company, 'clerk');
     const staffUpload = await uploadOne(clerk, PDF, 'Bescheinigung.pdf');
@@ -184,7 +202,9 @@ describe('uploads', () => {
     const responses = await Promise.all(Array.from({ length: 24 }, (_, i) => uploadOne(resident, PDF, `gleichzeitig-${i}.pdf`)));
     const statuses = responses.map((response) => response.status).sort();
     assert.deepEqual(statuses, [...Array(20).fill(201), ...Array(4).fill(429)]);
-    const [{ n }] = await su.query<{ n: number }>(`SELECT count(*)::int AS n FROM staged_uploads WHERE tenant_id = $1`, [company.tenant.id]);
+    const [{ n }] = await su.query<{ n: number }>(`SELECT count(*)::int AS n FROM staged_uploads WHERE tenant_id = $1`, [
+      company.tenant.id,
+    ]);
     assert.equal(n, 20);
   });
 
@@ -215,7 +235,10 @@ describe('uploads', () => {
     assert.ok(await stored(own), 'a rolled-back take leaves the file staged');
 
     const file = await withTenant(server.db, residentContext(company), (tx) => takeStagedUpload(tx, residentContext(company), own));
-    assert.deepEqual({ ...file, content: file.content.equals(PDF) }, { fileName: 'eigen.pdf', contentType: 'application/pdf', size: PDF.length, content: true });
+    assert.deepEqual(
+      { ...file, content: file.content.equals(PDF) },
+      { fileName: 'eigen.pdf', contentType: 'application/pdf', size: PDF.length, content: true },
+    );
     assert.equal(await stored(own), undefined, 'taken means gone from the staging area');
     await assert.rejects(
       withTenant(server.db, residentContext(company), (tx) => takeStagedUpload(tx, residentContext(company), own)),

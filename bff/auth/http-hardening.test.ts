@@ -30,7 +30,10 @@ describe('sign-in API hardening', () => {
     const refused = await client.request('POST', '/api/auth/activate', body, { csrf: false });
     assert.equal(refused.status, 403);
     assert.equal(refused.body.error.code, 'csrf_invalid');
-    const wrongToken = await client.request('POST', '/api/auth/activate', body, { csrf: false, headers: { 'x-csrf-token': 'x'.repeat(64) } });
+    const wrongToken = await client.request('POST', '/api/auth/activate', body, {
+      csrf: false,
+      headers: { 'x-csrf-token': 'x'.repeat(64) },
+    });
     assert.equal(wrongToken.status, 403);
     assert.equal((await client.get('/api/session')).body.state, 'anonymous');
     // The letter's code is still unused.
@@ -51,7 +54,9 @@ describe('sign-in API hardening', () => {
   });
 
   it('answers wrong types with 400 validation_failed and the field paths', async () => {
-    const response = await (await freshClient()).post('/api/auth/login', { tenant: 'hv-x', email: 42, password: ['x'], audience: 'landlord' });
+    const response = await (
+      await freshClient()
+    ).post('/api/auth/login', { tenant: 'hv-x', email: 42, password: ['x'], audience: 'landlord' });
     assert.equal(response.status, 400);
     assert.equal(response.body.error.code, 'validation_failed');
     const paths = response.body.error.details.fields.map((field: { path: string }) => field.path).sort();
@@ -74,7 +79,13 @@ describe('sign-in API hardening', () => {
   it('documents the sign-in routes in the OpenAPI document', async () => {
     const response = await new TestClient(server.url).get('/api/openapi.json');
     assert.equal(response.status, 200);
-    for (const path of ['/api/session', '/api/tenants/{slug}', '/api/auth/login', '/api/auth/verify', '/api/auth/password-reset/complete']) {
+    for (const path of [
+      '/api/session',
+      '/api/tenants/{slug}',
+      '/api/auth/login',
+      '/api/auth/verify',
+      '/api/auth/password-reset/complete',
+    ]) {
       assert.ok(response.body.paths[path], path);
     }
   });

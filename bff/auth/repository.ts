@@ -79,10 +79,12 @@ export async function setPassword(tx: Queryable, tenantId: string, accountId: st
 }
 
 export async function enrollTotp(tx: Queryable, tenantId: string, accountId: string, secret: string, step: number) {
-  await tx.query(
-    `UPDATE accounts SET second_factor = 'totp', totp_secret = $3, totp_last_step = $4 WHERE tenant_id = $1 AND id = $2`,
-    [tenantId, accountId, secret, step],
-  );
+  await tx.query(`UPDATE accounts SET second_factor = 'totp', totp_secret = $3, totp_last_step = $4 WHERE tenant_id = $1 AND id = $2`, [
+    tenantId,
+    accountId,
+    secret,
+    step,
+  ]);
 }
 
 export async function enrollEmailFactor(tx: Queryable, tenantId: string, accountId: string) {

@@ -69,8 +69,7 @@ const sessionResponse = z.object({
 // ---------------------------------------------------------------------------------------------------
 // Session helpers
 
-const noSignInPending = () =>
-  new AppError(409, 'invalid_state', 'Es läuft keine passende Anmeldung. Bitte melden Sie sich erneut an.');
+const noSignInPending = () => new AppError(409, 'invalid_state', 'Es läuft keine passende Anmeldung. Bitte melden Sie sich erneut an.');
 
 function pending(req: Request, stage: 'enroll' | 'second_factor'): SessionAuth {
   const auth = req.session.auth;
@@ -182,12 +181,28 @@ export function registerAuthRoutes(api: Api, ctx: AppContext, options: AuthRoute
   );
 
   api.route(
-    { method: 'post', path: '/auth/activate', summary: 'Konto mit dem Code aus dem Brief aktivieren', tag: 'auth', access: 'public', body: activateBody, response: stateResponse },
+    {
+      method: 'post',
+      path: '/auth/activate',
+      summary: 'Konto mit dem Code aus dem Brief aktivieren',
+      tag: 'auth',
+      access: 'public',
+      body: activateBody,
+      response: stateResponse,
+    },
     async ({ body, req }) => enterSession(req, await signIn.activate(ctx, body), options.csrfToken),
   );
 
   api.route(
-    { method: 'post', path: '/auth/login', summary: 'Anmeldung mit E-Mail und Passwort', tag: 'auth', access: 'public', body: loginBody, response: stateResponse },
+    {
+      method: 'post',
+      path: '/auth/login',
+      summary: 'Anmeldung mit E-Mail und Passwort',
+      tag: 'auth',
+      access: 'public',
+      body: loginBody,
+      response: stateResponse,
+    },
     async ({ body, req }) => enterSession(req, await signIn.login(ctx, body), options.csrfToken),
   );
 
@@ -204,7 +219,15 @@ export function registerAuthRoutes(api: Api, ctx: AppContext, options: AuthRoute
   );
 
   api.route(
-    { method: 'post', path: '/auth/enroll/totp/confirm', summary: 'Authenticator-App bestätigen', tag: 'auth', access: 'public', body: codeBody, response: stateResponse },
+    {
+      method: 'post',
+      path: '/auth/enroll/totp/confirm',
+      summary: 'Authenticator-App bestätigen',
+      tag: 'auth',
+      access: 'public',
+      body: codeBody,
+      response: stateResponse,
+    },
     async ({ body, req }) => {
       const auth = await dropOnTooManyFailures(req, signIn.confirmTotpEnrolment(ctx, pending(req, 'enroll'), body.code));
       return enterSession(req, auth, options.csrfToken);
@@ -227,7 +250,15 @@ export function registerAuthRoutes(api: Api, ctx: AppContext, options: AuthRoute
   );
 
   api.route(
-    { method: 'post', path: '/auth/enroll/email/confirm', summary: 'Code per E-Mail bestätigen', tag: 'auth', access: 'public', body: codeBody, response: stateResponse },
+    {
+      method: 'post',
+      path: '/auth/enroll/email/confirm',
+      summary: 'Code per E-Mail bestätigen',
+      tag: 'auth',
+      access: 'public',
+      body: codeBody,
+      response: stateResponse,
+    },
     async ({ body, req }) => {
       const auth = await dropOnTooManyFailures(req, signIn.confirmEmailEnrolment(ctx, pending(req, 'enroll'), body.code));
       return enterSession(req, auth, options.csrfToken);
@@ -235,7 +266,15 @@ export function registerAuthRoutes(api: Api, ctx: AppContext, options: AuthRoute
   );
 
   api.route(
-    { method: 'post', path: '/auth/verify', summary: 'Zweiten Faktor bei der Anmeldung prüfen', tag: 'auth', access: 'public', body: codeBody, response: stateResponse },
+    {
+      method: 'post',
+      path: '/auth/verify',
+      summary: 'Zweiten Faktor bei der Anmeldung prüfen',
+      tag: 'auth',
+      access: 'public',
+      body: codeBody,
+      response: stateResponse,
+    },
     async ({ body, req }) => {
       const auth = await dropOnTooManyFailures(req, signIn.verifySecondFactor(ctx, pending(req, 'second_factor'), body.code));
       return enterSession(req, auth, options.csrfToken);
@@ -255,7 +294,15 @@ export function registerAuthRoutes(api: Api, ctx: AppContext, options: AuthRoute
   );
 
   api.route(
-    { method: 'post', path: '/auth/password-reset', summary: 'Link zum Zurücksetzen des Passworts anfordern', tag: 'auth', access: 'public', body: resetRequestBody, status: 202 },
+    {
+      method: 'post',
+      path: '/auth/password-reset',
+      summary: 'Link zum Zurücksetzen des Passworts anfordern',
+      tag: 'auth',
+      access: 'public',
+      body: resetRequestBody,
+      status: 202,
+    },
     async ({ body, res }) => {
       await signIn.requestPasswordReset(ctx, body);
       res.status(202).end();
@@ -263,7 +310,14 @@ export function registerAuthRoutes(api: Api, ctx: AppContext, options: AuthRoute
   );
 
   api.route(
-    { method: 'post', path: '/auth/password-reset/complete', summary: 'Neues Passwort mit dem Link aus der E-Mail setzen', tag: 'auth', access: 'public', body: resetCompleteBody },
+    {
+      method: 'post',
+      path: '/auth/password-reset/complete',
+      summary: 'Neues Passwort mit dem Link aus der E-Mail setzen',
+      tag: 'auth',
+      access: 'public',
+      body: resetCompleteBody,
+    },
     async ({ body }) => {
       await signIn.completePasswordReset(ctx, body);
     },

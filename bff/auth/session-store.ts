@@ -26,9 +26,7 @@ export class DatabaseSessionStore extends session.Store {
 
   override get(sid: string, callback: (err: unknown, session?: session.SessionData | null) => void): void {
     withScope(this.db, this.scope(sid), (tx) =>
-      tx.query<{ data: session.SessionData }>(`SELECT data FROM sessions WHERE session_key = $1 AND expires_at > now()`, [
-        sessionKey(sid),
-      ]),
+      tx.query<{ data: session.SessionData }>(`SELECT data FROM sessions WHERE session_key = $1 AND expires_at > now()`, [sessionKey(sid)]),
     ).then((result) => callback(null, result.rows[0]?.data ?? null), callback);
   }
 
@@ -43,14 +41,20 @@ export class DatabaseSessionStore extends session.Store {
                data = excluded.data, expires_at = excluded.expires_at`,
         [sessionKey(sid), data.auth?.tenantId ?? null, data.auth?.accountId ?? null, JSON.stringify(data), expires],
       ),
-    ).then(() => callback?.(), (error) => callback?.(error));
+    ).then(
+      () => callback?.(),
+      (error) => callback?.(error),
+    );
   }
 
   override touch(sid: string, data: session.SessionData, callback?: (err?: unknown) => void): void {
     const expires = data.cookie.expires ? new Date(data.cookie.expires) : new Date(Date.now() + 86_400_000);
     withScope(this.db, this.scope(sid, data), (tx) =>
       tx.query(`UPDATE sessions SET expires_at = $2 WHERE session_key = $1`, [sessionKey(sid), expires]),
-    ).then(() => callback?.(), (error) => callback?.(error));
+    ).then(
+      () => callback?.(),
+      (error) => callback?.(error),
+    );
   }
 
   override destroy(sid: string, callback?: (err?: unknown) => void): void {

@@ -53,11 +53,20 @@ describe('sign-in', () => {
 
     // The code is accepted in lower case and without dashes.
     const code = hv.resident.activationCode.toLowerCase().replaceAll('-', ' ');
-    const activated = await client.post('/api/auth/activate', { tenant: hv.tenant.slug, code, email: hv.resident.email, password: TEST_PASSWORD });
+    const activated = await client.post('/api/auth/activate', {
+      tenant: hv.tenant.slug,
+      code,
+      email: hv.resident.email,
+      password: TEST_PASSWORD,
+    });
     assert.equal(activated.status, 200, JSON.stringify(activated.body));
     assert.equal(activated.body.state, 'enroll');
     assert.deepEqual(activated.body.enrollOptions, ['totp', 'email']);
-    assert.deepEqual(activated.body.user, { role: 'resident', displayName: 'Erika Mustermann', tenant: { slug: hv.tenant.slug, name: hv.tenant.name } });
+    assert.deepEqual(activated.body.user, {
+      role: 'resident',
+      displayName: 'Erika Mustermann',
+      tenant: { slug: hv.tenant.slug, name: hv.tenant.name },
+    });
     const enrollCookie = sessionCookie(client);
     assert.notEqual(enrollCookie, anonymousCookie, 'session id rotated after the password step');
     client.resetCsrf();
@@ -85,7 +94,9 @@ describe('sign-in', () => {
   it('rejects a used activation code and a staff letter used with another address', async () => {
     const hv = await company();
     await activateAccount(await freshClient(server), hv, 'resident');
-    const again = await (await freshClient(server)).post('/api/auth/activate', {
+    const again = await (
+      await freshClient(server)
+    ).post('/api/auth/activate', {
       tenant: hv.tenant.slug,
       code: hv.resident.activationCode,
       email: 'someone-else@example.de',
@@ -94,7 +105,9 @@ describe('sign-in', () => {
     assert.equal(again.status, 400);
     assert.equal(again.body.error.code, 'invalid_activation_code');
 
-    const wrongAddress = await (await freshClient(server)).post('/api/auth/activate', {
+    const wrongAddress = await (
+      await freshClient(server)
+    ).post('/api/auth/activate', {
       tenant: hv.tenant.slug,
       code: hv.clerk.activationCode,
       email: 'not-the-clerk@example.de',
@@ -109,7 +122,9 @@ describe('sign-in', () => {
   it('refuses an e-mail address already used by another account and a too short password', async () => {
     const hv = await company();
     await activateAccount(await freshClient(server), hv, 'resident');
-    const taken = await (await freshClient(server)).post('/api/auth/activate', {
+    const taken = await (
+      await freshClient(server)
+    ).post('/api/auth/activate', {
       tenant: hv.tenant.slug,
       code: hv.neighbour.activationCode,
       email: hv.resident.email.toUpperCase(),
@@ -118,7 +133,9 @@ describe('sign-in', () => {
     assert.equal(taken.status, 409);
     assert.equal(taken.body.error.code, 'email_taken');
 
-    const short = await (await freshClient(server)).post('/api/auth/activate', {
+    const short = await (
+      await freshClient(server)
+    ).post('/api/auth/activate', {
       tenant: hv.tenant.slug,
       code: hv.neighbour.activationCode,
       email: hv.neighbour.email,
@@ -126,7 +143,9 @@ describe('sign-in', () => {
     });
     assert.equal(short.status, 400);
     assert.equal(short.body.error.code, 'validation_failed');
-    assert.deepEqual(short.body.error.details.fields, [{ path: 'password', message: 'Das Passwort muss mindestens 10 Zeichen lang sein.' }]);
+    assert.deepEqual(short.body.error.details.fields, [
+      { path: 'password', message: 'Das Passwort muss mindestens 10 Zeichen lang sein.' },
+    ]);
   });
 
   it('enrols the e-mail factor for a resident and signs in with a mailed code', async () => {
@@ -149,7 +168,12 @@ describe('sign-in', () => {
     assert.equal(confirmed.body.state, 'signed_in');
 
     const second = await freshClient(server);
-    const login = await second.post('/api/auth/login', { tenant: hv.tenant.slug, email: hv.resident.email, password: TEST_PASSWORD, audience: 'resident' });
+    const login = await second.post('/api/auth/login', {
+      tenant: hv.tenant.slug,
+      email: hv.resident.email,
+      password: TEST_PASSWORD,
+      audience: 'resident',
+    });
     assert.equal(login.status, 200);
     assert.equal(login.body.state, 'second_factor');
     assert.equal(login.body.secondFactor, 'email');
@@ -165,7 +189,12 @@ describe('sign-in', () => {
   it('drops the pending sign-in after five wrong e-mail codes', async () => {
     const hv = await company();
     const client = await freshClient(server);
-    await client.post('/api/auth/activate', { tenant: hv.tenant.slug, code: hv.resident.activationCode, email: hv.resident.email, password: TEST_PASSWORD });
+    await client.post('/api/auth/activate', {
+      tenant: hv.tenant.slug,
+      code: hv.resident.activationCode,
+      email: hv.resident.email,
+      password: TEST_PASSWORD,
+    });
     client.resetCsrf();
     await client.post('/api/auth/enroll/email');
     const wrong = wrongCode(mailedCode(server, hv.resident.email));
@@ -188,7 +217,12 @@ describe('sign-in', () => {
     const credentials = await activateAccount(await freshClient(server), hv, 'clerk');
 
     const client = await freshClient(server);
-    const login = await client.post('/api/auth/login', { tenant: hv.tenant.slug, email: hv.clerk.email, password: TEST_PASSWORD, audience: 'staff' });
+    const login = await client.post('/api/auth/login', {
+      tenant: hv.tenant.slug,
+      email: hv.clerk.email,
+      password: TEST_PASSWORD,
+      audience: 'staff',
+    });
     assert.equal(login.status, 200);
     assert.equal(login.body.state, 'second_factor');
     assert.equal(login.body.secondFactor, 'totp');
@@ -214,7 +248,12 @@ describe('sign-in', () => {
   it('allows staff only the authenticator app', async () => {
     const hv = await company();
     const client = await freshClient(server);
-    await client.post('/api/auth/activate', { tenant: hv.tenant.slug, code: hv.admin.activationCode, email: hv.admin.email, password: TEST_PASSWORD });
+    await client.post('/api/auth/activate', {
+      tenant: hv.tenant.slug,
+      code: hv.admin.activationCode,
+      email: hv.admin.email,
+      password: TEST_PASSWORD,
+    });
     client.resetCsrf();
     const session = await client.get('/api/session');
     assert.equal(session.body.state, 'enroll');
@@ -224,26 +263,35 @@ describe('sign-in', () => {
     assert.equal(email.body.error.code, 'second_factor_not_allowed');
     const confirm = await client.post('/api/auth/enroll/email/confirm', { code: '123456' });
     assert.equal(confirm.status, 403);
-    assert.equal(server.mailer.sent()?.some((mail) => mail.to === hv.admin.email), false);
+    assert.equal(
+      server.mailer.sent()?.some((mail) => mail.to === hv.admin.email),
+      false,
+    );
   });
 
   it('keeps residents out of the staff portal and staff out of the resident portal with the generic answer', async () => {
     const hv = await company();
     await activateAccount(await freshClient(server), hv, 'resident');
     await activateAccount(await freshClient(server), hv, 'clerk');
-    const asStaff = await (await freshClient(server)).post('/api/auth/login', {
+    const asStaff = await (
+      await freshClient(server)
+    ).post('/api/auth/login', {
       tenant: hv.tenant.slug,
       email: hv.resident.email,
       password: TEST_PASSWORD,
       audience: 'staff',
     });
-    const asResident = await (await freshClient(server)).post('/api/auth/login', {
+    const asResident = await (
+      await freshClient(server)
+    ).post('/api/auth/login', {
       tenant: hv.tenant.slug,
       email: hv.clerk.email,
       password: TEST_PASSWORD,
       audience: 'resident',
     });
-    const wrongPassword = await (await freshClient(server)).post('/api/auth/login', {
+    const wrongPassword = await (
+      await freshClient(server)
+    ).post('/api/auth/login', {
       tenant: hv.tenant.slug,
       email: hv.resident.email,
       password: 'falsches-passwort',
@@ -283,7 +331,12 @@ describe('sign-in', () => {
     const clients = await Promise.all(Array.from({ length: 10 }, () => freshClient(server)));
     const responses = await Promise.all(
       clients.map((client) =>
-        client.post('/api/auth/login', { tenant: hv.tenant.slug, email: `raten@${hv.tenant.slug}.example`, password: 'geraten-123', audience: 'resident' }),
+        client.post('/api/auth/login', {
+          tenant: hv.tenant.slug,
+          email: `raten@${hv.tenant.slug}.example`,
+          password: 'geraten-123',
+          audience: 'resident',
+        }),
       ),
     );
     const statuses = responses.map((response) => response.status).sort();
@@ -294,11 +347,18 @@ describe('sign-in', () => {
     const hv = await company();
     const credentials = await activateAccount(await freshClient(server), hv, 'clerk');
     const pendingClient = await freshClient(server);
-    const login = await pendingClient.post('/api/auth/login', { tenant: hv.tenant.slug, email: hv.clerk.email, password: TEST_PASSWORD, audience: 'staff' });
+    const login = await pendingClient.post('/api/auth/login', {
+      tenant: hv.tenant.slug,
+      email: hv.clerk.email,
+      password: TEST_PASSWORD,
+      audience: 'staff',
+    });
     assert.equal(login.status, 200);
     pendingClient.resetCsrf();
     for (let failure = 1; failure <= 6; failure++) {
-      await (await freshClient(server)).post('/api/auth/login', { tenant: hv.tenant.slug, email: hv.clerk.email, password: 'geraten-123', audience: 'staff' });
+      await (
+        await freshClient(server)
+      ).post('/api/auth/login', { tenant: hv.tenant.slug, email: hv.clerk.email, password: 'geraten-123', audience: 'staff' });
     }
     const verify = await pendingClient.post('/api/auth/verify', { code: await nextTotpCode(credentials) });
     assert.equal(verify.status, 429);
@@ -370,18 +430,26 @@ describe('sign-in', () => {
     assert.equal(complete.status, 204, JSON.stringify(complete.body));
     assert.equal(await sessionState(otherDevice), 'anonymous', 'existing sessions ended');
 
-    const reused = await anonymous.post('/api/auth/password-reset/complete', { tenant: hv.tenant.slug, token, password: 'Noch-ein-Passwort-1' });
+    const reused = await anonymous.post('/api/auth/password-reset/complete', {
+      tenant: hv.tenant.slug,
+      token,
+      password: 'Noch-ein-Passwort-1',
+    });
     assert.equal(reused.status, 400);
     assert.equal(reused.body.error.code, 'invalid_reset_token');
 
-    const oldPassword = await (await freshClient(server)).post('/api/auth/login', {
+    const oldPassword = await (
+      await freshClient(server)
+    ).post('/api/auth/login', {
       tenant: hv.tenant.slug,
       email: hv.resident.email,
       password: TEST_PASSWORD,
       audience: 'resident',
     });
     assert.equal(oldPassword.status, 401);
-    const withNew = await (await freshClient(server)).post('/api/auth/login', {
+    const withNew = await (
+      await freshClient(server)
+    ).post('/api/auth/login', {
       tenant: hv.tenant.slug,
       email: hv.resident.email,
       password: newPassword,

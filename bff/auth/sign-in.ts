@@ -153,9 +153,7 @@ export async function login(ctx: AppContext, input: LoginInput): Promise<Session
     ctx.logger.warn({ tenant: tenant.slug }, 'sign-in refused: address locked');
     throw locked(lockMinutes);
   }
-  const passwordOk = account?.passwordHash
-    ? await verifyPassword(account.passwordHash, input.password)
-    : await verifyDecoy(input.password);
+  const passwordOk = account?.passwordHash ? await verifyPassword(account.passwordHash, input.password) : await verifyDecoy(input.password);
   const audienceOk = account !== undefined && (input.audience === 'resident') === (account.role === 'resident');
   if (!account || !passwordOk || !audienceOk) {
     ctx.logger.info({ tenant: tenant.slug, failures: throttle.failures }, 'sign-in failed');
@@ -180,7 +178,15 @@ async function mailLoginCode(ctx: AppContext, pending: SessionAuth, account: rep
   pending.emailCodeHash = emailCodeHash(pending.accountId, code);
   pending.emailCodeExpiresAt = Date.now() + EMAIL_CODE_MINUTES * 60_000;
   pending.emailCodesSent = (pending.emailCodesSent ?? 0) + 1;
-  await ctx.mailer.send(loginCodeMail({ to: account.email, displayName: account.displayName, tenantName: pending.tenantName, code, minutes: EMAIL_CODE_MINUTES }));
+  await ctx.mailer.send(
+    loginCodeMail({
+      to: account.email,
+      displayName: account.displayName,
+      tenantName: pending.tenantName,
+      code,
+      minutes: EMAIL_CODE_MINUTES,
+    }),
+  );
   return maskEmail(account.email);
 }
 
@@ -199,9 +205,10 @@ const throttleKey = (account: repo.AccountRow) => emailHash(account.email ?? acc
 async function accountForCodeCheck(ctx: AppContext, pending: SessionAuth): Promise<repo.AccountRow> {
   const account = await loadAccount(ctx, pending);
   const { LOGIN_MAX_FAILURES: maxFailures, LOGIN_LOCK_MINUTES: lockMinutes } = ctx.config;
-  const throttle = await auth(ctx, pending.tenantId)((tx) =>
-    repo.countAttempt(tx, pending.tenantId, throttleKey(account), maxFailures, lockMinutes),
-  );
+  const throttle = await auth(
+    ctx,
+    pending.tenantId,
+  )((tx) => repo.countAttempt(tx, pending.tenantId, throttleKey(account), maxFailures, lockMinutes));
   if (throttle.locked) {
     ctx.logger.warn({ tenant: pending.tenantSlug, accountId: pending.accountId }, 'pending sign-in ended: address locked');
     throw new PendingSignInEnded(429, 'locked', lockedMessage(lockMinutes));
@@ -337,7 +344,10 @@ export async function requestPasswordReset(ctx: AppContext, input: ResetRequestI
   const tenant = await findTenantBySlug(ctx.db, input.tenant);
   if (!tenant) return;
   const token = randomBytes(32).toString('base64url');
-  const account = await auth(ctx, tenant.id)(async (tx) => {
+  const account = await auth(
+    ctx,
+    tenant.id,
+  )(async (tx) => {
     const account = await repo.findAccountByEmail(tx, tenant.id, input.email);
     if (!account?.passwordHash || !account.email) return undefined;
     if ((await repo.countRecentResets(tx, tenant.id, account.id)) >= MAX_RESETS_PER_HOUR) return undefined;
@@ -367,7 +377,10 @@ export async function completePasswordReset(ctx: AppContext, input: ResetComplet
   const tenant = await findTenantBySlug(ctx.db, input.tenant);
   if (!tenant) throw invalidResetToken();
   const passwordHash = await hashPassword(input.password);
-  const account = await auth(ctx, tenant.id)(async (tx) => {
+  const account = await auth(
+    ctx,
+    tenant.id,
+  )(async (tx) => {
     const accountId = await repo.consumePasswordReset(tx, tenant.id, sha256(input.token));
     if (!accountId) throw invalidResetToken();
     await repo.setPassword(tx, tenant.id, accountId, passwordHash);

@@ -27,7 +27,13 @@ export function currentTotp(secret: string, atMs = Date.now()): Promise<string> 
 export async function verifyTotp(secret: string, code: string, afterStep?: number): Promise<number | undefined> {
   if (!/^\d{6}$/.test(code)) return undefined;
   const epoch = Math.floor(Date.now() / 1000);
-  const result = await verify({ secret, token: code, epoch, epochTolerance: PERIOD, ...(afterStep !== undefined ? { afterTimeStep: afterStep } : {}) });
+  const result = await verify({
+    secret,
+    token: code,
+    epoch,
+    epochTolerance: PERIOD,
+    ...(afterStep !== undefined ? { afterTimeStep: afterStep } : {}),
+  });
   if (!result.valid) return undefined;
   const delta = 'delta' in result && typeof result.delta === 'number' ? result.delta : 0;
   return Math.floor(epoch / PERIOD) + delta;

@@ -94,12 +94,19 @@ async function measureRls(db: Database, database: string): Promise<RlsResult> {
   const read = async (table: 'bench_plain' | 'bench_rls', tenantId: string, record: boolean) => {
     let selectMs = 0;
     const started = performance.now();
-    const { rowCount } = await withTenant(db, { tenantId, accountId: randomUUID(), residentId: randomUUID(), role: 'resident' }, async (tx) => {
-      const selectStarted = performance.now();
-      const result = await tx.query(`SELECT id, title, created_at FROM ${table} WHERE tenant_id = $1 ORDER BY created_at DESC LIMIT ${PAGE}`, [tenantId]);
-      selectMs = performance.now() - selectStarted;
-      return result;
-    });
+    const { rowCount } = await withTenant(
+      db,
+      { tenantId, accountId: randomUUID(), residentId: randomUUID(), role: 'resident' },
+      async (tx) => {
+        const selectStarted = performance.now();
+        const result = await tx.query(
+          `SELECT id, title, created_at FROM ${table} WHERE tenant_id = $1 ORDER BY created_at DESC LIMIT ${PAGE}`,
+          [tenantId],
+        );
+        selectMs = performance.now() - selectStarted;
+        return result;
+      },
+    );
     const totalMs = performance.now() - started;
     if (rowCount !== PAGE) throw new Error(`${table}: ${rowCount} Zeilen statt ${PAGE}`);
     if (record) {
@@ -138,7 +145,9 @@ async function benchPostgres(): Promise<RlsResult | string> {
   const db = await openDatabase({ ...urls, poolSize: 2 });
   try {
     await migrate(db);
-    const [{ version }] = (await db.transaction((tx) => tx.query<{ version: string }>(`SELECT current_setting('server_version') AS version`))).rows;
+    const [{ version }] = (
+      await db.transaction((tx) => tx.query<{ version: string }>(`SELECT current_setting('server_version') AS version`))
+    ).rows;
     return await measureRls(db, `PostgreSQL ${version.split(' ')[0]}`);
   } finally {
     await db.close();
@@ -150,7 +159,9 @@ async function benchPglite(): Promise<RlsResult> {
   const db = await openDatabase({});
   try {
     await migrate(db);
-    const [{ version }] = (await db.transaction((tx) => tx.query<{ version: string }>(`SELECT current_setting('server_version') AS version`))).rows;
+    const [{ version }] = (
+      await db.transaction((tx) => tx.query<{ version: string }>(`SELECT current_setting('server_version') AS version`))
+    ).rows;
     return await measureRls(db, `PGlite (PostgreSQL ${version.split(' ')[0]})`);
   } finally {
     await db.close();
@@ -160,7 +171,8 @@ async function benchPglite(): Promise<RlsResult> {
 /** Relative ES imports that load with a file (not `import()`, which loads on demand). */
 function staticImports(file: string): string[] {
   const code = readFileSync(file, 'utf8');
-  const pattern = /\b(?:import|export)\s*(?:\{[^}]*\}|\*\s*as\s+[\w$]+|[\w$]+(?:\s*,\s*\{[^}]*\})?)?\s*(?:from\s*)?["'`](\.{1,2}\/[^"'`]+)["'`]/g;
+  const pattern =
+    /\b(?:import|export)\s*(?:\{[^}]*\}|\*\s*as\s+[\w$]+|[\w$]+(?:\s*,\s*\{[^}]*\})?)?\s*(?:from\s*)?["'`](\.{1,2}\/[^"'`]+)["'`]/g;
   return [...code.matchAll(pattern)].map((match) => resolve(dirname(file), match[1]));
 }
 
@@ -206,7 +218,12 @@ interface HttpResult {
  * Every client sends one request after the other (a closed loop, one request in flight per client) for
  * `durationMs` after a warm-up; each answer must have `status`.
  */
-async function closedLoop(what: string, clients: TestClient[], status: number, send: (client: TestClient, index: number) => Promise<{ status: number }>): Promise<Throughput> {
+async function closedLoop(
+  what: string,
+  clients: TestClient[],
+  status: number,
+  send: (client: TestClient, index: number) => Promise<{ status: number }>,
+): Promise<Throughput> {
   const samples: number[] = [];
   const run = async (untilMs: number, record: boolean) =>
     Promise.all(
@@ -281,7 +298,13 @@ async function benchHttp(): Promise<HttpResult | string> {
     // NODE_ENV=test only raises the per-IP sign-in limit (all residents sign in from loopback); mail goes to the in-memory outbox.
     server = await startServer({
       db,
-      env: { NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: mkdtempSync(join(tmpdir(), 'mp-bench-')), ADMIN_API_TOKEN: randomUUID() + randomUUID() },
+      env: {
+        NODE_ENV: 'test',
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'mp-bench-')),
+        ADMIN_API_TOKEN: randomUUID() + randomUUID(),
+      },
     });
     const residents: Array<{ client: TestClient; clerk: TestClient; damage: DamageChoice }> = [];
     for (let i = 0; i < HTTP_COMPANIES; i++) {
@@ -311,8 +334,16 @@ async function benchHttp(): Promise<HttpResult | string> {
       server,
       residents.map((resident, index) => ({ resident: resident.client, clerk: resident.clerk, caseId: firstCase.get(index)! })),
     );
-    const [{ version }] = (await db.transaction((tx) => tx.query<{ version: string }>(`SELECT current_setting('server_version') AS version`))).rows;
-    return { database: `PostgreSQL ${version.split(' ')[0]}`, residents: residents.length, companies: HTTP_COMPANIES, throughput: { session, catalogue, filing }, live };
+    const [{ version }] = (
+      await db.transaction((tx) => tx.query<{ version: string }>(`SELECT current_setting('server_version') AS version`))
+    ).rows;
+    return {
+      database: `PostgreSQL ${version.split(' ')[0]}`,
+      residents: residents.length,
+      companies: HTTP_COMPANIES,
+      throughput: { session, catalogue, filing },
+      live,
+    };
   } finally {
     await server?.stop();
     await db.close();
@@ -334,7 +365,11 @@ function benchBundle(): BundleLine[] {
   const loader = join(dir, 'widgets.js');
   const chunks = join(dir, 'chunks');
   const portal = existsSync(chunks) ? readdirSync(chunks).find((file) => /^tenant-portal-[\w-]+\.js$/.test(file)) : undefined;
-  const lines: BundleLine[] = [{ what: 'Loader widgets.js', targetKb: LOADER_TARGET_KB }, { what: '<tenant-portal> + static imports (Lit)', targetKb: PORTAL_TARGET_KB }, { what: 'both together (first visit)' }];
+  const lines: BundleLine[] = [
+    { what: 'Loader widgets.js', targetKb: LOADER_TARGET_KB },
+    { what: '<tenant-portal> + static imports (Lit)', targetKb: PORTAL_TARGET_KB },
+    { what: 'both together (first visit)' },
+  ];
   if (!existsSync(loader) || !portal) return lines;
   const portalFiles = closure(join(chunks, portal));
   const sum = (files: string[]) => files.reduce((total, file) => total + gzipped(file), 0);
@@ -347,7 +382,11 @@ function benchBundle(): BundleLine[] {
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((row) => row[i].length)));
-  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -361,19 +400,30 @@ async function main() {
   console.log(`Mieterportal benchmarks — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} cores`);
   console.log();
   const results: Array<RlsResult | string> = [await benchPostgres(), await benchPglite()];
-  console.log(`RLS cost: withTenant + SELECT of ${PAGE} rows by tenant from ${TENANTS} × ${ROWS_PER_TENANT} rows, ${WARMUP} warm-up rounds, up to ${ITERATIONS} measured (ms, median / p95)`);
+  console.log(
+    `RLS cost: withTenant + SELECT of ${PAGE} rows by tenant from ${TENANTS} × ${ROWS_PER_TENANT} rows, ${WARMUP} warm-up rounds, up to ${ITERATIONS} measured (ms, median / p95)`,
+  );
   const rows: string[][] = [];
   for (const result of results) {
     if (typeof result === 'string') {
       rows.push(['PostgreSQL', '–', result, '', '', '', '', '']);
       continue;
     }
-    for (const [what, pair] of [['transaction', result.transaction], ['SELECT only', result.select]] as const) {
+    for (const [what, pair] of [
+      ['transaction', result.transaction],
+      ['SELECT only', result.select],
+    ] as const) {
       const median = ratio(pair.rls.median, pair.plain.median);
       const p95 = ratio(pair.rls.p95, pair.plain.p95);
       rows.push([
-        result.database, what, String(result.iterations), ms(pair.plain), ms(pair.rls),
-        median.toFixed(3), p95.toFixed(3), what === 'transaction' ? (median <= RLS_TARGET ? `≤ ${RLS_TARGET} met` : `≤ ${RLS_TARGET} NOT met`) : '',
+        result.database,
+        what,
+        String(result.iterations),
+        ms(pair.plain),
+        ms(pair.rls),
+        median.toFixed(3),
+        p95.toFixed(3),
+        what === 'transaction' ? (median <= RLS_TARGET ? `≤ ${RLS_TARGET} met` : `≤ ${RLS_TARGET} NOT met`) : '',
       ]);
     }
   }
@@ -390,9 +440,18 @@ async function main() {
         `${HTTP_PHASE_MS / 1000} s after ${HTTP_WARMUP_MS / 1000} s warm-up, ${http.database}, loopback (latency ms, median / p95 / max)`,
     );
     const line = (t: Throughput, baseline?: Throughput) => [
-      t.what, String(t.requests), t.perSecond.toFixed(1), lat(t.latency), baseline ? (t.perSecond / baseline.perSecond).toFixed(3) : '',
+      t.what,
+      String(t.requests),
+      t.perSecond.toFixed(1),
+      lat(t.latency),
+      baseline ? (t.perSecond / baseline.perSecond).toFixed(3) : '',
     ];
-    console.log(table(['request', 'n', 'per s', 'latency', 'ratio to GET /api/session'], [line(session), line(catalogue, session), line(filing, session)]));
+    console.log(
+      table(
+        ['request', 'n', 'per s', 'latency', 'ratio to GET /api/session'],
+        [line(session), line(catalogue, session), line(filing, session)],
+      ),
+    );
     console.log(`  cases created per second: ${filing.perSecond.toFixed(1)}`);
     console.log();
     const { live } = http;
@@ -405,7 +464,11 @@ async function main() {
         ['measured', 'median', 'p95', 'max', 'target'],
         [
           ['PATCH round trip (baseline)', ...fixed(live.patch), ''],
-          ['status change → socket event', ...fixed(live.event), `p95 < ${LIVE_TARGET_P95_MS} ms ${live.event.p95 < LIVE_TARGET_P95_MS ? 'met' : 'NOT met'}`],
+          [
+            'status change → socket event',
+            ...fixed(live.event),
+            `p95 < ${LIVE_TARGET_P95_MS} ms ${live.event.p95 < LIVE_TARGET_P95_MS ? 'met' : 'NOT met'}`,
+          ],
           ['ratio event / PATCH', (live.event.median / live.patch.median).toFixed(3), (live.event.p95 / live.patch.p95).toFixed(3), '', ''],
         ],
       ),
@@ -421,7 +484,11 @@ async function main() {
       bundle.map((line) => [
         line.what,
         line.bytes === undefined ? 'nicht gebaut' : `${(line.bytes / KB).toFixed(2)} kB`,
-        line.targetKb === undefined ? '' : line.bytes === undefined ? `≤ ${line.targetKb} kB` : `≤ ${line.targetKb} kB ${line.bytes / KB <= line.targetKb ? 'met' : 'NOT met'}`,
+        line.targetKb === undefined
+          ? ''
+          : line.bytes === undefined
+            ? `≤ ${line.targetKb} kB`
+            : `≤ ${line.targetKb} kB ${line.bytes / KB <= line.targetKb ? 'met' : 'NOT met'}`,
       ]),
     ),
   );

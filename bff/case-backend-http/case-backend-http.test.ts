@@ -75,7 +75,12 @@ describe('http case backend: delivery through the outbox', () => {
   it('forwards a new case with its ERP references, bearer token and the case id as Idempotency-Key; a company without a connection forwards nothing', async () => {
     const { company, api } = await connectedCompany(server);
     const resident = await signInResident(server, company);
-    const filed = await resident.post('/api/cases', { type: 'damage', ...(await damageChoice(resident)), description: 'Der Wasserhahn tropft.', urgency: 'urgent' });
+    const filed = await resident.post('/api/cases', {
+      type: 'damage',
+      ...(await damageChoice(resident)),
+      description: 'Der Wasserhahn tropft.',
+      urgency: 'urgent',
+    });
     assert.equal(filed.status, 201);
     const caseId = filed.body.case.id;
     const [request] = await waitFor('the case at the Vorgang API', () => (api.received.length ? api.received : undefined));
@@ -103,8 +108,16 @@ describe('http case backend: delivery through the outbox', () => {
     const path = `/api/admin/tenants/${company.tenant.slug}/case-backend`;
     const invalid = await platform.request('PUT', path, { baseUrl: 'ftp://erp.example', apiToken: 'kurz', webhookSecret: 'auch-kurz' });
     assert.equal(invalid.status, 400);
-    assert.deepEqual(invalid.body.error.details.fields.map((field: { path: string }) => field.path).sort(), ['apiToken', 'baseUrl', 'webhookSecret']);
-    assert.ok(invalid.body.error.details.fields.some((field: { message: string }) => field.message === 'Das Zugangstoken muss mindestens 16 Zeichen lang sein.'));
+    assert.deepEqual(invalid.body.error.details.fields.map((field: { path: string }) => field.path).sort(), [
+      'apiToken',
+      'baseUrl',
+      'webhookSecret',
+    ]);
+    assert.ok(
+      invalid.body.error.details.fields.some(
+        (field: { message: string }) => field.message === 'Das Zugangstoken muss mindestens 16 Zeichen lang sein.',
+      ),
+    );
 
     assert.equal((await platform.request('DELETE', path)).status, 204);
     const resident = await signInResident(server, company);
@@ -119,7 +132,8 @@ describe('http case backend: delivery through the outbox', () => {
     const { company, api } = await connectedCompany(server);
     const resident = await signInResident(server, company);
     const clerk = await signInStaff(server, company, 'clerk');
-    const first = (await resident.post('/api/cases', { type: 'contact', title: 'Kaution', description: 'Wann wird sie verzinst?' })).body.case;
+    const first = (await resident.post('/api/cases', { type: 'contact', title: 'Kaution', description: 'Wann wird sie verzinst?' })).body
+      .case;
     await waitFor('the first case', () => api.processed.has(first.id));
 
     await api.stop(); // port closed: connections refused
@@ -130,7 +144,10 @@ describe('http case backend: delivery through the outbox', () => {
       filed.push(response.body.case);
     }
     assert.equal((await resident.post(`/api/cases/${first.id}/messages`, { body: 'Gibt es Neuigkeiten?' })).status, 201);
-    assert.equal((await clerk.patch(`/api/staff/cases/${filed[1].id}/status`, { status: 'in_bearbeitung', message: 'Wir prüfen das.' })).status, 200);
+    assert.equal(
+      (await clerk.patch(`/api/staff/cases/${filed[1].id}/status`, { status: 'in_bearbeitung', message: 'Wir prüfen das.' })).status,
+      200,
+    );
     await new Promise((resolve) => setTimeout(resolve, 800));
 
     api.mode = 'unavailable';
@@ -144,20 +161,33 @@ describe('http case backend: delivery through the outbox', () => {
     const bodies = api.processedBodies();
     assert.equal(api.processed.size, expected);
     for (const entry of filed) {
-      assert.equal(bodies.filter((body) => body.event === 'case.created' && body.caseId === entry.id).length, 1, `case ${entry.caseNumber} once`);
+      assert.equal(
+        bodies.filter((body) => body.event === 'case.created' && body.caseId === entry.id).length,
+        1,
+        `case ${entry.caseNumber} once`,
+      );
       const created = api.attemptsWithKey(entry.id);
-      assert.ok(created.every((request) => request.body.event === 'case.created' && request.body.caseId === entry.id), 'the key names one change');
+      assert.ok(
+        created.every((request) => request.body.event === 'case.created' && request.body.caseId === entry.id),
+        'the key names one change',
+      );
     }
     assert.ok(api.attemptsWithKey(filed[1].id).length >= 2, 'the case filed during the outage was retried with its key');
     const message = bodies.find((body) => body.event === 'case.message');
     assert.deepEqual([message.caseId, message.message.body, message.message.author], [first.id, 'Gibt es Neuigkeiten?', 'resident']);
     const status = bodies.find((body) => body.event === 'case.status_changed');
-    assert.deepEqual([status.caseId, status.from, status.to, status.message], [filed[1].id, 'eingegangen', 'in_bearbeitung', 'Wir prüfen das.']);
+    assert.deepEqual(
+      [status.caseId, status.from, status.to, status.message],
+      [filed[1].id, 'eingegangen', 'in_bearbeitung', 'Wir prüfen das.'],
+    );
     const order = bodies.map((body) => `${body.caseId}:${body.event}`);
     assert.ok(order.indexOf(`${filed[1].id}:case.created`) < order.indexOf(`${filed[1].id}:case.status_changed`), 'in order per case');
     for (const key of new Set(api.received.map((request) => request.idempotencyKey))) {
       const attempts = api.attemptsWithKey(key!);
-      assert.ok(attempts.every((request) => JSON.stringify(request.body) === JSON.stringify(attempts[0].body)), 'each retry sends the same request');
+      assert.ok(
+        attempts.every((request) => JSON.stringify(request.body) === JSON.stringify(attempts[0].body)),
+        'each retry sends the same request',
+      );
     }
     await api.stop();
   });
@@ -166,7 +196,8 @@ describe('http case backend: delivery through the outbox', () => {
     const { company, api } = await connectedCompany(server);
     const resident = await signInResident(server, company);
     await api.stop();
-    const filed = (await resident.post('/api/cases', { type: 'contact', title: 'Nebenkosten', description: 'Frage zur Abrechnung' })).body.case;
+    const filed = (await resident.post('/api/cases', { type: 'contact', title: 'Nebenkosten', description: 'Frage zur Abrechnung' })).body
+      .case;
     await new Promise((resolve) => setTimeout(resolve, 300));
     await server.stop();
     await api.start();
@@ -175,7 +206,10 @@ describe('http case backend: delivery through the outbox', () => {
     server = await startTestServer({ ...FAST_OUTBOX, OUTBOX_MAX_ATTEMPTS: '100' });
     await waitFor('the case from the new instance', () => api.processed.has(filed.id));
     await new Promise((resolve) => setTimeout(resolve, 300));
-    assert.deepEqual(api.received.map((request) => [request.idempotencyKey, request.status]), [[filed.id, 201]]);
+    assert.deepEqual(
+      api.received.map((request) => [request.idempotencyKey, request.status]),
+      [[filed.id, 201]],
+    );
     await api.stop();
   });
 
@@ -183,9 +217,13 @@ describe('http case backend: delivery through the outbox', () => {
     const { company, api } = await connectedCompany(server);
     const resident = await signInResident(server, company);
     api.mode = 'lose-answer-once';
-    const filed = (await resident.post('/api/cases', { type: 'contact', title: 'Schlüssel', description: 'Ersatzschlüssel bestellen' })).body.case;
+    const filed = (await resident.post('/api/cases', { type: 'contact', title: 'Schlüssel', description: 'Ersatzschlüssel bestellen' }))
+      .body.case;
     await waitFor('the retry after the lost answer', () => api.attemptsWithKey(filed.id).some((request) => request.status === 200));
-    assert.deepEqual(api.attemptsWithKey(filed.id).map((request) => request.status), [0, 200]);
+    assert.deepEqual(
+      api.attemptsWithKey(filed.id).map((request) => request.status),
+      [0, 200],
+    );
     assert.equal(api.processedBodies().filter((body) => body.caseId === filed.id).length, 1);
     await api.stop();
   });
@@ -211,14 +249,23 @@ describe('http case backend: attachments', () => {
     const { company, api } = await connectedCompany(server);
     const resident = await signInResident(server, company);
     const photos = [await staged(resident, await phoneJpeg(), 'Decke Küche.jpg'), await staged(resident, await png(), 'Fleck.png')];
-    const filed = await resident.post('/api/cases', { type: 'damage', ...(await damageChoice(resident)), description: 'Wasser tropft von der Decke.', attachmentIds: photos });
+    const filed = await resident.post('/api/cases', {
+      type: 'damage',
+      ...(await damageChoice(resident)),
+      description: 'Wasser tropft von der Decke.',
+      attachmentIds: photos,
+    });
     assert.equal(filed.status, 201, JSON.stringify(filed.body));
     const caseId = filed.body.case.id;
     await waitFor('case and photos at the Vorgang API', () => api.processed.size === 2);
 
     await api.stop(); // the PDF is added while the Vorgang API is unreachable
     const pdf = await staged(resident, PDF, 'Rechnung Installateur.pdf');
-    assert.equal((await resident.post(`/api/cases/${caseId}/messages`, { attachmentIds: [pdf] })).status, 201, 'adding files works while the API is down');
+    assert.equal(
+      (await resident.post(`/api/cases/${caseId}/messages`, { attachmentIds: [pdf] })).status,
+      201,
+      'adding files works while the API is down',
+    );
     await new Promise((resolve) => setTimeout(resolve, 500));
     assert.equal(api.processed.size, 2);
     await api.start();
@@ -226,12 +273,18 @@ describe('http case backend: attachments', () => {
     await new Promise((resolve) => setTimeout(resolve, 500)); // nothing more arrives
 
     const bodies = api.processedBodies();
-    assert.deepEqual(bodies.map((body) => body.event), ['case.created', 'case.attachments_added', 'case.attachments_added']);
+    assert.deepEqual(
+      bodies.map((body) => body.event),
+      ['case.created', 'case.attachments_added', 'case.attachments_added'],
+    );
     assert.ok(bodies.every((body) => body.caseId === caseId));
     const [, photoBatch, pdfBatch] = bodies;
     assert.equal(photoBatch.caseNumber, filed.body.case.caseNumber);
     const attachmentRequests = api.received.filter((request) => request.body?.event === 'case.attachments_added' && request.status === 201);
-    assert.deepEqual(attachmentRequests.map((request) => request.path), [`/cases/${caseId}/attachments`, `/cases/${caseId}/attachments`]);
+    assert.deepEqual(
+      attachmentRequests.map((request) => request.path),
+      [`/cases/${caseId}/attachments`, `/cases/${caseId}/attachments`],
+    );
 
     const detail = await resident.get(`/api/cases/${caseId}`);
     const stored = detail.body.attachments as Array<{ id: string; fileName: string; contentType: string; size: number }>;
@@ -255,8 +308,14 @@ describe('http case backend: attachments', () => {
       assert.equal(fetched[0].nosniff, 'nosniff');
       assert.match(fetched[0].disposition!, /^attachment; /);
     }
-    assert.ok(api.fetched.find((entry) => entry.id === pdfBatch.attachments[0].id)!.content.equals(PDF), 'the PDF arrives byte for byte as uploaded');
-    assert.match(api.fetched.find((entry) => entry.id === pdfBatch.attachments[0].id)!.disposition!, /filename\*=UTF-8''Rechnung%20Installateur\.pdf/);
+    assert.ok(
+      api.fetched.find((entry) => entry.id === pdfBatch.attachments[0].id)!.content.equals(PDF),
+      'the PDF arrives byte for byte as uploaded',
+    );
+    assert.match(
+      api.fetched.find((entry) => entry.id === pdfBatch.attachments[0].id)!.disposition!,
+      /filename\*=UTF-8''Rechnung%20Installateur\.pdf/,
+    );
     await api.stop();
   });
 
@@ -265,7 +324,9 @@ describe('http case backend: attachments', () => {
     const b = await connectedCompany(server);
     const resident = await signInResident(server, a.company);
     const photo = await staged(resident, await png(), 'Fenster.png');
-    const filed = (await resident.post('/api/cases', { type: 'contact', title: 'Fenster', description: 'Siehe Foto.', attachmentIds: [photo] })).body.case;
+    const filed = (
+      await resident.post('/api/cases', { type: 'contact', title: 'Fenster', description: 'Siehe Foto.', attachmentIds: [photo] })
+    ).body.case;
     const [batch] = await waitFor('the photo at the Vorgang API', () => {
       const found = a.api.processedBodies().filter((body) => body.event === 'case.attachments_added');
       return found.length ? found : undefined;
@@ -340,7 +401,11 @@ describe('http case backend: dead letters', () => {
     await waitFor('the retried case', () => api.processed.has(filed.id));
     assert.equal(api.attemptsWithKey(filed.id).length, 4);
     assert.deepEqual((await admin.get('/api/staff/case-backend/dead-letters')).body.items, []);
-    assert.equal((await admin.post(`/api/staff/case-backend/dead-letters/${letters[0].id}/retry`)).status, 404, 'a delivered entry is no dead letter');
+    assert.equal(
+      (await admin.post(`/api/staff/case-backend/dead-letters/${letters[0].id}/retry`)).status,
+      404,
+      'a delivered entry is no dead letter',
+    );
     await api.stop();
   });
 
@@ -350,7 +415,11 @@ describe('http case backend: dead letters', () => {
     const admin = await signInStaff(server, company, 'admin');
     const platform = new TestClient(server.url, { bearer: TEST_ADMIN_TOKEN });
     const secret = randomBytes(32).toString('hex');
-    const wrong = await platform.request('PUT', `/api/admin/tenants/${company.tenant.slug}/case-backend`, { baseUrl: api.baseUrl, apiToken: 'x'.repeat(32), webhookSecret: secret });
+    const wrong = await platform.request('PUT', `/api/admin/tenants/${company.tenant.slug}/case-backend`, {
+      baseUrl: api.baseUrl,
+      apiToken: 'x'.repeat(32),
+      webhookSecret: secret,
+    });
     assert.equal(wrong.status, 200);
     const filed = (await resident.post('/api/cases', { type: 'contact', title: 'Aufzug', description: 'steht still' })).body.case;
     const [letter] = await waitFor('the dead letter', async () => {
@@ -364,10 +433,17 @@ describe('http case backend: dead letters', () => {
     await new Promise((resolve) => setTimeout(resolve, 400));
     assert.equal(api.processed.size, 0, 'the message waits behind the undelivered case');
 
-    await platform.request('PUT', `/api/admin/tenants/${company.tenant.slug}/case-backend`, { baseUrl: api.baseUrl, apiToken: api.token, webhookSecret: secret });
+    await platform.request('PUT', `/api/admin/tenants/${company.tenant.slug}/case-backend`, {
+      baseUrl: api.baseUrl,
+      apiToken: api.token,
+      webhookSecret: secret,
+    });
     assert.equal((await admin.post(`/api/staff/case-backend/dead-letters/${letter.id}/retry`)).status, 202);
     await waitFor('case and message', () => api.processed.size === 2);
-    assert.deepEqual(api.processedBodies().map((body) => body.event), ['case.created', 'case.message']);
+    assert.deepEqual(
+      api.processedBodies().map((body) => body.event),
+      ['case.created', 'case.message'],
+    );
     await api.stop();
   });
 });
@@ -390,7 +466,13 @@ describe('http case backend: signed status webhook', () => {
     const socket = await connectSocket(server, resident);
     try {
       const live = nextEvent(socket, 'case:updated', (payload) => payload.case.id === filed.id && payload.change === 'status_changed');
-      const event = { id: `evt-${randomUUID()}`, type: 'case.status_changed', caseId: filed.id, status: 'beauftragt', message: 'Der Schlüsseldienst kommt am Dienstag.' };
+      const event = {
+        id: `evt-${randomUUID()}`,
+        type: 'case.status_changed',
+        caseId: filed.id,
+        status: 'beauftragt',
+        message: 'Der Schlüsseldienst kommt am Dienstag.',
+      };
       const response = await sendEvent(webhookUrl, webhookSecret, event);
       assert.deepEqual([response.status, response.body], [200, { outcome: 'applied' }]);
       assert.equal((await live).case.status, 'beauftragt');
@@ -413,7 +495,10 @@ describe('http case backend: signed status webhook', () => {
       assert.equal(after.body.timeline.filter((entry: { kind: string }) => entry.kind === 'status_changed').length, 1);
       assert.equal(server.mailer.sent()!.filter((mail) => mail.to === company.resident.email).length, 1, 'no second e-mail');
       await new Promise((resolve) => setTimeout(resolve, 300));
-      assert.ok(!api.processedBodies().some((body) => body.event === 'case.status_changed'), 'a change from the Vorgang API is not sent back to it');
+      assert.ok(
+        !api.processedBodies().some((body) => body.event === 'case.status_changed'),
+        'a change from the Vorgang API is not sent back to it',
+      );
     } finally {
       socket.disconnect();
       await api.stop();
@@ -430,7 +515,10 @@ describe('http case backend: signed status webhook', () => {
     const event = { id: `evt-${randomUUID()}`, type: 'case.status_changed', caseId: filed.id, status: 'erledigt' };
     assert.equal((await sendEvent(webhookUrl, webhookSecret, event)).status, 200);
     const mails = server.mailer.sent()!.filter((mail) => mail.to === company.neighbour.email);
-    assert.deepEqual(mails.map((mail) => mail.subject), [`Schadensmeldung ${filed.caseNumber}: Erledigt`]);
+    assert.deepEqual(
+      mails.map((mail) => mail.subject),
+      [`Schadensmeldung ${filed.caseNumber}: Erledigt`],
+    );
     await api.stop();
   });
 
@@ -442,16 +530,27 @@ describe('http case backend: signed status webhook', () => {
     const event = () => ({ id: `evt-${randomUUID()}`, type: 'case.status_changed', caseId: filed.id, status: 'erledigt' });
 
     const forged = await sendEvent(a.webhookUrl, a.webhookSecret, event(), { signature: 'v1=' + '0'.repeat(64) });
-    assert.deepEqual([forged.status, forged.body.error.code, forged.body.error.message], [401, 'signature_invalid', 'Die Signatur ist ungültig.']);
+    assert.deepEqual(
+      [forged.status, forged.body.error.code, forged.body.error.message],
+      [401, 'signature_invalid', 'Die Signatur ist ungültig.'],
+    );
     const old = await sendEvent(a.webhookUrl, a.webhookSecret, event(), { ageSeconds: 6 * 60 });
     assert.deepEqual([old.status, old.body.error.code], [401, 'signature_expired']);
     const foreign = await sendEvent(a.webhookUrl, b.webhookSecret, event());
     assert.equal(foreign.status, 401, "B's secret does not sign for A");
     const crossTenant = await sendEvent(b.webhookUrl, b.webhookSecret, event());
-    assert.deepEqual([crossTenant.status, crossTenant.body.error.message], [404, 'Vorgang nicht gefunden.'], "A's case through B's endpoint");
+    assert.deepEqual(
+      [crossTenant.status, crossTenant.body.error.message],
+      [404, 'Vorgang nicht gefunden.'],
+      "A's case through B's endpoint",
+    );
     const unknown = await sendEvent(a.webhookUrl, a.webhookSecret, { ...event(), caseId: randomUUID() });
     assert.deepEqual([unknown.status, unknown.body.error.message], [404, 'Vorgang nicht gefunden.']);
-    const unsigned = await fetch(a.webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event()) });
+    const unsigned = await fetch(a.webhookUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(event()),
+    });
     assert.equal(unsigned.status, 401);
 
     const detail = await resident.get(`/api/cases/${filed.id}`);

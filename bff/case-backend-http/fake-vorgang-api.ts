@@ -23,7 +23,11 @@ export interface FetchedFile {
 }
 
 /** GET of a download URL signed the way the Vorgang API signs it (or with a forced signature, an old timestamp, or signed for another path). */
-export async function signedGet(url: string, secret: string | undefined, options: { ageSeconds?: number; signature?: string; signedPath?: string } = {}) {
+export async function signedGet(
+  url: string,
+  secret: string | undefined,
+  options: { ageSeconds?: number; signature?: string; signedPath?: string } = {},
+) {
   const timestamp = String(Math.floor(Date.now() / 1000) - (options.ageSeconds ?? 0));
   const headers: Record<string, string> = {};
   if (secret !== undefined || options.signature) {
@@ -71,7 +75,13 @@ export class FakeVorgangApi {
         const path = (req.url ?? '').replace(/^\/vorgang-api\/v1/, '');
         const key = req.headers['idempotency-key'] as string | undefined;
         const record = (status: number) =>
-          this.received.push({ path, idempotencyKey: key, authorization: req.headers.authorization, body: raw ? JSON.parse(raw) : undefined, status });
+          this.received.push({
+            path,
+            idempotencyKey: key,
+            authorization: req.headers.authorization,
+            body: raw ? JSON.parse(raw) : undefined,
+            status,
+          });
         if (this.mode === 'unavailable') {
           record(503);
           res.writeHead(503, { 'content-type': 'application/json' }).end('{"error":"maintenance"}');

@@ -30,8 +30,20 @@ const isStaff = (actor: TenantContext) => actor.role === 'clerk' || actor.role =
  * bff/attachments/attachments.ts). Assignments stay local (they name our clerks).
  */
 export function createHttpCaseBackend(embedded: CaseBackend): CaseBackend {
-  async function forward(tx: Queryable, actor: TenantContext, record: CaseRecord, request: OutboundRequest, idempotencyKey: string = randomUUID()) {
-    await insertOutboxEntry(tx, { tenantId: actor.tenantId, topic: CASE_BACKEND_TOPIC, orderingKey: record.id, idempotencyKey, payload: request });
+  async function forward(
+    tx: Queryable,
+    actor: TenantContext,
+    record: CaseRecord,
+    request: OutboundRequest,
+    idempotencyKey: string = randomUUID(),
+  ) {
+    await insertOutboxEntry(tx, {
+      tenantId: actor.tenantId,
+      topic: CASE_BACKEND_TOPIC,
+      orderingKey: record.id,
+      idempotencyKey,
+      payload: request,
+    });
   }
 
   return {
@@ -40,7 +52,8 @@ export function createHttpCaseBackend(embedded: CaseBackend): CaseBackend {
     async createCase(...args: Parameters<CaseBackend['createCase']>) {
       const [tx, actor] = args;
       const record = await embedded.createCase(...args);
-      if (await isConnected(tx)) await forward(tx, actor, record, caseCreatedRequest(record, await findCaseReferences(tx, record.id)), record.id);
+      if (await isConnected(tx))
+        await forward(tx, actor, record, caseCreatedRequest(record, await findCaseReferences(tx, record.id)), record.id);
       return record;
     },
 
@@ -73,7 +86,12 @@ export function createHttpCaseBackend(embedded: CaseBackend): CaseBackend {
  * files), so the Vorgang API always knows the case first. The bytes are not in the entry: the Vorgang API
  * fetches each file from the signed download route (bff/case-backend-http/routes.ts).
  */
-export async function forwardAttachments(tx: Queryable, actor: TenantContext, record: CaseRecord, attachments: ForwardedAttachment[]): Promise<void> {
+export async function forwardAttachments(
+  tx: Queryable,
+  actor: TenantContext,
+  record: CaseRecord,
+  attachments: ForwardedAttachment[],
+): Promise<void> {
   if (!attachments.length || !(await isConnected(tx))) return;
   await insertOutboxEntry(tx, {
     tenantId: actor.tenantId,

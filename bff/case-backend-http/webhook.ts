@@ -35,7 +35,8 @@ export async function receiveCaseBackendEvent(
   const tenant = await findTenantBySlug(db, request.tenantSlug);
   const connection = tenant && (await withScope(db, { role: 'system', tenantId: tenant.id }, (tx) => findConnection(tx)));
   if (!tenant || !connection) throw notFound('Für diese Hausverwaltung ist keine Vorgangs-API angebunden.');
-  if (!request.rawBody) throw new AppError(415, 'json_expected', 'Bitte senden Sie das Ereignis als JSON (Content-Type: application/json).');
+  if (!request.rawBody)
+    throw new AppError(415, 'json_expected', 'Bitte senden Sie das Ereignis als JSON (Content-Type: application/json).');
   const problem = checkWebhookSignature(connection.webhookSecret, request, request.rawBody);
   if (problem) throw SIGNATURE_ERRORS[problem];
   const event = inboundEvent.parse(JSON.parse(request.rawBody.toString('utf8')));

@@ -28,8 +28,21 @@ export interface OutboundRequest {
 
 export type OutboundBody =
   | { event: 'case.created'; caseId: string; caseNumber: string; case: ReturnType<typeof caseSnapshot> }
-  | { event: 'case.message'; caseId: string; caseNumber: string; message: { id: string; author: 'resident' | 'staff'; internal: boolean; body: string; createdAt: string } }
-  | { event: 'case.status_changed'; caseId: string; caseNumber: string; from: CaseStatus; to: CaseStatus; message: string | null; changedAt: string }
+  | {
+      event: 'case.message';
+      caseId: string;
+      caseNumber: string;
+      message: { id: string; author: 'resident' | 'staff'; internal: boolean; body: string; createdAt: string };
+    }
+  | {
+      event: 'case.status_changed';
+      caseId: string;
+      caseNumber: string;
+      from: CaseStatus;
+      to: CaseStatus;
+      message: string | null;
+      changedAt: string;
+    }
   | { event: 'case.attachments_added'; caseId: string; caseNumber: string; attachments: ForwardedAttachment[] };
 
 /** One file of a `case.attachments_added` entry as stored; the worker adds `downloadUrl` when it sends it. */
@@ -85,7 +98,13 @@ export function caseMessageRequest(record: CaseRecord, message: CaseMessage): Ou
       event: 'case.message',
       caseId: record.id,
       caseNumber: record.caseNumber,
-      message: { id: message.id, author: message.authorRole, internal: message.internal, body: message.body, createdAt: message.createdAt.toISOString() },
+      message: {
+        id: message.id,
+        author: message.authorRole,
+        internal: message.internal,
+        body: message.body,
+        createdAt: message.createdAt.toISOString(),
+      },
     },
   };
 }
@@ -126,7 +145,10 @@ export function attachmentDownloadPath(tenantSlug: string, attachmentId: string)
 export function bodyToSend(body: OutboundBody, publicUrl: string, tenantSlug: string): OutboundBody {
   if (body.event !== 'case.attachments_added') return body;
   const base = publicUrl.replace(/\/+$/, '');
-  return { ...body, attachments: body.attachments.map((file) => ({ ...file, downloadUrl: base + attachmentDownloadPath(tenantSlug, file.id) })) };
+  return {
+    ...body,
+    attachments: body.attachments.map((file) => ({ ...file, downloadUrl: base + attachmentDownloadPath(tenantSlug, file.id) })),
+  };
 }
 
 /**

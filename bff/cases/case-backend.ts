@@ -30,5 +30,10 @@ export interface CaseBackend {
   addMessage(tx: Queryable, actor: TenantContext, caseId: string, message: { body: string; internal: boolean }): Promise<CaseRecord>;
   openDamageReports(tx: Queryable, damageCategoryId: string): Promise<OpenDamageReport[]>;
   /** Logs a document the housing company published on the case (public timeline event `document_published`). */
-  recordDocumentPublished(tx: Queryable, actor: TenantContext, caseId: string, document: { id: string; title: string }): Promise<CaseRecord>;
+  recordDocumentPublished(
+    tx: Queryable,
+    actor: TenantContext,
+    caseId: string,
+    document: { id: string; title: string },
+  ): Promise<CaseRecord>;
 }

@@ -91,7 +91,9 @@ function toRecord(row: CaseRow): CaseRecord {
     damageLocation: labelled(row.damage_location_id, row.damage_location_label),
     damageCategory: labelled(row.damage_category_id, row.damage_category_label),
     damageKind: labelled(row.damage_kind_id, row.damage_kind_label),
-    documentType: row.document_type_id ? { id: row.document_type_id, label: row.document_type_label ?? '', key: row.document_type_key } : null,
+    documentType: row.document_type_id
+      ? { id: row.document_type_id, label: row.document_type_label ?? '', key: row.document_type_key }
+      : null,
     urgency: row.urgency,
     residentAvailability: row.resident_availability,
     accessConsent: row.access_consent,

@@ -54,7 +54,12 @@ export function recordEvents(socket: Socket, event: string): unknown[] {
 }
 
 /** The next payload of `event` that matches, or a rejection after `timeoutMs`. */
-export function nextEvent<T = any>(socket: Socket, event: string, matches: (payload: T) => boolean = () => true, timeoutMs = 3000): Promise<T> {
+export function nextEvent<T = any>(
+  socket: Socket,
+  event: string,
+  matches: (payload: T) => boolean = () => true,
+  timeoutMs = 3000,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.off(event, listener);

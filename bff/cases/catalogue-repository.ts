@@ -109,7 +109,13 @@ export async function insertDamageCategory(
   return rows[0].id;
 }
 
-export async function insertDamageKind(tx: Queryable, tenantId: string, categoryId: string, label: string, position: number): Promise<void> {
+export async function insertDamageKind(
+  tx: Queryable,
+  tenantId: string,
+  categoryId: string,
+  label: string,
+  position: number,
+): Promise<void> {
   await tx.query(`INSERT INTO damage_kinds (tenant_id, category_id, label, position) VALUES ($1, $2, $3, $4)`, [
     tenantId,
     categoryId,
@@ -118,6 +124,12 @@ export async function insertDamageKind(tx: Queryable, tenantId: string, category
   ]);
 }
 
-export async function insertDocumentType(tx: Queryable, tenantId: string, label: string, position: number, key: string | null = null): Promise<void> {
+export async function insertDocumentType(
+  tx: Queryable,
+  tenantId: string,
+  label: string,
+  position: number,
+  key: string | null = null,
+): Promise<void> {
   await tx.query(`INSERT INTO document_types (tenant_id, label, position, key) VALUES ($1, $2, $3, $4)`, [tenantId, label, position, key]);
 }

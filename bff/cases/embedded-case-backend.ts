@@ -21,7 +21,15 @@ import {
   type NewCaseRow,
 } from './case-repository.ts';
 import { findRoutedAssignee } from './routing-repository.ts';
-import { caseNotFound, DEADLINE_HOURS, isClosed, PRIORITY_BY_URGENCY, STATUS_LABELS, STATUS_TRANSITIONS, type CaseRecord } from './model.ts';
+import {
+  caseNotFound,
+  DEADLINE_HOURS,
+  isClosed,
+  PRIORITY_BY_URGENCY,
+  STATUS_LABELS,
+  STATUS_TRANSITIONS,
+  type CaseRecord,
+} from './model.ts';
 import type { NewCase } from './schemas.ts';
 
 const isStaff = (actor: TenantContext) => actor.role === 'clerk' || actor.role === 'admin';
@@ -73,7 +81,14 @@ export function createEmbeddedCaseBackend(): CaseBackend {
         data: { caseNumber },
       });
       if (assigneeId) {
-        await insertCaseEvent(tx, { ...event, actorAccountId: null, actorRole: 'system', kind: 'routed', public: false, data: { assigneeId } });
+        await insertCaseEvent(tx, {
+          ...event,
+          actorAccountId: null,
+          actorRole: 'system',
+          kind: 'routed',
+          public: false,
+          data: { assigneeId },
+        });
       }
       return reload(tx, caseId);
     },
@@ -228,7 +243,11 @@ async function caseDetails(tx: Queryable, input: NewCase): Promise<CaseDetails> 
         kindId: input.damageKindId,
       });
       if (!selection) {
-        throw new AppError(400, 'unknown_damage_selection', 'Bitte wählen Sie Schadensort, Schadenskategorie und Schadensart aus dem Katalog.');
+        throw new AppError(
+          400,
+          'unknown_damage_selection',
+          'Bitte wählen Sie Schadensort, Schadenskategorie und Schadensart aus dem Katalog.',
+        );
       }
       return {
         ...none,

@@ -89,6 +89,8 @@ export async function listParticipants(tx: Queryable, caseId: string): Promise<P
 
 /** How many residents joined a case (staff scope). */
 export async function countParticipants(tx: Queryable, caseId: string): Promise<number> {
-  const { rows } = await tx.query<{ count: number }>(`SELECT count(*)::int AS count FROM incident_participants WHERE case_id = $1`, [caseId]);
+  const { rows } = await tx.query<{ count: number }>(`SELECT count(*)::int AS count FROM incident_participants WHERE case_id = $1`, [
+    caseId,
+  ]);
   return rows[0].count;
 }

@@ -27,7 +27,12 @@ describe('cases: joining a reported incident', () => {
     const reporter = await signInResident(server, company);
     const neighbour = await signInResident(server, company, 'neighbour');
     const damage = await damageChoice(reporter, { location: 'Wohnung', category: 'Sanitär', kind: 'Wasserhahn tropft' });
-    const filed = await reporter.post('/api/cases', { type: 'damage', ...damage, title: 'Rohrbruch bei Mustermann', description: DESCRIPTION });
+    const filed = await reporter.post('/api/cases', {
+      type: 'damage',
+      ...damage,
+      title: 'Rohrbruch bei Mustermann',
+      description: DESCRIPTION,
+    });
     assert.equal(filed.status, 201, JSON.stringify(filed.body));
     await reporter.post(`/api/cases/${filed.body.case.id}/messages`, { body: 'Bitte vorher bei mir klingeln.' });
     return { reporter, neighbour, damage, caseId: filed.body.case.id as string, caseNumber: filed.body.case.caseNumber as string };
@@ -49,7 +54,10 @@ describe('cases: joining a reported incident', () => {
     const clerk = await signInStaff(server, company, 'clerk');
 
     const listed = await neighbour.get(`/api/cases/open-damage-reports?categoryId=${damage.damageCategoryId}`);
-    assert.deepEqual(listed.body.items.map((item: { caseNumber: string }) => item.caseNumber), [caseNumber]);
+    assert.deepEqual(
+      listed.body.items.map((item: { caseNumber: string }) => item.caseNumber),
+      [caseNumber],
+    );
 
     const before = Date.now();
     const joined = await neighbour.post(`/api/cases/open-damage-reports/${caseNumber}/join`);
@@ -57,7 +65,12 @@ describe('cases: joining a reported incident', () => {
     assert.deepEqual(Object.keys(joined.body.incident).sort(), INCIDENT_KEYS);
     assert.equal(joined.body.incident.caseNumber, caseNumber);
     assert.deepEqual(
-      [joined.body.incident.damageLocation, joined.body.incident.damageCategory, joined.body.incident.damageKind, joined.body.incident.status],
+      [
+        joined.body.incident.damageLocation,
+        joined.body.incident.damageCategory,
+        joined.body.incident.damageKind,
+        joined.body.incident.status,
+      ],
       ['Wohnung', 'Sanitär', 'Wasserhahn tropft', 'eingegangen'],
     );
     assert.ok(Date.parse(joined.body.incident.joinedAt) >= before - 1000);
@@ -98,7 +111,15 @@ describe('cases: joining a reported incident', () => {
     assert.deepEqual((await neighbour.get('/api/cases')).body.items, [], "the incident is not one of the neighbour's cases");
     for (const answer of [...answers, byId, writing, staffView]) {
       const text = JSON.stringify(answer.body);
-      for (const secret of [DESCRIPTION, 'Rohrbruch bei Mustermann', 'klingeln', 'Erika', 'Mustermann', company.resident.id, company.resident.accountId]) {
+      for (const secret of [
+        DESCRIPTION,
+        'Rohrbruch bei Mustermann',
+        'klingeln',
+        'Erika',
+        'Mustermann',
+        company.resident.id,
+        company.resident.accountId,
+      ]) {
         assert.ok(!text.includes(secret), `answer carries ${secret}: ${text}`);
       }
     }
@@ -112,22 +133,37 @@ describe('cases: joining a reported incident', () => {
     const otherCompany = await createCaseCompany(server);
     const outsider = await signInResident(server, otherCompany);
 
-    for (const [who, client] of [['another building', elsewhere], ['another housing company', outsider]] as const) {
+    for (const [who, client] of [
+      ['another building', elsewhere],
+      ['another housing company', outsider],
+    ] as const) {
       const attempt = await client.post(`/api/cases/open-damage-reports/${caseNumber}/join`);
       assert.equal(attempt.status, 404, `${who}: ${JSON.stringify(attempt.body)}`);
       assert.equal(attempt.body.error.code, 'not_found');
       assert.match(attempt.body.error.message, /Keine offene Schadensmeldung/);
     }
     // The other company's own case with the same number is no door into this one.
-    const outsiderCase = await outsider.post('/api/cases', { type: 'damage', ...(await damageChoice(outsider)), description: 'Eigener Schaden' });
+    const outsiderCase = await outsider.post('/api/cases', {
+      type: 'damage',
+      ...(await damageChoice(outsider)),
+      description: 'Eigener Schaden',
+    });
     assert.equal(outsiderCase.body.case.caseNumber, caseNumber, 'both housing companies count from 0001');
     const neighbourOfOutsider = await signInResident(server, otherCompany, 'neighbour');
     const sameNumber = await neighbourOfOutsider.post(`/api/cases/open-damage-reports/${caseNumber}/join`);
     assert.equal(sameNumber.status, 201);
-    assert.equal((await clerk.get(`/api/staff/cases/${caseId}`)).body.affectedResidents, 1, 'joined the other company’s case, not this one');
+    assert.equal(
+      (await clerk.get(`/api/staff/cases/${caseId}`)).body.affectedResidents,
+      1,
+      'joined the other company’s case, not this one',
+    );
 
     const contact = await reporter.post('/api/cases', { type: 'contact', title: 'Frage', description: 'Wann kommt der Hausmeister?' });
-    assert.equal((await neighbour.post(`/api/cases/open-damage-reports/${contact.body.case.caseNumber}/join`)).status, 404, 'not a damage report');
+    assert.equal(
+      (await neighbour.post(`/api/cases/open-damage-reports/${contact.body.case.caseNumber}/join`)).status,
+      404,
+      'not a damage report',
+    );
     assert.equal((await neighbour.post('/api/cases/open-damage-reports/2020-9999/join')).status, 404, 'no such case');
     const malformed = await neighbour.post('/api/cases/open-damage-reports/abc/join');
     assert.equal(malformed.status, 400);
@@ -145,17 +181,36 @@ describe('cases: joining a reported incident', () => {
     const { caseId, caseNumber, neighbour } = await reportedIncident(company);
     assert.equal((await neighbour.post(`/api/cases/open-damage-reports/${caseNumber}/join`)).status, 201);
     const tenantId = company.tenant.id;
-    const asResident = (who: 'resident' | 'neighbour') => ({ role: 'resident' as const, tenantId, accountId: company[who].accountId, residentId: company[who].id });
+    const asResident = (who: 'resident' | 'neighbour') => ({
+      role: 'resident' as const,
+      tenantId,
+      accountId: company[who].accountId,
+      residentId: company[who].id,
+    });
     const join = (who: 'resident' | 'neighbour', residentId: string) =>
-      outcome(withScope(server.db, asResident(who), (tx) =>
-        tx.query(`INSERT INTO incident_participants (tenant_id, case_id, resident_id) VALUES ($1, $2, $3)`, [tenantId, caseId, residentId])));
+      outcome(
+        withScope(server.db, asResident(who), (tx) =>
+          tx.query(`INSERT INTO incident_participants (tenant_id, case_id, resident_id) VALUES ($1, $2, $3)`, [
+            tenantId,
+            caseId,
+            residentId,
+          ]),
+        ),
+      );
 
     assert.equal(await join('resident', company.resident.id), 'refused', 'the reporter cannot join their own case');
     assert.equal(await join('resident', company.neighbour.id), 'refused', 'nobody joins in someone else’s name');
     const clerkScope = { role: 'clerk' as const, tenantId, accountId: company.clerk.id };
     assert.equal(
-      await outcome(withScope(server.db, clerkScope, (tx) =>
-        tx.query(`INSERT INTO incident_participants (tenant_id, case_id, resident_id) VALUES ($1, $2, $3)`, [tenantId, caseId, company.resident.id]))),
+      await outcome(
+        withScope(server.db, clerkScope, (tx) =>
+          tx.query(`INSERT INTO incident_participants (tenant_id, case_id, resident_id) VALUES ($1, $2, $3)`, [
+            tenantId,
+            caseId,
+            company.resident.id,
+          ]),
+        ),
+      ),
       'refused',
       'staff do not join residents either',
     );
@@ -182,7 +237,10 @@ describe('cases: joining a reported incident', () => {
       const neighbourCaseEvents = recordEvents(neighbourSocket, 'case:updated');
       const reporterIncidentEvents = recordEvents(reporterSocket, 'incident:updated');
       const live = nextEvent(neighbourSocket, 'incident:updated');
-      const changed = await clerk.patch(`/api/staff/cases/${caseId}/status`, { status: 'beauftragt', message: 'Frau Mustermann, der Installateur kommt Montag.' });
+      const changed = await clerk.patch(`/api/staff/cases/${caseId}/status`, {
+        status: 'beauftragt',
+        message: 'Frau Mustermann, der Installateur kommt Montag.',
+      });
       assert.equal(changed.status, 200, JSON.stringify(changed.body));
 
       const update = await live;

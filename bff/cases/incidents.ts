@@ -105,7 +105,11 @@ export function createIncidentUseCases(deps: IncidentDependencies) {
         const report = await findOpenDamageReportInMyBuilding(tx, caseNumber);
         if (!report) throw notFound('Keine offene Schadensmeldung mit dieser Vorgangsnummer in Ihrem Gebäude.');
         if (report.reportedByMe) {
-          throw new AppError(409, 'own_report', 'Diese Schadensmeldung haben Sie selbst erstellt; Sie erhalten dazu bereits alle Neuigkeiten.');
+          throw new AppError(
+            409,
+            'own_report',
+            'Diese Schadensmeldung haben Sie selbst erstellt; Sie erhalten dazu bereits alle Neuigkeiten.',
+          );
         }
         const joinedAt = await insertParticipant(tx, { tenantId: ctx.tenantId, caseId: report.caseId, residentId });
         if (!joinedAt) throw new AppError(409, 'already_joined', 'Sie haben sich dieser Schadensmeldung bereits angeschlossen.');

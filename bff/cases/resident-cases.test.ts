@@ -96,7 +96,9 @@ describe('cases: resident side', () => {
     const incomplete = await resident.post('/api/cases', { type: 'damage', damageLocationId: sanitary.damageLocationId, description: '' });
     assert.equal(incomplete.status, 400);
     assert.equal(incomplete.body.error.code, 'validation_failed');
-    const messages = Object.fromEntries(incomplete.body.error.details.fields.map((field: { path: string; message: string }) => [field.path, field.message]));
+    const messages = Object.fromEntries(
+      incomplete.body.error.details.fields.map((field: { path: string; message: string }) => [field.path, field.message]),
+    );
     assert.equal(messages.damageCategoryId, 'Bitte wählen Sie eine Schadenskategorie aus.');
     assert.equal(messages.description, 'Bitte füllen Sie dieses Feld aus.');
 
@@ -151,7 +153,7 @@ describe('cases: resident side', () => {
     assert.deepEqual(numbersOf(ofOther), expected(8));
   });
 
-  it("shows a resident only their own cases: the neighbour gets 404 on the id and an empty list", async () => {
+  it('shows a resident only their own cases: the neighbour gets 404 on the id and an empty list', async () => {
     const company = await createCaseCompany(server);
     const resident = await signInResident(server, company);
     const neighbour = await signInResident(server, company, 'neighbour');
@@ -172,7 +174,10 @@ describe('cases: resident side', () => {
     const resident = await signInResident(server, company);
     const admin = await signInStaff(server, company, 'admin');
     const clerk = await signInStaff(server, company, 'clerk');
-    assert.equal((await admin.request('PUT', '/api/staff/case-routing-rules', { caseType: 'complaint', assigneeId: company.clerk.id })).status, 200);
+    assert.equal(
+      (await admin.request('PUT', '/api/staff/case-routing-rules', { caseType: 'complaint', assigneeId: company.clerk.id })).status,
+      200,
+    );
     const filed = await resident.post('/api/cases', { type: 'complaint', title: 'Müllplatz', description: 'Überfüllt.' });
     const id = filed.body.case.id;
     await clerk.post(`/api/staff/cases/${id}/notes`, { body: 'GEHEIM: Mieter beschwert sich oft.' });
@@ -183,7 +188,17 @@ describe('cases: resident side', () => {
     assert.equal(detail.status, 200);
     const json = JSON.stringify(detail.body);
     assert.ok(!json.includes('GEHEIM'), 'internal note text');
-    for (const internal of ['assignee', 'priority', 'deadlineAt', 'internal', 'routed', 'assigned', 'internal_note', company.clerk.id, company.admin.id]) {
+    for (const internal of [
+      'assignee',
+      'priority',
+      'deadlineAt',
+      'internal',
+      'routed',
+      'assigned',
+      'internal_note',
+      company.clerk.id,
+      company.admin.id,
+    ]) {
       assert.ok(!json.includes(internal), `resident detail contains ${internal}`);
     }
     assert.deepEqual(
@@ -198,14 +213,23 @@ describe('cases: resident side', () => {
     assert.ok(!list.includes('assignee') && !list.includes('deadlineAt'));
 
     // Row-level security itself, not only the queries: the resident's scope reads no internal row.
-    const residentScope = { role: 'resident' as const, tenantId: company.tenant.id, accountId: company.resident.accountId, residentId: company.resident.id };
+    const residentScope = {
+      role: 'resident' as const,
+      tenantId: company.tenant.id,
+      accountId: company.resident.accountId,
+      residentId: company.resident.id,
+    };
     const internalRows = await withScope(server.db, residentScope, async (tx) => ({
       notes: (await tx.query(`SELECT 1 FROM case_messages WHERE internal`)).rowCount,
       events: (await tx.query(`SELECT 1 FROM case_events WHERE NOT public`)).rowCount,
     }));
     assert.deepEqual(internalRows, { notes: 0, events: 0 });
     const staffScope = { role: 'clerk' as const, tenantId: company.tenant.id, accountId: company.clerk.id };
-    const staffSees = await withScope(server.db, staffScope, async (tx) => (await tx.query(`SELECT 1 FROM case_messages WHERE internal`)).rowCount);
+    const staffSees = await withScope(
+      server.db,
+      staffScope,
+      async (tx) => (await tx.query(`SELECT 1 FROM case_messages WHERE internal`)).rowCount,
+    );
     assert.equal(staffSees, 1);
   });
 
@@ -235,11 +259,20 @@ describe('cases: resident side', () => {
       await resident.post('/api/cases', { type: 'contact', title: `Frage ${index}`, description: 'x' });
     }
     const first = await resident.get('/api/cases?limit=2');
-    assert.deepEqual(first.body.items.map((entry: { title: string }) => entry.title), ['Frage 4', 'Frage 3']);
+    assert.deepEqual(
+      first.body.items.map((entry: { title: string }) => entry.title),
+      ['Frage 4', 'Frage 3'],
+    );
     const second = await resident.get(`/api/cases?limit=2&cursor=${first.body.nextCursor}`);
-    assert.deepEqual(second.body.items.map((entry: { title: string }) => entry.title), ['Frage 2', 'Frage 1']);
+    assert.deepEqual(
+      second.body.items.map((entry: { title: string }) => entry.title),
+      ['Frage 2', 'Frage 1'],
+    );
     const last = await resident.get(`/api/cases?limit=2&cursor=${second.body.nextCursor}`);
-    assert.deepEqual(last.body.items.map((entry: { title: string }) => entry.title), ['Frage 0']);
+    assert.deepEqual(
+      last.body.items.map((entry: { title: string }) => entry.title),
+      ['Frage 0'],
+    );
     assert.equal(last.body.nextCursor, null);
     assert.equal((await resident.get('/api/cases?limit=500')).status, 400);
   });
@@ -261,9 +294,10 @@ describe('cases: resident side', () => {
 
     const offered = await neighbour.get(`/api/cases/open-damage-reports?categoryId=${choice.damageCategoryId}`);
     assert.equal(offered.status, 200);
-    assert.deepEqual(offered.body.items.map((item: object) => Object.keys(item).sort()), [
-      ['caseNumber', 'damageCategory', 'damageKind', 'damageLocation', 'reportedAt', 'status'],
-    ]);
+    assert.deepEqual(
+      offered.body.items.map((item: object) => Object.keys(item).sort()),
+      [['caseNumber', 'damageCategory', 'damageKind', 'damageLocation', 'reportedAt', 'status']],
+    );
     assert.equal(offered.body.items[0].caseNumber, filed.body.case.caseNumber);
     assert.equal(offered.body.items[0].damageKind, 'Wasser im Keller');
     const json = JSON.stringify(offered.body);

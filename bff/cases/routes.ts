@@ -45,7 +45,14 @@ export function registerCaseRoutes(api: Api, ctx: AppContext): void {
 
   // Resident. Fixed paths come before /cases/:id.
   api.route(
-    { method: 'get', path: '/cases/catalogue', summary: 'Schadens- und Dokumentenkatalog der Hausverwaltung', tag, access: 'session', response: catalogueResponse },
+    {
+      method: 'get',
+      path: '/cases/catalogue',
+      summary: 'Schadens- und Dokumentenkatalog der Hausverwaltung',
+      tag,
+      access: 'session',
+      response: catalogueResponse,
+    },
     ({ req }) => cases.catalogue(tenantContext(req)),
   );
   api.route(
@@ -74,11 +81,27 @@ export function registerCaseRoutes(api: Api, ctx: AppContext): void {
     ({ req, params }) => incidents.join(tenantContext(req), params.caseNumber),
   );
   api.route(
-    { method: 'get', path: '/cases/joined', summary: 'Schadensmeldungen, denen ich mich angeschlossen habe', tag, access: 'resident', response: joinedIncidentsResponse },
+    {
+      method: 'get',
+      path: '/cases/joined',
+      summary: 'Schadensmeldungen, denen ich mich angeschlossen habe',
+      tag,
+      access: 'resident',
+      response: joinedIncidentsResponse,
+    },
     ({ req }) => incidents.listJoined(tenantContext(req)),
   );
   api.route(
-    { method: 'post', path: '/cases', summary: 'Anliegen melden', tag, access: 'resident', body: newCaseInput, response: createdCaseResponse, status: 201 },
+    {
+      method: 'post',
+      path: '/cases',
+      summary: 'Anliegen melden',
+      tag,
+      access: 'resident',
+      body: newCaseInput,
+      response: createdCaseResponse,
+      status: 201,
+    },
     ({ req, body }) => cases.fileCase(tenantContext(req), body),
   );
   api.route(
@@ -86,7 +109,15 @@ export function registerCaseRoutes(api: Api, ctx: AppContext): void {
     ({ req, query }) => cases.listOwnCases(tenantContext(req), query),
   );
   api.route(
-    { method: 'get', path: '/cases/:id', summary: 'Mein Anliegen mit öffentlichem Verlauf', tag, access: 'resident', params: caseIdParams, response: residentCaseDetail.extend({ attachments: z.array(caseAttachmentView) }) },
+    {
+      method: 'get',
+      path: '/cases/:id',
+      summary: 'Mein Anliegen mit öffentlichem Verlauf',
+      tag,
+      access: 'resident',
+      params: caseIdParams,
+      response: residentCaseDetail.extend({ attachments: z.array(caseAttachmentView) }),
+    },
     ({ req, params }) => cases.ownCaseDetail(tenantContext(req), params.id),
   );
   api.route(
@@ -106,7 +137,15 @@ export function registerCaseRoutes(api: Api, ctx: AppContext): void {
 
   // Staff.
   api.route(
-    { method: 'get', path: '/staff/cases', summary: 'Vorgänge nach Frist, mit Filtern', tag, access: 'staff', query: staffCaseQuery, response: staffCaseList },
+    {
+      method: 'get',
+      path: '/staff/cases',
+      summary: 'Vorgänge nach Frist, mit Filtern',
+      tag,
+      access: 'staff',
+      query: staffCaseQuery,
+      response: staffCaseList,
+    },
     ({ req, query }) => {
       const context = tenantContext(req);
       return cases.listCases(context, {
@@ -122,7 +161,15 @@ export function registerCaseRoutes(api: Api, ctx: AppContext): void {
     },
   );
   api.route(
-    { method: 'get', path: '/staff/cases/:id', summary: 'Vorgang mit Aktivitätenprotokoll und internen Notizen', tag, access: 'staff', params: caseIdParams, response: staffCaseDetail.extend({ attachments: z.array(caseAttachmentView) }) },
+    {
+      method: 'get',
+      path: '/staff/cases/:id',
+      summary: 'Vorgang mit Aktivitätenprotokoll und internen Notizen',
+      tag,
+      access: 'staff',
+      params: caseIdParams,
+      response: staffCaseDetail.extend({ attachments: z.array(caseAttachmentView) }),
+    },
     ({ req, params }) => cases.caseDetail(tenantContext(req), params.id),
   );
   api.route(
@@ -139,7 +186,16 @@ export function registerCaseRoutes(api: Api, ctx: AppContext): void {
     ({ req, params, body }) => cases.changeStatus(tenantContext(req), params.id, body.status, body.message),
   );
   api.route(
-    { method: 'patch', path: '/staff/cases/:id/assignee', summary: 'Vorgang zuweisen', tag, access: 'staff', params: caseIdParams, body: assigneeChangeInput, response: staffCaseResponse },
+    {
+      method: 'patch',
+      path: '/staff/cases/:id/assignee',
+      summary: 'Vorgang zuweisen',
+      tag,
+      access: 'staff',
+      params: caseIdParams,
+      body: assigneeChangeInput,
+      response: staffCaseResponse,
+    },
     ({ req, params, body }) => cases.assign(tenantContext(req), params.id, body.assigneeId),
   );
   api.route(
@@ -172,13 +228,27 @@ export function registerCaseRoutes(api: Api, ctx: AppContext): void {
   );
 
   api.route(
-    { method: 'get', path: '/staff/clerks', summary: 'Sachbearbeitung der Hausverwaltung (für die Zuweisung)', tag, access: 'staff', response: clerkList },
+    {
+      method: 'get',
+      path: '/staff/clerks',
+      summary: 'Sachbearbeitung der Hausverwaltung (für die Zuweisung)',
+      tag,
+      access: 'staff',
+      response: clerkList,
+    },
     ({ req }) => clerks.list(tenantContext(req)),
   );
 
   // Routing rules (who receives new cases).
   api.route(
-    { method: 'get', path: '/staff/case-routing-rules', summary: 'Zuständigkeitsregeln', tag, access: 'staff', response: routingRulesResponse },
+    {
+      method: 'get',
+      path: '/staff/case-routing-rules',
+      summary: 'Zuständigkeitsregeln',
+      tag,
+      access: 'staff',
+      response: routingRulesResponse,
+    },
     ({ req }) => routing.list(tenantContext(req)),
   );
   api.route(
@@ -194,7 +264,14 @@ export function registerCaseRoutes(api: Api, ctx: AppContext): void {
     ({ req, body }) => routing.set(tenantContext(req), body),
   );
   api.route(
-    { method: 'delete', path: '/staff/case-routing-rules/:id', summary: 'Zuständigkeitsregel löschen', tag, access: 'admin', params: caseIdParams },
+    {
+      method: 'delete',
+      path: '/staff/case-routing-rules/:id',
+      summary: 'Zuständigkeitsregel löschen',
+      tag,
+      access: 'admin',
+      params: caseIdParams,
+    },
     ({ req, params }) => routing.remove(tenantContext(req), params.id),
   );
 }

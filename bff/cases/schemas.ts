@@ -13,7 +13,8 @@ const text = (max: number) =>
     .trim()
     .min(1, 'Bitte füllen Sie dieses Feld aus.')
     .max(max, `Bitte höchstens ${max} Zeichen.`);
-const optionalText = (max: number) => z.string({ error: 'Bitte geben Sie einen Text ein.' }).trim().max(max, `Bitte höchstens ${max} Zeichen.`);
+const optionalText = (max: number) =>
+  z.string({ error: 'Bitte geben Sie einen Text ein.' }).trim().max(max, `Bitte höchstens ${max} Zeichen.`);
 const catalogueId = (what: string) => z.uuid({ error: `Bitte wählen Sie ${what} aus.` });
 const id = z.uuid({ error: 'Ungültige Kennung.' });
 
@@ -83,7 +84,10 @@ export const staffCaseQuery = pageQuery.extend({
   /** A clerk's account id, `me` or `none` (unassigned). */
   assignee: z.union([id, z.enum(['me', 'none'])], { error: 'Bitte eine Kennung, „me“ oder „none“ angeben.' }).optional(),
   building: id.optional(),
-  overdue: z.enum(['true', 'false'], { error: 'Bitte „true“ oder „false“ angeben.' }).transform((value) => value === 'true').optional(),
+  overdue: z
+    .enum(['true', 'false'], { error: 'Bitte „true“ oder „false“ angeben.' })
+    .transform((value) => value === 'true')
+    .optional(),
 });
 
 export const openDamageReportsQuery = z.object({ categoryId: catalogueId('eine Schadenskategorie') });
@@ -147,7 +151,17 @@ const residentEvent = z.object({
 });
 const staffEvent = z.object({
   id: z.uuid(),
-  kind: z.enum(['created', 'routed', 'status_changed', 'assigned', 'public_reply', 'internal_note', 'resident_message', 'attachments_added', 'document_published']),
+  kind: z.enum([
+    'created',
+    'routed',
+    'status_changed',
+    'assigned',
+    'public_reply',
+    'internal_note',
+    'resident_message',
+    'attachments_added',
+    'document_published',
+  ]),
   public: z.boolean(),
   actor: z.enum(['resident', 'staff', 'system']),
   actorName: z.string().nullable(),

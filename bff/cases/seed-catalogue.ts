@@ -1,28 +1,22 @@
 import type { Queryable } from '../db/database.ts';
-import {
-  hasCatalogue,
-  insertDamageCategory,
-  insertDamageKind,
-  insertDamageLocation,
-  insertDocumentType,
-} from './catalogue-repository.ts';
+import { hasCatalogue, insertDamageCategory, insertDamageKind, insertDamageLocation, insertDocumentType } from './catalogue-repository.ts';
 
 /** Schadensort → Schadenskategorie → Schadensarten: a starting point each housing company adapts. */
 export const DEFAULT_DAMAGE_CATALOGUE: Record<string, Record<string, string[]>> = {
   Wohnung: {
-    'Sanitär': ['Wasserhahn tropft', 'Toilettenspülung defekt', 'Abfluss verstopft', 'Wasserschaden / Leck'],
+    Sanitär: ['Wasserhahn tropft', 'Toilettenspülung defekt', 'Abfluss verstopft', 'Wasserschaden / Leck'],
     'Heizung und Warmwasser': ['Heizkörper wird nicht warm', 'Kein Warmwasser', 'Thermostatventil defekt'],
-    'Elektrik': ['Steckdose oder Schalter defekt', 'Sicherung löst immer wieder aus', 'Stromausfall in der Wohnung'],
+    Elektrik: ['Steckdose oder Schalter defekt', 'Sicherung löst immer wieder aus', 'Stromausfall in der Wohnung'],
     'Fenster und Türen': ['Fenster schließt nicht', 'Wohnungstür oder Schloss defekt', 'Rollladen defekt'],
     'Feuchtigkeit und Schimmel': ['Schimmelbildung', 'Feuchte Wände'],
   },
   'Treppenhaus und Eingang': {
-    'Beleuchtung': ['Licht im Treppenhaus defekt'],
+    Beleuchtung: ['Licht im Treppenhaus defekt'],
     'Haustür und Klingel': ['Haustür schließt nicht', 'Klingel oder Gegensprechanlage defekt', 'Briefkasten defekt'],
     'Treppen und Böden': ['Stolperstelle oder Beschädigung'],
   },
   'Keller und Gemeinschaftsräume': {
-    'Feuchtigkeit': ['Wasser im Keller', 'Schimmelbildung'],
+    Feuchtigkeit: ['Wasser im Keller', 'Schimmelbildung'],
     'Türen und Beleuchtung': ['Tür oder Schloss defekt', 'Licht defekt'],
   },
   Aufzug: {
@@ -32,9 +26,9 @@ export const DEFAULT_DAMAGE_CATALOGUE: Record<string, Record<string, string[]>> 
     Dach: ['Dach undicht', 'Dachrinne verstopft oder beschädigt'],
     Fassade: ['Risse oder Putzschäden', 'Balkon beschädigt'],
   },
-  'Außenanlagen': {
+  Außenanlagen: {
     'Wege und Grünflächen': ['Weg oder Zufahrt beschädigt', 'Baum oder Ast droht abzubrechen'],
-    'Müllplatz': ['Müllbehälter beschädigt'],
+    Müllplatz: ['Müllbehälter beschädigt'],
   },
 };
 

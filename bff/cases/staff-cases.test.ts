@@ -29,7 +29,10 @@ describe('cases: staff side', () => {
     ];
     for (const rule of rules) assert.equal((await admin.request('PUT', '/api/staff/case-routing-rules', rule)).status, 200);
     assert.equal((await clerk.request('PUT', '/api/staff/case-routing-rules', rules[0])).status, 403, 'only admins set rules');
-    const wrong = await admin.request('PUT', '/api/staff/case-routing-rules', { caseType: 'contact', assigneeId: company.resident.accountId });
+    const wrong = await admin.request('PUT', '/api/staff/case-routing-rules', {
+      caseType: 'contact',
+      assigneeId: company.resident.accountId,
+    });
     assert.equal(wrong.body.error.code, 'unknown_assignee');
 
     const board = await connectSocket(server, clerk);
@@ -71,7 +74,10 @@ describe('cases: staff side', () => {
     try {
       const residentEvents = recordEvents(portal, 'case:updated');
       const live = nextEvent(portal, 'case:updated', (payload) => payload.change === 'status_changed');
-      const changed = await clerk.patch(`/api/staff/cases/${id}/status`, { status: 'beauftragt', message: 'Der Installateur kommt am Montag.' });
+      const changed = await clerk.patch(`/api/staff/cases/${id}/status`, {
+        status: 'beauftragt',
+        message: 'Der Installateur kommt am Montag.',
+      });
       assert.equal(changed.status, 200, JSON.stringify(changed.body));
       assert.equal(changed.body.case.status, 'beauftragt');
 
@@ -124,7 +130,10 @@ describe('cases: staff side', () => {
     const filed = await resident.post('/api/cases', { type: 'contact', title: 'Frage', description: 'x' });
     const id = filed.body.case.id;
     assert.equal((await clerk.patch(`/api/staff/cases/${id}/status`, { status: 'eingegangen' })).status, 409);
-    assert.equal((await clerk.patch(`/api/staff/cases/${id}/status`, { status: 'abgelehnt', message: 'Bitte wenden Sie sich an die Stadt.' })).status, 200);
+    assert.equal(
+      (await clerk.patch(`/api/staff/cases/${id}/status`, { status: 'abgelehnt', message: 'Bitte wenden Sie sich an die Stadt.' })).status,
+      200,
+    );
     const reopened = await clerk.patch(`/api/staff/cases/${id}/status`, { status: 'in_bearbeitung' });
     assert.equal(reopened.status, 409);
     assert.equal(reopened.body.error.code, 'invalid_status_transition');
@@ -134,7 +143,7 @@ describe('cases: staff side', () => {
     assert.equal(unknown.body.error.details.fields[0].message, 'Unbekannter Status.');
   });
 
-  it("staff of another housing company get 404 for a case id, and never see it in their list", async () => {
+  it('staff of another housing company get 404 for a case id, and never see it in their list', async () => {
     const a = await createCaseCompany(server);
     const b = await createCaseCompany(server);
     const resident = await signInResident(server, a);
@@ -201,7 +210,10 @@ describe('cases: staff side', () => {
 
     const first = await clerk.get('/api/staff/cases?limit=3');
     const second = await clerk.get(`/api/staff/cases?limit=3&cursor=${first.body.nextCursor}`);
-    assert.deepEqual([...first.body.items, ...second.body.items].map((item: { id: string }) => item.id), [normalDamage, emergency, complaint, contact]);
+    assert.deepEqual(
+      [...first.body.items, ...second.body.items].map((item: { id: string }) => item.id),
+      [normalDamage, emergency, complaint, contact],
+    );
     assert.equal(second.body.nextCursor, null);
 
     const invalid = await clerk.get('/api/staff/cases?status=offen');

@@ -39,7 +39,12 @@ export function createCaseUseCases(deps: CaseDependencies) {
    * the clerks' names, so the staff view is read in the staff scope of the same housing company. The
    * change is committed by now: a failure here is logged, not reported to the resident.
    */
-  async function notifyStaffOfResidentChange(tenantId: string, event: 'case:created' | 'case:updated', change: CaseEventKind, caseId: string) {
+  async function notifyStaffOfResidentChange(
+    tenantId: string,
+    event: 'case:created' | 'case:updated',
+    change: CaseEventKind,
+    caseId: string,
+  ) {
     try {
       const staffRecord = await withScope(db, { role: 'clerk', tenantId }, (tx) => findCase(tx, caseId));
       if (staffRecord) realtime.toStaff(tenantId, event, { change, case: toStaffCase(staffRecord) });
@@ -89,7 +94,12 @@ export function createCaseUseCases(deps: CaseDependencies) {
         const record = await backend.findCase(tx, ctx, caseId);
         if (!record) throw caseNotFound();
         const { events, messages } = await backend.caseActivity(tx, ctx, caseId);
-        return { case: toResidentCase(record), timeline: toResidentTimeline(events), messages: toResidentMessages(messages), attachments: await caseAttachments(tx, caseId) };
+        return {
+          case: toResidentCase(record),
+          timeline: toResidentTimeline(events),
+          messages: toResidentMessages(messages),
+          attachments: await caseAttachments(tx, caseId),
+        };
       });
     },
 
@@ -124,7 +134,10 @@ export function createCaseUseCases(deps: CaseDependencies) {
         const record = await backend.findCase(tx, ctx, caseId);
         if (!record) throw caseNotFound();
         const { events, messages } = await backend.caseActivity(tx, ctx, caseId);
-        return { ...toStaffDetail(record, events, messages, await countParticipants(tx, caseId)), attachments: await caseAttachments(tx, caseId) };
+        return {
+          ...toStaffDetail(record, events, messages, await countParticipants(tx, caseId)),
+          attachments: await caseAttachments(tx, caseId),
+        };
       });
     },
 

@@ -64,12 +64,19 @@ export function toResidentTimeline(events: CaseEvent[]): ResidentEventView[] {
 
 export function toResidentMessages(messages: CaseMessage[]): ResidentMessageView[] {
   return messages.flatMap((message) =>
-    message.internal ? [] : [{ id: message.id, author: message.authorRole, body: message.body, createdAt: message.createdAt.toISOString() }],
+    message.internal
+      ? []
+      : [{ id: message.id, author: message.authorRole, body: message.body, createdAt: message.createdAt.toISOString() }],
   );
 }
 
 /** `joinedResidents`: residents who joined the incident besides its reporter. */
-export function toStaffDetail(record: CaseRecord, events: CaseEvent[], messages: CaseMessage[], joinedResidents: number): Omit<Json<typeof staffCaseDetail>, 'attachments'> {
+export function toStaffDetail(
+  record: CaseRecord,
+  events: CaseEvent[],
+  messages: CaseMessage[],
+  joinedResidents: number,
+): Omit<Json<typeof staffCaseDetail>, 'attachments'> {
   return {
     case: toStaffCase(record),
     affectedResidents: 1 + joinedResidents,

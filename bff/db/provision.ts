@@ -29,8 +29,10 @@ export async function provisionDatabase(options: ProvisionOptions): Promise<Prov
     ] as const) {
       // Roles are cluster-wide; parallel test processes may race to create them.
       await admin
-        .query(`DO $$ BEGIN CREATE ROLE ${role} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEROLE NOCREATEDB;
-                EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`)
+        .query(
+          `DO $$ BEGIN CREATE ROLE ${role} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEROLE NOCREATEDB;
+                EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`,
+        )
         .catch((error: { code?: string }) => {
           if (error.code !== '23505' && error.code !== '42710') throw error;
         });

@@ -91,17 +91,40 @@ export const DEMO_COMPANIES: DemoCompany[] = [
         lastName: 'Mustermann',
         contactEmail: 'erika.mustermann@wohnbau-nord.example',
         tenancyStart: '2019-04-01',
-        login: { email: 'erika.mustermann@wohnbau-nord.example', password: DEMO_RESIDENT_PASSWORD, totpSecret: 'UGJKY3VM56PHCP34IV2R3UQTOS6FH3FM' },
+        login: {
+          email: 'erika.mustermann@wohnbau-nord.example',
+          password: DEMO_RESIDENT_PASSWORD,
+          totpSecret: 'UGJKY3VM56PHCP34IV2R3UQTOS6FH3FM',
+        },
       },
-      { externalRef: 'WN-10002', unitRef: 'HH-LIN-12-02', firstName: 'Max', lastName: 'Nachbar', contactEmail: 'max.nachbar@wohnbau-nord.example', awaitsActivation: true },
+      {
+        externalRef: 'WN-10002',
+        unitRef: 'HH-LIN-12-02',
+        firstName: 'Max',
+        lastName: 'Nachbar',
+        contactEmail: 'max.nachbar@wohnbau-nord.example',
+        awaitsActivation: true,
+      },
       { externalRef: 'WN-10003', unitRef: 'HH-LIN-12-03', firstName: 'Aylin', lastName: 'Yılmaz' },
       { externalRef: 'WN-10004', unitRef: 'HH-HAF-5-01', firstName: 'Jan', lastName: 'Petersen' },
       { externalRef: 'WN-10005', unitRef: 'HH-HAF-5-02', firstName: 'Greta', lastName: 'Hansen' },
       { externalRef: 'WN-10006', unitRef: 'HH-OST-88-01', firstName: 'Piotr', lastName: 'Nowak' },
     ],
     staff: [
-      { displayName: 'Clara Sachbearbeiterin', role: 'clerk', email: 'clara.sachbearbeiterin@wohnbau-nord.example', password: DEMO_CLERK_PASSWORD, totpSecret: 'Q6BDYJL67BIH2UGC4LYBJFEDDVHAH53Q' },
-      { displayName: 'Anton Verwalter', role: 'admin', email: 'anton.verwalter@wohnbau-nord.example', password: DEMO_ADMIN_PASSWORD, totpSecret: 'P4FEQTTFRKS4E7VE5KLBHIQB2HXP3CXH' },
+      {
+        displayName: 'Clara Sachbearbeiterin',
+        role: 'clerk',
+        email: 'clara.sachbearbeiterin@wohnbau-nord.example',
+        password: DEMO_CLERK_PASSWORD,
+        totpSecret: 'Q6BDYJL67BIH2UGC4LYBJFEDDVHAH53Q',
+      },
+      {
+        displayName: 'Anton Verwalter',
+        role: 'admin',
+        email: 'anton.verwalter@wohnbau-nord.example',
+        password: DEMO_ADMIN_PASSWORD,
+        totpSecret: 'P4FEQTTFRKS4E7VE5KLBHIQB2HXP3CXH',
+      },
     ],
     documents: [
       {
@@ -169,15 +192,38 @@ export const DEMO_COMPANIES: DemoCompany[] = [
         lastName: 'Huber',
         contactEmail: 'sophie.huber@stadthaus-sued.example',
         tenancyStart: '2021-10-01',
-        login: { email: 'sophie.huber@stadthaus-sued.example', password: DEMO_RESIDENT_PASSWORD, totpSecret: 'RB2EBFNOA2SLJPWJ22CLYCZKSNKPM3KV' },
+        login: {
+          email: 'sophie.huber@stadthaus-sued.example',
+          password: DEMO_RESIDENT_PASSWORD,
+          totpSecret: 'RB2EBFNOA2SLJPWJ22CLYCZKSNKPM3KV',
+        },
       },
-      { externalRef: 'SS-20002', unitRef: 'M-LEO-40-02', firstName: 'Lukas', lastName: 'Bauer', contactEmail: 'lukas.bauer@stadthaus-sued.example', awaitsActivation: true },
+      {
+        externalRef: 'SS-20002',
+        unitRef: 'M-LEO-40-02',
+        firstName: 'Lukas',
+        lastName: 'Bauer',
+        contactEmail: 'lukas.bauer@stadthaus-sued.example',
+        awaitsActivation: true,
+      },
       { externalRef: 'SS-20003', unitRef: 'M-SEN-7-01', firstName: 'Fatma', lastName: 'Demir' },
       { externalRef: 'SS-20004', unitRef: 'M-SEN-7-02', firstName: 'Josef', lastName: 'Gruber' },
     ],
     staff: [
-      { displayName: 'Sabine Sachbearbeiterin', role: 'clerk', email: 'sabine.sachbearbeiterin@stadthaus-sued.example', password: DEMO_CLERK_PASSWORD, totpSecret: '2MVE7NTWQU7YG2RZ5IGTVATJRNTII7LB' },
-      { displayName: 'Alois Verwalter', role: 'admin', email: 'alois.verwalter@stadthaus-sued.example', password: DEMO_ADMIN_PASSWORD, totpSecret: 'HR757EKR2JWFRCZZHV4QHFPUAXQX4B76' },
+      {
+        displayName: 'Sabine Sachbearbeiterin',
+        role: 'clerk',
+        email: 'sabine.sachbearbeiterin@stadthaus-sued.example',
+        password: DEMO_CLERK_PASSWORD,
+        totpSecret: '2MVE7NTWQU7YG2RZ5IGTVATJRNTII7LB',
+      },
+      {
+        displayName: 'Alois Verwalter',
+        role: 'admin',
+        email: 'alois.verwalter@stadthaus-sued.example',
+        password: DEMO_ADMIN_PASSWORD,
+        totpSecret: 'HR757EKR2JWFRCZZHV4QHFPUAXQX4B76',
+      },
     ],
     documents: [
       {
@@ -279,7 +325,9 @@ async function seedCompany(db: Database, company: DemoCompany, origins: string[]
       if (tenancyStart) await setTenancyStart(tx, resident.externalRef, tenancyStart);
       const displayName = `${resident.firstName} ${resident.lastName}`;
       if (login) {
-        const { rows } = await tx.query<{ account_id: string }>(`SELECT account_id FROM residents WHERE external_ref = $1`, [resident.externalRef]);
+        const { rows } = await tx.query<{ account_id: string }>(`SELECT account_id FROM residents WHERE external_ref = $1`, [
+          resident.externalRef,
+        ]);
         await activateDemoAccount(tx, rows[0].account_id, login, passwordHashes.get(login.email)!);
         logins.push({ ...base, role: 'resident', displayName, ...login });
       }

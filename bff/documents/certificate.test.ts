@@ -34,7 +34,11 @@ describe('documents: Mieterbescheinigung', () => {
   });
 
   async function requestCertificate(resident: TestClient, label = 'Mieterbescheinigung') {
-    const filed = await resident.post('/api/cases', { type: 'document_request', documentTypeId: await documentTypeId(resident, label), description: 'Für das Wohngeldamt' });
+    const filed = await resident.post('/api/cases', {
+      type: 'document_request',
+      documentTypeId: await documentTypeId(resident, label),
+      description: 'Für das Wohngeldamt',
+    });
     assert.equal(filed.status, 201);
     return filed.body.case as { id: string; caseNumber: string };
   }
@@ -48,7 +52,11 @@ describe('documents: Mieterbescheinigung', () => {
     const clerk = await signInStaff(server, company, 'clerk');
     const requested = await requestCertificate(resident);
     const staffView = await clerk.get(`/api/staff/cases/${requested.id}`);
-    assert.deepEqual(staffView.body.case.documentType, { id: staffView.body.case.documentType.id, label: 'Mieterbescheinigung', key: 'tenant_certificate' });
+    assert.deepEqual(staffView.body.case.documentType, {
+      id: staffView.body.case.documentType.id,
+      label: 'Mieterbescheinigung',
+      key: 'tenant_certificate',
+    });
     const socket = await connectSocket(server, resident);
     try {
       const published = nextEvent(socket, 'document:published');
@@ -84,7 +92,10 @@ describe('documents: Mieterbescheinigung', () => {
     const file = await downloadFile(resident, `/api/documents/${document.id}/file`);
     assert.equal(file.status, 200);
     assert.equal(file.headers.get('content-type'), 'application/pdf');
-    assert.match(file.headers.get('content-disposition') ?? '', /^attachment; filename="Mieterbescheinigung-\d{4}-\d{4,}\.pdf"; filename\*=UTF-8''Mieterbescheinigung-\d{4}-\d{4,}\.pdf$/);
+    assert.match(
+      file.headers.get('content-disposition') ?? '',
+      /^attachment; filename="Mieterbescheinigung-\d{4}-\d{4,}\.pdf"; filename\*=UTF-8''Mieterbescheinigung-\d{4}-\d{4,}\.pdf$/,
+    );
     assert.equal(file.headers.get('x-content-type-options'), 'nosniff');
     assert.equal(file.headers.get('content-security-policy'), "default-src 'none'; sandbox");
     assert.equal(file.content.length, document.size);
@@ -146,7 +157,8 @@ describe('documents: Mieterbescheinigung', () => {
     const clerk = await signInStaff(server, company, 'clerk');
     const houseRules = await requestCertificate(resident, 'Hausordnung');
     assert.equal((await resident.get(`/api/cases/${houseRules.id}`)).body.case.documentType.key, 'house_rules');
-    const contact = (await resident.post('/api/cases', { type: 'contact', title: 'Frage', description: 'Wann kommt der Hausmeister?' })).body.case;
+    const contact = (await resident.post('/api/cases', { type: 'contact', title: 'Frage', description: 'Wann kommt der Hausmeister?' }))
+      .body.case;
     for (const id of [houseRules.id, contact.id]) {
       const refused = await clerk.post(`/api/staff/cases/${id}/certificate`);
       assert.equal(refused.status, 409);
@@ -183,7 +195,8 @@ describe('documents: Mieterbescheinigung', () => {
       const requested = await requestCertificate(resident);
       assert.equal((await clerk.post(`/api/staff/cases/${requested.id}/certificate`)).status, 201);
       const deadline = Date.now() + 10_000;
-      const closedUpstream = () => api.processedBodies().find((body) => body.event === 'case.status_changed' && body.caseId === requested.id);
+      const closedUpstream = () =>
+        api.processedBodies().find((body) => body.event === 'case.status_changed' && body.caseId === requested.id);
       while (!closedUpstream() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
       assert.deepEqual(
         { ...closedUpstream(), changedAt: undefined },

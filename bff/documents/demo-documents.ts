@@ -26,7 +26,9 @@ export async function seedDemoDocuments(
   company: { tenantId: string; name: string; clerkEmail: string },
   documents: DemoDocument[],
 ): Promise<void> {
-  const clerkId = await withScope(db, { role: 'admin', tenantId: company.tenantId }, (tx) => findStaffAccountByEmail(tx, company.clerkEmail));
+  const clerkId = await withScope(db, { role: 'admin', tenantId: company.tenantId }, (tx) =>
+    findStaffAccountByEmail(tx, company.clerkEmail),
+  );
   if (!clerkId) return;
   await withScope(db, { role: 'clerk', tenantId: company.tenantId, accountId: clerkId }, async (tx) => {
     if (await hasDocuments(tx)) return;

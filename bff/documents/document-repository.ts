@@ -273,7 +273,9 @@ export async function findAudienceIdByRef(tx: Queryable, audience: Audience, ext
 }
 
 export async function findStaffAccountByEmail(tx: Queryable, email: string): Promise<string | undefined> {
-  const { rows } = await tx.query<{ id: string }>(`SELECT id FROM accounts WHERE lower(email) = lower($1) AND role IN ('clerk', 'admin')`, [email]);
+  const { rows } = await tx.query<{ id: string }>(`SELECT id FROM accounts WHERE lower(email) = lower($1) AND role IN ('clerk', 'admin')`, [
+    email,
+  ]);
   return rows[0]?.id;
 }
 

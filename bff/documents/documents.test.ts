@@ -25,13 +25,20 @@ describe('documents: publishing and "Meine Dokumente"', () => {
     return response.body.upload.id;
   }
 
-  async function publish(clerk: TestClient, audience: 'resident' | 'unit' | 'building', audienceId: string, title: string, category = 'letter') {
+  async function publish(
+    clerk: TestClient,
+    audience: 'resident' | 'unit' | 'building',
+    audienceId: string,
+    title: string,
+    category = 'letter',
+  ) {
     const response = await clerk.post('/api/staff/documents', { uploadId: await uploaded(clerk), title, category, audience, audienceId });
     assert.equal(response.status, 201, JSON.stringify(response.body));
     return response.body.document;
   }
 
-  const titles = async (client: TestClient) => ((await client.get('/api/documents')).body.items as Array<{ title: string }>).map((item) => item.title);
+  const titles = async (client: TestClient) =>
+    ((await client.get('/api/documents')).body.items as Array<{ title: string }>).map((item) => item.title);
 
   it('reaches exactly the resident, everyone in the unit or everyone in the building, live and in the inbox', async () => {
     const company = await createCaseCompany(server);
@@ -56,13 +63,26 @@ describe('documents: publishing and "Meine Dokumente"', () => {
       assert.equal(building.publishedBy.name, 'Clara Sachbearbeiterin');
 
       const live = await toBoth;
-      assert.deepEqual(Object.keys(live.document).sort(), ['caseNumber', 'category', 'contentType', 'fileName', 'id', 'publishedAt', 'readAt', 'size', 'title']);
+      assert.deepEqual(Object.keys(live.document).sort(), [
+        'caseNumber',
+        'category',
+        'contentType',
+        'fileName',
+        'id',
+        'publishedAt',
+        'readAt',
+        'size',
+        'title',
+      ]);
       await new Promise((resolve) => setTimeout(resolve, 100));
       assert.deepEqual(
         residentLive.map((payload: any) => payload.document.title),
         ['Mieterhöhung', 'Zählerablesung EG links', 'Hausordnung 2026'],
       );
-      assert.deepEqual(neighbourLive.map((payload: any) => payload.document.title), ['Hausordnung 2026']);
+      assert.deepEqual(
+        neighbourLive.map((payload: any) => payload.document.title),
+        ['Hausordnung 2026'],
+      );
     } finally {
       residentSocket.disconnect();
       neighbourSocket.disconnect();
@@ -75,7 +95,17 @@ describe('documents: publishing and "Meine Dokumente"', () => {
     const personal = inbox.body.items[2];
     assert.deepEqual(
       { ...personal, id: undefined, publishedAt: undefined },
-      { id: undefined, title: 'Mieterhöhung', category: 'letter', fileName: 'Schreiben.pdf', contentType: 'application/pdf', size: PDF.length, publishedAt: undefined, readAt: null, caseNumber: null },
+      {
+        id: undefined,
+        title: 'Mieterhöhung',
+        category: 'letter',
+        fileName: 'Schreiben.pdf',
+        contentType: 'application/pdf',
+        size: PDF.length,
+        publishedAt: undefined,
+        readAt: null,
+        caseNumber: null,
+      },
     );
 
     // The neighbour cannot open the resident's letter, not even by its id.
@@ -137,10 +167,16 @@ describe('documents: publishing and "Meine Dokumente"', () => {
     await publish(clerk, 'resident', company.resident.id, 'Vier');
 
     const first = await resident.get('/api/documents?limit=2');
-    assert.deepEqual(first.body.items.map((item: any) => item.title), ['Vier', 'Drei']);
+    assert.deepEqual(
+      first.body.items.map((item: any) => item.title),
+      ['Vier', 'Drei'],
+    );
     assert.equal(first.body.unreadCount, 3);
     const second = await resident.get(`/api/documents?limit=2&cursor=${first.body.nextCursor}`);
-    assert.deepEqual(second.body.items.map((item: any) => item.title), ['Eins']);
+    assert.deepEqual(
+      second.body.items.map((item: any) => item.title),
+      ['Eins'],
+    );
     assert.equal(second.body.nextCursor, null);
 
     const list = async (query: string) => (await clerk.get(`/api/staff/documents?${query}`)).body.items.map((item: any) => item.title);
@@ -172,7 +208,12 @@ describe('documents: publishing and "Meine Dokumente"', () => {
     const othersUpload = await admin.post('/api/staff/documents', { ...body, audience: 'building', audienceId: company.building.id });
     assert.equal(othersUpload.status, 400);
     assert.equal(othersUpload.body.error.code, 'unknown_upload');
-    const invalid = await clerk.post('/api/staff/documents', { ...body, category: 'memo', audience: 'building', audienceId: company.building.id });
+    const invalid = await clerk.post('/api/staff/documents', {
+      ...body,
+      category: 'memo',
+      audience: 'building',
+      audienceId: company.building.id,
+    });
     assert.equal(invalid.status, 400);
     assert.equal(invalid.body.error.code, 'validation_failed');
 
@@ -183,7 +224,10 @@ describe('documents: publishing and "Meine Dokumente"', () => {
     assert.equal(again.body.error.code, 'unknown_upload');
 
     const resident = await signInResident(server, company);
-    assert.equal((await resident.post('/api/staff/documents', { ...body, audience: 'building', audienceId: company.building.id })).status, 403);
+    assert.equal(
+      (await resident.post('/api/staff/documents', { ...body, audience: 'building', audienceId: company.building.id })).status,
+      403,
+    );
     assert.equal((await resident.get('/api/staff/documents')).status, 403);
     assert.equal((await clerk.get('/api/documents')).status, 403);
   });
@@ -193,13 +237,21 @@ describe('documents: publishing and "Meine Dokumente"', () => {
     const clerk = await signInStaff(server, company, 'clerk');
     const resident = await signInResident(server, company);
     const neighbour = await signInResident(server, company, 'neighbour');
-    const filed = await resident.post('/api/cases', { type: 'contact', title: 'Nebenkosten', description: 'Bitte senden Sie mir die Abrechnung 2025.' });
+    const filed = await resident.post('/api/cases', {
+      type: 'contact',
+      title: 'Nebenkosten',
+      description: 'Bitte senden Sie mir die Abrechnung 2025.',
+    });
     const caseId = filed.body.case.id;
     const socket = await connectSocket(server, resident);
     try {
       const updated = nextEvent(socket, 'case:updated', (payload) => payload.change === 'document_published');
       const published = nextEvent(socket, 'document:published');
-      const response = await clerk.post(`/api/staff/cases/${caseId}/documents`, { uploadId: await uploaded(clerk), title: 'Betriebskostenabrechnung 2025', category: 'utility_statement' });
+      const response = await clerk.post(`/api/staff/cases/${caseId}/documents`, {
+        uploadId: await uploaded(clerk),
+        title: 'Betriebskostenabrechnung 2025',
+        category: 'utility_statement',
+      });
       assert.equal(response.status, 201, JSON.stringify(response.body));
       assert.equal(response.body.case.status, 'eingegangen');
       assert.equal(response.body.document.caseNumber, filed.body.case.caseNumber);
@@ -213,9 +265,10 @@ describe('documents: publishing and "Meine Dokumente"', () => {
     assert.equal(event.actor, 'staff');
     assert.equal(event.data.title, 'Betriebskostenabrechnung 2025');
     const inbox = await resident.get('/api/documents');
-    assert.deepEqual(inbox.body.items.map((item: any) => [item.title, item.category, item.caseNumber]), [
-      ['Betriebskostenabrechnung 2025', 'utility_statement', filed.body.case.caseNumber],
-    ]);
+    assert.deepEqual(
+      inbox.body.items.map((item: any) => [item.title, item.category, item.caseNumber]),
+      [['Betriebskostenabrechnung 2025', 'utility_statement', filed.body.case.caseNumber]],
+    );
     assert.deepEqual(await titles(neighbour), []);
 
     const defaulted = await clerk.post(`/api/staff/cases/${caseId}/documents`, { uploadId: await uploaded(clerk), title: 'Anlage' });

@@ -43,10 +43,18 @@ export function certificateFileName(caseNumber: string): string {
 export function renderTenantCertificate({ facts, caseNumber, issuedAt }: CertificateInput): Promise<Buffer> {
   const name = `${facts.firstName} ${facts.lastName}`;
   const address = `${facts.street}, ${facts.postalCode} ${facts.city}`;
-  const info = { Title: `Mieterbescheinigung – ${name}`, Author: facts.companyName, Subject: `Vorgang ${caseNumber}`, CreationDate: issuedAt };
+  const info = {
+    Title: `Mieterbescheinigung – ${name}`,
+    Author: facts.companyName,
+    Subject: `Vorgang ${caseNumber}`,
+    CreationDate: issuedAt,
+  };
   return render(info, (doc) => {
     doc.font('bold').fontSize(11).text(facts.companyName);
-    doc.font('regular').fontSize(10).text(`${germanDate(issuedAt, 'long')}`, { align: 'right' });
+    doc
+      .font('regular')
+      .fontSize(10)
+      .text(`${germanDate(issuedAt, 'long')}`, { align: 'right' });
     doc.text(`Vorgangsnummer: ${caseNumber}`, { align: 'right' });
     doc.moveDown(3);
     doc.font('bold').fontSize(18).text('Mieterbescheinigung');
@@ -61,7 +69,9 @@ export function renderTenantCertificate({ facts, caseNumber, issuedAt }: Certifi
     doc.text(`Wohnung: ${facts.unitLabel}`, { indent: 24 });
     doc.text(`Anschrift: ${address}`, { indent: 24 });
     doc.text(
-      facts.tenancyStart ? `Mietbeginn: ${germanDate(new Date(`${facts.tenancyStart}T12:00:00Z`), 'medium')}` : 'Mietbeginn: laut Mietvertrag',
+      facts.tenancyStart
+        ? `Mietbeginn: ${germanDate(new Date(`${facts.tenancyStart}T12:00:00Z`), 'medium')}`
+        : 'Mietbeginn: laut Mietvertrag',
       { indent: 24 },
     );
     doc.moveDown(2);

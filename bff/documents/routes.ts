@@ -36,11 +36,26 @@ export function registerDocumentRoutes(api: Api, ctx: AppContext): void {
 
   // Resident. Fixed paths come before /documents/:id.
   api.route(
-    { method: 'get', path: '/documents', summary: 'Meine Dokumente (neueste zuerst, mit Anzahl ungelesener)', tag, access: 'resident', query: pageQuery, response: residentDocumentList },
+    {
+      method: 'get',
+      path: '/documents',
+      summary: 'Meine Dokumente (neueste zuerst, mit Anzahl ungelesener)',
+      tag,
+      access: 'resident',
+      query: pageQuery,
+      response: residentDocumentList,
+    },
     ({ req, query }) => documents.listOwn(tenantContext(req), query),
   );
   api.route(
-    { method: 'get', path: '/documents/unread-count', summary: 'Anzahl ungelesener Dokumente', tag, access: 'resident', response: unreadCountResponse },
+    {
+      method: 'get',
+      path: '/documents/unread-count',
+      summary: 'Anzahl ungelesener Dokumente',
+      tag,
+      access: 'resident',
+      response: unreadCountResponse,
+    },
     ({ req }) => documents.unreadCount(tenantContext(req)),
   );
   api.route(
@@ -58,7 +73,14 @@ export function registerDocumentRoutes(api: Api, ctx: AppContext): void {
     },
   );
   api.route(
-    { method: 'post', path: '/documents/:id/read', summary: 'Dokument als gelesen markieren', tag, access: 'resident', params: documentIdParams },
+    {
+      method: 'post',
+      path: '/documents/:id/read',
+      summary: 'Dokument als gelesen markieren',
+      tag,
+      access: 'resident',
+      params: documentIdParams,
+    },
     async ({ req, params }) => documents.markRead(tenantContext(req), params.id),
   );
 

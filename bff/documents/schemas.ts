@@ -10,7 +10,9 @@ const title = z
   .trim()
   .min(1, 'Bitte geben Sie einen Titel ein.')
   .max(200, 'Bitte höchstens 200 Zeichen.');
-const category = z.enum(DOCUMENT_CATEGORIES, { error: 'Bitte wählen Sie eine Kategorie: letter, utility_statement, certificate, contract oder other.' });
+const category = z.enum(DOCUMENT_CATEGORIES, {
+  error: 'Bitte wählen Sie eine Kategorie: letter, utility_statement, certificate, contract oder other.',
+});
 const timestamp = z.iso.datetime();
 
 export const documentIdParams = z.object({ id });
@@ -57,7 +59,11 @@ export const staffDocument = residentDocument.omit({ readAt: true }).extend({
   audienceSize: z.number().int(),
 });
 
-export const residentDocumentList = z.object({ items: z.array(residentDocument), nextCursor: z.uuid().nullable(), unreadCount: z.number().int() });
+export const residentDocumentList = z.object({
+  items: z.array(residentDocument),
+  nextCursor: z.uuid().nullable(),
+  unreadCount: z.number().int(),
+});
 export const unreadCountResponse = z.object({ unreadCount: z.number().int() });
 export const staffDocumentList = z.object({ items: z.array(staffDocument), nextCursor: z.uuid().nullable() });
 export const publishedResponse = z.object({ document: staffDocument });

@@ -128,7 +128,11 @@ export function createDocumentUseCases(deps: DocumentDependencies) {
     async publishUpload(ctx: TenantContext, input: PublishInput) {
       const { document, recipients } = await withTenant(db, ctx, async (tx) => {
         if (!(await audienceExists(tx, input.audience, input.audienceId))) {
-          throw new AppError(400, 'unknown_audience', 'Die gewählte Mieterin, Wohnung oder das Gebäude gibt es bei dieser Hausverwaltung nicht.');
+          throw new AppError(
+            400,
+            'unknown_audience',
+            'Die gewählte Mieterin, Wohnung oder das Gebäude gibt es bei dieser Hausverwaltung nicht.',
+          );
         }
         const file = await deps.takeUpload(tx, ctx, input.uploadId);
         return publish(tx, {
@@ -183,7 +187,11 @@ export function createDocumentUseCases(deps: DocumentDependencies) {
             throw new AppError(409, 'not_a_certificate_request', 'Dieser Vorgang ist keine Anforderung einer Mieterbescheinigung.');
           }
           if (isClosed(current.status)) {
-            throw new AppError(409, 'case_closed', 'Dieser Vorgang ist bereits abgeschlossen; die Mieterbescheinigung wird nicht erneut erstellt.');
+            throw new AppError(
+              409,
+              'case_closed',
+              'Dieser Vorgang ist bereits abgeschlossen; die Mieterbescheinigung wird nicht erneut erstellt.',
+            );
           }
           const facts = await findTenancyFacts(tx, current.residentId);
           if (!facts) throw caseNotFound();

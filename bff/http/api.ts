@@ -7,11 +7,7 @@ import { z } from 'zod';
  */
 export type Access = 'public' | 'session' | 'resident' | 'staff' | 'admin' | 'platform';
 
-export interface RouteSpec<
-  Body extends z.ZodType = z.ZodType,
-  Query extends z.ZodType = z.ZodType,
-  Params extends z.ZodType = z.ZodType,
-> {
+export interface RouteSpec<Body extends z.ZodType = z.ZodType, Query extends z.ZodType = z.ZodType, Params extends z.ZodType = z.ZodType> {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   summary: string;
@@ -64,10 +60,7 @@ export class Api {
     const paths: Record<string, Record<string, unknown>> = {};
     for (const spec of this.specs) {
       const path = '/api' + spec.path.replace(/:([A-Za-z_]+)/g, '{$1}');
-      const parameters = [
-        ...objectParameters(spec.params, 'path'),
-        ...objectParameters(spec.query, 'query'),
-      ];
+      const parameters = [...objectParameters(spec.params, 'path'), ...objectParameters(spec.query, 'query')];
       paths[path] ??= {};
       paths[path][spec.method] = {
         summary: spec.summary,

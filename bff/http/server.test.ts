@@ -15,7 +15,8 @@ describe('configuration', () => {
   it('stops with a German message naming the bad variable', () => {
     assert.throws(
       () => loadConfig({ PORT: 'achtzig' }),
-      (error: Error) => error instanceof ConfigError && /Ungültige Konfiguration:\n {2}- PORT: muss eine Portnummer sein/.test(error.message),
+      (error: Error) =>
+        error instanceof ConfigError && /Ungültige Konfiguration:\n {2}- PORT: muss eine Portnummer sein/.test(error.message),
     );
     assert.throws(
       () => loadConfig({ DATABASE_URL: 'postgres://app@db/x', COOKIE_SAMESITE: 'none', PUBLIC_URL: 'http://portal.example' }),

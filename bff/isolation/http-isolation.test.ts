@@ -38,9 +38,16 @@ type Line =
    * signed out, and 2xx for its own object (proof that the body is valid and the attack reached the lookup).
    * `injected`: a body carrying B's ids on A's own object, which must be refused too.
    */
-  | { kind: 'object'; as: Who; own: (w: World) => string; foreign: (w: World) => string; body?: (w: World) => unknown; injected?: (w: World) => unknown;
+  | {
+      kind: 'object';
+      as: Who;
+      own: (w: World) => string;
+      foreign: (w: World) => string;
+      body?: (w: World) => unknown;
+      injected?: (w: World) => unknown;
       /** Further path parameters of the own (a) and the foreign (b) object, e.g. an attachment of the case. */
-      more?: (w: World, company: 'a' | 'b') => Record<string, string> }
+      more?: (w: World, company: 'a' | 'b') => Record<string, string>;
+    }
   /** A route without an id: B's ids smuggled into the query or body must not reach B. */
   | { kind: 'collection'; as: Who; query?: (w: World) => string; body?: (w: World) => unknown; expect: number[] };
 
@@ -79,89 +86,168 @@ const ROUTES: Record<string, Line> = {
   'POST /api/integrations/case-backend/{tenantSlug}/events': { kind: 'public' },
   // Signed by the housing company's secret, RLS scope of that company; cross-company downloads are attacked in bff/case-backend-http/case-backend-http.test.ts.
   'GET /api/integrations/case-backend/{tenantSlug}/attachments/{id}': { kind: 'public' },
-  'GET /api/staff/case-backend/dead-letters': { kind: 'collection', as: 'admin', query: (w) => `cursor=${first(w, 'b', 'outbox')}`, expect: [200] },
+  'GET /api/staff/case-backend/dead-letters': {
+    kind: 'collection',
+    as: 'admin',
+    query: (w) => `cursor=${first(w, 'b', 'outbox')}`,
+    expect: [200],
+  },
   'POST /api/staff/case-backend/dead-letters/{id}/retry': {
-    kind: 'object', as: 'admin', own: (w) => first(w, 'a', 'outbox'), foreign: (w) => first(w, 'b', 'outbox'),
+    kind: 'object',
+    as: 'admin',
+    own: (w) => first(w, 'a', 'outbox'),
+    foreign: (w) => first(w, 'b', 'outbox'),
   },
 
   'GET /api/cases/catalogue': { kind: 'collection', as: 'resident', expect: [200] },
   'GET /api/cases/open-damage-reports': {
-    kind: 'collection', as: 'resident', query: (w) => `categoryId=${first(w, 'b', 'damage_categories')}`, expect: [200, 400, 404],
+    kind: 'collection',
+    as: 'resident',
+    query: (w) => `categoryId=${first(w, 'b', 'damage_categories')}`,
+    expect: [200, 400, 404],
   },
   // Case numbers repeat across housing companies (each counts its own), so B's number names A's own case here;
   // joining B's incident is attacked in bff/cases/incidents.test.ts. This line covers signed-out and malformed numbers.
   'POST /api/cases/open-damage-reports/{caseNumber}/join': { kind: 'collection', as: 'resident', expect: [400] },
   'GET /api/cases/joined': { kind: 'collection', as: 'resident', expect: [200] },
   'POST /api/cases': {
-    kind: 'collection', as: 'resident', expect: [400, 404, 422],
+    kind: 'collection',
+    as: 'resident',
+    expect: [400, 404, 422],
     body: (w) => ({ type: 'document_request', documentTypeId: first(w, 'b', 'document_types'), description: 'fremder Katalog' }),
   },
   'GET /api/cases': { kind: 'collection', as: 'resident', query: () => 'limit=100', expect: [200] },
   'GET /api/cases/{id}': { kind: 'object', as: 'resident', own: (w) => w.caseOf.a, foreign: (w) => w.caseOf.b },
   'POST /api/cases/{id}/messages': {
-    kind: 'object', as: 'resident', own: (w) => w.caseOf.a, foreign: (w) => w.caseOf.b, body: () => ({ body: 'Gibt es Neuigkeiten?' }),
+    kind: 'object',
+    as: 'resident',
+    own: (w) => w.caseOf.a,
+    foreign: (w) => w.caseOf.b,
+    body: () => ({ body: 'Gibt es Neuigkeiten?' }),
     injected: (w) => ({ body: 'Foto anbei', attachmentIds: [first(w, 'b', 'staged_uploads')] }),
   },
   'GET /api/staff/cases': {
-    kind: 'collection', as: 'clerk', expect: [200, 400],
+    kind: 'collection',
+    as: 'clerk',
+    expect: [200, 400],
     query: (w) => `building=${w.b.building.id}&assignee=${w.b.clerk.id}&limit=100`,
   },
   'GET /api/staff/cases/{id}': { kind: 'object', as: 'clerk', own: (w) => w.caseOf.a, foreign: (w) => w.caseOf.b },
   'PATCH /api/staff/cases/{id}/status': {
-    kind: 'object', as: 'clerk', own: (w) => w.caseOf.a, foreign: (w) => w.caseOf.b, body: () => ({ status: 'in_bearbeitung' }),
+    kind: 'object',
+    as: 'clerk',
+    own: (w) => w.caseOf.a,
+    foreign: (w) => w.caseOf.b,
+    body: () => ({ status: 'in_bearbeitung' }),
   },
   'PATCH /api/staff/cases/{id}/assignee': {
-    kind: 'object', as: 'clerk', own: (w) => w.caseOf.a, foreign: (w) => w.caseOf.b,
-    body: (w) => ({ assigneeId: w.a.clerk.id }), injected: (w) => ({ assigneeId: w.b.clerk.id }),
+    kind: 'object',
+    as: 'clerk',
+    own: (w) => w.caseOf.a,
+    foreign: (w) => w.caseOf.b,
+    body: (w) => ({ assigneeId: w.a.clerk.id }),
+    injected: (w) => ({ assigneeId: w.b.clerk.id }),
   },
   'POST /api/staff/cases/{id}/replies': {
-    kind: 'object', as: 'clerk', own: (w) => w.caseOf.a, foreign: (w) => w.caseOf.b, body: () => ({ body: 'Der Handwerker kommt am Montag.' }),
+    kind: 'object',
+    as: 'clerk',
+    own: (w) => w.caseOf.a,
+    foreign: (w) => w.caseOf.b,
+    body: () => ({ body: 'Der Handwerker kommt am Montag.' }),
   },
   'POST /api/staff/cases/{id}/notes': {
-    kind: 'object', as: 'clerk', own: (w) => w.caseOf.a, foreign: (w) => w.caseOf.b, body: () => ({ body: 'Intern: Hausmeister informiert.' }),
+    kind: 'object',
+    as: 'clerk',
+    own: (w) => w.caseOf.a,
+    foreign: (w) => w.caseOf.b,
+    body: () => ({ body: 'Intern: Hausmeister informiert.' }),
   },
   'GET /api/staff/clerks': { kind: 'collection', as: 'clerk', expect: [200] },
   'GET /api/staff/case-routing-rules': { kind: 'collection', as: 'clerk', expect: [200] },
   'PUT /api/staff/case-routing-rules': {
-    kind: 'collection', as: 'admin', expect: [400, 404, 422],
+    kind: 'collection',
+    as: 'admin',
+    expect: [400, 404, 422],
     body: (w) => ({ caseType: 'complaint', damageCategoryId: null, assigneeId: w.b.clerk.id }),
   },
   'DELETE /api/staff/case-routing-rules/{id}': {
-    kind: 'object', as: 'admin', own: (w) => first(w, 'a', 'case_routing_rules'), foreign: (w) => first(w, 'b', 'case_routing_rules'),
+    kind: 'object',
+    as: 'admin',
+    own: (w) => first(w, 'a', 'case_routing_rules'),
+    foreign: (w) => first(w, 'b', 'case_routing_rules'),
   },
   // A JSON body carries no file (400); the multipart rules are tested in bff/attachments/uploads.test.ts.
   'POST /api/uploads': { kind: 'collection', as: 'resident', body: (w) => ({ file: first(w, 'b', 'staged_uploads') }), expect: [400] },
   'DELETE /api/uploads/{id}': {
-    kind: 'object', as: 'resident', own: (w) => first(w, 'a', 'staged_uploads'), foreign: (w) => first(w, 'b', 'staged_uploads'),
+    kind: 'object',
+    as: 'resident',
+    own: (w) => first(w, 'a', 'staged_uploads'),
+    foreign: (w) => first(w, 'b', 'staged_uploads'),
   },
   'GET /api/cases/{id}/attachments/{attachmentId}': {
-    kind: 'object', as: 'resident', own: (w) => w.caseOf.a, foreign: (w) => w.caseOf.b, more: (w, c) => ({ attachmentId: first(w, c, 'case_attachments') }),
+    kind: 'object',
+    as: 'resident',
+    own: (w) => w.caseOf.a,
+    foreign: (w) => w.caseOf.b,
+    more: (w, c) => ({ attachmentId: first(w, c, 'case_attachments') }),
   },
   'GET /api/staff/cases/{id}/attachments/{attachmentId}': {
-    kind: 'object', as: 'clerk', own: (w) => w.caseOf.a, foreign: (w) => w.caseOf.b, more: (w, c) => ({ attachmentId: first(w, c, 'case_attachments') }),
+    kind: 'object',
+    as: 'clerk',
+    own: (w) => w.caseOf.a,
+    foreign: (w) => w.caseOf.b,
+    more: (w, c) => ({ attachmentId: first(w, c, 'case_attachments') }),
   },
-  'GET /api/documents': { kind: 'collection', as: 'resident', query: (w) => `cursor=${first(w, 'b', 'documents')}&limit=100`, expect: [200] },
+  'GET /api/documents': {
+    kind: 'collection',
+    as: 'resident',
+    query: (w) => `cursor=${first(w, 'b', 'documents')}&limit=100`,
+    expect: [200],
+  },
   'GET /api/documents/unread-count': { kind: 'collection', as: 'resident', expect: [200] },
   'GET /api/documents/{id}/file': {
-    kind: 'object', as: 'resident', own: (w) => first(w, 'a', 'documents'), foreign: (w) => first(w, 'b', 'documents'),
+    kind: 'object',
+    as: 'resident',
+    own: (w) => first(w, 'a', 'documents'),
+    foreign: (w) => first(w, 'b', 'documents'),
   },
   'POST /api/documents/{id}/read': {
-    kind: 'object', as: 'resident', own: (w) => first(w, 'a', 'documents'), foreign: (w) => first(w, 'b', 'documents'),
+    kind: 'object',
+    as: 'resident',
+    own: (w) => first(w, 'a', 'documents'),
+    foreign: (w) => first(w, 'b', 'documents'),
   },
   'GET /api/staff/documents': {
-    kind: 'collection', as: 'clerk', expect: [200], query: (w) => `residentId=${w.b.resident.id}&limit=100`,
+    kind: 'collection',
+    as: 'clerk',
+    expect: [200],
+    query: (w) => `residentId=${w.b.resident.id}&limit=100`,
   },
   'POST /api/staff/documents': {
-    kind: 'collection', as: 'clerk', expect: [400],
-    body: (w) => ({ uploadId: probeId(w.b, 'clerk-upload'), title: 'Rundschreiben', category: 'letter', audience: 'building', audienceId: w.b.building.id }),
+    kind: 'collection',
+    as: 'clerk',
+    expect: [400],
+    body: (w) => ({
+      uploadId: probeId(w.b, 'clerk-upload'),
+      title: 'Rundschreiben',
+      category: 'letter',
+      audience: 'building',
+      audienceId: w.b.building.id,
+    }),
   },
   'POST /api/staff/cases/{id}/documents': {
-    kind: 'object', as: 'clerk', own: (w) => w.caseOf.a, foreign: (w) => w.caseOf.b,
+    kind: 'object',
+    as: 'clerk',
+    own: (w) => w.caseOf.a,
+    foreign: (w) => w.caseOf.b,
     body: (w) => ({ uploadId: probeId(w.a, 'clerk-upload'), title: 'Auftragsbestätigung' }),
     injected: (w) => ({ uploadId: probeId(w.b, 'clerk-upload'), title: 'Fremde Datei' }),
   },
   'POST /api/staff/cases/{id}/certificate': {
-    kind: 'object', as: 'clerk', own: (w) => probeId(w.a, 'certificate-request'), foreign: (w) => probeId(w.b, 'certificate-request'),
+    kind: 'object',
+    as: 'clerk',
+    own: (w) => probeId(w.a, 'certificate-request'),
+    foreign: (w) => probeId(w.b, 'certificate-request'),
   },
 };
 
@@ -206,17 +292,33 @@ describe('tenant isolation over HTTP', () => {
     for (const table of tables) {
       const hasId = (await su.query(`SELECT 1 FROM pg_attribute WHERE attrelid = $1::regclass AND attname = 'id'`, [table])).length > 0;
       if (!hasId) continue;
-      for (const [key, company] of [['a', a], ['b', b]] as const) {
-        const rows = await su.query<{ id: string }>(`SELECT id::text AS id FROM ${ident(table)} WHERE tenant_id = $1 ORDER BY id`, [company.tenant.id]);
+      for (const [key, company] of [
+        ['a', a],
+        ['b', b],
+      ] as const) {
+        const rows = await su.query<{ id: string }>(`SELECT id::text AS id FROM ${ident(table)} WHERE tenant_id = $1 ORDER BY id`, [
+          company.tenant.id,
+        ]);
         ids[key][table] = rows.map((row) => row.id);
       }
       secrets.push(...ids.b[table]);
     }
-    secrets.push(...(await su.query<{ email: string }>(`SELECT email FROM accounts WHERE tenant_id = $1 AND email IS NOT NULL`, [b.tenant.id])).map((r) => r.email));
+    secrets.push(
+      ...(await su.query<{ email: string }>(`SELECT email FROM accounts WHERE tenant_id = $1 AND email IS NOT NULL`, [b.tenant.id])).map(
+        (r) => r.email,
+      ),
+    );
     secrets.push(b.resident.email, b.neighbour.email);
     assert.ok(ids.b.accounts.length >= 4 && secrets.length > 10, 'B has rows to leak');
     const caseOf = async (company: HousingCompany) =>
-      (await su.query<{ id: string }>(`SELECT id FROM cases WHERE tenant_id = $1 AND resident_id = $2 LIMIT 1`, [company.tenant.id, company.resident.id]).catch(() => []))[0]?.id ?? '';
+      (
+        await su
+          .query<{ id: string }>(`SELECT id FROM cases WHERE tenant_id = $1 AND resident_id = $2 LIMIT 1`, [
+            company.tenant.id,
+            company.resident.id,
+          ])
+          .catch(() => [])
+      )[0]?.id ?? '';
     w = { a, b, ids, caseOf: { a: await caseOf(a), b: await caseOf(b) } };
 
     as = {
@@ -233,7 +335,10 @@ describe('tenant isolation over HTTP', () => {
     snapshotOfB = async () => {
       const parts: string[] = [];
       for (const table of tables.filter((t) => !excluded.has(t))) {
-        const rows = await su.query<{ row: string }>(`SELECT to_jsonb(x)::text AS row FROM ${ident(table)} x WHERE tenant_id = $1 ORDER BY 1`, [b.tenant.id]);
+        const rows = await su.query<{ row: string }>(
+          `SELECT to_jsonb(x)::text AS row FROM ${ident(table)} x WHERE tenant_id = $1 ORDER BY 1`,
+          [b.tenant.id],
+        );
         parts.push(`${table}: ${rows.map((r) => r.row).join('\n')}`);
       }
       return parts.join('\n');
@@ -247,7 +352,11 @@ describe('tenant isolation over HTTP', () => {
   });
 
   it('every route of the API has a line in ROUTES', () => {
-    assert.deepEqual(routes.filter((route) => !ROUTES[route]), [], 'add these routes to ROUTES in bff/isolation/http-isolation.test.ts');
+    assert.deepEqual(
+      routes.filter((route) => !ROUTES[route]),
+      [],
+      'add these routes to ROUTES in bff/isolation/http-isolation.test.ts',
+    );
   });
 
   it("A's users get 404/403 for B's objects and guessed ids, 401 when signed out, and their own objects work", async (t) => {
@@ -310,7 +419,17 @@ describe('tenant isolation over HTTP', () => {
       });
     }
     const withToken = new TestClient(server.url, { bearer: TEST_ADMIN_TOKEN });
-    assert.equal((await call(withToken, 'POST', `/api/admin/tenants/${randomUUID().slice(0, 8)}-x/buildings`, { externalRef: 'X', street: 'X 1', postalCode: '12345', city: 'X' })).status, 404);
+    assert.equal(
+      (
+        await call(withToken, 'POST', `/api/admin/tenants/${randomUUID().slice(0, 8)}-x/buildings`, {
+          externalRef: 'X',
+          street: 'X 1',
+          postalCode: '12345',
+          city: 'X',
+        })
+      ).status,
+      404,
+    );
   });
 
   describe('the housing company comes from the session, never from the request body', () => {
@@ -321,7 +440,12 @@ describe('tenant isolation over HTTP', () => {
 
     it("a session of C signing in with tenant = B and C's credentials gets nothing of B and stays C", async () => {
       const client = await signInResident(server, c);
-      const login = await call(client, 'POST', '/api/auth/login', { tenant: w.b.tenant.slug, email: c.resident.email, password: TEST_PASSWORD, audience: 'resident' });
+      const login = await call(client, 'POST', '/api/auth/login', {
+        tenant: w.b.tenant.slug,
+        email: c.resident.email,
+        password: TEST_PASSWORD,
+        audience: 'resident',
+      });
       assert.equal(login.status, 401);
       const session = await call(client, 'GET', '/api/session');
       assert.notEqual(session.body.user?.tenant.slug, w.b.tenant.slug);
@@ -333,7 +457,10 @@ describe('tenant isolation over HTTP', () => {
       const client = new TestClient(server.url);
       await client.csrfToken();
       const activate = await call(client, 'POST', '/api/auth/activate', {
-        tenant: w.b.tenant.slug, code: c.neighbour.activationCode, email: c.neighbour.email, password: TEST_PASSWORD,
+        tenant: w.b.tenant.slug,
+        code: c.neighbour.activationCode,
+        email: c.neighbour.email,
+        password: TEST_PASSWORD,
       });
       assert.equal(activate.status, 400);
       assert.equal(activate.body.error.code, 'invalid_activation_code');
@@ -344,14 +471,25 @@ describe('tenant isolation over HTTP', () => {
     });
 
     it("A's session cookie with B's tenant in bodies and queries of tenant routes still works on A only", async () => {
-      const own = await call(as.resident, 'GET', `/api/cases?tenant=${w.b.tenant.slug}&tenantId=${w.b.tenant.id}&residentId=${w.b.resident.id}`);
+      const own = await call(
+        as.resident,
+        'GET',
+        `/api/cases?tenant=${w.b.tenant.slug}&tenantId=${w.b.tenant.id}&residentId=${w.b.resident.id}`,
+      );
       assert.equal(own.status, 200);
       const filed = await call(as.resident, 'POST', '/api/cases', {
-        type: 'contact', title: 'Frage', description: 'Wann wird der Hof gefegt?', tenant: w.b.tenant.slug, tenantId: w.b.tenant.id, residentId: w.b.resident.id,
+        type: 'contact',
+        title: 'Frage',
+        description: 'Wann wird der Hof gefegt?',
+        tenant: w.b.tenant.slug,
+        tenantId: w.b.tenant.id,
+        residentId: w.b.resident.id,
       });
       assert.ok([201, 400].includes(filed.status), `${filed.status}`);
       if (filed.status === 201) {
-        const [row] = await su.query<{ tenant_id: string; resident_id: string }>(`SELECT tenant_id, resident_id FROM cases WHERE id = $1`, [filed.body.id ?? filed.body.case?.id]);
+        const [row] = await su.query<{ tenant_id: string; resident_id: string }>(`SELECT tenant_id, resident_id FROM cases WHERE id = $1`, [
+          filed.body.id ?? filed.body.case?.id,
+        ]);
         assert.deepEqual(row, { tenant_id: w.a.tenant.id, resident_id: w.a.resident.id });
       }
     });

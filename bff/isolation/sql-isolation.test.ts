@@ -9,8 +9,18 @@ import type { TestDatabase } from '../test/database.ts';
 import { createHousingCompany, type HousingCompany } from '../test/fixtures.ts';
 import { startServer } from '../server.ts';
 import {
-  GLOBAL_TABLES, KNOWN_TENANT_TABLES, NULLABLE_TENANT_ID, SEEDS, ident, outcome, scopesOf, seedEmptyTables,
-  sessionKeyOf, superuser, tenantTables, type Superuser,
+  GLOBAL_TABLES,
+  KNOWN_TENANT_TABLES,
+  NULLABLE_TENANT_ID,
+  SEEDS,
+  ident,
+  outcome,
+  scopesOf,
+  seedEmptyTables,
+  sessionKeyOf,
+  superuser,
+  tenantTables,
+  type Superuser,
 } from './support.ts';
 
 /**
@@ -70,7 +80,10 @@ describe('tenant isolation in SQL', () => {
         `SELECT c.relname FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id'
           WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p') AND NOT a.attnotnull`,
       );
-      assert.deepEqual(rows.map((row) => row.relname).filter((name) => !NULLABLE_TENANT_ID.includes(name)), []);
+      assert.deepEqual(
+        rows.map((row) => row.relname).filter((name) => !NULLABLE_TENANT_ID.includes(name)),
+        [],
+      );
     });
 
     it('every table except schema_migrations has ENABLE and FORCE ROW LEVEL SECURITY', async () => {
@@ -78,7 +91,10 @@ describe('tenant isolation in SQL', () => {
         `SELECT relname FROM pg_class WHERE relkind IN ('r', 'p') AND relnamespace = 'public'::regnamespace
             AND relname <> 'schema_migrations' AND NOT (relrowsecurity AND relforcerowsecurity)`,
       );
-      assert.deepEqual(rows.map((row) => row.relname), []);
+      assert.deepEqual(
+        rows.map((row) => row.relname),
+        [],
+      );
     });
 
     it('every tenant table has a policy, and every policy of a tenant table is bound to its tenant, key or role', async () => {
@@ -120,7 +136,10 @@ describe('tenant isolation in SQL', () => {
           WHERE p.pronamespace = 'public'::regnamespace AND p.prosecdef`,
       );
       for (const fn of rows) {
-        assert.ok((fn.config ?? []).some((setting) => setting.startsWith('search_path=')), `${fn.proname} has no fixed search_path`);
+        assert.ok(
+          (fn.config ?? []).some((setting) => setting.startsWith('search_path=')),
+          `${fn.proname} has no fixed search_path`,
+        );
         assert.ok(!fn.rolsuper && !fn.rolbypassrls, `${fn.proname} runs as a role that bypasses RLS`);
       }
     });
@@ -193,7 +212,9 @@ describe('tenant isolation in SQL', () => {
         });
       }
       await t.test('tenants (public by design: name, slug, theme, origins)', async () => {
-        const { rowCount } = await db.transaction((tx) => tx.query(`SELECT * FROM tenants WHERE id = ANY($1)`, [[a.tenant.id, b.tenant.id]]));
+        const { rowCount } = await db.transaction((tx) =>
+          tx.query(`SELECT * FROM tenants WHERE id = ANY($1)`, [[a.tenant.id, b.tenant.id]]),
+        );
         assert.equal(rowCount, 2);
       });
     });
@@ -208,7 +229,15 @@ describe('tenant isolation in SQL', () => {
       }
     });
 
-    for (const [name, scope] of Object.entries({ resident: 0, clerk: 0, admin: 0, 'auth (sign-in, with session key)': 0, platform: 0, system: 0, 'an unknown tenant id': 0 })) {
+    for (const [name, scope] of Object.entries({
+      resident: 0,
+      clerk: 0,
+      admin: 0,
+      'auth (sign-in, with session key)': 0,
+      platform: 0,
+      system: 0,
+      'an unknown tenant id': 0,
+    })) {
       void scope;
       it(`as ${name}`, async (t) => {
         const attacker = attackers()[name];
@@ -220,16 +249,24 @@ describe('tenant isolation in SQL', () => {
             assert.deepEqual(foreign, []);
           });
           await t.test(`${table}: cannot insert a row carrying B's tenant_id`, async () => {
-            const [row] = await su.query<{ row: unknown }>(`SELECT to_jsonb(x) AS row FROM ${t_} x WHERE tenant_id = $1 LIMIT 1`, [b.tenant.id]);
+            const [row] = await su.query<{ row: unknown }>(`SELECT to_jsonb(x) AS row FROM ${t_} x WHERE tenant_id = $1 LIMIT 1`, [
+              b.tenant.id,
+            ]);
             const before = await count(table, b.tenant.id);
             assert.equal(
-              await outcome(inScope(attacker, `INSERT INTO ${t_} SELECT * FROM jsonb_populate_record(NULL::${t_}, $1::jsonb)`, [JSON.stringify(row.row)])),
+              await outcome(
+                inScope(attacker, `INSERT INTO ${t_} SELECT * FROM jsonb_populate_record(NULL::${t_}, $1::jsonb)`, [
+                  JSON.stringify(row.row),
+                ]),
+              ),
               'refused',
             );
             assert.equal(await count(table, b.tenant.id), before);
           });
           await t.test(`${table}: cannot move its rows to B`, async () => {
-            const result = await outcome(inScope(attacker, `UPDATE ${t_} SET tenant_id = $1 WHERE tenant_id IS DISTINCT FROM $1`, [b.tenant.id]));
+            const result = await outcome(
+              inScope(attacker, `UPDATE ${t_} SET tenant_id = $1 WHERE tenant_id IS DISTINCT FROM $1`, [b.tenant.id]),
+            );
             assert.ok(result === 'refused' || result === 0, `moved ${result} rows`);
           });
           await t.test(`${table}: updates and deletes no row of B`, async () => {
@@ -249,7 +286,12 @@ describe('tenant isolation in SQL', () => {
       const mixed = { tenantId: b.tenant.id, accountId: a.admin.id, role: 'admin' as const };
       const { rows } = await withTenant(db, mixed, (tx) => tx.query<{ tenant_id: string }>(`SELECT tenant_id FROM accounts`));
       assert.ok(rows.every((row) => row.tenant_id === b.tenant.id));
-      assert.equal(await outcome(withTenant(db, mixed, (tx) => tx.query(`UPDATE accounts SET display_name = 'x' WHERE tenant_id = $1`, [a.tenant.id]))), 0);
+      assert.equal(
+        await outcome(
+          withTenant(db, mixed, (tx) => tx.query(`UPDATE accounts SET display_name = 'x' WHERE tenant_id = $1`, [a.tenant.id])),
+        ),
+        0,
+      );
     });
   });
 
@@ -279,7 +321,10 @@ describe('tenant isolation in SQL', () => {
       ).map((row) => row.relname);
       for (const table of withResidentId) {
         const { rows } = await inScope(resident(), `SELECT resident_id FROM ${ident(table)}`);
-        assert.ok(rows.every((row) => row.resident_id === a.resident.id), table);
+        assert.ok(
+          rows.every((row) => row.resident_id === a.resident.id),
+          table,
+        );
       }
     });
 
@@ -297,19 +342,28 @@ describe('tenant isolation in SQL', () => {
     });
 
     it('a resident cannot promote their own account; the sign-in scope cannot either; an admin can change a role', async () => {
-      assert.equal(await outcome(inScope(resident(), `UPDATE accounts SET role = 'admin' WHERE id = $1`, [a.resident.accountId])), 'refused');
+      assert.equal(
+        await outcome(inScope(resident(), `UPDATE accounts SET role = 'admin' WHERE id = $1`, [a.resident.accountId])),
+        'refused',
+      );
       assert.equal(
         await outcome(inScope({ role: 'auth', tenantId: a.tenant.id }, `UPDATE accounts SET role = 'admin' WHERE id = $1`, [a.clerk.id])),
         'refused',
       );
-      assert.equal(await outcome(inScope(resident(), `UPDATE accounts SET display_name = 'Erika M.' WHERE id = $1`, [a.resident.accountId])), 1);
+      assert.equal(
+        await outcome(inScope(resident(), `UPDATE accounts SET display_name = 'Erika M.' WHERE id = $1`, [a.resident.accountId])),
+        1,
+      );
       const admin = scopesOf(a).admin;
       assert.equal(await outcome(inScope(admin, `UPDATE accounts SET role = 'admin' WHERE id = $1`, [a.clerk.id])), 1);
       assert.equal(await outcome(inScope(admin, `UPDATE accounts SET role = 'clerk' WHERE id = $1`, [a.clerk.id])), 1);
     });
     it('a resident writes only truthful events on their own case and cannot rewind or delete case-number counters', async () => {
       const r = resident();
-      const [own] = await su.query<{ id: string }>(`SELECT id FROM cases WHERE tenant_id = $1 AND resident_id = $2`, [a.tenant.id, a.resident.id]);
+      const [own] = await su.query<{ id: string }>(`SELECT id FROM cases WHERE tenant_id = $1 AND resident_id = $2`, [
+        a.tenant.id,
+        a.resident.id,
+      ]);
       const event = (actorRole: string, actor: string | null, kind: string) =>
         inScope(
           r,
@@ -335,16 +389,19 @@ describe('tenant isolation in SQL', () => {
       const key = sessionKeyOf(a, 'resident');
       assert.deepEqual(await keysVisibleTo({ role: 'auth', sessionKey: key }), [key]);
       assert.deepEqual(await keysVisibleTo(scopesOf(a).resident), [key]);
-      assert.deepEqual(await keysVisibleTo({ role: 'resident', tenantId: a.tenant.id, accountId: a.neighbour.accountId, residentId: a.neighbour.id }), [
-        sessionKeyOf(a, 'neighbour'),
-      ]);
+      assert.deepEqual(
+        await keysVisibleTo({ role: 'resident', tenantId: a.tenant.id, accountId: a.neighbour.accountId, residentId: a.neighbour.id }),
+        [sessionKeyOf(a, 'neighbour')],
+      );
       assert.deepEqual(await keysVisibleTo(scopesOf(a).admin), [], 'staff see no session of others');
       assert.deepEqual(await keysVisibleTo({ role: 'auth' }), [], 'an empty key matches nothing');
     });
 
     it('nobody can plant a session under an empty key, or forge one for their own account', async () => {
       assert.equal(
-        await outcome(inScope({ role: 'auth' }, `INSERT INTO sessions (session_key, data, expires_at) VALUES ('', '{}', now() + interval '1 hour')`)),
+        await outcome(
+          inScope({ role: 'auth' }, `INSERT INTO sessions (session_key, data, expires_at) VALUES ('', '{}', now() + interval '1 hour')`),
+        ),
         'refused',
       );
       assert.equal(
@@ -377,7 +434,10 @@ describe('tenant isolation in SQL', () => {
     it('log-out everywhere deletes exactly the own account’s sessions', async () => {
       const neighbour: Scope = { role: 'resident', tenantId: b.tenant.id, accountId: b.neighbour.accountId, residentId: b.neighbour.id };
       assert.equal(await outcome(inScope(neighbour, `DELETE FROM sessions`)), 1);
-      assert.equal(Number((await su.query<{ n: string }>(`SELECT count(*) AS n FROM sessions WHERE tenant_id = $1`, [b.tenant.id]))[0].n), 2);
+      assert.equal(
+        Number((await su.query<{ n: string }>(`SELECT count(*) AS n FROM sessions WHERE tenant_id = $1`, [b.tenant.id]))[0].n),
+        2,
+      );
       await SEEDS[0].seed(db, b);
     });
 
@@ -389,7 +449,7 @@ describe('tenant isolation in SQL', () => {
         [expiredKey, b.tenant.id, b.clerk.id],
       );
       const live = Number((await su.query<{ n: string }>(`SELECT count(*) AS n FROM sessions WHERE expires_at > now()`))[0].n);
-      assert.ok((await outcome(inScope({ role: 'system' }, `DELETE FROM sessions WHERE expires_at < now()`))) as number >= 1);
+      assert.ok(((await outcome(inScope({ role: 'system' }, `DELETE FROM sessions WHERE expires_at < now()`))) as number) >= 1);
       assert.equal((await su.query(`SELECT 1 FROM sessions WHERE session_key = $1`, [expiredKey])).length, 0);
       assert.equal(Number((await su.query<{ n: string }>(`SELECT count(*) AS n FROM sessions WHERE expires_at > now()`))[0].n), live);
       assert.deepEqual(await keysVisibleTo({ role: 'system' }), [], 'the clean-up sees no live session');
@@ -399,7 +459,10 @@ describe('tenant isolation in SQL', () => {
   describe('tenants', () => {
     it('only the platform creates housing companies', async () => {
       for (const scope of Object.values(scopesOf(a))) {
-        assert.equal(await outcome(inScope(scope, `INSERT INTO tenants (slug, name) VALUES ($1, 'Eve')`, [`eve-${Date.now()}`])), 'refused');
+        assert.equal(
+          await outcome(inScope(scope, `INSERT INTO tenants (slug, name) VALUES ($1, 'Eve')`, [`eve-${Date.now()}`])),
+          'refused',
+        );
       }
     });
 
@@ -407,7 +470,10 @@ describe('tenant isolation in SQL', () => {
       const scopes = scopesOf(a);
       assert.equal(await outcome(inScope(scopes.admin, `UPDATE tenants SET name = name WHERE id = $1`, [a.tenant.id])), 1);
       assert.equal(await outcome(inScope(scopes.admin, `UPDATE tenants SET name = 'Eve' WHERE id = $1`, [b.tenant.id])), 0);
-      assert.equal(await outcome(inScope(scopes.admin, `UPDATE tenants SET id = $1 WHERE id = $2`, [randomUUID(), a.tenant.id])), 'refused');
+      assert.equal(
+        await outcome(inScope(scopes.admin, `UPDATE tenants SET id = $1 WHERE id = $2`, [randomUUID(), a.tenant.id])),
+        'refused',
+      );
       for (const scope of [scopes.resident, scopes.clerk, scopes['auth (sign-in, with session key)']]) {
         assert.equal(await outcome(inScope(scope, `UPDATE tenants SET name = 'Eve'`)), 0);
       }

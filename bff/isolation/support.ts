@@ -14,7 +14,14 @@ export const GLOBAL_TABLES = ['schema_migrations', 'tenants'];
 
 /** Tables that must exist as tenant tables (a safety net: discovery from pg_catalog must find at least these). */
 export const KNOWN_TENANT_TABLES = [
-  'buildings', 'units', 'accounts', 'residents', 'activation_codes', 'password_resets', 'login_throttle', 'sessions',
+  'buildings',
+  'units',
+  'accounts',
+  'residents',
+  'activation_codes',
+  'password_resets',
+  'login_throttle',
+  'sessions',
 ];
 
 /** Tables whose tenant_id may be NULL (a session before sign-in belongs to no housing company yet). */
@@ -57,27 +64,53 @@ export const SEEDS: Array<{ tables: string[]; seed: (db: Database, company: Hous
     tables: ['password_resets', 'login_throttle'],
     seed: (db, company) =>
       withScope(db, { role: 'auth', tenantId: company.tenant.id }, async (tx) => {
-        await tx.query(`INSERT INTO password_resets (tenant_id, account_id, token_hash, expires_at) VALUES ($1, $2, $3, now() + interval '1 hour')`, [
+        await tx.query(
+          `INSERT INTO password_resets (tenant_id, account_id, token_hash, expires_at) VALUES ($1, $2, $3, now() + interval '1 hour')`,
+          [company.tenant.id, company.resident.accountId, randomBytes(16).toString('hex')],
+        );
+        await tx.query(`INSERT INTO login_throttle (tenant_id, email_hash, failures) VALUES ($1, $2, 1)`, [
           company.tenant.id,
-          company.resident.accountId,
           randomBytes(16).toString('hex'),
         ]);
-        await tx.query(`INSERT INTO login_throttle (tenant_id, email_hash, failures) VALUES ($1, $2, 1)`, [company.tenant.id, randomBytes(16).toString('hex')]);
       }),
   },
   {
-    tables: ['damage_locations', 'damage_categories', 'damage_kinds', 'document_types', 'case_routing_rules', 'case_number_counters', 'cases', 'case_events', 'case_messages'],
+    tables: [
+      'damage_locations',
+      'damage_categories',
+      'damage_kinds',
+      'document_types',
+      'case_routing_rules',
+      'case_number_counters',
+      'cases',
+      'case_events',
+      'case_messages',
+    ],
     seed: (db, company) =>
       withScope(db, { role: 'admin', tenantId: company.tenant.id, accountId: company.admin.id }, async (tx) => {
         const tenantId = company.tenant.id;
         const id = async (sql: string, params: unknown[]) => (await tx.query<{ id: string }>(sql, params)).rows[0].id;
-        const location = await id(`INSERT INTO damage_locations (tenant_id, label) VALUES ($1, 'Isolationstest-Ort') RETURNING id`, [tenantId]);
-        const category = await id(`INSERT INTO damage_categories (tenant_id, location_id, label) VALUES ($1, $2, 'Isolationstest-Kategorie') RETURNING id`, [tenantId, location]);
-        const kind = await id(`INSERT INTO damage_kinds (tenant_id, category_id, label) VALUES ($1, $2, 'Isolationstest-Art') RETURNING id`, [tenantId, category]);
+        const location = await id(`INSERT INTO damage_locations (tenant_id, label) VALUES ($1, 'Isolationstest-Ort') RETURNING id`, [
+          tenantId,
+        ]);
+        const category = await id(
+          `INSERT INTO damage_categories (tenant_id, location_id, label) VALUES ($1, $2, 'Isolationstest-Kategorie') RETURNING id`,
+          [tenantId, location],
+        );
+        const kind = await id(
+          `INSERT INTO damage_kinds (tenant_id, category_id, label) VALUES ($1, $2, 'Isolationstest-Art') RETURNING id`,
+          [tenantId, category],
+        );
         await tx.query(`INSERT INTO document_types (tenant_id, label) VALUES ($1, 'Isolationstest-Dokument')`, [tenantId]);
-        await tx.query(`INSERT INTO case_routing_rules (tenant_id, case_type, assignee_account_id) VALUES ($1, 'contact', $2)`, [tenantId, company.clerk.id]);
+        await tx.query(`INSERT INTO case_routing_rules (tenant_id, case_type, assignee_account_id) VALUES ($1, 'contact', $2)`, [
+          tenantId,
+          company.clerk.id,
+        ]);
         await tx.query(`INSERT INTO case_number_counters (tenant_id, year, last_number) VALUES ($1, 2026, 2)`, [tenantId]);
-        for (const [number, resident, unit] of [['2026-0001', company.resident, company.units[0]], ['2026-0002', company.neighbour, company.units[1]]] as const) {
+        for (const [number, resident, unit] of [
+          ['2026-0001', company.resident, company.units[0]],
+          ['2026-0002', company.neighbour, company.units[1]],
+        ] as const) {
           const caseId = await id(
             `INSERT INTO cases (tenant_id, case_number, type, resident_id, building_id, unit_id, title, damage_location_id,
                                 damage_category_id, damage_kind_id, priority, deadline_at)
@@ -102,27 +135,40 @@ export const SEEDS: Array<{ tables: string[]; seed: (db: Database, company: Hous
     // A file waiting in the resident's staging area, and one attached to the resident's case 2026-0001 above.
     tables: ['cases', 'staged_uploads', 'case_attachments'],
     seed: (db, company) =>
-      withScope(db, { role: 'resident', tenantId: company.tenant.id, accountId: company.resident.accountId, residentId: company.resident.id }, async (tx) => {
-        const tenantId = company.tenant.id;
-        const content = Buffer.from('%PDF-1.4\n%%EOF\n');
-        await tx.query(`INSERT INTO staged_uploads (tenant_id, account_id, file_name, content_type, size, content) VALUES ($1, $2, 'Isolationstest.pdf', 'application/pdf', $3, $4)`, [
-          tenantId, company.resident.accountId, content.length, content,
-        ]);
-        await tx.query(
-          `INSERT INTO case_attachments (tenant_id, case_id, resident_id, uploaded_by_account_id, uploaded_by_role, file_name, content_type, size, content)
+      withScope(
+        db,
+        { role: 'resident', tenantId: company.tenant.id, accountId: company.resident.accountId, residentId: company.resident.id },
+        async (tx) => {
+          const tenantId = company.tenant.id;
+          const content = Buffer.from('%PDF-1.4\n%%EOF\n');
+          await tx.query(
+            `INSERT INTO staged_uploads (tenant_id, account_id, file_name, content_type, size, content) VALUES ($1, $2, 'Isolationstest.pdf', 'application/pdf', $3, $4)`,
+            [tenantId, company.resident.accountId, content.length, content],
+          );
+          await tx.query(
+            `INSERT INTO case_attachments (tenant_id, case_id, resident_id, uploaded_by_account_id, uploaded_by_role, file_name, content_type, size, content)
            SELECT $1, id, resident_id, $2, 'resident', 'Isolationstest.pdf', 'application/pdf', $3, $4 FROM cases WHERE case_number = '2026-0001'`,
-          [tenantId, company.resident.accountId, content.length, content],
-        );
-      }),
+            [tenantId, company.resident.accountId, content.length, content],
+          );
+        },
+      ),
   },
   {
     // The neighbour joins the resident's damage report of the entry above, as the neighbour (only a resident may join).
     tables: ['cases', 'incident_participants'],
     seed: (db, company) =>
-      withScope(db, { role: 'resident', tenantId: company.tenant.id, accountId: company.neighbour.accountId, residentId: company.neighbour.id }, async (tx) => {
-        const { rows } = await tx.query<{ case_id: string }>(`SELECT case_id FROM open_damage_report_in_my_building('2026-0001')`);
-        await tx.query(`INSERT INTO incident_participants (tenant_id, case_id, resident_id) VALUES ($1, $2, $3)`, [company.tenant.id, rows[0].case_id, company.neighbour.id]);
-      }),
+      withScope(
+        db,
+        { role: 'resident', tenantId: company.tenant.id, accountId: company.neighbour.accountId, residentId: company.neighbour.id },
+        async (tx) => {
+          const { rows } = await tx.query<{ case_id: string }>(`SELECT case_id FROM open_damage_report_in_my_building('2026-0001')`);
+          await tx.query(`INSERT INTO incident_participants (tenant_id, case_id, resident_id) VALUES ($1, $2, $3)`, [
+            company.tenant.id,
+            rows[0].case_id,
+            company.neighbour.id,
+          ]);
+        },
+      ),
   },
   {
     // A connection that leads nowhere and a dead letter: a pending entry would be delivered (and changed) by
@@ -136,13 +182,18 @@ export const SEEDS: Array<{ tables: string[]; seed: (db: Database, company: Hous
           [tenantId, `isolation-token-${tenantId}`, `isolation-webhook-secret-${tenantId}`],
         );
         const caseId = `isolation-${tenantId}`;
-        await tx.query(`INSERT INTO outbox (tenant_id, topic, ordering_key, idempotency_key, payload) VALUES ($1, 'case-backend', $2, $2, $3)`, [
-          tenantId,
-          caseId,
-          JSON.stringify({ method: 'POST', path: '/cases', body: { event: 'case.created', caseId, caseNumber: '2026-0001' } }),
-        ]);
+        await tx.query(
+          `INSERT INTO outbox (tenant_id, topic, ordering_key, idempotency_key, payload) VALUES ($1, 'case-backend', $2, $2, $3)`,
+          [
+            tenantId,
+            caseId,
+            JSON.stringify({ method: 'POST', path: '/cases', body: { event: 'case.created', caseId, caseNumber: '2026-0001' } }),
+          ],
+        );
         await tx.query(`UPDATE outbox SET status = 'dead', attempts = 1, last_error = 'Isolationstest' WHERE tenant_id = $1`, [tenantId]);
-        await tx.query(`INSERT INTO webhook_receipts (tenant_id, source, event_id) VALUES ($1, 'case-backend', 'isolation-event')`, [tenantId]);
+        await tx.query(`INSERT INTO webhook_receipts (tenant_id, source, event_id) VALUES ($1, 'case-backend', 'isolation-event')`, [
+          tenantId,
+        ]);
       }),
   },
   {
@@ -153,13 +204,20 @@ export const SEEDS: Array<{ tables: string[]; seed: (db: Database, company: Hous
       const tenantId = company.tenant.id;
       const content = Buffer.from('%PDF-1.4\n%%EOF\n');
       const ids = await withScope(db, { role: 'clerk', tenantId, accountId: company.clerk.id }, async (tx) => {
-        const publish = async (title: string, column: 'recipient_resident_id' | 'recipient_unit_id' | 'recipient_building_id', audienceId: string, caseNumber: string | null) =>
-          (await tx.query<{ id: string }>(
-            `INSERT INTO documents (tenant_id, title, category, file_name, content_type, size, content, ${column}, case_id, published_by)
+        const publish = async (
+          title: string,
+          column: 'recipient_resident_id' | 'recipient_unit_id' | 'recipient_building_id',
+          audienceId: string,
+          caseNumber: string | null,
+        ) =>
+          (
+            await tx.query<{ id: string }>(
+              `INSERT INTO documents (tenant_id, title, category, file_name, content_type, size, content, ${column}, case_id, published_by)
              VALUES ($1, $2, 'letter', 'Isolationstest.pdf', 'application/pdf', $3, $4, $5, (SELECT id FROM cases WHERE case_number = $6), $7)
              RETURNING id`,
-            [tenantId, title, content.length, content, audienceId, caseNumber, company.clerk.id],
-          )).rows[0].id;
+              [tenantId, title, content.length, content, audienceId, caseNumber, company.clerk.id],
+            )
+          ).rows[0].id;
         return [
           await publish('Isolationstest an die Mieterin', 'recipient_resident_id', company.resident.id, '2026-0001'),
           await publish('Isolationstest an die Wohnung', 'recipient_unit_id', company.units[0].id, null),
@@ -167,7 +225,11 @@ export const SEEDS: Array<{ tables: string[]; seed: (db: Database, company: Hous
         ];
       });
       await withScope(db, { role: 'resident', tenantId, accountId: company.resident.accountId, residentId: company.resident.id }, (tx) =>
-        tx.query(`INSERT INTO document_reads (tenant_id, document_id, resident_id) VALUES ($1, $2, $3)`, [tenantId, ids[2], company.resident.id]),
+        tx.query(`INSERT INTO document_reads (tenant_id, document_id, resident_id) VALUES ($1, $2, $3)`, [
+          tenantId,
+          ids[2],
+          company.resident.id,
+        ]),
       );
     },
   },

@@ -62,22 +62,70 @@ describe('admin CLI', () => {
   });
 
   it('onboards a housing company step by step and prints activation codes', async () => {
-    const created = await admin('create-tenant', '--slug', 'wohnbau-cli', '--name', 'Wohnbau CLI eG', '--origin', 'https://www.wohnbau-cli.de/mieter', '--origin', 'https://cms.wohnbau-cli.de', '--theme-json', '{"--mp-color-primary":"#005ca9"}');
+    const created = await admin(
+      'create-tenant',
+      '--slug',
+      'wohnbau-cli',
+      '--name',
+      'Wohnbau CLI eG',
+      '--origin',
+      'https://www.wohnbau-cli.de/mieter',
+      '--origin',
+      'https://cms.wohnbau-cli.de',
+      '--theme-json',
+      '{"--mp-color-primary":"#005ca9"}',
+    );
     assert.equal(created.code, 0, created.stderr);
     assert.match(created.stdout, /Hausverwaltung angelegt: Wohnbau CLI eG \(wohnbau-cli\)/);
     assert.match(created.stdout, /https:\/\/www\.wohnbau-cli\.de, https:\/\/cms\.wohnbau-cli\.de/);
 
-    const building = await admin('add-building', '--tenant', 'wohnbau-cli', '--ref', 'G-1', '--street', 'Lindenallee 12', '--postal-code', '20259', '--city', 'Hamburg');
+    const building = await admin(
+      'add-building',
+      '--tenant',
+      'wohnbau-cli',
+      '--ref',
+      'G-1',
+      '--street',
+      'Lindenallee 12',
+      '--postal-code',
+      '20259',
+      '--city',
+      'Hamburg',
+    );
     assert.equal(building.code, 0, building.stderr);
     const unit = await admin('add-unit', '--tenant', 'wohnbau-cli', '--ref', 'W-1', '--building', 'G-1', '--label', 'EG links');
     assert.equal(unit.code, 0, unit.stderr);
 
-    const resident = await admin('add-resident', '--tenant', 'wohnbau-cli', '--ref', 'M-1', '--unit', 'W-1', '--first-name', 'Erika', '--last-name', 'Mustermann', '--email', 'erika@example.de');
+    const resident = await admin(
+      'add-resident',
+      '--tenant',
+      'wohnbau-cli',
+      '--ref',
+      'M-1',
+      '--unit',
+      'W-1',
+      '--first-name',
+      'Erika',
+      '--last-name',
+      'Mustermann',
+      '--email',
+      'erika@example.de',
+    );
     assert.equal(resident.code, 0, resident.stderr);
     assert.match(resident.stdout, /M-1\s+Erika Mustermann\s+[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}/);
     assert.match(resident.stdout, /Aktivierungscode/);
 
-    const staff = await admin('add-staff', '--tenant', 'wohnbau-cli', '--email', 'clara@wohnbau-cli.de', '--name', 'Clara Sachbearbeiterin', '--role', 'clerk');
+    const staff = await admin(
+      'add-staff',
+      '--tenant',
+      'wohnbau-cli',
+      '--email',
+      'clara@wohnbau-cli.de',
+      '--name',
+      'Clara Sachbearbeiterin',
+      '--role',
+      'clerk',
+    );
     assert.equal(staff.code, 0, staff.stderr);
     assert.match(staff.stdout, /Sachbearbeiter angelegt/);
     assert.equal(staff.stdout.match(CODE)?.length, 1);
@@ -133,9 +181,17 @@ describe('admin CLI', () => {
       [['create-tenant', '--slug', 'Nicht OK', '--name', 'X'], 1, /--slug: Nur Kleinbuchstaben/],
       [['create-tenant', '--slug', 'wohnbau-cli', '--name', 'X'], 1, /Die Kennung „wohnbau-cli“ ist bereits vergeben/],
       [['create-tenant', '--slug', 'x-neu', '--name', 'X', '--theme-json', '{kaputt'], 2, /--theme-json ist kein gültiges JSON/],
-      [['add-building', '--tenant', 'wohnbau-cli', '--ref', 'G-2', '--street', 'Weg 1', '--postal-code', '123', '--city', 'Hamburg'], 1, /--postal-code: Postleitzahl muss fünfstellig sein/],
+      [
+        ['add-building', '--tenant', 'wohnbau-cli', '--ref', 'G-2', '--street', 'Weg 1', '--postal-code', '123', '--city', 'Hamburg'],
+        1,
+        /--postal-code: Postleitzahl muss fünfstellig sein/,
+      ],
       [['add-unit', '--tenant', 'wohnbau-cli', '--ref', 'W-9', '--building', 'G-404', '--label', 'EG'], 1, /Gebäude G-404 ist unbekannt/],
-      [['add-resident', '--tenant', 'wohnbau-cli', '--ref', 'M-1', '--unit', 'W-1', '--first-name', 'A', '--last-name', 'B'], 1, /Mieter M-1 existiert bereits/],
+      [
+        ['add-resident', '--tenant', 'wohnbau-cli', '--ref', 'M-1', '--unit', 'W-1', '--first-name', 'A', '--last-name', 'B'],
+        1,
+        /Mieter M-1 existiert bereits/,
+      ],
       [['add-staff', '--tenant', 'wohnbau-cli', '--email', 'x@y.de', '--name', 'X', '--role', 'chef'], 1, /--role: /],
       [['issue-code', '--tenant', 'wohnbau-cli'], 2, /genau eines angeben/],
       [['issue-code', '--tenant', 'gibt-es-nicht', '--resident-ref', 'M-1'], 1, /Hausverwaltung „gibt-es-nicht“ nicht gefunden/],

@@ -80,7 +80,12 @@ const codeTable = (rows: string[][]) => formatTable(['Mieternummer/E-Mail', 'Nam
 
 const COMMANDS: Record<string, Command> = {
   'create-tenant': {
-    options: { slug: { type: 'string' }, name: { type: 'string' }, origin: { type: 'string', multiple: true }, 'theme-json': { type: 'string' } },
+    options: {
+      slug: { type: 'string' },
+      name: { type: 'string' },
+      origin: { type: 'string', multiple: true },
+      'theme-json': { type: 'string' },
+    },
     required: ['slug', 'name'],
     async run(db, values) {
       const themeJson = str(values, 'theme-json');
@@ -109,19 +114,34 @@ const COMMANDS: Record<string, Command> = {
     async run(db, values) {
       const tenant = await requireTenant(db, str(values, 'tenant')!);
       const staff = await asTenantAdmin(db, tenant.id, (tx) =>
-        addStaff(tx, tenant.id, { email: str(values, 'email')!, displayName: str(values, 'name')!, role: str(values, 'role') as 'clerk' | 'admin' }),
+        addStaff(tx, tenant.id, {
+          email: str(values, 'email')!,
+          displayName: str(values, 'name')!,
+          role: str(values, 'role') as 'clerk' | 'admin',
+        }),
       );
       const role = staff.role === 'admin' ? 'Administrator' : 'Sachbearbeiter';
       return `${role} angelegt bei ${tenant.name}:\n\n${codeTable([[staff.email, staff.displayName, staff.activationCode]])}`;
     },
   },
   'add-building': {
-    options: { ...tenantFlag, ref: { type: 'string' }, street: { type: 'string' }, 'postal-code': { type: 'string' }, city: { type: 'string' } },
+    options: {
+      ...tenantFlag,
+      ref: { type: 'string' },
+      street: { type: 'string' },
+      'postal-code': { type: 'string' },
+      city: { type: 'string' },
+    },
     required: ['tenant', 'ref', 'street', 'postal-code', 'city'],
     async run(db, values) {
       const tenant = await requireTenant(db, str(values, 'tenant')!);
       const building = await asTenantAdmin(db, tenant.id, (tx) =>
-        addBuilding(tx, tenant.id, { externalRef: str(values, 'ref')!, street: str(values, 'street')!, postalCode: str(values, 'postal-code')!, city: str(values, 'city')! }),
+        addBuilding(tx, tenant.id, {
+          externalRef: str(values, 'ref')!,
+          street: str(values, 'street')!,
+          postalCode: str(values, 'postal-code')!,
+          city: str(values, 'city')!,
+        }),
       );
       return `Gebäude ${building.externalRef} angelegt: ${building.street}, ${building.postalCode} ${building.city}`;
     },
@@ -138,7 +158,14 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   'add-resident': {
-    options: { ...tenantFlag, ref: { type: 'string' }, unit: { type: 'string' }, 'first-name': { type: 'string' }, 'last-name': { type: 'string' }, email: { type: 'string' } },
+    options: {
+      ...tenantFlag,
+      ref: { type: 'string' },
+      unit: { type: 'string' },
+      'first-name': { type: 'string' },
+      'last-name': { type: 'string' },
+      email: { type: 'string' },
+    },
     required: ['tenant', 'ref', 'unit', 'first-name', 'last-name'],
     async run(db, values) {
       const tenant = await requireTenant(db, str(values, 'tenant')!);
@@ -170,13 +197,19 @@ const COMMANDS: Record<string, Command> = {
       const result = await importResidentsCsv(db, tenant, csv);
       const out = str(values, 'out');
       if (out) {
-        const lines = ['Mieternummer;Name;Wohnung;Aktivierungscode', ...result.activationCodes.map((c) => [c.residentRef, c.name, c.unitRef, c.activationCode].map(csvCell).join(';'))];
+        const lines = [
+          'Mieternummer;Name;Wohnung;Aktivierungscode',
+          ...result.activationCodes.map((c) => [c.residentRef, c.name, c.unitRef, c.activationCode].map(csvCell).join(';')),
+        ];
         writeFileSync(out, '\uFEFF' + lines.join('\r\n') + '\r\n', { mode: 0o600 });
       }
       return [
         `${result.imported} Mieter importiert in ${tenant.name} (neu: ${result.createdBuildings} Gebäude, ${result.createdUnits} Wohnungen).`,
         '',
-        formatTable(['Zeile', 'Mieternummer', 'Name', 'Wohnung', 'Aktivierungscode'], result.activationCodes.map((c) => [String(c.line), c.residentRef, c.name, c.unitRef, c.activationCode])),
+        formatTable(
+          ['Zeile', 'Mieternummer', 'Name', 'Wohnung', 'Aktivierungscode'],
+          result.activationCodes.map((c) => [String(c.line), c.residentRef, c.name, c.unitRef, c.activationCode]),
+        ),
         ...(out ? ['', `Aktivierungscodes für den Serienbrief gespeichert in ${out}.`] : []),
       ].join('\n');
     },
@@ -199,7 +232,9 @@ const COMMANDS: Record<string, Command> = {
     required: [],
     async run(db) {
       const tenants = await withScope(db, { role: 'platform' }, (tx) =>
-        tx.query<{ id: string; slug: string; name: string; allowed_origins: string[] }>(`SELECT id, slug, name, allowed_origins FROM tenants ORDER BY slug`),
+        tx.query<{ id: string; slug: string; name: string; allowed_origins: string[] }>(
+          `SELECT id, slug, name, allowed_origins FROM tenants ORDER BY slug`,
+        ),
       );
       if (!tenants.rows.length) return 'Noch keine Hausverwaltungen angelegt.';
       const rows: string[][] = [];
@@ -213,7 +248,15 @@ const COMMANDS: Record<string, Command> = {
           ),
         );
         const { residents, staff, buildings, units } = counts.rows[0];
-        rows.push([tenant.slug, tenant.name, String(buildings), String(units), String(residents), String(staff), tenant.allowed_origins.join(' ')]);
+        rows.push([
+          tenant.slug,
+          tenant.name,
+          String(buildings),
+          String(units),
+          String(residents),
+          String(staff),
+          tenant.allowed_origins.join(' '),
+        ]);
       }
       return formatTable(['Kennung', 'Name', 'Gebäude', 'Wohnungen', 'Mieter', 'Mitarbeiter', 'Origins'], rows);
     },
@@ -280,7 +323,12 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   let values: Values;
   try {
-    ({ values } = parseArgs({ args: rest, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }));
+    ({ values } = parseArgs({
+      args: rest,
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    }));
   } catch (error) {
     console.error(`${germanParseError(error as Error)}\nÜbersicht: npm run admin -- --help`);
     return 2;

@@ -34,7 +34,12 @@ describe('resident CSV import', () => {
     const tenant = await requireTenant(server.db, slug);
     return asTenantAdmin(server.db, tenant.id, async (tx) => {
       const count = async (table: string) => Number((await tx.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
-      return { buildings: await count('buildings'), units: await count('units'), residents: await count('residents'), accounts: await count('accounts') };
+      return {
+        buildings: await count('buildings'),
+        units: await count('units'),
+        residents: await count('residents'),
+        accounts: await count('accounts'),
+      };
     });
   }
 
@@ -71,9 +76,15 @@ describe('resident CSV import', () => {
 
   it('imports a comma file into existing units (building columns optional)', async () => {
     const slug = await newHousingCompany();
-    await admin.post(`/api/admin/tenants/${slug}/buildings`, { externalRef: 'G-1', street: 'Leopoldstraße 40', postalCode: '80802', city: 'München' });
+    await admin.post(`/api/admin/tenants/${slug}/buildings`, {
+      externalRef: 'G-1',
+      street: 'Leopoldstraße 40',
+      postalCode: '80802',
+      city: 'München',
+    });
     await admin.post(`/api/admin/tenants/${slug}/units`, { externalRef: 'W-1', buildingRef: 'G-1', label: 'EG' });
-    const csv = 'Mieternummer,Wohnung,Vorname,Nachname,E-Mail,Telefon\nS-1,W-1,Sophie,Huber,sophie@example.de,089 123\nS-2,W-1,Lukas,"Bauer, jun.",,\n';
+    const csv =
+      'Mieternummer,Wohnung,Vorname,Nachname,E-Mail,Telefon\nS-1,W-1,Sophie,Huber,sophie@example.de,089 123\nS-2,W-1,Lukas,"Bauer, jun.",,\n';
     const response = await importCsv(slug, csv, 'text/plain');
     assert.equal(response.status, 201, JSON.stringify(response.body));
     assert.equal(response.body.imported, 2);
@@ -110,7 +121,11 @@ describe('resident CSV import', () => {
     assert.equal(response.status, 400);
     assert.equal(response.body.error.code, 'csv_invalid');
     const rows: { line: number; message: string }[] = response.body.error.details.rows;
-    assert.deepEqual(rows.map((row) => row.line), [501, 502, 503, 504], JSON.stringify(rows));
+    assert.deepEqual(
+      rows.map((row) => row.line),
+      [501, 502, 503, 504],
+      JSON.stringify(rows),
+    );
     assert.match(response.body.error.message, /4 fehlerhafte Zeilen\. Es wurde nichts importiert/);
     assert.match(rows[0].message, /PLZ „2025“ ist nicht fünfstellig/);
     assert.match(rows[0].message, /E-Mail „kein-mail“ ist ungültig/);

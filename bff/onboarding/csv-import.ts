@@ -31,16 +31,7 @@ export interface ResidentImportResult {
 }
 
 type Field =
-  | 'residentRef'
-  | 'unitRef'
-  | 'buildingRef'
-  | 'street'
-  | 'postalCode'
-  | 'city'
-  | 'unitLabel'
-  | 'firstName'
-  | 'lastName'
-  | 'contactEmail';
+  'residentRef' | 'unitRef' | 'buildingRef' | 'street' | 'postalCode' | 'city' | 'unitLabel' | 'firstName' | 'lastName' | 'contactEmail';
 
 /** Column name shown in messages, and the header spellings accepted (compared after `headerKey`). */
 const COLUMNS: Record<Field, { label: string; headers: string[] }> = {
@@ -180,14 +171,12 @@ interface ExistingRefs {
 
 async function loadExistingRefs(tx: Queryable, rows: CsvResidentRow[]): Promise<ExistingRefs> {
   const refs = (field: Field) => [...new Set(rows.map((row) => row[field]).filter((v): v is string => !!v))];
-  const residents = await tx.query<{ external_ref: string }>(
-    `SELECT external_ref FROM residents WHERE external_ref = ANY($1)`,
-    [refs('residentRef')],
-  );
-  const buildings = await tx.query<{ external_ref: string }>(
-    `SELECT external_ref FROM buildings WHERE external_ref = ANY($1)`,
-    [refs('buildingRef')],
-  );
+  const residents = await tx.query<{ external_ref: string }>(`SELECT external_ref FROM residents WHERE external_ref = ANY($1)`, [
+    refs('residentRef'),
+  ]);
+  const buildings = await tx.query<{ external_ref: string }>(`SELECT external_ref FROM buildings WHERE external_ref = ANY($1)`, [
+    refs('buildingRef'),
+  ]);
   const units = await tx.query<{ external_ref: string; building_ref: string }>(
     `SELECT u.external_ref, b.external_ref AS building_ref
        FROM units u JOIN buildings b ON b.id = u.building_id
@@ -238,7 +227,9 @@ function planImport(rows: CsvResidentRow[], existing: ExistingRefs): { plan: Imp
         }
       } else if (plannedUnit) {
         if (buildingRef && buildingRef !== plannedUnit.buildingRef) {
-          problems.push(`Wohnung ${unitRef} steht in Zeile ${plannedUnit.line} in Gebäude ${plannedUnit.buildingRef}, nicht in ${buildingRef}`);
+          problems.push(
+            `Wohnung ${unitRef} steht in Zeile ${plannedUnit.line} in Gebäude ${plannedUnit.buildingRef}, nicht in ${buildingRef}`,
+          );
         }
       } else if (!buildingRef || !row.unitLabel) {
         const need = [!buildingRef && 'Gebäude', !row.unitLabel && 'Lage'].filter(Boolean).join(' und ');
@@ -268,7 +259,8 @@ function planBuilding(
   const planned = newBuildings.get(buildingRef);
   const { street, postalCode, city } = row;
   if (planned) {
-    const differs = (street && street !== planned.street) || (postalCode && postalCode !== planned.postalCode) || (city && city !== planned.city);
+    const differs =
+      (street && street !== planned.street) || (postalCode && postalCode !== planned.postalCode) || (city && city !== planned.city);
     return differs ? `Gebäude ${buildingRef} hat in Zeile ${planned.line} eine andere Adresse` : undefined;
   }
   if (!street || !postalCode || !city) {

@@ -62,19 +62,26 @@ describe('demo seed (npm start)', () => {
     for (const [index, login] of waiting(second).entries()) {
       assert.notEqual(login.activationCode, waiting(first)[index].activationCode);
       assert.equal(await activationCodeIsOpen(login.tenantSlug, login.activationCode!), true, 'the printed code works');
-      assert.equal(await activationCodeIsOpen(login.tenantSlug, waiting(first)[index].activationCode!), false, 'the previous one no longer');
+      assert.equal(
+        await activationCodeIsOpen(login.tenantSlug, waiting(first)[index].activationCode!),
+        false,
+        'the previous one no longer',
+      );
     }
   });
 
   it('lists per housing company an activated resident, clerk and admin with password and TOTP secret', () => {
     for (const company of DEMO_COMPANIES) {
       const logins = second.filter((login) => login.tenantSlug === company.tenant.slug);
-      assert.deepEqual(logins.map((login) => [login.role, !!login.password, !!login.totpSecret, !!login.activationCode]), [
-        ['clerk', true, true, false],
-        ['admin', true, true, false],
-        ['resident', true, true, false],
-        ['resident', false, false, true],
-      ]);
+      assert.deepEqual(
+        logins.map((login) => [login.role, !!login.password, !!login.totpSecret, !!login.activationCode]),
+        [
+          ['clerk', true, true, false],
+          ['admin', true, true, false],
+          ['resident', true, true, false],
+          ['resident', false, false, true],
+        ],
+      );
     }
   });
 
@@ -98,7 +105,12 @@ describe('demo seed (npm start)', () => {
       // Open the session first, as loading the page does.
       await browser.csrfToken();
       const audience = login.role === 'resident' ? 'resident' : 'staff';
-      const step1 = await browser.post('/api/auth/login', { tenant: login.tenantSlug, email: login.email, password: login.password, audience });
+      const step1 = await browser.post('/api/auth/login', {
+        tenant: login.tenantSlug,
+        email: login.email,
+        password: login.password,
+        audience,
+      });
       assert.equal(step1.status, 200, `${login.email}: ${JSON.stringify(step1.body)}`);
       assert.deepEqual([step1.body.state, step1.body.secondFactor], ['second_factor', 'totp']);
       browser.resetCsrf();
@@ -130,7 +142,9 @@ describe('demo seed (npm start)', () => {
   async function activationCodeIsOpen(slug: string, code: string): Promise<boolean> {
     const tenant = (await findTenantBySlug(server.db, slug))!;
     const { rowCount } = await asTenantAdmin(server.db, tenant.id, (tx) =>
-      tx.query(`SELECT 1 FROM activation_codes WHERE code_hash = $1 AND used_at IS NULL AND expires_at > now()`, [hashActivationCode(code)]),
+      tx.query(`SELECT 1 FROM activation_codes WHERE code_hash = $1 AND used_at IS NULL AND expires_at > now()`, [
+        hashActivationCode(code),
+      ]),
     );
     return rowCount === 1;
   }

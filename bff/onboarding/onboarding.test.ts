@@ -28,7 +28,9 @@ describe('onboarding', () => {
     assert.equal(result.clerk.email, 'clerk@example.de');
     assert.match(result.resident.activationCode, /^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     const codes = await withScope(db, { role: 'auth', tenantId: tenant.id }, (tx) =>
-      tx.query(`SELECT 1 FROM activation_codes WHERE code_hash = $1 AND used_at IS NULL`, [hashActivationCode(result.resident.activationCode.toLowerCase())]),
+      tx.query(`SELECT 1 FROM activation_codes WHERE code_hash = $1 AND used_at IS NULL`, [
+        hashActivationCode(result.resident.activationCode.toLowerCase()),
+      ]),
     );
     assert.equal(codes.rowCount, 1, 'the code is stored as a hash and matches case-insensitively');
   });

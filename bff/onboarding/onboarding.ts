@@ -12,8 +12,7 @@ import { AppError, notFound } from '../http/errors.ts';
 
 const REQUIRED = 'Bitte ausfüllen.';
 /** A required text field; messages in German because they reach the operator (API, CLI). */
-const requiredText = (max: number) =>
-  z.string({ error: REQUIRED }).trim().min(1, REQUIRED).max(max, `Höchstens ${max} Zeichen.`);
+const requiredText = (max: number) => z.string({ error: REQUIRED }).trim().min(1, REQUIRED).max(max, `Höchstens ${max} Zeichen.`);
 const emailSchema = z.email('Ungültige E-Mail-Adresse');
 
 export const slugSchema = z
@@ -45,7 +44,10 @@ export const staffInput = z.object({
 export const buildingInput = z.object({
   externalRef: requiredText(64),
   street: requiredText(200),
-  postalCode: z.string({ error: REQUIRED }).trim().regex(/^\d{5}$/, 'Postleitzahl muss fünfstellig sein'),
+  postalCode: z
+    .string({ error: REQUIRED })
+    .trim()
+    .regex(/^\d{5}$/, 'Postleitzahl muss fünfstellig sein'),
   city: requiredText(100),
 });
 export const unitInput = z.object({
@@ -117,10 +119,7 @@ export async function createTenant(db: Database, input: TenantInput): Promise<Te
 
 export async function findTenantBySlug(db: Database, slug: string): Promise<Tenant | undefined> {
   const { rows } = await withScope(db, { role: 'auth' }, (tx) =>
-    tx.query<Tenant>(
-      `SELECT id, slug, name, allowed_origins AS "allowedOrigins", theme FROM tenants WHERE slug = $1`,
-      [slug],
-    ),
+    tx.query<Tenant>(`SELECT id, slug, name, allowed_origins AS "allowedOrigins", theme FROM tenants WHERE slug = $1`, [slug]),
   );
   return rows[0];
 }

@@ -26,7 +26,12 @@ describe('platform admin API', () => {
   async function housingCompany() {
     const slug = newSlug();
     assert.equal((await admin.post('/api/admin/tenants', { slug, name: `HV ${slug}` })).status, 201);
-    const building = await admin.post(`/api/admin/tenants/${slug}/buildings`, { externalRef: 'G-1', street: 'Lindenallee 12', postalCode: '20259', city: 'Hamburg' });
+    const building = await admin.post(`/api/admin/tenants/${slug}/buildings`, {
+      externalRef: 'G-1',
+      street: 'Lindenallee 12',
+      postalCode: '20259',
+      city: 'Hamburg',
+    });
     assert.equal(building.status, 201);
     const unit = await admin.post(`/api/admin/tenants/${slug}/units`, { externalRef: 'W-1', buildingRef: 'G-1', label: 'EG links' });
     assert.equal(unit.status, 201);
@@ -34,9 +39,13 @@ describe('platform admin API', () => {
   }
 
   async function activationCodeIsValid(slug: string, code: string): Promise<boolean> {
-    const { rows } = await withScope(server.db, { role: 'platform' }, (tx) => tx.query<{ id: string }>(`SELECT id FROM tenants WHERE slug = $1`, [slug]));
+    const { rows } = await withScope(server.db, { role: 'platform' }, (tx) =>
+      tx.query<{ id: string }>(`SELECT id FROM tenants WHERE slug = $1`, [slug]),
+    );
     const valid = await withScope(server.db, { role: 'auth', tenantId: rows[0].id }, (tx) =>
-      tx.query(`SELECT 1 FROM activation_codes WHERE code_hash = $1 AND used_at IS NULL AND expires_at > now()`, [hashActivationCode(code)]),
+      tx.query(`SELECT 1 FROM activation_codes WHERE code_hash = $1 AND used_at IS NULL AND expires_at > now()`, [
+        hashActivationCode(code),
+      ]),
     );
     return valid.rowCount === 1;
   }
@@ -110,13 +119,21 @@ describe('platform admin API', () => {
 
   it('adds staff with an activation code and refuses a duplicate e-mail (409)', async () => {
     const slug = await housingCompany();
-    const clerk = await admin.post(`/api/admin/tenants/${slug}/staff`, { email: 'Clara@Example.de', displayName: 'Clara Sachbearbeiterin', role: 'clerk' });
+    const clerk = await admin.post(`/api/admin/tenants/${slug}/staff`, {
+      email: 'Clara@Example.de',
+      displayName: 'Clara Sachbearbeiterin',
+      role: 'clerk',
+    });
     assert.equal(clerk.status, 201);
     assert.match(clerk.body.id, /^[0-9a-f-]{36}$/);
     assert.equal(clerk.body.email, 'clara@example.de');
     assert.match(clerk.body.activationCode, CODE);
     assert.ok(await activationCodeIsValid(slug, clerk.body.activationCode));
-    const duplicate = await admin.post(`/api/admin/tenants/${slug}/staff`, { email: 'clara@example.de', displayName: 'Clara 2', role: 'admin' });
+    const duplicate = await admin.post(`/api/admin/tenants/${slug}/staff`, {
+      email: 'clara@example.de',
+      displayName: 'Clara 2',
+      role: 'admin',
+    });
     assert.equal(duplicate.status, 409);
     assert.equal(duplicate.body.error.code, 'email_taken');
     const badRole = await admin.post(`/api/admin/tenants/${slug}/staff`, { email: 'x@example.de', displayName: 'X', role: 'resident' });
@@ -125,13 +142,28 @@ describe('platform admin API', () => {
 
   it('adds buildings and units; duplicates are 409, an unknown building is 400', async () => {
     const slug = await housingCompany();
-    const building = await admin.post(`/api/admin/tenants/${slug}/buildings`, { externalRef: 'G-2', street: 'Hafenstraße 5', postalCode: '20359', city: 'Hamburg' });
+    const building = await admin.post(`/api/admin/tenants/${slug}/buildings`, {
+      externalRef: 'G-2',
+      street: 'Hafenstraße 5',
+      postalCode: '20359',
+      city: 'Hamburg',
+    });
     assert.equal(building.status, 201);
     assert.equal(building.body.externalRef, 'G-2');
-    const duplicateBuilding = await admin.post(`/api/admin/tenants/${slug}/buildings`, { externalRef: 'G-2', street: 'X 1', postalCode: '20359', city: 'Hamburg' });
+    const duplicateBuilding = await admin.post(`/api/admin/tenants/${slug}/buildings`, {
+      externalRef: 'G-2',
+      street: 'X 1',
+      postalCode: '20359',
+      city: 'Hamburg',
+    });
     assert.equal(duplicateBuilding.status, 409);
     assert.equal(duplicateBuilding.body.error.code, 'duplicate_ref');
-    const badPostalCode = await admin.post(`/api/admin/tenants/${slug}/buildings`, { externalRef: 'G-3', street: 'X 1', postalCode: '2035', city: 'Hamburg' });
+    const badPostalCode = await admin.post(`/api/admin/tenants/${slug}/buildings`, {
+      externalRef: 'G-3',
+      street: 'X 1',
+      postalCode: '2035',
+      city: 'Hamburg',
+    });
     assert.equal(badPostalCode.status, 400);
     assert.equal(badPostalCode.body.error.details.fields[0].message, 'Postleitzahl muss fünfstellig sein');
 
@@ -161,17 +193,32 @@ describe('platform admin API', () => {
     assert.match(resident.body.activationCode, CODE);
     assert.ok(await activationCodeIsValid(slug, resident.body.activationCode));
 
-    const duplicate = await admin.post(`/api/admin/tenants/${slug}/residents`, { externalRef: 'M-1', unitRef: 'W-1', firstName: 'A', lastName: 'B' });
+    const duplicate = await admin.post(`/api/admin/tenants/${slug}/residents`, {
+      externalRef: 'M-1',
+      unitRef: 'W-1',
+      firstName: 'A',
+      lastName: 'B',
+    });
     assert.equal(duplicate.status, 409);
     assert.equal(duplicate.body.error.code, 'duplicate_ref');
-    const unknownUnit = await admin.post(`/api/admin/tenants/${slug}/residents`, { externalRef: 'M-2', unitRef: 'W-404', firstName: 'A', lastName: 'B' });
+    const unknownUnit = await admin.post(`/api/admin/tenants/${slug}/residents`, {
+      externalRef: 'M-2',
+      unitRef: 'W-404',
+      firstName: 'A',
+      lastName: 'B',
+    });
     assert.equal(unknownUnit.status, 400);
     assert.equal(unknownUnit.body.error.code, 'unknown_unit');
   });
 
   it('re-issues activation codes for residents and staff; the earlier code stops working', async () => {
     const slug = await housingCompany();
-    const resident = await admin.post(`/api/admin/tenants/${slug}/residents`, { externalRef: 'M-7', unitRef: 'W-1', firstName: 'Max', lastName: 'Nachbar' });
+    const resident = await admin.post(`/api/admin/tenants/${slug}/residents`, {
+      externalRef: 'M-7',
+      unitRef: 'W-1',
+      firstName: 'Max',
+      lastName: 'Nachbar',
+    });
     const clerk = await admin.post(`/api/admin/tenants/${slug}/staff`, { email: 'sb@example.de', displayName: 'SB', role: 'clerk' });
 
     const forResident = await admin.post(`/api/admin/tenants/${slug}/activation-codes`, { residentRef: 'M-7' });

@@ -86,7 +86,9 @@ export async function claimDueEntries(tx: Queryable, topics: string[], limit: nu
 }
 
 export async function markDelivered(tx: Queryable, id: string): Promise<void> {
-  await tx.query(`UPDATE outbox SET status = 'delivered', delivered_at = now(), last_error = NULL WHERE id = $1 AND status = 'pending'`, [id]);
+  await tx.query(`UPDATE outbox SET status = 'delivered', delivered_at = now(), last_error = NULL WHERE id = $1 AND status = 'pending'`, [
+    id,
+  ]);
 }
 
 /** A failed attempt: due again after `retryInMs`, or a dead letter. */
@@ -125,5 +127,7 @@ export async function requeueDeadLetter(tx: Queryable, topic: string, id: string
 
 /** Gives claimed entries back unattempted (the worker is stopping): due at once, the attempt not counted. */
 export async function releaseClaims(tx: Queryable, ids: string[]): Promise<void> {
-  await tx.query(`UPDATE outbox SET attempts = attempts - 1, next_attempt_at = now() WHERE id = ANY($1::uuid[]) AND status = 'pending'`, [ids]);
+  await tx.query(`UPDATE outbox SET attempts = attempts - 1, next_attempt_at = now() WHERE id = ANY($1::uuid[]) AND status = 'pending'`, [
+    ids,
+  ]);
 }

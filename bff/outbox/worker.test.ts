@@ -39,8 +39,10 @@ describe('outbox worker', () => {
     ...overrides,
   });
   const enqueue = (topic: string, orderingKey: string, idempotencyKey: string, payload: unknown) =>
-    withScope(db, { role: 'resident', tenantId: company.tenant.id, accountId: company.resident.accountId, residentId: company.resident.id }, (tx) =>
-      insertOutboxEntry(tx, { tenantId: company.tenant.id, topic, orderingKey, idempotencyKey, payload }),
+    withScope(
+      db,
+      { role: 'resident', tenantId: company.tenant.id, accountId: company.resident.accountId, residentId: company.resident.id },
+      (tx) => insertOutboxEntry(tx, { tenantId: company.tenant.id, topic, orderingKey, idempotencyKey, payload }),
     );
   const stateOf = async (idempotencyKey: string) =>
     (
@@ -88,7 +90,11 @@ describe('outbox worker', () => {
     assert.ok(calls > 15, 'some deliveries failed and were retried');
     assert.equal(overlapped, false, 'never two deliveries of one key at the same time');
     for (const key of keys) {
-      assert.deepEqual(accepted.filter((entry) => entry.key === key).map((entry) => entry.n), [0, 1, 2, 3, 4], `order of ${key}`);
+      assert.deepEqual(
+        accepted.filter((entry) => entry.key === key).map((entry) => entry.n),
+        [0, 1, 2, 3, 4],
+        `order of ${key}`,
+      );
     }
     assert.equal((await stateOf('case-a-4')).status, 'delivered');
   });
@@ -138,7 +144,13 @@ describe('outbox worker', () => {
   });
 
   it('backs off exponentially with jitter up to the maximum', () => {
-    assert.deepEqual([1, 2, 3, 4].map((attempt) => retryDelay(attempt, 1000, 5000, () => 1)), [1000, 2000, 4000, 5000]);
-    assert.deepEqual([1, 2, 3, 4].map((attempt) => retryDelay(attempt, 1000, 5000, () => 0)), [500, 1000, 2000, 2500]);
+    assert.deepEqual(
+      [1, 2, 3, 4].map((attempt) => retryDelay(attempt, 1000, 5000, () => 1)),
+      [1000, 2000, 4000, 5000],
+    );
+    assert.deepEqual(
+      [1, 2, 3, 4].map((attempt) => retryDelay(attempt, 1000, 5000, () => 0)),
+      [500, 1000, 2000, 2500],
+    );
   });
 });

@@ -113,7 +113,9 @@ describe('realtime', () => {
     it('refuses a forged or foreign cookie', async () => {
       const forged = new TestClient(server.url);
       await forged.get('/api/session');
-      const tampered = { cookieHeader: () => `mp.sid=s%3A${randomBytes(24).toString('base64url')}.${randomBytes(32).toString('base64url')}` };
+      const tampered = {
+        cookieHeader: () => `mp.sid=s%3A${randomBytes(24).toString('base64url')}.${randomBytes(32).toString('base64url')}`,
+      };
       await assert.rejects(open(server.url, tampered as TestClient), { message: 'unauthenticated' });
     });
 
@@ -127,11 +129,22 @@ describe('realtime', () => {
     it('a resident session without a resident id is refused, never put into the staff room', async () => {
       // Not producible through the API; planted in the store the way express-session would write it.
       const sid = randomBytes(24).toString('base64url');
-      const data = { cookie: { path: '/', httpOnly: true, originalMaxAge: 600_000 }, auth: { tenantId: a.tenant.id, tenantSlug: a.tenant.slug, accountId: a.resident.accountId, role: 'resident', displayName: 'x', stage: 'complete' } };
+      const data = {
+        cookie: { path: '/', httpOnly: true, originalMaxAge: 600_000 },
+        auth: {
+          tenantId: a.tenant.id,
+          tenantSlug: a.tenant.slug,
+          accountId: a.resident.accountId,
+          role: 'resident',
+          displayName: 'x',
+          stage: 'complete',
+        },
+      };
       await withScope(db, { role: 'auth', tenantId: a.tenant.id, accountId: a.resident.accountId, sessionKey: sessionKey(sid) }, (tx) =>
-        tx.query(`INSERT INTO sessions (session_key, tenant_id, account_id, data, expires_at) VALUES ($1, $2, $3, $4, now() + interval '10 minutes')`, [
-          sessionKey(sid), a.tenant.id, a.resident.accountId, JSON.stringify(data),
-        ]),
+        tx.query(
+          `INSERT INTO sessions (session_key, tenant_id, account_id, data, expires_at) VALUES ($1, $2, $3, $4, now() + interval '10 minutes')`,
+          [sessionKey(sid), a.tenant.id, a.resident.accountId, JSON.stringify(data)],
+        ),
       );
       const signature = createHmac('sha256', SESSION_SECRET).update(sid).digest('base64').replace(/=+$/, '');
       const planted = { cookieHeader: () => `mp.sid=${encodeURIComponent(`s:${sid}.${signature}`)}` };
@@ -200,7 +213,8 @@ describe('realtime', () => {
       for (const [, emit] of rooms) emit();
       await Promise.all(arrivals);
     };
-    const got = (name: keyof typeof socket, event: string) => received[name].filter((entry) => entry.event === event).map((entry) => entry.payload);
+    const got = (name: keyof typeof socket, event: string) =>
+      received[name].filter((entry) => entry.event === event).map((entry) => entry.payload);
 
     it('a resident receives events for themself only — not for the neighbour, nor another housing company', async () => {
       server.realtime.toResident(a.tenant.id, a.resident.id, 'case:updated', { to: 'residentA' });
@@ -222,7 +236,8 @@ describe('realtime', () => {
       assert.deepEqual(got('clerkA', 'case:created'), [{ for: 'A' }]);
       assert.deepEqual(got('adminA', 'case:created'), [{ for: 'A' }]);
       assert.deepEqual(got('clerkB', 'case:created'), [{ for: 'B' }]);
-      for (const resident of ['residentA', 'neighbourA', 'residentB'] as const) assert.deepEqual(got(resident, 'case:created'), [], resident);
+      for (const resident of ['residentA', 'neighbourA', 'residentB'] as const)
+        assert.deepEqual(got(resident, 'case:created'), [], resident);
     });
 
     it('a client cannot join rooms by name: room-like messages from the client change nothing', async () => {
@@ -276,7 +291,10 @@ describe('realtime', () => {
         const marker = arrival(neighbourOnTwo, 'marker', 'done');
         one.realtime.toResident(company.tenant.id, company.neighbour.id, 'marker', 'done');
         await marker;
-        assert.deepEqual(neighbourEvents.map((entry) => entry.event), ['marker']);
+        assert.deepEqual(
+          neighbourEvents.map((entry) => entry.event),
+          ['marker'],
+        );
       } finally {
         await one.stop();
         await two.stop();

@@ -48,7 +48,10 @@ export async function attachRealtime(
       credentials: true,
       origin: (origin, callback) => {
         if (!origin) return callback(null, true);
-        options.allowOrigin(origin).then((ok) => callback(null, ok), (error) => callback(error));
+        options.allowOrigin(origin).then(
+          (ok) => callback(null, ok),
+          (error) => callback(error),
+        );
       },
     },
   });

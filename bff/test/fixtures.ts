@@ -14,10 +14,20 @@ export async function createHousingCompany(db: Database, options: { allowedOrigi
     allowedOrigins: options.allowedOrigins ?? [],
   });
   return asTenantAdmin(db, tenant.id, async (tx) => {
-    const building = await addBuilding(tx, tenant.id, { externalRef: 'G-1', street: 'Lindenallee 12', postalCode: '20259', city: 'Hamburg' });
+    const building = await addBuilding(tx, tenant.id, {
+      externalRef: 'G-1',
+      street: 'Lindenallee 12',
+      postalCode: '20259',
+      city: 'Hamburg',
+    });
     const unitA = await addUnit(tx, tenant.id, { externalRef: 'G-1-01', buildingRef: 'G-1', label: 'EG links' });
     const unitB = await addUnit(tx, tenant.id, { externalRef: 'G-1-02', buildingRef: 'G-1', label: 'EG rechts' });
-    const resident = await addResident(tx, tenant.id, { externalRef: 'M-1001', unitRef: 'G-1-01', firstName: 'Erika', lastName: 'Mustermann' });
+    const resident = await addResident(tx, tenant.id, {
+      externalRef: 'M-1001',
+      unitRef: 'G-1-01',
+      firstName: 'Erika',
+      lastName: 'Mustermann',
+    });
     const neighbour = await addResident(tx, tenant.id, { externalRef: 'M-1002', unitRef: 'G-1-02', firstName: 'Max', lastName: 'Nachbar' });
     const clerk = await addStaff(tx, tenant.id, { email: `clerk@${slug}.example`, displayName: 'Clara Sachbearbeiterin', role: 'clerk' });
     const admin = await addStaff(tx, tenant.id, { email: `admin@${slug}.example`, displayName: 'Anton Admin', role: 'admin' });

@@ -103,7 +103,11 @@ export async function signInResident(
 }
 
 /** A new client signed in as the fixture's clerk or admin. */
-export async function signInStaff(server: Pick<RunningServer, 'url'>, company: HousingCompany, role: 'clerk' | 'admin'): Promise<TestClient> {
+export async function signInStaff(
+  server: Pick<RunningServer, 'url'>,
+  company: HousingCompany,
+  role: 'clerk' | 'admin',
+): Promise<TestClient> {
   const client = new TestClient(server.url);
   await activateAccount(client, company, role);
   return client;

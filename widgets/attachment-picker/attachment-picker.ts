@@ -194,11 +194,17 @@ export class AttachmentPicker extends PortalElement {
           </button>
           <span class="drop-text">${this.msg.dropFiles}</span>
         </div>
-        ${this.files.length
-          ? html`<ul class="files" part="files" aria-label=${this.msg.attachedFiles}>
-              ${repeat(this.files, (file) => file.key, (file) => this.renderFile(file))}
+        ${
+          this.files.length
+            ? html`<ul class="files" part="files" aria-label=${this.msg.attachedFiles}>
+              ${repeat(
+                this.files,
+                (file) => file.key,
+                (file) => this.renderFile(file),
+              )}
             </ul>`
-          : nothing}
+            : nothing
+        }
         <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
       </div>
     `;
@@ -213,14 +219,16 @@ export class AttachmentPicker extends PortalElement {
           <span class="file-name" part="file-name">${name}</span>
           <span class="file-size" part="file-size">${this.msg.fileSize(file.file.size)}</span>
         </div>
-        ${file.status === 'uploading'
-          ? html`
+        ${
+          file.status === 'uploading'
+            ? html`
               <progress part="progress" max="100" value=${ifDefined(percent)} aria-label=${this.msg.uploadProgressLabel(name)}></progress>
               <span class="status" part="status">${percent === undefined ? this.msg.uploadWaiting : this.msg.uploadingPercent(percent)}</span>
             `
-          : file.status === 'uploaded'
-            ? html`<span class="status done" part="status">${this.msg.uploadDone}</span>`
-            : html`<span class="file-error" part="file-error">${this.msg.uploadFailed}: ${file.error}</span>`}
+            : file.status === 'uploaded'
+              ? html`<span class="status done" part="status">${this.msg.uploadDone}</span>`
+              : html`<span class="file-error" part="file-error">${this.msg.uploadFailed}: ${file.error}</span>`
+        }
         <button
           class="remove"
           part="remove"

@@ -8,7 +8,9 @@ type Story = { args?: Record<string, unknown>; decorators?: ((story: () => Templ
 /** Every story of stories/case-board.stories.ts renders a working, accessible board (the designers' states stay real). */
 describe('<case-board> stories', function () {
   this.timeout(30000);
-  const { default: meta, ...named } = stories as unknown as { default: { args: Record<string, unknown>; render: (args: never) => TemplateResult } } & Record<string, Story>;
+  const { default: meta, ...named } = stories as unknown as {
+    default: { args: Record<string, unknown>; render: (args: never) => TemplateResult };
+  } & Record<string, Story>;
 
   const cleanups: (() => void)[] = [];
   afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));

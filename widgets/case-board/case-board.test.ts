@@ -34,7 +34,9 @@ class BoardDriver {
   }
 
   caseButton(caseNumber: string): HTMLButtonElement {
-    const button = [...this.root.querySelectorAll<HTMLButtonElement>('button.case')].find((candidate) => candidate.querySelector('.number')!.textContent === caseNumber);
+    const button = [...this.root.querySelectorAll<HTMLButtonElement>('button.case')].find(
+      (candidate) => candidate.querySelector('.number')!.textContent === caseNumber,
+    );
     if (!button) throw new Error(`no case ${caseNumber} in ${this.numbers().join(', ')}`);
     return button;
   }
@@ -176,8 +178,24 @@ describe('<case-board>', function () {
     const damage = cases.cases.find((item) => item.type === 'damage' && item.status === 'in_bearbeitung' && item.assignee)!;
     const stored = cases.store.get(damage.id)!;
     stored.events.push(
-      { id: 'e-assigned', kind: 'assigned', public: false, actor: 'staff', actorName: 'Petra Lindner', data: { from: null, to: fakeClerks[1].id }, createdAt: new Date().toISOString() },
-      { id: 'e-doc', kind: 'document_published', public: true, actor: 'staff', actorName: 'Petra Lindner', data: { documentId: 'd1', title: 'Terminbestätigung Installateur' }, createdAt: new Date().toISOString() },
+      {
+        id: 'e-assigned',
+        kind: 'assigned',
+        public: false,
+        actor: 'staff',
+        actorName: 'Petra Lindner',
+        data: { from: null, to: fakeClerks[1].id },
+        createdAt: new Date().toISOString(),
+      },
+      {
+        id: 'e-doc',
+        kind: 'document_published',
+        public: true,
+        actor: 'staff',
+        actorName: 'Petra Lindner',
+        data: { documentId: 'd1', title: 'Terminbestätigung Installateur' },
+        createdAt: new Date().toISOString(),
+      },
     );
     await page.open(damage.caseNumber);
     await expect(el).to.be.accessible();
@@ -339,10 +357,15 @@ describe('<case-board>', function () {
 
   it('adds a new case live, announces it politely and marks it new; updates a listed and an open case', async () => {
     const { el, bff, cases, page } = await board({ count: 5 });
-    const fresh = cases.add(cases.created({ title: 'Rohrbruch im Keller', deadlineAt: new Date(Date.now() + 3_600_000).toISOString(), priority: 'critical' }));
+    const fresh = cases.add(
+      cases.created({ title: 'Rohrbruch im Keller', deadlineAt: new Date(Date.now() + 3_600_000).toISOString(), priority: 'critical' }),
+    );
     bff.live.emit('case:created', { change: 'created', case: fresh });
     await el.updateComplete;
-    expect(page.numbers()).to.deep.equal(cases.cases.map((item) => item.caseNumber), 'in deadline order');
+    expect(page.numbers()).to.deep.equal(
+      cases.cases.map((item) => item.caseNumber),
+      'in deadline order',
+    );
     expect(page.numbers()).to.include('2026-0042');
     expect(page.caseButton('2026-0042').textContent).to.contain('Neu');
     const live = page.root.querySelector('[aria-live="polite"]')!;
@@ -353,7 +376,13 @@ describe('<case-board>', function () {
     await page.open(open.caseNumber);
     const changed = cases.update(open.id, { status: 'abgelehnt', overdue: false });
     cases.store.get(open.id)!.events.push({
-      id: 'e-live', kind: 'status_changed', public: true, actor: 'staff', actorName: 'Jonas Becker', data: { from: open.status, to: 'abgelehnt' }, createdAt: new Date().toISOString(),
+      id: 'e-live',
+      kind: 'status_changed',
+      public: true,
+      actor: 'staff',
+      actorName: 'Jonas Becker',
+      data: { from: open.status, to: 'abgelehnt' },
+      createdAt: new Date().toISOString(),
     });
     bff.live.emit('case:updated', { change: 'status_changed', case: changed });
     await waitUntil(() => page.detailText().includes('Jonas Becker') && page.detailText().includes('→ Abgelehnt'), 'open case not updated');
@@ -407,7 +436,9 @@ describe('<case-board>', function () {
     await el.updateComplete;
     const page = new BoardDriver(el);
     const overflowing = () =>
-      [...el.shadowRoot!.querySelectorAll<HTMLElement>('*')].filter((node) => node.getBoundingClientRect().right > holder.getBoundingClientRect().right + 1).map((node) => `${node.className || node.tagName} ${Math.round(node.getBoundingClientRect().right)}`);
+      [...el.shadowRoot!.querySelectorAll<HTMLElement>('*')]
+        .filter((node) => node.getBoundingClientRect().right > holder.getBoundingClientRect().right + 1)
+        .map((node) => `${node.className || node.tagName} ${Math.round(node.getBoundingClientRect().right)}`);
     expect(overflowing()).to.deep.equal([]);
     const toggle = el.shadowRoot!.querySelector<HTMLButtonElement>('.filters-toggle')!;
     const filters = el.shadowRoot!.querySelector<HTMLElement>('.filters')!;

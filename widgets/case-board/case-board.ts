@@ -366,9 +366,11 @@ export class CaseBoard extends PortalElement implements DetailHost {
       <div class="live" role="status" aria-live="polite">${this.announcement}</div>
       <div class="layout ${open ? 'has-detail' : ''}">
         <div class="list-pane">${this.renderFilters()} ${this.renderList()}</div>
-        ${open
-          ? html`<div class="detail-pane" @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && this.close()}>${renderCaseDetail(this)}</div>`
-          : nothing}
+        ${
+          open
+            ? html`<div class="detail-pane" @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && this.close()}>${renderCaseDetail(this)}</div>`
+            : nothing
+        }
       </div>
     `;
   }
@@ -377,7 +379,12 @@ export class CaseBoard extends PortalElement implements DetailHost {
     const msg = this.msg;
     const filters = this.filters;
     const changed = (event: Event) => event.target as HTMLInputElement & HTMLSelectElement;
-    const active = filters.types.length + filters.statuses.length + (filters.assignee ? 1 : 0) + (filters.building ? 1 : 0) + (filters.overdueOnly ? 1 : 0);
+    const active =
+      filters.types.length +
+      filters.statuses.length +
+      (filters.assignee ? 1 : 0) +
+      (filters.building ? 1 : 0) +
+      (filters.overdueOnly ? 1 : 0);
     return html`
       <button
         type="button"
@@ -475,11 +482,13 @@ export class CaseBoard extends PortalElement implements DetailHost {
         )}
       </ul>
       ${this.listError && this.listState === 'ready' ? html`<div class="alert" part="alert" role="alert">${this.errorText(this.listError)}</div>` : nothing}
-      ${this.nextCursor
-        ? html`<button type="button" class="load-more" part="load-more button" ?disabled=${this.loadingMore} @click=${() => this.loadMore()}>
+      ${
+        this.nextCursor
+          ? html`<button type="button" class="load-more" part="load-more button" ?disabled=${this.loadingMore} @click=${() => this.loadMore()}>
             ${this.loadingMore ? msg.loading : msg.boardLoadMore}
           </button>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 
@@ -500,9 +509,11 @@ export class CaseBoard extends PortalElement implements DetailHost {
             <span class="number">${item.caseNumber}</span>
             ${isNew ? html`<span class="badge new-badge">${msg.boardNew}</span>` : nothing}
             <span class="badge status">${msg.caseStatusLabels[item.status]}</span>
-            ${item.priority !== 'normal'
-              ? html`<span class="badge priority">${msg.boardPriority}: ${msg.boardPriorityLabels[item.priority]}</span>`
-              : nothing}
+            ${
+              item.priority !== 'normal'
+                ? html`<span class="badge priority">${msg.boardPriority}: ${msg.boardPriorityLabels[item.priority]}</span>`
+                : nothing
+            }
           </span>
           <span class="title">${item.title}</span>
           <span class="meta">

@@ -51,12 +51,14 @@ export function renderCaseDetail(host: DetailHost) {
         <button type="button" class="back" part="button" @click=${() => host.close()}>← ${msg.boardBack}</button>
         <div id="detail-heading" class="detail-title" role="heading" aria-level=${host.headingLevel} tabindex="-1" data-focus>${heading}</div>
       </div>
-      ${host.detailError
-        ? html`<div class="alert" part="alert" role="alert">${msg.boardDetailError} ${host.errorText(host.detailError)}</div>
+      ${
+        host.detailError
+          ? html`<div class="alert" part="alert" role="alert">${msg.boardDetailError} ${host.errorText(host.detailError)}</div>
             <button type="button" part="button" @click=${() => host.loadDetail(host.selectedId!)}>${msg.boardRetry}</button>`
-        : !host.detail
-          ? html`<p class="muted" role="status">${msg.loading}</p>`
-          : renderLoaded(host, host.detail)}
+          : !host.detail
+            ? html`<p class="muted" role="status">${msg.loading}</p>`
+            : renderLoaded(host, host.detail)
+      }
     </article>
   `;
 }
@@ -96,8 +98,9 @@ function renderLoaded(host: DetailHost, detail: StaffCaseDetail) {
     </section>
     <section aria-labelledby="attachments-heading">
       <div id="attachments-heading" class="sub" role="heading" aria-level=${sub}>${msg.boardAttachments}</div>
-      ${detail.attachments?.length
-        ? html`<ul class="attachments">
+      ${
+        detail.attachments?.length
+          ? html`<ul class="attachments">
             ${detail.attachments.map(
               (attachment) => html`<li>
                 <a href=${host.cases.attachmentUrl(item.id, attachment.id)} download=${attachment.fileName} aria-label=${msg.boardDownload(attachment.fileName)}
@@ -107,7 +110,8 @@ function renderLoaded(host: DetailHost, detail: StaffCaseDetail) {
               </li>`,
             )}
           </ul>`
-        : html`<p class="muted">${msg.boardNoAttachments}</p>`}
+          : html`<p class="muted">${msg.boardNoAttachments}</p>`
+      }
     </section>
     <section class="activity" part="activity" aria-labelledby="activity-heading">
       <div id="activity-heading" class="sub" role="heading" aria-level=${sub}>${msg.boardActivity}</div>
@@ -134,17 +138,24 @@ function renderActions(host: DetailHost, item: StaffCase, level: number) {
         <div class="alert" part="alert" role="alert">${host.actionError ?? nothing}</div>
         <div class="notice" part="notice" role="status">${host.notice ?? nothing}</div>
       </div>
-      ${isCertificateRequest
-        ? html`<button
+      ${
+        isCertificateRequest
+          ? html`<button
             type="button"
             class="primary certificate"
             part="button"
             ?disabled=${busy}
-            @click=${() => host.act('certificate', () => host.cases.issueCertificate(item.id), () => msg.boardCertificateIssued)}
+            @click=${() =>
+              host.act(
+                'certificate',
+                () => host.cases.issueCertificate(item.id),
+                () => msg.boardCertificateIssued,
+              )}
           >
             ${msg.boardCertificateSubmit}
           </button>`
-        : nothing}
+          : nothing
+      }
       <form
         class="action"
         aria-labelledby="status-heading"
@@ -153,12 +164,18 @@ function renderActions(host: DetailHost, item: StaffCase, level: number) {
           const status = value(target, 'status') as CaseStatus;
           const message = value(target, 'message');
           if (!status) return;
-          void host.act('status', () => host.cases.changeStatus(item.id, status, message || undefined), () => msg.boardStatusChanged(msg.caseStatusLabels[status]), target);
+          void host.act(
+            'status',
+            () => host.cases.changeStatus(item.id, status, message || undefined),
+            () => msg.boardStatusChanged(msg.caseStatusLabels[status]),
+            target,
+          );
         }}
       >
         <div id="status-heading" class="action-title">${msg.boardStatusHeading}</div>
-        ${next.length
-          ? html`
+        ${
+          next.length
+            ? html`
               <label class="field">
                 <span>${msg.boardNewStatus}</span>
                 <select name="status" required>
@@ -172,7 +189,8 @@ function renderActions(host: DetailHost, item: StaffCase, level: number) {
               </label>
               <button type="submit" class="primary" part="button" ?disabled=${busy}>${host.busy === 'status' ? msg.busy : msg.boardStatusSubmit}</button>
             `
-          : html`<p class="muted">${msg.boardStatusFinal}</p>`}
+            : html`<p class="muted">${msg.boardStatusFinal}</p>`
+        }
       </form>
       <form
         class="action"
@@ -181,7 +199,11 @@ function renderActions(host: DetailHost, item: StaffCase, level: number) {
           const target = form(event);
           const assigneeId = value(target, 'assignee') || null;
           const name = host.clerks.find((clerk) => clerk.id === assigneeId)?.label ?? null;
-          void host.act('assign', () => host.cases.assign(item.id, assigneeId), () => msg.boardAssigned(name));
+          void host.act(
+            'assign',
+            () => host.cases.assign(item.id, assigneeId),
+            () => msg.boardAssigned(name),
+          );
         }}
       >
         <div id="assign-heading" class="action-title">${msg.boardAssignHeading}</div>
@@ -242,7 +264,12 @@ function renderActions(host: DetailHost, item: StaffCase, level: number) {
           host.uploadProgress = 0;
           void host.act(
             'document',
-            () => host.cases.publishDocument(item.id, { file, title, category }, { onProgress: (fraction) => (host.uploadProgress = fraction) }),
+            () =>
+              host.cases.publishDocument(
+                item.id,
+                { file, title, category },
+                { onProgress: (fraction) => (host.uploadProgress = fraction) },
+              ),
             () => msg.boardDocumentPublished,
             target,
           );
@@ -263,9 +290,11 @@ function renderActions(host: DetailHost, item: StaffCase, level: number) {
             ${documentCategories.map((category) => html`<option value=${category}>${msg.boardDocumentCategories[category]}</option>`)}
           </select>
         </label>
-        ${host.busy === 'document' && host.uploadProgress !== undefined
-          ? html`<label class="field"><span>${msg.boardUploadProgress}</span><progress max="1" .value=${host.uploadProgress}></progress></label>`
-          : nothing}
+        ${
+          host.busy === 'document' && host.uploadProgress !== undefined
+            ? html`<label class="field"><span>${msg.boardUploadProgress}</span><progress max="1" .value=${host.uploadProgress}></progress></label>`
+            : nothing
+        }
         <button type="submit" part="button" ?disabled=${busy}>${host.busy === 'document' ? msg.busy : msg.boardDocumentSubmit}</button>
       </form>
     </section>
@@ -301,8 +330,16 @@ function renderEntry(host: DetailHost, item: StaffCase, entry: Entry) {
   const msg = host.msg;
   const message = entry.message;
   const internal = message ? message.internal : entry.event ? !entry.event.public : false;
-  const who = entry.event ? actorOf(msg, entry.event) : (message?.authorName ?? (message?.author === 'resident' ? msg.boardActorResident : msg.boardActorStaff));
-  const what = entry.event ? eventText(host, item, entry.event) : message!.internal ? msg.boardEvents.internalNote : message!.author === 'resident' ? msg.boardEvents.residentMessage : msg.boardEvents.publicReply;
+  const who = entry.event
+    ? actorOf(msg, entry.event)
+    : (message?.authorName ?? (message?.author === 'resident' ? msg.boardActorResident : msg.boardActorStaff));
+  const what = entry.event
+    ? eventText(host, item, entry.event)
+    : message!.internal
+      ? msg.boardEvents.internalNote
+      : message!.author === 'resident'
+        ? msg.boardEvents.residentMessage
+        : msg.boardEvents.publicReply;
   return html`
     <li class="entry ${internal ? 'internal' : 'public'} ${message ? 'has-message' : ''}">
       <div class="entry-head">
@@ -324,8 +361,11 @@ function eventText(host: DetailHost, item: StaffCase, event: CaseEvent): string 
   const msg = host.msg;
   const data = event.data;
   const person = (id: unknown) =>
-    typeof id === 'string' ? (host.clerks.find((clerk) => clerk.id === id)?.label ?? (item.assignee?.id === id ? item.assignee.label : msg.boardSomeone)) : null;
-  const status = (value: unknown) => (typeof value === 'string' && value in msg.caseStatusLabels ? msg.caseStatusLabels[value as CaseStatus] : String(value));
+    typeof id === 'string'
+      ? (host.clerks.find((clerk) => clerk.id === id)?.label ?? (item.assignee?.id === id ? item.assignee.label : msg.boardSomeone))
+      : null;
+  const status = (value: unknown) =>
+    typeof value === 'string' && value in msg.caseStatusLabels ? msg.caseStatusLabels[value as CaseStatus] : String(value);
   switch (event.kind) {
     case 'created':
       return msg.boardEvents.created;
@@ -353,7 +393,8 @@ function eventText(host: DetailHost, item: StaffCase, event: CaseEvent): string 
 }
 
 function fileSize(bytes: number, locale: Locale): string {
-  const number = (value: number, digits: number) => new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'de-DE', { maximumFractionDigits: digits }).format(value);
+  const number = (value: number, digits: number) =>
+    new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'de-DE', { maximumFractionDigits: digits }).format(value);
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${number(bytes / 1024, 0)} KB`;
   return `${number(bytes / 1024 / 1024, 1)} MB`;

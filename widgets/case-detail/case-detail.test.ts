@@ -17,7 +17,11 @@ describe('<mp-case-detail>', () => {
   it('shows the description, the public history, messages and attachments of an open case with the form', async () => {
     const el = await detailView('2026-0181');
     const root = el.shadowRoot!;
-    expect(root.querySelector('[part="facts"]')!.textContent).to.contain('Nr. 2026-0181').and.contain('Schadensmeldung').and.contain('Beauftragt').and.contain('Dringend');
+    expect(root.querySelector('[part="facts"]')!.textContent)
+      .to.contain('Nr. 2026-0181')
+      .and.contain('Schadensmeldung')
+      .and.contain('Beauftragt')
+      .and.contain('Dringend');
     expect(root.textContent).to.contain('Bad · Sanitär · Wasserschaden').and.contain('Unter dem Waschbecken steht Wasser');
     expect([...root.querySelectorAll('ol.timeline li')].map((li) => li.textContent!.split(': ').slice(1).join(': ').trim())).to.deep.equal([
       'Anliegen eingegangen',

@@ -90,8 +90,9 @@ export class CaseDetailView extends PortalElement {
       </section>
       <section aria-labelledby="messages-heading">
         <h3 id="messages-heading">${msg.messagesHeading}</h3>
-        ${detail.messages.length
-          ? html`<ul class="plain" part="messages">
+        ${
+          detail.messages.length
+            ? html`<ul class="plain" part="messages">
               ${detail.messages.map(
                 (message) => html`
                   <li class="card message" part="message" data-author=${message.author}>
@@ -104,10 +105,12 @@ export class CaseDetailView extends PortalElement {
                 `,
               )}
             </ul>`
-          : html`<p class="meta">${msg.noMessages}</p>`}
+            : html`<p class="meta">${msg.noMessages}</p>`
+        }
       </section>
-      ${detail.attachments.length
-        ? html`<section aria-labelledby="attachments-heading">
+      ${
+        detail.attachments.length
+          ? html`<section aria-labelledby="attachments-heading">
             <h3 id="attachments-heading">${msg.attachmentsHeading}</h3>
             <ul class="plain" part="attachments">
               ${detail.attachments.map(
@@ -118,7 +121,8 @@ export class CaseDetailView extends PortalElement {
               )}
             </ul>
           </section>`
-        : nothing}
+          : nothing
+      }
       ${isClosedStatus(item.status) ? this.renderClosed(item.status) : this.renderForm(item.id)}
     `;
   }
@@ -186,7 +190,9 @@ export class CaseDetailView extends PortalElement {
       return;
     }
     this.fieldError = '';
-    this.dispatchEvent(new CaseMessageRequestEvent({ caseId, ...(body ? { body } : {}), ...(attachmentIds.length ? { attachmentIds } : {}) }));
+    this.dispatchEvent(
+      new CaseMessageRequestEvent({ caseId, ...(body ? { body } : {}), ...(attachmentIds.length ? { attachmentIds } : {}) }),
+    );
   }
 }
 

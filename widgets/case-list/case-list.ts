@@ -64,10 +64,12 @@ export class CaseList extends PortalElement {
       <ul class="plain" part="list" aria-label=${this.msg.caseListLabel}>
         ${this.cases.map((item) => this.renderCase(item))}
       </ul>
-      ${this.hasMore
-        ? html`<button class="more" part="load-more" type="button" ?disabled=${this.loadingMore} aria-busy=${this.loadingMore ? 'true' : 'false'}
+      ${
+        this.hasMore
+          ? html`<button class="more" part="load-more" type="button" ?disabled=${this.loadingMore} aria-busy=${this.loadingMore ? 'true' : 'false'}
             @click=${this.loadMore}>${this.loadingMore ? this.msg.loading : this.msg.loadMore}</button>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 

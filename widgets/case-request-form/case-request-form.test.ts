@@ -95,7 +95,9 @@ describe('<mp-case-request-form>', () => {
 
   it('files a document request with the document type from the catalogue', async () => {
     const { client, filing } = setUp();
-    const el = await fixture<CaseRequestForm>(html`<mp-case-request-form case-type="document_request" .client=${client}></mp-case-request-form>`);
+    const el = await fixture<CaseRequestForm>(
+      html`<mp-case-request-form case-type="document_request" .client=${client}></mp-case-request-form>`,
+    );
     await ready(el);
     await waitUntil(() => el.shadowRoot!.querySelector('select#documentTypeId'));
     submit(el);
@@ -148,7 +150,9 @@ describe('<mp-case-request-form>', () => {
 
   it('shows no type choice when the host fixed the type', async () => {
     const { client } = setUp();
-    const el = await fixture<CaseRequestForm>(html`<mp-case-request-form fixed-type heading-level="3" case-type="complaint" .client=${client}></mp-case-request-form>`);
+    const el = await fixture<CaseRequestForm>(
+      html`<mp-case-request-form fixed-type heading-level="3" case-type="complaint" .client=${client}></mp-case-request-form>`,
+    );
     await ready(el);
     expect(el.shadowRoot!.querySelector('[part=type]')).to.be.null;
     expect($(el, '#heading').textContent).to.equal('Meldung/Beschwerde');

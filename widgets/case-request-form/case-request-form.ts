@@ -116,8 +116,9 @@ export class CaseRequestForm extends CaseFilingForm {
   private renderMessageFields(): TemplateResult {
     return html`
       ${this.renderText('title', this.msg.subject, this.subject, (value) => (this.subject = value), { required: true })}
-      ${this.caseType === 'complaint'
-        ? html`
+      ${
+        this.caseType === 'complaint'
+          ? html`
             <fieldset part="urgency">
               <legend>${this.msg.complaintUrgency}</legend>
               ${complaintUrgencies.map(
@@ -141,7 +142,8 @@ export class CaseRequestForm extends CaseFilingForm {
               ${this.renderHintAndError('urgency')}
             </fieldset>
           `
-        : nothing}
+          : nothing
+      }
       ${this.renderText('description', this.msg.description, this.description, (value) => (this.description = value), {
         required: true,
         multiline: true,
@@ -153,9 +155,17 @@ export class CaseRequestForm extends CaseFilingForm {
   private renderDocumentFields(): TemplateResult {
     const documentTypes = this.catalogue?.documentTypes;
     return html`
-      ${documentTypes
-        ? this.renderSelect('documentTypeId', this.msg.documentType, documentTypes, this.documentTypeId, (id) => (this.documentTypeId = id))
-        : this.renderCatalogueState()}
+      ${
+        documentTypes
+          ? this.renderSelect(
+              'documentTypeId',
+              this.msg.documentType,
+              documentTypes,
+              this.documentTypeId,
+              (id) => (this.documentTypeId = id),
+            )
+          : this.renderCatalogueState()
+      }
       ${this.renderText('description', this.msg.documentNote, this.description, (value) => (this.description = value), {
         multiline: true,
         hint: this.msg.documentNoteHint,

@@ -30,7 +30,10 @@ describe('<damage-report-form> with the real BFF', () => {
     await fill(el, 'Schadenskategorie', 'Heizung und Warmwasser');
     await fill(el, 'Schadensart', 'Kein Warmwasser');
     await fill(el, 'Beschreibung', 'Seit gestern Abend kommt aus keinem Hahn mehr warmes Wasser.');
-    const input = await waitFor(() => deepQueryAll<HTMLInputElement>(el, 'mp-attachment-picker')[0]?.shadowRoot?.querySelector<HTMLInputElement>('input[type=file]'), 'no picker');
+    const input = await waitFor(
+      () => deepQueryAll<HTMLInputElement>(el, 'mp-attachment-picker')[0]?.shadowRoot?.querySelector<HTMLInputElement>('input[type=file]'),
+      'no picker',
+    );
     chooseFiles(input, [await testPhoto('bad.jpg', '#2a6f97'), new File(['keine Bilddatei'], 'notiz.jpg', { type: 'image/jpeg' })]);
     await waitForText(el, 'Hochgeladen', 20_000);
     await waitForText(el, 'Dieser Dateityp wird nicht unterstützt', 20_000);

@@ -148,7 +148,9 @@ describe('<damage-report-form>', () => {
 
   it('shows the emergency hint for "Notfall"', async () => {
     const { client } = setUp();
-    const el = await fixture<DamageReportForm>(html`<damage-report-form .client=${client}><a slot="emergency-contact" href="tel:+494012345">Notdienst: 040 12345</a></damage-report-form>`);
+    const el = await fixture<DamageReportForm>(
+      html`<damage-report-form .client=${client}><a slot="emergency-contact" href="tel:+494012345">Notdienst: 040 12345</a></damage-report-form>`,
+    );
     await ready(el);
     expect(el.shadowRoot!.querySelector('[part=emergency-hint]')).to.be.null;
     $<HTMLInputElement>(el, 'input[value=emergency]').click();
@@ -330,7 +332,11 @@ describe('<damage-report-form>', () => {
     await choose(el, 'damageKindId', longFakeCatalogue().damageLocations[0].categories[0].kinds[0].label);
     $<HTMLInputElement>(el, 'input[value=emergency]').click();
     const picker = $(el, 'mp-attachment-picker') as HTMLElementTagNameMap['mp-attachment-picker'];
-    picker.addFiles([new File([new Uint8Array(10)], 'IMG_20261124_081512_Wasserschaden_Badezimmerdecke_ueber_Badewanne_Nahaufnahme.jpg', { type: 'image/jpeg' })]);
+    picker.addFiles([
+      new File([new Uint8Array(10)], 'IMG_20261124_081512_Wasserschaden_Badezimmerdecke_ueber_Badewanne_Nahaufnahme.jpg', {
+        type: 'image/jpeg',
+      }),
+    ]);
     await waitUntil(() => picker.value.length === 1);
     submit(el);
     await waitUntil(() => $(el, '#alert').textContent!.trim());

@@ -116,10 +116,17 @@ export class DamageReportForm extends CaseFilingForm {
     return html`
       <p class="intro">${this.msg.damageFormIntro}</p>
       ${this.renderSelect('damageLocationId', this.msg.damageLocation, locations, this.locationId, (id) => this.chooseLocation(id))}
-      ${this.renderSelect('damageCategoryId', this.msg.damageCategory, this.location?.categories ?? [], this.categoryId, (id) => this.chooseCategory(id), {
-        disabled: !this.location,
-        placeholder: this.location ? this.msg.choosePlaceholder : this.msg.chooseLocationFirst,
-      })}
+      ${this.renderSelect(
+        'damageCategoryId',
+        this.msg.damageCategory,
+        this.location?.categories ?? [],
+        this.categoryId,
+        (id) => this.chooseCategory(id),
+        {
+          disabled: !this.location,
+          placeholder: this.location ? this.msg.choosePlaceholder : this.msg.chooseLocationFirst,
+        },
+      )}
       ${this.renderSelect('damageKindId', this.msg.damageKind, this.category?.kinds ?? [], this.kindId, (id) => (this.kindId = id), {
         disabled: !this.category,
         placeholder: this.category ? this.msg.choosePlaceholder : this.msg.chooseCategoryFirst,
@@ -171,12 +178,14 @@ export class DamageReportForm extends CaseFilingForm {
             </label>
           `,
         )}
-        ${this.urgency === 'emergency'
-          ? html`<div class="emergency" part="emergency-hint" id="emergency-hint">
+        ${
+          this.urgency === 'emergency'
+            ? html`<div class="emergency" part="emergency-hint" id="emergency-hint">
               <p>${this.msg.emergencyHint}</p>
               <slot name="emergency-contact"></slot>
             </div>`
-          : nothing}
+            : nothing
+        }
         ${this.renderHintAndError('urgency')}
       </fieldset>
     `;
@@ -214,9 +223,10 @@ export class DamageReportForm extends CaseFilingForm {
           ${this.msg.caseStatusLabels[report.status]} · ${this.msg.reportedAt(this.msg.dateTime(report.reportedAt))} · ${this.msg.receiptCaseNumber}
           ${report.caseNumber}
         </p>
-        ${join?.state === 'joined'
-          ? html`<p class="joined" role="status">${join.message ?? this.msg.joinedIncident}</p>`
-          : html`
+        ${
+          join?.state === 'joined'
+            ? html`<p class="joined" role="status">${join.message ?? this.msg.joinedIncident}</p>`
+            : html`
               <button
                 class="secondary"
                 part="join"
@@ -229,7 +239,8 @@ export class DamageReportForm extends CaseFilingForm {
                 ${this.msg.joinIncident}
               </button>
               ${join?.state === 'failed' ? html`<p class="field-error" role="alert">${join.message}</p>` : nothing}
-            `}
+            `
+        }
       </li>
     `;
   }

@@ -9,7 +9,11 @@ describe('<mp-document-inbox>', () => {
     const el = await fixture<DocumentInbox>(html`<mp-document-inbox lang="de" .documents=${documents}
       .documentUrl=${(id: string) => `https://bff.example.org/api/documents/${id}/file`}></mp-document-inbox>`);
     const items = [...el.shadowRoot!.querySelectorAll('li.document')].map((item) => item.textContent!.replace(/\s+/g, ' ').trim());
-    expect(items[0]).to.contain('Bescheinigung').and.contain('zu Anliegen 2026-0179').and.contain('Neu, ungelesen').and.contain('Mieterbescheinigung-2026-0179.pdf (82 KB)');
+    expect(items[0])
+      .to.contain('Bescheinigung')
+      .and.contain('zu Anliegen 2026-0179')
+      .and.contain('Neu, ungelesen')
+      .and.contain('Mieterbescheinigung-2026-0179.pdf (82 KB)');
     expect(items[0]).to.contain('Bereitgestellt vor 3 Stunden');
     expect(items[2]).to.contain('Betriebskostenabrechnung').and.contain('1,1 MB').and.not.contain('Neu');
     const link = el.shadowRoot!.querySelector<HTMLAnchorElement>('a[part="download"]')!;
@@ -29,7 +33,9 @@ describe('<mp-document-inbox>', () => {
   });
 
   it('loads more on request and speaks English', async () => {
-    const el = await fixture<DocumentInbox>(html`<mp-document-inbox lang="en" has-more .documents=${sampleDocuments()}></mp-document-inbox>`);
+    const el = await fixture<DocumentInbox>(
+      html`<mp-document-inbox lang="en" has-more .documents=${sampleDocuments()}></mp-document-inbox>`,
+    );
     expect(el.shadowRoot!.textContent).to.contain('Certificate').and.contain('for request 2026-0179').and.contain('New');
     const more = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="load-more"]')!;
     expect(more.textContent!.trim()).to.equal('Load more');

@@ -57,10 +57,12 @@ export class DocumentInbox extends PortalElement {
       <ul class="plain" part="list" aria-label=${this.msg.documentListLabel}>
         ${this.documents.map((document) => this.renderDocument(document))}
       </ul>
-      ${this.hasMore
-        ? html`<button class="more" part="load-more" type="button" ?disabled=${this.loadingMore} aria-busy=${this.loadingMore ? 'true' : 'false'}
+      ${
+        this.hasMore
+          ? html`<button class="more" part="load-more" type="button" ?disabled=${this.loadingMore} aria-busy=${this.loadingMore ? 'true' : 'false'}
             @click=${this.loadMore}>${this.loadingMore ? this.msg.loading : this.msg.loadMore}</button>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 

@@ -57,7 +57,11 @@ describe('ApiClient', () => {
     const session = await client.login({ tenant: 't', email: 'e', password: 'p', audience: 'resident' });
     expect(session).to.deep.equal({ state: 'second_factor', secondFactor: 'totp' });
     await client.verify('123456');
-    expect(calls.map((call) => (call.init.headers as Record<string, string>)['x-csrf-token'])).to.deep.equal([undefined, 'token-1', 'token-2']);
+    expect(calls.map((call) => (call.init.headers as Record<string, string>)['x-csrf-token'])).to.deep.equal([
+      undefined,
+      'token-1',
+      'token-2',
+    ]);
   });
 
   it('turns error bodies into an ApiError with the German message and field errors', async () => {
@@ -67,7 +71,12 @@ describe('ApiClient', () => {
         error: {
           code: 'validation_failed',
           message: 'Bitte prüfen Sie Ihre Eingaben.',
-          details: { fields: [{ path: 'password', message: 'Zu kurz.' }, { path: ['address', 'city'], message: 'Fehlt.' }] },
+          details: {
+            fields: [
+              { path: 'password', message: 'Zu kurz.' },
+              { path: ['address', 'city'], message: 'Fehlt.' },
+            ],
+          },
         },
       }),
     ]);

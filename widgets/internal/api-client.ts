@@ -195,7 +195,11 @@ export class ApiClient implements SignInApi {
    * requests go through XMLHttpRequest, the only browser API with upload progress; a client built with its
    * own `fetch` (fakes in tests and stories) sends through that and reports 1 when done. `signal` aborts.
    */
-  async upload<T>(path: string, form: FormData, options: { onProgress?: (fraction: number) => void; signal?: AbortSignal } = {}): Promise<T> {
+  async upload<T>(
+    path: string,
+    form: FormData,
+    options: { onProgress?: (fraction: number) => void; signal?: AbortSignal } = {},
+  ): Promise<T> {
     const csrfToken = await this.currentCsrfToken();
     this.csrfToken = undefined;
     if (this.fetchImpl !== defaultFetch) {

@@ -148,16 +148,18 @@ export abstract class CaseFilingForm extends PortalElement {
     const signedIn = this.signedIn;
     return html`
       <section class="filing" part="base" aria-labelledby="heading">
-        <div class="title" id="heading" part="heading" role="heading" aria-level=${this.titleLevel} tabindex="-1">${this.receipt
-            ? this.msg.receiptHeading
-            : this.heading()}</div>
-        ${signedIn === undefined
-          ? html`<p class="loading" part="loading" role="status">${this.msg.loading}</p>`
-          : !signedIn
-            ? html`<p class="notice" part="sign-in-hint">${this.msg.signInToReport}</p>`
-            : this.receipt
-              ? this.renderReceipt(this.receipt)
-              : this.renderBody()}
+        <div class="title" id="heading" part="heading" role="heading" aria-level=${this.titleLevel} tabindex="-1">${
+          this.receipt ? this.msg.receiptHeading : this.heading()
+        }</div>
+        ${
+          signedIn === undefined
+            ? html`<p class="loading" part="loading" role="status">${this.msg.loading}</p>`
+            : !signedIn
+              ? html`<p class="notice" part="sign-in-hint">${this.msg.signInToReport}</p>`
+              : this.receipt
+                ? this.renderReceipt(this.receipt)
+                : this.renderBody()
+        }
       </section>
     `;
   }
@@ -325,8 +327,9 @@ export abstract class CaseFilingForm extends PortalElement {
     return html`
       <div class="field" part="field">
         <label part="label" for=${name}>${label}</label>
-        ${multiline
-          ? html`<textarea
+        ${
+          multiline
+            ? html`<textarea
               part="textarea"
               id=${name}
               name=${name}
@@ -339,7 +342,7 @@ export abstract class CaseFilingForm extends PortalElement {
               @input=${input}
               @blur=${() => this.touch(name)}
             ></textarea>`
-          : html`<input
+            : html`<input
               part="input"
               id=${name}
               name=${name}
@@ -352,7 +355,8 @@ export abstract class CaseFilingForm extends PortalElement {
               .value=${value}
               @input=${input}
               @blur=${() => this.touch(name)}
-            />`}
+            />`
+        }
         ${this.renderHintAndError(name, hint)}
       </div>
     `;

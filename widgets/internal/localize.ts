@@ -108,7 +108,8 @@ const de = {
   uploadRejectedReasons: {
     file_too_large: 'Die Datei ist zu groß. Erlaubt sind höchstens 10 MB pro Datei.',
     unsupported_file_type: 'Dieser Dateityp wird nicht unterstützt. Bitte laden Sie ein Foto (JPEG, PNG, WebP) oder ein PDF hoch.',
-    too_many_uploads: 'Sie haben bereits viele Dateien hochgeladen, die noch nicht gesendet wurden. Bitte senden Sie Ihr Anliegen ab oder entfernen Sie Dateien.',
+    too_many_uploads:
+      'Sie haben bereits viele Dateien hochgeladen, die noch nicht gesendet wurden. Bitte senden Sie Ihr Anliegen ab oder entfernen Sie Dateien.',
     file_empty: 'Die Datei ist leer.',
   } as Record<string, string>,
   tooManyFiles: (maxFiles: number) => `Es sind höchstens ${maxFiles} Dateien möglich. Bitte entfernen Sie zuerst eine andere Datei.`,
@@ -241,7 +242,13 @@ const de = {
   documentsEmpty: 'Sie haben noch keine Dokumente.',
   documentsLoadFailed: 'Ihre Dokumente konnten nicht geladen werden.',
   documentListLabel: 'Ihre Dokumente, neueste zuerst',
-  documentCategoryLabels: { letter: 'Schreiben', utility_statement: 'Betriebskostenabrechnung', certificate: 'Bescheinigung', contract: 'Vertrag', other: 'Sonstiges' },
+  documentCategoryLabels: {
+    letter: 'Schreiben',
+    utility_statement: 'Betriebskostenabrechnung',
+    certificate: 'Bescheinigung',
+    contract: 'Vertrag',
+    other: 'Sonstiges',
+  },
   documentUnread: 'Neu',
   documentUnreadHidden: 'ungelesen',
   documentForCase: (caseNumber: string) => `zu Anliegen ${caseNumber}`,
@@ -327,7 +334,8 @@ const de = {
     publicReply: 'Öffentliche Antwort an den Mieter',
     residentMessage: 'Nachricht des Mieters',
     internalNote: 'Interne Notiz',
-    attachmentsAdded: (count: number) => (count === 1 ? 'Ein Anhang hinzugefügt' : count > 1 ? `${count} Anhänge hinzugefügt` : 'Anhänge hinzugefügt'),
+    attachmentsAdded: (count: number) =>
+      count === 1 ? 'Ein Anhang hinzugefügt' : count > 1 ? `${count} Anhänge hinzugefügt` : 'Anhänge hinzugefügt',
     documentPublished: (title: string) => (title ? `Dokument „${title}“ an den Mieter freigegeben` : 'Dokument an den Mieter freigegeben'),
     other: (kind: string) => `Änderung (${kind})`,
   },
@@ -356,14 +364,21 @@ const de = {
   boardDocumentFile: 'Datei (PDF oder Bild, höchstens 10 MB)',
   boardDocumentTitle: 'Titel',
   boardDocumentCategory: 'Kategorie',
-  boardDocumentCategories: { letter: 'Schreiben', utility_statement: 'Betriebskostenabrechnung', certificate: 'Bescheinigung', contract: 'Vertrag', other: 'Sonstiges' },
+  boardDocumentCategories: {
+    letter: 'Schreiben',
+    utility_statement: 'Betriebskostenabrechnung',
+    certificate: 'Bescheinigung',
+    contract: 'Vertrag',
+    other: 'Sonstiges',
+  },
   boardDocumentSubmit: 'Dokument freigeben',
   boardUploadProgress: 'Hochladen',
   boardDocumentPublished: 'Das Dokument liegt jetzt in „Meine Dokumente“ des Mieters.',
   boardFeatureUnavailable: 'Diese Funktion steht noch nicht zur Verfügung.',
   boardCertificateSubmit: 'Bescheinigung erstellen und freigeben',
   boardCertificateIssued: 'Die Mieterbescheinigung wurde erstellt und freigegeben; der Vorgang ist erledigt.',
-  boardCaseChanged: 'Jemand anderes hat diesen Vorgang gerade geändert. Er ist neu geladen – bitte prüfen Sie ihn und versuchen Sie es erneut.',
+  boardCaseChanged:
+    'Jemand anderes hat diesen Vorgang gerade geändert. Er ist neu geladen – bitte prüfen Sie ihn und versuchen Sie es erneut.',
 };
 
 export type Messages = typeof de;
@@ -602,7 +617,13 @@ const en: Messages = {
   documentsEmpty: 'You have no documents yet.',
   documentsLoadFailed: 'Your documents could not be loaded.',
   documentListLabel: 'Your documents, newest first',
-  documentCategoryLabels: { letter: 'Letter', utility_statement: 'Service charge statement', certificate: 'Certificate', contract: 'Contract', other: 'Other' },
+  documentCategoryLabels: {
+    letter: 'Letter',
+    utility_statement: 'Service charge statement',
+    certificate: 'Certificate',
+    contract: 'Contract',
+    other: 'Other',
+  },
   documentUnread: 'New',
   documentUnreadHidden: 'unread',
   documentForCase: (caseNumber) => `for request ${caseNumber}`,
@@ -631,7 +652,8 @@ const en: Messages = {
   boardFilterOverdue: 'Overdue only',
   boardResetFilters: 'Reset filters',
   boardList: 'Cases, sorted by deadline',
-  boardShown: (count, more) => (count === 0 ? 'No cases.' : `${count === 1 ? 'One case' : `${count} cases`}${more ? ', more available' : ''}.`),
+  boardShown: (count, more) =>
+    count === 0 ? 'No cases.' : `${count === 1 ? 'One case' : `${count} cases`}${more ? ', more available' : ''}.`,
   boardEmptyFiltered: 'No cases match these filters.',
   boardLoadMore: 'Load more',
   boardLoadingCases: 'Loading cases …',
@@ -716,7 +738,13 @@ const en: Messages = {
   boardDocumentFile: 'File (PDF or image, at most 10 MB)',
   boardDocumentTitle: 'Title',
   boardDocumentCategory: 'Category',
-  boardDocumentCategories: { letter: 'Letter', utility_statement: 'Utility statement', certificate: 'Certificate', contract: 'Contract', other: 'Other' },
+  boardDocumentCategories: {
+    letter: 'Letter',
+    utility_statement: 'Utility statement',
+    certificate: 'Certificate',
+    contract: 'Contract',
+    other: 'Other',
+  },
   boardDocumentSubmit: 'Publish document',
   boardUploadProgress: 'Uploading',
   boardDocumentPublished: 'The document is now in the resident’s “My documents”.',
@@ -739,7 +767,7 @@ export function messagesFor(locale: Locale): Messages {
 
 /** The nearest `lang` attribute, looking through shadow roots up to the document. */
 export function langOf(node: Node): string {
-  for (let current: Node | null = node; current; ) {
+  for (let current: Node | null = node; current;) {
     if (current instanceof Element && current.hasAttribute('lang')) return current.getAttribute('lang') ?? '';
     current = current.parentNode ?? (current instanceof ShadowRoot ? current.host : null);
   }

@@ -78,7 +78,6 @@ export interface CaseMessage {
   createdAt: string;
 }
 
-
 export interface StaffCaseDetail {
   case: StaffCase;
   events: CaseEvent[];

@@ -90,7 +90,9 @@ describe('<mp-sign-in-flow>', () => {
 
   it('moves focus to the new step heading and tells the connected layer', async () => {
     const el = await fixture<SignInFlow>(html`<mp-sign-in-flow></mp-sign-in-flow>`);
-    const forgot = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.link')].find((b) => b.textContent!.includes('Passwort vergessen'))!;
+    const forgot = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.link')].find((b) =>
+      b.textContent!.includes('Passwort vergessen'),
+    )!;
     setTimeout(() => forgot.click());
     const event = (await oneEvent(el, 'mp-sign-in-request')) as SignInRequestEvent;
     expect(event.detail).to.deep.equal({ action: 'show', step: 'reset-request' });
@@ -118,7 +120,9 @@ describe('<mp-sign-in-flow>', () => {
   });
 
   it('speaks English when lang="en"', async () => {
-    const el = await fixture<SignInFlow>(html`<mp-sign-in-flow lang="en" step="second-factor" second-factor="email" sent-to="a***@example.org"></mp-sign-in-flow>`);
+    const el = await fixture<SignInFlow>(
+      html`<mp-sign-in-flow lang="en" step="second-factor" second-factor="email" sent-to="a***@example.org"></mp-sign-in-flow>`,
+    );
     expect(heading(el)).to.equal('Enter your confirmation code');
     expect(el.shadowRoot!.textContent).to.contain('We have sent a code to a***@example.org.');
     await expect(el).to.be.accessible();

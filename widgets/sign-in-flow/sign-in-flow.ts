@@ -189,8 +189,9 @@ export class SignInFlow extends PortalElement {
         return html`
           ${this.heading(msg.enrollTotpHeading)}
           <p>${msg.enrollTotpIntro}</p>
-          ${this.totpEnrolment
-            ? html`
+          ${
+            this.totpEnrolment
+              ? html`
                 <img
                   class="qr-code"
                   part="qr-code"
@@ -202,7 +203,8 @@ export class SignInFlow extends PortalElement {
                 <p>${msg.manualSecret}</p>
                 <p><code class="secret" part="secret">${groupsOfFour(this.totpEnrolment.secret)}</code></p>
               `
-            : nothing}
+              : nothing
+          }
           ${this.form((data) => ({ action: 'confirm-totp', code: data.code }), this.codeField(), msg.enrollSubmit)}
           <div class="links">${this.otherMethodLink()}</div>
         `;

@@ -30,7 +30,6 @@ export abstract class SignInPortal extends PortalElement {
 
   protected readonly signIn = new SignInController(this);
 
-
   /** The housing company's name and theme from `GET /api/tenants/:slug`. */
   private tenantInfo?: TenantInfo;
 
@@ -93,11 +92,13 @@ export abstract class SignInPortal extends PortalElement {
     const tenantName = this.tenantInfo?.name ?? session?.user?.tenant.name ?? '';
     return html`
       <div class="portal" part="portal" role="region" aria-label=${this.label(tenantName)}>
-        ${!session
-          ? html`<p part="loading" role="status">${this.msg.loading}</p>`
-          : session.state === 'signed_in'
-            ? this.renderSignedInView()
-            : this.renderSignIn()}
+        ${
+          !session
+            ? html`<p part="loading" role="status">${this.msg.loading}</p>`
+            : session.state === 'signed_in'
+              ? this.renderSignedInView()
+              : this.renderSignIn()
+        }
       </div>
     `;
   }

@@ -9,7 +9,9 @@ type Story = { args?: Record<string, unknown>; decorators?: ((story: () => Templ
 /** Every story of stories/staff-portal.stories.ts renders an accessible portal; signed-in ones with a loaded board. */
 describe('<staff-portal> stories', function () {
   this.timeout(30000);
-  const { default: meta, ...named } = stories as unknown as { default: { args: Record<string, unknown>; render: (args: never) => TemplateResult } } & Record<string, Story>;
+  const { default: meta, ...named } = stories as unknown as {
+    default: { args: Record<string, unknown>; render: (args: never) => TemplateResult };
+  } & Record<string, Story>;
   const cleanups: (() => void)[] = [];
   afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 

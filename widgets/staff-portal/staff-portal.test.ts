@@ -42,7 +42,12 @@ describe('<staff-portal>', () => {
     const bff = new FakeBff({ activatesAs: 'clerk' });
     const { el, page } = await portal(bff);
     await page.press('Konto mit Brief-Code aktivieren');
-    await page.submit({ code: fakeCodes.activation, email: 'neu@example.org', password: 'ein-gutes-passwort', passwordRepeat: 'ein-gutes-passwort' });
+    await page.submit({
+      code: fakeCodes.activation,
+      email: 'neu@example.org',
+      password: 'ein-gutes-passwort',
+      passwordRepeat: 'ein-gutes-passwort',
+    });
     await page.waitForHeading('Authenticator-App einrichten');
     expect(page.text()).to.not.contain('Andere Methode wählen');
     await expect(el).to.be.accessible();
@@ -52,8 +57,16 @@ describe('<staff-portal>', () => {
 
   it("shows the company's cases on the board, with the portal's session and language", async () => {
     const cases = new FakeStaffCases({ count: 3 });
-    const bff = new FakeBff({ session: { state: 'signed_in', user: { role: 'clerk', displayName: 'Clara Kaiser', tenant: { slug: 'wohnbau-nord', name: 'Wohnbau Nord eG' } } }, routes: cases.routes });
-    const el = await fixture<StaffPortal>(html`<staff-portal tenant="wohnbau-nord" lang="en" .client=${new ApiClient('', bff.fetch, bff.live)}></staff-portal>`);
+    const bff = new FakeBff({
+      session: {
+        state: 'signed_in',
+        user: { role: 'clerk', displayName: 'Clara Kaiser', tenant: { slug: 'wohnbau-nord', name: 'Wohnbau Nord eG' } },
+      },
+      routes: cases.routes,
+    });
+    const el = await fixture<StaffPortal>(
+      html`<staff-portal tenant="wohnbau-nord" lang="en" .client=${new ApiClient('', bff.fetch, bff.live)}></staff-portal>`,
+    );
     await waitUntil(() => el.shadowRoot!.querySelector<CaseBoard>('case-board')?.listState === 'ready', 'board did not load');
     const board = el.shadowRoot!.querySelector<CaseBoard>('case-board')!;
     await board.updateComplete;

@@ -202,7 +202,9 @@ export class ResidentHome implements ReactiveController {
     if (answer === stale || answer instanceof Error) return;
     this.documents = {
       ...this.documents,
-      items: this.documents.items.map((candidate) => (candidate.id === documentId ? { ...candidate, readAt: new Date().toISOString() } : candidate)),
+      items: this.documents.items.map((candidate) =>
+        candidate.id === documentId ? { ...candidate, readAt: new Date().toISOString() } : candidate,
+      ),
     };
     this.unreadCount = Math.max(0, this.unreadCount - 1);
     this.host.requestUpdate();
@@ -262,14 +264,22 @@ export class ResidentHome implements ReactiveController {
     const answer = await this.guard(() => fetchPage(more ? before.nextCursor : null));
     if (answer === stale) return;
     if (answer instanceof Error) {
-      update({ loadingMore: false, state: more || before.state === 'loaded' ? before.state : 'error', error: this.describe(answer, failure) });
+      update({
+        loadingMore: false,
+        state: more || before.state === 'loaded' ? before.state : 'error',
+        error: this.describe(answer, failure),
+      });
       return;
     }
     if (answer.unreadCount !== undefined) this.unreadCount = answer.unreadCount;
     const current = (isCases ? this.cases : this.documents) as unknown as PagedList<T>;
     if (more) {
       const known = new Set(current.items.map((item) => item.id));
-      update({ items: [...current.items, ...answer.items.filter((item) => !known.has(item.id))], nextCursor: answer.nextCursor, loadingMore: false });
+      update({
+        items: [...current.items, ...answer.items.filter((item) => !known.has(item.id))],
+        nextCursor: answer.nextCursor,
+        loadingMore: false,
+      });
     } else if (current.state === 'loaded' && current.items.length > answer.items.length) {
       const fresh = new Map(answer.items.map((item) => [item.id, item]));
       const kept = current.items.filter((item) => !fresh.has(item.id));
@@ -298,7 +308,8 @@ export class ResidentHome implements ReactiveController {
         else if (change === 'public_reply') this.announce(msg.liveCaseReply(updated.caseNumber));
         else if (change === 'created' && !known) this.announce(msg.caseFiled(updated.caseNumber, updated.createdAt));
         // The resident's own messages and files need no announcement.
-        else if (!['resident_message', 'attachments_added', 'created'].includes(change)) this.announce(msg.liveCaseChanged(updated.caseNumber));
+        else if (!['resident_message', 'attachments_added', 'created'].includes(change))
+          this.announce(msg.liveCaseChanged(updated.caseNumber));
         this.host.requestUpdate();
         return;
       }
@@ -314,7 +325,10 @@ export class ResidentHome implements ReactiveController {
       case 'incident:updated': {
         const { incident } = payload as IncidentUpdatedPayload;
         const others = this.joined.filter((item) => item.caseNumber !== incident.caseNumber);
-        this.joined = this.joined.length === others.length ? [...this.joined, incident] : this.joined.map((item) => (item.caseNumber === incident.caseNumber ? incident : item));
+        this.joined =
+          this.joined.length === others.length
+            ? [...this.joined, incident]
+            : this.joined.map((item) => (item.caseNumber === incident.caseNumber ? incident : item));
         this.announce(msg.liveIncident(incident.caseNumber, msg.caseStatusLabels[incident.status]));
         this.host.requestUpdate();
         return;

@@ -16,7 +16,12 @@ describe('<tenant-portal> with the real BFF', () => {
     await page.waitForHeading('Anmelden');
 
     await page.press('Konto mit Brief-Code aktivieren');
-    await page.submit({ code: company.activationCode, email: company.email, password: 'Sommer-Regen-2026!', passwordRepeat: 'Sommer-Regen-2026!' });
+    await page.submit({
+      code: company.activationCode,
+      email: company.email,
+      password: 'Sommer-Regen-2026!',
+      passwordRepeat: 'Sommer-Regen-2026!',
+    });
     await page.waitForHeading('Zweiten Faktor einrichten');
 
     await page.press('Authenticator-App');

@@ -64,7 +64,9 @@ class PortalPage {
   }
 
   nav(label: string): HTMLButtonElement {
-    const button = [...this.root.querySelectorAll<HTMLButtonElement>('nav button')].find((candidate) => candidate.textContent!.includes(label));
+    const button = [...this.root.querySelectorAll<HTMLButtonElement>('nav button')].find((candidate) =>
+      candidate.textContent!.includes(label),
+    );
     if (!button) throw new Error(`no navigation button "${label}"`);
     return button;
   }
@@ -78,7 +80,8 @@ class PortalPage {
 
   button(root: ShadowRoot, label: string): HTMLButtonElement {
     const button = [...root.querySelectorAll<HTMLButtonElement>('button')].find((candidate) => candidate.textContent!.includes(label));
-    if (!button) throw new Error(`no button "${label}" in: ${[...root.querySelectorAll('button')].map((b) => b.textContent!.trim()).join(' | ')}`);
+    if (!button)
+      throw new Error(`no button "${label}" in: ${[...root.querySelectorAll('button')].map((b) => b.textContent!.trim()).join(' | ')}`);
     return button;
   }
 
@@ -108,7 +111,10 @@ describe('<tenant-portal> resident area', function () {
     await page.list!.updateComplete;
     const cards = [...page.list!.shadowRoot!.querySelectorAll('li.case')].map((card) => card.textContent!.replace(/\s+/g, ' ').trim());
     expect(cards).to.have.length(5);
-    expect(cards[0]).to.contain('Nr. 2026-0178').and.contain('Allgemeine Kontaktanfrage').and.contain('Frage zur Betriebskostenabrechnung 2025');
+    expect(cards[0])
+      .to.contain('Nr. 2026-0178')
+      .and.contain('Allgemeine Kontaktanfrage')
+      .and.contain('Frage zur Betriebskostenabrechnung 2025');
     expect(cards[0]).to.contain('Eingegangen').and.contain('Letzte Aktivität vor 20 Minuten');
     expect(cards[1]).to.contain('Nr. 2026-0181').and.contain('Schadensmeldung').and.contain('Beauftragt').and.contain('vor 2 Stunden');
     expect(cards[4]).to.contain('Abgelehnt').and.contain('Letzte Aktivität am');
@@ -130,7 +136,10 @@ describe('<tenant-portal> resident area', function () {
       expect(ticks).to.have.length(1);
       Date.now = () => realNow() + 2 * 60 * 60_000;
       ticks[0]();
-      await until(() => page.list!.shadowRoot!.querySelector('li.case')!.textContent!.includes('Letzte Aktivität vor 2 Stunden'), 'time moved on');
+      await until(
+        () => page.list!.shadowRoot!.querySelector('li.case')!.textContent!.includes('Letzte Aktivität vor 2 Stunden'),
+        'time moved on',
+      );
     } finally {
       window.setInterval = realSetInterval;
       Date.now = realNow;
@@ -154,7 +163,9 @@ describe('<tenant-portal> resident area', function () {
   it('reports a failed load and loads again on "Erneut versuchen"', async () => {
     const { el, page, resident } = await signedIn({ failing: ['cases'] });
     await until(() => page.root.querySelector('[role="alert"][part="failure"]'), 'failure shown');
-    expect(page.root.querySelector('[part="failure"]')!.textContent).to.contain('Ihre Anliegen konnten nicht geladen werden.').and.contain('vorübergehend nicht verfügbar');
+    expect(page.root.querySelector('[part="failure"]')!.textContent)
+      .to.contain('Ihre Anliegen konnten nicht geladen werden.')
+      .and.contain('vorübergehend nicht verfügbar');
     await expect(el).to.be.accessible();
     resident.failing.delete('cases');
     page.button(page.root, 'Erneut versuchen').click();
@@ -184,8 +195,14 @@ describe('<tenant-portal> resident area', function () {
     expect(page.focused()?.id).to.equal('view-heading');
     const detail = page.detail!.shadowRoot!;
     const timeline = [...detail.querySelectorAll('ol.timeline li')].map((item) => item.textContent!.replace(/\s+/g, ' ').trim());
-    expect(timeline.join(' | ')).to.contain('Anliegen eingegangen').and.contain('Status: Beauftragt').and.contain('Antwort Ihrer Hausverwaltung');
-    expect(detail.textContent).to.contain('Wir haben die Firma Klempnerei Jansen beauftragt.').and.contain('Bad · Sanitär · Wasserschaden').and.contain('Dringend');
+    expect(timeline.join(' | '))
+      .to.contain('Anliegen eingegangen')
+      .and.contain('Status: Beauftragt')
+      .and.contain('Antwort Ihrer Hausverwaltung');
+    expect(detail.textContent)
+      .to.contain('Wir haben die Firma Klempnerei Jansen beauftragt.')
+      .and.contain('Bad · Sanitär · Wasserschaden')
+      .and.contain('Dringend');
     const record = resident.cases.find((item) => item.caseNumber === '2026-0181')!;
     const link = detail.querySelector<HTMLAnchorElement>('[part="attachments"] a')!;
     expect(link.textContent).to.equal('Foto-Bad.jpg');
@@ -204,7 +221,9 @@ describe('<tenant-portal> resident area', function () {
     const detail = page.detail!.shadowRoot!;
     page.button(detail, 'Senden').click();
     await page.detail!.updateComplete;
-    expect(detail.querySelector('#message-error')!.textContent).to.equal('Bitte schreiben Sie eine Nachricht oder hängen Sie eine Datei an.');
+    expect(detail.querySelector('#message-error')!.textContent).to.equal(
+      'Bitte schreiben Sie eine Nachricht oder hängen Sie eine Datei an.',
+    );
     expect(detail.activeElement).to.equal(detail.querySelector('textarea'));
     expect(bff.calls.filter((call) => call.endsWith('/messages'))).to.be.empty;
 
@@ -316,12 +335,26 @@ describe('<tenant-portal> resident area', function () {
   });
 
   it('shows the damages the resident joined', async () => {
-    const { page } = await signedIn({ joined: [
-      { caseNumber: '2026-0150', damageLocation: 'Treppenhaus', damageCategory: 'Elektrik', damageKind: 'Beleuchtung defekt', status: 'beauftragt', reportedAt: new Date(Date.now() - 5 * 86_400_000).toISOString(), joinedAt: new Date().toISOString() },
-    ] });
+    const { page } = await signedIn({
+      joined: [
+        {
+          caseNumber: '2026-0150',
+          damageLocation: 'Treppenhaus',
+          damageCategory: 'Elektrik',
+          damageKind: 'Beleuchtung defekt',
+          status: 'beauftragt',
+          reportedAt: new Date(Date.now() - 5 * 86_400_000).toISOString(),
+          joinedAt: new Date().toISOString(),
+        },
+      ],
+    });
     await until(() => page.root.querySelector('[part="joined"]'), 'joined list');
     const joined = page.root.querySelector('[part="joined"]')!.textContent!.replace(/\s+/g, ' ');
-    expect(joined).to.contain('Mitgemeldete Schäden').and.contain('Beleuchtung defekt').and.contain('Nr. 2026-0150').and.contain('Beauftragt');
+    expect(joined)
+      .to.contain('Mitgemeldete Schäden')
+      .and.contain('Beleuchtung defekt')
+      .and.contain('Nr. 2026-0150')
+      .and.contain('Beauftragt');
   });
 
   it('reads the joined damages again when returning to "Meine Anliegen" (joining happens in the damage form)', async () => {
@@ -331,7 +364,15 @@ describe('<tenant-portal> resident area', function () {
     page.nav('Neues Anliegen').click();
     await page.waitForHeading('Neues Anliegen');
     resident.joined = [
-      { caseNumber: '2026-0171', damageLocation: 'Wohnung', damageCategory: 'Heizung und Warmwasser', damageKind: 'Kein Warmwasser', status: 'in_bearbeitung', reportedAt: new Date().toISOString(), joinedAt: new Date().toISOString() },
+      {
+        caseNumber: '2026-0171',
+        damageLocation: 'Wohnung',
+        damageCategory: 'Heizung und Warmwasser',
+        damageKind: 'Kein Warmwasser',
+        status: 'in_bearbeitung',
+        reportedAt: new Date().toISOString(),
+        joinedAt: new Date().toISOString(),
+      },
     ];
     page.nav('Meine Anliegen').click();
     await until(() => page.root.querySelector('[part="joined"]')?.textContent?.includes('Kein Warmwasser'), 'joined damage shown');
@@ -393,7 +434,15 @@ describe('<tenant-portal> resident area', function () {
 
     it('updates a joined damage', async () => {
       const { page, bff, resident } = await signedIn({ joined: [] });
-      const incident = { caseNumber: '2026-0150', damageLocation: 'Treppenhaus', damageCategory: 'Elektrik', damageKind: 'Beleuchtung defekt', status: 'erledigt' as const, reportedAt: new Date().toISOString(), joinedAt: new Date().toISOString() };
+      const incident = {
+        caseNumber: '2026-0150',
+        damageLocation: 'Treppenhaus',
+        damageCategory: 'Elektrik',
+        damageKind: 'Beleuchtung defekt',
+        status: 'erledigt' as const,
+        reportedAt: new Date().toISOString(),
+        joinedAt: new Date().toISOString(),
+      };
       resident.joined = [incident];
       bff.live.emit('incident:updated', { change: 'status_changed', incident });
       await until(() => page.announcement() === 'Mitgemeldeter Schaden 2026-0150: Status jetzt „Erledigt“.', 'announced');
@@ -431,7 +480,9 @@ describe('<tenant-portal> resident area', function () {
   it('fits a 320 px wide phone without sideways scrolling, long texts included', async () => {
     const resident = new FakeResidentCases({ long: true });
     const bff = new FakeBff({ session: { state: 'signed_in', user }, routes: resident.routes });
-    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 320px"><tenant-portal tenant="wohnbau-nord" .client=${bff.client()}></tenant-portal></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="width: 320px"><tenant-portal tenant="wohnbau-nord" .client=${bff.client()}></tenant-portal></div>`,
+    );
     const el = wrapper.querySelector('tenant-portal')!;
     const page = new PortalPage(el);
     await until(() => page.list?.shadowRoot?.querySelector('li.case'), 'list');
@@ -452,7 +503,11 @@ describe('<tenant-portal> resident area', function () {
     await until(() => page.list, 'list');
     await page.list!.updateComplete;
     const text = page.text();
-    expect(text).to.contain('No. 2026-0181').and.contain('Damage report').and.contain('Commissioned').and.contain('Last activity 2 hours ago');
+    expect(text)
+      .to.contain('No. 2026-0181')
+      .and.contain('Damage report')
+      .and.contain('Commissioned')
+      .and.contain('Last activity 2 hours ago');
     expect(page.navName('My documents')).to.equal('My documents, 2 unread');
     await page.openCase('Wasserschaden · Bad');
     expect(page.heading()).to.equal('Request 2026-0181: Wasserschaden · Bad');
@@ -481,7 +536,13 @@ describe('<tenant-portal> resident area', function () {
     const form = page.root.querySelector('damage-report-form')!;
     expect((form as unknown as { client: unknown }).client).to.equal((el as unknown as { apiClient: unknown }).apiClient);
 
-    const filed = { ...resident.cases[1], id: '0000000c-0000-4000-8000-000000000999', caseNumber: '2026-0183', title: 'Klingel defekt', status: 'eingegangen' as const };
+    const filed = {
+      ...resident.cases[1],
+      id: '0000000c-0000-4000-8000-000000000999',
+      caseNumber: '2026-0183',
+      title: 'Klingel defekt',
+      status: 'eingegangen' as const,
+    };
     setTimeout(() => form.dispatchEvent(new CustomEvent('mp-case-submitted', { detail: { case: filed }, bubbles: true, composed: true })));
     await oneEvent(el, 'mp-case-submitted');
     await page.waitForHeading('Meine Anliegen');

@@ -33,7 +33,11 @@ describe('<tenant-portal>', () => {
     const { el, bff, page } = await portal();
     await page.submit(anna);
     await page.waitForHeading('Bestätigungscode eingeben');
-    expect(bff.requests.find((r) => r.path === '/api/auth/login')!.body).to.deep.equal({ tenant: 'wohnbau-nord', ...anna, audience: 'resident' });
+    expect(bff.requests.find((r) => r.path === '/api/auth/login')!.body).to.deep.equal({
+      tenant: 'wohnbau-nord',
+      ...anna,
+      audience: 'resident',
+    });
     expect(page.text()).to.contain('Authenticator-App');
     await expect(el).to.be.accessible();
 
@@ -115,7 +119,12 @@ describe('<tenant-portal>', () => {
     const { el, bff, page } = await portal();
     await page.press('Konto mit Brief-Code aktivieren');
     await page.waitForHeading('Konto aktivieren');
-    await page.submit({ code: 'abcd efgh-jklm', email: 'dana@example.org', password: 'ein-gutes-passwort', passwordRepeat: 'ein-gutes-passwort' });
+    await page.submit({
+      code: 'abcd efgh-jklm',
+      email: 'dana@example.org',
+      password: 'ein-gutes-passwort',
+      passwordRepeat: 'ein-gutes-passwort',
+    });
     await page.waitForHeading('Zweiten Faktor einrichten');
     expect(bff.requests.find((r) => r.path === '/api/auth/activate')!.body).to.deep.equal({
       tenant: 'wohnbau-nord',
@@ -139,7 +148,12 @@ describe('<tenant-portal>', () => {
   it('enrols a code by e-mail instead, with resend', async () => {
     const { page } = await portal();
     await page.press('Konto mit Brief-Code aktivieren');
-    await page.submit({ code: fakeCodes.activation, email: 'dana@example.org', password: 'ein-gutes-passwort', passwordRepeat: 'ein-gutes-passwort' });
+    await page.submit({
+      code: fakeCodes.activation,
+      email: 'dana@example.org',
+      password: 'ein-gutes-passwort',
+      passwordRepeat: 'ein-gutes-passwort',
+    });
     await page.press('Code per E-Mail');
     await page.waitForHeading('Code per E-Mail bestätigen');
     expect(page.text()).to.contain('d***@example.org');
@@ -183,7 +197,9 @@ describe('<tenant-portal>', () => {
     it('completes the reset, removes the token from the URL and asks to sign in again', async () => {
       history.replaceState(null, '', `${location.pathname}?keep=1&mp-reset=${fakeCodes.resetToken}`);
       const bff = new FakeBff();
-      const el = await fixture<TenantPortal>(html`<tenant-portal tenant="wohnbau-nord" .client=${new ApiClient('', bff.fetch)}></tenant-portal>`);
+      const el = await fixture<TenantPortal>(
+        html`<tenant-portal tenant="wohnbau-nord" .client=${new ApiClient('', bff.fetch)}></tenant-portal>`,
+      );
       const page = new SignInDriver(el);
       await page.waitForHeading('Neues Passwort festlegen');
       expect(location.search).to.equal('?keep=1');
@@ -191,13 +207,19 @@ describe('<tenant-portal>', () => {
       await page.submit({ password: 'ein-neues-passwort', passwordRepeat: 'ein-neues-passwort' });
       await page.waitForHeading('Anmelden');
       expect(page.notice()).to.equal('Ihr Passwort wurde geändert. Bitte melden Sie sich mit dem neuen Passwort an.');
-      expect(bff.requests.at(-1)!.body).to.deep.equal({ tenant: 'wohnbau-nord', token: fakeCodes.resetToken, password: 'ein-neues-passwort' });
+      expect(bff.requests.at(-1)!.body).to.deep.equal({
+        tenant: 'wohnbau-nord',
+        token: fakeCodes.resetToken,
+        password: 'ein-neues-passwort',
+      });
     });
 
     it('offers a new link when the token is no longer valid', async () => {
       history.replaceState(null, '', `${location.pathname}?mp-reset=expired`);
       const bff = new FakeBff();
-      const el = await fixture<TenantPortal>(html`<tenant-portal tenant="wohnbau-nord" .client=${new ApiClient('', bff.fetch)}></tenant-portal>`);
+      const el = await fixture<TenantPortal>(
+        html`<tenant-portal tenant="wohnbau-nord" .client=${new ApiClient('', bff.fetch)}></tenant-portal>`,
+      );
       const page = new SignInDriver(el);
       await page.waitForHeading('Neues Passwort festlegen');
       await page.submit({ password: 'ein-neues-passwort', passwordRepeat: 'ein-neues-passwort' });
@@ -210,7 +232,9 @@ describe('<tenant-portal>', () => {
   it('signs out on all devices and reports it', async () => {
     const user = { role: 'resident' as const, displayName: 'Anna Müller', tenant: { slug: 'wohnbau-nord', name: 'Wohnbau Nord eG' } };
     const bff = new FakeBff({ session: { state: 'signed_in', user }, routes: newResident() });
-    const el = await fixture<TenantPortal>(html`<tenant-portal tenant="wohnbau-nord" .client=${new ApiClient('', bff.fetch)}></tenant-portal>`);
+    const el = await fixture<TenantPortal>(
+      html`<tenant-portal tenant="wohnbau-nord" .client=${new ApiClient('', bff.fetch)}></tenant-portal>`,
+    );
     const page = new SignInDriver(el);
     await page.waitForHeading('Meine Anliegen');
     setTimeout(() => page.press('Auf allen Geräten abmelden'));
@@ -224,7 +248,9 @@ describe('<tenant-portal>', () => {
   it('signs out on this device', async () => {
     const user = { role: 'resident' as const, displayName: 'Anna Müller', tenant: { slug: 'wohnbau-nord', name: 'Wohnbau Nord eG' } };
     const bff = new FakeBff({ session: { state: 'signed_in', user }, routes: newResident() });
-    const el = await fixture<TenantPortal>(html`<tenant-portal tenant="wohnbau-nord" .client=${new ApiClient('', bff.fetch)}></tenant-portal>`);
+    const el = await fixture<TenantPortal>(
+      html`<tenant-portal tenant="wohnbau-nord" .client=${new ApiClient('', bff.fetch)}></tenant-portal>`,
+    );
     const page = new SignInDriver(el);
     await page.waitForHeading('Meine Anliegen');
     await page.press('Abmelden');
@@ -235,7 +261,9 @@ describe('<tenant-portal>', () => {
   });
 
   it('shows a network failure as a German message', async () => {
-    const el = await fixture<TenantPortal>(html`<tenant-portal tenant="wohnbau-nord" .client=${new ApiClient('', () => Promise.reject(new TypeError('offline')))}></tenant-portal>`);
+    const el = await fixture<TenantPortal>(
+      html`<tenant-portal tenant="wohnbau-nord" .client=${new ApiClient('', () => Promise.reject(new TypeError('offline')))}></tenant-portal>`,
+    );
     const page = new SignInDriver(el);
     await page.waitForHeading('Anmelden');
     expect(page.alert()).to.equal('Der Server ist gerade nicht erreichbar. Bitte prüfen Sie Ihre Verbindung.');
@@ -253,7 +281,7 @@ describe('<tenant-portal>', () => {
   });
 
   it("applies the housing company's registered theme, while the page's own CSS on the element wins", async () => {
-    const { el, bff } = await portal({ theme: { '--mp-color-primary': 'rgb(122, 31, 92)', '--mp-radius': '0px', 'color': 'red' } });
+    const { el, bff } = await portal({ theme: { '--mp-color-primary': 'rgb(122, 31, 92)', '--mp-radius': '0px', color: 'red' } });
     expect(bff.calls).to.include('GET /api/tenants/wohnbau-nord');
     const submit = new SignInDriver(el).flow!.shadowRoot!.querySelector('button[type="submit"]')!;
     expect(getComputedStyle(submit).backgroundColor).to.equal('rgb(122, 31, 92)');
@@ -267,13 +295,18 @@ describe('<tenant-portal>', () => {
     const originalFetch = window.fetch;
     window.fetch = async (input, init) => {
       calls.push({ url: String(input), init });
-      const body = String(input).endsWith('/api/session') ? { csrfToken: 't', state: 'anonymous' } : { slug: 'wohnbau-nord', name: 'Wohnbau Nord eG', theme: {} };
+      const body = String(input).endsWith('/api/session')
+        ? { csrfToken: 't', state: 'anonymous' }
+        : { slug: 'wohnbau-nord', name: 'Wohnbau Nord eG', theme: {} };
       return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
     };
     try {
       const el = await fixture(html`<tenant-portal tenant="wohnbau-nord" api="https://bff.example.org"></tenant-portal>`);
       await new SignInDriver(el as HTMLElement).waitForHeading('Anmelden');
-      expect(calls.map((call) => call.url)).to.have.members(['https://bff.example.org/api/session', 'https://bff.example.org/api/tenants/wohnbau-nord']);
+      expect(calls.map((call) => call.url)).to.have.members([
+        'https://bff.example.org/api/session',
+        'https://bff.example.org/api/tenants/wohnbau-nord',
+      ]);
       expect(calls.every((call) => call.init?.credentials === 'include')).to.be.true;
     } finally {
       window.fetch = originalFetch;

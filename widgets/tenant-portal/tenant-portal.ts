@@ -160,12 +160,15 @@ export class TenantPortal extends SignInPortal {
       ${this.home.filed ? html`<p class="filed" part="filed-notice">${msg.caseFiled(this.home.filed.caseNumber, this.home.filed.createdAt)}</p>` : nothing}
       ${cases.state === 'loading' && !cases.items.length ? html`<p part="loading" role="status">${msg.loading}</p>` : nothing}
       ${cases.state === 'error' ? this.failure(cases.error, () => this.home.loadCases()) : nothing}
-      ${cases.state === 'loaded' && !cases.items.length
-        ? html`<p class="empty-state" part="empty-state">${msg.casesSummary(0)}</p>
+      ${
+        cases.state === 'loaded' && !cases.items.length
+          ? html`<p class="empty-state" part="empty-state">${msg.casesSummary(0)}</p>
             <button type="button" class="primary" @click=${() => this.home.show('new')}>${msg.newCaseHeading}</button>`
-        : nothing}
-      ${cases.items.length
-        ? html`<mp-case-list
+          : nothing
+      }
+      ${
+        cases.items.length
+          ? html`<mp-case-list
             lang=${this.locale}
             .cases=${cases.items}
             .highlight=${this.home.highlight}
@@ -174,10 +177,12 @@ export class TenantPortal extends SignInPortal {
             @mp-case-open-request=${(event: CustomEvent<{ caseId: string }>) => this.openCase(event.detail.caseId)}
             @mp-load-more-request=${() => this.home.loadMoreCases()}
           ></mp-case-list>`
-        : nothing}
+          : nothing
+      }
       ${cases.state === 'loaded' && cases.error ? this.failure(cases.error, () => this.home.loadMoreCases()) : nothing}
-      ${joined.length
-        ? html`<section class="joined" part="joined" aria-labelledby="joined-heading">
+      ${
+        joined.length
+          ? html`<section class="joined" part="joined" aria-labelledby="joined-heading">
             <h3 id="joined-heading">${msg.joinedHeading}</h3>
             <p class="meta">${msg.joinedIntro}</p>
             <ul class="plain">
@@ -190,7 +195,8 @@ export class TenantPortal extends SignInPortal {
               )}
             </ul>
           </section>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 
@@ -203,8 +209,9 @@ export class TenantPortal extends SignInPortal {
       ${this.heading(known ? msg.caseHeading(known.caseNumber, known.title) : msg.myCasesHeading)}
       ${home.detailState === 'loading' && !home.detail ? html`<p part="loading" role="status">${msg.loading}</p>` : nothing}
       ${home.detailState === 'error' ? this.failure(home.detailError, () => home.loadDetail()) : nothing}
-      ${home.detail
-        ? html`<mp-case-detail
+      ${
+        home.detail
+          ? html`<mp-case-detail
             lang=${this.locale}
             .detail=${home.detail}
             .client=${this.apiClient}
@@ -213,7 +220,8 @@ export class TenantPortal extends SignInPortal {
             .sendError=${home.sendError}
             @mp-case-message-request=${this.sendMessage}
           ></mp-case-detail>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 
@@ -240,10 +248,11 @@ export class TenantPortal extends SignInPortal {
     const type = this.newCaseType;
     return html`
       ${this.heading(msg.newCaseHeading)}
-      ${type
-        ? html`<button type="button" class="back" part="back" @click=${() => this.chooseType(undefined)}>← ${msg.chooseOtherType}</button>
+      ${
+        type
+          ? html`<button type="button" class="back" part="back" @click=${() => this.chooseType(undefined)}>← ${msg.chooseOtherType}</button>
             ${this.renderForm(type)}`
-        : html`<p>${msg.newCaseIntro}</p>
+          : html`<p>${msg.newCaseIntro}</p>
             <ul class="plain types">
               ${filingTypes.map(
                 (choice) => html`<li>
@@ -253,7 +262,8 @@ export class TenantPortal extends SignInPortal {
                   </button>
                 </li>`,
               )}
-            </ul>`}
+            </ul>`
+      }
     `;
   }
 
@@ -269,7 +279,8 @@ export class TenantPortal extends SignInPortal {
   private loadForm(type: FilingType) {
     const tag = type === 'damage' ? 'damage-report-form' : 'mp-case-request-form';
     if (customElements.get(tag)) return;
-    const load = type === 'damage' ? import('../damage-report-form/damage-report-form.ts') : import('../case-request-form/case-request-form.ts');
+    const load =
+      type === 'damage' ? import('../damage-report-form/damage-report-form.ts') : import('../case-request-form/case-request-form.ts');
     load.then(
       () => this.requestUpdate(),
       () => {
@@ -296,8 +307,9 @@ export class TenantPortal extends SignInPortal {
       ${documents.state === 'loading' && !documents.items.length ? html`<p part="loading" role="status">${msg.loading}</p>` : nothing}
       ${documents.state === 'error' ? this.failure(documents.error, () => this.home.loadDocuments()) : nothing}
       ${documents.state === 'loaded' && !documents.items.length ? html`<p class="empty-state" part="empty-state">${msg.documentsEmpty}</p>` : nothing}
-      ${documents.items.length
-        ? html`<mp-document-inbox
+      ${
+        documents.items.length
+          ? html`<mp-document-inbox
             lang=${this.locale}
             .documents=${documents.items}
             .documentUrl=${(documentId: string) => this.home.downloadUrl(documentId)}
@@ -306,7 +318,8 @@ export class TenantPortal extends SignInPortal {
             @mp-document-opened=${(event: CustomEvent<{ documentId: string }>) => this.home.documentOpened(event.detail.documentId)}
             @mp-load-more-request=${() => this.home.loadMoreDocuments()}
           ></mp-document-inbox>`
-        : nothing}
+          : nothing
+      }
       ${documents.state === 'loaded' && documents.error ? this.failure(documents.error, () => this.home.loadMoreDocuments()) : nothing}
     `;
   }

@@ -1,7 +1,6 @@
 import type { ApiClient } from '../internal/api-client.ts';
 import { liveConnected } from '../internal/live-updates.ts';
 
-
 /**
  * Helpers for the end-to-end browser tests against the real BFF (web-test-runner.config.mjs): fixtures
  * from `/e2e/*`, sign-in of the resident (through `/api`) and of the clerk (through `/clerk/api`, a
@@ -12,7 +11,11 @@ import { liveConnected } from '../internal/live-updates.ts';
  * Waits until `predicate` gives something truthy and returns it; on timeout fails with `describe()`,
  * evaluated then, so the message shows what the page showed at the end.
  */
-export async function waitFor<T>(predicate: () => T | Promise<T>, describe: string | (() => string), timeout = 10_000): Promise<NonNullable<T>> {
+export async function waitFor<T>(
+  predicate: () => T | Promise<T>,
+  describe: string | (() => string),
+  timeout = 10_000,
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeout;
   for (;;) {
     const value = await predicate();
@@ -71,9 +74,17 @@ export async function signIn(prefix: string, company: CaseCompany, account: E2eA
       `${prefix}/api${path} as ${account.email}`,
     );
   const session = await json<{ csrfToken: string }>(await fetch(`${prefix}/api/session`), 'session');
-  const login = await post('/auth/login', session.csrfToken, { tenant: company.slug, email: account.email, password: account.password, audience });
+  const login = await post('/auth/login', session.csrfToken, {
+    tenant: company.slug,
+    email: account.email,
+    password: account.password,
+    audience,
+  });
   if (login.state !== 'second_factor') throw new Error(`login ${account.email}: state ${login.state}`);
-  const { code } = await json<{ code: string }>(await fetch(`/e2e/sign-in-code?email=${encodeURIComponent(account.email)}`), 'sign-in code');
+  const { code } = await json<{ code: string }>(
+    await fetch(`/e2e/sign-in-code?email=${encodeURIComponent(account.email)}`),
+    'sign-in code',
+  );
   const verified = await post('/auth/verify', login.csrfToken, { code });
   if (verified.state !== 'signed_in') throw new Error(`verify ${account.email}: state ${verified.state}`);
 }
@@ -163,7 +174,11 @@ export function labelOf(control: Element): string {
   const aria = control.getAttribute('aria-label');
   if (aria) return aria.trim();
   const labelledBy = control.getAttribute('aria-labelledby');
-  if (labelledBy) return labelledBy.split(/\s+/).map((id) => deepText(root.getElementById(id) ?? document.createElement('i'))).join(' ');
+  if (labelledBy)
+    return labelledBy
+      .split(/\s+/)
+      .map((id) => deepText(root.getElementById(id) ?? document.createElement('i')))
+      .join(' ');
   const labels = (control as HTMLInputElement).labels;
   if (labels?.length) return [...labels].map((label) => textWithoutControls(label)).join(' ');
   return '';
@@ -190,7 +205,8 @@ export function findButton(root: ParentNode, label: string | RegExp): HTMLButton
   const names = (button: HTMLElement) => [deepText(button), button.getAttribute('aria-label')?.trim() ?? ''];
   if (typeof label === 'string') {
     return (
-      buttons.find((button) => names(button).includes(label)) ?? buttons.find((button) => names(button).some((name) => name.includes(label)))
+      buttons.find((button) => names(button).includes(label)) ??
+      buttons.find((button) => names(button).some((name) => name.includes(label)))
     );
   }
   return buttons.find((button) => names(button).some((name) => label.test(name)));
@@ -221,7 +237,8 @@ export async function press(root: ParentNode, label: string | RegExp, timeout = 
 
 /** Waits for the field labelled `label`, then types / selects `value` as a person would. */
 export async function fill(root: ParentNode, label: string | RegExp, value: string, timeout = 10_000): Promise<HTMLElement> {
-  const optionOf = (select: HTMLSelectElement) => [...select.options].find((candidate) => candidate.textContent!.trim() === value || candidate.value === value);
+  const optionOf = (select: HTMLSelectElement) =>
+    [...select.options].find((candidate) => candidate.textContent!.trim() === value || candidate.value === value);
   // Ready: there, enabled, and (a select) offering the value — dependent selects fill in after the previous choice.
   const ready = () => {
     const candidate = findField<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(root, label);

@@ -94,7 +94,8 @@ export class FakeBff {
     this.requests.push({ method, path: url.pathname, body, csrfToken });
     if (this.options.latency) await new Promise((resolve) => setTimeout(resolve, this.options.latency));
     if (this.options.failWith) return error(this.options.failWith.status, this.options.failWith.code, this.options.failWith.message);
-    if (method !== 'GET' && csrfToken !== this.csrfToken) return error(403, 'csrf_invalid', 'Die Sitzung ist abgelaufen. Bitte laden Sie die Seite neu.');
+    if (method !== 'GET' && csrfToken !== this.csrfToken)
+      return error(403, 'csrf_invalid', 'Die Sitzung ist abgelaufen. Bitte laden Sie die Seite neu.');
     for (const route of this.options.routes ?? []) {
       const answer = await route({ method, path: url.pathname, url, body: body ?? {}, form });
       if (answer) return answer;
@@ -176,7 +177,9 @@ export class FakeBff {
     this.session = account.secondFactor
       ? { state: 'second_factor', secondFactor: account.secondFactor, user: this.userOf(account) }
       : { state: 'enroll', enrollOptions: this.enrollOptionsOf(account), user: this.userOf(account) };
-    const answer = account.secondFactor ? { state: 'second_factor', secondFactor: account.secondFactor } : { state: 'enroll', enrollOptions: this.enrollOptionsOf(account) };
+    const answer = account.secondFactor
+      ? { state: 'second_factor', secondFactor: account.secondFactor }
+      : { state: 'enroll', enrollOptions: this.enrollOptionsOf(account) };
     return json(200, { ...answer, csrfToken: this.csrfToken });
   }
 

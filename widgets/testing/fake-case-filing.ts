@@ -49,18 +49,18 @@ export function fakeCatalogue(): CaseCatalogue {
   return {
     damageLocations: [
       location('Wohnung', {
-        'Sanitär': ['Wasserhahn tropft', 'Toilettenspülung defekt', 'Abfluss verstopft', 'Wasserschaden / Leck'],
+        Sanitär: ['Wasserhahn tropft', 'Toilettenspülung defekt', 'Abfluss verstopft', 'Wasserschaden / Leck'],
         'Heizung und Warmwasser': ['Heizkörper wird nicht warm', 'Kein Warmwasser', 'Thermostatventil defekt'],
-        'Elektrik': ['Steckdose oder Schalter defekt', 'Sicherung löst immer wieder aus', 'Stromausfall in der Wohnung'],
+        Elektrik: ['Steckdose oder Schalter defekt', 'Sicherung löst immer wieder aus', 'Stromausfall in der Wohnung'],
         'Fenster und Türen': ['Fenster schließt nicht', 'Wohnungstür oder Schloss defekt', 'Rollladen defekt'],
         'Feuchtigkeit und Schimmel': ['Schimmelbildung', 'Feuchte Wände'],
       }),
       location('Treppenhaus und Eingang', {
-        'Beleuchtung': ['Licht im Treppenhaus defekt'],
+        Beleuchtung: ['Licht im Treppenhaus defekt'],
         'Haustür und Klingel': ['Haustür schließt nicht', 'Klingel oder Gegensprechanlage defekt', 'Briefkasten defekt'],
       }),
       location('Keller und Gemeinschaftsräume', {
-        'Feuchtigkeit': ['Wasser im Keller', 'Schimmelbildung'],
+        Feuchtigkeit: ['Wasser im Keller', 'Schimmelbildung'],
         'Türen und Beleuchtung': ['Tür oder Schloss defekt', 'Licht defekt'],
       }),
       location('Aufzug', { Aufzug: ['Aufzug steht still', 'Tür schließt nicht', 'Ungewöhnliche Geräusche'] }),
@@ -210,7 +210,11 @@ export class FakeCaseFiling {
     }
     const attachmentIds = (body.attachmentIds as string[] | undefined) ?? [];
     if (attachmentIds.some((id) => !this.uploads.has(id))) {
-      return error(400, 'unknown_upload', 'Eine angehängte Datei wurde nicht gefunden, ist abgelaufen oder wurde bereits verwendet. Bitte laden Sie sie erneut hoch.');
+      return error(
+        400,
+        'unknown_upload',
+        'Eine angehängte Datei wurde nicht gefunden, ist abgelaufen oder wurde bereits verwendet. Bitte laden Sie sie erneut hoch.',
+      );
     }
     for (const id of attachmentIds) this.uploads.delete(id);
     const type = body.type as FilingCaseType;
@@ -223,7 +227,7 @@ export class FakeCaseFiling {
       id: `0000000c-0000-4000-8000-${String(this.caseCounter).padStart(12, '0')}`,
       caseNumber: `2026-${String(this.caseCounter++).padStart(4, '0')}`,
       type,
-      title: String(body.title ?? (kind ? `${kind.label} (${location!.label})` : documentType?.label ?? '')),
+      title: String(body.title ?? (kind ? `${kind.label} (${location!.label})` : (documentType?.label ?? ''))),
       description: String(body.description ?? ''),
       status: 'eingegangen',
       urgency: (body.urgency as FiledCase['urgency']) ?? 'normal',
@@ -240,7 +244,9 @@ export class FakeCaseFiling {
 
   private joinReport(caseNumber: string): Response {
     if (this.join === 'not_found') return error(404, 'not_found', 'Nicht gefunden.');
-    const report = Object.values(this.openReports).flat().find((entry) => entry.caseNumber === caseNumber);
+    const report = Object.values(this.openReports)
+      .flat()
+      .find((entry) => entry.caseNumber === caseNumber);
     if (!report) return error(404, 'not_found', 'Diese Schadensmeldung ist nicht mehr offen.');
     if (this.join === 'already_joined' || this.joined.includes(caseNumber)) {
       return error(409, 'already_joined', 'Sie haben sich dieser Schadensmeldung bereits angeschlossen.');
@@ -258,7 +264,11 @@ export class FakeCaseFiling {
 export function progressClient(bff: FakeBff, duration = 2000, steps = 10): ApiClient {
   const client = bff.client();
   const upload = client.upload.bind(client);
-  client.upload = async <T>(path: string, form: FormData, options: { onProgress?: (fraction: number) => void; signal?: AbortSignal } = {}) => {
+  client.upload = async <T>(
+    path: string,
+    form: FormData,
+    options: { onProgress?: (fraction: number) => void; signal?: AbortSignal } = {},
+  ) => {
     for (let step = 1; step < steps; step += 1) {
       await new Promise((resolve) => setTimeout(resolve, duration / steps));
       // Cancelled before the last byte: the server never gets the file.

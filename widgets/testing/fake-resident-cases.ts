@@ -66,7 +66,9 @@ function baseCase(n: number, fields: Partial<ResidentCase>): ResidentCase {
 /** Five cases of every kind and state a resident typically has. */
 export function sampleCases(long = false): ResidentCase[] {
   const longText = (text: string) =>
-    long ? `${text} – ${'und außerdem tropft es seit gestern Abend auch im Flur vor der Wohnungstür der Nachbarn im dritten Obergeschoss '.repeat(3)}` : text;
+    long
+      ? `${text} – ${'und außerdem tropft es seit gestern Abend auch im Flur vor der Wohnungstür der Nachbarn im dritten Obergeschoss '.repeat(3)}`
+      : text;
   return [
     baseCase(1, {
       type: 'damage',
@@ -117,7 +119,14 @@ export function sampleCases(long = false): ResidentCase[] {
   ].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
-const manyTitles = ['Fenster klemmt', 'Rauchmelder piept', 'Briefkasten defekt', 'Licht im Keller aus', 'Aufzug steht', 'Schimmel im Schlafzimmer'];
+const manyTitles = [
+  'Fenster klemmt',
+  'Rauchmelder piept',
+  'Briefkasten defekt',
+  'Licht im Keller aus',
+  'Aufzug steht',
+  'Schimmel im Schlafzimmer',
+];
 const statuses: CaseStatus[] = ['eingegangen', 'in_bearbeitung', 'beauftragt', 'erledigt', 'abgelehnt'];
 
 /** `count` cases, newest first, for pagination. */
@@ -153,7 +162,9 @@ function document(n: number, fields: Partial<ResidentDocument>): ResidentDocumen
 export function sampleDocuments(long = false): ResidentDocument[] {
   return [
     document(1, {
-      title: long ? 'Mieterbescheinigung für die Anmeldung beim Bürgeramt Hamburg-Nord (Wohnungsgeberbestätigung nach § 19 BMG)' : 'Mieterbescheinigung',
+      title: long
+        ? 'Mieterbescheinigung für die Anmeldung beim Bürgeramt Hamburg-Nord (Wohnungsgeberbestätigung nach § 19 BMG)'
+        : 'Mieterbescheinigung',
       category: 'certificate',
       fileName: 'Mieterbescheinigung-2026-0179.pdf',
       caseNumber: '2026-0179',
@@ -186,7 +197,11 @@ export function sampleDocuments(long = false): ResidentDocument[] {
 
 function manyDocuments(count: number): ResidentDocument[] {
   return Array.from({ length: count }, (_, index) =>
-    document(100 + index, { title: `Schreiben Nr. ${index + 1}`, publishedAt: ago((index + 1) * day), readAt: index < 3 ? null : ago(index * day) }),
+    document(100 + index, {
+      title: `Schreiben Nr. ${index + 1}`,
+      publishedAt: ago((index + 1) * day),
+      readAt: index < 3 ? null : ago(index * day),
+    }),
   );
 }
 
@@ -211,7 +226,13 @@ function detailOf(record: ResidentCase, long: boolean): CaseDetail {
   const messages: CaseDetail['messages'] = [];
   const attachments: CaseAttachment[] = [];
   if (record.status !== 'eingegangen') {
-    timeline.push({ id: `${record.id}-e2`, kind: 'status_changed', actor: 'staff', data: { from: 'eingegangen', to: record.status }, createdAt: record.lastActivityAt });
+    timeline.push({
+      id: `${record.id}-e2`,
+      kind: 'status_changed',
+      actor: 'staff',
+      data: { from: 'eingegangen', to: record.status },
+      createdAt: record.lastActivityAt,
+    });
   }
   if (record.type === 'damage') {
     attachments.push({
@@ -232,7 +253,13 @@ function detailOf(record: ResidentCase, long: boolean): CaseDetail {
         : 'Wir haben die Firma Klempnerei Jansen beauftragt. Sie meldet sich bei Ihnen für einen Termin.',
       createdAt: record.lastActivityAt,
     });
-    timeline.push({ id: `${record.id}-e3`, kind: 'public_reply', actor: 'staff', data: { messageId: `${record.id}-m1` }, createdAt: record.lastActivityAt });
+    timeline.push({
+      id: `${record.id}-e3`,
+      kind: 'public_reply',
+      actor: 'staff',
+      data: { messageId: `${record.id}-m1` },
+      createdAt: record.lastActivityAt,
+    });
   }
   if (record.status === 'abgelehnt') {
     messages.push({
@@ -277,7 +304,13 @@ export class FakeResidentCases {
   setStatus(caseId: string, status: CaseStatus, message?: string): CaseUpdatedPayload {
     const detail = this.detail(caseId)!;
     const now = new Date().toISOString();
-    detail.timeline.push({ id: `e-${++this.sequence}`, kind: 'status_changed', actor: 'staff', data: { from: detail.case.status, to: status }, createdAt: now });
+    detail.timeline.push({
+      id: `e-${++this.sequence}`,
+      kind: 'status_changed',
+      actor: 'staff',
+      data: { from: detail.case.status, to: status },
+      createdAt: now,
+    });
     if (message) detail.messages.push({ id: `m-${++this.sequence}`, author: 'staff', body: message, createdAt: now });
     this.replace({ ...detail.case, status, lastActivityAt: now });
     return { change: 'status_changed', case: this.detail(caseId)!.case };
@@ -304,7 +337,12 @@ export class FakeResidentCases {
   /** Adds a case as a filing would (e.g. a story's "new case"); returns it. */
   file(fields: Partial<ResidentCase> & { title: string }): ResidentCase {
     const now = new Date().toISOString();
-    const filed = baseCase(900 + ++this.sequence, { caseNumber: `2026-0${200 + this.sequence}`, createdAt: now, lastActivityAt: now, ...fields });
+    const filed = baseCase(900 + ++this.sequence, {
+      caseNumber: `2026-0${200 + this.sequence}`,
+      createdAt: now,
+      lastActivityAt: now,
+      ...fields,
+    });
     this.cases.unshift(filed);
     return filed;
   }
@@ -331,7 +369,8 @@ export class FakeResidentCases {
     const endpoint = this.endpointOf(request);
     if (!endpoint) return undefined;
     if (this.options.latency) await new Promise((resolve) => setTimeout(resolve, this.options.latency));
-    if (this.failing.has(endpoint)) return error(503, 'unavailable', 'Der Dienst ist vorübergehend nicht verfügbar. Bitte versuchen Sie es später erneut.');
+    if (this.failing.has(endpoint))
+      return error(503, 'unavailable', 'Der Dienst ist vorübergehend nicht verfügbar. Bitte versuchen Sie es später erneut.');
     const { path, url, body } = request;
     switch (endpoint) {
       case 'cases':
@@ -367,19 +406,40 @@ export class FakeResidentCases {
     const text = typeof body.body === 'string' ? body.body.trim() : '';
     const attachmentIds = Array.isArray(body.attachmentIds) ? (body.attachmentIds as string[]) : [];
     if (!text && !attachmentIds.length) {
-      return error(400, 'validation_failed', 'Bitte prüfen Sie Ihre Eingaben.', { fields: [{ path: 'body', message: 'Bitte schreiben Sie eine Nachricht oder hängen Sie eine Datei an.' }] });
+      return error(400, 'validation_failed', 'Bitte prüfen Sie Ihre Eingaben.', {
+        fields: [{ path: 'body', message: 'Bitte schreiben Sie eine Nachricht oder hängen Sie eine Datei an.' }],
+      });
     }
     const now = new Date().toISOString();
     if (text) {
       const messageId = `m-${++this.sequence}`;
       detail.messages.push({ id: messageId, author: 'resident', body: text, createdAt: now });
-      detail.timeline.push({ id: `e-${++this.sequence}`, kind: 'resident_message', actor: 'resident', data: { messageId }, createdAt: now });
+      detail.timeline.push({
+        id: `e-${++this.sequence}`,
+        kind: 'resident_message',
+        actor: 'resident',
+        data: { messageId },
+        createdAt: now,
+      });
     }
     if (attachmentIds.length) {
-      detail.timeline.push({ id: `e-${++this.sequence}`, kind: 'attachments_added', actor: 'resident', data: { count: attachmentIds.length }, createdAt: now });
+      detail.timeline.push({
+        id: `e-${++this.sequence}`,
+        kind: 'attachments_added',
+        actor: 'resident',
+        data: { count: attachmentIds.length },
+        createdAt: now,
+      });
     }
     for (const attachmentId of attachmentIds) {
-      detail.attachments.push({ id: attachmentId, fileName: `Anhang-${attachmentId.slice(0, 4)}.jpg`, contentType: 'image/jpeg', size: 120_000, createdAt: now, uploadedBy: 'resident' });
+      detail.attachments.push({
+        id: attachmentId,
+        fileName: `Anhang-${attachmentId.slice(0, 4)}.jpg`,
+        contentType: 'image/jpeg',
+        size: 120_000,
+        createdAt: now,
+        uploadedBy: 'resident',
+      });
     }
     this.replace({ ...detail.case, lastActivityAt: now });
     return json(201, { case: this.detail(caseId)!.case });

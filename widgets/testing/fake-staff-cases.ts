@@ -32,7 +32,15 @@ export const fakeBuildings = [
   { id: '5e1d0c2a-7b11-4f0e-8a55-000000000003', address: 'Königsweg 101–105, 24114 Kiel' },
 ];
 
-const residents = ['Anna Müller', 'Bernd Schulz', 'Derya Yılmaz', 'Egon Hoffmann', 'Friederike Wagner-Schmidt', 'Grzegorz Nowak', 'Hanna Peters'];
+const residents = [
+  'Anna Müller',
+  'Bernd Schulz',
+  'Derya Yılmaz',
+  'Egon Hoffmann',
+  'Friederike Wagner-Schmidt',
+  'Grzegorz Nowak',
+  'Hanna Peters',
+];
 
 export const longDescription =
   'Seit dem Wochenende läuft im Badezimmer unter dem Waschbecken Wasser aus dem Siphon. Wir haben einen Eimer ' +
@@ -52,15 +60,68 @@ interface Template {
 }
 
 const templates: Template[] = [
-  { type: 'damage', title: 'Wasserhahn tropft – Badezimmer', description: longDescription, urgency: 'urgent', damage: ['Wohnung', 'Sanitär', 'Wasserhahn tropft'], availability: 'werktags ab 16 Uhr' },
-  { type: 'damage', title: 'Heizung bleibt kalt', description: 'Alle Heizkörper in der Wohnung bleiben kalt, auch nach dem Entlüften.', urgency: 'emergency', damage: ['Wohnung', 'Heizung und Warmwasser', 'Heizung fällt aus'], availability: 'jederzeit, Homeoffice' },
-  { type: 'complaint', title: 'Ruhestörung nachts im 3. OG', description: 'Seit Wochen laute Musik nach 23 Uhr, meist freitags und samstags.', urgency: 'normal' },
-  { type: 'document_request', title: 'Mieterbescheinigung', description: 'Für den Antrag auf Wohngeld.', urgency: 'normal', documentType: 'Mieterbescheinigung' },
-  { type: 'contact', title: 'Frage zur Betriebskostenabrechnung 2025', description: 'Die Position „Hauswart“ ist deutlich höher als im Vorjahr. Woran liegt das?', urgency: 'normal' },
-  { type: 'damage', title: 'Haustür schließt nicht', description: 'Die Haustür fällt nicht mehr ins Schloss, jeder kann ins Haus.', urgency: 'urgent', damage: ['Gemeinschaftsflächen', 'Türen und Schlösser', 'Haustür schließt nicht'] },
-  { type: 'document_request', title: 'Wohnungsgeberbestätigung', description: '', urgency: 'normal', documentType: 'Wohnungsgeberbestätigung' },
-  { type: 'complaint', title: 'Müllplatz ständig überfüllt', description: 'Die gelben Tonnen sind seit zwei Wochen übervoll, Ratten wurden gesehen.', urgency: 'urgent' },
-  { type: 'damage', title: 'Schimmel im Schlafzimmer an der Außenwand hinter dem Kleiderschrank, großflächig', description: 'Schwarze Flecken, etwa 1 m², trotz regelmäßigem Lüften.', urgency: 'normal', damage: ['Wohnung', 'Feuchtigkeit und Schimmel', 'Schimmel an Wand'] },
+  {
+    type: 'damage',
+    title: 'Wasserhahn tropft – Badezimmer',
+    description: longDescription,
+    urgency: 'urgent',
+    damage: ['Wohnung', 'Sanitär', 'Wasserhahn tropft'],
+    availability: 'werktags ab 16 Uhr',
+  },
+  {
+    type: 'damage',
+    title: 'Heizung bleibt kalt',
+    description: 'Alle Heizkörper in der Wohnung bleiben kalt, auch nach dem Entlüften.',
+    urgency: 'emergency',
+    damage: ['Wohnung', 'Heizung und Warmwasser', 'Heizung fällt aus'],
+    availability: 'jederzeit, Homeoffice',
+  },
+  {
+    type: 'complaint',
+    title: 'Ruhestörung nachts im 3. OG',
+    description: 'Seit Wochen laute Musik nach 23 Uhr, meist freitags und samstags.',
+    urgency: 'normal',
+  },
+  {
+    type: 'document_request',
+    title: 'Mieterbescheinigung',
+    description: 'Für den Antrag auf Wohngeld.',
+    urgency: 'normal',
+    documentType: 'Mieterbescheinigung',
+  },
+  {
+    type: 'contact',
+    title: 'Frage zur Betriebskostenabrechnung 2025',
+    description: 'Die Position „Hauswart“ ist deutlich höher als im Vorjahr. Woran liegt das?',
+    urgency: 'normal',
+  },
+  {
+    type: 'damage',
+    title: 'Haustür schließt nicht',
+    description: 'Die Haustür fällt nicht mehr ins Schloss, jeder kann ins Haus.',
+    urgency: 'urgent',
+    damage: ['Gemeinschaftsflächen', 'Türen und Schlösser', 'Haustür schließt nicht'],
+  },
+  {
+    type: 'document_request',
+    title: 'Wohnungsgeberbestätigung',
+    description: '',
+    urgency: 'normal',
+    documentType: 'Wohnungsgeberbestätigung',
+  },
+  {
+    type: 'complaint',
+    title: 'Müllplatz ständig überfüllt',
+    description: 'Die gelben Tonnen sind seit zwei Wochen übervoll, Ratten wurden gesehen.',
+    urgency: 'urgent',
+  },
+  {
+    type: 'damage',
+    title: 'Schimmel im Schlafzimmer an der Außenwand hinter dem Kleiderschrank, großflächig',
+    description: 'Schwarze Flecken, etwa 1 m², trotz regelmäßigem Lüften.',
+    urgency: 'normal',
+    damage: ['Wohnung', 'Feuchtigkeit und Schimmel', 'Schimmel an Wand'],
+  },
   { type: 'contact', title: 'Stellplatz in der Tiefgarage gesucht', description: 'Ist ein Stellplatz frei geworden?', urgency: 'normal' },
 ];
 
@@ -123,31 +184,113 @@ export class FakeStaffCases {
   add(item: StaffCase): StaffCase {
     const created = new Date(item.createdAt).getTime();
     const events: CaseEvent[] = [
-      { id: uuid('e0000000', ++this.serial), kind: 'created', public: true, actor: 'resident', actorName: item.resident.name, data: { caseNumber: item.caseNumber }, createdAt: item.createdAt },
+      {
+        id: uuid('e0000000', ++this.serial),
+        kind: 'created',
+        public: true,
+        actor: 'resident',
+        actorName: item.resident.name,
+        data: { caseNumber: item.caseNumber },
+        createdAt: item.createdAt,
+      },
     ];
     const messages: CaseMessage[] = [];
     const attachments: CaseAttachment[] = [];
     if (item.assignee) {
-      events.push({ id: uuid('e0000000', ++this.serial), kind: 'routed', public: false, actor: 'system', actorName: null, data: { assigneeId: item.assignee.id }, createdAt: new Date(created + 1000).toISOString() });
+      events.push({
+        id: uuid('e0000000', ++this.serial),
+        kind: 'routed',
+        public: false,
+        actor: 'system',
+        actorName: null,
+        data: { assigneeId: item.assignee.id },
+        createdAt: new Date(created + 1000).toISOString(),
+      });
     }
     if (item.type === 'damage') {
       attachments.push(
-        { id: uuid('f0000000', ++this.serial), fileName: 'foto-schaden.jpg', contentType: 'image/jpeg', size: 1_482_113, createdAt: item.createdAt, uploadedBy: 'resident' },
-        { id: uuid('f0000000', ++this.serial), fileName: 'Kostenvoranschlag Installateur Meier GmbH.pdf', contentType: 'application/pdf', size: 88_204, createdAt: item.createdAt, uploadedBy: 'staff' },
+        {
+          id: uuid('f0000000', ++this.serial),
+          fileName: 'foto-schaden.jpg',
+          contentType: 'image/jpeg',
+          size: 1_482_113,
+          createdAt: item.createdAt,
+          uploadedBy: 'resident',
+        },
+        {
+          id: uuid('f0000000', ++this.serial),
+          fileName: 'Kostenvoranschlag Installateur Meier GmbH.pdf',
+          contentType: 'application/pdf',
+          size: 88_204,
+          createdAt: item.createdAt,
+          uploadedBy: 'staff',
+        },
       );
-      events.push({ id: uuid('e0000000', ++this.serial), kind: 'attachments_added', public: true, actor: 'resident', actorName: item.resident.name, data: { count: 1 }, createdAt: new Date(created + 2000).toISOString() });
+      events.push({
+        id: uuid('e0000000', ++this.serial),
+        kind: 'attachments_added',
+        public: true,
+        actor: 'resident',
+        actorName: item.resident.name,
+        data: { count: 1 },
+        createdAt: new Date(created + 2000).toISOString(),
+      });
     }
     if (item.status !== 'eingegangen') {
-      events.push({ id: uuid('e0000000', ++this.serial), kind: 'status_changed', public: true, actor: 'staff', actorName: 'Jonas Becker', data: { from: 'eingegangen', to: item.status }, createdAt: new Date(created + 3 * hour).toISOString() });
-      const note: CaseMessage = { id: uuid('m0000000', ++this.serial), author: 'staff', authorName: 'Jonas Becker', internal: true, body: 'Hausmeister Herr Krüger informiert, schaut morgen früh vorbei.', createdAt: new Date(created + 4 * hour).toISOString() };
-      const reply: CaseMessage = { id: uuid('m0000000', ++this.serial), author: 'staff', authorName: 'Jonas Becker', internal: false, body: 'Vielen Dank für Ihre Meldung. Wir kümmern uns darum und melden uns in den nächsten Tagen.', createdAt: new Date(created + 5 * hour).toISOString() };
+      events.push({
+        id: uuid('e0000000', ++this.serial),
+        kind: 'status_changed',
+        public: true,
+        actor: 'staff',
+        actorName: 'Jonas Becker',
+        data: { from: 'eingegangen', to: item.status },
+        createdAt: new Date(created + 3 * hour).toISOString(),
+      });
+      const note: CaseMessage = {
+        id: uuid('m0000000', ++this.serial),
+        author: 'staff',
+        authorName: 'Jonas Becker',
+        internal: true,
+        body: 'Hausmeister Herr Krüger informiert, schaut morgen früh vorbei.',
+        createdAt: new Date(created + 4 * hour).toISOString(),
+      };
+      const reply: CaseMessage = {
+        id: uuid('m0000000', ++this.serial),
+        author: 'staff',
+        authorName: 'Jonas Becker',
+        internal: false,
+        body: 'Vielen Dank für Ihre Meldung. Wir kümmern uns darum und melden uns in den nächsten Tagen.',
+        createdAt: new Date(created + 5 * hour).toISOString(),
+      };
       messages.push(note, reply);
       events.push(
-        { id: uuid('e0000000', ++this.serial), kind: 'internal_note', public: false, actor: 'staff', actorName: 'Jonas Becker', data: { messageId: note.id }, createdAt: note.createdAt },
-        { id: uuid('e0000000', ++this.serial), kind: 'public_reply', public: true, actor: 'staff', actorName: 'Jonas Becker', data: { messageId: reply.id }, createdAt: reply.createdAt },
+        {
+          id: uuid('e0000000', ++this.serial),
+          kind: 'internal_note',
+          public: false,
+          actor: 'staff',
+          actorName: 'Jonas Becker',
+          data: { messageId: note.id },
+          createdAt: note.createdAt,
+        },
+        {
+          id: uuid('e0000000', ++this.serial),
+          kind: 'public_reply',
+          public: true,
+          actor: 'staff',
+          actorName: 'Jonas Becker',
+          data: { messageId: reply.id },
+          createdAt: reply.createdAt,
+        },
       );
     }
-    this.store.set(item.id, { case: item, events, messages, attachments, affectedResidents: item.type === 'damage' ? 1 + (Number(item.caseNumber.slice(-1)) % 4) : 1 });
+    this.store.set(item.id, {
+      case: item,
+      events,
+      messages,
+      attachments,
+      affectedResidents: item.type === 'damage' ? 1 + (Number(item.caseNumber.slice(-1)) % 4) : 1,
+    });
     return item;
   }
 
@@ -185,7 +328,10 @@ export class FakeStaffCases {
       deadlineAt: deadline.toISOString(),
       overdue: statusTransitions[status].length > 0 && deadline.getTime() < Date.now(),
       assignee,
-      resident: { id: uuid('d0000000', (n % residents.length) + 1), name: long ? 'Maximiliane Alexandra von Hohenzollern-Sigmaringen' : residents[n % residents.length] },
+      resident: {
+        id: uuid('d0000000', (n % residents.length) + 1),
+        name: long ? 'Maximiliane Alexandra von Hohenzollern-Sigmaringen' : residents[n % residents.length],
+      },
       building,
       unitLabel: `WE ${String((n % 12) + 1).padStart(2, '0')}, ${(n % 4) + 1}. OG ${n % 2 ? 'links' : 'rechts'}`,
       updatedAt: createdAt.toISOString(),
@@ -209,12 +355,14 @@ export class FakeStaffCases {
     if (!match) return undefined;
     const stored = this.store.get(decodeURIComponent(match[1]));
     const action = match[2];
-    if ((action === 'documents' || action === 'certificate') && this.options.documents === false) return error(404, 'not_found', 'Nicht gefunden.');
+    if ((action === 'documents' || action === 'certificate') && this.options.documents === false)
+      return error(404, 'not_found', 'Nicht gefunden.');
     if (!stored) return error(404, 'not_found', 'Vorgang nicht gefunden.');
     const body = request.body;
     switch (`${method} ${action ?? ''}`) {
       case 'GET ':
-        if (this.options.detailError) return error(this.options.detailError.status, this.options.detailError.code, this.options.detailError.message);
+        if (this.options.detailError)
+          return error(this.options.detailError.status, this.options.detailError.code, this.options.detailError.message);
         return json(200, {
           case: stored.case,
           events: stored.events,
@@ -305,13 +453,28 @@ export class FakeStaffCases {
   }
 
   private message(stored: Stored, body: string, internal: boolean): void {
-    const message: CaseMessage = { id: uuid('m0000000', ++this.serial), author: 'staff', authorName: 'Clara Kaiser', internal, body, createdAt: new Date().toISOString() };
+    const message: CaseMessage = {
+      id: uuid('m0000000', ++this.serial),
+      author: 'staff',
+      authorName: 'Clara Kaiser',
+      internal,
+      body,
+      createdAt: new Date().toISOString(),
+    };
     stored.messages.push(message);
     this.log(stored, internal ? 'internal_note' : 'public_reply', !internal, { messageId: message.id });
   }
 
   private log(stored: Stored, kind: string, isPublic: boolean, data: Record<string, unknown>, actorName = 'Clara Kaiser'): void {
-    stored.events.push({ id: uuid('e0000000', ++this.serial), kind, public: isPublic, actor: 'staff', actorName, data, createdAt: new Date().toISOString() });
+    stored.events.push({
+      id: uuid('e0000000', ++this.serial),
+      kind,
+      public: isPublic,
+      actor: 'staff',
+      actorName,
+      data,
+      createdAt: new Date().toISOString(),
+    });
   }
 }
 

@@ -84,7 +84,9 @@ export class SignInDriver {
   /** Waits until no request is under way and every element has rendered. */
   private async settled(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve));
-    await waitUntil(() => !this.flow?.busy && !this.root.querySelector('mp-account-bar')?.busy, 'request still busy', { timeout: this.timeout });
+    await waitUntil(() => !this.flow?.busy && !this.root.querySelector('mp-account-bar')?.busy, 'request still busy', {
+      timeout: this.timeout,
+    });
     await (this.portal as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
     await this.flow?.updateComplete;
   }
