@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import type { Database, Queryable } from '../db/database.ts';
 import { withTenant, type TenantContext } from '../db/scope.ts';
-import { AppError, forbidden, notFound } from '../http/errors.ts';
+import { AppError, forbidden, notFound } from '../errors.ts';
 import { insertCaseEvent } from '../cases/case-repository.ts';
 import { isClosed, type CaseRecord } from '../cases/model.ts';
 import { STORED_TYPES } from './file-inspection.ts';

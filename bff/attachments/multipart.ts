@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import multer from 'multer';
-import { AppError } from '../http/errors.ts';
+import { AppError } from '../errors.ts';
 import { MAX_UPLOAD_BYTES } from './file-inspection.ts';
 
 /**

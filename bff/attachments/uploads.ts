@@ -1,6 +1,6 @@
 import type { Database, Queryable } from '../db/database.ts';
 import { withScope, withTenant, type TenantContext } from '../db/scope.ts';
-import { AppError, notFound } from '../http/errors.ts';
+import { AppError, notFound } from '../errors.ts';
 import { inspectUpload } from './file-inspection.ts';
 import {
   countStagedUploads,

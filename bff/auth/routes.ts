@@ -3,7 +3,7 @@ import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import type { Api } from '../http/api.ts';
 import type { AppContext } from '../context.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError } from '../errors.ts';
 import { tenantContext } from '../http/guard.ts';
 import { slugSchema } from '../onboarding/onboarding.ts';
 import type { SessionAuth } from './session-data.ts';

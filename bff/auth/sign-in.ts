@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto
 import type { AppContext } from '../context.ts';
 import { withScope } from '../db/scope.ts';
 import type { Queryable } from '../db/database.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError } from '../errors.ts';
 import { findTenantBySlug, hashActivationCode, type Tenant } from '../onboarding/onboarding.ts';
 import { hashPassword, verifyDecoy, verifyPassword } from './passwords.ts';
 import { newTotpSecret, totpQrCodeSvg, totpUri, verifyTotp } from './totp.ts';

@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.ts';
 import { withScope } from '../db/scope.ts';
 import type { AttachmentFile } from '../attachments/attachment-repository.ts';
-import { notFound } from '../http/errors.ts';
+import { notFound } from '../errors.ts';
 import { findTenantBySlug } from '../onboarding/onboarding.ts';
 import { findCompanyAttachment, findConnection } from './connection-repository.ts';
 import { SIGNATURE_ERRORS } from './webhook.ts';

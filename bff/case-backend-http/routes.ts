@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import type { Api } from '../http/api.ts';
 import { tenantContext } from '../http/guard.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError } from '../errors.ts';
 import type { AppContext } from '../context.ts';
 import { withTenant } from '../db/scope.ts';
 import { createEmbeddedCaseBackend } from '../cases/embedded-case-backend.ts';

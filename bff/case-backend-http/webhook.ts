@@ -3,7 +3,7 @@ import { withScope } from '../db/scope.ts';
 import { findCase, insertCaseEvent, updateCaseStatus } from '../cases/case-repository.ts';
 import { caseNotFound } from '../cases/model.ts';
 import type { createCaseUseCases } from '../cases/use-cases.ts';
-import { AppError, notFound } from '../http/errors.ts';
+import { AppError, notFound } from '../errors.ts';
 import { findTenantBySlug } from '../onboarding/onboarding.ts';
 import { findConnection, recordWebhookReceipt } from './connection-repository.ts';
 import { checkWebhookSignature, inboundEvent, WEBHOOK_SOURCE, type SignatureProblem } from './wire.ts';

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/database.ts';
 import type { TenantContext } from '../db/scope.ts';
-import { AppError, forbidden } from '../http/errors.ts';
+import { AppError, forbidden } from '../errors.ts';
 import type { CaseBackend } from './case-backend.ts';
 import { findDamageSelection, findDocumentType, loadCatalogue } from './catalogue-repository.ts';
 import {

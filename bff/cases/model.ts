@@ -1,4 +1,4 @@
-import { notFound } from '../http/errors.ts';
+import { notFound } from '../errors.ts';
 
 /**
  * Cases (Vorgänge): the types, states and rules shared by the use cases and the CaseBackend adapters.

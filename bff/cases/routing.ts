@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Database } from '../db/database.ts';
 import { withTenant, type TenantContext } from '../db/scope.ts';
-import { AppError, notFound } from '../http/errors.ts';
+import { AppError, notFound } from '../errors.ts';
 import { damageCategoryExists } from './catalogue-repository.ts';
 import { isStaffAccount } from './case-repository.ts';
 import { deleteRoutingRule, listRoutingRules, upsertRoutingRule } from './routing-repository.ts';

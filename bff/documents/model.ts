@@ -1,4 +1,4 @@
-import { notFound } from '../http/errors.ts';
+import { notFound } from '../errors.ts';
 
 /**
  * Documents ("Meine Dokumente"): files the housing company publishes to one resident, a unit or a building.

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Database, Queryable } from '../db/database.ts';
 import { withTenant, type TenantContext } from '../db/scope.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError } from '../errors.ts';
 import type { Realtime } from '../realtime/realtime.ts';
 import type { CaseBackend } from '../cases/case-backend.ts';
 import { caseNotFound, isClosed, type CaseRecord } from '../cases/model.ts';

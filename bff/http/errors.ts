@@ -1,33 +1,23 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
 import type { Logger } from 'pino';
+import { AppError } from '../errors.ts';
+import type { ErrorBody, FieldError } from '../contract/errors.ts';
 
 /**
- * The one error type the BFF throws on purpose: an HTTP status, a stable machine-readable code and a
- * German message that is safe to show a user. Everything else becomes a 500 without details.
+ * A zod failure as a form can map it to its fields: `{ path: "email", code: "invalid_format", message: "…" }`,
+ * with the limit of a length or size check so a widget can phrase it in its own language.
  */
-export class AppError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-}
-
-export const notFound = (message = 'Nicht gefunden.') => new AppError(404, 'not_found', message);
-export const forbidden = (message = 'Keine Berechtigung für diese Aktion.') => new AppError(403, 'forbidden', message);
-export const unauthenticated = (message = 'Bitte melden Sie sich an.') => new AppError(401, 'unauthenticated', message);
-
-export interface ErrorBody {
-  error: { code: string; message: string; details?: unknown };
-}
-
-/** Shape of a zod failure that a form can map to its fields: `{ path: "email", message: "…" }`. */
 export function validationError(error: ZodError): AppError {
-  const fields = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+  const fields = error.issues.map((issue): FieldError => {
+    const limit = 'minimum' in issue ? issue.minimum : 'maximum' in issue ? issue.maximum : undefined;
+    return {
+      path: issue.path.join('.'),
+      code: issue.code,
+      message: issue.message,
+      ...(limit !== undefined ? { limit: Number(limit) } : {}),
+    };
+  });
   return new AppError(400, 'validation_failed', 'Bitte prüfen Sie Ihre Eingaben.', { fields });
 }
 

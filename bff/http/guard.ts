@@ -1,7 +1,7 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
 import type { Request } from 'express';
 import type { Access } from './api.ts';
-import { AppError, forbidden, unauthenticated } from './errors.ts';
+import { AppError, forbidden, unauthenticated } from '../errors.ts';
 import type { TenantContext } from '../db/scope.ts';
 import type { Config } from '../config.ts';
 

@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import type { Database } from '../db/database.ts';
 import { withScope } from '../db/scope.ts';
-import { AppError } from './errors.ts';
+import { AppError } from '../errors.ts';
 
 const CACHE_MS = 30_000;
 

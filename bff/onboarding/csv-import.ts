@@ -1,7 +1,7 @@
 import { parse, CsvError } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { Database, Queryable } from '../db/database.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError } from '../errors.ts';
 import { addBuilding, addResident, addUnit, asTenantAdmin, type Tenant } from './onboarding.ts';
 
 /**

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Database, Queryable } from '../db/database.ts';
 import { applyScope, withScope } from '../db/scope.ts';
 import { seedCaseCatalogue } from '../cases/seed-catalogue.ts';
-import { AppError, notFound } from '../http/errors.ts';
+import { AppError, notFound } from '../errors.ts';
 
 /**
  * Onboarding use cases: a housing company, its staff, buildings, units and residents, and the

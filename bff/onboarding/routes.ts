@@ -2,7 +2,7 @@ import express from 'express';
 import { z } from 'zod';
 import type { Api } from '../http/api.ts';
 import type { AppContext } from '../context.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError } from '../errors.ts';
 import {
   addBuilding,
   addResident,

@@ -1,0 +1,124 @@
+/**
+ * The product's fixed vocabularies, shared by the BFF and the widgets. Plain constants without zod, so a
+ * widget can import them as values without zod weighing on its bundle. What a housing company defines for
+ * itself (request subtypes, damage catalogue, document types) is data with translations, never a value here.
+ */
+
+/** Kinds of cases (Vorgänge). `letting` is filed by the lead pipeline when a rental applicant is accepted. */
+export const CASE_TYPES = ['contact', 'complaint', 'damage', 'document_request', 'letting'] as const;
+export type CaseType = (typeof CASE_TYPES)[number];
+
+/** The kinds a resident files in the portal (a letting case has an applicant, not a resident). */
+export const RESIDENT_CASE_TYPES = ['contact', 'complaint', 'damage', 'document_request'] as const satisfies readonly CaseType[];
+export type ResidentCaseType = (typeof RESIDENT_CASE_TYPES)[number];
+
+export const CASE_STATUSES = ['eingegangen', 'in_bearbeitung', 'beauftragt', 'erledigt', 'abgelehnt'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** Final statuses: nothing can be added to such a case by its resident. */
+export const CLOSED_STATUSES = ['erledigt', 'abgelehnt'] as const satisfies readonly CaseStatus[];
+export const isClosedStatus = (status: CaseStatus): boolean => (CLOSED_STATUSES as readonly CaseStatus[]).includes(status);
+
+/**
+ * Allowed status changes on the board. Work moves forward; a commissioned job can go back to
+ * "in Bearbeitung" (the craftsman found more to do); "erledigt" and "abgelehnt" are final. (The external
+ * Vorgang API is where a connected company works its cases: its status wins even where this would not allow it.)
+ */
+export const STATUS_TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
+  eingegangen: ['in_bearbeitung', 'beauftragt', 'erledigt', 'abgelehnt'],
+  in_bearbeitung: ['beauftragt', 'erledigt', 'abgelehnt'],
+  beauftragt: ['in_bearbeitung', 'erledigt', 'abgelehnt'],
+  erledigt: [],
+  abgelehnt: [],
+};
+
+export const URGENCIES = ['normal', 'urgent', 'emergency'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+/** A complaint is normal or urgent; only damage can be an emergency. */
+export const COMPLAINT_URGENCIES = ['normal', 'urgent'] as const satisfies readonly Urgency[];
+
+export const PRIORITIES = ['normal', 'high', 'critical'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+/** Where a case came from: shown on the board and in the activity log. */
+export const CASE_SOURCES = ['portal', 'chat', 'lead', 'staff', 'email'] as const;
+export type CaseSource = (typeof CASE_SOURCES)[number];
+
+/** Entries of a case's activity log. */
+export const CASE_EVENT_KINDS = [
+  'created',
+  'routed',
+  'status_changed',
+  'assigned',
+  'public_reply',
+  'internal_note',
+  'resident_message',
+  'attachments_added',
+  'document_published',
+] as const;
+export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
+
+/** The entries a resident sees in their case's timeline (never routing, assignment or internal notes). */
+export const RESIDENT_EVENT_KINDS = [
+  'created',
+  'status_changed',
+  'public_reply',
+  'resident_message',
+  'attachments_added',
+  'document_published',
+] as const satisfies readonly CaseEventKind[];
+export type ResidentEventKind = (typeof RESIDENT_EVENT_KINDS)[number];
+
+export const ACTOR_ROLES = ['resident', 'staff', 'system'] as const;
+export type ActorRole = (typeof ACTOR_ROLES)[number];
+
+export const MESSAGE_AUTHORS = ['resident', 'staff'] as const;
+export type MessageAuthor = (typeof MESSAGE_AUTHORS)[number];
+
+export const ACCOUNT_ROLES = ['resident', 'clerk', 'admin'] as const;
+export type AccountRole = (typeof ACCOUNT_ROLES)[number];
+
+export const STAFF_ROLES = ['clerk', 'admin'] as const satisfies readonly AccountRole[];
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** Languages of the product: German is the default; residents also get English, Turkish, Polish, Ukrainian. */
+export const LANGUAGES = ['de', 'en', 'tr', 'pl', 'uk'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'de';
+
+export const DOCUMENT_CATEGORIES = ['letter', 'utility_statement', 'certificate', 'contract', 'other'] as const;
+export type DocumentCategory = (typeof DOCUMENT_CATEGORIES)[number];
+
+/** Who a published document reaches: one resident, everyone living in a unit, or in a building. */
+export const DOCUMENT_AUDIENCES = ['resident', 'unit', 'building'] as const;
+export type DocumentAudience = (typeof DOCUMENT_AUDIENCES)[number];
+
+/** The stable key of the document type whose document the BFF generates (the Mieterbescheinigung). */
+export const TENANT_CERTIFICATE_KEY = 'tenant_certificate';
+
+/** File types stored for attachments and documents (decided from the file's bytes, never its name). */
+export const STORED_FILE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
+export type StoredFileType = (typeof STORED_FILE_TYPES)[number];
+
+export const SESSION_STATES = ['anonymous', 'second_factor', 'enroll', 'signed_in'] as const;
+export type SessionState = (typeof SESSION_STATES)[number];
+
+export const SECOND_FACTORS = ['totp', 'email'] as const;
+export type SecondFactor = (typeof SECOND_FACTORS)[number];
+
+/** Which sign-in page a person uses: residents on the portal, staff on the staff page. */
+export const SIGN_IN_AUDIENCES = ['resident', 'staff'] as const;
+export type SignInAudience = (typeof SIGN_IN_AUDIENCES)[number];
+
+/** Limits of uploads and attachments, enforced by the BFF and announced by the widgets. */
+export const UPLOAD_LIMITS = {
+  /** Bytes per file. */
+  maxBytes: 10 * 1024 * 1024,
+  /** Files per filing or message. */
+  maxFilesPerRequest: 10,
+  /** Files per case over its whole life. */
+  maxFilesPerCase: 20,
+  /** Staged (not yet sent) uploads per account. */
+  maxStagedPerAccount: 20,
+} as const;

@@ -1,0 +1,91 @@
+/**
+ * Every error answer of the BFF is `{ error: { code, message, details? } }`. `code` is one of these and
+ * stable: widgets turn it into text in the page's language (widgets/internal/localize.ts); `message` is
+ * the BFF's text in the person's language and only the fallback. Plain constants, no zod.
+ */
+export const ERROR_CODES = [
+  // Any request
+  'validation_failed',
+  'invalid_json',
+  'payload_too_large',
+  'unsupported_encoding',
+  'route_not_found',
+  'not_found',
+  'forbidden',
+  'unauthenticated',
+  'csrf_invalid',
+  'origin_not_allowed',
+  'rate_limited',
+  'internal_error',
+  'database_unavailable',
+  // Sign-in (docs/sign-in.md)
+  'tenant_not_found',
+  'invalid_credentials',
+  'locked',
+  'invalid_code',
+  'invalid_activation_code',
+  'invalid_reset_token',
+  'invalid_state',
+  'enrolment_not_started',
+  'second_factor_not_allowed',
+  'no_email',
+  'no_email_factor',
+  'too_many_codes',
+  // Cases (docs/cases.md)
+  'case_closed',
+  'case_changed',
+  'invalid_status_transition',
+  'unknown_assignee',
+  'unknown_damage_selection',
+  'unknown_document_type',
+  'unknown_damage_category',
+  'category_needs_damage',
+  'own_report',
+  'already_joined',
+  'not_a_certificate_request',
+  // Uploads and attachments
+  'file_missing',
+  'file_empty',
+  'file_too_large',
+  'too_many_files',
+  'unsupported_file_type',
+  'invalid_upload',
+  'unknown_upload',
+  'too_many_uploads',
+  'too_many_attachments',
+  // Documents
+  'unknown_audience',
+  // Onboarding (platform admin API, CSV import)
+  'slug_taken',
+  'email_taken',
+  'duplicate_ref',
+  'unknown_building',
+  'unknown_unit',
+  'csv_expected',
+  'csv_invalid',
+  // Vorgang API (docs/case-backend-http.md)
+  'https_required',
+  'json_expected',
+  'signature_missing',
+  'signature_invalid',
+  'signature_expired',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Codes a widget's client produces itself, without an answer of the BFF. */
+export const CLIENT_ERROR_CODES = ['network_error', 'aborted', 'http_error'] as const;
+export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
+
+/** One field of a `validation_failed` answer: `path` as `damageKindId` or `items.0.title`. */
+export interface FieldError {
+  path: string;
+  /** zod's issue code (`too_small`, `too_big`, `invalid_type`, `invalid_value`, `invalid_format`, `custom`, …). */
+  code: string;
+  message: string;
+  /** The limit of `too_small` / `too_big`, so a widget can say "at most 200 characters" in its language. */
+  limit?: number;
+}
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: { fields?: FieldError[] } & Record<string, unknown> };
+}
