@@ -142,8 +142,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   registerCaseBackendHttpRoutes(api, ctx, { wake: () => outboxWorker?.wake() });
   registerAttachmentRoutes(api, ctx);
   registerDocumentRoutes(api, ctx);
+  const openapi = api.openapi({ title: 'Mieterportal BFF', version: '0.1.0' });
   app.get('/api/openapi.json', (_req, res) => {
-    res.json(api.openapi({ title: 'Mieterportal BFF', version: '0.1.0' }));
+    res.json(openapi);
   });
   app.use('/api', api.router);
   app.use(unknownRoute);

@@ -85,7 +85,7 @@ export const ListError: Story = {
     cases: {
       listError: {
         status: 503,
-        code: 'unavailable',
+        code: 'service_unavailable',
         message: 'Der Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
       },
     },
@@ -101,7 +101,7 @@ export const LongTexts: Story = { args: { cases: { longTexts: true, count: 8 }, 
 export const DetailOpen: Story = { args: { open: 'damage' } };
 
 export const DetailError: Story = {
-  args: { open: 'damage', cases: { detailError: { status: 500, code: 'internal', message: 'Das hat leider nicht geklappt.' } } },
+  args: { open: 'damage', cases: { detailError: { status: 500, code: 'internal_error', message: 'Das hat leider nicht geklappt.' } } },
 };
 
 export const CertificateRequest: Story = { args: { open: 'document_request', cases: { count: 30 } } };

@@ -66,7 +66,10 @@ export const SignedInManyCases: Story = { args: { bff: signedIn, cases: { count:
 export const SignedInLongTexts: Story = { args: { bff: signedIn, cases: { longTexts: true, count: 6 } } };
 
 export const SignedInBoardError: Story = {
-  args: { bff: signedIn, cases: { listError: { status: 503, code: 'unavailable', message: 'Der Dienst ist gerade nicht erreichbar.' } } },
+  args: {
+    bff: signedIn,
+    cases: { listError: { status: 503, code: 'service_unavailable', message: 'Der Dienst ist gerade nicht erreichbar.' } },
+  },
 };
 
 export const SignedInLiveNewCase: Story = { args: { bff: signedIn, cases: { count: 5 }, liveNewCaseAfter: 2500 } };

@@ -103,7 +103,7 @@ export const ServerUnreachable: Story = {
     bff: {
       failWith: {
         status: 503,
-        code: 'unavailable',
+        code: 'service_unavailable',
         message: 'Der Dienst ist vorübergehend nicht verfügbar. Bitte versuchen Sie es später erneut.',
       },
     },

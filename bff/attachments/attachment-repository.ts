@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/database.ts';
-import type { StoredType } from './file-inspection.ts';
+import type { StoredFileType as StoredType } from '../contract/enums.ts';
 
 /**
  * SQL for case attachments. Row-level security shows a resident only the attachments of their own cases

@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { Response } from 'express';
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { caseAttachment } from '../contract/attachments.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { withTenant, type TenantContext } from '../db/scope.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { insertCaseEvent } from '../cases/case-repository.ts';
-import { isClosed, type CaseRecord } from '../cases/model.ts';
-import { STORED_TYPES } from './file-inspection.ts';
+import type { CaseRecord } from '../cases/model.ts';
+import { isClosedStatus, UPLOAD_LIMITS } from '../contract/enums.ts';
+
+type CaseAttachmentView = z.output<typeof caseAttachment>;
 import {
   countCaseAttachments,
   findAttachmentFile,
@@ -25,25 +28,7 @@ import type { ForwardedAttachment } from '../case-backend-http/wire.ts';
  * so a refused request leaves the case untouched and the uploads staged for another try.
  */
 
-export const MAX_ATTACHMENTS_PER_REQUEST = 10;
-export const MAX_ATTACHMENTS_PER_CASE = 20;
-
-/** `attachmentIds` of a filing or a message: staged upload ids, each once. */
-export const attachmentIdsInput = z
-  .array(z.uuid({ error: 'Ungültige Datei-Kennung.' }), { error: 'Bitte geben Sie die Dateien als Liste an.' })
-  .max(MAX_ATTACHMENTS_PER_REQUEST, `Bitte hängen Sie höchstens ${MAX_ATTACHMENTS_PER_REQUEST} Dateien auf einmal an.`)
-  .refine((ids) => new Set(ids).size === ids.length, 'Jede Datei kann nur einmal angehängt werden.')
-  .default([]);
-
-export const caseAttachmentView = z.object({
-  id: z.uuid(),
-  fileName: z.string(),
-  contentType: z.enum(STORED_TYPES),
-  size: z.number().int(),
-  createdAt: z.iso.datetime(),
-  uploadedBy: z.enum(['resident', 'staff']),
-});
-export type CaseAttachmentView = z.input<typeof caseAttachmentView>;
+const MAX_ATTACHMENTS_PER_CASE = UPLOAD_LIMITS.maxFilesPerCase;
 
 const toView = (attachment: CaseAttachment): CaseAttachmentView => ({
   id: attachment.id,
@@ -68,7 +53,7 @@ export async function caseAttachments(tx: Queryable, caseId: string): Promise<Ca
 export async function attachStagedUploads(tx: Queryable, actor: TenantContext, record: CaseRecord, uploadIds: string[]): Promise<boolean> {
   if (!uploadIds.length) return false;
   const role = actor.role === 'resident' ? 'resident' : 'staff';
-  if (role === 'resident' && isClosed(record.status)) {
+  if (role === 'resident' && isClosedStatus(record.status)) {
     throw new AppError(409, 'case_closed', 'Dieser Vorgang ist abgeschlossen. Bitte erstellen Sie bei Bedarf ein neues Anliegen.');
   }
   await lockCaseAttachments(tx, record.id);

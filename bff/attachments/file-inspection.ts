@@ -1,5 +1,6 @@
 import { fileTypeFromBuffer } from 'file-type';
 import sharp from 'sharp';
+import { STORED_FILE_TYPES, type StoredFileType } from '../contract/enums.ts';
 import { AppError } from '../errors.ts';
 
 /**
@@ -8,18 +9,13 @@ import { AppError } from '../errors.ts';
  * XMP and IPTC block behind; PDFs are kept as they are.
  */
 
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
-
-export const STORED_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
-export type StoredType = (typeof STORED_TYPES)[number];
-
 export interface InspectedFile {
   fileName: string;
-  contentType: StoredType;
+  contentType: StoredFileType;
   content: Buffer;
 }
 
-const EXTENSIONS: Record<StoredType, string> = {
+const EXTENSIONS: Record<StoredFileType, string> = {
   'image/jpeg': 'jpg',
   'image/png': 'png',
   'image/webp': 'webp',
@@ -43,13 +39,13 @@ export async function inspectUpload(original: Buffer, originalName: string): Pro
   if (mime === 'image/heic' || mime === 'image/heif' || mime === 'image/heic-sequence' || mime === 'image/heif-sequence') {
     throw unsupportedFileType(HEIC_HINT);
   }
-  if (!mime || !(STORED_TYPES as readonly string[]).includes(mime)) throw unsupportedFileType();
-  const contentType = mime as StoredType;
+  if (!mime || !(STORED_FILE_TYPES as readonly string[]).includes(mime)) throw unsupportedFileType();
+  const contentType = mime as StoredFileType;
   const content = contentType === 'application/pdf' ? original : await reencodeImage(original, contentType);
   return { fileName: sanitizeFileName(originalName, EXTENSIONS[contentType]), contentType, content };
 }
 
-async function reencodeImage(original: Buffer, contentType: Exclude<StoredType, 'application/pdf'>): Promise<Buffer> {
+async function reencodeImage(original: Buffer, contentType: Exclude<StoredFileType, 'application/pdf'>): Promise<Buffer> {
   try {
     // rotate() without arguments applies the EXIF orientation, so the picture stays upright without it.
     const image = sharp(original, { failOn: 'error', limitInputPixels: 50_000_000 }).rotate();

@@ -1,7 +1,9 @@
 import type { Request, Response } from 'express';
 import multer from 'multer';
 import { AppError } from '../errors.ts';
-import { MAX_UPLOAD_BYTES } from './file-inspection.ts';
+import { UPLOAD_LIMITS } from '../contract/enums.ts';
+
+const MAX_UPLOAD_BYTES = UPLOAD_LIMITS.maxBytes;
 
 /**
  * Reads the one file of a `multipart/form-data` request (field `file`) into memory. Multer (busboy) stops

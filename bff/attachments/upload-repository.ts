@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/database.ts';
-import type { StoredType } from './file-inspection.ts';
+import type { StoredFileType as StoredType } from '../contract/enums.ts';
 
 /**
  * SQL for staged uploads. Row-level security limits every statement to the calling account's own uploads

@@ -1,5 +1,6 @@
 import type { Database, Queryable } from '../db/database.ts';
 import { withScope, withTenant, type TenantContext } from '../db/scope.ts';
+import { UPLOAD_LIMITS } from '../contract/enums.ts';
 import { AppError, notFound } from '../errors.ts';
 import { inspectUpload } from './file-inspection.ts';
 import {
@@ -18,7 +19,7 @@ import {
  * case's own transaction.
  */
 
-export const MAX_STAGED_UPLOADS = 20;
+const MAX_STAGED_UPLOADS = UPLOAD_LIMITS.maxStagedPerAccount;
 
 export const unknownUpload = () =>
   new AppError(

@@ -144,7 +144,7 @@ describe('sign-in', () => {
     assert.equal(short.status, 400);
     assert.equal(short.body.error.code, 'validation_failed');
     assert.deepEqual(short.body.error.details.fields, [
-      { path: 'password', message: 'Das Passwort muss mindestens 10 Zeichen lang sein.' },
+      { path: 'password', code: 'too_small', limit: 10, message: 'Das Passwort muss mindestens 10 Zeichen lang sein.' },
     ]);
   });
 

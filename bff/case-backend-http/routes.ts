@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { z } from 'zod';
+import { caseBackendOperations as operations } from '../contract/case-backend.ts';
 import type { Api } from '../http/api.ts';
 import { tenantContext } from '../http/guard.ts';
 import { AppError } from '../errors.ts';
@@ -7,7 +7,7 @@ import type { AppContext } from '../context.ts';
 import { withTenant } from '../db/scope.ts';
 import { createEmbeddedCaseBackend } from '../cases/embedded-case-backend.ts';
 import { createCaseUseCases } from '../cases/use-cases.ts';
-import { asTenantAdmin, requireTenant, slugSchema } from '../onboarding/onboarding.ts';
+import { asTenantAdmin, requireTenant } from '../onboarding/onboarding.ts';
 import { listDeadLetters, requeueDeadLetter } from '../outbox/outbox-repository.ts';
 import { deleteConnection, saveConnection } from './connection-repository.ts';
 import { createHttpCaseBackend } from './http-case-backend.ts';
@@ -15,10 +15,6 @@ import { receiveCaseBackendEvent } from './webhook.ts';
 import { attachmentForVorgangApi } from './attachment-download.ts';
 import { sendAttachment } from '../attachments/attachments.ts';
 import { CASE_BACKEND_TOPIC, SIGNATURE_HEADER, TIMESTAMP_HEADER, type OutboundRequest } from './wire.ts';
-
-export const WEBHOOK_PATH = '/integrations/case-backend/:tenantSlug/events';
-/** Below /api; the same path as wire.ts attachmentDownloadPath, which the Vorgang API signs. */
-export const ATTACHMENT_PATH = '/integrations/case-backend/:tenantSlug/attachments/:id';
 
 /** The raw bytes of a webhook request, kept by the JSON parser (bff/server.ts) for the signature check. */
 interface WithRawBody {
@@ -30,30 +26,6 @@ export function keepWebhookRawBody(req: IncomingMessage, _res: unknown, buffer: 
   const url = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '';
   if (url.startsWith('/api/integrations/')) (req as IncomingMessage & WithRawBody).rawBody = buffer;
 }
-
-const connectionInput = z.object({
-  baseUrl: z.url({ protocol: /^https?$/, error: 'Bitte eine http(s)-Adresse der Vorgangs-API angeben.' }).max(500),
-  apiToken: z.string().min(16, 'Das Zugangstoken muss mindestens 16 Zeichen lang sein.').max(500),
-  webhookSecret: z.string().min(32, 'Das Webhook-Geheimnis muss mindestens 32 Zeichen lang sein.').max(500),
-});
-const connectionResponse = z.object({ baseUrl: z.string(), webhookUrl: z.string() });
-
-const deadLetter = z.object({
-  id: z.uuid(),
-  event: z.string(),
-  caseId: z.string(),
-  caseNumber: z.string().nullable(),
-  idempotencyKey: z.string(),
-  attempts: z.number().int(),
-  lastError: z.string().nullable(),
-  createdAt: z.string(),
-  failedAt: z.string(),
-});
-const deadLetterQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.uuid().optional(),
-});
-const idParams = z.object({ id: z.uuid({ error: 'Ungültige Kennung.' }) });
 
 /**
  * The http case backend's routes: the platform connects a housing company to its Vorgang API, the
@@ -70,136 +42,74 @@ export function registerCaseBackendHttpRoutes(api: Api, ctx: AppContext, outbox:
     logger: ctx.logger,
   });
 
-  api.route(
-    {
-      method: 'put',
-      path: '/admin/tenants/:slug/case-backend',
-      summary: 'Vorgangs-API der Hausverwaltung anbinden (Fälle werden ab jetzt weitergeleitet)',
-      tag: 'Plattform-Admin',
-      access: 'platform',
-      params: z.object({ slug: slugSchema }),
-      body: connectionInput,
-      response: connectionResponse,
-    },
-    async ({ params, body }) => {
-      // The token and every resident's case travel over this connection: plain http only outside production.
-      if (ctx.config.NODE_ENV === 'production' && !body.baseUrl.startsWith('https://')) {
-        throw new AppError(400, 'https_required', 'Die Vorgangs-API muss in Produktion über https erreichbar sein.');
-      }
-      const tenant = await requireTenant(db, params.slug);
-      await asTenantAdmin(db, tenant.id, (tx) => saveConnection(tx, tenant.id, body));
-      return { baseUrl: body.baseUrl, webhookUrl: `${ctx.publicUrl()}/api${WEBHOOK_PATH.replace(':tenantSlug', tenant.slug)}` };
-    },
-  );
-  api.route(
-    {
-      method: 'delete',
-      path: '/admin/tenants/:slug/case-backend',
-      summary: 'Vorgangs-API trennen (neue Fälle bleiben im Mieterportal)',
-      tag: 'Plattform-Admin',
-      access: 'platform',
-      params: z.object({ slug: slugSchema }),
-    },
-    async ({ params }) => {
-      const tenant = await requireTenant(db, params.slug);
-      if (!(await asTenantAdmin(db, tenant.id, (tx) => deleteConnection(tx)))) {
-        throw new AppError(404, 'not_found', 'Für diese Hausverwaltung ist keine Vorgangs-API angebunden.');
-      }
-    },
+  api.route(operations.connectCaseBackend, async ({ params, body }) => {
+    // The token and every resident's case travel over this connection: plain http only outside production.
+    if (ctx.config.NODE_ENV === 'production' && !body.baseUrl.startsWith('https://')) {
+      throw new AppError(400, 'https_required', 'Die Vorgangs-API muss in Produktion über https erreichbar sein.');
+    }
+    const tenant = await requireTenant(db, params.slug);
+    await asTenantAdmin(db, tenant.id, (tx) => saveConnection(tx, tenant.id, body));
+    return {
+      baseUrl: body.baseUrl,
+      webhookUrl: `${ctx.publicUrl()}/api${operations.receiveCaseBackendEvent.path.replace(':tenantSlug', tenant.slug)}`,
+    };
+  });
+  api.route(operations.disconnectCaseBackend, async ({ params }) => {
+    const tenant = await requireTenant(db, params.slug);
+    if (!(await asTenantAdmin(db, tenant.id, (tx) => deleteConnection(tx)))) {
+      throw new AppError(404, 'not_found', 'Für diese Hausverwaltung ist keine Vorgangs-API angebunden.');
+    }
+  });
+
+  api.route(operations.listDeadLetters, async ({ req, query }) => {
+    const rows = await withTenant(db, tenantContext(req), (tx) =>
+      listDeadLetters(tx, CASE_BACKEND_TOPIC, { limit: query.limit + 1, cursor: query.cursor }),
+    );
+    const items = rows.slice(0, query.limit);
+    return {
+      items: items.map((row) => {
+        const { body } = row.payload as OutboundRequest;
+        return {
+          id: row.id,
+          event: body.event,
+          caseId: row.orderingKey,
+          caseNumber: body.caseNumber ?? null,
+          idempotencyKey: row.idempotencyKey,
+          attempts: row.attempts,
+          lastError: row.lastError,
+          createdAt: row.createdAt.toISOString(),
+          failedAt: row.failedAt.toISOString(),
+        };
+      }),
+      nextCursor: rows.length > query.limit ? items[items.length - 1].id : null,
+    };
+  });
+  api.route(operations.retryDeadLetter, async ({ req, params }) => {
+    const requeued = await withTenant(db, tenantContext(req), (tx) => requeueDeadLetter(tx, CASE_BACKEND_TOPIC, params.id));
+    if (!requeued) throw new AppError(404, 'not_found', 'Keine unzustellbare Weiterleitung mit dieser Kennung.');
+    outbox.wake();
+    return { id: params.id, status: 'pending' as const };
+  });
+
+  api.route(operations.receiveCaseBackendEvent, ({ req, params }) =>
+    receiveCaseBackendEvent(db, cases, {
+      tenantSlug: params.tenantSlug,
+      timestamp: req.get(TIMESTAMP_HEADER),
+      signature: req.get(SIGNATURE_HEADER),
+      rawBody: (req as WithRawBody).rawBody,
+    }),
   );
 
-  api.route(
-    {
-      method: 'get',
-      path: '/staff/case-backend/dead-letters',
-      summary: 'Nicht zustellbare Weiterleitungen an die Vorgangs-API',
-      tag: 'Vorgangs-API',
-      access: 'admin',
-      query: deadLetterQuery,
-      response: z.object({ items: z.array(deadLetter), nextCursor: z.uuid().nullable() }),
-    },
-    async ({ req, query }) => {
-      const rows = await withTenant(db, tenantContext(req), (tx) =>
-        listDeadLetters(tx, CASE_BACKEND_TOPIC, { limit: query.limit + 1, cursor: query.cursor }),
-      );
-      const items = rows.slice(0, query.limit);
-      return {
-        items: items.map((row) => {
-          const { body } = row.payload as OutboundRequest;
-          return {
-            id: row.id,
-            event: body.event,
-            caseId: row.orderingKey,
-            caseNumber: body.caseNumber ?? null,
-            idempotencyKey: row.idempotencyKey,
-            attempts: row.attempts,
-            lastError: row.lastError,
-            createdAt: row.createdAt.toISOString(),
-            failedAt: row.failedAt.toISOString(),
-          };
-        }),
-        nextCursor: rows.length > query.limit ? items[items.length - 1].id : null,
-      };
-    },
-  );
-  api.route(
-    {
-      method: 'post',
-      path: '/staff/case-backend/dead-letters/:id/retry',
-      summary: 'Weiterleitung erneut versuchen (mit demselben Idempotency-Key)',
-      tag: 'Vorgangs-API',
-      access: 'admin',
-      params: idParams,
-      response: z.object({ id: z.uuid(), status: z.literal('pending') }),
-      status: 202,
-    },
-    async ({ req, params }) => {
-      const requeued = await withTenant(db, tenantContext(req), (tx) => requeueDeadLetter(tx, CASE_BACKEND_TOPIC, params.id));
-      if (!requeued) throw new AppError(404, 'not_found', 'Keine unzustellbare Weiterleitung mit dieser Kennung.');
-      outbox.wake();
-      return { id: params.id, status: 'pending' as const };
-    },
-  );
-
-  api.route(
-    {
-      method: 'post',
-      path: WEBHOOK_PATH,
-      summary: 'Statusänderung aus der Vorgangs-API (HMAC-SHA256-signiert, siehe docs/case-backend-http.md)',
-      tag: 'Vorgangs-API',
-      access: 'public',
-      params: z.object({ tenantSlug: slugSchema }),
-      response: z.object({ outcome: z.enum(['applied', 'unchanged', 'duplicate']) }),
-    },
-    ({ req, params }) =>
-      receiveCaseBackendEvent(db, cases, {
+  api.route(operations.downloadForCaseBackend, async ({ req, res, params }) =>
+    sendAttachment(
+      res,
+      await attachmentForVorgangApi(db, {
         tenantSlug: params.tenantSlug,
+        attachmentId: params.id,
+        method: req.method,
         timestamp: req.get(TIMESTAMP_HEADER),
         signature: req.get(SIGNATURE_HEADER),
-        rawBody: (req as WithRawBody).rawBody,
       }),
-  );
-
-  api.route(
-    {
-      method: 'get',
-      path: ATTACHMENT_PATH,
-      summary: 'Datei eines weitergeleiteten Vorgangs für die Vorgangs-API (HMAC-SHA256-signiert, siehe docs/case-backend-http.md)',
-      tag: 'Vorgangs-API',
-      access: 'public',
-      params: z.object({ tenantSlug: slugSchema, id: z.uuid({ error: 'Ungültige Kennung.' }) }),
-      status: 200,
-    },
-    async ({ req, res, params }) =>
-      sendAttachment(
-        res,
-        await attachmentForVorgangApi(db, {
-          tenantSlug: params.tenantSlug,
-          attachmentId: params.id,
-          method: req.method,
-          timestamp: req.get(TIMESTAMP_HEADER),
-          signature: req.get(SIGNATURE_HEADER),
-        }),
-      ),
+    ),
   );
 }

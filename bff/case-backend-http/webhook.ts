@@ -6,7 +6,8 @@ import type { createCaseUseCases } from '../cases/use-cases.ts';
 import { AppError, notFound } from '../errors.ts';
 import { findTenantBySlug } from '../onboarding/onboarding.ts';
 import { findConnection, recordWebhookReceipt } from './connection-repository.ts';
-import { checkWebhookSignature, inboundEvent, WEBHOOK_SOURCE, type SignatureProblem } from './wire.ts';
+import { inboundCaseEvent } from '../contract/case-backend.ts';
+import { checkWebhookSignature, WEBHOOK_SOURCE, type SignatureProblem } from './wire.ts';
 
 export const SIGNATURE_ERRORS: Record<SignatureProblem, AppError> = {
   missing: new AppError(401, 'signature_missing', 'Signatur oder Zeitstempel fehlt.'),
@@ -39,7 +40,7 @@ export async function receiveCaseBackendEvent(
     throw new AppError(415, 'json_expected', 'Bitte senden Sie das Ereignis als JSON (Content-Type: application/json).');
   const problem = checkWebhookSignature(connection.webhookSecret, request, request.rawBody);
   if (problem) throw SIGNATURE_ERRORS[problem];
-  const event = inboundEvent.parse(JSON.parse(request.rawBody.toString('utf8')));
+  const event = inboundCaseEvent.parse(JSON.parse(request.rawBody.toString('utf8')));
 
   let outcome: 'applied' | 'unchanged' | 'duplicate' = 'unchanged';
   await cases.applyExternalStatusChange(tenant.id, async (tx) => {

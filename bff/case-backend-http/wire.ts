@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
-import { CASE_STATUSES, type CaseMessage, type CaseRecord, type CaseStatus } from '../cases/model.ts';
+import type { CaseMessage, CaseRecord } from '../cases/model.ts';
+import type { CaseStatus } from '../contract/enums.ts';
 import type { CaseReferences } from './connection-repository.ts';
 
 /**
@@ -168,18 +168,6 @@ export function checkDownloadSignature(
 ): SignatureProblem | undefined {
   return checkWebhookSignature(secret, headers, Buffer.from(`${method.toUpperCase()} ${path}`), nowMs);
 }
-
-/** An event of the Vorgang API: the status of one of our cases changed there. */
-export const inboundEvent = z.object({
-  id: z.string().min(1).max(200),
-  type: z.literal('case.status_changed'),
-  caseId: z.uuid({ error: 'Ungültige Vorgangskennung.' }),
-  status: z.enum(CASE_STATUSES),
-  /** Optional text for the resident: shown with the status in the e-mail and the timeline. */
-  message: z.string().trim().min(1).max(2000).optional(),
-  occurredAt: z.iso.datetime({ offset: true }).optional(),
-});
-export type InboundEvent = z.infer<typeof inboundEvent>;
 
 /** `v1=` + hex HMAC-SHA256 of `${timestamp}.${rawBody}` with the company's webhook secret. */
 export function signWebhook(secret: string, timestamp: string, rawBody: Buffer | string): string {

@@ -1,8 +1,9 @@
 import type { Queryable } from '../db/database.ts';
 import type { TenantContext } from '../db/scope.ts';
 import type { StaffCaseFilter } from './case-repository.ts';
-import type { CaseCatalogue, CaseEvent, CaseMessage, CaseRecord, CaseStatus, OpenDamageReport } from './model.ts';
-import type { NewCase } from './schemas.ts';
+import type { CaseStatus } from '../contract/enums.ts';
+import type { NewCase } from '../contract/cases.ts';
+import type { CaseCatalogue, CaseEvent, CaseMessage, CaseRecord, OpenDamageReport } from './model.ts';
 
 /**
  * Port to where cases are worked ("Vorgangsbearbeitung"). Every method runs inside the caller's

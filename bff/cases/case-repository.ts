@@ -1,15 +1,6 @@
 import type { Queryable } from '../db/database.ts';
-import type {
-  CaseEvent,
-  CaseEventKind,
-  CaseMessage,
-  CaseRecord,
-  CaseStatus,
-  CaseType,
-  OpenDamageReport,
-  Priority,
-  Urgency,
-} from './model.ts';
+import type { CaseEventKind, CaseStatus, CaseType, Priority, Urgency } from '../contract/enums.ts';
+import type { CaseEvent, CaseMessage, CaseRecord, OpenDamageReport } from './model.ts';
 
 /**
  * SQL for cases, their activity log and messages. Row-level security decides what the caller may see;

@@ -21,16 +21,9 @@ import {
   type NewCaseRow,
 } from './case-repository.ts';
 import { findRoutedAssignee } from './routing-repository.ts';
-import {
-  caseNotFound,
-  DEADLINE_HOURS,
-  isClosed,
-  PRIORITY_BY_URGENCY,
-  STATUS_LABELS,
-  STATUS_TRANSITIONS,
-  type CaseRecord,
-} from './model.ts';
-import type { NewCase } from './schemas.ts';
+import { caseNotFound, DEADLINE_HOURS, PRIORITY_BY_URGENCY, STATUS_LABELS, type CaseRecord } from './model.ts';
+import type { NewCase } from '../contract/cases.ts';
+import { isClosedStatus, STATUS_TRANSITIONS } from '../contract/enums.ts';
 
 const isStaff = (actor: TenantContext) => actor.role === 'clerk' || actor.role === 'admin';
 const actorRole = (actor: TenantContext) => (isStaff(actor) ? 'staff' : 'resident');
@@ -158,7 +151,7 @@ export function createEmbeddedCaseBackend(): CaseBackend {
     async addMessage(tx, actor, caseId, message) {
       if (message.internal) requireStaff(actor);
       const current = await requireCase(tx, actor, caseId);
-      if (!isStaff(actor) && isClosed(current.status)) {
+      if (!isStaff(actor) && isClosedStatus(current.status)) {
         throw new AppError(409, 'case_closed', 'Dieser Vorgang ist abgeschlossen. Bitte erstellen Sie bei Bedarf ein neues Anliegen.');
       }
       await writeMessage(tx, actor, current, message);

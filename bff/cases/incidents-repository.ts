@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/database.ts';
-import type { CaseStatus } from './model.ts';
+import type { CaseStatus } from '../contract/enums.ts';
 
 /**
  * SQL for joined incidents ("Ich bin auch betroffen"). A resident reads the incident only through the

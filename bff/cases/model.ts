@@ -1,19 +1,9 @@
 import { notFound } from '../errors.ts';
+import type { CaseEventKind, CaseStatus, CaseType, Priority, Urgency } from '../contract/enums.ts';
 
 /**
  * Cases (Vorgänge): the types, states and rules shared by the use cases and the CaseBackend adapters.
  */
-
-export const CASE_TYPES = ['contact', 'complaint', 'damage', 'document_request', 'letting'] as const;
-export type CaseType = (typeof CASE_TYPES)[number];
-
-export const CASE_STATUSES = ['eingegangen', 'in_bearbeitung', 'beauftragt', 'erledigt', 'abgelehnt'] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
-
-export const URGENCIES = ['normal', 'urgent', 'emergency'] as const;
-export type Urgency = (typeof URGENCIES)[number];
-
-export type Priority = 'normal' | 'high' | 'critical';
 
 export const STATUS_LABELS: Record<CaseStatus, string> = {
   eingegangen: 'Eingegangen',
@@ -25,21 +15,6 @@ export const STATUS_LABELS: Record<CaseStatus, string> = {
 
 /** Another housing company's or another resident's case looks exactly like a missing one. */
 export const caseNotFound = () => notFound('Vorgang nicht gefunden.');
-
-export const CLOSED_STATUSES: readonly CaseStatus[] = ['erledigt', 'abgelehnt'];
-export const isClosed = (status: CaseStatus) => CLOSED_STATUSES.includes(status);
-
-/**
- * Allowed status changes. Work moves forward; a commissioned job can go back to "in Bearbeitung"
- * (the craftsman found more to do); "erledigt" and "abgelehnt" are final.
- */
-export const STATUS_TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
-  eingegangen: ['in_bearbeitung', 'beauftragt', 'erledigt', 'abgelehnt'],
-  in_bearbeitung: ['beauftragt', 'erledigt', 'abgelehnt'],
-  beauftragt: ['in_bearbeitung', 'erledigt', 'abgelehnt'],
-  erledigt: [],
-  abgelehnt: [],
-};
 
 /** Hours from filing to the deadline, by case type and urgency. */
 export const DEADLINE_HOURS: Record<CaseType, Record<Urgency, number>> = {
@@ -87,17 +62,6 @@ export interface CaseRecord {
   lastActivityAt: Date;
   lastPublicActivityAt: Date;
 }
-
-export type CaseEventKind =
-  | 'created'
-  | 'routed'
-  | 'status_changed'
-  | 'assigned'
-  | 'public_reply'
-  | 'internal_note'
-  | 'attachments_added'
-  | 'resident_message'
-  | 'document_published';
 
 export interface CaseEvent {
   id: string;

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/database.ts';
-import type { CaseType } from './model.ts';
+import type { CaseType } from '../contract/enums.ts';
 
 /** SQL for the routing rules (case type and optional damage category → responsible clerk). */
 

@@ -1,11 +1,10 @@
-import type { z } from 'zod';
 import type { Database } from '../db/database.ts';
 import { withTenant, type TenantContext } from '../db/scope.ts';
 import { AppError, notFound } from '../errors.ts';
 import { damageCategoryExists } from './catalogue-repository.ts';
 import { isStaffAccount } from './case-repository.ts';
 import { deleteRoutingRule, listRoutingRules, upsertRoutingRule } from './routing-repository.ts';
-import type { routingRuleInput } from './schemas.ts';
+import type { RoutingRuleInput } from '../contract/cases.ts';
 
 /** Admins decide who receives new cases: per case type and, for damage reports, per damage category. */
 export function createRoutingUseCases(db: Database) {
@@ -14,7 +13,7 @@ export function createRoutingUseCases(db: Database) {
       return { items: await withTenant(db, ctx, (tx) => listRoutingRules(tx)) };
     },
 
-    async set(ctx: TenantContext, rule: z.output<typeof routingRuleInput>) {
+    async set(ctx: TenantContext, rule: RoutingRuleInput) {
       if (rule.damageCategoryId && rule.caseType !== 'damage') {
         throw new AppError(400, 'category_needs_damage', 'Eine Schadenskategorie gibt es nur bei Schadensmeldungen.');
       }

@@ -1,15 +1,11 @@
-import type { z } from 'zod';
-import { isClosed, type CaseEvent, type CaseMessage, type CaseRecord } from './model.ts';
-import type { residentCase, residentCaseDetail, staffCase, staffCaseDetail } from './schemas.ts';
+import type { ResidentCase, ResidentCaseDetail, StaffCase, StaffCaseDetail } from '../contract/cases.ts';
+import { isClosedStatus, RESIDENT_EVENT_KINDS, type ResidentEventKind } from '../contract/enums.ts';
+import type { CaseEvent, CaseMessage, CaseRecord } from './model.ts';
 
 /**
- * What each audience gets to see of a case. The resident view is built field by field from the public
- * fields, so an internal field added to CaseRecord never reaches a resident by accident.
+ * What each audience gets to see of a case, typed by the contract. The resident view is built field by
+ * field from the public fields, so an internal field added to CaseRecord never reaches a resident by accident.
  */
-
-type Json<T extends z.ZodType> = z.input<T>;
-export type ResidentCaseView = Json<typeof residentCase>;
-export type StaffCaseView = Json<typeof staffCase>;
 
 function publicFields(record: CaseRecord) {
   return {
@@ -31,16 +27,16 @@ function publicFields(record: CaseRecord) {
   };
 }
 
-export function toResidentCase(record: CaseRecord): ResidentCaseView {
+export function toResidentCase(record: CaseRecord): ResidentCase {
   return { ...publicFields(record), lastActivityAt: record.lastPublicActivityAt.toISOString() };
 }
 
-export function toStaffCase(record: CaseRecord, now = new Date()): StaffCaseView {
+export function toStaffCase(record: CaseRecord, now = new Date()): StaffCase {
   return {
     ...publicFields(record),
     priority: record.priority,
     deadlineAt: record.deadlineAt.toISOString(),
-    overdue: !isClosed(record.status) && record.deadlineAt < now,
+    overdue: !isClosedStatus(record.status) && record.deadlineAt < now,
     assignee: record.assignee,
     resident: { id: record.residentId, name: record.residentName },
     building: { id: record.buildingId, address: record.buildingAddress },
@@ -50,19 +46,18 @@ export function toStaffCase(record: CaseRecord, now = new Date()): StaffCaseView
   };
 }
 
-type ResidentEventView = Json<typeof residentCaseDetail>['timeline'][number];
-type ResidentMessageView = Json<typeof residentCaseDetail>['messages'][number];
+const residentVisible = (kind: string): kind is ResidentEventKind => (RESIDENT_EVENT_KINDS as readonly string[]).includes(kind);
 
 /** Public events only; the caller passes what row-level security and the query already limited to public. */
-export function toResidentTimeline(events: CaseEvent[]): ResidentEventView[] {
+export function toResidentTimeline(events: CaseEvent[]): ResidentCaseDetail['timeline'] {
   return events.flatMap((event) =>
-    event.public && event.kind !== 'routed' && event.kind !== 'assigned' && event.kind !== 'internal_note'
+    event.public && residentVisible(event.kind)
       ? [{ id: event.id, kind: event.kind, actor: event.actorRole, data: event.data, createdAt: event.createdAt.toISOString() }]
       : [],
   );
 }
 
-export function toResidentMessages(messages: CaseMessage[]): ResidentMessageView[] {
+export function toResidentMessages(messages: CaseMessage[]): ResidentCaseDetail['messages'] {
   return messages.flatMap((message) =>
     message.internal
       ? []
@@ -76,7 +71,7 @@ export function toStaffDetail(
   events: CaseEvent[],
   messages: CaseMessage[],
   joinedResidents: number,
-): Omit<Json<typeof staffCaseDetail>, 'attachments'> {
+): Omit<StaffCaseDetail, 'attachments'> {
   return {
     case: toStaffCase(record),
     affectedResidents: 1 + joinedResidents,

@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'rate_limited',
   'internal_error',
   'database_unavailable',
+  'service_unavailable',
   // Sign-in (docs/sign-in.md)
   'tenant_not_found',
   'invalid_credentials',
@@ -73,7 +74,7 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** Codes a widget's client produces itself, without an answer of the BFF. */
-export const CLIENT_ERROR_CODES = ['network_error', 'aborted', 'http_error'] as const;
+export const CLIENT_ERROR_CODES = ['network_error', 'aborted', 'http_error', 'unexpected'] as const;
 export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
 
 /** One field of a `validation_failed` answer: `path` as `damageKindId` or `items.0.title`. */

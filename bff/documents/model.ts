@@ -1,17 +1,11 @@
+import type { DocumentAudience as Audience, DocumentCategory } from '../contract/enums.ts';
 import { notFound } from '../errors.ts';
+
+export type { Audience, DocumentCategory };
 
 /**
  * Documents ("Meine Dokumente"): files the housing company publishes to one resident, a unit or a building.
  */
-
-export const DOCUMENT_CATEGORIES = ['letter', 'utility_statement', 'certificate', 'contract', 'other'] as const;
-export type DocumentCategory = (typeof DOCUMENT_CATEGORIES)[number];
-
-export const AUDIENCES = ['resident', 'unit', 'building'] as const;
-export type Audience = (typeof AUDIENCES)[number];
-
-/** The document type whose document is generated rather than uploaded. */
-export const TENANT_CERTIFICATE_KEY = 'tenant_certificate';
 
 /** Another housing company's document, or one not addressed to the resident, looks exactly like a missing one. */
 export const documentNotFound = () => notFound('Dokument nicht gefunden.');

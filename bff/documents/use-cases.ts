@@ -4,7 +4,7 @@ import { withTenant, type TenantContext } from '../db/scope.ts';
 import { AppError } from '../errors.ts';
 import type { Realtime } from '../realtime/realtime.ts';
 import type { CaseBackend } from '../cases/case-backend.ts';
-import { caseNotFound, isClosed, type CaseRecord } from '../cases/model.ts';
+import { caseNotFound, type CaseRecord } from '../cases/model.ts';
 import type { createCaseUseCases } from '../cases/use-cases.ts';
 import { toResidentCase, toStaffCase } from '../cases/views.ts';
 import { certificateFileName, renderTenantCertificate } from './pdf.ts';
@@ -23,8 +23,10 @@ import {
   type NewDocumentRow,
   type StaffDocumentFilter,
 } from './document-repository.ts';
-import { documentNotFound, TENANT_CERTIFICATE_KEY, type StaffDocument } from './model.ts';
-import { toResidentDocument, toStaffDocument, type CasePublishInput, type PublishInput } from './schemas.ts';
+import type { CasePublishInput, PublishInput } from '../contract/documents.ts';
+import { isClosedStatus, TENANT_CERTIFICATE_KEY } from '../contract/enums.ts';
+import { documentNotFound, type StaffDocument } from './model.ts';
+import { toResidentDocument, toStaffDocument } from './views.ts';
 
 /** A staged upload taken in the caller's transaction (`takeStagedUpload` of bff/attachments/). */
 export type TakeUpload = (
@@ -186,7 +188,7 @@ export function createDocumentUseCases(deps: DocumentDependencies) {
           if (current.type !== 'document_request' || current.documentType?.key !== TENANT_CERTIFICATE_KEY) {
             throw new AppError(409, 'not_a_certificate_request', 'Dieser Vorgang ist keine Anforderung einer Mieterbescheinigung.');
           }
-          if (isClosed(current.status)) {
+          if (isClosedStatus(current.status)) {
             throw new AppError(
               409,
               'case_closed',

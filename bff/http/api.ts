@@ -1,25 +1,14 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
+import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
+import { errorResponse } from '../contract/common.ts';
+import type { Access, Operation } from '../contract/operation.ts';
 
 /**
- * Routes are declared once with their zod schemas: the same schemas validate every input at run time
- * and generate the OpenAPI document served at /api/openapi.json.
+ * Routes are the contract's operations (bff/contract/) with a handler: the operation's schemas validate
+ * every input at run time and generate the OpenAPI document served at /api/openapi.json.
  */
-export type Access = 'public' | 'session' | 'resident' | 'staff' | 'admin' | 'platform';
-
-export interface RouteSpec<Body extends z.ZodType = z.ZodType, Query extends z.ZodType = z.ZodType, Params extends z.ZodType = z.ZodType> {
-  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
-  path: string;
-  summary: string;
-  tag: string;
-  access: Access;
-  body?: Body;
-  query?: Query;
-  params?: Params;
-  /** Documented success response schema (status 200 unless `status` says otherwise). */
-  response?: z.ZodType;
-  status?: number;
-}
+export type { Access };
 
 export interface RouteInput<Body, Query, Params> {
   body: Body;
@@ -29,58 +18,50 @@ export interface RouteInput<Body, Query, Params> {
   res: Response;
 }
 
-type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
+type Parsed<T> = T extends z.ZodType ? z.output<T> : undefined;
+type Handler<T extends Operation> = (input: RouteInput<Parsed<T['body']>, Parsed<T['query']>, Parsed<T['params']>>) => Promise<Answer<T>>;
+/** A JSON operation's handler returns its response; file downloads and 204s answer through `res` or return nothing. */
+type Answer<T extends Operation> = T['response'] extends z.ZodType ? z.output<T['response']> | z.input<T['response']> : void | undefined;
 
 export type Guard = (req: Request, access: Access) => void | Promise<void>;
 
 export class Api {
   readonly router = Router();
-  private readonly specs: RouteSpec[] = [];
+  private readonly operations: Operation[] = [];
 
   constructor(private readonly guard: Guard) {}
 
-  route<Body extends z.ZodType, Query extends z.ZodType, Params extends z.ZodType>(
-    spec: RouteSpec<Body, Query, Params>,
-    handler: (input: RouteInput<Infer<Body>, Infer<Query>, Infer<Params>>) => Promise<unknown>,
-  ): void {
-    this.specs.push(spec as RouteSpec);
-    this.router[spec.method](spec.path, async (req, res) => {
-      await this.guard(req, spec.access);
-      const body = spec.body ? spec.body.parse(req.body ?? {}) : undefined;
-      const query = spec.query ? spec.query.parse(req.query) : undefined;
-      const params = spec.params ? spec.params.parse(req.params) : undefined;
-      const result = await handler({ body, query, params, req, res } as RouteInput<Infer<Body>, Infer<Query>, Infer<Params>>);
+  route<T extends Operation>(operation: T, handler: Handler<T>): void {
+    if (this.operations.some((known) => known.operationId === operation.operationId)) {
+      throw new Error(`operation ${operation.operationId} registered twice`);
+    }
+    this.operations.push(operation);
+    this.router[operation.method](operation.path, async (req, res) => {
+      await this.guard(req, operation.access);
+      const body = operation.body ? operation.body.parse(req.body ?? {}) : undefined;
+      const query = operation.query ? operation.query.parse(req.query) : undefined;
+      const params = operation.params ? operation.params.parse(req.params) : undefined;
+      const result = await handler({ body, query, params, req, res } as Parameters<Handler<T>>[0]);
       if (res.headersSent) return;
-      if (result === undefined) res.status(spec.status ?? 204).end();
-      else res.status(spec.status ?? 200).json(result);
+      const status = operation.status ?? (operation.response ? 200 : 204);
+      if (result === undefined) res.status(status).end();
+      else res.status(status).json(result);
     });
   }
 
+  /** The operationIds registered so far (a test holds them against the contract). */
+  get operationIds(): string[] {
+    return this.operations.map((operation) => operation.operationId);
+  }
+
   openapi(info: { title: string; version: string }): object {
-    const paths: Record<string, Record<string, unknown>> = {};
-    for (const spec of this.specs) {
-      const path = '/api' + spec.path.replace(/:([A-Za-z_]+)/g, '{$1}');
-      const parameters = [...objectParameters(spec.params, 'path'), ...objectParameters(spec.query, 'query')];
+    const paths: ZodOpenApiPathsObject = {};
+    for (const operation of this.operations) {
+      const path = '/api' + operation.path.replace(/:([A-Za-z_]+)/g, '{$1}');
       paths[path] ??= {};
-      paths[path][spec.method] = {
-        summary: spec.summary,
-        tags: [spec.tag],
-        ...(spec.access === 'public' ? { security: [] } : {}),
-        'x-access': spec.access,
-        ...(parameters.length ? { parameters } : {}),
-        ...(spec.body
-          ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(spec.body, 'input') } } } }
-          : {}),
-        responses: {
-          [String(spec.status ?? (spec.response ? 200 : 204))]: {
-            description: 'Erfolg',
-            ...(spec.response ? { content: { 'application/json': { schema: toSchema(spec.response, 'output') } } } : {}),
-          },
-          default: { description: 'Fehler', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-        },
-      };
+      paths[path][operation.method] = describe(operation);
     }
-    return {
+    return createDocument({
       openapi: '3.1.0',
       info,
       paths,
@@ -90,36 +71,61 @@ export class Api {
           csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
           platformToken: { type: 'http', scheme: 'bearer' },
         },
-        schemas: {
-          Error: {
-            type: 'object',
-            required: ['error'],
-            properties: {
-              error: {
-                type: 'object',
-                required: ['code', 'message'],
-                properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} },
-              },
-            },
-          },
-        },
       },
       security: [{ session: [], csrf: [] }],
-    };
+    });
   }
 }
 
-function toSchema(schema: z.ZodType, io: 'input' | 'output'): object {
-  return z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
+/** The OpenAPI operation object of one contract operation. */
+function describe(operation: Operation): ZodOpenApiOperationObject {
+  const status = String(operation.status ?? (operation.response || operation.file ? 200 : 204));
+  const success = operation.file
+    ? {
+        description: 'Die Datei (Content-Disposition: attachment)',
+        content: { 'application/octet-stream': { schema: { type: 'string' as const, format: 'binary' } } },
+      }
+    : operation.response
+      ? { description: 'Erfolg', content: { 'application/json': { schema: operation.response } } }
+      : { description: 'Erfolg, ohne Inhalt' };
+  return {
+    operationId: operation.operationId,
+    summary: operation.summary,
+    tags: [operation.tag],
+    'x-access': operation.access,
+    ...security(operation.access),
+    requestParams: {
+      ...(operation.params ? { path: operation.params } : {}),
+      ...(operation.query ? { query: operation.query } : {}),
+      ...(operation.headers ? { header: operation.headers } : {}),
+    },
+    ...(requestBody(operation) ? { requestBody: requestBody(operation) } : {}),
+    responses: {
+      [status]: success,
+      default: { description: 'Fehler', content: { 'application/json': { schema: errorResponse } } },
+    },
+  };
 }
 
-function objectParameters(schema: z.ZodType | undefined, location: 'path' | 'query') {
-  if (!schema) return [];
-  const json = toSchema(schema, 'input') as { properties?: Record<string, object>; required?: string[] };
-  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
-    name,
-    in: location,
-    required: location === 'path' || (json.required ?? []).includes(name),
-    schema: property,
-  }));
+function security(access: Access) {
+  if (access === 'public') return { security: [] };
+  if (access === 'platform') return { security: [{ platformToken: [] }] };
+  return {};
+}
+
+function requestBody(operation: Operation): ZodOpenApiOperationObject['requestBody'] {
+  if (operation.body) return { required: true, content: { 'application/json': { schema: operation.body } } };
+  if (operation.upload) {
+    const form = z.object({ [operation.upload.field]: z.string().meta({ format: 'binary', description: 'Die Datei' }) });
+    return { required: true, content: { 'multipart/form-data': { schema: form } } };
+  }
+  if (operation.rawBody) {
+    const { contentTypes, description, schema } = operation.rawBody;
+    return {
+      required: true,
+      description,
+      content: Object.fromEntries(contentTypes.map((type) => [type, { schema: schema ?? z.string() }])),
+    };
+  }
+  return undefined;
 }

@@ -1,5 +1,16 @@
 import { createHash, randomInt } from 'node:crypto';
-import { z } from 'zod';
+import {
+  buildingInput,
+  residentInput,
+  staffInput,
+  tenantInput,
+  unitInput,
+  type BuildingInput,
+  type ResidentInput,
+  type StaffInput,
+  type TenantInput,
+  type UnitInput,
+} from '../contract/onboarding.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { applyScope, withScope } from '../db/scope.ts';
 import { seedCaseCatalogue } from '../cases/seed-catalogue.ts';
@@ -10,64 +21,7 @@ import { AppError, notFound } from '../errors.ts';
  * activation codes printed on letters. Used by the platform admin API, the admin CLI and the demo seed.
  */
 
-const REQUIRED = 'Bitte ausfüllen.';
-/** A required text field; messages in German because they reach the operator (API, CLI). */
-const requiredText = (max: number) => z.string({ error: REQUIRED }).trim().min(1, REQUIRED).max(max, `Höchstens ${max} Zeichen.`);
-const emailSchema = z.email('Ungültige E-Mail-Adresse');
-
-export const slugSchema = z
-  .string({ error: REQUIRED })
-  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'Nur Kleinbuchstaben, Ziffern und Bindestriche (2–63 Zeichen)');
-const originSchema = z
-  .string({ error: 'Ungültige Origin' })
-  .url('Ungültige Origin')
-  .transform((value) => new URL(value).origin);
-const themeSchema = z
-  .record(
-    z.string().regex(/^--mp-[a-z0-9-]+$/, 'Theme-Schlüssel müssen mit --mp- beginnen'),
-    z.string({ error: 'Theme-Werte müssen Text sein.' }).max(200, 'Höchstens 200 Zeichen.'),
-    { error: 'Das Theme muss ein Objekt aus --mp-*-Eigenschaften sein.' },
-  )
-  .default({});
-
-export const tenantInput = z.object({
-  slug: slugSchema,
-  name: requiredText(200),
-  allowedOrigins: z.array(originSchema, { error: 'Liste von Origins erwartet.' }).max(50, 'Höchstens 50 Origins.').default([]),
-  theme: themeSchema,
-});
-export const staffInput = z.object({
-  email: emailSchema.transform((value) => value.toLowerCase()),
-  displayName: requiredText(200),
-  role: z.enum(['clerk', 'admin'], { error: 'Rolle muss „clerk“ (Sachbearbeitung) oder „admin“ sein.' }),
-});
-export const buildingInput = z.object({
-  externalRef: requiredText(64),
-  street: requiredText(200),
-  postalCode: z
-    .string({ error: REQUIRED })
-    .trim()
-    .regex(/^\d{5}$/, 'Postleitzahl muss fünfstellig sein'),
-  city: requiredText(100),
-});
-export const unitInput = z.object({
-  externalRef: requiredText(64),
-  buildingRef: requiredText(64),
-  label: requiredText(100),
-});
-export const residentInput = z.object({
-  externalRef: requiredText(64),
-  unitRef: requiredText(64),
-  firstName: requiredText(100),
-  lastName: requiredText(100),
-  contactEmail: emailSchema.optional(),
-});
-
-export type TenantInput = z.input<typeof tenantInput>;
-export type StaffInput = z.input<typeof staffInput>;
-export type BuildingInput = z.input<typeof buildingInput>;
-export type UnitInput = z.input<typeof unitInput>;
-export type ResidentInput = z.input<typeof residentInput>;
+export type { BuildingInput, ResidentInput, StaffInput, TenantInput, UnitInput };
 
 export interface Tenant {
   id: string;

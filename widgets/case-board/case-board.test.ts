@@ -179,7 +179,7 @@ describe('<case-board>', function () {
     const stored = cases.store.get(damage.id)!;
     stored.events.push(
       {
-        id: 'e-assigned',
+        id: 'e0000000-0000-4000-8000-0000000000a1',
         kind: 'assigned',
         public: false,
         actor: 'staff',
@@ -188,7 +188,7 @@ describe('<case-board>', function () {
         createdAt: new Date().toISOString(),
       },
       {
-        id: 'e-doc',
+        id: 'e0000000-0000-4000-8000-0000000000a2',
         kind: 'document_published',
         public: true,
         actor: 'staff',
@@ -376,7 +376,7 @@ describe('<case-board>', function () {
     await page.open(open.caseNumber);
     const changed = cases.update(open.id, { status: 'abgelehnt', overdue: false });
     cases.store.get(open.id)!.events.push({
-      id: 'e-live',
+      id: 'e0000000-0000-4000-8000-0000000000a3',
       kind: 'status_changed',
       public: true,
       actor: 'staff',
@@ -418,7 +418,9 @@ describe('<case-board>', function () {
     expect(empty.page.text()).to.contain('Keine offenen Vorgänge.');
     await expect(empty.el).to.be.accessible();
 
-    const failing = await board({ listError: { status: 503, code: 'unavailable', message: 'Der Dienst ist gerade nicht erreichbar.' } });
+    const failing = await board({
+      listError: { status: 503, code: 'service_unavailable', message: 'Der Dienst ist gerade nicht erreichbar.' },
+    });
     expect(failing.page.root.querySelector('[role="alert"]')!.textContent).to.contain('Der Dienst ist gerade nicht erreichbar.');
     expect(failing.page.text()).to.contain('Erneut versuchen');
 

@@ -1,44 +1,24 @@
 /** Types and client for the sign-in API in docs/sign-in.md; the base of the feature clients. */
 import { ManualLiveUpdates, SocketLiveUpdates, type LiveUpdates } from './live-updates.ts';
+import type { ClientErrorCode, ErrorBody, ErrorCode } from '../../bff/contract/errors.ts';
+import type { BodyOf, operations, PublicTenant, Session as SessionSchema, SessionUser, TotpEnrolment } from '../../bff/contract/index.ts';
 
-export type SessionState = 'anonymous' | 'second_factor' | 'enroll' | 'signed_in';
-export type SecondFactor = 'totp' | 'email';
-export type Audience = 'resident' | 'staff';
-
-export interface SessionUser {
-  role: 'resident' | 'clerk' | 'admin';
-  displayName: string;
-  tenant: { slug: string; name: string };
-}
-
-export interface Session {
-  state: SessionState;
-  user?: SessionUser;
-  secondFactor?: SecondFactor;
-  enrollOptions?: SecondFactor[];
-}
-
-export interface TotpEnrolment {
-  secret: string;
-  otpauthUrl: string;
-  qrCodeSvg: string;
-}
-
-export interface TenantInfo {
-  slug: string;
-  name: string;
-  theme?: Record<string, string>;
-}
-
-interface ErrorBody {
-  error?: { code?: string; message?: string; details?: { fields?: { path: string | (string | number)[]; message: string }[] } };
-}
+// The wire shapes come from the contract (bff/contract/); these names are what the elements use.
+export type { SecondFactor, SessionState, SignInAudience as Audience } from '../../bff/contract/enums.ts';
+export type { SessionUser, TotpEnrolment };
+/** `GET /api/session` without the CSRF token, which the client keeps to itself. */
+export type Session = Omit<SessionSchema, 'csrfToken'>;
+export type TenantInfo = PublicTenant;
+type LoginInput = BodyOf<typeof operations.login>;
+type ActivateInput = BodyOf<typeof operations.activate>;
+type ResetRequestInput = BodyOf<typeof operations.requestPasswordReset>;
+type ResetCompleteInput = BodyOf<typeof operations.completePasswordReset>;
 
 /** An error answer of the BFF: `code` for the program, `message` (German) and `fields` for the person. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode | ClientErrorCode,
     message: string,
     /** Field name → message, from `validation_failed`. */
     readonly fields: Record<string, string> = {},
@@ -66,16 +46,16 @@ const defaultFetch: typeof fetch = (input, init) => fetch(input, init);
 export interface SignInApi {
   session(): Promise<Session>;
   tenant(slug: string): Promise<TenantInfo>;
-  login(input: { tenant: string; email: string; password: string; audience: Audience }): Promise<Session>;
+  login(input: LoginInput): Promise<Session>;
   verify(code: string): Promise<Session>;
   resendCode(): Promise<{ sentTo: string }>;
-  activate(input: { tenant: string; code: string; email: string; password: string }): Promise<Session>;
+  activate(input: ActivateInput): Promise<Session>;
   enrollTotp(): Promise<TotpEnrolment>;
   confirmTotp(code: string): Promise<Session>;
   enrollEmail(): Promise<{ sentTo: string }>;
   confirmEmail(code: string): Promise<Session>;
-  requestPasswordReset(input: { tenant: string; email: string; returnUrl?: string }): Promise<void>;
-  completePasswordReset(input: { tenant: string; token: string; password: string }): Promise<void>;
+  requestPasswordReset(input: ResetRequestInput): Promise<void>;
+  completePasswordReset(input: ResetCompleteInput): Promise<void>;
   logout(): Promise<void>;
   logoutEverywhere(): Promise<void>;
 }
@@ -108,7 +88,7 @@ export class ApiClient implements SignInApi {
     return this.request('GET', `/api/tenants/${encodeURIComponent(slug)}`);
   }
 
-  login(input: { tenant: string; email: string; password: string; audience: Audience }): Promise<Session> {
+  login(input: LoginInput): Promise<Session> {
     return this.request('POST', '/api/auth/login', input);
   }
 
@@ -120,7 +100,7 @@ export class ApiClient implements SignInApi {
     return this.request('POST', '/api/auth/resend-code', {});
   }
 
-  activate(input: { tenant: string; code: string; email: string; password: string }): Promise<Session> {
+  activate(input: ActivateInput): Promise<Session> {
     return this.request('POST', '/api/auth/activate', input);
   }
 
@@ -140,11 +120,11 @@ export class ApiClient implements SignInApi {
     return this.request('POST', '/api/auth/enroll/email/confirm', { code });
   }
 
-  async requestPasswordReset(input: { tenant: string; email: string; returnUrl?: string }): Promise<void> {
+  async requestPasswordReset(input: ResetRequestInput): Promise<void> {
     await this.request('POST', '/api/auth/password-reset', input);
   }
 
-  async completePasswordReset(input: { tenant: string; token: string; password: string }): Promise<void> {
+  async completePasswordReset(input: ResetCompleteInput): Promise<void> {
     await this.request('POST', '/api/auth/password-reset/complete', input);
   }
 

@@ -1,91 +1,35 @@
 /** What a resident needs to file a case (docs/cases.md): catalogue, "Bereits gemeldet?", uploads, filing. */
 import type { ApiClient } from './api-client.ts';
 
-export type FilingCaseType = 'contact' | 'complaint' | 'damage' | 'document_request';
-export type FilingUrgency = 'normal' | 'urgent' | 'emergency';
-export type FilingCaseStatus = 'eingegangen' | 'in_bearbeitung' | 'beauftragt' | 'erledigt' | 'abgelehnt';
+import type {
+  BodyOf,
+  CaseCatalogue,
+  JoinedIncident,
+  OpenDamageReport,
+  operations,
+  ResidentCase,
+  StagedUpload,
+} from '../../bff/contract/index.ts';
+import { STORED_FILE_TYPES, UPLOAD_LIMITS, type ResidentCaseType, type Urgency } from '../../bff/contract/enums.ts';
 
-export interface CatalogueEntry {
-  id: string;
-  label: string;
-}
-
-export interface DamageCategory extends CatalogueEntry {
-  kinds: CatalogueEntry[];
-}
-
-export interface DamageLocation extends CatalogueEntry {
-  categories: DamageCategory[];
-}
-
-/** `GET /api/cases/catalogue`: Schadensort → Schadenskategorie → Schadensart, and the document types. */
-export interface CaseCatalogue {
-  damageLocations: DamageLocation[];
-  documentTypes: CatalogueEntry[];
-}
-
-/** An open damage case in the resident's building: no reporter, no description. */
-export interface OpenDamageReport {
-  caseNumber: string;
-  damageLocation: string;
-  damageCategory: string;
-  damageKind: string;
-  status: FilingCaseStatus;
-  reportedAt: string;
-}
-
-export interface JoinedDamageReport extends OpenDamageReport {
-  joinedAt: string;
-}
-
-/** A file staged by `POST /api/uploads`, waiting for a filing to take it. */
-export interface StagedUpload {
-  id: string;
-  fileName: string;
-  contentType: string;
-  size: number;
-}
-
+// The wire shapes come from the contract (bff/contract/); these names are what the filing forms use.
+export type { CaseCatalogue, OpenDamageReport, StagedUpload };
+export type FilingCaseType = ResidentCaseType;
+export type FilingUrgency = Urgency;
+export type DamageLocation = CaseCatalogue['damageLocations'][number];
+export type DamageCategory = DamageLocation['categories'][number];
+export type CatalogueEntry = DamageCategory['kinds'][number];
+export type JoinedDamageReport = JoinedIncident;
 /** The body of `POST /api/cases`, by type. */
-export type NewCaseInput =
-  | { type: 'contact'; title: string; description: string; attachmentIds?: string[] }
-  | { type: 'complaint'; title: string; description: string; urgency?: 'normal' | 'urgent'; attachmentIds?: string[] }
-  | {
-      type: 'damage';
-      damageLocationId: string;
-      damageCategoryId: string;
-      damageKindId: string;
-      description: string;
-      urgency?: FilingUrgency;
-      title?: string;
-      residentAvailability?: string;
-      accessConsent?: boolean;
-      attachmentIds?: string[];
-    }
-  | { type: 'document_request'; documentTypeId: string; description?: string; attachmentIds?: string[] };
-
+export type NewCaseInput = BodyOf<typeof operations.fileCase>;
 /** The filed case as its resident sees it: the receipt is `caseNumber`, `createdAt` and `status`. */
-export interface FiledCase {
-  id: string;
-  caseNumber: string;
-  type: FilingCaseType;
-  title: string;
-  description: string;
-  status: FilingCaseStatus;
-  urgency: FilingUrgency;
-  damage: { location: CatalogueEntry; category: CatalogueEntry; kind: CatalogueEntry } | null;
-  documentType: CatalogueEntry | null;
-  residentAvailability: string | null;
-  accessConsent: boolean;
-  createdAt: string;
-  lastActivityAt: string;
-}
+export type FiledCase = ResidentCase;
 
 /** Limits of `POST /api/uploads` and of one filing (docs/cases.md, "Uploads and attachments"). */
 export const uploadLimits = {
-  maxFiles: 10,
-  maxBytes: 10 * 1024 * 1024,
-  accept: 'image/jpeg,image/png,image/webp,application/pdf,.jpg,.jpeg,.png,.webp,.pdf',
+  maxFiles: UPLOAD_LIMITS.maxFilesPerRequest,
+  maxBytes: UPLOAD_LIMITS.maxBytes,
+  accept: [...STORED_FILE_TYPES, '.jpg', '.jpeg', '.png', '.webp', '.pdf'].join(','),
 } as const;
 
 const segment = encodeURIComponent;

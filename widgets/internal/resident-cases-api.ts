@@ -1,85 +1,26 @@
 /** What a signed-in resident reads and writes of their own cases and documents (docs/cases.md). */
 import type { ApiClient } from './api-client.ts';
 
-export type CaseType = 'contact' | 'complaint' | 'damage' | 'document_request' | 'letting';
-export type CaseStatus = 'eingegangen' | 'in_bearbeitung' | 'beauftragt' | 'erledigt' | 'abgelehnt';
-export type Urgency = 'normal' | 'urgent' | 'emergency';
-export type DocumentCategory = 'letter' | 'utility_statement' | 'certificate' | 'contract' | 'other';
+import type {
+  CaseAttachment,
+  JoinedIncident,
+  ResidentCase,
+  ResidentCaseDetail,
+  ResidentDocument,
+  ResidentEventMap,
+} from '../../bff/contract/index.ts';
+
+// The wire shapes come from the contract (bff/contract/); these names are what the elements use.
+export type { CaseStatus, CaseType, DocumentCategory, Urgency } from '../../bff/contract/enums.ts';
+export { isClosedStatus } from '../../bff/contract/enums.ts';
+export type { CaseAttachment, JoinedIncident, ResidentCase, ResidentDocument };
+export type CaseDetail = ResidentCaseDetail;
+export type TimelineEvent = ResidentCaseDetail['timeline'][number];
+export type CaseMessage = ResidentCaseDetail['messages'][number];
 
 export interface Labelled {
   id: string;
   label: string;
-}
-
-/** A case as its resident sees it (`GET /api/cases`, `GET /api/cases/:id`). */
-export interface ResidentCase {
-  id: string;
-  caseNumber: string;
-  type: CaseType;
-  title: string;
-  description: string;
-  status: CaseStatus;
-  urgency: Urgency;
-  damage: { location: Labelled; category: Labelled; kind: Labelled } | null;
-  documentType: Labelled | null;
-  residentAvailability: string | null;
-  accessConsent: boolean;
-  createdAt: string;
-  lastActivityAt: string;
-}
-
-export interface TimelineEvent {
-  id: string;
-  kind: 'created' | 'status_changed' | 'public_reply' | 'resident_message' | 'attachments_added' | 'document_published';
-  actor: 'resident' | 'staff' | 'system';
-  data: Record<string, unknown>;
-  createdAt: string;
-}
-
-export interface CaseMessage {
-  id: string;
-  author: 'resident' | 'staff';
-  body: string;
-  createdAt: string;
-}
-
-export interface CaseAttachment {
-  id: string;
-  fileName: string;
-  contentType: string;
-  size: number;
-  createdAt: string;
-  uploadedBy: 'resident' | 'staff';
-}
-
-export interface CaseDetail {
-  case: ResidentCase;
-  timeline: TimelineEvent[];
-  messages: CaseMessage[];
-  attachments: CaseAttachment[];
-}
-
-export interface ResidentDocument {
-  id: string;
-  title: string;
-  category: DocumentCategory;
-  fileName: string;
-  contentType: string;
-  size: number;
-  publishedAt: string;
-  readAt: string | null;
-  caseNumber: string | null;
-}
-
-/** A damage reported by a neighbour that this resident joined: status only, never the reporter's text. */
-export interface JoinedIncident {
-  caseNumber: string;
-  damageLocation: string;
-  damageCategory: string;
-  damageKind: string;
-  status: CaseStatus;
-  reportedAt: string;
-  joinedAt: string;
 }
 
 export interface Page<T> {
@@ -88,21 +29,9 @@ export interface Page<T> {
 }
 
 /** Live payloads to the resident room. */
-export interface CaseUpdatedPayload {
-  change: string;
-  case: ResidentCase;
-}
-export interface DocumentPublishedPayload {
-  document: ResidentDocument;
-}
-export interface IncidentUpdatedPayload {
-  incident: JoinedIncident;
-}
-
-/** `erledigt` and `abgelehnt` are final: nothing can be added to such a case. */
-export function isClosedStatus(status: CaseStatus): boolean {
-  return status === 'erledigt' || status === 'abgelehnt';
-}
+export type CaseUpdatedPayload = ResidentEventMap['case:updated'];
+export type DocumentPublishedPayload = ResidentEventMap['document:published'];
+export type IncidentUpdatedPayload = ResidentEventMap['incident:updated'];
 
 function pageQuery(cursor: string | null | undefined, limit?: number): string {
   const query = new URLSearchParams();

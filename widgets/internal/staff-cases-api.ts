@@ -1,97 +1,38 @@
 /** Typed client for the clerks' case board: the staff API of docs/cases.md, on top of `ApiClient`. */
 import type { ApiClient } from './api-client.ts';
-import type { CaseAttachment, CaseStatus, CaseType, DocumentCategory, Urgency } from './resident-cases-api.ts';
+import type { CaseAttachment, StaffAccount, StaffCase, StaffCaseDetail } from '../../bff/contract/index.ts';
+import {
+  CASE_STATUSES,
+  CASE_TYPES,
+  DOCUMENT_CATEGORIES,
+  STATUS_TRANSITIONS,
+  TENANT_CERTIFICATE_KEY,
+  type CaseStatus,
+  type CaseType,
+  type DocumentCategory,
+  type Priority,
+  type Urgency,
+} from '../../bff/contract/enums.ts';
 
-// The wire shapes residents and staff share are defined once, in the resident client.
-export type { CaseAttachment, CaseStatus, CaseType, DocumentCategory, Urgency };
-export type Priority = 'normal' | 'high' | 'critical';
+// The wire shapes come from the contract (bff/contract/); these names are what the board uses.
+export type { CaseAttachment, CaseStatus, CaseType, DocumentCategory, Priority, StaffAccount, StaffCase, StaffCaseDetail, Urgency };
+export type CaseEvent = StaffCaseDetail['events'][number];
+export type CaseMessage = StaffCaseDetail['messages'][number];
 
-export const caseTypes: readonly CaseType[] = ['contact', 'complaint', 'damage', 'document_request', 'letting'];
-export const caseStatuses: readonly CaseStatus[] = ['eingegangen', 'in_bearbeitung', 'beauftragt', 'erledigt', 'abgelehnt'];
-export const documentCategories: readonly DocumentCategory[] = ['letter', 'certificate', 'utility_statement', 'contract', 'other'];
-
+export const caseTypes = CASE_TYPES;
+export const caseStatuses = CASE_STATUSES;
+export const documentCategories = DOCUMENT_CATEGORIES;
 /** The workflow of docs/cases.md ("States"): the board offers only these changes. */
-export const statusTransitions: Record<CaseStatus, readonly CaseStatus[]> = {
-  eingegangen: ['in_bearbeitung', 'beauftragt', 'erledigt', 'abgelehnt'],
-  in_bearbeitung: ['beauftragt', 'erledigt', 'abgelehnt'],
-  beauftragt: ['in_bearbeitung', 'erledigt', 'abgelehnt'],
-  erledigt: [],
-  abgelehnt: [],
-};
+export const statusTransitions = STATUS_TRANSITIONS;
 
-/**
- * Whether "Bescheinigung erstellen und freigeben" applies: a document request for the Mieterbescheinigung.
- * The BFF knows the type by its key (`tenant_certificate`); the case view names only id and label so far,
- * so the default catalogue's label decides until the view carries the key.
- */
+/** Whether "Bescheinigung erstellen und freigeben" applies: a document request for the Mieterbescheinigung. */
 export function isTenantCertificateRequest(item: StaffCase): boolean {
-  if (item.type !== 'document_request' || !item.documentType) return false;
-  return item.documentType.key ? item.documentType.key === 'tenant_certificate' : item.documentType.label === 'Mieterbescheinigung';
+  return item.type === 'document_request' && item.documentType?.key === TENANT_CERTIFICATE_KEY;
 }
 
 export interface Labelled {
   id: string;
   label: string;
-}
-
-export interface StaffCase {
-  id: string;
-  caseNumber: string;
-  type: CaseType;
-  title: string;
-  description: string;
-  status: CaseStatus;
-  urgency: Urgency;
-  damage: { location: Labelled; category: Labelled; kind: Labelled } | null;
-  documentType: (Labelled & { key?: string }) | null;
-  residentAvailability: string | null;
-  accessConsent: boolean;
-  createdAt: string;
-  priority: Priority;
-  deadlineAt: string;
-  overdue: boolean;
-  assignee: Labelled | null;
-  resident: { id: string; name: string | null };
-  building: { id: string; address: string | null };
-  unitLabel: string | null;
-  updatedAt: string;
-  lastActivityAt: string;
-}
-
-export interface CaseEvent {
-  id: string;
-  /** created, routed, status_changed, assigned, public_reply, internal_note, resident_message, attachments_added, document_published … */
-  kind: string;
-  public: boolean;
-  actor: 'resident' | 'staff' | 'system';
-  actorName: string | null;
-  data: Record<string, unknown>;
-  createdAt: string;
-}
-
-export interface CaseMessage {
-  id: string;
-  author: 'resident' | 'staff';
-  authorName: string | null;
-  internal: boolean;
-  body: string;
-  createdAt: string;
-}
-
-export interface StaffCaseDetail {
-  case: StaffCase;
-  events: CaseEvent[];
-  messages: CaseMessage[];
-  /** Increment 2; absent on a BFF that does not have attachments yet. */
-  attachments?: CaseAttachment[];
-  /** The reporter plus every resident who joined this reported incident (increment 2). */
-  affectedResidents?: number;
-}
-
-export interface StaffAccount {
-  id: string;
-  label: string;
-  role: 'clerk' | 'admin';
 }
 
 export interface CaseFilters {

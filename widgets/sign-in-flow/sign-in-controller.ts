@@ -181,7 +181,7 @@ export class SignInController implements ReactiveController {
     try {
       await work();
     } catch (error) {
-      this.error = error instanceof ApiError ? error : new ApiError(0, 'unexpected_error', '');
+      this.error = error instanceof ApiError ? error : new ApiError(0, 'unexpected', '');
       await this.followServerState();
     } finally {
       this.busy = false;

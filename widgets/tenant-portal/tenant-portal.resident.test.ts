@@ -206,7 +206,7 @@ describe('<tenant-portal> resident area', function () {
     const record = resident.cases.find((item) => item.caseNumber === '2026-0181')!;
     const link = detail.querySelector<HTMLAnchorElement>('[part="attachments"] a')!;
     expect(link.textContent).to.equal('Foto-Bad.jpg');
-    expect(link.href).to.equal(client.url(`/api/cases/${record.id}/attachments/${record.id}-a1`));
+    expect(link.href).to.equal(client.url(`/api/cases/${record.id}/attachments/000000a1${record.id.slice(8)}`));
     await expect(el).to.be.accessible();
 
     page.button(page.root, 'Zurück zu Meine Anliegen').click();

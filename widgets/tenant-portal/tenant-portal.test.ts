@@ -275,7 +275,7 @@ describe('<tenant-portal>', () => {
     await page.waitForHeading('Enter your confirmation code');
     await page.submit({ code: fakeCodes.totp });
     await page.waitForHeading('My requests');
-    expect(page.text()).to.contain('You have no requests yet.');
+    await waitUntil(() => page.text().includes('You have no requests yet.'), 'the empty list in English');
     expect(page.text()).to.contain('Signed in as Anna Müller');
     await expect(el).to.be.accessible();
   });

@@ -1,5 +1,7 @@
+import type { ErrorCode } from '../../bff/contract/errors.ts';
 import { ApiClient, type Session, type SessionUser, type SecondFactor } from '../internal/api-client.ts';
 import { ManualLiveUpdates } from '../internal/live-updates.ts';
+import { contractViolation } from './contract-check.ts';
 
 /**
  * An in-memory BFF that answers `fetch` like docs/sign-in.md, for tests and stories. Pass `fakeBff.fetch`
@@ -37,7 +39,7 @@ export interface FakeBffOptions {
   /** More routes (cases, documents, board fakes), asked in order before the sign-in routes. */
   routes?: FakeRoute[];
   /** Answer every request with this error (e.g. to show a network failure). */
-  failWith?: { status: number; code: string; message: string };
+  failWith?: { status: number; code: ErrorCode; message: string };
 }
 
 /** A request as fake routes see it: JSON `body`, or `form` for multipart uploads. */
@@ -96,12 +98,35 @@ export class FakeBff {
     if (this.options.failWith) return error(this.options.failWith.status, this.options.failWith.code, this.options.failWith.message);
     if (method !== 'GET' && csrfToken !== this.csrfToken)
       return error(403, 'csrf_invalid', 'Die Sitzung ist abgelaufen. Bitte laden Sie die Seite neu.');
+    return this.checked(method, url.pathname, await this.route(method, url, body ?? {}, form));
+  };
+
+  /** Every violation of the contract any answer of this fake made (see `checked`). */
+  readonly contractViolations: string[] = [];
+
+  private async route(method: string, url: URL, body: Record<string, unknown>, form: FormData | undefined): Promise<Response> {
     for (const route of this.options.routes ?? []) {
-      const answer = await route({ method, path: url.pathname, url, body: body ?? {}, form });
+      const answer = await route({ method, path: url.pathname, url, body, form });
       if (answer) return answer;
     }
-    return this.answer(method, url.pathname, body ?? {});
-  };
+    return this.answer(method, url.pathname, body);
+  }
+
+  /**
+   * A fake must answer exactly as the BFF may (the contract's schemas). A violation is recorded and thrown
+   * outside the request, so the test (or story check) that made the request fails instead of the widget
+   * quietly showing a network error.
+   */
+  private async checked(method: string, path: string, answer: Response): Promise<Response> {
+    const violation = await contractViolation(method, path, answer);
+    if (violation) {
+      this.contractViolations.push(violation);
+      setTimeout(() => {
+        throw new Error(`Fake BFF drifted from the contract: ${violation}`);
+      });
+    }
+    return answer;
+  }
 
   /** Live updates a test or story pushes with `bff.live.emit('case:updated', …)`. */
   readonly live = new ManualLiveUpdates();
@@ -177,10 +202,7 @@ export class FakeBff {
     this.session = account.secondFactor
       ? { state: 'second_factor', secondFactor: account.secondFactor, user: this.userOf(account) }
       : { state: 'enroll', enrollOptions: this.enrollOptionsOf(account), user: this.userOf(account) };
-    const answer = account.secondFactor
-      ? { state: 'second_factor', secondFactor: account.secondFactor }
-      : { state: 'enroll', enrollOptions: this.enrollOptionsOf(account) };
-    return json(200, { ...answer, csrfToken: this.csrfToken });
+    return json(200, { ...this.session, csrfToken: this.csrfToken });
   }
 
   private activate(body: Record<string, unknown>): Response {
@@ -236,13 +258,13 @@ export function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 }
 
-export function error(status: number, code: string, message: string, details?: unknown): Response {
+export function error(status: number, code: ErrorCode, message: string, details?: unknown): Response {
   return json(status, { error: { code, message, ...(details ? { details } : {}) } });
 }
 
 function passwordTooShort(): Response {
   return error(400, 'validation_failed', 'Bitte prüfen Sie Ihre Eingaben.', {
-    fields: [{ path: 'password', message: 'Das Passwort muss mindestens 10 Zeichen lang sein.' }],
+    fields: [{ path: 'password', code: 'too_small', limit: 10, message: 'Das Passwort muss mindestens 10 Zeichen lang sein.' }],
   });
 }
 

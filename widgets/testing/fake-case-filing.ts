@@ -1,3 +1,5 @@
+import type { ErrorCode } from '../../bff/contract/errors.ts';
+import { STORED_FILE_TYPES, type StoredFileType } from '../../bff/contract/enums.ts';
 import { ApiError, type ApiClient } from '../internal/api-client.ts';
 import type {
   CaseCatalogue,
@@ -112,7 +114,7 @@ function defaultOpenReports(catalogue: CaseCatalogue): Record<string, OpenDamage
   return { [category.id]: [report(1, '2026-0171', 'in_bearbeitung', 20), report(0, '2026-0176', 'eingegangen', 3)] };
 }
 
-const uploadErrors: Record<413 | 415 | 429, [string, string]> = {
+const uploadErrors: Record<413 | 415 | 429, [ErrorCode, string]> = {
   413: ['file_too_large', 'Die Datei ist zu groß. Erlaubt sind höchstens 10 MB pro Datei.'],
   415: ['unsupported_file_type', 'Dieser Dateityp wird nicht unterstützt. Bitte laden Sie ein Foto (JPEG, PNG, WebP) oder ein PDF hoch.'],
   429: [
@@ -121,7 +123,7 @@ const uploadErrors: Record<413 | 415 | 429, [string, string]> = {
   ],
 };
 
-const allowedTypes = new Set(['image/jpeg', 'image/png', 'image/webp', 'application/pdf']);
+const isStoredType = (type: string): type is StoredFileType => (STORED_FILE_TYPES as readonly string[]).includes(type);
 
 /**
  * The filing endpoints of docs/cases.md in memory, for tests and stories:
@@ -187,7 +189,7 @@ export class FakeCaseFiling {
 
   private fail(endpoint: FilingEndpoint): Response | undefined {
     if (!this.failing.has(endpoint)) return undefined;
-    return error(503, 'unavailable', 'Der Dienst ist vorübergehend nicht erreichbar. Bitte versuchen Sie es später noch einmal.');
+    return error(503, 'service_unavailable', 'Der Dienst ist vorübergehend nicht erreichbar. Bitte versuchen Sie es später noch einmal.');
   }
 
   private stage(file: FormDataEntryValue | null | undefined): Response {
@@ -195,9 +197,14 @@ export class FakeCaseFiling {
     if (file.size === 0) return error(400, 'file_empty', 'Die Datei ist leer.');
     const rejection =
       this.options.rejectFileNames?.[file.name] ??
-      (file.size > 10 * 1024 * 1024 ? 413 : !allowedTypes.has(file.type) ? 415 : this.uploads.size >= 20 ? 429 : undefined);
+      (file.size > 10 * 1024 * 1024 ? 413 : !isStoredType(file.type) ? 415 : this.uploads.size >= 20 ? 429 : undefined);
     if (rejection) return error(rejection, ...uploadErrors[rejection]);
-    const upload: StagedUpload = { id: this.nextUploadId(), fileName: file.name, contentType: file.type, size: file.size };
+    const upload: StagedUpload = {
+      id: this.nextUploadId(),
+      fileName: file.name,
+      contentType: file.type as StoredFileType,
+      size: file.size,
+    };
     this.uploads.set(upload.id, upload);
     return json(201, { upload });
   }
@@ -205,7 +212,7 @@ export class FakeCaseFiling {
   private fileCase(body: Record<string, unknown>): Response {
     if (this.validationErrors && Object.keys(this.validationErrors).length) {
       return error(400, 'validation_failed', 'Bitte prüfen Sie Ihre Eingaben.', {
-        fields: Object.entries(this.validationErrors).map(([path, message]) => ({ path, message })),
+        fields: Object.entries(this.validationErrors).map(([path, message]) => ({ path, code: 'custom', message })),
       });
     }
     const attachmentIds = (body.attachmentIds as string[] | undefined) ?? [];
@@ -232,7 +239,7 @@ export class FakeCaseFiling {
       status: 'eingegangen',
       urgency: (body.urgency as FiledCase['urgency']) ?? 'normal',
       damage: location && category && kind ? { location, category, kind } : null,
-      documentType,
+      documentType: documentType ? { ...documentType, key: null } : null,
       residentAvailability: (body.residentAvailability as string | undefined) ?? null,
       accessConsent: body.accessConsent === true,
       createdAt: now,

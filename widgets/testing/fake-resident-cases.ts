@@ -95,7 +95,7 @@ export function sampleCases(long = false): ResidentCase[] {
       title: 'Mieterbescheinigung',
       description: 'Für das Bürgeramt (Anmeldung des Wohnsitzes).',
       status: 'erledigt',
-      documentType: labelled(4, 'Mieterbescheinigung'),
+      documentType: { ...labelled(4, 'Mieterbescheinigung'), key: 'tenant_certificate' },
       createdAt: ago(12 * day),
       lastActivityAt: ago(11 * day),
     }),
@@ -219,15 +219,24 @@ export function sampleJoined(): JoinedIncident[] {
   ];
 }
 
+/** An id for something belonging to a case (`tag` in hex, e.g. `e1` for its first event), still a valid UUID. */
+const childId = (parentId: string, tag: string) => tag.padStart(8, '0') + parentId.slice(8);
+
 function detailOf(record: ResidentCase, long: boolean): CaseDetail {
   const timeline: TimelineEvent[] = [
-    { id: `${record.id}-e1`, kind: 'created', actor: 'resident', data: { caseNumber: record.caseNumber }, createdAt: record.createdAt },
+    {
+      id: childId(record.id, 'e1'),
+      kind: 'created',
+      actor: 'resident',
+      data: { caseNumber: record.caseNumber },
+      createdAt: record.createdAt,
+    },
   ];
   const messages: CaseDetail['messages'] = [];
   const attachments: CaseAttachment[] = [];
   if (record.status !== 'eingegangen') {
     timeline.push({
-      id: `${record.id}-e2`,
+      id: childId(record.id, 'e2'),
       kind: 'status_changed',
       actor: 'staff',
       data: { from: 'eingegangen', to: record.status },
@@ -236,7 +245,7 @@ function detailOf(record: ResidentCase, long: boolean): CaseDetail {
   }
   if (record.type === 'damage') {
     attachments.push({
-      id: `${record.id}-a1`,
+      id: childId(record.id, 'a1'),
       fileName: long ? 'Foto-vom-Wasserschaden-unter-dem-Waschbecken-im-Badezimmer-aufgenommen-am-Montagabend.jpg' : 'Foto-Bad.jpg',
       contentType: 'image/jpeg',
       size: 412_118,
@@ -246,7 +255,7 @@ function detailOf(record: ResidentCase, long: boolean): CaseDetail {
   }
   if (record.status === 'beauftragt' || record.status === 'in_bearbeitung') {
     messages.push({
-      id: `${record.id}-m1`,
+      id: childId(record.id, 'f1'),
       author: 'staff',
       body: long
         ? 'Wir haben die Firma Klempnerei Jansen beauftragt. '.repeat(8)
@@ -254,16 +263,16 @@ function detailOf(record: ResidentCase, long: boolean): CaseDetail {
       createdAt: record.lastActivityAt,
     });
     timeline.push({
-      id: `${record.id}-e3`,
+      id: childId(record.id, 'e3'),
       kind: 'public_reply',
       actor: 'staff',
-      data: { messageId: `${record.id}-m1` },
+      data: { messageId: childId(record.id, 'f1') },
       createdAt: record.lastActivityAt,
     });
   }
   if (record.status === 'abgelehnt') {
     messages.push({
-      id: `${record.id}-m1`,
+      id: childId(record.id, 'f1'),
       author: 'staff',
       body: 'Der Heizkörper gehört zur Etagenheizung, die Sie selbst warten lassen. Bitte wenden Sie sich an Ihren Heizungsbauer.',
       createdAt: record.lastActivityAt,
@@ -305,13 +314,14 @@ export class FakeResidentCases {
     const detail = this.detail(caseId)!;
     const now = new Date().toISOString();
     detail.timeline.push({
-      id: `e-${++this.sequence}`,
+      id: id('0000000e-0000-4000-8000-', 500 + ++this.sequence),
       kind: 'status_changed',
       actor: 'staff',
       data: { from: detail.case.status, to: status },
       createdAt: now,
     });
-    if (message) detail.messages.push({ id: `m-${++this.sequence}`, author: 'staff', body: message, createdAt: now });
+    if (message)
+      detail.messages.push({ id: id('0000000f-0000-4000-8000-', 500 + ++this.sequence), author: 'staff', body: message, createdAt: now });
     this.replace({ ...detail.case, status, lastActivityAt: now });
     return { change: 'status_changed', case: this.detail(caseId)!.case };
   }
@@ -320,9 +330,15 @@ export class FakeResidentCases {
   reply(caseId: string, body: string): CaseUpdatedPayload {
     const detail = this.detail(caseId)!;
     const now = new Date().toISOString();
-    const messageId = `m-${++this.sequence}`;
+    const messageId = id('0000000f-0000-4000-8000-', 500 + ++this.sequence);
     detail.messages.push({ id: messageId, author: 'staff', body, createdAt: now });
-    detail.timeline.push({ id: `e-${++this.sequence}`, kind: 'public_reply', actor: 'staff', data: { messageId }, createdAt: now });
+    detail.timeline.push({
+      id: id('0000000e-0000-4000-8000-', 500 + ++this.sequence),
+      kind: 'public_reply',
+      actor: 'staff',
+      data: { messageId },
+      createdAt: now,
+    });
     this.replace({ ...detail.case, lastActivityAt: now });
     return { change: 'public_reply', case: this.detail(caseId)!.case };
   }
@@ -370,7 +386,7 @@ export class FakeResidentCases {
     if (!endpoint) return undefined;
     if (this.options.latency) await new Promise((resolve) => setTimeout(resolve, this.options.latency));
     if (this.failing.has(endpoint))
-      return error(503, 'unavailable', 'Der Dienst ist vorübergehend nicht verfügbar. Bitte versuchen Sie es später erneut.');
+      return error(503, 'service_unavailable', 'Der Dienst ist vorübergehend nicht verfügbar. Bitte versuchen Sie es später erneut.');
     const { path, url, body } = request;
     switch (endpoint) {
       case 'cases':
@@ -407,15 +423,15 @@ export class FakeResidentCases {
     const attachmentIds = Array.isArray(body.attachmentIds) ? (body.attachmentIds as string[]) : [];
     if (!text && !attachmentIds.length) {
       return error(400, 'validation_failed', 'Bitte prüfen Sie Ihre Eingaben.', {
-        fields: [{ path: 'body', message: 'Bitte schreiben Sie eine Nachricht oder hängen Sie eine Datei an.' }],
+        fields: [{ path: 'body', code: 'custom', message: 'Bitte schreiben Sie eine Nachricht oder hängen Sie eine Datei an.' }],
       });
     }
     const now = new Date().toISOString();
     if (text) {
-      const messageId = `m-${++this.sequence}`;
+      const messageId = id('0000000f-0000-4000-8000-', 500 + ++this.sequence);
       detail.messages.push({ id: messageId, author: 'resident', body: text, createdAt: now });
       detail.timeline.push({
-        id: `e-${++this.sequence}`,
+        id: id('0000000e-0000-4000-8000-', 500 + ++this.sequence),
         kind: 'resident_message',
         actor: 'resident',
         data: { messageId },
@@ -424,7 +440,7 @@ export class FakeResidentCases {
     }
     if (attachmentIds.length) {
       detail.timeline.push({
-        id: `e-${++this.sequence}`,
+        id: id('0000000e-0000-4000-8000-', 500 + ++this.sequence),
         kind: 'attachments_added',
         actor: 'resident',
         data: { count: attachmentIds.length },

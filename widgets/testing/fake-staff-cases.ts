@@ -1,3 +1,6 @@
+import type { ErrorCode } from '../../bff/contract/errors.ts';
+import type { StaffDocument } from '../../bff/contract/documents.ts';
+import type { DocumentCategory } from '../../bff/contract/enums.ts';
 import {
   byDeadline,
   caseStatuses,
@@ -143,9 +146,9 @@ export interface FakeStaffCasesOptions {
   /** How many cases the board starts with (default 30; 0 for an empty board). */
   count?: number;
   /** Answer the list with this error. */
-  listError?: { status: number; code: string; message: string };
+  listError?: { status: number; code: ErrorCode; message: string };
   /** Answer every detail with this error. */
-  detailError?: { status: number; code: string; message: string };
+  detailError?: { status: number; code: ErrorCode; message: string };
   /** The next status change races another clerk: 409 `case_changed`, and the case has moved on meanwhile. */
   conflictOnStatus?: boolean;
   /** `POST /api/staff/cases/:id/documents` and `/certificate` exist (default true); false answers 404 like a BFF without them. */
@@ -247,7 +250,7 @@ export class FakeStaffCases {
         createdAt: new Date(created + 3 * hour).toISOString(),
       });
       const note: CaseMessage = {
-        id: uuid('m0000000', ++this.serial),
+        id: uuid('4e550000', ++this.serial),
         author: 'staff',
         authorName: 'Jonas Becker',
         internal: true,
@@ -255,7 +258,7 @@ export class FakeStaffCases {
         createdAt: new Date(created + 4 * hour).toISOString(),
       };
       const reply: CaseMessage = {
-        id: uuid('m0000000', ++this.serial),
+        id: uuid('4e550000', ++this.serial),
         author: 'staff',
         authorName: 'Jonas Becker',
         internal: false,
@@ -320,7 +323,9 @@ export class FakeStaffCases {
       damage: template.damage
         ? { location: labelled(template.damage[0], 1), category: labelled(template.damage[1], 2), kind: labelled(template.damage[2], 3) }
         : null,
-      documentType: template.documentType ? labelled(template.documentType, 4) : null,
+      documentType: template.documentType
+        ? { ...labelled(template.documentType, 4), key: template.documentType === 'Mieterbescheinigung' ? 'tenant_certificate' : null }
+        : null,
       residentAvailability: template.availability ?? null,
       accessConsent: template.type === 'damage' && n % 2 === 0,
       createdAt: createdAt.toISOString(),
@@ -382,17 +387,18 @@ export class FakeStaffCases {
       case 'POST replies':
       case 'POST notes': {
         const text = String(body.body ?? '').trim();
-        if (!text) return fieldError('body', 'Bitte füllen Sie dieses Feld aus.');
+        if (!text) return fieldError('body', 'too_small', 'Bitte füllen Sie dieses Feld aus.');
         this.message(stored, text, action === 'notes');
         return json(201, { case: stored.case });
       }
       case 'POST documents': {
         const documentId = uuid('d0c00000', ++this.serial);
         this.log(stored, 'document_published', true, { documentId, title: body.title });
-        return json(201, { case: stored.case, document: { id: documentId, title: body.title, category: body.category ?? 'other' } });
+        const category = (body.category as DocumentCategory | undefined) ?? 'other';
+        return json(201, { case: stored.case, document: this.document(stored, documentId, String(body.title), category) });
       }
       case 'POST certificate': {
-        if (stored.case.type !== 'document_request' || stored.case.documentType?.label !== 'Mieterbescheinigung') {
+        if (stored.case.type !== 'document_request' || stored.case.documentType?.key !== 'tenant_certificate') {
           return error(409, 'not_a_certificate_request', 'Dieser Vorgang ist keine Anforderung einer Mieterbescheinigung.');
         }
         const documentId = uuid('d0c00000', ++this.serial);
@@ -400,7 +406,7 @@ export class FakeStaffCases {
         this.log(stored, 'status_changed', true, { from: stored.case.status, to: 'erledigt' });
         this.message(stored, 'Ihre Mieterbescheinigung liegt in „Meine Dokumente“ bereit.', false);
         stored.case = { ...stored.case, status: 'erledigt', overdue: false };
-        return json(201, { case: stored.case, document: { id: documentId, title: 'Mieterbescheinigung', category: 'certificate' } });
+        return json(201, { case: stored.case, document: this.document(stored, documentId, 'Mieterbescheinigung', 'certificate') });
       }
     }
     if (method === 'GET' && action?.startsWith('attachments/')) {
@@ -409,12 +415,32 @@ export class FakeStaffCases {
     return undefined;
   }
 
+  /** A document published to the case's resident, as the BFF answers it. */
+  private document(stored: Stored, id: string, title: string, category: DocumentCategory): StaffDocument {
+    return {
+      id,
+      title,
+      category,
+      fileName: `${title}.pdf`,
+      contentType: 'application/pdf',
+      size: 48_213,
+      publishedAt: new Date().toISOString(),
+      caseNumber: stored.case.caseNumber,
+      audience: { type: 'resident', id: stored.case.resident.id, label: stored.case.resident.name ?? '' },
+      caseId: stored.case.id,
+      publishedBy: { id: fakeClerks[0].id, name: fakeClerks[0].label },
+      readCount: 0,
+      audienceSize: 1,
+    };
+  }
+
   private list(params: URLSearchParams): Response {
     this.listQueries.push(params);
     if (this.listError) return error(this.listError.status, this.listError.code, this.listError.message);
     const types = params.get('type')?.split(',');
     const statuses = params.get('status')?.split(',');
-    if (statuses?.some((status) => !caseStatuses.includes(status as CaseStatus))) return fieldError('status', 'Unbekannter Status.');
+    if (statuses?.some((status) => !caseStatuses.includes(status as CaseStatus)))
+      return fieldError('status', 'invalid_value', 'Unbekannter Status.');
     const assignee = params.get('assignee');
     const building = params.get('building');
     const overdue = params.get('overdue');
@@ -454,7 +480,7 @@ export class FakeStaffCases {
 
   private message(stored: Stored, body: string, internal: boolean): void {
     const message: CaseMessage = {
-      id: uuid('m0000000', ++this.serial),
+      id: uuid('4e550000', ++this.serial),
       author: 'staff',
       authorName: 'Clara Kaiser',
       internal,
@@ -465,7 +491,7 @@ export class FakeStaffCases {
     this.log(stored, internal ? 'internal_note' : 'public_reply', !internal, { messageId: message.id });
   }
 
-  private log(stored: Stored, kind: string, isPublic: boolean, data: Record<string, unknown>, actorName = 'Clara Kaiser'): void {
+  private log(stored: Stored, kind: CaseEvent['kind'], isPublic: boolean, data: Record<string, unknown>, actorName = 'Clara Kaiser'): void {
     stored.events.push({
       id: uuid('e0000000', ++this.serial),
       kind,
@@ -478,6 +504,7 @@ export class FakeStaffCases {
   }
 }
 
-function fieldError(path: string, message: string): Response {
-  return error(400, 'validation_failed', 'Bitte prüfen Sie Ihre Eingaben.', { fields: [{ path, message }] });
+/** `code` is zod's issue code, as the BFF names it (bff/contract/errors.ts, FieldError). */
+function fieldError(path: string, code: string, message: string): Response {
+  return error(400, 'validation_failed', 'Bitte prüfen Sie Ihre Eingaben.', { fields: [{ path, code, message }] });
 }

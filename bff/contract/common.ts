@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { ERROR_CODES } from './errors.ts';
+
+/**
+ * Building blocks of the contract's schemas. Validation messages are German (the default language and
+ * the server's fallback text); each failure also carries zod's issue code, which widgets phrase in the
+ * page's language.
+ */
+
+export const id = z.uuid({ error: 'Ungültige Kennung.' });
+export const timestamp = z.iso.datetime();
+
+/** A required text, trimmed, with a maximum length. */
+export const text = (max: number) =>
+  z
+    .string({ error: 'Bitte geben Sie einen Text ein.' })
+    .trim()
+    .min(1, 'Bitte füllen Sie dieses Feld aus.')
+    .max(max, `Bitte höchstens ${max} Zeichen.`);
+
+/** An optional text (may be empty), trimmed, with a maximum length. */
+export const optionalText = (max: number) =>
+  z.string({ error: 'Bitte geben Sie einen Text ein.' }).trim().max(max, `Bitte höchstens ${max} Zeichen.`);
+
+/** A catalogue entry or account as a list shows it. */
+export const labelled = z.object({ id: z.uuid(), label: z.string() }).meta({ id: 'Labelled' });
+
+export const idParams = z.object({ id });
+
+/** `?limit=&cursor=`: the cursor is the id of the last item of the previous page. */
+export const pageQuery = z.object({
+  limit: z.coerce.number({ error: 'Ungültige Seitengröße.' }).int().min(1).max(100).default(20),
+  cursor: id.optional(),
+});
+
+/** A page of items; `nextCursor` is null on the last page. */
+export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.uuid().nullable() });
+
+/** A comma-separated list of enum values in a query parameter, e.g. `?status=eingegangen,beauftragt`. */
+export const commaList = <T extends readonly [string, ...string[]]>(values: T, error: string) =>
+  z
+    .string()
+    .transform((value) => value.split(',').filter(Boolean))
+    .pipe(z.array(z.enum(values, { error })).min(1, error));
+
+/** A housing company's slug in paths and sign-in bodies. */
+export const slug = z
+  .string({ error: 'Bitte ausfüllen.' })
+  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'Nur Kleinbuchstaben, Ziffern und Bindestriche (2–63 Zeichen)');
+export const slugParams = z.object({ slug });
+
+/** The body of every error answer (bff/contract/errors.ts). */
+export const errorResponse = z
+  .object({
+    error: z.object({
+      code: z.enum(ERROR_CODES),
+      message: z.string(),
+      details: z
+        .object({
+          fields: z.array(z.object({ path: z.string(), code: z.string(), message: z.string(), limit: z.number().optional() })).optional(),
+        })
+        .catchall(z.unknown())
+        .optional(),
+    }),
+  })
+  .meta({ id: 'Error' });

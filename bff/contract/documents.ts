@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import { id, idParams, page, pageQuery, timestamp } from './common.ts';
+import { caseIdParams, staffCase } from './cases.ts';
+import { DOCUMENT_AUDIENCES, DOCUMENT_CATEGORIES } from './enums.ts';
+import { operation } from './operation.ts';
+
+/** Documents ("Meine Dokumente"): files the housing company publishes to residents (docs/cases.md). */
+
+const tag = 'Dokumente';
+const title = z
+  .string({ error: 'Bitte geben Sie einen Titel ein.' })
+  .trim()
+  .min(1, 'Bitte geben Sie einen Titel ein.')
+  .max(200, 'Bitte höchstens 200 Zeichen.');
+const category = z.enum(DOCUMENT_CATEGORIES, {
+  error: 'Bitte wählen Sie eine Kategorie: letter, utility_statement, certificate, contract oder other.',
+});
+
+export const documentIdParams = idParams;
+export const staffDocumentQuery = pageQuery.extend({ residentId: id.optional(), unitId: id.optional(), buildingId: id.optional() });
+
+export const publishInput = z.object({
+  uploadId: z.uuid({ error: 'Bitte laden Sie zuerst eine Datei hoch.' }),
+  title,
+  category,
+  audience: z.enum(DOCUMENT_AUDIENCES, { error: 'Bitte wählen Sie die Empfänger: resident, unit oder building.' }),
+  audienceId: z.uuid({ error: 'Bitte wählen Sie eine Mieterin, eine Wohnung oder ein Gebäude aus.' }),
+});
+export type PublishInput = z.output<typeof publishInput>;
+
+export const casePublishInput = z.object({
+  uploadId: z.uuid({ error: 'Bitte laden Sie zuerst eine Datei hoch.' }),
+  title,
+  category: category.default('other'),
+});
+export type CasePublishInput = z.output<typeof casePublishInput>;
+
+export const residentDocument = z
+  .object({
+    id: z.uuid(),
+    title: z.string(),
+    category,
+    fileName: z.string(),
+    contentType: z.string(),
+    size: z.number().int(),
+    publishedAt: timestamp,
+    readAt: timestamp.nullable(),
+    caseNumber: z.string().nullable(),
+  })
+  .meta({ id: 'ResidentDocument' });
+export type ResidentDocument = z.output<typeof residentDocument>;
+
+export const staffDocument = residentDocument
+  .omit({ readAt: true })
+  .extend({
+    audience: z.object({ type: z.enum(DOCUMENT_AUDIENCES), id: z.uuid(), label: z.string() }),
+    caseId: z.uuid().nullable(),
+    publishedBy: z.object({ id: z.uuid(), name: z.string().nullable() }),
+    readCount: z.number().int(),
+    audienceSize: z.number().int(),
+  })
+  .meta({ id: 'StaffDocument' });
+export type StaffDocument = z.output<typeof staffDocument>;
+
+export const residentDocumentList = page(residentDocument).extend({ unreadCount: z.number().int() });
+export const staffDocumentList = page(staffDocument);
+export const casePublishedResponse = z.object({ case: staffCase, document: staffDocument });
+
+export const documentOperations = {
+  listOwnDocuments: operation({
+    operationId: 'listOwnDocuments',
+    method: 'get',
+    path: '/documents',
+    summary: 'Meine Dokumente (neueste zuerst, mit Anzahl ungelesener)',
+    tag,
+    access: 'resident',
+    query: pageQuery,
+    response: residentDocumentList,
+  }),
+  unreadDocumentCount: operation({
+    operationId: 'unreadDocumentCount',
+    method: 'get',
+    path: '/documents/unread-count',
+    summary: 'Anzahl ungelesener Dokumente',
+    tag,
+    access: 'resident',
+    response: z.object({ unreadCount: z.number().int() }),
+  }),
+  downloadOwnDocument: operation({
+    operationId: 'downloadOwnDocument',
+    method: 'get',
+    path: '/documents/:id/file',
+    summary: 'Dokument herunterladen (gilt als gelesen); Antwort: die Datei, nicht JSON',
+    tag,
+    access: 'resident',
+    params: documentIdParams,
+    file: true,
+  }),
+  markDocumentRead: operation({
+    operationId: 'markDocumentRead',
+    method: 'post',
+    path: '/documents/:id/read',
+    summary: 'Dokument als gelesen markieren',
+    tag,
+    access: 'resident',
+    params: documentIdParams,
+  }),
+  listDocuments: operation({
+    operationId: 'listDocuments',
+    method: 'get',
+    path: '/staff/documents',
+    summary: 'Veröffentlichte Dokumente mit Lesebestätigungen (residentId: alles, was die Person erhält)',
+    tag,
+    access: 'staff',
+    query: staffDocumentQuery,
+    response: staffDocumentList,
+  }),
+  publishDocument: operation({
+    operationId: 'publishDocument',
+    method: 'post',
+    path: '/staff/documents',
+    summary: 'Hochgeladene Datei an eine Mieterin, eine Wohnung oder ein Gebäude veröffentlichen',
+    tag,
+    access: 'staff',
+    body: publishInput,
+    response: z.object({ document: staffDocument }),
+    status: 201,
+  }),
+  publishCaseDocument: operation({
+    operationId: 'publishCaseDocument',
+    method: 'post',
+    path: '/staff/cases/:id/documents',
+    summary: 'Hochgeladene Datei an die Mieterin des Vorgangs veröffentlichen (erscheint im Verlauf)',
+    tag,
+    access: 'staff',
+    params: caseIdParams,
+    body: casePublishInput,
+    response: casePublishedResponse,
+    status: 201,
+  }),
+  issueTenantCertificate: operation({
+    operationId: 'issueTenantCertificate',
+    method: 'post',
+    path: '/staff/cases/:id/certificate',
+    summary: 'Mieterbescheinigung erstellen, veröffentlichen und den Vorgang erledigen',
+    tag,
+    access: 'staff',
+    params: caseIdParams,
+    response: casePublishedResponse,
+    status: 201,
+  }),
+};

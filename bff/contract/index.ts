@@ -1,0 +1,35 @@
+/**
+ * The contract between the widgets and the BFF: every operation's request and response schemas, the live
+ * events, the error codes and the enums. The BFF validates with it and generates /api/openapi.json from it;
+ * widgets import its types (`import type`) and the zod-free modules `enums.ts` and `errors.ts` as values.
+ * An API change starts here.
+ */
+import { attachmentOperations } from './attachments.ts';
+import { authOperations } from './auth.ts';
+import { caseBackendOperations } from './case-backend.ts';
+import { caseOperations } from './cases.ts';
+import { documentOperations } from './documents.ts';
+import { onboardingOperations } from './onboarding.ts';
+import type { Operation } from './operation.ts';
+
+export * from './attachments.ts';
+export * from './auth.ts';
+export * from './case-backend.ts';
+export * from './cases.ts';
+export * from './documents.ts';
+export * from './enums.ts';
+export * from './errors.ts';
+export * from './onboarding.ts';
+export * from './operation.ts';
+export * from './realtime.ts';
+
+/** Every operation of the API by its operationId. */
+export const operations = {
+  ...authOperations,
+  ...onboardingOperations,
+  ...caseOperations,
+  ...attachmentOperations,
+  ...documentOperations,
+  ...caseBackendOperations,
+} satisfies Record<string, Operation>;
+export type OperationId = keyof typeof operations;

@@ -1,0 +1,180 @@
+import { z } from 'zod';
+import { slug, slugParams } from './common.ts';
+import { STAFF_ROLES } from './enums.ts';
+import { operation } from './operation.ts';
+
+/**
+ * Platform admin API (docs/sign-in.md, "Platform admin API", and docs/onboarding.md): the operator
+ * onboards a housing company. Authenticated with the bearer ADMIN_API_TOKEN; no cookies, no CSRF.
+ * Messages are German because they reach the operator (API, CLI).
+ */
+
+const tag = 'Plattform-Admin';
+const REQUIRED = 'Bitte ausfüllen.';
+const requiredText = (max: number) => z.string({ error: REQUIRED }).trim().min(1, REQUIRED).max(max, `Höchstens ${max} Zeichen.`);
+const email = z.email('Ungültige E-Mail-Adresse');
+const origin = z
+  .string({ error: 'Ungültige Origin' })
+  .url('Ungültige Origin')
+  .transform((value) => new URL(value).origin);
+const theme = z
+  .record(
+    z.string().regex(/^--mp-[a-z0-9-]+$/, 'Theme-Schlüssel müssen mit --mp- beginnen'),
+    z.string({ error: 'Theme-Werte müssen Text sein.' }).max(200, 'Höchstens 200 Zeichen.'),
+    { error: 'Das Theme muss ein Objekt aus --mp-*-Eigenschaften sein.' },
+  )
+  .default({});
+
+export const tenantInput = z.object({
+  slug,
+  name: requiredText(200),
+  allowedOrigins: z.array(origin, { error: 'Liste von Origins erwartet.' }).max(50, 'Höchstens 50 Origins.').default([]),
+  theme,
+});
+export const staffInput = z.object({
+  email: email.transform((value) => value.toLowerCase()),
+  displayName: requiredText(200),
+  role: z.enum(STAFF_ROLES, { error: 'Rolle muss „clerk“ (Sachbearbeitung) oder „admin“ sein.' }),
+});
+export const buildingInput = z.object({
+  externalRef: requiredText(64),
+  street: requiredText(200),
+  postalCode: z
+    .string({ error: REQUIRED })
+    .trim()
+    .regex(/^\d{5}$/, 'Postleitzahl muss fünfstellig sein'),
+  city: requiredText(100),
+});
+export const unitInput = z.object({
+  externalRef: requiredText(64),
+  buildingRef: requiredText(64),
+  label: requiredText(100),
+});
+export const residentInput = z.object({
+  externalRef: requiredText(64),
+  unitRef: requiredText(64),
+  firstName: requiredText(100),
+  lastName: requiredText(100),
+  contactEmail: email.optional(),
+});
+export type TenantInput = z.input<typeof tenantInput>;
+export type StaffInput = z.input<typeof staffInput>;
+export type BuildingInput = z.input<typeof buildingInput>;
+export type UnitInput = z.input<typeof unitInput>;
+export type ResidentInput = z.input<typeof residentInput>;
+
+export const activationCodeInput = z
+  .object({
+    residentRef: z.string().trim().min(1).max(64).optional(),
+    email: z.email('Ungültige E-Mail-Adresse').optional(),
+  })
+  .refine((who) => !!who.residentRef !== !!who.email, {
+    message: 'Bitte genau eines angeben: residentRef (Mieternummer) oder email (Mitarbeiter).',
+  });
+export type ActivationCodeInput = z.output<typeof activationCodeInput>;
+
+const tenantResponse = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  name: z.string(),
+  allowedOrigins: z.array(z.string()),
+  theme: z.record(z.string(), z.string()),
+});
+const staffResponse = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  displayName: z.string(),
+  role: z.enum(STAFF_ROLES),
+  activationCode: z.string(),
+});
+const buildingResponse = z.object({ id: z.uuid(), externalRef: z.string(), street: z.string(), postalCode: z.string(), city: z.string() });
+const unitResponse = z.object({ id: z.uuid(), externalRef: z.string(), buildingRef: z.string(), label: z.string() });
+const residentResponse = z.object({
+  id: z.uuid(),
+  externalRef: z.string(),
+  unitRef: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  contactEmail: z.string().optional(),
+  activationCode: z.string(),
+});
+export const importResponse = z.object({
+  imported: z.number().int(),
+  createdBuildings: z.number().int(),
+  createdUnits: z.number().int(),
+  activationCodes: z.array(
+    z.object({ line: z.number().int(), residentRef: z.string(), unitRef: z.string(), name: z.string(), activationCode: z.string() }),
+  ),
+});
+export type ImportResult = z.output<typeof importResponse>;
+
+/** What every admin route shares: platform token, documented under one tag, 201 on success. */
+const adminOperation = { method: 'post', tag, access: 'platform', status: 201 } as const;
+
+export const onboardingOperations = {
+  createTenant: operation({
+    ...adminOperation,
+    operationId: 'createTenant',
+    path: '/admin/tenants',
+    summary: 'Hausverwaltung anlegen',
+    body: tenantInput,
+    response: tenantResponse,
+  }),
+  addStaff: operation({
+    ...adminOperation,
+    operationId: 'addStaff',
+    path: '/admin/tenants/:slug/staff',
+    summary: 'Mitarbeiter anlegen (mit Aktivierungscode)',
+    params: slugParams,
+    body: staffInput,
+    response: staffResponse,
+  }),
+  addBuilding: operation({
+    ...adminOperation,
+    operationId: 'addBuilding',
+    path: '/admin/tenants/:slug/buildings',
+    summary: 'Gebäude anlegen',
+    params: slugParams,
+    body: buildingInput,
+    response: buildingResponse,
+  }),
+  addUnit: operation({
+    ...adminOperation,
+    operationId: 'addUnit',
+    path: '/admin/tenants/:slug/units',
+    summary: 'Wohneinheit anlegen',
+    params: slugParams,
+    body: unitInput,
+    response: unitResponse,
+  }),
+  addResident: operation({
+    ...adminOperation,
+    operationId: 'addResident',
+    path: '/admin/tenants/:slug/residents',
+    summary: 'Mieter anlegen (mit Aktivierungscode)',
+    params: slugParams,
+    body: residentInput,
+    response: residentResponse,
+  }),
+  importResidents: operation({
+    ...adminOperation,
+    operationId: 'importResidents',
+    path: '/admin/tenants/:slug/residents/import',
+    summary: 'Mieterliste als CSV importieren (Body text/csv; alles oder nichts)',
+    params: slugParams,
+    rawBody: {
+      contentTypes: ['text/csv', 'text/plain'],
+      description: 'Mieterliste im CSV-Format von docs/onboarding.md, „Resident list (CSV)“ (UTF-8, höchstens 5 MB)',
+    },
+    response: importResponse,
+  }),
+  reissueActivationCode: operation({
+    ...adminOperation,
+    operationId: 'reissueActivationCode',
+    path: '/admin/tenants/:slug/activation-codes',
+    summary: 'Neuen Aktivierungscode ausstellen (ersetzt frühere)',
+    params: slugParams,
+    body: activationCodeInput,
+    response: z.object({ activationCode: z.string() }),
+  }),
+};
