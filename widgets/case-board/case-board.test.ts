@@ -9,10 +9,10 @@ import './case-board.ts';
 
 const clerk: SessionUser = { role: 'clerk', displayName: 'Clara Kaiser', tenant: { slug: 'wohnbau-nord', name: 'Wohnbau Nord eG' } };
 
-async function board(options: FakeStaffCasesOptions = {}, bffOptions: FakeBffOptions = {}, lang = 'de') {
+async function board(options: FakeStaffCasesOptions = {}, bffOptions: FakeBffOptions = {}, lang = 'de', urlState = false) {
   const cases = new FakeStaffCases(options);
   const bff = new FakeBff({ session: { state: 'signed_in', user: clerk }, routes: cases.routes, ...bffOptions });
-  const el = await fixture<CaseBoard>(html`<case-board lang=${lang} .client=${bff.client()}></case-board>`);
+  const el = await fixture<CaseBoard>(html`<case-board lang=${lang} ?url-state=${urlState} .client=${bff.client()}></case-board>`);
   const page = new BoardDriver(el);
   await page.loaded();
   return { el, bff, cases, page };
@@ -483,6 +483,55 @@ describe('<case-board>', function () {
     await el.updateComplete;
     expect(page.numbers()).to.deep.equal([]);
     expect(page.text()).to.contain('Bitte melden Sie sich als Mitarbeiterin oder Mitarbeiter an');
+  });
+
+  describe('with url-state', () => {
+    const pageUrl = location.href;
+    afterEach(() => history.replaceState(null, '', pageUrl));
+
+    /** The board's parameters in the page URL. */
+    const parameters = () => Object.fromEntries([...new URLSearchParams(location.search)].filter(([name]) => name.startsWith('mp-')));
+
+    it('puts the open case and the filters into the URL, shows them again after a reload and closes the case on Back', async () => {
+      const first = await board({}, {}, 'de', true);
+      await first.page.choose('type', 'damage');
+      await first.page.tick('status', 'in_bearbeitung');
+      expect(parameters()).to.deep.equal({ 'mp-type': 'damage', 'mp-status': 'in_bearbeitung' });
+      const length = history.length;
+      const number = first.page.numbers()[0];
+      const item = first.cases.cases.find((candidate) => candidate.caseNumber === number)!;
+      await first.page.open(number);
+      expect(parameters()).to.deep.equal({ 'mp-type': 'damage', 'mp-status': 'in_bearbeitung', 'mp-case': item.id });
+      expect(history.length).to.equal(length + 1, 'opening a case is a step Back can undo; filtering is not');
+
+      first.el.remove();
+      const reloaded = await board({}, {}, 'de', true);
+      await waitUntil(() => reloaded.page.detailView?.detail?.case.id === item.id, 'the same case open after reload');
+      expect(Object.fromEntries(reloaded.cases.listQueries[0])).to.deep.include({ type: 'damage', status: 'in_bearbeitung' });
+      expect(reloaded.page.root.querySelector<HTMLSelectElement>('select[name="type"]')!.value).to.equal('damage');
+
+      history.back();
+      await waitUntil(() => !reloaded.page.detailView, 'case closed on Back');
+      await reloaded.el.updateComplete;
+      expect(parameters()).to.deep.equal({ 'mp-type': 'damage', 'mp-status': 'in_bearbeitung' });
+      expect(reloaded.page.root.activeElement).to.equal(reloaded.page.caseButton(number));
+    });
+
+    it('opens a linked case once the clerk has signed in, even one not on the first page', async () => {
+      const cases = new FakeStaffCases({ listError: { status: 401, code: 'unauthenticated', message: 'Bitte melden Sie sich an.' } });
+      const linked = cases.cases[25];
+      history.replaceState(null, '', `?mp-case=${linked.id}`);
+      const bff = new FakeBff({ session: { state: 'signed_in', user: clerk }, routes: cases.routes });
+      const el = await fixture<CaseBoard>(html`<case-board url-state .client=${bff.client()}></case-board>`);
+      const page = new BoardDriver(el);
+      await page.loaded();
+      expect(page.text()).to.contain('Bitte melden Sie sich als Mitarbeiterin oder Mitarbeiter an');
+      expect(page.detailView).to.equal(null);
+      cases.listError = undefined;
+      document.body.dispatchEvent(new CustomEvent('mp-signed-in', { bubbles: true, composed: true, detail: { user: clerk } }));
+      await waitUntil(() => page.detailView?.detail?.case.id === linked.id, 'linked case open');
+      expect(parameters()).to.deep.equal({ 'mp-case': linked.id });
+    });
   });
 
   it('speaks English with lang="en"', async () => {

@@ -3,9 +3,10 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ApiError, type ApiClient } from '../internal/api-client.ts';
 import { defaultApiClient } from '../internal/default-api-client.ts';
-import { liveConnected } from '../internal/live-updates.ts';
+import { LiveUpdatesController } from '../internal/live-updates-controller.ts';
 import { defineElement, PortalElement } from '../internal/portal-element.ts';
 import { staffDate, staffViewStyles } from '../internal/staff-view.ts';
+import { UrlStateController, type UrlParameters } from '../internal/url-state.ts';
 import {
   byDeadline,
   caseStatuses,
@@ -31,6 +32,9 @@ import '../staff-case-detail/staff-case-detail.ts';
 import { caseBoardStyles } from './case-board.styles.ts';
 
 type ListState = 'loading' | 'ready' | 'error' | 'signed-out' | 'forbidden';
+
+/** The board's URL parameters (with the `mp-` prefix): the open case, and the filters named as in the API's list query. */
+type BoardParameter = 'case' | 'type' | 'status' | 'assignee' | 'building' | 'overdue';
 
 /**
  * The clerks' case board: every case of the housing company sorted by deadline, with filters, and the open
@@ -88,10 +92,18 @@ export class CaseBoard extends PortalElement {
   /** The filters in use; they stay while cases are opened and closed. Setting them reloads the list. */
   @property({ attribute: false }) filters: CaseFilters = noFilters();
 
+  /**
+   * Keep the open case and the filters in the page URL (`mp-case`, `mp-type`, `mp-status`, `mp-assignee`,
+   * `mp-building`, `mp-overdue`), so Back, reload and links land on them. Only one element per page can.
+   */
+  @property({ type: Boolean, attribute: 'url-state' }) urlState = false;
+
   @state() private items: StaffCase[] = [];
   @state() private nextCursor: string | null = null;
   @state() private listState: ListState = 'loading';
   @state() private listError?: ApiError;
+  /** The BFF has answered the list: the clerk is signed in, so changes are followed live. */
+  @state() private admitted = false;
   @state() private loadingMore = false;
   /** Cases that arrived live since the board was opened. */
   @state() private newIds = new Set<string>();
@@ -114,9 +126,25 @@ export class CaseBoard extends PortalElement {
   private detailRequest = 0;
   /** Set when the board comes (back) onto the page: the list is read again with the next update. */
   private listStale = true;
-  private unsubscribe?: () => void;
   private focusAfterRender?: 'detail' | string;
   private announcementTimer?: ReturnType<typeof setTimeout>;
+
+  constructor() {
+    super();
+    new UrlStateController<BoardParameter>(this, {
+      keys: ['case', 'type', 'status', 'assignee', 'building', 'overdue'],
+      pushKeys: ['case'],
+      ready: () => true,
+      current: () => ({ case: this.caseId, ...filterParameters(this.filters) }),
+      show: (parameters, fromHistory) => this.showParameters(parameters, fromHistory),
+    });
+    new LiveUpdatesController(this, {
+      client: () => this.apiClient,
+      active: () => this.admitted,
+      onEvent: (event, payload) => this.onLive(event, payload),
+      reload: () => void this.reload(),
+    });
+  }
 
   private get apiClient(): ApiClient {
     return this.client ?? defaultApiClient(this.api);
@@ -139,12 +167,10 @@ export class CaseBoard extends PortalElement {
     removeEventListener('mp-signed-in', this.onSignedIn);
     removeEventListener('mp-signed-out', this.onSignedOut);
     clearTimeout(this.announcementTimer);
-    this.stopLive();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('client') && changed.get('client') !== undefined) this.stopLive();
     if (this.listStale || changed.has('filters') || changed.has('client') || changed.has('api')) {
       this.listStale = false;
       this.nextCursor = null;
@@ -155,11 +181,11 @@ export class CaseBoard extends PortalElement {
 
   private readonly onSignedIn = () => void this.reload();
 
+  /** The open case stays named (and in the URL), so it opens again after the next sign-in. */
   private readonly onSignedOut = () => {
-    this.stopLive();
+    this.admitted = false;
     this.items = [];
     this.detail = undefined;
-    this.caseId = undefined;
     this.listState = 'signed-out';
   };
 
@@ -175,12 +201,13 @@ export class CaseBoard extends PortalElement {
       this.rememberBuildings(page.items);
       this.listState = 'ready';
       this.listError = undefined;
-      this.startLive();
+      this.admitted = true;
       if (!this.clerks.length) void this.loadClerks();
     } catch (error) {
       if (request !== this.listRequest) return;
       const apiError = asApiError(error);
       this.listState = apiError.status === 401 ? 'signed-out' : apiError.status === 403 ? 'forbidden' : 'error';
+      if (this.listState !== 'error') this.admitted = false;
       this.listError = apiError;
       this.items = [];
       this.nextCursor = null;
@@ -222,20 +249,7 @@ export class CaseBoard extends PortalElement {
     this.buildings = buildings;
   }
 
-  private startLive(): void {
-    this.unsubscribe ??= this.apiClient.live.subscribe((event, payload) => this.onLive(event, payload));
-  }
-
-  private stopLive(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-  }
-
   private onLive(event: string, payload: unknown): void {
-    if (event === liveConnected) {
-      void this.reload();
-      return;
-    }
     const item = (payload as { case?: StaffCase } | undefined)?.case;
     if (!item || (event !== 'case:created' && event !== 'case:updated')) return;
     this.rememberBuildings([item]);
@@ -256,6 +270,16 @@ export class CaseBoard extends PortalElement {
       if (!this.nextCursor || !last || byDeadline(item, last) <= 0) this.items = [...this.items, item].sort(byDeadline);
     }
     if (event === 'case:updated' && item.id === this.caseId) void this.loadDetail(item.id, { quiet: true });
+  }
+
+  /** Shows the case and filters of a link; after Back or Forward focus follows as if the clerk had clicked. */
+  private showParameters(parameters: UrlParameters<BoardParameter>, fromHistory: boolean): void {
+    const filters = filtersOf(parameters);
+    if (JSON.stringify(filters) !== JSON.stringify(this.filters)) this.filters = filters;
+    if (parameters.case === this.caseId) return;
+    if (!fromHistory) this.caseId = parameters.case;
+    else if (parameters.case) this.open(parameters.case);
+    else this.close();
   }
 
   // Filters.
@@ -424,7 +448,7 @@ export class CaseBoard extends PortalElement {
   }
 
   override render() {
-    const caseId = this.caseId;
+    const caseId = this.listState === 'signed-out' || this.listState === 'forbidden' ? undefined : this.caseId;
     return html`
       <div class="live" role="status" aria-live="polite">${this.announcement}</div>
       <div class="layout ${caseId ? 'has-detail' : ''}">
@@ -615,6 +639,28 @@ export class CaseBoard extends PortalElement {
   private formatDate(iso: string): string {
     return staffDate(iso, this.locale);
   }
+}
+
+function filterParameters(filters: CaseFilters): UrlParameters<BoardParameter> {
+  return {
+    type: filters.types.join(',') || undefined,
+    status: filters.statuses.join(',') || undefined,
+    assignee: filters.assignee || undefined,
+    building: filters.building || undefined,
+    overdue: filters.overdueOnly ? 'true' : undefined,
+  };
+}
+
+/** The filters a URL names; unknown types and statuses are left out. */
+function filtersOf(parameters: UrlParameters<BoardParameter>): CaseFilters {
+  const listed = (value?: string) => value?.split(',') ?? [];
+  return {
+    types: caseTypes.filter((type) => listed(parameters.type).includes(type)),
+    statuses: caseStatuses.filter((status) => listed(parameters.status).includes(status)),
+    assignee: parameters.assignee ?? '',
+    building: parameters.building ?? '',
+    overdueOnly: parameters.overdue === 'true',
+  };
 }
 
 function asApiError(error: unknown): ApiError {
