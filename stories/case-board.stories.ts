@@ -1,7 +1,7 @@
 import { html } from 'lit';
-import { ref } from 'lit/directives/ref.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import type { CaseBoard } from '../widgets/case-board/case-board.ts';
+import { noFilters } from '../widgets/internal/staff-cases-api.ts';
 import { FakeBff } from '../widgets/testing/fake-bff.ts';
 import { FakeStaffCases, type FakeStaffCasesOptions } from '../widgets/testing/fake-staff-cases.ts';
 import '../widgets/case-board/case-board.ts';
@@ -13,44 +13,33 @@ interface Args {
   cases: FakeStaffCasesOptions;
   /** Delay of each answer in ms. */
   latency: number;
-  /** Opens the first case of this type once the list is there. */
+  /** Opens the first case of this type (a document request: the Mieterbescheinigung). */
   open?: 'damage' | 'document_request' | 'complaint';
-  /** Pushes a new case live this many ms after the list is there. */
+  /** Pushes a new case live this many ms after the story renders. */
   liveNewCaseAfter?: number;
 }
+
+/** The page size of the board's list. */
+const firstPage = 20;
 
 /** Renders the board against a fresh fake BFF, signed in as the clerk Clara Kaiser. */
 function renderBoard({ lang, cases: options, latency, open, liveNewCaseAfter }: Args) {
   const cases = new FakeStaffCases(options);
   const bff = new FakeBff({ session: { state: 'signed_in', user: clerk }, routes: cases.routes, latency });
-  let started = false;
-  const start = async (element: Element | undefined) => {
-    if (!element || started) return;
-    started = true;
-    const board = element as CaseBoard;
-    const loaded = async () => {
-      while (board.listState === 'loading') await new Promise((resolve) => setTimeout(resolve, 50));
-    };
-    await loaded();
-    const wanted = () =>
-      board.items.find((item) => item.type === open && (open !== 'document_request' || item.documentType?.label === 'Mieterbescheinigung'));
-    if (open && !wanted()) {
-      // Not on the first page: filter by its type, as a clerk would.
-      await board.setFilters({ types: [open] });
-      await loaded();
-    }
-    const target = open && wanted();
-    if (target) void board.open(target.id);
-    if (liveNewCaseAfter !== undefined) {
-      setTimeout(() => {
-        const fresh = cases.add(
-          cases.created({ title: 'Rohrbruch im Keller – Wasser steht 5 cm hoch', priority: 'critical', urgency: 'emergency' }),
-        );
-        bff.live.emit('case:created', { change: 'created', case: fresh });
-      }, liveNewCaseAfter);
-    }
-  };
-  return html`<case-board lang=${lang} .client=${bff.client()} ${ref(start)}></case-board>`;
+  const target = open
+    ? cases.cases.find((item) => item.type === open && (open !== 'document_request' || item.documentType?.label === 'Mieterbescheinigung'))
+    : undefined;
+  // A case beyond the first page is found as a clerk would: by filtering for its type.
+  const filters = target && cases.cases.indexOf(target) >= firstPage ? { ...noFilters(), types: [target.type] } : noFilters();
+  if (liveNewCaseAfter !== undefined) {
+    setTimeout(() => {
+      const fresh = cases.add(
+        cases.created({ title: 'Rohrbruch im Keller – Wasser steht 5 cm hoch', priority: 'critical', urgency: 'emergency' }),
+      );
+      bff.live.emit('case:created', { change: 'created', case: fresh });
+    }, liveNewCaseAfter);
+  }
+  return html`<case-board lang=${lang} .client=${bff.client()} .filters=${filters} case-id=${ifDefined(target?.id)}></case-board>`;
 }
 
 /**

@@ -35,10 +35,15 @@ describe('<case-board> stories', function () {
         expect(board.shadowRoot!.textContent).to.contain('Vorgänge werden geladen');
         return;
       }
-      await waitUntil(() => board.listState !== 'loading', 'board did not load', { timeout: 10000 });
-      if (args.open) await waitUntil(() => board.detail || board.detailError, 'case did not open', { timeout: 10000 });
+      const root = board.shadowRoot!;
+      await waitUntil(() => !root.querySelector('.loading'), 'board did not load', { timeout: 10000 });
+      if (args.open) {
+        const detail = () => root.querySelector('mp-staff-case-detail');
+        await waitUntil(() => detail()?.detail || detail()?.loadError, 'case did not open', { timeout: 10000 });
+        await detail()!.updateComplete;
+      }
       if (args.liveNewCaseAfter !== undefined) {
-        await waitUntil(() => board.newIds.size > 0, 'no live case', { timeout: 10000 });
+        await waitUntil(() => root.querySelector('.new-badge'), 'no live case', { timeout: 10000 });
       }
       await board.updateComplete;
       await expect(board).to.be.accessible();

@@ -3,18 +3,19 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { SessionUser } from '../internal/api-client.ts';
 import { FakeBff, type FakeBffOptions } from '../testing/fake-bff.ts';
 import { FakeStaffCases, fakeBuildings, fakeClerks, type FakeStaffCasesOptions } from '../testing/fake-staff-cases.ts';
+import type { StaffCaseDetailView } from '../staff-case-detail/staff-case-detail.ts';
 import type { CaseBoard } from './case-board.ts';
 import './case-board.ts';
 
 const clerk: SessionUser = { role: 'clerk', displayName: 'Clara Kaiser', tenant: { slug: 'wohnbau-nord', name: 'Wohnbau Nord eG' } };
 
-async function board(options: FakeStaffCasesOptions = {}, bffOptions: FakeBffOptions = {}, lang = 'de') {
+async function board(options: FakeStaffCasesOptions = {}, bffOptions: FakeBffOptions = {}, lang = 'de', urlState = false) {
   const cases = new FakeStaffCases(options);
   const bff = new FakeBff({ session: { state: 'signed_in', user: clerk }, routes: cases.routes, ...bffOptions });
-  const el = await fixture<CaseBoard>(html`<case-board lang=${lang} .client=${bff.client()}></case-board>`);
-  await waitUntil(() => el.listState !== 'loading', 'board did not load');
-  await el.updateComplete;
-  return { el, bff, cases, page: new BoardDriver(el) };
+  const el = await fixture<CaseBoard>(html`<case-board lang=${lang} ?url-state=${urlState} .client=${bff.client()}></case-board>`);
+  const page = new BoardDriver(el);
+  await page.loaded();
+  return { el, bff, cases, page };
 }
 
 /** Reads and operates the board the way a clerk would. */
@@ -27,6 +28,13 @@ class BoardDriver {
 
   text(): string {
     return this.root.textContent!.replace(/\s+/g, ' ');
+  }
+
+  /** Waits until the first page of cases (or why there is none) is shown. */
+  async loaded(): Promise<void> {
+    await this.el.updateComplete;
+    await waitUntil(() => !this.root.querySelector('.loading'), 'board did not load');
+    await this.el.updateComplete;
   }
 
   numbers(): string[] {
@@ -61,12 +69,22 @@ class BoardDriver {
 
   async open(caseNumber: string): Promise<void> {
     this.caseButton(caseNumber).click();
-    await waitUntil(() => this.el.detail?.case.caseNumber === caseNumber, `case ${caseNumber} did not open`);
-    await this.el.updateComplete;
+    await waitUntil(() => this.detailView?.detail?.case.caseNumber === caseNumber, `case ${caseNumber} did not open`);
+    await this.detailView!.updateComplete;
   }
 
-  get detail(): HTMLElement {
-    return this.root.querySelector<HTMLElement>('.detail')!;
+  /** The open case, `<mp-staff-case-detail>`. */
+  get detailView(): StaffCaseDetailView | null {
+    return this.root.querySelector('mp-staff-case-detail');
+  }
+
+  get detail(): ShadowRoot {
+    return this.detailView!.shadowRoot!;
+  }
+
+  async back(): Promise<void> {
+    this.detail.querySelector<HTMLButtonElement>('.back')!.click();
+    await this.settle();
   }
 
   detailText(): string {
@@ -74,7 +92,7 @@ class BoardDriver {
   }
 
   form(headingId: string): HTMLFormElement {
-    return this.root.querySelector<HTMLFormElement>(`form[aria-labelledby="${headingId}"]`)!;
+    return this.detail.querySelector<HTMLFormElement>(`form[aria-labelledby="${headingId}"]`)!;
   }
 
   async submit(headingId: string, values: Record<string, string>): Promise<void> {
@@ -84,16 +102,18 @@ class BoardDriver {
       field.value = value;
     }
     form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
-    await waitUntil(() => !this.el.busy, 'action did not finish');
+    // The board marks the action busy right away; the open case learns it with the board's next render.
+    await this.el.updateComplete;
+    await waitUntil(() => !this.detailView!.busy, 'action did not finish');
     await this.settle();
   }
 
   alert(): string {
-    return this.root.querySelector('.actions [role="alert"]')?.textContent?.trim() ?? '';
+    return this.detail.querySelector('.actions [role="alert"]')?.textContent?.trim() ?? '';
   }
 
   notice(): string {
-    return this.root.querySelector('.actions [role="status"]')?.textContent?.trim() ?? '';
+    return this.detail.querySelector('.actions [role="status"]')?.textContent?.trim() ?? '';
   }
 }
 
@@ -161,8 +181,7 @@ describe('<case-board>', function () {
       expect(['eingegangen', 'in_bearbeitung']).to.include(item.status);
     }
     await page.open(shown[0]);
-    page.root.querySelector<HTMLButtonElement>('.back')!.click();
-    await page.settle();
+    await page.back();
     expect(el.filters.types).to.deep.equal(['damage']);
     expect(page.root.querySelector<HTMLSelectElement>('select[name="type"]')!.value).to.equal('damage');
     expect(page.numbers()).to.deep.equal(shown);
@@ -241,8 +260,7 @@ describe('<case-board>', function () {
     const options = [...page.form('status-heading').querySelectorAll('option')].map((option) => option.value).filter(Boolean);
     expect(options).to.deep.equal(['in_bearbeitung', 'erledigt', 'abgelehnt']);
 
-    page.root.querySelector<HTMLButtonElement>('.back')!.click();
-    await page.settle();
+    await page.back();
     await page.tick('status', 'beauftragt');
     await page.tick('status', 'erledigt');
     const done = cases.cases.find((item) => item.status === 'erledigt')!;
@@ -343,16 +361,16 @@ describe('<case-board>', function () {
     const request = cases.cases.find((item) => item.documentType?.label === 'Mieterbescheinigung' && item.status !== 'erledigt')!;
     await page.choose('type', 'document_request');
     page.caseButton(request.caseNumber).click();
-    await waitUntil(() => page.el.detail?.case.id === request.id);
-    await page.el.updateComplete;
-    const button = page.root.querySelector<HTMLButtonElement>('button.certificate')!;
+    await waitUntil(() => page.detailView?.detail?.case.id === request.id);
+    await page.detailView!.updateComplete;
+    const button = page.detail.querySelector<HTMLButtonElement>('button.certificate')!;
     expect(button.textContent!.trim()).to.equal('Bescheinigung erstellen und freigeben');
     button.click();
     await waitUntil(() => page.notice() !== '');
     expect(bff.calls).to.include(`POST /api/staff/cases/${request.id}/certificate`);
     expect(page.notice()).to.equal('Die Mieterbescheinigung wurde erstellt und freigegeben; der Vorgang ist erledigt.');
     await waitUntil(() => page.caseButton(request.caseNumber).textContent!.includes('Erledigt'));
-    expect(page.root.querySelector('button.certificate')).to.equal(null);
+    expect(page.detail.querySelector('button.certificate')).to.equal(null);
   });
 
   it('adds a new case live, announces it politely and marks it new; updates a listed and an open case', async () => {
@@ -404,12 +422,13 @@ describe('<case-board>', function () {
     const number = first.querySelector('.number')!.textContent!;
     first.focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => el.detail?.case.caseNumber === number);
-    await el.updateComplete;
-    expect(page.root.activeElement?.id).to.equal('detail-heading');
+    await waitUntil(() => page.detailView?.detail?.case.caseNumber === number);
+    await page.detailView!.updateComplete;
+    expect(page.root.activeElement).to.equal(page.detailView);
+    expect(page.detail.activeElement?.id).to.equal('detail-heading');
     await sendKeys({ press: 'Escape' });
     await page.settle();
-    expect(el.selectedId).to.equal(undefined);
+    expect(el.caseId).to.equal(undefined);
     expect(page.root.activeElement).to.equal(page.caseButton(number));
   });
 
@@ -434,11 +453,10 @@ describe('<case-board>', function () {
     // The board itself is the 320 px box (a plain wrapper would make fixture() wait for an animation frame).
     const el = await fixture<CaseBoard>(html`<case-board style="width: 320px" .client=${bff.client()}></case-board>`);
     const holder = el;
-    await waitUntil(() => el.listState === 'ready');
-    await el.updateComplete;
     const page = new BoardDriver(el);
+    await page.loaded();
     const overflowing = () =>
-      [...el.shadowRoot!.querySelectorAll<HTMLElement>('*')]
+      [...el.shadowRoot!.querySelectorAll<HTMLElement>('*'), ...(page.detailView?.shadowRoot!.querySelectorAll<HTMLElement>('*') ?? [])]
         .filter((node) => node.getBoundingClientRect().right > holder.getBoundingClientRect().right + 1)
         .map((node) => `${node.className || node.tagName} ${Math.round(node.getBoundingClientRect().right)}`);
     expect(overflowing()).to.deep.equal([]);
@@ -462,13 +480,60 @@ describe('<case-board>', function () {
     expect(page.text()).to.contain('Bitte melden Sie sich als Mitarbeiterin oder Mitarbeiter an');
     cases.listError = undefined;
     document.body.dispatchEvent(new CustomEvent('mp-signed-in', { bubbles: true, composed: true, detail: { user: clerk } }));
-    await waitUntil(() => el.listState === 'ready', 'no reload after sign-in');
-    await el.updateComplete;
-    expect(page.numbers().length).to.equal(20);
+    await waitUntil(() => page.numbers().length === 20, 'no reload after sign-in');
     document.body.dispatchEvent(new CustomEvent('mp-signed-out', { bubbles: true, composed: true, detail: { everywhere: false } }));
     await el.updateComplete;
     expect(page.numbers()).to.deep.equal([]);
     expect(page.text()).to.contain('Bitte melden Sie sich als Mitarbeiterin oder Mitarbeiter an');
+  });
+
+  describe('with url-state', () => {
+    const pageUrl = location.href;
+    afterEach(() => history.replaceState(null, '', pageUrl));
+
+    /** The board's parameters in the page URL. */
+    const parameters = () => Object.fromEntries([...new URLSearchParams(location.search)].filter(([name]) => name.startsWith('mp-')));
+
+    it('puts the open case and the filters into the URL, shows them again after a reload and closes the case on Back', async () => {
+      const first = await board({}, {}, 'de', true);
+      await first.page.choose('type', 'damage');
+      await first.page.tick('status', 'in_bearbeitung');
+      expect(parameters()).to.deep.equal({ 'mp-type': 'damage', 'mp-status': 'in_bearbeitung' });
+      const length = history.length;
+      const number = first.page.numbers()[0];
+      const item = first.cases.cases.find((candidate) => candidate.caseNumber === number)!;
+      await first.page.open(number);
+      expect(parameters()).to.deep.equal({ 'mp-type': 'damage', 'mp-status': 'in_bearbeitung', 'mp-case': item.id });
+      expect(history.length).to.equal(length + 1, 'opening a case is a step Back can undo; filtering is not');
+
+      first.el.remove();
+      const reloaded = await board({}, {}, 'de', true);
+      await waitUntil(() => reloaded.page.detailView?.detail?.case.id === item.id, 'the same case open after reload');
+      expect(Object.fromEntries(reloaded.cases.listQueries[0])).to.deep.include({ type: 'damage', status: 'in_bearbeitung' });
+      expect(reloaded.page.root.querySelector<HTMLSelectElement>('select[name="type"]')!.value).to.equal('damage');
+
+      history.back();
+      await waitUntil(() => !reloaded.page.detailView, 'case closed on Back');
+      await reloaded.el.updateComplete;
+      expect(parameters()).to.deep.equal({ 'mp-type': 'damage', 'mp-status': 'in_bearbeitung' });
+      expect(reloaded.page.root.activeElement).to.equal(reloaded.page.caseButton(number));
+    });
+
+    it('opens a linked case once the clerk has signed in, even one not on the first page', async () => {
+      const cases = new FakeStaffCases({ listError: { status: 401, code: 'unauthenticated', message: 'Bitte melden Sie sich an.' } });
+      const linked = cases.cases[25];
+      history.replaceState(null, '', `?mp-case=${linked.id}`);
+      const bff = new FakeBff({ session: { state: 'signed_in', user: clerk }, routes: cases.routes });
+      const el = await fixture<CaseBoard>(html`<case-board url-state .client=${bff.client()}></case-board>`);
+      const page = new BoardDriver(el);
+      await page.loaded();
+      expect(page.text()).to.contain('Bitte melden Sie sich als Mitarbeiterin oder Mitarbeiter an');
+      expect(page.detailView).to.equal(null);
+      cases.listError = undefined;
+      document.body.dispatchEvent(new CustomEvent('mp-signed-in', { bubbles: true, composed: true, detail: { user: clerk } }));
+      await waitUntil(() => page.detailView?.detail?.case.id === linked.id, 'linked case open');
+      expect(parameters()).to.deep.equal({ 'mp-case': linked.id });
+    });
   });
 
   it('speaks English with lang="en"', async () => {

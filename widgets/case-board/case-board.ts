@@ -3,8 +3,10 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ApiError, type ApiClient } from '../internal/api-client.ts';
 import { defaultApiClient } from '../internal/default-api-client.ts';
-import { liveConnected } from '../internal/live-updates.ts';
+import { LiveUpdatesController } from '../internal/live-updates-controller.ts';
 import { defineElement, PortalElement } from '../internal/portal-element.ts';
+import { staffDate, staffViewStyles } from '../internal/staff-view.ts';
+import { UrlStateController, type UrlParameters } from '../internal/url-state.ts';
 import {
   byDeadline,
   caseStatuses,
@@ -19,15 +21,26 @@ import {
   type StaffCase,
   type StaffCaseDetail,
 } from '../internal/staff-cases-api.ts';
+import type { CaseAssignRequestEvent } from '../events/case-assign-request.ts';
+import type { CaseCertificateRequestEvent } from '../events/case-certificate-request.ts';
+import type { CaseDocumentPublishRequestEvent } from '../events/case-document-publish-request.ts';
+import type { CaseNoteRequestEvent } from '../events/case-note-request.ts';
+import type { CaseReplyRequestEvent } from '../events/case-reply-request.ts';
+import type { CaseStatusChangeRequestEvent } from '../events/case-status-change-request.ts';
+import type { StaffCaseAction } from '../staff-case-detail/staff-case-detail.ts';
+import '../staff-case-detail/staff-case-detail.ts';
 import { caseBoardStyles } from './case-board.styles.ts';
-import { renderCaseDetail, type DetailHost } from './case-detail.ts';
 
 type ListState = 'loading' | 'ready' | 'error' | 'signed-out' | 'forbidden';
 
+/** The board's URL parameters (with the `mp-` prefix): the open case, and the filters named as in the API's list query. */
+type BoardParameter = 'case' | 'type' | 'status' | 'assignee' | 'building' | 'overdue';
+
 /**
- * The clerks' case board: every case of the housing company sorted by deadline, with filters, the detail
- * of one case (resident, unit, damage, attachments, activity log, public messages and internal notes) and
- * the work on it (status, assignee, reply, note, documents). New and changed cases arrive live.
+ * The clerks' case board: every case of the housing company sorted by deadline, with filters, and the open
+ * case in `<mp-staff-case-detail>` (resident, unit, damage, attachments, activity log, public messages and
+ * internal notes, and the work on it: status, assignee, reply, note, documents). New and changed cases
+ * arrive live. The board is the connected layer: it loads, and it does what the open case asks for.
  *
  * Standalone on a staff page it works with the session a `<staff-portal>` on the same page signed in;
  * inside `<staff-portal>` it is the "Vorgänge" area.
@@ -39,7 +52,7 @@ type ListState = 'loading' | 'ready' | 'error' | 'signed-out' | 'forbidden';
  * @csspart list - The list of cases.
  * @csspart case - One case in the list (a button opening its detail).
  * @csspart load-more - The "Weitere laden" button.
- * @csspart detail - The open case.
+ * @csspart detail - The open case (`<mp-staff-case-detail>`).
  * @csspart activity - The activity log of the open case.
  * @csspart actions - The forms to work on the case.
  * @csspart button - Every button.
@@ -61,8 +74,8 @@ type ListState = 'loading' | 'ready' | 'error' | 'signed-out' | 'forbidden';
  * @cssproperty --mp-radius - Corner radius.
  * @cssproperty --mp-spacing - Base spacing.
  */
-export class CaseBoard extends PortalElement implements DetailHost {
-  static override styles = [PortalElement.styles, caseBoardStyles];
+export class CaseBoard extends PortalElement {
+  static override styles = [PortalElement.styles, staffViewStyles, caseBoardStyles];
 
   /** Base URL of the BFF; by default the origin the widget script was loaded from. */
   @property() api?: string;
@@ -73,44 +86,71 @@ export class CaseBoard extends PortalElement implements DetailHost {
   /** Level of the board's headings (the open case's title); 3 inside a portal that has its own `h2`. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
-  /** The filters in use; they stay while cases are opened and closed. */
-  @state() filters: CaseFilters = noFilters();
+  /** The id of the open case; set it to open one (it need not be in the list), `undefined` shows the list alone. */
+  @property({ attribute: 'case-id' }) caseId?: string;
 
-  @state() items: StaffCase[] = [];
-  @state() nextCursor: string | null = null;
-  @state() listState: ListState = 'loading';
-  @state() listError?: ApiError;
-  @state() loadingMore = false;
+  /** The filters in use; they stay while cases are opened and closed. Setting them reloads the list. */
+  @property({ attribute: false }) filters: CaseFilters = noFilters();
+
+  /**
+   * Keep the open case and the filters in the page URL (`mp-case`, `mp-type`, `mp-status`, `mp-assignee`,
+   * `mp-building`, `mp-overdue`), so Back, reload and links land on them. Only one element per page can.
+   */
+  @property({ type: Boolean, attribute: 'url-state' }) urlState = false;
+
+  @state() private items: StaffCase[] = [];
+  @state() private nextCursor: string | null = null;
+  @state() private listState: ListState = 'loading';
+  @state() private listError?: ApiError;
+  /** The BFF has answered the list: the clerk is signed in, so changes are followed live. */
+  @state() private admitted = false;
+  @state() private loadingMore = false;
   /** Cases that arrived live since the board was opened. */
-  @state() newIds = new Set<string>();
-  @state() clerks: StaffAccount[] = [];
+  @state() private newIds = new Set<string>();
+  @state() private clerks: StaffAccount[] = [];
   /** Buildings seen in the lists so far (there is no building list for clerks yet). */
-  @state() buildings = new Map<string, string>();
+  @state() private buildings = new Map<string, string>();
 
-  @state() selectedId?: string;
-  @state() detail?: StaffCaseDetail;
-  @state() detailError?: ApiError;
-  @state() busy?: string;
-  @state() notice?: string;
-  @state() actionError?: string;
-  @state() uploadProgress?: number;
-  @state() messageKind: 'reply' | 'note' = 'reply';
+  @state() private detail?: StaffCaseDetail;
+  @state() private detailError?: ApiError;
+  @state() private busy?: StaffCaseAction;
+  @state() private notice?: string;
+  @state() private actionError?: string;
+  @state() private uploadProgress?: number;
   /** On a narrow screen the filters fold away behind a button. */
-  @state() filtersOpen = false;
+  @state() private filtersOpen = false;
   /** Read out politely by screen readers (new cases). */
-  @state() announcement = '';
+  @state() private announcement = '';
 
   private listRequest = 0;
   private detailRequest = 0;
-  private unsubscribe?: () => void;
+  /** Set when the board comes (back) onto the page: the list is read again with the next update. */
+  private listStale = true;
   private focusAfterRender?: 'detail' | string;
   private announcementTimer?: ReturnType<typeof setTimeout>;
 
-  get apiClient(): ApiClient {
+  constructor() {
+    super();
+    new UrlStateController<BoardParameter>(this, {
+      keys: ['case', 'type', 'status', 'assignee', 'building', 'overdue'],
+      pushKeys: ['case'],
+      ready: () => true,
+      current: () => ({ case: this.caseId, ...filterParameters(this.filters) }),
+      show: (parameters, fromHistory) => this.showParameters(parameters, fromHistory),
+    });
+    new LiveUpdatesController(this, {
+      client: () => this.apiClient,
+      active: () => this.admitted,
+      onEvent: (event, payload) => this.onLive(event, payload),
+      reload: () => void this.reload(),
+    });
+  }
+
+  private get apiClient(): ApiClient {
     return this.client ?? defaultApiClient(this.api);
   }
 
-  get cases(): StaffCasesApi {
+  private get cases(): StaffCasesApi {
     return new StaffCasesApi(this.apiClient);
   }
 
@@ -118,7 +158,8 @@ export class CaseBoard extends PortalElement implements DetailHost {
     super.connectedCallback();
     addEventListener('mp-signed-in', this.onSignedIn);
     addEventListener('mp-signed-out', this.onSignedOut);
-    void this.reload();
+    this.listStale = true;
+    this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -126,28 +167,30 @@ export class CaseBoard extends PortalElement implements DetailHost {
     removeEventListener('mp-signed-in', this.onSignedIn);
     removeEventListener('mp-signed-out', this.onSignedOut);
     clearTimeout(this.announcementTimer);
-    this.stopLive();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('client') && changed.get('client') !== undefined) {
-      this.stopLive();
+    super.willUpdate(changed);
+    if (this.listStale || changed.has('filters') || changed.has('client') || changed.has('api')) {
+      this.listStale = false;
+      this.nextCursor = null;
       void this.reload();
     }
+    if (changed.has('caseId')) this.caseChanged();
   }
 
   private readonly onSignedIn = () => void this.reload();
 
+  /** The open case stays named (and in the URL), so it opens again after the next sign-in. */
   private readonly onSignedOut = () => {
-    this.stopLive();
+    this.admitted = false;
     this.items = [];
     this.detail = undefined;
-    this.selectedId = undefined;
     this.listState = 'signed-out';
   };
 
   /** Reads the first page for the current filters (and the open case), e.g. after a filter change or a reconnect. */
-  async reload(): Promise<void> {
+  private async reload(): Promise<void> {
     const request = ++this.listRequest;
     this.listState = this.items.length ? this.listState : 'loading';
     try {
@@ -158,20 +201,21 @@ export class CaseBoard extends PortalElement implements DetailHost {
       this.rememberBuildings(page.items);
       this.listState = 'ready';
       this.listError = undefined;
-      this.startLive();
+      this.admitted = true;
       if (!this.clerks.length) void this.loadClerks();
     } catch (error) {
       if (request !== this.listRequest) return;
       const apiError = asApiError(error);
       this.listState = apiError.status === 401 ? 'signed-out' : apiError.status === 403 ? 'forbidden' : 'error';
+      if (this.listState !== 'error') this.admitted = false;
       this.listError = apiError;
       this.items = [];
       this.nextCursor = null;
     }
-    if (this.selectedId && this.listState === 'ready') void this.loadDetail(this.selectedId);
+    if (this.caseId && this.listState === 'ready') void this.loadDetail(this.caseId);
   }
 
-  async loadMore(): Promise<void> {
+  private async loadMore(): Promise<void> {
     if (!this.nextCursor || this.loadingMore) return;
     const request = this.listRequest;
     this.loadingMore = true;
@@ -205,20 +249,7 @@ export class CaseBoard extends PortalElement implements DetailHost {
     this.buildings = buildings;
   }
 
-  private startLive(): void {
-    this.unsubscribe ??= this.apiClient.live.subscribe((event, payload) => this.onLive(event, payload));
-  }
-
-  private stopLive(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-  }
-
   private onLive(event: string, payload: unknown): void {
-    if (event === liveConnected) {
-      void this.reload();
-      return;
-    }
     const item = (payload as { case?: StaffCase } | undefined)?.case;
     if (!item || (event !== 'case:created' && event !== 'case:updated')) return;
     this.rememberBuildings([item]);
@@ -238,61 +269,72 @@ export class CaseBoard extends PortalElement implements DetailHost {
       const last = this.items[this.items.length - 1];
       if (!this.nextCursor || !last || byDeadline(item, last) <= 0) this.items = [...this.items, item].sort(byDeadline);
     }
-    if (event === 'case:updated' && item.id === this.selectedId) void this.loadDetail(item.id, { quiet: true });
+    if (event === 'case:updated' && item.id === this.caseId) void this.loadDetail(item.id, { quiet: true });
+  }
+
+  /** Shows the case and filters of a link; after Back or Forward focus follows as if the clerk had clicked. */
+  private showParameters(parameters: UrlParameters<BoardParameter>, fromHistory: boolean): void {
+    const filters = filtersOf(parameters);
+    if (JSON.stringify(filters) !== JSON.stringify(this.filters)) this.filters = filters;
+    if (parameters.case === this.caseId) return;
+    if (!fromHistory) this.caseId = parameters.case;
+    else if (parameters.case) this.open(parameters.case);
+    else this.close();
   }
 
   // Filters.
 
-  /** Changes the filters and reloads the list; resolves when the first page is there. */
-  setFilters(change: Partial<CaseFilters>): Promise<void> {
+  private changeFilters(change: Partial<CaseFilters>): void {
     this.filters = { ...this.filters, ...change };
-    this.nextCursor = null;
-    return this.reload();
   }
 
   private toggleStatus(status: CaseStatus, checked: boolean): void {
     const statuses = checked ? [...this.filters.statuses, status] : this.filters.statuses.filter((candidate) => candidate !== status);
-    void this.setFilters({ statuses: caseStatuses.filter((candidate) => statuses.includes(candidate)) });
+    this.changeFilters({ statuses: caseStatuses.filter((candidate) => statuses.includes(candidate)) });
   }
 
-  // Detail.
+  // The open case.
 
-  async open(id: string): Promise<void> {
-    this.selectedId = id;
-    this.detail = this.detail?.case.id === id ? this.detail : undefined;
+  /** Opened from the list: focus moves to the case's heading. */
+  private open(id: string): void {
+    this.caseId = id;
+    this.focusAfterRender = 'detail';
+  }
+
+  /** Back to the list: focus returns to the case's entry. */
+  private close(): void {
+    this.focusAfterRender = this.caseId;
+    this.caseId = undefined;
+  }
+
+  /** Another case (or none) is open now: what was shown of the last one goes, the new one loads. */
+  private caseChanged(): void {
+    const id = this.caseId;
+    if (this.detail?.case.id !== id) this.detail = undefined;
+    this.detailError = undefined;
     this.notice = undefined;
     this.actionError = undefined;
-    this.focusAfterRender = 'detail';
-    this.messageKind = 'reply';
+    if (!id) return;
     if (this.newIds.has(id)) {
       const newIds = new Set(this.newIds);
       newIds.delete(id);
       this.newIds = newIds;
     }
-    await this.loadDetail(id);
+    // Before the list is there the board may not be signed in yet: the list's arrival loads the case.
+    if (this.listState === 'ready') void this.loadDetail(id);
   }
 
-  close(): void {
-    const id = this.selectedId;
-    this.selectedId = undefined;
-    this.detail = undefined;
-    this.detailError = undefined;
-    this.notice = undefined;
-    this.actionError = undefined;
-    this.focusAfterRender = id;
-  }
-
-  async loadDetail(id: string, options: { quiet?: boolean } = {}): Promise<void> {
+  private async loadDetail(id: string, options: { quiet?: boolean } = {}): Promise<void> {
     const request = ++this.detailRequest;
     if (!options.quiet) this.detailError = undefined;
     try {
       const detail = await this.cases.detail(id);
-      if (request !== this.detailRequest || this.selectedId !== id) return;
+      if (request !== this.detailRequest || this.caseId !== id) return;
       this.detail = detail;
       this.detailError = undefined;
       this.replaceItem(detail.case);
     } catch (error) {
-      if (request !== this.detailRequest || this.selectedId !== id) return;
+      if (request !== this.detailRequest || this.caseId !== id) return;
       if (!options.quiet) this.detailError = asApiError(error);
     }
   }
@@ -307,9 +349,8 @@ export class CaseBoard extends PortalElement implements DetailHost {
    * Runs one action on the open case: shows the confirmation, or the error. A case another clerk changed
    * meanwhile is reloaded with a hint, so the clerk decides again on what is now there.
    */
-  async act(name: string, action: () => Promise<{ case: StaffCase }>, done: () => string, form?: HTMLFormElement): Promise<void> {
-    const id = this.selectedId;
-    if (!id || this.busy) return;
+  private async act(name: StaffCaseAction, caseId: string, action: () => Promise<{ case: StaffCase }>, done: () => string): Promise<void> {
+    if (this.busy) return;
     this.busy = name;
     this.notice = undefined;
     this.actionError = undefined;
@@ -317,14 +358,12 @@ export class CaseBoard extends PortalElement implements DetailHost {
       const answer = await action();
       this.replaceItem(answer.case);
       this.notice = done();
-      form?.reset();
-      if (name === 'message') this.messageKind = 'reply';
-      await this.loadDetail(id, { quiet: true });
+      await this.loadDetail(caseId, { quiet: true });
     } catch (error) {
       const apiError = asApiError(error);
       if (apiError.code === 'case_changed' || apiError.code === 'invalid_status_transition') {
         this.actionError = this.msg.boardCaseChanged;
-        await this.loadDetail(id, { quiet: true });
+        await this.loadDetail(caseId, { quiet: true });
       } else if (apiError.status === 404 && (name === 'document' || name === 'certificate')) {
         this.actionError = this.msg.boardFeatureUnavailable;
       } else {
@@ -336,7 +375,57 @@ export class CaseBoard extends PortalElement implements DetailHost {
     }
   }
 
-  errorText(error: ApiError): string {
+  private readonly changeStatus = ({ detail: { caseId, status, message } }: CaseStatusChangeRequestEvent) =>
+    this.act(
+      'status',
+      caseId,
+      () => this.cases.changeStatus(caseId, status, message),
+      () => this.msg.boardStatusChanged(this.msg.caseStatusLabels[status]),
+    );
+
+  private readonly assign = ({ detail: { caseId, assigneeId } }: CaseAssignRequestEvent) =>
+    this.act(
+      'assign',
+      caseId,
+      () => this.cases.assign(caseId, assigneeId),
+      () => this.msg.boardAssigned(this.clerks.find((clerk) => clerk.id === assigneeId)?.label ?? null),
+    );
+
+  private readonly reply = ({ detail: { caseId, body } }: CaseReplyRequestEvent) =>
+    this.act(
+      'message',
+      caseId,
+      () => this.cases.reply(caseId, body),
+      () => this.msg.boardReplySent,
+    );
+
+  private readonly note = ({ detail: { caseId, body } }: CaseNoteRequestEvent) =>
+    this.act(
+      'message',
+      caseId,
+      () => this.cases.note(caseId, body),
+      () => this.msg.boardNoteSaved,
+    );
+
+  private readonly publishDocument = ({ detail: { caseId, file, title, category } }: CaseDocumentPublishRequestEvent) => {
+    this.uploadProgress = 0;
+    return this.act(
+      'document',
+      caseId,
+      () => this.cases.publishDocument(caseId, { file, title, category }, { onProgress: (fraction) => (this.uploadProgress = fraction) }),
+      () => this.msg.boardDocumentPublished,
+    );
+  };
+
+  private readonly issueCertificate = ({ detail: { caseId } }: CaseCertificateRequestEvent) =>
+    this.act(
+      'certificate',
+      caseId,
+      () => this.cases.issueCertificate(caseId),
+      () => this.msg.boardCertificateIssued,
+    );
+
+  private errorText(error: ApiError): string {
     if (error.status === 0) return this.msg.networkError;
     const fields = Object.values(error.fields);
     return fields.length ? fields.join(' ') : error.message || this.msg.unexpectedError;
@@ -347,28 +436,48 @@ export class CaseBoard extends PortalElement implements DetailHost {
     super.updated(changed);
     const target = this.focusAfterRender;
     if (!target) return;
+    this.focusAfterRender = undefined;
     if (target === 'detail') {
-      const heading = this.renderRoot.querySelector<HTMLElement>('.detail [data-focus]');
-      if (!heading) return;
-      this.focusAfterRender = undefined;
-      heading.focus();
+      const detail = this.renderRoot.querySelector('mp-staff-case-detail');
+      void detail?.updateComplete.then(() => detail.focusHeading());
       return;
     }
-    this.focusAfterRender = undefined;
     // The case may have left the list meanwhile (a filter, a live change): then the list's first control.
     const entry = this.renderRoot.querySelector<HTMLElement>(`button.case[data-id="${CSS.escape(target)}"]`);
     (entry ?? this.renderRoot.querySelector<HTMLElement>('.filters select'))?.focus();
   }
 
   override render() {
-    const open = this.selectedId !== undefined;
+    const caseId = this.listState === 'signed-out' || this.listState === 'forbidden' ? undefined : this.caseId;
     return html`
       <div class="live" role="status" aria-live="polite">${this.announcement}</div>
-      <div class="layout ${open ? 'has-detail' : ''}">
+      <div class="layout ${caseId ? 'has-detail' : ''}">
         <div class="list-pane">${this.renderFilters()} ${this.renderList()}</div>
         ${
-          open
-            ? html`<div class="detail-pane" @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && this.close()}>${renderCaseDetail(this)}</div>`
+          caseId
+            ? html`<mp-staff-case-detail
+              part="detail"
+              exportparts="activity, actions, button, alert, notice"
+              lang=${this.locale}
+              heading-level=${this.headingLevel}
+              .summary=${this.items.find((item) => item.id === caseId)}
+              .detail=${this.detail?.case.id === caseId ? this.detail : undefined}
+              .loadError=${this.detailError ? this.errorText(this.detailError) : undefined}
+              .clerks=${this.clerks}
+              .busy=${this.busy}
+              .notice=${this.notice}
+              .actionError=${this.actionError}
+              .uploadProgress=${this.uploadProgress}
+              .attachmentUrl=${(id: string, attachmentId: string) => this.cases.attachmentUrl(id, attachmentId)}
+              @mp-case-close-request=${() => this.close()}
+              @mp-case-open-request=${() => void this.loadDetail(caseId)}
+              @mp-case-status-change-request=${this.changeStatus}
+              @mp-case-assign-request=${this.assign}
+              @mp-case-reply-request=${this.reply}
+              @mp-case-note-request=${this.note}
+              @mp-case-document-publish-request=${this.publishDocument}
+              @mp-case-certificate-request=${this.issueCertificate}
+            ></mp-staff-case-detail>`
             : nothing
         }
       </div>
@@ -406,14 +515,14 @@ export class CaseBoard extends PortalElement implements DetailHost {
       >
         <label class="field">
           <span>${msg.boardFilterType}</span>
-          <select name="type" @change=${(event: Event) => this.setFilters({ types: changed(event).value ? [changed(event).value as CaseType] : [] })}>
+          <select name="type" @change=${(event: Event) => this.changeFilters({ types: changed(event).value ? [changed(event).value as CaseType] : [] })}>
             <option value="" ?selected=${!filters.types.length}>${msg.boardFilterAllTypes}</option>
             ${caseTypes.map((type) => html`<option value=${type} ?selected=${filters.types.includes(type)}>${msg.caseTypeLabels[type]}</option>`)}
           </select>
         </label>
         <label class="field">
           <span>${msg.boardFilterAssignee}</span>
-          <select name="assignee" @change=${(event: Event) => this.setFilters({ assignee: changed(event).value })}>
+          <select name="assignee" @change=${(event: Event) => this.changeFilters({ assignee: changed(event).value })}>
             <option value="" ?selected=${!filters.assignee}>${msg.boardAssigneeAll}</option>
             <option value="me" ?selected=${filters.assignee === 'me'}>${msg.boardAssigneeMe}</option>
             <option value="none" ?selected=${filters.assignee === 'none'}>${msg.boardAssigneeNone}</option>
@@ -422,7 +531,7 @@ export class CaseBoard extends PortalElement implements DetailHost {
         </label>
         <label class="field">
           <span>${msg.boardFilterBuilding}</span>
-          <select name="building" @change=${(event: Event) => this.setFilters({ building: changed(event).value })}>
+          <select name="building" @change=${(event: Event) => this.changeFilters({ building: changed(event).value })}>
             <option value="" ?selected=${!filters.building}>${msg.boardBuildingAll}</option>
             ${[...this.buildings].map(([id, address]) => html`<option value=${id} ?selected=${filters.building === id}>${address}</option>`)}
           </select>
@@ -446,10 +555,10 @@ export class CaseBoard extends PortalElement implements DetailHost {
         </fieldset>
         <div class="filter-row">
           <label class="check">
-            <input type="checkbox" name="overdue" .checked=${filters.overdueOnly} @change=${(event: Event) => this.setFilters({ overdueOnly: changed(event).checked })} />
+            <input type="checkbox" name="overdue" .checked=${filters.overdueOnly} @change=${(event: Event) => this.changeFilters({ overdueOnly: changed(event).checked })} />
             ${msg.boardFilterOverdue}
           </label>
-          <button type="button" class="link" part="button" @click=${() => void this.setFilters(noFilters())}>${msg.boardResetFilters}</button>
+          <button type="button" class="link" part="button" @click=${() => this.changeFilters(noFilters())}>${msg.boardResetFilters}</button>
         </div>
       </form>
     `;
@@ -459,7 +568,7 @@ export class CaseBoard extends PortalElement implements DetailHost {
     const msg = this.msg;
     switch (this.listState) {
       case 'loading':
-        return html`<p class="muted" role="status">${msg.boardLoadingCases}</p>`;
+        return html`<p class="muted loading" role="status">${msg.boardLoadingCases}</p>`;
       case 'signed-out':
         return html`<p class="empty" part="alert">${msg.boardSignInFirst}</p>`;
       case 'forbidden':
@@ -502,7 +611,7 @@ export class CaseBoard extends PortalElement implements DetailHost {
           class="case ${item.overdue ? 'overdue' : ''} priority-${item.priority} ${isNew ? 'new' : ''}"
           part="case"
           data-id=${item.id}
-          aria-current=${this.selectedId === item.id ? 'true' : nothing}
+          aria-current=${this.caseId === item.id ? 'true' : nothing}
           @click=${() => this.open(item.id)}
         >
           <span class="case-head">
@@ -527,13 +636,31 @@ export class CaseBoard extends PortalElement implements DetailHost {
     `;
   }
 
-  formatDate(iso: string): string {
-    return new Intl.DateTimeFormat(this.locale === 'en' ? 'en-GB' : 'de-DE', {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-      timeZone: 'Europe/Berlin',
-    }).format(new Date(iso));
+  private formatDate(iso: string): string {
+    return staffDate(iso, this.locale);
   }
+}
+
+function filterParameters(filters: CaseFilters): UrlParameters<BoardParameter> {
+  return {
+    type: filters.types.join(',') || undefined,
+    status: filters.statuses.join(',') || undefined,
+    assignee: filters.assignee || undefined,
+    building: filters.building || undefined,
+    overdue: filters.overdueOnly ? 'true' : undefined,
+  };
+}
+
+/** The filters a URL names; unknown types and statuses are left out. */
+function filtersOf(parameters: UrlParameters<BoardParameter>): CaseFilters {
+  const listed = (value?: string) => value?.split(',') ?? [];
+  return {
+    types: caseTypes.filter((type) => listed(parameters.type).includes(type)),
+    statuses: caseStatuses.filter((status) => listed(parameters.status).includes(status)),
+    assignee: parameters.assignee ?? '',
+    building: parameters.building ?? '',
+    overdueOnly: parameters.overdue === 'true',
+  };
 }
 
 function asApiError(error: unknown): ApiError {

@@ -26,6 +26,12 @@ export abstract class SignInPortal extends PortalElement {
   /** The API to talk to; set it to use a fake in stories and tests. Nested elements get the same client. */
   @property({ attribute: false }) client?: ApiClient;
 
+  /**
+   * Keep the open view in the page URL (`mp-…` query parameters), so Back, reload and links land on it.
+   * Only one element per page can; set it on the portal of the page's main content.
+   */
+  @property({ type: Boolean, attribute: 'url-state' }) urlState = false;
+
   abstract readonly audience: Audience;
 
   protected readonly signIn = new SignInController(this);

@@ -31,8 +31,10 @@ describe('<staff-portal> stories', function () {
       const portal = container.querySelector<StaffPortal>('staff-portal')!;
       await waitUntil(() => portal.shadowRoot?.querySelector('mp-sign-in-flow, case-board'), 'portal did not load', { timeout: 10000 });
       const board = portal.shadowRoot!.querySelector<CaseBoard>('case-board');
-      if (board) await waitUntil(() => board.listState !== 'loading', 'board did not load', { timeout: 10000 });
-      if (board && args.liveNewCaseAfter !== undefined) await waitUntil(() => board.newIds.size > 0, 'no live case', { timeout: 10000 });
+      if (board)
+        await waitUntil(() => board.shadowRoot && !board.shadowRoot.querySelector('.loading'), 'board did not load', { timeout: 10000 });
+      if (board && args.liveNewCaseAfter !== undefined)
+        await waitUntil(() => board.shadowRoot!.querySelector('.new-badge'), 'no live case', { timeout: 10000 });
       await expect(portal).to.be.accessible();
     });
   }

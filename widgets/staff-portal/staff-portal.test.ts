@@ -25,7 +25,7 @@ describe('<staff-portal>', () => {
     await page.submit({ code: fakeCodes.totp });
     await page.waitForHeading('Vorgänge');
     const board = el.shadowRoot!.querySelector<CaseBoard>('case-board')!;
-    await waitUntil(() => board.listState === 'ready', 'board did not load');
+    await waitUntil(() => board.shadowRoot?.querySelector('.list, .empty'), 'board did not load');
     await board.updateComplete;
     expect(board.shadowRoot!.textContent).to.contain('Keine offenen Vorgänge.');
     expect(page.text()).to.contain('Angemeldet als Clara Kaiser');
@@ -67,7 +67,7 @@ describe('<staff-portal>', () => {
     const el = await fixture<StaffPortal>(
       html`<staff-portal tenant="wohnbau-nord" lang="en" .client=${new ApiClient('', bff.fetch, bff.live)}></staff-portal>`,
     );
-    await waitUntil(() => el.shadowRoot!.querySelector<CaseBoard>('case-board')?.listState === 'ready', 'board did not load');
+    await waitUntil(() => el.shadowRoot!.querySelector<CaseBoard>('case-board')?.shadowRoot?.querySelector('.list'), 'board did not load');
     const board = el.shadowRoot!.querySelector<CaseBoard>('case-board')!;
     await board.updateComplete;
     const numbers = [...board.shadowRoot!.querySelectorAll('button.case .number')].map((node) => node.textContent);

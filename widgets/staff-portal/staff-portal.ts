@@ -57,6 +57,7 @@ export class StaffPortal extends SignInPortal {
           exportparts="filters: board-filters, list: board-list, case: board-case, load-more: board-load-more, detail: board-detail, activity: board-activity, actions: board-actions, button: board-button, alert: board-alert, notice: board-notice"
           lang=${this.locale}
           heading-level="3"
+          ?url-state=${this.urlState}
           .client=${this.apiClient}
         ></case-board>
       </section>

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiError, type ApiClient } from '../internal/api-client.ts';
-import { liveConnected } from '../internal/live-updates.ts';
+import { LiveUpdatesController } from '../internal/live-updates-controller.ts';
 import type { Messages } from '../internal/localize.ts';
 import {
   ResidentCasesApi,
@@ -61,7 +61,6 @@ export class ResidentHome implements ReactiveController {
   announcement = '';
 
   private api?: ResidentCasesApi;
-  private unsubscribe?: () => void;
   /** Refreshes "vor 5 Minuten" and the like while the page stays open. */
   private clock?: ReturnType<typeof setInterval>;
   private connected = false;
@@ -70,6 +69,12 @@ export class ResidentHome implements ReactiveController {
 
   constructor(private readonly host: ResidentHomeHost) {
     host.addController(this);
+    new LiveUpdatesController(host, {
+      client: () => host.apiClient,
+      active: () => this.api !== undefined,
+      onEvent: (event, payload) => this.onLive(event, payload),
+      reload: () => this.reload(),
+    });
   }
 
   hostConnected(): void {
@@ -90,9 +95,7 @@ export class ResidentHome implements ReactiveController {
   }
 
   private start(): void {
-    const client = this.host.apiClient;
-    this.api = new ResidentCasesApi(client);
-    this.unsubscribe = client.live.subscribe((event, payload) => this.onLive(event, payload));
+    this.api = new ResidentCasesApi(this.host.apiClient);
     this.clock = setInterval(() => this.tick(), 60_000);
     void this.loadCases();
     void this.loadUnreadCount();
@@ -100,8 +103,6 @@ export class ResidentHome implements ReactiveController {
   }
 
   private stop(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
     clearInterval(this.clock);
     this.clock = undefined;
     this.api = undefined;
@@ -289,16 +290,18 @@ export class ResidentHome implements ReactiveController {
     }
   }
 
+  /** After reconnecting: everything shown is read again, as something may have changed meanwhile. */
+  private reload(): void {
+    void this.loadCases();
+    void this.loadUnreadCount();
+    void this.loadJoined();
+    if (this.documents.state === 'loaded') void this.loadDocuments();
+    if (this.view === 'case') void this.loadDetail();
+  }
+
   private onLive(event: string, payload: unknown): void {
     const msg = this.host.msg;
     switch (event) {
-      case liveConnected:
-        void this.loadCases();
-        void this.loadUnreadCount();
-        void this.loadJoined();
-        if (this.documents.state === 'loaded') void this.loadDocuments();
-        if (this.view === 'case') void this.loadDetail();
-        return;
       case 'case:updated': {
         const { change, case: updated } = payload as CaseUpdatedPayload;
         const known = this.cases.items.some((item) => item.id === updated.id);

@@ -13,14 +13,17 @@ const until: typeof waitUntil = (predicate, message, options = {}) => waitUntil(
 const user = { role: 'resident' as const, displayName: 'Anna Müller', tenant: { slug: 'wohnbau-nord', name: 'Wohnbau Nord eG' } };
 
 /** Anna is signed in; her cases and documents come from the fake. */
-async function signedIn(options: FakeResidentCasesOptions = {}, lang = 'de') {
+async function signedIn(options: FakeResidentCasesOptions = {}, lang = 'de', urlState = false) {
   const resident = new FakeResidentCases(options);
   const filing = new FakeCaseFiling();
   const bff = new FakeBff({ session: { state: 'signed_in', user }, routes: [...resident.routes, ...filing.routes] });
   const client = bff.client();
-  const el = await fixture<TenantPortal>(html`<tenant-portal tenant="wohnbau-nord" lang=${lang} .client=${client}></tenant-portal>`);
+  const el = await fixture<TenantPortal>(
+    html`<tenant-portal tenant="wohnbau-nord" lang=${lang} ?url-state=${urlState} .client=${client}></tenant-portal>`,
+  );
   const page = new PortalPage(el);
-  await page.waitForHeading(lang === 'en' ? 'My requests' : 'Meine Anliegen');
+  if (!urlState) await page.waitForHeading(lang === 'en' ? 'My requests' : 'Meine Anliegen');
+  else await until(() => page.heading(), 'first view shown');
   return { el, bff, client, resident, filing, page };
 }
 
@@ -513,6 +516,81 @@ describe('<tenant-portal> resident area', function () {
     expect(page.heading()).to.equal('Request 2026-0181: Wasserschaden · Bad');
     expect(page.detail!.shadowRoot!.textContent).to.contain('History').and.contain('Add a message or files');
     await expect(el).to.be.accessible();
+  });
+
+  describe('with url-state', () => {
+    const pageUrl = location.href;
+    afterEach(() => history.replaceState(null, '', pageUrl));
+
+    /** The portal's parameters in the page URL. */
+    const parameters = () => [...new URLSearchParams(location.search)].filter(([name]) => name.startsWith('mp-'));
+
+    it('puts an opened case into the URL, shows it again after a reload and closes it on Back', async () => {
+      history.replaceState(null, '', '?seite=mieterportal&utm_source=brief%20M%C3%A4rz');
+      const first = await signedIn({}, 'de', true);
+      const record = first.resident.cases.find((item) => item.caseNumber === '2026-0181')!;
+      expect(parameters()).to.deep.equal([]);
+      await first.page.openCase('Wasserschaden · Bad');
+      expect(location.search).to.equal(`?seite=mieterportal&utm_source=brief%20M%C3%A4rz&mp-case=${record.id}`);
+
+      first.el.remove();
+      const reloaded = await signedIn({}, 'de', true);
+      await reloaded.page.waitForHeading('Anliegen 2026-0181: Wasserschaden · Bad');
+      await until(() => reloaded.page.detail?.shadowRoot?.querySelector('ol.timeline'), 'case detail shown');
+      expect(reloaded.page.focused(), 'no focus taken on load').to.equal(null);
+
+      history.back();
+      await reloaded.page.waitForHeading('Meine Anliegen');
+      expect(location.search).to.equal('?seite=mieterportal&utm_source=brief%20M%C3%A4rz');
+      history.forward();
+      await reloaded.page.waitForHeading('Anliegen 2026-0181: Wasserschaden · Bad');
+    });
+
+    it('gives "Meine Dokumente" and each filing form an address', async () => {
+      const { el, page } = await signedIn({}, 'de', true);
+      page.nav('Meine Dokumente').click();
+      await page.waitForHeading('Meine Dokumente');
+      expect(parameters()).to.deep.equal([['mp-view', 'documents']]);
+      page.nav('Neues Anliegen').click();
+      await page.waitForHeading('Neues Anliegen');
+      page.button(page.root, 'Meldung/Beschwerde').click();
+      await until(() => page.root.querySelector('mp-case-request-form'), 'request form');
+      expect(parameters()).to.deep.equal([
+        ['mp-view', 'new'],
+        ['mp-type', 'complaint'],
+      ]);
+
+      el.remove();
+      const reloaded = await signedIn({}, 'de', true);
+      await until(() => reloaded.page.root.querySelector('mp-case-request-form[case-type="complaint"]'), 'the same form after reload');
+      history.back();
+      await until(() => !reloaded.page.root.querySelector('mp-case-request-form'), 'type choice again');
+      expect(reloaded.page.heading()).to.equal('Neues Anliegen');
+      history.back();
+      await reloaded.page.waitForHeading('Meine Dokumente');
+    });
+
+    it('leaves the URL alone without url-state, and to the first of two portals with it', async () => {
+      const plain = await signedIn();
+      await plain.page.openCase('Wasserschaden · Bad');
+      expect(parameters()).to.deep.equal([]);
+      plain.el.remove();
+
+      const warn = console.warn;
+      const warnings: unknown[] = [];
+      console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+      try {
+        const owner = await signedIn({}, 'de', true);
+        const second = await signedIn({}, 'de', true);
+        expect(warnings).to.have.length(1);
+        await second.page.openCase('Wasserschaden · Bad');
+        expect(parameters()).to.deep.equal([]);
+        await owner.page.openCase('Lärm im Treppenhaus nach 22 Uhr');
+        expect(parameters().map(([name]) => name)).to.deep.equal(['mp-case']);
+      } finally {
+        console.warn = warn;
+      }
+    });
   });
 
   it('files through the form of the chosen type and shows the new case first in the list', async () => {

@@ -269,6 +269,28 @@ describe('<tenant-portal>', () => {
     expect(page.alert()).to.equal('Der Server ist gerade nicht erreichbar. Bitte prüfen Sie Ihre Verbindung.');
   });
 
+  it('with url-state opens the case a link names once the resident has signed in', async () => {
+    const resident = new FakeResidentCases();
+    const record = resident.cases.find((item) => item.caseNumber === '2026-0181')!;
+    const pageUrl = location.href;
+    history.replaceState(null, '', `?mp-case=${record.id}`);
+    try {
+      const bff = new FakeBff({ routes: resident.routes });
+      const el = await fixture<TenantPortal>(
+        html`<tenant-portal tenant="wohnbau-nord" url-state .client=${new ApiClient('', bff.fetch)}></tenant-portal>`,
+      );
+      const page = new SignInDriver(el);
+      await page.waitForHeading('Anmelden');
+      expect(location.search).to.equal(`?mp-case=${record.id}`, 'the link waits for the sign-in');
+      await page.submit(anna);
+      await page.submit({ code: fakeCodes.totp });
+      await page.waitForHeading('Anliegen 2026-0181: Wasserschaden · Bad');
+      expect(location.search).to.equal(`?mp-case=${record.id}`);
+    } finally {
+      history.replaceState(null, '', pageUrl);
+    }
+  });
+
   it('speaks English with lang="en", "My requests" included', async () => {
     const { el, page } = await portal({}, 'en');
     await page.submit(anna);

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { defineElement } from '../internal/portal-element.ts';
+import { UrlStateController, type UrlParameters } from '../internal/url-state.ts';
 import { residentViewStyles, statusBadge, timeOf } from '../internal/resident-view.ts';
 import { SignInPortal } from '../sign-in-flow/sign-in-portal.ts';
 import type { CaseMessageRequestEvent } from '../events/case-message-request.ts';
@@ -15,6 +16,7 @@ import { tenantPortalStyles } from './tenant-portal.styles.ts';
  * the letter, password reset (`?mp-reset=<token>` in the page URL) and, once signed in, the resident's
  * area: "Meine Anliegen" (own cases with status, history and messages), "Neues Anliegen" and "Meine
  * Dokumente" (with the number of unread documents), kept current by live updates without reloading.
+ * With `url-state` the open view is in the page URL (`mp-case`, `mp-view`, `mp-type`), for Back, reload and links.
  *
  * @tagname tenant-portal
  * @summary Resident sign-in, "Meine Anliegen", "Neues Anliegen" and "Meine Dokumente".
@@ -81,6 +83,15 @@ export class TenantPortal extends SignInPortal {
   /** The type chosen under "Neues Anliegen". */
   private newCaseType?: FilingType;
 
+  /** With `url-state`: `mp-case=<id>`, or `mp-view=documents`, or `mp-view=new` with `mp-type=<case type>` (docs/cases.md). */
+  protected readonly url = new UrlStateController(this, {
+    keys: ['view', 'case', 'type'],
+    pushKeys: ['view', 'case', 'type'],
+    ready: () => this.signedIn,
+    current: () => this.shownParameters(),
+    show: (parameters) => this.showParameters(parameters),
+  });
+
   private formLoadFailed = false;
 
   /** The view and case last rendered: a different one moves focus to its heading. */
@@ -88,6 +99,23 @@ export class TenantPortal extends SignInPortal {
 
   get signedIn(): boolean {
     return this.signIn.session?.state === 'signed_in';
+  }
+
+  private shownParameters(): UrlParameters<'view' | 'case' | 'type'> {
+    const { view, openCaseId } = this.home;
+    if (view === 'case') return { case: openCaseId };
+    if (view === 'new') return { view, type: this.newCaseType };
+    return view === 'documents' ? { view } : {};
+  }
+
+  private showParameters({ view, case: caseId, type }: UrlParameters<'view' | 'case' | 'type'>): void {
+    if (caseId) {
+      this.openCase(caseId);
+      return;
+    }
+    this.home.show(view === 'new' || view === 'documents' ? view : 'cases');
+    const chosen = filingTypes.find((candidate) => candidate === type);
+    if (view === 'new' && chosen !== this.newCaseType) this.showForm(chosen);
   }
 
   protected label(tenantName: string): string {
@@ -268,11 +296,15 @@ export class TenantPortal extends SignInPortal {
   }
 
   private chooseType(type: FilingType | undefined) {
+    this.showForm(type);
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#view-heading')?.focus());
+  }
+
+  private showForm(type: FilingType | undefined) {
     this.newCaseType = type;
     this.formLoadFailed = false;
     if (type) this.loadForm(type);
     this.requestUpdate();
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#view-heading')?.focus());
   }
 
   /** The forms are imported on first use, so the portal stays small for residents who only read. */

@@ -1,0 +1,57 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ApiClient } from './api-client.ts';
+import { liveConnected, type LiveHandler } from './live-updates.ts';
+
+export interface LiveUpdatesOptions {
+  /** The client whose live updates to follow (the element's current one). */
+  client: () => ApiClient;
+  /** Whether to listen now, e.g. while signed in; asked before every update of the element. */
+  active: () => boolean;
+  /** An event the BFF pushed, e.g. `case:updated`. */
+  onEvent: LiveHandler;
+  /** After every (re)connect: read again what is shown, since something may have changed while offline. */
+  reload: () => void;
+}
+
+/**
+ * Live updates for a connected element: subscribed while the element is on the page and `active()` holds,
+ * unsubscribed otherwise (sign-out, leaving the page), and subscribed anew when the element gets another client.
+ */
+export class LiveUpdatesController implements ReactiveController {
+  private subscription?: { client: ApiClient; unsubscribe: () => void };
+  private connected = false;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: LiveUpdatesOptions,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.connected = true;
+    this.host.requestUpdate();
+  }
+
+  hostDisconnected(): void {
+    this.connected = false;
+    this.follow();
+  }
+
+  hostUpdate(): void {
+    this.follow();
+  }
+
+  /** Subscribes to the client that should be followed now, or to none. */
+  private follow(): void {
+    const client = this.connected && this.options.active() ? this.options.client() : undefined;
+    if (this.subscription?.client === client) return;
+    this.subscription?.unsubscribe();
+    this.subscription = client && {
+      client,
+      unsubscribe: client.live.subscribe((event, payload) =>
+        event === liveConnected ? this.options.reload() : this.options.onEvent(event, payload),
+      ),
+    };
+  }
+}

@@ -1,0 +1,118 @@
+import { css } from 'lit';
+
+export const staffCaseDetailStyles = css`
+  :host {
+    --_internal: var(--mp-color-internal, #fff6d6);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    background: var(--_surface);
+    min-width: 0;
+  }
+  .detail-head {
+    display: grid;
+    gap: 0.5em;
+    margin: 0 0 var(--_space);
+  }
+  .back {
+    justify-self: start;
+  }
+  .detail-title {
+    font-size: 1.3em;
+    font-weight: 700;
+    line-height: 1.25;
+    overflow-wrap: anywhere;
+  }
+  .sub {
+    font-size: 1.1em;
+    font-weight: 700;
+    margin: var(--_space) 0 0.5em;
+  }
+  .facts {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(13rem, 100%), 1fr));
+    gap: 0.5em var(--_space);
+    margin: 0;
+  }
+  .facts dt {
+    font-size: 0.85em;
+    color: var(--_muted);
+  }
+  .facts dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .overdue-text {
+    color: var(--_error);
+    font-weight: 700;
+  }
+  .description,
+  .message {
+    white-space: pre-wrap;
+  }
+  .attachments {
+    padding-inline-start: 1.2em;
+    margin: 0;
+  }
+  .attachments a {
+    color: var(--_primary);
+    overflow-wrap: anywhere;
+  }
+  .actions {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    gap: 0.75em;
+  }
+  .action {
+    min-width: 0;
+    border-top: 1px solid var(--_border);
+    padding-top: 0.75em;
+  }
+  .action-title {
+    font-weight: 700;
+    margin: 0 0 0.5em;
+  }
+  .message-form.note textarea {
+    background: var(--_internal);
+  }
+  .certificate {
+    justify-self: start;
+  }
+  .feedback {
+    display: contents;
+  }
+  progress {
+    width: 100%;
+  }
+  .timeline {
+    list-style: none;
+    padding: 0;
+    margin: 0;
+    display: grid;
+    gap: 0.5em;
+  }
+  .entry {
+    border-inline-start: 4px solid var(--_border);
+    padding: 0.25em 0.75em;
+  }
+  .entry.internal {
+    border-inline-start-color: #c77700;
+    background: var(--_internal);
+  }
+  .entry.public.has-message {
+    border-inline-start-color: var(--_primary);
+  }
+  .entry-head {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 0.75em;
+    align-items: baseline;
+  }
+  .visibility {
+    font-size: 0.85em;
+  }
+  .entry .message {
+    margin: 0.25em 0 0;
+    overflow-wrap: anywhere;
+  }
+`;

@@ -1,0 +1,158 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { StaffCaseDetail } from '../internal/staff-cases-api.ts';
+import { FakeStaffCases, fakeClerks } from '../testing/fake-staff-cases.ts';
+import type { StaffCaseDetailView } from './staff-case-detail.ts';
+import './staff-case-detail.ts';
+
+const fake = new FakeStaffCases();
+const detailOf = (find: (detail: StaffCaseDetail) => boolean): StaffCaseDetail => [...fake.store.values()].find(find)!;
+const damage = detailOf(({ case: item }) => item.type === 'damage' && item.status === 'in_bearbeitung');
+const certificate = detailOf(({ case: item }) => item.documentType?.label === 'Mieterbescheinigung' && item.status === 'eingegangen');
+
+async function detailView(detail: StaffCaseDetail | undefined = damage, lang = 'de') {
+  return fixture<StaffCaseDetailView>(html`<mp-staff-case-detail
+    lang=${lang}
+    .detail=${detail}
+    .clerks=${fakeClerks}
+    .attachmentUrl=${(caseId: string, attachmentId: string) => `/api/staff/cases/${caseId}/attachments/${attachmentId}`}
+  ></mp-staff-case-detail>`);
+}
+
+const root = (el: StaffCaseDetailView) => el.shadowRoot!;
+const text = (el: StaffCaseDetailView) => root(el).textContent!.replace(/\s+/g, ' ');
+const form = (el: StaffCaseDetailView, heading: string) => root(el).querySelector<HTMLFormElement>(`form[aria-labelledby="${heading}"]`)!;
+
+/** Fills a form's fields and presses its submit button. */
+function submit(el: StaffCaseDetailView, heading: string, values: Record<string, string>): void {
+  const target = form(el, heading);
+  for (const [name, value] of Object.entries(values)) target.querySelector<HTMLInputElement>(`[name="${name}"]`)!.value = value;
+  target.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+}
+
+describe('<mp-staff-case-detail>', () => {
+  it('shows the facts, attachments and the activity log of a case, with the forms to work on it', async () => {
+    const el = await detailView();
+    const item = damage.case;
+    expect(root(el).querySelector('[part="heading"]')!.textContent).to.equal(`Vorgang ${item.caseNumber}: ${item.title}`);
+    expect(text(el)).to.contain(`Schadensort${item.damage!.location.label}`).and.contain(item.resident.name!);
+    const link = root(el).querySelector<HTMLAnchorElement>('.attachments a')!;
+    expect(link.getAttribute('href')).to.equal(`/api/staff/cases/${item.id}/attachments/${damage.attachments![0].id}`);
+    expect(root(el).querySelectorAll('.timeline .entry').length).to.be.greaterThan(2);
+    expect([...root(el).querySelectorAll('form')].map((node) => node.getAttribute('aria-labelledby'))).to.deep.equal([
+      'status-heading',
+      'assign-heading',
+      'message-heading',
+      'document-heading',
+    ]);
+    expect(root(el).querySelector('button.certificate')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('heads the view with the listed case while its detail loads, and offers a retry when it failed', async () => {
+    const el = await fixture<StaffCaseDetailView>(html`<mp-staff-case-detail .summary=${damage.case}></mp-staff-case-detail>`);
+    expect(root(el).querySelector('[part="heading"]')!.textContent).to.contain(damage.case.caseNumber);
+    expect(root(el).querySelector('[role="status"]')!.textContent).to.contain('Wird geladen');
+    el.loadError = 'Der Dienst ist gerade nicht erreichbar.';
+    await el.updateComplete;
+    expect(root(el).querySelector('[role="alert"]')!.textContent).to.equal(
+      'Der Vorgang konnte nicht geladen werden. Der Dienst ist gerade nicht erreichbar.',
+    );
+    await expect(el).to.be.accessible();
+    const retry = [...root(el).querySelectorAll('button')].find((button) => button.textContent!.includes('Erneut versuchen'))!;
+    setTimeout(() => retry.click());
+    const { detail } = await oneEvent(el, 'mp-case-open-request');
+    expect(detail).to.deep.equal({ caseId: damage.case.id });
+  });
+
+  it('asks to change the status with the public message, offering only the allowed changes', async () => {
+    const el = await detailView();
+    const options = [...form(el, 'status-heading').querySelectorAll('option')].map((option) => option.value).filter(Boolean);
+    expect(options).to.deep.equal(['beauftragt', 'erledigt', 'abgelehnt']);
+    setTimeout(() => submit(el, 'status-heading', { status: 'beauftragt', message: 'Die Firma kommt am Dienstag.' }));
+    const event = await oneEvent(el, 'mp-case-status-change-request');
+    expect(event.detail).to.deep.equal({ caseId: damage.case.id, status: 'beauftragt', message: 'Die Firma kommt am Dienstag.' });
+    expect(event.bubbles && event.composed).to.be.true;
+  });
+
+  it('empties the form that asked once the board reports success, and keeps it on failure', async () => {
+    const el = await detailView();
+    setTimeout(() => submit(el, 'message-heading', { body: 'Wir kümmern uns.' }));
+    await oneEvent(el, 'mp-case-reply-request');
+    el.busy = 'message';
+    await el.updateComplete;
+    expect(
+      [...root(el).querySelectorAll<HTMLButtonElement>('button')].every((button) => button.disabled || button.classList.contains('back')),
+    ).to.be.true;
+    el.busy = undefined;
+    el.actionError = 'Das hat leider nicht geklappt.';
+    await el.updateComplete;
+    expect(form(el, 'message-heading').querySelector('textarea')!.value).to.equal('Wir kümmern uns.');
+
+    setTimeout(() => submit(el, 'message-heading', { body: 'Wir kümmern uns.' }));
+    await oneEvent(el, 'mp-case-reply-request');
+    el.busy = 'message';
+    el.actionError = undefined;
+    await el.updateComplete;
+    el.busy = undefined;
+    el.notice = 'Antwort an den Mieter gesendet.';
+    await el.updateComplete;
+    expect(form(el, 'message-heading').querySelector('textarea')!.value).to.equal('');
+    expect(root(el).querySelector('[part="notice"]')!.textContent).to.equal('Antwort an den Mieter gesendet.');
+  });
+
+  it('asks for an internal note when "Interne Notiz" is chosen, and assigns to a clerk or nobody', async () => {
+    const el = await detailView();
+    form(el, 'message-heading').querySelector<HTMLInputElement>('input[value="note"]')!.click();
+    await el.updateComplete;
+    expect(form(el, 'message-heading').querySelector('button[type="submit"]')!.textContent!.trim()).to.equal('Notiz speichern');
+    setTimeout(() => submit(el, 'message-heading', { body: 'Nur intern.' }));
+    expect((await oneEvent(el, 'mp-case-note-request')).detail).to.deep.equal({ caseId: damage.case.id, body: 'Nur intern.' });
+
+    setTimeout(() => submit(el, 'assign-heading', { assignee: fakeClerks[1].id }));
+    expect((await oneEvent(el, 'mp-case-assign-request')).detail).to.deep.equal({ caseId: damage.case.id, assigneeId: fakeClerks[1].id });
+    setTimeout(() => submit(el, 'assign-heading', { assignee: '' }));
+    expect((await oneEvent(el, 'mp-case-assign-request')).detail).to.deep.equal({ caseId: damage.case.id, assigneeId: null });
+  });
+
+  it('asks to publish the chosen file as a document', async () => {
+    const el = await detailView();
+    const input = form(el, 'document-heading').querySelector<HTMLInputElement>('input[type="file"]')!;
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['%PDF-1.4'], 'termin.pdf', { type: 'application/pdf' }));
+    input.files = transfer.files;
+    setTimeout(() => submit(el, 'document-heading', { title: 'Terminbestätigung', category: 'letter' }));
+    const { detail } = await oneEvent(el, 'mp-case-document-publish-request');
+    expect(detail).to.include({ caseId: damage.case.id, title: 'Terminbestätigung', category: 'letter' });
+    expect(detail.file.name).to.equal('termin.pdf');
+    el.busy = 'document';
+    el.uploadProgress = 0.5;
+    await el.updateComplete;
+    expect(root(el).querySelector('progress')!.value).to.equal(0.5);
+    await expect(el).to.be.accessible();
+  });
+
+  it('offers the Mieterbescheinigung on its document request', async () => {
+    const el = await detailView(certificate);
+    const button = root(el).querySelector<HTMLButtonElement>('button.certificate')!;
+    expect(button.textContent!.trim()).to.equal('Bescheinigung erstellen und freigeben');
+    setTimeout(() => button.click());
+    expect((await oneEvent(el, 'mp-case-certificate-request')).detail).to.deep.equal({ caseId: certificate.case.id });
+  });
+
+  it('asks to close with "Zurück zur Liste" and with Escape', async () => {
+    const el = await detailView();
+    setTimeout(() => root(el).querySelector<HTMLButtonElement>('.back')!.click());
+    expect((await oneEvent(el, 'mp-case-close-request')).detail).to.deep.equal({ caseId: damage.case.id });
+    el.focusHeading();
+    expect(root(el).activeElement?.id).to.equal('detail-heading');
+    setTimeout(() => void sendKeys({ press: 'Escape' }));
+    await oneEvent(el, 'mp-case-close-request');
+  });
+
+  it('speaks English with lang="en"', async () => {
+    const el = await detailView(damage, 'en');
+    expect(text(el)).to.contain(`Case ${damage.case.caseNumber}`).and.contain('Change status').and.contain('Back to the list');
+    await expect(el).to.be.accessible();
+  });
+});
