@@ -45,7 +45,7 @@ describe('<tenant-portal>', () => {
     const signedIn = await oneEvent(el, 'mp-signed-in');
     expect(signedIn.detail.user.displayName).to.equal('Anna Müller');
     await page.waitForHeading('Meine Anliegen');
-    expect(page.text()).to.contain('Sie haben noch keine Anliegen.');
+    await waitUntil(() => page.text().includes('Sie haben noch keine Anliegen.'), 'the empty list');
     expect(page.text()).to.contain('Angemeldet als Anna Müller');
     expect(el.shadowRoot!.activeElement?.textContent).to.equal('Meine Anliegen');
     await expect(el).to.be.accessible();
