@@ -21,7 +21,7 @@ import { attachRealtime, type Realtime } from './realtime/realtime.ts';
 import { DatabaseSessionStore, purgeExpiredSessions } from './auth/session-store.ts';
 import './auth/session-data.ts';
 import type { AppContext } from './context.ts';
-import { createOriginPolicy } from './http/origins.ts';
+import { createOriginPolicy } from './tenants/origins.ts';
 import { registerHealthRoutes } from './health/routes.ts';
 import { registerAuthRoutes } from './auth/routes.ts';
 import { registerOnboardingRoutes } from './onboarding/routes.ts';
@@ -31,8 +31,13 @@ import { keepWebhookRawBody, registerCaseBackendHttpRoutes } from './case-backen
 import { createCaseBackendDelivery } from './case-backend-http/delivery.ts';
 import { CASE_BACKEND_TOPIC } from './case-backend-http/wire.ts';
 import { startOutboxWorker, type OutboxWorker } from './outbox/worker.ts';
-import { registerAttachmentRoutes } from './attachments/routes.ts';
-import { purgeExpiredUploads } from './attachments/uploads.ts';
+import { registerUploadRoutes } from './uploads/routes.ts';
+import { createUploadUseCases, purgeExpiredUploads } from './uploads/use-cases.ts';
+import { createCaseAnnouncer } from './cases/announcements.ts';
+import { createEmbeddedCaseBackend } from './cases/embedded-case-backend.ts';
+import { createCaseUseCases } from './cases/use-cases.ts';
+import { createHttpCaseBackend } from './case-backend-http/http-case-backend.ts';
+import { createMailDelivery, MAIL_TOPIC } from './mail/mail-outbox.ts';
 import { mountDevOutbox } from './mail/dev-outbox.ts';
 import { mountDemoLogins } from './demo/demo-logins.ts';
 import { mountStaticAssets } from './http/static.ts';
@@ -134,14 +139,24 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const withoutCookie = (path: string) => path.startsWith('/admin/') || path.startsWith('/integrations/');
   app.use('/api', (req, res, next) => (withoutCookie(req.path) ? next() : csrfSynchronisedProtection(req, res, next)));
 
+  // The case core, composed once: every capability works cases through these use cases and their port.
+  let outboxWorker: OutboxWorker | undefined;
+  const outbox = { wake: () => outboxWorker?.wake() };
+  const uploads = createUploadUseCases(db);
+  const cases = createCaseUseCases({
+    db,
+    backend: createHttpCaseBackend(createEmbeddedCaseBackend()),
+    announcer: createCaseAnnouncer({ db, realtime, logger, outbox }),
+    uploads,
+  });
+
   const api = new Api(createGuard(config));
   registerAuthRoutes(api, ctx, { csrfToken: (req) => generateToken(req) });
   registerOnboardingRoutes(api, ctx);
-  registerCaseRoutes(api, ctx);
-  let outboxWorker: OutboxWorker | undefined;
-  registerCaseBackendHttpRoutes(api, ctx, { wake: () => outboxWorker?.wake() });
-  registerAttachmentRoutes(api, ctx);
-  registerDocumentRoutes(api, ctx);
+  registerCaseRoutes(api, ctx, cases);
+  registerCaseBackendHttpRoutes(api, ctx, { cases, outbox });
+  registerUploadRoutes(api, ctx);
+  registerDocumentRoutes(api, ctx, { cases, uploads });
   const openapi = api.openapi({ title: 'Mieterportal BFF', version: '0.1.0' });
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi);
@@ -168,6 +183,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     logger,
     handlers: {
       [CASE_BACKEND_TOPIC]: createCaseBackendDelivery(db, { timeoutMs: config.CASE_BACKEND_TIMEOUT_MS, publicUrl: ctx.publicUrl }),
+      [MAIL_TOPIC]: createMailDelivery(mailer),
     },
     pollMs: config.OUTBOX_POLL_MS,
     maxAttempts: config.OUTBOX_MAX_ATTEMPTS,

@@ -1,8 +1,8 @@
 import type { Database } from '../db/database.ts';
 import { withScope } from '../db/scope.ts';
-import type { AttachmentFile } from '../attachments/attachment-repository.ts';
+import type { AttachmentFile } from '../cases/attachment-repository.ts';
 import { notFound } from '../errors.ts';
-import { findTenantBySlug } from '../onboarding/onboarding.ts';
+import { findTenantBySlug } from '../tenants/use-cases.ts';
 import { findCompanyAttachment, findConnection } from './connection-repository.ts';
 import { SIGNATURE_ERRORS } from './webhook.ts';
 import { attachmentDownloadPath, checkDownloadSignature } from './wire.ts';

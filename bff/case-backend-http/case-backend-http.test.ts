@@ -2,11 +2,11 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { RunningServer } from '../server.ts';
-import { closeTestDatabase, startTestServer, TestClient, TEST_ADMIN_TOKEN } from '../test/harness.ts';
+import { closeTestDatabase, mailsTo, startTestServer, TestClient, TEST_ADMIN_TOKEN } from '../test/harness.ts';
 import { signInResident, signInStaff } from '../test/sign-in.ts';
 import type { HousingCompany } from '../test/fixtures.ts';
 import { connectSocket, createCaseCompany, damageChoice, nextEvent } from '../cases/case-test-support.ts';
-import { PDF, download, phoneJpeg, png, uploadOne } from '../attachments/attachment-test-support.ts';
+import { PDF, download, phoneJpeg, png, uploadOne } from '../uploads/upload-test-support.ts';
 import { FakeVorgangApi, signedGet } from './fake-vorgang-api.ts';
 import { SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from './wire.ts';
 
@@ -483,7 +483,7 @@ describe('http case backend: signed status webhook', () => {
       assert.equal(changes.length, 1);
       assert.equal(changes[0].actor, 'system');
       assert.deepEqual(changes[0].data, { from: 'eingegangen', to: 'beauftragt', message: 'Der Schlüsseldienst kommt am Dienstag.' });
-      const mails = server.mailer.sent()!.filter((mail) => mail.to === company.resident.email);
+      const mails = await mailsTo(server, company.resident.email);
       assert.equal(mails.length, 1);
       assert.equal(mails[0].subject, `Ihr Anliegen ${filed.caseNumber}: Beauftragt`);
       assert.match(mails[0].text, /Der Schlüsseldienst kommt am Dienstag\./);
@@ -493,7 +493,7 @@ describe('http case backend: signed status webhook', () => {
       const after = await resident.get(`/api/cases/${filed.id}`);
       assert.equal(after.body.case.status, 'beauftragt');
       assert.equal(after.body.timeline.filter((entry: { kind: string }) => entry.kind === 'status_changed').length, 1);
-      assert.equal(server.mailer.sent()!.filter((mail) => mail.to === company.resident.email).length, 1, 'no second e-mail');
+      assert.equal((await mailsTo(server, company.resident.email, 2, 500)).length, 1, 'no second e-mail');
       await new Promise((resolve) => setTimeout(resolve, 300));
       assert.ok(
         !api.processedBodies().some((body) => body.event === 'case.status_changed'),
@@ -514,7 +514,7 @@ describe('http case backend: signed status webhook', () => {
     assert.equal((await neighbour.post(`/api/cases/open-damage-reports/${filed.caseNumber}/join`)).status, 201);
     const event = { id: `evt-${randomUUID()}`, type: 'case.status_changed', caseId: filed.id, status: 'erledigt' };
     assert.equal((await sendEvent(webhookUrl, webhookSecret, event)).status, 200);
-    const mails = server.mailer.sent()!.filter((mail) => mail.to === company.neighbour.email);
+    const mails = await mailsTo(server, company.neighbour.email);
     assert.deepEqual(
       mails.map((mail) => mail.subject),
       [`Schadensmeldung ${filed.caseNumber}: Erledigt`],

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/database.ts';
-import type { AttachmentFile } from '../attachments/attachment-repository.ts';
+import type { AttachmentFile } from '../cases/attachment-repository.ts';
 
 /** Connections to the housing companies' Vorgang APIs and the case data the wire contract adds (the only SQL here). */
 

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/database.ts';
 import type { TenantContext } from '../db/scope.ts';
 import type { CaseBackend } from '../cases/case-backend.ts';
@@ -26,8 +26,9 @@ const isStaff = (actor: TenantContext) => actor.role === 'clerk' || actor.role =
  * without a connection gets exactly the embedded behaviour, so one backend serves all companies.
  *
  * Forwarded: the new case (idempotency key = case id), public messages and internal notes, status
- * changes made in the staff board, and files attached to the case (forwardAttachments, called by
- * bff/attachments/attachments.ts). Assignments stay local (they name our clerks).
+ * changes made in the staff board, and files attached to the case (`case.attachments_added`, after the
+ * case's earlier entries, so the Vorgang API always knows the case first). Assignments stay local (they
+ * name our clerks); a status the Vorgang API itself reported is not sent back to it.
  */
 export function createHttpCaseBackend(embedded: CaseBackend): CaseBackend {
   async function forward(
@@ -69,6 +70,24 @@ export function createHttpCaseBackend(embedded: CaseBackend): CaseBackend {
       return record;
     },
 
+    async attachFiles(...args: Parameters<CaseBackend['attachFiles']>) {
+      const [tx, actor, , files] = args;
+      const outcome = await embedded.attachFiles(...args);
+      // The bytes are not in the entry: the Vorgang API fetches each file from the signed download route.
+      if (await isConnected(tx)) {
+        const forwarded: ForwardedAttachment[] = outcome.attached.map((attachment, index) => ({
+          id: attachment.id,
+          fileName: attachment.fileName,
+          contentType: attachment.contentType,
+          size: attachment.size,
+          sha256: createHash('sha256').update(files[index].content).digest('hex'),
+          uploadedBy: attachment.uploadedBy,
+        }));
+        await forward(tx, actor, outcome.record, attachmentsAddedRequest(outcome.record, forwarded));
+      }
+      return outcome;
+    },
+
     async changeStatus(...args: Parameters<CaseBackend['changeStatus']>) {
       const [tx, actor, caseId, , publicMessage] = args;
       const before = await embedded.findCase(tx, actor, caseId);
@@ -77,27 +96,4 @@ export function createHttpCaseBackend(embedded: CaseBackend): CaseBackend {
       return record;
     },
   };
-}
-
-/**
- * Files just attached to a case (a new case's photos, or files a resident added later): one
- * `case.attachments_added` entry per batch, written in the transaction that attached them, when the
- * company is connected. It follows the case's earlier entries (`case.created`, a message sent with the
- * files), so the Vorgang API always knows the case first. The bytes are not in the entry: the Vorgang API
- * fetches each file from the signed download route (bff/case-backend-http/routes.ts).
- */
-export async function forwardAttachments(
-  tx: Queryable,
-  actor: TenantContext,
-  record: CaseRecord,
-  attachments: ForwardedAttachment[],
-): Promise<void> {
-  if (!attachments.length || !(await isConnected(tx))) return;
-  await insertOutboxEntry(tx, {
-    tenantId: actor.tenantId,
-    topic: CASE_BACKEND_TOPIC,
-    orderingKey: record.id,
-    idempotencyKey: randomUUID(),
-    payload: attachmentsAddedRequest(record, attachments),
-  });
 }

@@ -4,16 +4,15 @@ import type { Api } from '../http/api.ts';
 import { tenantContext } from '../http/guard.ts';
 import { AppError } from '../errors.ts';
 import type { AppContext } from '../context.ts';
+import { fetchPage } from '../db/pagination.ts';
 import { withTenant } from '../db/scope.ts';
-import { createEmbeddedCaseBackend } from '../cases/embedded-case-backend.ts';
-import { createCaseUseCases } from '../cases/use-cases.ts';
-import { asTenantAdmin, requireTenant } from '../onboarding/onboarding.ts';
+import type { CaseUseCases } from '../cases/use-cases.ts';
+import { asTenantAdmin, requireTenant } from '../tenants/use-cases.ts';
 import { listDeadLetters, requeueDeadLetter } from '../outbox/outbox-repository.ts';
 import { deleteConnection, saveConnection } from './connection-repository.ts';
-import { createHttpCaseBackend } from './http-case-backend.ts';
 import { receiveCaseBackendEvent } from './webhook.ts';
 import { attachmentForVorgangApi } from './attachment-download.ts';
-import { sendAttachment } from '../attachments/attachments.ts';
+import { sendFile } from '../http/send-file.ts';
 import { CASE_BACKEND_TOPIC, SIGNATURE_HEADER, TIMESTAMP_HEADER, type OutboundRequest } from './wire.ts';
 
 /** The raw bytes of a webhook request, kept by the JSON parser (bff/server.ts) for the signature check. */
@@ -32,15 +31,9 @@ export function keepWebhookRawBody(req: IncomingMessage, _res: unknown, buffer: 
  * company's admins see and requeue dead letters, the Vorgang API reports status changes by webhook and
  * fetches the files of forwarded attachments (both signed with the company's webhook secret).
  */
-export function registerCaseBackendHttpRoutes(api: Api, ctx: AppContext, outbox: { wake(): void }): void {
+export function registerCaseBackendHttpRoutes(api: Api, ctx: AppContext, deps: { cases: CaseUseCases; outbox: { wake(): void } }): void {
   const { db } = ctx;
-  const cases = createCaseUseCases({
-    db,
-    backend: createHttpCaseBackend(createEmbeddedCaseBackend()),
-    realtime: ctx.realtime,
-    mailer: ctx.mailer,
-    logger: ctx.logger,
-  });
+  const { cases, outbox } = deps;
 
   api.route(operations.connectCaseBackend, async ({ params, body }) => {
     // The token and every resident's case travel over this connection: plain http only outside production.
@@ -62,12 +55,11 @@ export function registerCaseBackendHttpRoutes(api: Api, ctx: AppContext, outbox:
   });
 
   api.route(operations.listDeadLetters, async ({ req, query }) => {
-    const rows = await withTenant(db, tenantContext(req), (tx) =>
-      listDeadLetters(tx, CASE_BACKEND_TOPIC, { limit: query.limit + 1, cursor: query.cursor }),
+    const page = await withTenant(db, tenantContext(req), (tx) =>
+      fetchPage(query.limit, (limit) => listDeadLetters(tx, CASE_BACKEND_TOPIC, { limit, cursor: query.cursor })),
     );
-    const items = rows.slice(0, query.limit);
     return {
-      items: items.map((row) => {
+      items: page.items.map((row) => {
         const { body } = row.payload as OutboundRequest;
         return {
           id: row.id,
@@ -81,7 +73,7 @@ export function registerCaseBackendHttpRoutes(api: Api, ctx: AppContext, outbox:
           failedAt: row.failedAt.toISOString(),
         };
       }),
-      nextCursor: rows.length > query.limit ? items[items.length - 1].id : null,
+      nextCursor: page.nextCursor,
     };
   });
   api.route(operations.retryDeadLetter, async ({ req, params }) => {
@@ -101,7 +93,7 @@ export function registerCaseBackendHttpRoutes(api: Api, ctx: AppContext, outbox:
   );
 
   api.route(operations.downloadForCaseBackend, async ({ req, res, params }) =>
-    sendAttachment(
+    sendFile(
       res,
       await attachmentForVorgangApi(db, {
         tenantSlug: params.tenantSlug,

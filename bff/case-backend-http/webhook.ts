@@ -1,12 +1,10 @@
+import { inboundCaseEvent } from '../contract/case-backend.ts';
 import type { Database } from '../db/database.ts';
 import { withScope } from '../db/scope.ts';
-import { findCase, insertCaseEvent, updateCaseStatus } from '../cases/case-repository.ts';
-import { caseNotFound } from '../cases/model.ts';
-import type { createCaseUseCases } from '../cases/use-cases.ts';
 import { AppError, notFound } from '../errors.ts';
-import { findTenantBySlug } from '../onboarding/onboarding.ts';
+import type { CaseUseCases } from '../cases/use-cases.ts';
+import { findTenantBySlug } from '../tenants/use-cases.ts';
 import { findConnection, recordWebhookReceipt } from './connection-repository.ts';
-import { inboundCaseEvent } from '../contract/case-backend.ts';
 import { checkWebhookSignature, WEBHOOK_SOURCE, type SignatureProblem } from './wire.ts';
 
 export const SIGNATURE_ERRORS: Record<SignatureProblem, AppError> = {
@@ -24,13 +22,14 @@ export interface WebhookRequest {
 
 /**
  * An event from a housing company's Vorgang API. The company comes from the endpoint and is proven by
- * the signature with its secret, never taken from the body. Each event id is processed once: the receipt
- * and the status change commit together, so a repeated event changes nothing and a failed one can be sent
- * again. The change goes through the case use cases (timeline entry by the system, live updates, e-mail).
+ * the signature with its secret, never taken from the body, which is read only after the signature
+ * held. Each event id is processed once: the receipt and the status change commit together, so a
+ * repeated event changes nothing and a failed one can be sent again. The change goes through the case
+ * use cases and their port like a clerk's (timeline entry by the system, live updates, e-mails).
  */
 export async function receiveCaseBackendEvent(
   db: Database,
-  cases: ReturnType<typeof createCaseUseCases>,
+  cases: CaseUseCases,
   request: WebhookRequest,
 ): Promise<{ outcome: 'applied' | 'unchanged' | 'duplicate' }> {
   const tenant = await findTenantBySlug(db, request.tenantSlug);
@@ -41,33 +40,8 @@ export async function receiveCaseBackendEvent(
   const problem = checkWebhookSignature(connection.webhookSecret, request, request.rawBody);
   if (problem) throw SIGNATURE_ERRORS[problem];
   const event = inboundCaseEvent.parse(JSON.parse(request.rawBody.toString('utf8')));
-
-  let outcome: 'applied' | 'unchanged' | 'duplicate' = 'unchanged';
-  await cases.applyExternalStatusChange(tenant.id, async (tx) => {
-    if (!(await recordWebhookReceipt(tx, tenant.id, WEBHOOK_SOURCE, event.id))) {
-      outcome = 'duplicate';
-      return undefined;
-    }
-    const current = await findCase(tx, event.caseId);
-    if (!current) throw caseNotFound();
-    if (current.status === event.status) return undefined;
-    // The Vorgang API is where the case is worked: its status wins, even where the board would not allow the step.
-    if (!(await updateCaseStatus(tx, current.id, current.status, event.status))) {
-      throw new AppError(409, 'case_changed', 'Der Vorgang wurde zwischenzeitlich geändert. Bitte senden Sie das Ereignis erneut.');
-    }
-    await insertCaseEvent(tx, {
-      tenantId: tenant.id,
-      caseId: current.id,
-      residentId: current.residentId,
-      actorAccountId: null,
-      actorRole: 'system',
-      kind: 'status_changed',
-      public: true,
-      data: { from: current.status, to: event.status, ...(event.message ? { message: event.message } : {}) },
-    });
-    outcome = 'applied';
-    const record = await findCase(tx, current.id);
-    return record && { record, publicMessage: event.message };
-  });
+  const outcome = await cases.applyExternalStatusChange(tenant.id, event, (tx) =>
+    recordWebhookReceipt(tx, tenant.id, WEBHOOK_SOURCE, event.id),
+  );
   return { outcome };
 }

@@ -1,19 +1,22 @@
+import type { NewCase } from '../contract/cases.ts';
+import type { CaseStatus } from '../contract/enums.ts';
 import type { Queryable } from '../db/database.ts';
 import type { TenantContext } from '../db/scope.ts';
+import type { AttachmentFile, CaseAttachment } from './attachment-repository.ts';
 import type { StaffCaseFilter } from './case-repository.ts';
-import type { CaseStatus } from '../contract/enums.ts';
-import type { NewCase } from '../contract/cases.ts';
 import type { CaseCatalogue, CaseEvent, CaseMessage, CaseRecord, OpenDamageReport } from './model.ts';
 
 /**
- * Port to where cases are worked ("Vorgangsbearbeitung"). Every method runs inside the caller's
- * transaction (already scoped to the session's housing company and user), so an adapter can add its
- * own rows atomically — the http adapter's outbox entry is stored together with the case or it is not
- * stored at all. The use cases own the transaction and the side effects (realtime, e-mail).
+ * Port to where cases are worked ("Vorgangsbearbeitung"), and the one door into the case core: every
+ * write to a case — filing, status, assignment, messages, files, documents, an external status — goes
+ * through it. Every method runs inside the caller's transaction (already scoped to the session's housing
+ * company and user), so an adapter can add its own rows atomically: the http adapter's outbox entry is
+ * stored together with the change or not at all. The use cases own the transaction and what follows
+ * the commit (bff/cases/announcements.ts). Composed once, in bff/server.ts.
  *
  * - embedded: cases are routed, numbered and worked in the product's own database;
- * - http (next increment): keeps the resident-facing copy here and forwards each change to the housing
- *   company's Vorgang API through an outbox.
+ * - http (bff/case-backend-http/): the embedded adapter plus, for a housing company connected to its own
+ *   Vorgang API, every change forwarded there through the outbox.
  */
 export interface CaseBackend {
   catalogue(tx: Queryable): Promise<CaseCatalogue>;
@@ -23,12 +26,36 @@ export interface CaseBackend {
   listStaffCases(tx: Queryable, filter: StaffCaseFilter): Promise<CaseRecord[]>;
   /** A case the actor may see (a resident only their own), otherwise undefined. */
   findCase(tx: Queryable, actor: TenantContext, caseId: string): Promise<CaseRecord | undefined>;
-  /** Activity log and messages; a resident gets the public ones only. */
-  caseActivity(tx: Queryable, actor: TenantContext, caseId: string): Promise<{ events: CaseEvent[]; messages: CaseMessage[] }>;
+  /** Activity log, messages and files; a resident gets the public ones only. */
+  caseActivity(
+    tx: Queryable,
+    actor: TenantContext,
+    caseId: string,
+  ): Promise<{ events: CaseEvent[]; messages: CaseMessage[]; attachments: CaseAttachment[] }>;
+  /** The bytes of one file of a case the actor may see. */
+  attachmentFile(tx: Queryable, actor: TenantContext, caseId: string, attachmentId: string): Promise<AttachmentFile | undefined>;
+  /** A clerk's status change along the allowed transitions, with an optional public message. */
   changeStatus(tx: Queryable, actor: TenantContext, caseId: string, status: CaseStatus, publicMessage?: string): Promise<CaseRecord>;
+  /**
+   * A status the housing company's Vorgang API reports (logged as actor system; its status wins, even where
+   * the board would not allow the step). Nothing when the case already has it.
+   */
+  applyExternalStatus(
+    tx: Queryable,
+    tenantId: string,
+    caseId: string,
+    change: { status: CaseStatus; message?: string },
+  ): Promise<CaseRecord | undefined>;
   assign(tx: Queryable, actor: TenantContext, caseId: string, assigneeId: string | null): Promise<CaseRecord>;
   /** A public message (resident or staff) or, for staff, an internal note. */
   addMessage(tx: Queryable, actor: TenantContext, caseId: string, message: { body: string; internal: boolean }): Promise<CaseRecord>;
+  /** Files (taken from the actor's staged uploads) become the case's, in this order; one `attachments_added` entry. */
+  attachFiles(
+    tx: Queryable,
+    actor: TenantContext,
+    caseId: string,
+    files: NewCaseFile[],
+  ): Promise<{ record: CaseRecord; attached: CaseAttachment[] }>;
   openDamageReports(tx: Queryable, damageCategoryId: string): Promise<OpenDamageReport[]>;
   /** Logs a document the housing company published on the case (public timeline event `document_published`). */
   recordDocumentPublished(
@@ -37,4 +64,11 @@ export interface CaseBackend {
     caseId: string,
     document: { id: string; title: string },
   ): Promise<CaseRecord>;
+}
+
+/** A file to attach: checked and cleaned on upload (bff/uploads/). */
+export interface NewCaseFile {
+  fileName: string;
+  contentType: CaseAttachment['contentType'];
+  content: Buffer;
 }

@@ -279,7 +279,7 @@ export interface NewCaseEvent {
 }
 
 // No RETURNING: a resident may write the internal routing event of their new case but not read it back.
-export async function insertCaseEvent(tx: Queryable, event: NewCaseEvent): Promise<void> {
+export async function appendCaseEvent(tx: Queryable, event: NewCaseEvent): Promise<void> {
   await tx.query(
     `INSERT INTO case_events (tenant_id, case_id, resident_id, actor_account_id, actor_role, kind, public, data)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,

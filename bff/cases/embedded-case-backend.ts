@@ -2,12 +2,20 @@ import type { Queryable } from '../db/database.ts';
 import type { TenantContext } from '../db/scope.ts';
 import { AppError, forbidden } from '../errors.ts';
 import type { CaseBackend } from './case-backend.ts';
+import {
+  countCaseAttachments,
+  findAttachmentFile,
+  insertCaseAttachment,
+  listCaseAttachments,
+  lockCaseAttachments,
+  type CaseAttachment,
+} from './attachment-repository.ts';
 import { findDamageSelection, findDocumentType, loadCatalogue } from './catalogue-repository.ts';
 import {
   findCase,
   findResidentHome,
   insertCase,
-  insertCaseEvent,
+  appendCaseEvent,
   insertCaseMessage,
   isStaffAccount,
   listCaseEvents,
@@ -23,7 +31,11 @@ import {
 import { findRoutedAssignee } from './routing-repository.ts';
 import { caseNotFound, DEADLINE_HOURS, PRIORITY_BY_URGENCY, STATUS_LABELS, type CaseRecord } from './model.ts';
 import type { NewCase } from '../contract/cases.ts';
-import { isClosedStatus, STATUS_TRANSITIONS } from '../contract/enums.ts';
+import { isClosedStatus, STATUS_TRANSITIONS, UPLOAD_LIMITS } from '../contract/enums.ts';
+
+const MAX_FILES_PER_CASE = UPLOAD_LIMITS.maxFilesPerCase;
+const caseClosed = () =>
+  new AppError(409, 'case_closed', 'Dieser Vorgang ist abgeschlossen. Bitte erstellen Sie bei Bedarf ein neues Anliegen.');
 
 const isStaff = (actor: TenantContext) => actor.role === 'clerk' || actor.role === 'admin';
 const actorRole = (actor: TenantContext) => (isStaff(actor) ? 'staff' : 'resident');
@@ -65,7 +77,7 @@ export function createEmbeddedCaseBackend(): CaseBackend {
       };
       const caseId = await insertCase(tx, row);
       const event = { tenantId: actor.tenantId, caseId, residentId };
-      await insertCaseEvent(tx, {
+      await appendCaseEvent(tx, {
         ...event,
         actorAccountId: actor.accountId,
         actorRole: 'resident',
@@ -74,7 +86,7 @@ export function createEmbeddedCaseBackend(): CaseBackend {
         data: { caseNumber },
       });
       if (assigneeId) {
-        await insertCaseEvent(tx, {
+        await appendCaseEvent(tx, {
           ...event,
           actorAccountId: null,
           actorRole: 'system',
@@ -96,8 +108,15 @@ export function createEmbeddedCaseBackend(): CaseBackend {
 
     async caseActivity(tx, actor, caseId) {
       const publicOnly = !isStaff(actor);
-      return { events: await listCaseEvents(tx, caseId, publicOnly), messages: await listCaseMessages(tx, caseId, publicOnly) };
+      return {
+        events: await listCaseEvents(tx, caseId, publicOnly),
+        messages: await listCaseMessages(tx, caseId, publicOnly),
+        attachments: await listCaseAttachments(tx, caseId),
+      };
     },
+
+    attachmentFile: (tx, actor, caseId, attachmentId) =>
+      findAttachmentFile(tx, caseId, attachmentId, isStaff(actor) ? undefined : requireResident(actor)),
 
     async changeStatus(tx, actor, caseId, status, publicMessage) {
       requireStaff(actor);
@@ -112,7 +131,7 @@ export function createEmbeddedCaseBackend(): CaseBackend {
       if (!(await updateCaseStatus(tx, caseId, current.status, status))) {
         throw new AppError(409, 'case_changed', 'Der Vorgang wurde zwischenzeitlich geändert. Bitte laden Sie ihn neu.');
       }
-      await insertCaseEvent(tx, {
+      await appendCaseEvent(tx, {
         tenantId: actor.tenantId,
         caseId,
         residentId: current.residentId,
@@ -126,6 +145,73 @@ export function createEmbeddedCaseBackend(): CaseBackend {
       return reload(tx, caseId);
     },
 
+    async applyExternalStatus(tx, tenantId, caseId, change) {
+      const current = await findCase(tx, caseId);
+      if (!current) throw caseNotFound();
+      if (current.status === change.status) return undefined;
+      if (!(await updateCaseStatus(tx, caseId, current.status, change.status))) {
+        throw new AppError(409, 'case_changed', 'Der Vorgang wurde zwischenzeitlich geändert. Bitte senden Sie das Ereignis erneut.');
+      }
+      await appendCaseEvent(tx, {
+        tenantId,
+        caseId,
+        residentId: current.residentId,
+        actorAccountId: null,
+        actorRole: 'system',
+        kind: 'status_changed',
+        public: true,
+        data: { from: current.status, to: change.status, ...(change.message ? { message: change.message } : {}) },
+      });
+      return reload(tx, caseId);
+    },
+
+    async attachFiles(tx, actor, caseId, files) {
+      const current = await requireCase(tx, actor, caseId);
+      const role = actorRole(actor);
+      if (role === 'resident' && isClosedStatus(current.status)) throw caseClosed();
+      // Serialised per case, so concurrent messages cannot pass the per-case limit together.
+      await lockCaseAttachments(tx, caseId);
+      const present = await countCaseAttachments(tx, caseId);
+      if (present + files.length > MAX_FILES_PER_CASE) {
+        const room = Math.max(0, MAX_FILES_PER_CASE - present);
+        throw new AppError(
+          400,
+          'too_many_attachments',
+          `Ein Anliegen kann höchstens ${MAX_FILES_PER_CASE} Dateien haben. ${room === 0 ? 'Es können keine weiteren Dateien angehängt werden.' : `Sie können noch ${room} anhängen.`}`,
+        );
+      }
+      const attached: CaseAttachment[] = [];
+      for (const file of files) {
+        const { id, createdAt } = await insertCaseAttachment(tx, {
+          tenantId: actor.tenantId,
+          caseId,
+          residentId: current.residentId,
+          accountId: actor.accountId,
+          role,
+          ...file,
+        });
+        attached.push({
+          id,
+          fileName: file.fileName,
+          contentType: file.contentType,
+          size: file.content.length,
+          uploadedBy: role,
+          createdAt,
+        });
+      }
+      await appendCaseEvent(tx, {
+        tenantId: actor.tenantId,
+        caseId,
+        residentId: current.residentId,
+        actorAccountId: actor.accountId,
+        actorRole: role,
+        kind: 'attachments_added',
+        public: true,
+        data: { count: files.length },
+      });
+      return { record: await reload(tx, caseId), attached };
+    },
+
     async assign(tx, actor, caseId, assigneeId) {
       requireStaff(actor);
       const current = await requireCase(tx, actor, caseId);
@@ -135,7 +221,7 @@ export function createEmbeddedCaseBackend(): CaseBackend {
       const previousId = current.assignee?.id ?? null;
       if (previousId === assigneeId) return current;
       await updateCaseAssignee(tx, caseId, assigneeId);
-      await insertCaseEvent(tx, {
+      await appendCaseEvent(tx, {
         tenantId: actor.tenantId,
         caseId,
         residentId: current.residentId,
@@ -151,9 +237,7 @@ export function createEmbeddedCaseBackend(): CaseBackend {
     async addMessage(tx, actor, caseId, message) {
       if (message.internal) requireStaff(actor);
       const current = await requireCase(tx, actor, caseId);
-      if (!isStaff(actor) && isClosedStatus(current.status)) {
-        throw new AppError(409, 'case_closed', 'Dieser Vorgang ist abgeschlossen. Bitte erstellen Sie bei Bedarf ein neues Anliegen.');
-      }
+      if (!isStaff(actor) && isClosedStatus(current.status)) throw caseClosed();
       await writeMessage(tx, actor, current, message);
       return reload(tx, caseId);
     },
@@ -163,7 +247,7 @@ export function createEmbeddedCaseBackend(): CaseBackend {
     async recordDocumentPublished(tx, actor, caseId, document) {
       requireStaff(actor);
       const current = await requireCase(tx, actor, caseId);
-      await insertCaseEvent(tx, {
+      await appendCaseEvent(tx, {
         tenantId: actor.tenantId,
         caseId,
         residentId: current.residentId,
@@ -189,7 +273,7 @@ async function writeMessage(tx: Queryable, actor: TenantContext, record: CaseRec
     internal: message.internal,
     body: message.body,
   });
-  await insertCaseEvent(tx, {
+  await appendCaseEvent(tx, {
     tenantId: actor.tenantId,
     caseId: record.id,
     residentId: record.residentId,

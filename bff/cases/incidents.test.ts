@@ -2,9 +2,10 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { withScope } from '../db/scope.ts';
 import { outcome } from '../isolation/support.ts';
-import { addBuilding, addResident, addUnit, asTenantAdmin } from '../onboarding/onboarding.ts';
+import { addBuilding, addResident, addUnit } from '../onboarding/onboarding.ts';
+import { asTenantAdmin } from '../tenants/use-cases.ts';
 import type { RunningServer } from '../server.ts';
-import { closeTestDatabase, startTestServer, type TestClient } from '../test/harness.ts';
+import { closeTestDatabase, mailsTo, startTestServer, type TestClient } from '../test/harness.ts';
 import type { HousingCompany } from '../test/fixtures.ts';
 import { signInResident, signInStaff } from '../test/sign-in.ts';
 import { connectSocket, createCaseCompany, damageChoice, nextEvent, recordEvents } from './case-test-support.ts';
@@ -260,8 +261,7 @@ describe('cases: joining a reported incident', () => {
       reporterSocket.disconnect();
     }
 
-    const mails = server.mailer.sent()!;
-    const neighbourMails = mails.filter((mail) => mail.to === company.neighbour.email);
+    const neighbourMails = await mailsTo(server, company.neighbour.email);
     assert.equal(neighbourMails.length, 1);
     assert.equal(neighbourMails[0].subject, `Schadensmeldung ${caseNumber}: Beauftragt`);
     assert.match(neighbourMails[0].text, /Guten Tag Max Nachbar/);
@@ -271,7 +271,7 @@ describe('cases: joining a reported incident', () => {
     for (const secret of ['Mustermann', 'Installateur', 'Keller', 'Rohrbruch']) {
       assert.ok(!neighbourMails[0].text.includes(secret), `the neighbour's mail carries ${secret}`);
     }
-    const reporterMails = mails.filter((mail) => mail.to === company.resident.email);
+    const reporterMails = await mailsTo(server, company.resident.email);
     assert.equal(reporterMails.length, 1, 'the reporter still gets their own mail');
     assert.match(reporterMails[0].text, /der Installateur kommt Montag/);
   });

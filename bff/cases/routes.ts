@@ -1,18 +1,17 @@
+import { attachmentOperations } from '../contract/attachments.ts';
 import { caseOperations as operations } from '../contract/cases.ts';
 import type { Api } from '../http/api.ts';
 import { tenantContext } from '../http/guard.ts';
+import { sendFile } from '../http/send-file.ts';
 import type { AppContext } from '../context.ts';
-import { createClerkUseCases } from './clerks.ts';
-import { createRoutingUseCases } from './routing.ts';
-import { createIncidentUseCases } from './incidents.ts';
-import { createCaseService } from './case-service.ts';
+import { createIncidentUseCases } from './incident-use-cases.ts';
+import { createRoutingUseCases } from './routing-use-cases.ts';
+import type { CaseUseCases } from './use-cases.ts';
 
 /** Case API: residents file and follow their own cases; clerks work all cases of their housing company. */
-export function registerCaseRoutes(api: Api, ctx: AppContext): void {
-  const { cases } = createCaseService(ctx);
+export function registerCaseRoutes(api: Api, ctx: AppContext, cases: CaseUseCases): void {
   const routing = createRoutingUseCases(ctx.db);
-  const incidents = createIncidentUseCases(ctx);
-  const clerks = createClerkUseCases(ctx.db);
+  const incidents = createIncidentUseCases(ctx.db);
 
   // Resident. Fixed paths come before /cases/:id.
   api.route(operations.caseCatalogue, ({ req }) => cases.catalogue(tenantContext(req)));
@@ -45,7 +44,14 @@ export function registerCaseRoutes(api: Api, ctx: AppContext): void {
   api.route(operations.assignCase, ({ req, params, body }) => cases.assign(tenantContext(req), params.id, body.assigneeId));
   api.route(operations.replyToCase, ({ req, params, body }) => cases.reply(tenantContext(req), params.id, body.body));
   api.route(operations.addInternalNote, ({ req, params, body }) => cases.addInternalNote(tenantContext(req), params.id, body.body));
-  api.route(operations.listClerks, ({ req }) => clerks.list(tenantContext(req)));
+  api.route(operations.listClerks, ({ req }) => cases.listClerks(tenantContext(req)));
+
+  // Files of a case, for its resident and for clerks.
+  for (const download of [attachmentOperations.downloadOwnCaseAttachment, attachmentOperations.downloadCaseAttachment]) {
+    api.route(download, async ({ req, res, params }) =>
+      sendFile(res, await cases.attachmentFile(tenantContext(req), params.id, params.attachmentId)),
+    );
+  }
 
   // Routing rules (who receives new cases).
   api.route(operations.listRoutingRules, ({ req }) => routing.list(tenantContext(req)));

@@ -1,5 +1,8 @@
-import type { ResidentCase, ResidentCaseDetail, StaffCase, StaffCaseDetail } from '../contract/cases.ts';
+import type { JoinedIncident, ResidentCase, ResidentCaseDetail, StaffCase, StaffCaseDetail } from '../contract/cases.ts';
 import { isClosedStatus, RESIDENT_EVENT_KINDS, type ResidentEventKind } from '../contract/enums.ts';
+import type { CaseAttachment as CaseAttachmentView } from '../contract/attachments.ts';
+import type { CaseAttachment } from './attachment-repository.ts';
+import type { Incident } from './incident-repository.ts';
 import type { CaseEvent, CaseMessage, CaseRecord } from './model.ts';
 
 /**
@@ -92,5 +95,45 @@ export function toStaffDetail(
       body: message.body,
       createdAt: message.createdAt.toISOString(),
     })),
+  };
+}
+
+/**
+ * A damage report as a resident who joined it sees it ("Ich bin auch betroffen"): built field by field,
+ * nothing of the case beyond its number, catalogue labels and status.
+ */
+export function toIncidentView(incident: Incident): JoinedIncident {
+  return {
+    caseNumber: incident.caseNumber,
+    damageLocation: incident.damageLocation,
+    damageCategory: incident.damageCategory,
+    damageKind: incident.damageKind,
+    status: incident.status,
+    reportedAt: incident.reportedAt.toISOString(),
+    joinedAt: incident.joinedAt.toISOString(),
+  };
+}
+
+/** The incident as a participant sees it, from the staff record of its case. */
+export function incidentOf(record: CaseRecord, participant: { joinedAt: Date }): Incident {
+  return {
+    caseNumber: record.caseNumber,
+    damageLocation: record.damageLocation?.label ?? '',
+    damageCategory: record.damageCategory?.label ?? '',
+    damageKind: record.damageKind?.label ?? '',
+    status: record.status,
+    reportedAt: record.createdAt,
+    joinedAt: participant.joinedAt,
+  };
+}
+
+export function toAttachmentView(attachment: CaseAttachment): CaseAttachmentView {
+  return {
+    id: attachment.id,
+    fileName: attachment.fileName,
+    contentType: attachment.contentType,
+    size: attachment.size,
+    createdAt: attachment.createdAt.toISOString(),
+    uploadedBy: attachment.uploadedBy,
   };
 }

@@ -6,15 +6,13 @@ import {
   addResident,
   addStaff,
   addUnit,
-  asTenantAdmin,
-  createTenant,
-  findTenantBySlug,
   reissueActivationCode,
   type BuildingInput,
   type ResidentInput,
-  type TenantInput,
   type UnitInput,
 } from '../onboarding/onboarding.ts';
+import type { TenantInput } from '../contract/onboarding.ts';
+import { asTenantAdmin, createTenant, findTenantBySlug } from '../tenants/use-cases.ts';
 import { seedDemoDocuments, type DemoDocument } from '../documents/demo-documents.ts';
 import { setTenancyStart } from '../documents/document-repository.ts';
 

@@ -6,7 +6,7 @@ import { closeTestDatabase, startTestServer, type TestClient } from '../test/har
 import type { HousingCompany } from '../test/fixtures.ts';
 import { signInResident, signInStaff } from '../test/sign-in.ts';
 import { connectSocket, createCaseCompany, nextEvent, recordEvents } from '../cases/case-test-support.ts';
-import { PDF, png, uploadOne } from '../attachments/attachment-test-support.ts';
+import { PDF, png, uploadOne } from '../uploads/upload-test-support.ts';
 import { downloadFile } from './document-test-support.ts';
 
 describe('documents: publishing and "Meine Dokumente"', () => {

@@ -1,12 +1,14 @@
-import type { Logger } from 'pino';
+import type { CasePublishInput, PublishInput } from '../contract/documents.ts';
+import { isClosedStatus, TENANT_CERTIFICATE_KEY } from '../contract/enums.ts';
 import type { Database, Queryable } from '../db/database.ts';
+import { fetchPage } from '../db/pagination.ts';
 import { withTenant, type TenantContext } from '../db/scope.ts';
 import { AppError } from '../errors.ts';
 import type { Realtime } from '../realtime/realtime.ts';
-import type { CaseBackend } from '../cases/case-backend.ts';
-import { caseNotFound, type CaseRecord } from '../cases/model.ts';
-import type { createCaseUseCases } from '../cases/use-cases.ts';
-import { toResidentCase, toStaffCase } from '../cases/views.ts';
+import { caseNotFound } from '../cases/model.ts';
+import type { CaseUseCases } from '../cases/use-cases.ts';
+import { toStaffCase } from '../cases/views.ts';
+import type { UploadUseCases } from '../uploads/use-cases.ts';
 import { certificateFileName, renderTenantCertificate } from './pdf.ts';
 import {
   audienceExists,
@@ -23,25 +25,15 @@ import {
   type NewDocumentRow,
   type StaffDocumentFilter,
 } from './document-repository.ts';
-import type { CasePublishInput, PublishInput } from '../contract/documents.ts';
-import { isClosedStatus, TENANT_CERTIFICATE_KEY } from '../contract/enums.ts';
 import { documentNotFound, type StaffDocument } from './model.ts';
 import { toResidentDocument, toStaffDocument } from './views.ts';
 
-/** A staged upload taken in the caller's transaction (`takeStagedUpload` of bff/attachments/). */
-export type TakeUpload = (
-  tx: Queryable,
-  actor: Pick<TenantContext, 'accountId'>,
-  uploadId: string,
-) => Promise<{ fileName: string; contentType: string; content: Buffer }>;
-
 export interface DocumentDependencies {
   db: Database;
-  backend: CaseBackend;
-  cases: ReturnType<typeof createCaseUseCases>;
-  takeUpload: TakeUpload;
+  /** Work on a case (its activity log, its status) goes through the case use cases and their port. */
+  cases: CaseUseCases;
+  uploads: Pick<UploadUseCases, 'take'>;
   realtime: Realtime;
-  logger: Logger;
 }
 
 export const CERTIFICATE_PUBLIC_MESSAGE = 'Ihre Mieterbescheinigung liegt unter „Meine Dokumente“ bereit.';
@@ -52,7 +44,7 @@ export const CERTIFICATE_PUBLIC_MESSAGE = 'Ihre Mieterbescheinigung liegt unter 
  * use case; live updates only after it committed.
  */
 export function createDocumentUseCases(deps: DocumentDependencies) {
-  const { db, backend, realtime } = deps;
+  const { db, cases, realtime } = deps;
 
   function requireResident(ctx: TenantContext): string {
     if (ctx.role !== 'resident' || !ctx.residentId) throw documentNotFound();
@@ -72,28 +64,12 @@ export function createDocumentUseCases(deps: DocumentDependencies) {
     for (const residentId of recipients) realtime.toResident(tenantId, residentId, 'document:published', { document: view });
   }
 
-  function announceCaseChange(tenantId: string, change: 'document_published' | 'status_changed', record: CaseRecord) {
-    realtime.toStaff(tenantId, 'case:updated', { change, case: toStaffCase(record) });
-    realtime.toResident(tenantId, record.residentId, 'case:updated', { change, case: toResidentCase(record) });
-  }
-
-  async function requireCase(tx: Queryable, ctx: TenantContext, caseId: string): Promise<CaseRecord> {
-    const record = await backend.findCase(tx, ctx, caseId);
-    if (!record) throw caseNotFound();
-    return record;
-  }
-
   return {
     async listOwn(ctx: TenantContext, query: { limit: number; cursor?: string }) {
       const residentId = requireResident(ctx);
       return withTenant(db, ctx, async (tx) => {
-        const rows = await listResidentDocuments(tx, residentId, { ...query, limit: query.limit + 1 });
-        const items = rows.slice(0, query.limit);
-        return {
-          items: items.map(toResidentDocument),
-          nextCursor: rows.length > query.limit ? items[items.length - 1].id : null,
-          unreadCount: await countUnread(tx, residentId),
-        };
+        const page = await fetchPage(query.limit, (limit) => listResidentDocuments(tx, residentId, { ...query, limit }));
+        return { items: page.items.map(toResidentDocument), nextCursor: page.nextCursor, unreadCount: await countUnread(tx, residentId) };
       });
     },
 
@@ -122,9 +98,8 @@ export function createDocumentUseCases(deps: DocumentDependencies) {
     },
 
     async listForStaff(ctx: TenantContext, filter: StaffDocumentFilter) {
-      const rows = await withTenant(db, ctx, (tx) => listStaffDocuments(tx, { ...filter, limit: filter.limit + 1 }));
-      const items = rows.slice(0, filter.limit);
-      return { items: items.map(toStaffDocument), nextCursor: rows.length > filter.limit ? items[items.length - 1].id : null };
+      const page = await withTenant(db, ctx, (tx) => fetchPage(filter.limit, (limit) => listStaffDocuments(tx, { ...filter, limit })));
+      return { items: page.items.map(toStaffDocument), nextCursor: page.nextCursor };
     },
 
     async publishUpload(ctx: TenantContext, input: PublishInput) {
@@ -136,7 +111,7 @@ export function createDocumentUseCases(deps: DocumentDependencies) {
             'Die gewählte Mieterin, Wohnung oder das Gebäude gibt es bei dieser Hausverwaltung nicht.',
           );
         }
-        const file = await deps.takeUpload(tx, ctx, input.uploadId);
+        const [file] = await deps.uploads.take(tx, ctx, [input.uploadId]);
         return publish(tx, {
           tenantId: ctx.tenantId,
           title: input.title,
@@ -154,10 +129,9 @@ export function createDocumentUseCases(deps: DocumentDependencies) {
 
     /** A document for the case's resident, shown in the case's public timeline. The case stays as it is. */
     async publishToCase(ctx: TenantContext, caseId: string, input: CasePublishInput) {
-      const { record, document, recipients } = await withTenant(db, ctx, async (tx) => {
-        const current = await requireCase(tx, ctx, caseId);
-        const file = await deps.takeUpload(tx, ctx, input.uploadId);
-        const published = await publish(tx, {
+      const { record, published } = await cases.publishOnCase(ctx, caseId, async (tx, current) => {
+        const [file] = await deps.uploads.take(tx, ctx, [input.uploadId]);
+        return publish(tx, {
           tenantId: ctx.tenantId,
           title: input.title,
           category: input.category,
@@ -167,12 +141,9 @@ export function createDocumentUseCases(deps: DocumentDependencies) {
           caseId,
           publishedBy: ctx.accountId,
         });
-        const record = await backend.recordDocumentPublished(tx, ctx, caseId, { id: published.document.id, title: input.title });
-        return { record, ...published };
       });
-      announceCaseChange(ctx.tenantId, 'document_published', record);
-      announce(ctx.tenantId, document, recipients);
-      return { case: toStaffCase(record), document: toStaffDocument(document) };
+      announce(ctx.tenantId, published.document, published.recipients);
+      return { case: toStaffCase(record), document: toStaffDocument(published.document) };
     },
 
     /**
@@ -180,7 +151,7 @@ export function createDocumentUseCases(deps: DocumentDependencies) {
      * to the resident and the case closed as `erledigt` with a public message — all or nothing.
      */
     async issueTenantCertificate(ctx: TenantContext, caseId: string) {
-      const { record, result } = await deps.cases.changeStatusWith(
+      const { record, result } = await cases.changeStatusWith(
         ctx,
         caseId,
         { status: 'erledigt', publicMessage: CERTIFICATE_PUBLIC_MESSAGE },
@@ -210,7 +181,7 @@ export function createDocumentUseCases(deps: DocumentDependencies) {
             caseId,
             publishedBy: ctx.accountId,
           });
-          await backend.recordDocumentPublished(tx, ctx, caseId, { id: published.document.id, title: published.document.title });
+          await cases.recordDocumentPublished(tx, ctx, caseId, published.document);
           return published;
         },
       );

@@ -8,16 +8,8 @@ import { openDatabase, type Database } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { withScope } from '../db/scope.ts';
 import { AppError } from '../errors.ts';
-import {
-  addBuilding,
-  addResident,
-  addStaff,
-  addUnit,
-  asTenantAdmin,
-  createTenant,
-  reissueActivationCode,
-  requireTenant,
-} from './onboarding.ts';
+import { addBuilding, addResident, addStaff, addUnit, reissueActivationCode } from './onboarding.ts';
+import { asTenantAdmin, createTenant, requireTenant } from '../tenants/use-cases.ts';
 import { importResidentsCsv } from './csv-import.ts';
 import { DataDirInUseError, lockDataDir } from './data-dir-lock.ts';
 import { formatTable } from './text-table.ts';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { closeTestDatabase, startTestServer, TestClient, TEST_ADMIN_TOKEN } from '../test/harness.ts';
 import type { RunningServer } from '../server.ts';
-import { asTenantAdmin, requireTenant } from './onboarding.ts';
+import { asTenantAdmin, requireTenant } from '../tenants/use-cases.ts';
 
 const CODE = /^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/;
 const HEADER = 'Mieternummer;Wohnung;Gebäude;Straße;PLZ;Ort;Lage;Vorname;Nachname;E-Mail';

@@ -2,7 +2,8 @@ import { parse, CsvError } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { Database, Queryable } from '../db/database.ts';
 import { AppError } from '../errors.ts';
-import { addBuilding, addResident, addUnit, asTenantAdmin, type Tenant } from './onboarding.ts';
+import { addBuilding, addResident, addUnit } from './onboarding.ts';
+import { asTenantAdmin, type Tenant } from '../tenants/use-cases.ts';
 
 /**
  * Import of the resident list a housing company exports from its ERP (see docs/onboarding.md).

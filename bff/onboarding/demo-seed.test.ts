@@ -4,7 +4,8 @@ import { closeTestDatabase, startTestServer, TestClient } from '../test/harness.
 import type { RunningServer } from '../server.ts';
 import { verifyPassword } from '../auth/passwords.ts';
 import { currentTotp } from '../auth/totp.ts';
-import { asTenantAdmin, findTenantBySlug, hashActivationCode } from './onboarding.ts';
+import { hashActivationCode } from './onboarding.ts';
+import { asTenantAdmin, findTenantBySlug } from '../tenants/use-cases.ts';
 import { DEMO_COMPANIES, DemoSeedRefused, seedDemoData, type DemoLogin } from '../demo/seed.ts';
 import { publishDemoLogins } from '../demo/demo-logins.ts';
 

@@ -3,17 +3,13 @@ import {
   buildingInput,
   residentInput,
   staffInput,
-  tenantInput,
   unitInput,
   type BuildingInput,
   type ResidentInput,
   type StaffInput,
-  type TenantInput,
   type UnitInput,
 } from '../contract/onboarding.ts';
-import type { Database, Queryable } from '../db/database.ts';
-import { applyScope, withScope } from '../db/scope.ts';
-import { seedCaseCatalogue } from '../cases/seed-catalogue.ts';
+import type { Queryable } from '../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
 
 /**
@@ -21,15 +17,7 @@ import { AppError, notFound } from '../errors.ts';
  * activation codes printed on letters. Used by the platform admin API, the admin CLI and the demo seed.
  */
 
-export type { BuildingInput, ResidentInput, StaffInput, TenantInput, UnitInput };
-
-export interface Tenant {
-  id: string;
-  slug: string;
-  name: string;
-  allowedOrigins: string[];
-  theme: Record<string, string>;
-}
+export type { BuildingInput, ResidentInput, StaffInput, UnitInput };
 
 const ACTIVATION_DAYS = 60;
 /** Unambiguous characters for codes typed from a letter (no 0/O, 1/I/L). */
@@ -50,44 +38,6 @@ export function generateActivationCode(): string {
 }
 
 const uniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
-
-export async function createTenant(db: Database, input: TenantInput): Promise<Tenant> {
-  const data = tenantInput.parse(input);
-  try {
-    const id = await withScope(db, { role: 'platform' }, async (tx) => {
-      const { rows } = await tx.query<{ id: string }>(
-        `INSERT INTO tenants (slug, name, allowed_origins, theme) VALUES ($1, $2, $3, $4) RETURNING id`,
-        [data.slug, data.name, data.allowedOrigins, JSON.stringify(data.theme)],
-      );
-      // A new housing company starts with the default damage and document catalogue, in the same transaction.
-      await applyScope(tx, { role: 'admin', tenantId: rows[0].id });
-      await seedCaseCatalogue(tx, rows[0].id);
-      return rows[0].id;
-    });
-    return { id, ...data };
-  } catch (error) {
-    if (uniqueViolation(error)) throw new AppError(409, 'slug_taken', `Die Kennung „${data.slug}“ ist bereits vergeben.`);
-    throw error;
-  }
-}
-
-export async function findTenantBySlug(db: Database, slug: string): Promise<Tenant | undefined> {
-  const { rows } = await withScope(db, { role: 'auth' }, (tx) =>
-    tx.query<Tenant>(`SELECT id, slug, name, allowed_origins AS "allowedOrigins", theme FROM tenants WHERE slug = $1`, [slug]),
-  );
-  return rows[0];
-}
-
-export async function requireTenant(db: Database, slug: string): Promise<Tenant> {
-  const tenant = await findTenantBySlug(db, slug);
-  if (!tenant) throw notFound(`Hausverwaltung „${slug}“ nicht gefunden.`);
-  return tenant;
-}
-
-/** Runs onboarding work as an admin of the given housing company. */
-export function asTenantAdmin<T>(db: Database, tenantId: string, fn: (tx: Queryable) => Promise<T>): Promise<T> {
-  return withScope(db, { role: 'admin', tenantId }, fn);
-}
 
 export async function issueActivationCode(tx: Queryable, tenantId: string, accountId: string): Promise<string> {
   const code = generateActivationCode();

@@ -3,16 +3,8 @@ import { onboardingOperations as operations } from '../contract/onboarding.ts';
 import type { Api } from '../http/api.ts';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
-import {
-  addBuilding,
-  addResident,
-  addStaff,
-  addUnit,
-  asTenantAdmin,
-  createTenant,
-  reissueActivationCode,
-  requireTenant,
-} from './onboarding.ts';
+import { addBuilding, addResident, addStaff, addUnit, reissueActivationCode } from './onboarding.ts';
+import { asTenantAdmin, createTenant, requireTenant } from '../tenants/use-cases.ts';
 import { importResidentsCsv } from './csv-import.ts';
 
 /**

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../db/database.ts';
-import { addBuilding, addResident, addStaff, addUnit, asTenantAdmin, createTenant } from '../onboarding/onboarding.ts';
+import { addBuilding, addResident, addStaff, addUnit } from '../onboarding/onboarding.ts';
+import { asTenantAdmin, createTenant } from '../tenants/use-cases.ts';
 
 /**
  * A fresh housing company per test: its own slug, one building with two units, two residents, a clerk

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../server.ts';
+import type { SentMail } from '../mail/mailer.ts';
 import { openTestDatabase, type TestDatabase } from './database.ts';
 
 export const TEST_ADMIN_TOKEN = 'test-platform-admin-token-0123456789';
@@ -115,5 +116,18 @@ export class TestClient {
   }
   delete<T = any>(path: string) {
     return this.request<T>('DELETE', path);
+  }
+}
+
+/**
+ * The e-mails the BFF sent to an address (newest first), once there are at least `count`: mails that
+ * belong to a change are sent by the outbox worker just after the change committed.
+ */
+export async function mailsTo(server: RunningServer, to: string, count = 1, timeoutMs = 5000): Promise<SentMail[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const mails = (server.mailer.sent() ?? []).filter((mail) => mail.to === to);
+    if (mails.length >= count || Date.now() > deadline) return mails;
+    await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }

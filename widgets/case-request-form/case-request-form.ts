@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { defineElement } from '../internal/portal-element.ts';
-import { CaseFilingForm } from '../internal/case-filing-form.ts';
+import { CaseFilingForm } from '../case-filing/case-filing-form.ts';
 import type { FiledCase, NewCaseInput } from '../internal/case-filing-api.ts';
 import { caseRequestFormStyles } from './case-request-form.styles.ts';
 

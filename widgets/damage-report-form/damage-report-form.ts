@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { defineElement } from '../internal/portal-element.ts';
 import { ApiError } from '../internal/api-client.ts';
-import { CaseFilingForm } from '../internal/case-filing-form.ts';
+import { CaseFilingForm } from '../case-filing/case-filing-form.ts';
 import type { FiledCase, FilingUrgency, NewCaseInput, OpenDamageReport } from '../internal/case-filing-api.ts';
 import { damageReportFormStyles } from './damage-report-form.styles.ts';
 

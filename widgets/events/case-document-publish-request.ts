@@ -1,4 +1,4 @@
-import type { DocumentCategory } from '../internal/staff-cases-api.ts';
+import type { DocumentCategory } from '../../bff/contract/enums.ts';
 
 /** Fired by `<mp-staff-case-detail>` to upload a file and publish it to the case resident's "Meine Dokumente". */
 export class CaseDocumentPublishRequestEvent extends CustomEvent<{

@@ -1,4 +1,4 @@
-import type { CaseStatus } from '../internal/staff-cases-api.ts';
+import type { CaseStatus } from '../../bff/contract/enums.ts';
 
 /** Fired by `<mp-staff-case-detail>` to change the status of the case, with an optional public message to the resident. */
 export class CaseStatusChangeRequestEvent extends CustomEvent<{ caseId: string; status: CaseStatus; message?: string }> {

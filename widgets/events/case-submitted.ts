@@ -1,4 +1,4 @@
-import type { FiledCase } from '../internal/case-filing-api.ts';
+import type { ResidentCase as FiledCase } from '../../bff/contract/cases.ts';
 
 /** Fired by `<damage-report-form>` and `<mp-case-request-form>` when the BFF has filed the case. */
 export class CaseSubmittedEvent extends CustomEvent<{ case: FiledCase }> {

@@ -1,4 +1,4 @@
-import type { SessionUser } from '../internal/api-client.ts';
+import type { SessionUser } from '../../bff/contract/auth.ts';
 
 /** Fired by a portal when the person has completed sign-in (password and second factor). */
 export class SignedInEvent extends CustomEvent<{ user: SessionUser }> {

@@ -8,7 +8,7 @@ import { createHousingCompany, type HousingCompany } from '../test/fixtures.ts';
 import { signInResident, signInStaff } from '../test/sign-in.ts';
 import { superuser, type Superuser } from '../isolation/support.ts';
 import { connectSocket, damageChoice, nextEvent } from '../cases/case-test-support.ts';
-import { PDF, download, hasExif, phoneJpeg, uploadOne } from './attachment-test-support.ts';
+import { PDF, download, hasExif, phoneJpeg, uploadOne } from '../uploads/upload-test-support.ts';
 
 describe('case attachments', () => {
   let server: RunningServer;

@@ -43,10 +43,10 @@ export async function insertCaseAttachment(
     contentType: StoredType;
     content: Buffer;
   },
-): Promise<string> {
-  const { rows } = await tx.query<{ id: string }>(
+): Promise<{ id: string; createdAt: Date }> {
+  const { rows } = await tx.query<{ id: string; createdAt: Date }>(
     `INSERT INTO case_attachments (tenant_id, case_id, resident_id, uploaded_by_account_id, uploaded_by_role, file_name, content_type, size, content)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id, created_at AS "createdAt"`,
     [
       attachment.tenantId,
       attachment.caseId,
@@ -59,7 +59,7 @@ export async function insertCaseAttachment(
       attachment.content,
     ],
   );
-  return rows[0].id;
+  return rows[0];
 }
 
 /** The attachments of a case, oldest first, without their bytes. */

@@ -2,6 +2,7 @@ import type { RequestHandler } from 'express';
 import type { Database } from '../db/database.ts';
 import { withScope } from '../db/scope.ts';
 import { AppError } from '../errors.ts';
+import { listTenantOrigins } from './repository.ts';
 
 const CACHE_MS = 30_000;
 
@@ -15,11 +16,9 @@ export function createOriginPolicy(db: Database) {
   let cached: { at: number; byTenant: Map<string, Set<string>>; all: Set<string> } | undefined;
   const load = async () => {
     if (cached && Date.now() - cached.at < CACHE_MS) return cached;
-    const { rows } = await withScope(db, { role: 'auth' }, (tx) =>
-      tx.query<{ id: string; allowed_origins: string[] }>(`SELECT id, allowed_origins FROM tenants`),
-    );
-    const byTenant = new Map(rows.map((row) => [row.id, new Set(row.allowed_origins)]));
-    cached = { at: Date.now(), byTenant, all: new Set(rows.flatMap((row) => row.allowed_origins)) };
+    const rows = await withScope(db, { role: 'auth' }, (tx) => listTenantOrigins(tx));
+    const byTenant = new Map(rows.map((row) => [row.id, new Set(row.allowedOrigins)]));
+    cached = { at: Date.now(), byTenant, all: new Set(rows.flatMap((row) => row.allowedOrigins)) };
     return cached;
   };
   const isSelf = (origin: string, selfUrl: string) => Boolean(selfUrl) && new URL(selfUrl).origin === origin;

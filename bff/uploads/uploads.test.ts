@@ -7,8 +7,8 @@ import { closeTestDatabase, startTestServer, testDatabase } from '../test/harnes
 import { createHousingCompany, type HousingCompany } from '../test/fixtures.ts';
 import { signInResident, signInStaff } from '../test/sign-in.ts';
 import { superuser, type Superuser } from '../isolation/support.ts';
-import { HEIC, PDF, hasExif, phoneJpeg, png, upload, uploadOne, webp } from './attachment-test-support.ts';
-import { purgeExpiredUploads, takeStagedUpload } from './uploads.ts';
+import { HEIC, PDF, hasExif, phoneJpeg, png, upload, uploadOne, webp } from './upload-test-support.ts';
+import { purgeExpiredUploads, takeStagedUpload } from './use-cases.ts';
 
 const residentContext = (company: HousingCompany, who: 'resident' | 'neighbour' = 'resident'): TenantContext => ({
   tenantId: company.tenant.id,

@@ -11,7 +11,7 @@ import {
   lockAccountUploads,
   removeStagedUpload,
   type StagedFile,
-} from './upload-repository.ts';
+} from './repository.ts';
 
 /**
  * Staged uploads: step one of attaching a file. The file is checked and cleaned on the way in, kept for
@@ -41,6 +41,13 @@ export async function takeStagedUpload(tx: Queryable, actor: Pick<TenantContext,
 
 export function createUploadUseCases(db: Database) {
   return {
+    /** `takeStagedUpload` for each id, in order: all or (by throwing) none. */
+    async take(tx: Queryable, actor: Pick<TenantContext, 'accountId'>, uploadIds: string[]): Promise<StagedFile[]> {
+      const files: StagedFile[] = [];
+      for (const uploadId of uploadIds) files.push(await takeStagedUpload(tx, actor, uploadId));
+      return files;
+    },
+
     async stage(ctx: TenantContext, upload: { originalName: string; content: Buffer }) {
       const file = await inspectUpload(upload.content, upload.originalName);
       const staged = await withTenant(db, ctx, async (tx) => {
@@ -68,3 +75,5 @@ export function createUploadUseCases(db: Database) {
 export function purgeExpiredUploads(db: Database): Promise<number> {
   return withScope(db, { role: 'system' }, (tx) => deleteExpiredUploads(tx));
 }
+
+export type UploadUseCases = ReturnType<typeof createUploadUseCases>;

@@ -1,0 +1,81 @@
+import type { Logger } from 'pino';
+import { RESIDENT_EVENT_KINDS, type CaseEventKind } from '../contract/enums.ts';
+import type { Database, Queryable } from '../db/database.ts';
+import { withScope } from '../db/scope.ts';
+import { queueMail } from '../mail/mail-outbox.ts';
+import type { Realtime } from '../realtime/realtime.ts';
+import { findCase, findResidentContact } from './case-repository.ts';
+import { listParticipants, type Participant } from './incident-repository.ts';
+import type { CaseRecord } from './model.ts';
+import { incidentStatusMail, statusChangeMail } from './status-mail.ts';
+import { incidentOf, toIncidentView, toResidentCase, toStaffCase } from './views.ts';
+
+/**
+ * The one path by which a committed change of a case reaches people: clerks of the housing company
+ * (board), the case's resident, and for a status change the residents who joined the incident, live and
+ * by e-mail. The e-mails are queued in the change's own transaction (`queueStatusMails`), so they are sent
+ * exactly when the change commits and retried while the mail server is down; the live events follow the
+ * commit (`announce`).
+ */
+
+export interface CaseChange {
+  kind: CaseEventKind;
+  /** The case after the change, as the acting scope read it. */
+  record: CaseRecord;
+  /** A resident acted: their scope cannot read what clerks see (names), so the board's view is read anew. */
+  byResident?: boolean;
+  /** Residents who joined the incident, for a status change (from `queueStatusMails`). */
+  participants?: Participant[];
+}
+
+/** In the status change's transaction: the status mail to the resident and one to each resident who joined. */
+export async function queueStatusMails(
+  tx: Queryable,
+  tenantId: string,
+  record: CaseRecord,
+  publicMessage?: string,
+): Promise<Participant[]> {
+  const contact = record.residentId ? await findResidentContact(tx, record.residentId) : undefined;
+  if (contact?.email) await queueMail(tx, tenantId, statusChangeMail(contact.email, contact, record, publicMessage));
+  const participants = await listParticipants(tx, record.id);
+  for (const participant of participants) {
+    if (participant.email) await queueMail(tx, tenantId, incidentStatusMail(participant.email, participant, record));
+  }
+  return participants;
+}
+
+export interface CaseAnnouncer {
+  announce(tenantId: string, change: CaseChange): Promise<void>;
+}
+
+export function createCaseAnnouncer(deps: { db: Database; realtime: Realtime; logger: Logger; outbox: { wake(): void } }): CaseAnnouncer {
+  const { db, realtime, logger } = deps;
+  const residentSees = (kind: CaseEventKind) => (RESIDENT_EVENT_KINDS as readonly CaseEventKind[]).includes(kind);
+
+  return {
+    /** After the commit. The change is stored by now: a failure here is logged, never reported to the actor. */
+    async announce(tenantId, change) {
+      const { kind, record } = change;
+      deps.outbox.wake();
+      try {
+        const staffRecord = change.byResident ? await withScope(db, { role: 'clerk', tenantId }, (tx) => findCase(tx, record.id)) : record;
+        if (staffRecord)
+          realtime.toStaff(tenantId, kind === 'created' ? 'case:created' : 'case:updated', {
+            change: kind,
+            case: toStaffCase(staffRecord),
+          });
+      } catch (err) {
+        logger.error({ err, caseId: record.id }, 'staff notification failed');
+      }
+      if (record.residentId && residentSees(kind)) {
+        realtime.toResident(tenantId, record.residentId, 'case:updated', { change: kind, case: toResidentCase(record) });
+      }
+      for (const participant of change.participants ?? []) {
+        realtime.toResident(tenantId, participant.residentId, 'incident:updated', {
+          change: kind,
+          incident: toIncidentView(incidentOf(record, participant)),
+        });
+      }
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import type { Queryable } from '../db/database.ts';
+
+/** SQL for housing companies (Mandanten): the only place that reads or writes the `tenants` table. */
+
+export interface Tenant {
+  id: string;
+  slug: string;
+  name: string;
+  allowedOrigins: string[];
+  theme: Record<string, string>;
+}
+
+const TENANT_COLUMNS = `id, slug, name, allowed_origins AS "allowedOrigins", theme`;
+
+export async function insertTenant(tx: Queryable, tenant: Omit<Tenant, 'id'>): Promise<string> {
+  const { rows } = await tx.query<{ id: string }>(
+    `INSERT INTO tenants (slug, name, allowed_origins, theme) VALUES ($1, $2, $3, $4) RETURNING id`,
+    [tenant.slug, tenant.name, tenant.allowedOrigins, JSON.stringify(tenant.theme)],
+  );
+  return rows[0].id;
+}
+
+export async function findTenantBySlug(tx: Queryable, slug: string): Promise<Tenant | undefined> {
+  const { rows } = await tx.query<Tenant>(`SELECT ${TENANT_COLUMNS} FROM tenants WHERE slug = $1`, [slug]);
+  return rows[0];
+}
+
+/** The scope's own housing company. */
+export async function findScopeTenant(tx: Queryable): Promise<Tenant | undefined> {
+  const { rows } = await tx.query<Tenant>(`SELECT ${TENANT_COLUMNS} FROM tenants WHERE id = app_tenant()`);
+  return rows[0];
+}
+
+/** Every housing company's registered embed origins (for CORS). */
+export async function listTenantOrigins(tx: Queryable): Promise<Array<{ id: string; allowedOrigins: string[] }>> {
+  const { rows } = await tx.query<{ id: string; allowedOrigins: string[] }>(`SELECT id, allowed_origins AS "allowedOrigins" FROM tenants`);
+  return rows;
+}
