@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import { residentCase } from '../../bff/contract/cases.ts';
 import type { ErrorCode } from '../../bff/contract/errors.ts';
 import { STORED_FILE_TYPES, type StoredFileType } from '../../bff/contract/enums.ts';
 import { ApiError, type ApiClient } from '../internal/api-client.ts';
@@ -230,7 +232,8 @@ export class FakeCaseFiling {
     const kind = category?.kinds.find((entry) => entry.id === body.damageKindId);
     const documentType = this.catalogue.documentTypes.find((entry) => entry.id === body.documentTypeId) ?? null;
     const now = new Date().toISOString();
-    const filed: FiledCase = {
+    // Built through the contract: a field the contract adds with a default needs no line here.
+    const filed: FiledCase = residentCase.parse({
       id: `0000000c-0000-4000-8000-${String(this.caseCounter).padStart(12, '0')}`,
       caseNumber: `2026-${String(this.caseCounter++).padStart(4, '0')}`,
       type,
@@ -244,7 +247,7 @@ export class FakeCaseFiling {
       accessConsent: body.accessConsent === true,
       createdAt: now,
       lastActivityAt: now,
-    };
+    } satisfies z.input<typeof residentCase>);
     this.filed.push(filed);
     return json(201, { case: filed });
   }

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import { residentCase } from '../../bff/contract/cases.ts';
 import type {
   CaseAttachment,
   CaseDetail,
@@ -43,9 +45,10 @@ function id(prefix: string, n: number): string {
 
 const labelled = (n: number, label: string) => ({ id: id('0000000a-0000-4000-8000-', n), label });
 
+/** Built through the contract: a field the contract adds with a default needs no line here. */
 function baseCase(n: number, fields: Partial<ResidentCase>): ResidentCase {
   const createdAt = fields.createdAt ?? ago(n * 2 * day);
-  return {
+  return residentCase.parse({
     id: id('0000000c-0000-4000-8000-', n),
     caseNumber: `2026-${String(182 - n).padStart(4, '0')}`,
     type: 'contact',
@@ -60,7 +63,7 @@ function baseCase(n: number, fields: Partial<ResidentCase>): ResidentCase {
     createdAt,
     lastActivityAt: createdAt,
     ...fields,
-  };
+  } satisfies z.input<typeof residentCase>);
 }
 
 /** Five cases of every kind and state a resident typically has. */

@@ -1,4 +1,6 @@
 import type { ErrorCode } from '../../bff/contract/errors.ts';
+import type { z } from 'zod';
+import { staffCase } from '../../bff/contract/cases.ts';
 import type { StaffDocument } from '../../bff/contract/documents.ts';
 import type { DocumentCategory } from '../../bff/contract/enums.ts';
 import {
@@ -312,7 +314,8 @@ export class FakeStaffCases {
     const building = fakeBuildings[n % fakeBuildings.length];
     const assignee = n % 3 === 0 ? null : fakeClerks[n % fakeClerks.length];
     const long = this.options.longTexts;
-    return {
+    // Built through the contract: a field the contract adds with a default needs no line here.
+    return staffCase.parse({
       id: uuid('c0000000', n + 1),
       caseNumber: `2026-${String(n + 1).padStart(4, '0')}`,
       type: template.type,
@@ -341,7 +344,7 @@ export class FakeStaffCases {
       unitLabel: `WE ${String((n % 12) + 1).padStart(2, '0')}, ${(n % 4) + 1}. OG ${n % 2 ? 'links' : 'rechts'}`,
       updatedAt: createdAt.toISOString(),
       lastActivityAt: createdAt.toISOString(),
-    };
+    } satisfies z.input<typeof staffCase>);
   }
 
   /** The routes to pass to `new FakeBff({ routes })`. */
