@@ -90,6 +90,7 @@ describe('http case backend: delivery through the outbox', () => {
     assert.equal(request.body.event, 'case.created');
     assert.equal(request.body.case.caseNumber, filed.body.case.caseNumber);
     assert.equal(request.body.case.priority, 'high');
+    assert.equal(request.body.case.source, 'portal');
     assert.deepEqual(request.body.case.resident, { id: company.resident.id, externalRef: 'M-1001', name: 'Erika Mustermann' });
     assert.deepEqual(request.body.case.unit, { externalRef: 'G-1-01', label: 'EG links' });
     assert.equal(request.body.case.damage.kind.label, 'Wasserhahn tropft');

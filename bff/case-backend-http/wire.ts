@@ -67,6 +67,7 @@ function caseSnapshot(record: CaseRecord, refs: CaseReferences | undefined) {
     status: record.status,
     urgency: record.urgency,
     priority: record.priority,
+    source: record.source,
     createdAt: record.createdAt.toISOString(),
     deadlineAt: record.deadlineAt.toISOString(),
     damage:

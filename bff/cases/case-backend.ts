@@ -1,5 +1,5 @@
 import type { NewCase } from '../contract/cases.ts';
-import type { CaseStatus } from '../contract/enums.ts';
+import type { CaseSource, CaseStatus } from '../contract/enums.ts';
 import type { Queryable } from '../db/database.ts';
 import type { TenantContext } from '../db/scope.ts';
 import type { AttachmentFile, CaseAttachment } from './attachment-repository.ts';
@@ -21,7 +21,7 @@ import type { CaseCatalogue, CaseEvent, CaseMessage, CaseRecord, OpenDamageRepor
 export interface CaseBackend {
   catalogue(tx: Queryable): Promise<CaseCatalogue>;
   /** Files a case for the acting resident: number, routing, deadline and the first activity-log entry. */
-  createCase(tx: Queryable, actor: TenantContext, input: NewCase): Promise<CaseRecord>;
+  createCase(tx: Queryable, actor: TenantContext, input: CaseFiling): Promise<CaseRecord>;
   listResidentCases(tx: Queryable, actor: TenantContext, page: { limit: number; cursor?: string }): Promise<CaseRecord[]>;
   listStaffCases(tx: Queryable, filter: StaffCaseFilter): Promise<CaseRecord[]>;
   /** A case the actor may see (a resident only their own), otherwise undefined. */
@@ -65,6 +65,9 @@ export interface CaseBackend {
     document: { id: string; title: string },
   ): Promise<CaseRecord>;
 }
+
+/** What a case is filed with: the request, and where it came from. */
+export type CaseFiling = NewCase & { source: CaseSource };
 
 /** A file to attach: checked and cleaned on upload (bff/uploads/). */
 export interface NewCaseFile {

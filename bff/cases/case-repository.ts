@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/database.ts';
-import type { CaseEventKind, CaseStatus, CaseType, Priority, Urgency } from '../contract/enums.ts';
+import type { CaseEventKind, CaseSource, CaseStatus, CaseType, Priority, Urgency } from '../contract/enums.ts';
 import type { CaseEvent, CaseMessage, CaseRecord, OpenDamageReport } from './model.ts';
 
 /**
@@ -27,6 +27,7 @@ interface CaseRow {
   access_consent: boolean;
   status: CaseStatus;
   priority: Priority;
+  source: CaseSource;
   deadline_at: Date;
   resident_id: string;
   resident_name: string | null;
@@ -48,7 +49,7 @@ const CASE_SELECT = `
          c.damage_category_id, dc.label AS damage_category_label,
          c.damage_kind_id, dk.label AS damage_kind_label,
          c.document_type_id, dt.label AS document_type_label, dt.key AS document_type_key,
-         c.urgency, c.resident_availability, c.access_consent, c.status, c.priority, c.deadline_at,
+         c.urgency, c.resident_availability, c.access_consent, c.status, c.priority, c.source, c.deadline_at,
          c.resident_id, r.first_name || ' ' || r.last_name AS resident_name,
          c.building_id, b.street || ', ' || b.postal_code || ' ' || b.city AS building_address,
          u.label AS unit_label,
@@ -90,6 +91,7 @@ function toRecord(row: CaseRow): CaseRecord {
     accessConsent: row.access_consent,
     status: row.status,
     priority: row.priority,
+    source: row.source,
     deadlineAt: row.deadline_at,
     residentId: row.resident_id,
     residentName: row.resident_name,
@@ -211,6 +213,7 @@ export interface NewCaseRow {
   residentAvailability: string | null;
   accessConsent: boolean;
   priority: Priority;
+  source: CaseSource;
   deadlineHours: number;
   assigneeId: string | null;
 }
@@ -219,9 +222,9 @@ export async function insertCase(tx: Queryable, row: NewCaseRow): Promise<string
   const { rows } = await tx.query<{ id: string }>(
     `INSERT INTO cases (tenant_id, case_number, type, resident_id, building_id, unit_id, title, description,
                         damage_location_id, damage_category_id, damage_kind_id, document_type_id, urgency,
-                        resident_availability, access_consent, priority, deadline_at, assignee_account_id)
+                        resident_availability, access_consent, priority, deadline_at, assignee_account_id, source)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
-             now() + make_interval(hours => $17), $18)
+             now() + make_interval(hours => $17), $18, $19)
      RETURNING id`,
     [
       row.tenantId,
@@ -242,6 +245,7 @@ export async function insertCase(tx: Queryable, row: NewCaseRow): Promise<string
       row.priority,
       row.deadlineHours,
       row.assigneeId,
+      row.source,
     ],
   );
   return rows[0].id;

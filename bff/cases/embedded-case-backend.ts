@@ -72,6 +72,7 @@ export function createEmbeddedCaseBackend(): CaseBackend {
         ...home,
         ...details,
         priority: PRIORITY_BY_URGENCY[details.urgency],
+        source: input.source,
         deadlineHours: DEADLINE_HOURS[input.type][details.urgency],
         assigneeId,
       };
@@ -83,7 +84,7 @@ export function createEmbeddedCaseBackend(): CaseBackend {
         actorRole: 'resident',
         kind: 'created',
         public: true,
-        data: { caseNumber },
+        data: { caseNumber, source: input.source },
       });
       if (assigneeId) {
         await appendCaseEvent(tx, {

@@ -1,5 +1,5 @@
 import { notFound } from '../errors.ts';
-import type { CaseEventKind, CaseStatus, CaseType, Priority, Urgency } from '../contract/enums.ts';
+import type { CaseEventKind, CaseSource, CaseStatus, CaseType, Priority, Urgency } from '../contract/enums.ts';
 
 /**
  * Cases (Vorgänge): the types, states and rules shared by the use cases and the CaseBackend adapters.
@@ -49,6 +49,7 @@ export interface CaseRecord {
   accessConsent: boolean;
   status: CaseStatus;
   priority: Priority;
+  source: CaseSource;
   deadlineAt: Date;
   residentId: string;
   residentName: string | null;

@@ -57,6 +57,8 @@ describe('cases: staff side', () => {
           ['routed', 'system', false],
         ],
       );
+      assert.equal(detail.body.case.source, 'portal', 'a filing in the portal is recorded as such');
+      assert.deepEqual(detail.body.events[0].data, { caseNumber: sanitaryCase.body.case.caseNumber, source: 'portal' });
     } finally {
       board.disconnect();
     }

@@ -1,5 +1,5 @@
 import type { NewCase } from '../contract/cases.ts';
-import type { CaseStatus } from '../contract/enums.ts';
+import type { CaseSource, CaseStatus } from '../contract/enums.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { fetchPage } from '../db/pagination.ts';
 import { withScope, withTenant, type TenantContext } from '../db/scope.ts';
@@ -58,11 +58,12 @@ export function createCaseUseCases(deps: CaseDependencies) {
   return {
     catalogue: (ctx: TenantContext) => withTenant(db, ctx, (tx) => backend.catalogue(tx)),
 
-    async fileCase(ctx: TenantContext, input: NewCase) {
+    /** `source`: where the filing came from — the portal's form, or the chat filing for the resident. */
+    async fileCase(ctx: TenantContext, input: NewCase, source: CaseSource = 'portal') {
       // Files named by attachmentIds move into the case in the same transaction: a refused one files nothing.
       const record = await withTenant(db, ctx, async (tx) => {
         const files = await deps.uploads.take(tx, ctx, input.attachmentIds);
-        const created = await backend.createCase(tx, ctx, input);
+        const created = await backend.createCase(tx, ctx, { ...input, source });
         return files.length ? (await backend.attachFiles(tx, ctx, created.id, files)).record : created;
       });
       await announcer.announce(ctx.tenantId, { kind: 'created', record, byResident: true });

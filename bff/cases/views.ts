@@ -38,6 +38,7 @@ export function toStaffCase(record: CaseRecord, now = new Date()): StaffCase {
   return {
     ...publicFields(record),
     priority: record.priority,
+    source: record.source,
     deadlineAt: record.deadlineAt.toISOString(),
     overdue: !isClosedStatus(record.status) && record.deadlineAt < now,
     assignee: record.assignee,

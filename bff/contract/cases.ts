@@ -4,6 +4,7 @@ import { commaList, id, idParams, labelled, optionalText, page, pageQuery, text,
 import {
   ACTOR_ROLES,
   CASE_EVENT_KINDS,
+  CASE_SOURCES,
   CASE_STATUSES,
   CASE_TYPES,
   COMPLAINT_URGENCIES,
@@ -144,6 +145,8 @@ export const staffCase = z
   .object({
     ...caseCore,
     priority: z.enum(PRIORITIES),
+    /** Where the case came from; cases filed before sources were recorded came through the portal. */
+    source: z.enum(CASE_SOURCES).default('portal'),
     deadlineAt: timestamp,
     overdue: z.boolean(),
     assignee: labelled.nullable(),

@@ -229,13 +229,14 @@ describe('<case-board>', function () {
     expect(text).to.contain(`Zutritt in Abwesenheit${damage.accessConsent ? 'Ja, erlaubt' : 'Nein'}`);
     if (damage.residentAvailability) expect(text).to.contain(damage.residentAvailability);
     expect(text).to.contain(`Betroffene Mieter (mit Meldendem)${stored.affectedResidents}`);
+    expect(text).to.contain('Eingang überMieterportal');
     const links = [...page.detail.querySelectorAll<HTMLAnchorElement>('.attachments a')];
     expect(links.map((link) => link.textContent!.trim())).to.deep.equal(stored.attachments.map((attachment) => attachment.fileName));
     expect(links[0].href).to.equal(new URL(`/api/staff/cases/${damage.id}/attachments/${stored.attachments[0].id}`, location.href).href);
 
     const entries = [...page.detail.querySelectorAll('.timeline .entry strong')].map((node) => node.textContent!.trim());
     expect(entries).to.include.members([
-      'Vorgang eingegangen',
+      'Vorgang eingegangen über Mieterportal',
       `Automatisch zugewiesen an ${damage.assignee!.label}`,
       'Ein Anhang hinzugefügt',
       'Status geändert: Eingegangen → In Bearbeitung',
@@ -376,7 +377,12 @@ describe('<case-board>', function () {
   it('adds a new case live, announces it politely and marks it new; updates a listed and an open case', async () => {
     const { el, bff, cases, page } = await board({ count: 5 });
     const fresh = cases.add(
-      cases.created({ title: 'Rohrbruch im Keller', deadlineAt: new Date(Date.now() + 3_600_000).toISOString(), priority: 'critical' }),
+      cases.created({
+        title: 'Rohrbruch im Keller',
+        deadlineAt: new Date(Date.now() + 3_600_000).toISOString(),
+        priority: 'critical',
+        source: 'chat',
+      }),
     );
     bff.live.emit('case:created', { change: 'created', case: fresh });
     await el.updateComplete;
@@ -385,7 +391,7 @@ describe('<case-board>', function () {
       'in deadline order',
     );
     expect(page.numbers()).to.include('2026-0042');
-    expect(page.caseButton('2026-0042').textContent).to.contain('Neu');
+    expect(page.caseButton('2026-0042').textContent).to.contain('Neu').and.contain('Chat-Assistent');
     const live = page.root.querySelector('[aria-live="polite"]')!;
     expect(live.textContent!.trim()).to.equal('Neuer Vorgang 2026-0042');
     await expect(el).to.be.accessible();

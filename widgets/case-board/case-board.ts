@@ -626,7 +626,7 @@ export class CaseBoard extends PortalElement {
           </span>
           <span class="title">${item.title}</span>
           <span class="meta">
-            <span>${msg.caseTypeLabels[item.type]}</span>
+            <span>${item.source === 'portal' ? msg.caseTypeLabels[item.type] : `${msg.caseTypeLabels[item.type]} · ${msg.caseSourceLabels[item.source]}`}</span>
             <span class="deadline">${item.overdue ? msg.boardOverdueSince(this.formatDate(item.deadlineAt)) : msg.boardDeadline(this.formatDate(item.deadlineAt))}</span>
             <span>${item.assignee?.label ?? msg.boardUnassigned}</span>
             <span>${[item.building.address, item.unitLabel].filter(Boolean).join(' · ')}</span>

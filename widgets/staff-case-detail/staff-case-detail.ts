@@ -187,6 +187,7 @@ export class StaffCaseDetailView extends PortalElement {
     return html`
       <dl class="facts">
         ${row(msg.boardFieldType, msg.caseTypeLabels[item.type])}
+        ${row(msg.boardFieldSource, msg.caseSourceLabels[item.source])}
         ${row(msg.boardFieldStatus, msg.caseStatusLabels[item.status])}
         ${row(msg.boardPriority, msg.boardPriorityLabels[item.priority])}
         ${row(msg.boardFieldUrgency, msg.boardUrgencyLabels[item.urgency])}
@@ -454,7 +455,7 @@ function eventText(msg: Messages, clerks: StaffAccount[], item: StaffCase, event
     typeof value === 'string' && value in msg.caseStatusLabels ? msg.caseStatusLabels[value as CaseStatus] : String(value);
   switch (event.kind) {
     case 'created':
-      return msg.boardEvents.created;
+      return msg.boardEvents.createdVia(msg.caseSourceLabels[item.source]);
     case 'routed':
       return msg.boardEvents.routed(person(data.assigneeId) ?? msg.boardSomeone);
     case 'status_changed':
