@@ -1,4 +1,13 @@
-import { defineConfig } from 'vite';
+import { readFileSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vite';
+
+/** `widgets/widgets.css` (the room the portals reserve before they load) next to the loader, under a stable URL too. */
+const reservedLayoutStylesheet: Plugin = {
+  name: 'reserved-layout-stylesheet',
+  generateBundle() {
+    this.emitFile({ type: 'asset', fileName: 'widgets.css', source: readFileSync('widgets/widgets.css', 'utf8') });
+  },
+};
 
 /**
  * Builds the widget loader to `dist/widgets/widgets.js` (a stable URL for the script tag) and every
@@ -6,6 +15,7 @@ import { defineConfig } from 'vite';
  * Library mode: no HTML entry and no module-preload helper in the loader.
  */
 export default defineConfig({
+  plugins: [reservedLayoutStylesheet],
   build: {
     outDir: 'dist/widgets',
     emptyOutDir: true,

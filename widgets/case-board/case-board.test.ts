@@ -49,8 +49,10 @@ class BoardDriver {
     return button;
   }
 
+  /** Waits until the board has done what the last step asked for: rendered, and the list read again if it had to be. */
   async settle(): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await this.el.updateComplete;
+    await waitUntil(() => !this.root.querySelector('.list-pane[aria-busy="true"]'), 'the list was not read again');
     await this.el.updateComplete;
   }
 

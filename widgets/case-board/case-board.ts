@@ -102,6 +102,8 @@ export class CaseBoard extends PortalElement {
   @state() private nextCursor: string | null = null;
   @state() private listState: ListState = 'loading';
   @state() private listError?: ApiError;
+  /** The list is being read again (filters changed, reconnected): screen readers hear it is busy. */
+  @state() private refreshing = false;
   /** The BFF has answered the list: the clerk is signed in, so changes are followed live. */
   @state() private admitted = false;
   @state() private loadingMore = false;
@@ -193,6 +195,7 @@ export class CaseBoard extends PortalElement {
   private async reload(): Promise<void> {
     const request = ++this.listRequest;
     this.listState = this.items.length ? this.listState : 'loading';
+    this.refreshing = true;
     try {
       const page = await this.cases.list(this.filters);
       if (request !== this.listRequest) return;
@@ -212,6 +215,7 @@ export class CaseBoard extends PortalElement {
       this.items = [];
       this.nextCursor = null;
     }
+    this.refreshing = false;
     if (this.caseId && this.listState === 'ready') void this.loadDetail(this.caseId);
   }
 
@@ -452,7 +456,7 @@ export class CaseBoard extends PortalElement {
     return html`
       <div class="live" role="status" aria-live="polite">${this.announcement}</div>
       <div class="layout ${caseId ? 'has-detail' : ''}">
-        <div class="list-pane">${this.renderFilters()} ${this.renderList()}</div>
+        <div class="list-pane" aria-busy=${this.refreshing ? 'true' : 'false'}>${this.renderFilters()} ${this.renderList()}</div>
         ${
           caseId
             ? html`<mp-staff-case-detail

@@ -1,8 +1,10 @@
 import { css } from 'lit';
 
 export const signInPortalStyles = css`
+  /* The room widgets.css reserves on the host page before the element is defined: the page does not jump. */
   :host {
     background: var(--mp-color-background, transparent);
+    min-height: var(--mp-reserved-height, calc(27 * var(--_font-size)));
   }
   .portal {
     padding: var(--_space);

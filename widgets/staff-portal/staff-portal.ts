@@ -38,6 +38,7 @@ import '../case-board/case-board.ts';
  * @cssproperty --mp-font-size - Base font size; everything scales with it.
  * @cssproperty --mp-radius - Corner radius.
  * @cssproperty --mp-spacing - Base spacing.
+ * @cssproperty --mp-reserved-height - Least height, kept from page load on (before the code and data arrive) so the page does not jump; default 27 × the font size, about the sign-in form.
  */
 export class StaffPortal extends SignInPortal {
   static override styles = [SignInPortal.styles, staffPortalStyles];

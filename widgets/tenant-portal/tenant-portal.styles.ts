@@ -34,6 +34,14 @@ export const tenantPortalStyles = css`
     max-width: 48em;
     min-width: 0;
   }
+  /* A case and a filing form are always tall: their room is kept while their code and data load, so the page below does not jump. */
+  .placeholder,
+  mp-case-detail:not(:defined),
+  damage-report-form,
+  mp-case-request-form {
+    display: block;
+    min-height: 24em;
+  }
   .back {
     min-height: 2.5em;
     padding: 0.25em 0;

@@ -69,6 +69,7 @@ import { tenantPortalStyles } from './tenant-portal.styles.ts';
  * @cssproperty --mp-font-size - Base font size; everything scales with it.
  * @cssproperty --mp-radius - Corner radius.
  * @cssproperty --mp-spacing - Base spacing.
+ * @cssproperty --mp-reserved-height - Least height, kept from page load on (before the code and data arrive) so the page does not jump; default 27 × the font size, about the sign-in form.
  */
 const filingTypes = ['damage', 'complaint', 'contact', 'document_request'] as const;
 type FilingType = (typeof filingTypes)[number];
@@ -235,7 +236,7 @@ export class TenantPortal extends SignInPortal {
     return html`
       <button type="button" class="back" part="back" @click=${() => home.show('cases')}>← ${msg.backToCases}</button>
       ${this.heading(known ? msg.caseHeading(known.caseNumber, known.title) : msg.myCasesHeading)}
-      ${home.detailState === 'loading' && !home.detail ? html`<p part="loading" role="status">${msg.loading}</p>` : nothing}
+      ${home.detailState === 'loading' && !home.detail ? html`<p class="placeholder" part="loading" role="status">${msg.loading}</p>` : nothing}
       ${home.detailState === 'error' ? this.failure(home.detailError, () => home.loadDetail()) : nothing}
       ${
         home.detail
@@ -325,7 +326,7 @@ export class TenantPortal extends SignInPortal {
   private renderForm(type: FilingType) {
     if (this.formLoadFailed) return this.failure(this.msg.unexpectedError, () => this.chooseType(type));
     const tag = type === 'damage' ? 'damage-report-form' : 'mp-case-request-form';
-    if (!customElements.get(tag)) return html`<p part="loading" role="status">${this.msg.loading}</p>`;
+    if (!customElements.get(tag)) return html`<p class="placeholder" part="loading" role="status">${this.msg.loading}</p>`;
     return type === 'damage'
       ? html`<damage-report-form lang=${this.locale} .client=${this.apiClient}></damage-report-form>`
       : html`<mp-case-request-form lang=${this.locale} case-type=${type} fixed-type .client=${this.apiClient}></mp-case-request-form>`;
