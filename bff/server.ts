@@ -76,6 +76,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
   const httpServer = createServer(app);
+  // Idle keep-alive connections outlive a reverse proxy's (commonly 60 s): a client must never reuse a
+  // socket the BFF is closing at that moment (that request would fail with a reset instead of an answer).
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   let publicUrl = config.PUBLIC_URL ?? '';
   const origins = createOriginPolicy(db);
 

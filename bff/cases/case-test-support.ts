@@ -58,7 +58,7 @@ export function nextEvent<T = any>(
   socket: Socket,
   event: string,
   matches: (payload: T) => boolean = () => true,
-  timeoutMs = 3000,
+  timeoutMs = 10_000,
 ): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
