@@ -38,7 +38,8 @@ export async function deleteConnection(tx: Queryable): Promise<boolean> {
 }
 
 export interface CaseReferences {
-  residentRef: string;
+  /** Null for a letting case (no resident). */
+  residentRef: string | null;
   unitRef: string;
   buildingRef: string;
 }
@@ -48,7 +49,7 @@ export async function findCaseReferences(tx: Queryable, caseId: string): Promise
   const { rows } = await tx.query<CaseReferences>(
     `SELECT r.external_ref AS "residentRef", u.external_ref AS "unitRef", b.external_ref AS "buildingRef"
        FROM cases c
-       JOIN residents r ON r.tenant_id = c.tenant_id AND r.id = c.resident_id
+       LEFT JOIN residents r ON r.tenant_id = c.tenant_id AND r.id = c.resident_id
        JOIN units u ON u.tenant_id = c.tenant_id AND u.id = c.unit_id
        JOIN buildings b ON b.tenant_id = c.tenant_id AND b.id = c.building_id
       WHERE c.id = $1`,

@@ -77,7 +77,9 @@ function caseSnapshot(record: CaseRecord, refs: CaseReferences | undefined) {
     documentType: record.documentType,
     residentAvailability: record.residentAvailability,
     accessConsent: record.accessConsent,
-    resident: { id: record.residentId, externalRef: refs?.residentRef ?? null, name: record.residentName },
+    // A letting case has an applicant instead of a resident.
+    resident: record.residentId ? { id: record.residentId, externalRef: refs?.residentRef ?? null, name: record.residentName } : null,
+    applicant: record.applicant,
     building: { id: record.buildingId, externalRef: refs?.buildingRef ?? null, address: record.buildingAddress },
     unit: { externalRef: refs?.unitRef ?? null, label: record.unitLabel },
   };

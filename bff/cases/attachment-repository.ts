@@ -36,7 +36,7 @@ export async function insertCaseAttachment(
   attachment: {
     tenantId: string;
     caseId: string;
-    residentId: string;
+    residentId: string | null;
     accountId: string;
     role: 'resident' | 'staff';
     fileName: string;

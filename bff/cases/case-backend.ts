@@ -4,7 +4,7 @@ import type { Queryable } from '../db/database.ts';
 import type { TenantContext } from '../db/scope.ts';
 import type { AttachmentFile, CaseAttachment } from './attachment-repository.ts';
 import type { StaffCaseFilter } from './case-repository.ts';
-import type { CaseCatalogue, CaseEvent, CaseMessage, CaseRecord, OpenDamageReport } from './model.ts';
+import type { Applicant, CaseCatalogue, CaseEvent, CaseMessage, CaseRecord, OpenDamageReport } from './model.ts';
 
 /**
  * Port to where cases are worked ("Vorgangsbearbeitung"), and the one door into the case core: every
@@ -20,8 +20,11 @@ import type { CaseCatalogue, CaseEvent, CaseMessage, CaseRecord, OpenDamageRepor
  */
 export interface CaseBackend {
   catalogue(tx: Queryable): Promise<CaseCatalogue>;
-  /** Files a case for the acting resident: number, routing, deadline and the first activity-log entry. */
-  createCase(tx: Queryable, actor: TenantContext, input: CaseFiling): Promise<CaseRecord>;
+  /**
+   * Files a case — a resident's request (the acting resident's), or a letting case for an applicant (a
+   * clerk accepting a rental lead) — with its number, routing, deadline and first activity-log entry.
+   */
+  createCase(tx: Queryable, actor: TenantContext, input: CaseFiling | LettingCaseFiling): Promise<CaseRecord>;
   listResidentCases(tx: Queryable, actor: TenantContext, page: { limit: number; cursor?: string }): Promise<CaseRecord[]>;
   listStaffCases(tx: Queryable, filter: StaffCaseFilter): Promise<CaseRecord[]>;
   /** A case the actor may see (a resident only their own), otherwise undefined. */
@@ -66,8 +69,18 @@ export interface CaseBackend {
   ): Promise<CaseRecord>;
 }
 
-/** What a case is filed with: the request, and where it came from. */
+/** What a resident's case is filed with: the request, and where it came from. */
 export type CaseFiling = NewCase & { source: CaseSource };
+
+/** The letting case of an accepted rental lead: for the unit being let, with the applicant instead of a resident. */
+export interface LettingCaseFiling {
+  type: 'letting';
+  source: CaseSource;
+  unitId: string;
+  applicant: Applicant;
+  title: string;
+  description: string;
+}
 
 /** A file to attach: checked and cleaned on upload (bff/uploads/). */
 export interface NewCaseFile {

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/database.ts';
 import type { CaseEventKind, CaseSource, CaseStatus, CaseType, Priority, Urgency } from '../contract/enums.ts';
-import type { CaseEvent, CaseMessage, CaseRecord, OpenDamageReport } from './model.ts';
+import type { Applicant, CaseEvent, CaseMessage, CaseRecord, OpenDamageReport } from './model.ts';
 
 /**
  * SQL for cases, their activity log and messages. Row-level security decides what the caller may see;
@@ -29,8 +29,9 @@ interface CaseRow {
   priority: Priority;
   source: CaseSource;
   deadline_at: Date;
-  resident_id: string;
+  resident_id: string | null;
   resident_name: string | null;
+  applicant: Applicant | null;
   building_id: string;
   building_address: string | null;
   unit_label: string | null;
@@ -50,7 +51,7 @@ const CASE_SELECT = `
          c.damage_kind_id, dk.label AS damage_kind_label,
          c.document_type_id, dt.label AS document_type_label, dt.key AS document_type_key,
          c.urgency, c.resident_availability, c.access_consent, c.status, c.priority, c.source, c.deadline_at,
-         c.resident_id, r.first_name || ' ' || r.last_name AS resident_name,
+         c.resident_id, r.first_name || ' ' || r.last_name AS resident_name, c.applicant,
          c.building_id, b.street || ', ' || b.postal_code || ' ' || b.city AS building_address,
          u.label AS unit_label,
          c.assignee_account_id, a.display_name AS assignee_name,
@@ -95,6 +96,7 @@ function toRecord(row: CaseRow): CaseRecord {
     deadlineAt: row.deadline_at,
     residentId: row.resident_id,
     residentName: row.resident_name,
+    applicant: row.applicant,
     buildingId: row.building_id,
     buildingAddress: row.building_address,
     unitLabel: row.unit_label,
@@ -170,6 +172,14 @@ export async function listStaffCases(tx: Queryable, filter: StaffCaseFilter): Pr
   return rows.map(toRecord);
 }
 
+/** A unit with its building: a letting case is filed for the unit being let. */
+export async function findUnitWithBuilding(tx: Queryable, unitId: string): Promise<{ unitId: string; buildingId: string } | undefined> {
+  const { rows } = await tx.query<{ unit_id: string; building_id: string }>(`SELECT id AS unit_id, building_id FROM units WHERE id = $1`, [
+    unitId,
+  ]);
+  return rows[0] && { unitId: rows[0].unit_id, buildingId: rows[0].building_id };
+}
+
 /** Unit and building of a resident: a case is filed for the resident's home. */
 export async function findResidentHome(tx: Queryable, residentId: string): Promise<{ unitId: string; buildingId: string } | undefined> {
   const { rows } = await tx.query<{ unit_id: string; building_id: string }>(
@@ -200,7 +210,9 @@ export interface NewCaseRow {
   tenantId: string;
   caseNumber: string;
   type: CaseType;
-  residentId: string;
+  /** Null for a letting case, which has an applicant instead. */
+  residentId: string | null;
+  applicant: Applicant | null;
   buildingId: string;
   unitId: string;
   title: string;
@@ -222,9 +234,9 @@ export async function insertCase(tx: Queryable, row: NewCaseRow): Promise<string
   const { rows } = await tx.query<{ id: string }>(
     `INSERT INTO cases (tenant_id, case_number, type, resident_id, building_id, unit_id, title, description,
                         damage_location_id, damage_category_id, damage_kind_id, document_type_id, urgency,
-                        resident_availability, access_consent, priority, deadline_at, assignee_account_id, source)
+                        resident_availability, access_consent, priority, deadline_at, assignee_account_id, source, applicant)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
-             now() + make_interval(hours => $17), $18, $19)
+             now() + make_interval(hours => $17), $18, $19, $20)
      RETURNING id`,
     [
       row.tenantId,
@@ -246,6 +258,7 @@ export async function insertCase(tx: Queryable, row: NewCaseRow): Promise<string
       row.deadlineHours,
       row.assigneeId,
       row.source,
+      row.applicant && JSON.stringify(row.applicant),
     ],
   );
   return rows[0].id;
@@ -273,7 +286,8 @@ export async function isStaffAccount(tx: Queryable, accountId: string): Promise<
 export interface NewCaseEvent {
   tenantId: string;
   caseId: string;
-  residentId: string;
+  /** The case's resident (null on a letting case). */
+  residentId: string | null;
   /** Null for the system (routing). */
   actorAccountId: string | null;
   actorRole: CaseEvent['actorRole'];
@@ -316,7 +330,8 @@ export async function listCaseEvents(tx: Queryable, caseId: string, publicOnly: 
 export interface NewCaseMessage {
   tenantId: string;
   caseId: string;
-  residentId: string;
+  /** The case's resident (null on a letting case). */
+  residentId: string | null;
   authorAccountId: string;
   authorRole: CaseMessage['authorRole'];
   internal: boolean;

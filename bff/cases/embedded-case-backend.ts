@@ -14,6 +14,7 @@ import { findDamageSelection, findDocumentType, loadCatalogue } from './catalogu
 import {
   findCase,
   findResidentHome,
+  findUnitWithBuilding,
   insertCase,
   appendCaseEvent,
   insertCaseMessage,
@@ -54,49 +55,68 @@ export function createEmbeddedCaseBackend(): CaseBackend {
     return record;
   }
 
+  /** Numbers, routes and stores a new case, and logs it as created (and routed) by the actor. */
+  async function fileCase(
+    tx: Queryable,
+    actor: TenantContext,
+    filing: Pick<NewCaseRow, 'type' | 'source' | 'residentId' | 'applicant' | 'unitId' | 'buildingId'> & { details: CaseDetails },
+  ): Promise<CaseRecord> {
+    const { details, ...identity } = filing;
+    const assigneeId = (await findRoutedAssignee(tx, filing.type, details.damageCategoryId)) ?? null;
+    const caseNumber = await nextCaseNumber(tx, actor.tenantId);
+    const caseId = await insertCase(tx, {
+      tenantId: actor.tenantId,
+      caseNumber,
+      ...identity,
+      ...details,
+      priority: PRIORITY_BY_URGENCY[details.urgency],
+      deadlineHours: DEADLINE_HOURS[filing.type][details.urgency],
+      assigneeId,
+    });
+    const event = { tenantId: actor.tenantId, caseId, residentId: filing.residentId };
+    await appendCaseEvent(tx, {
+      ...event,
+      actorAccountId: actor.accountId,
+      actorRole: actorRole(actor),
+      kind: 'created',
+      public: true,
+      data: { caseNumber, source: filing.source },
+    });
+    if (assigneeId) {
+      await appendCaseEvent(tx, {
+        ...event,
+        actorAccountId: null,
+        actorRole: 'system',
+        kind: 'routed',
+        public: false,
+        data: { assigneeId },
+      });
+    }
+    return reload(tx, caseId);
+  }
+
   return {
     catalogue: (tx) => loadCatalogue(tx),
 
     async createCase(tx, actor, input) {
+      if (input.type === 'letting') {
+        requireStaff(actor);
+        const unit = await findUnitWithBuilding(tx, input.unitId);
+        if (!unit) throw new AppError(400, 'unknown_unit', 'Diese Wohneinheit gibt es bei dieser Hausverwaltung nicht.');
+        return fileCase(tx, actor, {
+          ...unit,
+          type: 'letting',
+          source: input.source,
+          residentId: null,
+          applicant: input.applicant,
+          details: { ...NO_DETAILS, title: input.title, description: input.description, urgency: 'normal' },
+        });
+      }
       const residentId = requireResident(actor);
       const home = await findResidentHome(tx, residentId);
       if (!home) throw caseNotFound();
       const details = await caseDetails(tx, input);
-      const assigneeId = (await findRoutedAssignee(tx, input.type, details.damageCategoryId)) ?? null;
-      const caseNumber = await nextCaseNumber(tx, actor.tenantId);
-      const row: NewCaseRow = {
-        tenantId: actor.tenantId,
-        caseNumber,
-        type: input.type,
-        residentId,
-        ...home,
-        ...details,
-        priority: PRIORITY_BY_URGENCY[details.urgency],
-        source: input.source,
-        deadlineHours: DEADLINE_HOURS[input.type][details.urgency],
-        assigneeId,
-      };
-      const caseId = await insertCase(tx, row);
-      const event = { tenantId: actor.tenantId, caseId, residentId };
-      await appendCaseEvent(tx, {
-        ...event,
-        actorAccountId: actor.accountId,
-        actorRole: 'resident',
-        kind: 'created',
-        public: true,
-        data: { caseNumber, source: input.source },
-      });
-      if (assigneeId) {
-        await appendCaseEvent(tx, {
-          ...event,
-          actorAccountId: null,
-          actorRole: 'system',
-          kind: 'routed',
-          public: false,
-          data: { assigneeId },
-        });
-      }
-      return reload(tx, caseId);
+      return fileCase(tx, actor, { ...home, type: input.type, source: input.source, residentId, applicant: null, details });
     },
 
     listResidentCases: (tx, actor, page) => listResidentCases(tx, requireResident(actor), page),
@@ -300,15 +320,17 @@ type CaseDetails = Pick<
 >;
 
 /** The stored fields of a new case; catalogue choices must exist in the housing company's catalogue. */
+const NO_DETAILS = {
+  damageLocationId: null,
+  damageCategoryId: null,
+  damageKindId: null,
+  documentTypeId: null,
+  residentAvailability: null,
+  accessConsent: false,
+} as const;
+
 async function caseDetails(tx: Queryable, input: NewCase): Promise<CaseDetails> {
-  const none = {
-    damageLocationId: null,
-    damageCategoryId: null,
-    damageKindId: null,
-    documentTypeId: null,
-    residentAvailability: null,
-    accessConsent: false,
-  };
+  const none = NO_DETAILS;
   switch (input.type) {
     case 'contact':
       return { ...none, title: input.title, description: input.description, urgency: 'normal' };

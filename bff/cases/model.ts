@@ -51,8 +51,10 @@ export interface CaseRecord {
   priority: Priority;
   source: CaseSource;
   deadlineAt: Date;
-  residentId: string;
+  /** Null for a letting case: it belongs to an applicant, and only staff see it. */
+  residentId: string | null;
   residentName: string | null;
+  applicant: Applicant | null;
   buildingId: string;
   buildingAddress: string | null;
   unitLabel: string | null;
@@ -62,6 +64,13 @@ export interface CaseRecord {
   /** Latest event of any kind (staff) and latest public event (what the resident sees as activity). */
   lastActivityAt: Date;
   lastPublicActivityAt: Date;
+}
+
+/** The person a letting case is for: a rental applicant, not (yet) a resident. */
+export interface Applicant {
+  name: string;
+  email: string | null;
+  phone: string | null;
 }
 
 export interface CaseEvent {

@@ -5,7 +5,7 @@ import { fetchPage } from '../db/pagination.ts';
 import { withScope, withTenant, type TenantContext } from '../db/scope.ts';
 import type { UploadUseCases } from '../uploads/use-cases.ts';
 import { queueStatusMails, type CaseAnnouncer } from './announcements.ts';
-import type { CaseBackend } from './case-backend.ts';
+import type { CaseBackend, LettingCaseFiling } from './case-backend.ts';
 import type { StaffCaseFilter } from './case-repository.ts';
 import { listStaffAccounts } from './clerk-repository.ts';
 import { countParticipants } from './incident-repository.ts';
@@ -68,6 +68,16 @@ export function createCaseUseCases(deps: CaseDependencies) {
       });
       await announcer.announce(ctx.tenantId, { kind: 'created', record, byResident: true });
       return { case: toResidentCase(record) };
+    },
+
+    /**
+     * The letting case of an accepted rental lead, filed by the clerk who accepted it: for the unit being
+     * let, with the applicant instead of a resident, so only staff ever see it.
+     */
+    async fileLettingCase(ctx: TenantContext, filing: Omit<LettingCaseFiling, 'type'>) {
+      const record = await withTenant(db, ctx, (tx) => backend.createCase(tx, ctx, { ...filing, type: 'letting' }));
+      await announcer.announce(ctx.tenantId, { kind: 'created', record });
+      return { case: toStaffCase(record) };
     },
 
     async listOwnCases(ctx: TenantContext, query: { limit: number; cursor?: string }) {

@@ -150,7 +150,9 @@ export const staffCase = z
     deadlineAt: timestamp,
     overdue: z.boolean(),
     assignee: labelled.nullable(),
-    resident: z.object({ id: z.uuid(), name: z.string().nullable() }),
+    /** Null on a letting case: it belongs to a rental applicant, not to a resident. */
+    resident: z.object({ id: z.uuid(), name: z.string().nullable() }).nullable(),
+    applicant: z.object({ name: z.string(), email: z.string().nullable(), phone: z.string().nullable() }).nullable().default(null),
     building: z.object({ id: z.uuid(), address: z.string().nullable() }),
     unitLabel: z.string().nullable(),
     updatedAt: timestamp,

@@ -44,6 +44,7 @@ export const ERROR_CODES = [
   'own_report',
   'already_joined',
   'not_a_certificate_request',
+  'case_without_resident',
   // Uploads and attachments
   'file_missing',
   'file_empty',

@@ -5,7 +5,7 @@ import { fetchPage } from '../db/pagination.ts';
 import { withTenant, type TenantContext } from '../db/scope.ts';
 import { AppError } from '../errors.ts';
 import type { Realtime } from '../realtime/realtime.ts';
-import { caseNotFound } from '../cases/model.ts';
+import { caseNotFound, type CaseRecord } from '../cases/model.ts';
 import type { CaseUseCases } from '../cases/use-cases.ts';
 import { toStaffCase } from '../cases/views.ts';
 import type { UploadUseCases } from '../uploads/use-cases.ts';
@@ -49,6 +49,18 @@ export function createDocumentUseCases(deps: DocumentDependencies) {
   function requireResident(ctx: TenantContext): string {
     if (ctx.role !== 'resident' || !ctx.residentId) throw documentNotFound();
     return ctx.residentId;
+  }
+
+  /** A document on a case goes to the case's resident; a letting case has none (its applicant lives elsewhere). */
+  function requireCaseResident(record: CaseRecord): string {
+    if (!record.residentId) {
+      throw new AppError(
+        409,
+        'case_without_resident',
+        'Dieser Vorgang gehört keiner Mieterin und keinem Mieter; Dokumente gehen nur an Mieter.',
+      );
+    }
+    return record.residentId;
   }
 
   /** Inserts the document and reads back the staff view and the residents it reaches, in the caller's transaction. */
@@ -130,6 +142,7 @@ export function createDocumentUseCases(deps: DocumentDependencies) {
     /** A document for the case's resident, shown in the case's public timeline. The case stays as it is. */
     async publishToCase(ctx: TenantContext, caseId: string, input: CasePublishInput) {
       const { record, published } = await cases.publishOnCase(ctx, caseId, async (tx, current) => {
+        const residentId = requireCaseResident(current);
         const [file] = await deps.uploads.take(tx, ctx, [input.uploadId]);
         return publish(tx, {
           tenantId: ctx.tenantId,
@@ -137,7 +150,7 @@ export function createDocumentUseCases(deps: DocumentDependencies) {
           category: input.category,
           ...file,
           audience: 'resident',
-          audienceId: current.residentId,
+          audienceId: residentId,
           caseId,
           publishedBy: ctx.accountId,
         });
@@ -166,7 +179,8 @@ export function createDocumentUseCases(deps: DocumentDependencies) {
               'Dieser Vorgang ist bereits abgeschlossen; die Mieterbescheinigung wird nicht erneut erstellt.',
             );
           }
-          const facts = await findTenancyFacts(tx, current.residentId);
+          const residentId = requireCaseResident(current);
+          const facts = await findTenancyFacts(tx, residentId);
           if (!facts) throw caseNotFound();
           const content = await renderTenantCertificate({ facts, caseNumber: current.caseNumber, issuedAt: new Date() });
           const published = await publish(tx, {
@@ -177,7 +191,7 @@ export function createDocumentUseCases(deps: DocumentDependencies) {
             contentType: 'application/pdf',
             content,
             audience: 'resident',
-            audienceId: current.residentId,
+            audienceId: residentId,
             caseId,
             publishedBy: ctx.accountId,
           });

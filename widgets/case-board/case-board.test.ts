@@ -222,7 +222,7 @@ describe('<case-board>', function () {
     await expect(el).to.be.accessible();
     const text = page.detailText();
     expect(text).to.contain(`Vorgang ${damage.caseNumber}: ${damage.title}`);
-    expect(text).to.contain(damage.resident.name!);
+    expect(text).to.contain(damage.resident!.name!);
     expect(text).to.contain(damage.unitLabel!);
     expect(text).to.contain(damage.building.address!);
     expect(text).to.contain(`Schadensort${damage.damage!.location.label}`);

@@ -35,7 +35,7 @@ describe('<mp-staff-case-detail>', () => {
     const el = await detailView();
     const item = damage.case;
     expect(root(el).querySelector('[part="heading"]')!.textContent).to.equal(`Vorgang ${item.caseNumber}: ${item.title}`);
-    expect(text(el)).to.contain(`Schadensort${item.damage!.location.label}`).and.contain(item.resident.name!);
+    expect(text(el)).to.contain(`Schadensort${item.damage!.location.label}`).and.contain(item.resident!.name!);
     const link = root(el).querySelector<HTMLAnchorElement>('.attachments a')!;
     expect(link.getAttribute('href')).to.equal(`/api/staff/cases/${item.id}/attachments/${damage.attachments![0].id}`);
     expect(root(el).querySelectorAll('.timeline .entry').length).to.be.greaterThan(2);

@@ -196,7 +196,8 @@ export class StaffCaseDetailView extends PortalElement {
           html`<span class=${item.overdue ? 'overdue-text' : ''}>${item.overdue ? msg.boardOverdueSince(this.formatDate(item.deadlineAt)) : this.formatDate(item.deadlineAt)}</span>`,
         )}
         ${row(msg.boardFieldAssignee, item.assignee?.label ?? msg.boardUnassigned)}
-        ${row(msg.boardFieldResident, item.resident.name)}
+        ${row(msg.boardFieldResident, item.resident?.name)}
+        ${row(msg.boardFieldApplicant, item.applicant && [item.applicant.name, item.applicant.email, item.applicant.phone].filter(Boolean).join(' · '))}
         ${row(msg.boardFieldBuilding, item.building.address)}
         ${row(msg.boardFieldUnit, item.unitLabel)}
         ${row(msg.boardFieldCreated, this.formatDate(item.createdAt))}
