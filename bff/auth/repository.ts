@@ -1,3 +1,4 @@
+import type { Language } from '../contract/enums.ts';
 import type { Queryable } from '../db/database.ts';
 
 /**
@@ -20,11 +21,12 @@ export interface AccountRow {
   totpSecret: string | null;
   totpLastStep: number | null;
   residentId: string | null;
+  language: Language;
 }
 
 const accountColumns = `a.id, a.tenant_id AS "tenantId", a.role, a.display_name AS "displayName", a.email,
   a.password_hash AS "passwordHash", a.second_factor AS "secondFactor", a.totp_secret AS "totpSecret",
-  a.totp_last_step::float8 AS "totpLastStep", r.id AS "residentId"`;
+  a.totp_last_step::float8 AS "totpLastStep", r.id AS "residentId", a.language`;
 
 export async function findAccountByEmail(tx: Queryable, tenantId: string, email: string): Promise<AccountRow | undefined> {
   const { rows } = await tx.query<AccountRow>(
@@ -193,4 +195,9 @@ export async function consumePasswordReset(tx: Queryable, tenantId: string, toke
 export async function deleteSessionsOfAccount(tx: Queryable, tenantId: string, accountId: string): Promise<number> {
   const { rowCount } = await tx.query(`DELETE FROM sessions WHERE tenant_id = $1 AND account_id = $2`, [tenantId, accountId]);
   return rowCount;
+}
+
+/** The language the account's e-mails and texts use. */
+export async function setAccountLanguage(tx: Queryable, tenantId: string, accountId: string, language: Language): Promise<void> {
+  await tx.query(`UPDATE accounts SET language = $3 WHERE tenant_id = $1 AND id = $2`, [tenantId, accountId, language]);
 }

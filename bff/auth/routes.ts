@@ -5,6 +5,8 @@ import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { tenantContext } from '../http/guard.ts';
 import { authOperations as operations } from '../contract/auth.ts';
+import { DEFAULT_LANGUAGE } from '../contract/enums.ts';
+import { requestLanguage } from '../http/language.ts';
 import type { SessionAuth } from './session-data.ts';
 import * as signIn from './sign-in.ts';
 import { verifyDecoy } from './passwords.ts';
@@ -43,7 +45,12 @@ function destroy(req: Request, res: Response): Promise<void> {
 }
 
 function publicUser(auth: SessionAuth) {
-  return { role: auth.role, displayName: auth.displayName, tenant: { slug: auth.tenantSlug, name: auth.tenantName } };
+  return {
+    role: auth.role,
+    displayName: auth.displayName,
+    tenant: { slug: auth.tenantSlug, name: auth.tenantName },
+    language: auth.language ?? DEFAULT_LANGUAGE,
+  };
 }
 
 function describe(auth: SessionAuth) {
@@ -108,6 +115,13 @@ export function registerAuthRoutes(api: Api, ctx: AppContext, options: AuthRoute
     api.router.post(path, limiter);
   }
 
+  /** A completed sign-in remembers the language of the page it happened on as the account's. */
+  async function enter(req: Request, auth: SessionAuth) {
+    const language = requestLanguage(req);
+    const remembered = auth.stage === 'complete' && language ? await signIn.rememberLanguage(ctx, auth, language) : auth;
+    return enterSession(req, remembered, options.csrfToken);
+  }
+
   api.route(operations.session, async ({ req }) => {
     const auth = req.session.auth;
     return { csrfToken: options.csrfToken(req), ...(auth ? describe(auth) : { state: 'anonymous' as const }) };
@@ -115,15 +129,15 @@ export function registerAuthRoutes(api: Api, ctx: AppContext, options: AuthRoute
 
   api.route(operations.publicTenant, async ({ params }) => signIn.publicTenant(ctx, params.slug));
 
-  api.route(operations.activate, async ({ body, req }) => enterSession(req, await signIn.activate(ctx, body), options.csrfToken));
+  api.route(operations.activate, async ({ body, req }) => enter(req, await signIn.activate(ctx, body)));
 
-  api.route(operations.login, async ({ body, req }) => enterSession(req, await signIn.login(ctx, body), options.csrfToken));
+  api.route(operations.login, async ({ body, req }) => enter(req, await signIn.login(ctx, body)));
 
   api.route(operations.enrollTotp, async ({ req }) => dropOnTooManyFailures(req, signIn.startTotpEnrolment(ctx, pending(req, 'enroll'))));
 
   api.route(operations.confirmTotp, async ({ body, req }) => {
     const auth = await dropOnTooManyFailures(req, signIn.confirmTotpEnrolment(ctx, pending(req, 'enroll'), body.code));
-    return enterSession(req, auth, options.csrfToken);
+    return enter(req, auth);
   });
 
   api.route(operations.enrollEmail, async ({ req }) => ({
@@ -133,12 +147,12 @@ export function registerAuthRoutes(api: Api, ctx: AppContext, options: AuthRoute
 
   api.route(operations.confirmEmail, async ({ body, req }) => {
     const auth = await dropOnTooManyFailures(req, signIn.confirmEmailEnrolment(ctx, pending(req, 'enroll'), body.code));
-    return enterSession(req, auth, options.csrfToken);
+    return enter(req, auth);
   });
 
   api.route(operations.verify, async ({ body, req }) => {
     const auth = await dropOnTooManyFailures(req, signIn.verifySecondFactor(ctx, pending(req, 'second_factor'), body.code));
-    return enterSession(req, auth, options.csrfToken);
+    return enter(req, auth);
   });
 
   api.route(operations.resendCode, async ({ req }) => dropOnTooManyFailures(req, signIn.resendCode(ctx, pending(req, 'second_factor'))));
@@ -154,6 +168,12 @@ export function registerAuthRoutes(api: Api, ctx: AppContext, options: AuthRoute
 
   api.route(operations.logout, async ({ req, res }) => {
     await destroy(req, res);
+  });
+
+  api.route(operations.setLanguage, async ({ req, body }) => {
+    const auth = req.session.auth!;
+    req.session.auth = await signIn.rememberLanguage(ctx, auth, body.language);
+    return { user: publicUser(req.session.auth) };
   });
 
   api.route(operations.logoutEverywhere, async ({ req, res }) => {

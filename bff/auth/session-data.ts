@@ -1,3 +1,4 @@
+import type { Language } from '../contract/enums.ts';
 import 'express-session';
 
 /** What a session knows about its user. `stage` is `complete` only after the second factor. */
@@ -9,6 +10,8 @@ export interface SessionAuth {
   role: 'resident' | 'clerk' | 'admin';
   residentId?: string;
   displayName: string;
+  /** The account's language (e-mails, texts); German for sessions from before languages were stored. */
+  language?: Language;
   stage: 'second_factor' | 'enroll' | 'complete';
   /** The factor a pending sign-in (stage `second_factor`) must present. */
   secondFactor?: 'totp' | 'email';

@@ -3,6 +3,7 @@ import type { AppContext } from '../context.ts';
 import { withScope } from '../db/scope.ts';
 import type { Queryable } from '../db/database.ts';
 import { AppError } from '../errors.ts';
+import type { Language } from '../contract/enums.ts';
 import { hashActivationCode } from '../onboarding/onboarding.ts';
 import { findTenantBySlug, type Tenant } from '../tenants/use-cases.ts';
 import { hashPassword, verifyDecoy, verifyPassword } from './passwords.ts';
@@ -74,6 +75,7 @@ function sessionAuthFor(tenant: Pick<Tenant, 'id' | 'slug' | 'name'>, account: r
     role: account.role,
     ...(account.residentId ? { residentId: account.residentId } : {}),
     displayName: account.displayName,
+    language: account.language,
     stage,
   };
 }
@@ -180,13 +182,16 @@ async function mailLoginCode(ctx: AppContext, pending: SessionAuth, account: rep
   pending.emailCodeExpiresAt = Date.now() + EMAIL_CODE_MINUTES * 60_000;
   pending.emailCodesSent = (pending.emailCodesSent ?? 0) + 1;
   await ctx.mailer.send(
-    loginCodeMail({
-      to: account.email,
-      displayName: account.displayName,
-      tenantName: pending.tenantName,
-      code,
-      minutes: EMAIL_CODE_MINUTES,
-    }),
+    loginCodeMail(
+      {
+        to: account.email,
+        displayName: account.displayName,
+        tenantName: pending.tenantName,
+        code,
+        minutes: EMAIL_CODE_MINUTES,
+      },
+      account.language,
+    ),
   );
   return maskEmail(account.email);
 }
@@ -248,6 +253,18 @@ async function finishSignIn(ctx: AppContext, pending: SessionAuth, account: repo
   await auth(ctx, pending.tenantId)((tx) => repo.clearAttempts(tx, pending.tenantId, throttleKey(account)));
   ctx.logger.info({ tenant: pending.tenantSlug, accountId: pending.accountId }, 'signed in');
   return completed(pending);
+}
+
+/**
+ * The account's language, set by the person: when they sign in on a page in another language than the
+ * account had, or choose one (`PUT /api/account/language`). Their e-mails follow it from then on.
+ */
+export async function rememberLanguage(ctx: AppContext, auth: SessionAuth, language: Language): Promise<SessionAuth> {
+  if (auth.language === language) return auth;
+  await withScope(ctx.db, { role: auth.role, tenantId: auth.tenantId, accountId: auth.accountId, residentId: auth.residentId }, (tx) =>
+    repo.setAccountLanguage(tx, auth.tenantId, auth.accountId, language),
+  );
+  return { ...auth, language };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -356,13 +373,16 @@ export async function requestPasswordReset(ctx: AppContext, input: ResetRequestI
     return account;
   });
   if (!account?.email) return;
-  const mail = passwordResetMail({
-    to: account.email,
-    displayName: account.displayName,
-    tenantName: tenant.name,
-    link: resetLink(ctx, tenant, input.returnUrl, token),
-    minutes: RESET_TOKEN_MINUTES,
-  });
+  const mail = passwordResetMail(
+    {
+      to: account.email,
+      displayName: account.displayName,
+      tenantName: tenant.name,
+      link: resetLink(ctx, tenant, input.returnUrl, token),
+      minutes: RESET_TOKEN_MINUTES,
+    },
+    account.language,
+  );
   // Not awaited: a slow mail server must not make known addresses answer slower than unknown ones.
   ctx.mailer.send(mail).catch((err: unknown) => ctx.logger.error({ err, tenant: tenant.slug }, 'password reset mail failed'));
 }

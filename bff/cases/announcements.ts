@@ -7,7 +7,7 @@ import type { Realtime } from '../realtime/realtime.ts';
 import { findCase, findResidentContact } from './case-repository.ts';
 import { listParticipants, type Participant } from './incident-repository.ts';
 import type { CaseRecord } from './model.ts';
-import { incidentStatusMail, statusChangeMail } from './status-mail.ts';
+import { incidentStatusMail, statusChangeMail } from './case-mails.ts';
 import { incidentOf, toIncidentView, toResidentCase, toStaffCase } from './views.ts';
 
 /**
@@ -36,10 +36,10 @@ export async function queueStatusMails(
   publicMessage?: string,
 ): Promise<Participant[]> {
   const contact = record.residentId ? await findResidentContact(tx, record.residentId) : undefined;
-  if (contact?.email) await queueMail(tx, tenantId, statusChangeMail(contact.email, contact, record, publicMessage));
+  if (contact?.email) await queueMail(tx, tenantId, statusChangeMail({ ...contact, email: contact.email }, record, publicMessage));
   const participants = await listParticipants(tx, record.id);
   for (const participant of participants) {
-    if (participant.email) await queueMail(tx, tenantId, incidentStatusMail(participant.email, participant, record));
+    if (participant.email) await queueMail(tx, tenantId, incidentStatusMail({ ...participant, email: participant.email }, record));
   }
   return participants;
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/database.ts';
-import type { CaseEventKind, CaseSource, CaseStatus, CaseType, Priority, Urgency } from '../contract/enums.ts';
+import type { CaseEventKind, CaseSource, CaseStatus, CaseType, Language, Priority, Urgency } from '../contract/enums.ts';
 import type { Applicant, CaseEvent, CaseMessage, CaseRecord, OpenDamageReport } from './model.ts';
 
 /**
@@ -375,12 +375,14 @@ export interface ResidentContact {
   email: string | null;
   name: string;
   tenantName: string;
+  language: Language;
 }
 
 /** Where status mails go: the resident's sign-in e-mail, else the contact address from the ERP. */
 export async function findResidentContact(tx: Queryable, residentId: string): Promise<ResidentContact | undefined> {
   const { rows } = await tx.query<ResidentContact>(
-    `SELECT coalesce(a.email, r.contact_email) AS email, r.first_name || ' ' || r.last_name AS name, t.name AS "tenantName"
+    `SELECT coalesce(a.email, r.contact_email) AS email, r.first_name || ' ' || r.last_name AS name, t.name AS "tenantName",
+            a.language
        FROM residents r
        JOIN accounts a ON a.tenant_id = r.tenant_id AND a.id = r.account_id
        JOIN tenants t ON t.id = r.tenant_id

@@ -146,7 +146,7 @@ export function createEmbeddedCaseBackend(): CaseBackend {
         throw new AppError(
           409,
           'invalid_status_transition',
-          `Der Status kann nicht von „${STATUS_LABELS[current.status]}“ auf „${STATUS_LABELS[status]}“ geändert werden.`,
+          `Der Status kann nicht von „${STATUS_LABELS.de[current.status]}“ auf „${STATUS_LABELS.de[status]}“ geändert werden.`,
         );
       }
       if (!(await updateCaseStatus(tx, caseId, current.status, status))) {

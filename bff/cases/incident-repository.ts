@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/database.ts';
-import type { CaseStatus } from '../contract/enums.ts';
+import type { CaseStatus, Language } from '../contract/enums.ts';
 
 /**
  * SQL for joined incidents ("Ich bin auch betroffen"). A resident reads the incident only through the
@@ -69,13 +69,14 @@ export interface Participant {
   email: string | null;
   name: string;
   tenantName: string;
+  language: Language;
 }
 
 /** Residents who joined a case, with where their status mail goes (staff scope). */
 export async function listParticipants(tx: Queryable, caseId: string): Promise<Participant[]> {
   const { rows } = await tx.query<Participant>(
     `SELECT p.resident_id AS "residentId", p.joined_at AS "joinedAt", coalesce(a.email, r.contact_email) AS email,
-            r.first_name || ' ' || r.last_name AS name, t.name AS "tenantName"
+            r.first_name || ' ' || r.last_name AS name, t.name AS "tenantName", coalesce(a.language, 'de') AS language
        FROM incident_participants p
        JOIN residents r ON r.tenant_id = p.tenant_id AND r.id = p.resident_id
        LEFT JOIN accounts a ON a.tenant_id = r.tenant_id AND a.id = r.account_id

@@ -1,16 +1,29 @@
 import { notFound } from '../errors.ts';
-import type { CaseEventKind, CaseSource, CaseStatus, CaseType, Priority, Urgency } from '../contract/enums.ts';
+import type { CaseEventKind, CaseSource, CaseStatus, CaseType, Language, Priority, Urgency } from '../contract/enums.ts';
 
 /**
  * Cases (Vorgänge): the types, states and rules shared by the use cases and the CaseBackend adapters.
  */
 
-export const STATUS_LABELS: Record<CaseStatus, string> = {
-  eingegangen: 'Eingegangen',
-  in_bearbeitung: 'In Bearbeitung',
-  beauftragt: 'Beauftragt',
-  erledigt: 'Erledigt',
-  abgelehnt: 'Abgelehnt',
+/** The statuses as people read them, per language (e-mails; German also in the BFF's own messages). */
+export const STATUS_LABELS: Record<Language, Record<CaseStatus, string>> = {
+  de: {
+    eingegangen: 'Eingegangen',
+    in_bearbeitung: 'In Bearbeitung',
+    beauftragt: 'Beauftragt',
+    erledigt: 'Erledigt',
+    abgelehnt: 'Abgelehnt',
+  },
+  en: { eingegangen: 'Received', in_bearbeitung: 'In progress', beauftragt: 'Commissioned', erledigt: 'Done', abgelehnt: 'Declined' },
+  tr: {
+    eingegangen: 'Alındı',
+    in_bearbeitung: 'İşleniyor',
+    beauftragt: 'Görevlendirildi',
+    erledigt: 'Tamamlandı',
+    abgelehnt: 'Reddedildi',
+  },
+  pl: { eingegangen: 'Przyjęte', in_bearbeitung: 'W realizacji', beauftragt: 'Zlecone', erledigt: 'Załatwione', abgelehnt: 'Odrzucone' },
+  uk: { eingegangen: 'Отримано', in_bearbeitung: 'В обробці', beauftragt: 'Доручено', erledigt: 'Виконано', abgelehnt: 'Відхилено' },
 };
 
 /** Another housing company's or another resident's case looks exactly like a missing one. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { slug, slugParams } from './common.ts';
-import { ACCOUNT_ROLES, SECOND_FACTORS, SESSION_STATES, SIGN_IN_AUDIENCES } from './enums.ts';
+import { ACCOUNT_ROLES, LANGUAGES, SECOND_FACTORS, SESSION_STATES, SIGN_IN_AUDIENCES } from './enums.ts';
 import { operation } from './operation.ts';
 
 /** Sign-in for residents and staff (docs/sign-in.md): activation, second factor, login, reset, sign-out. */
@@ -35,7 +35,13 @@ export const resetRequestInput = z.object({ tenant: slug, email, returnUrl: z.st
 export const resetCompleteInput = z.object({ tenant: slug, token: z.string().min(1).max(200), password });
 
 export const sessionUser = z
-  .object({ role: z.enum(ACCOUNT_ROLES), displayName: z.string(), tenant: z.object({ slug: z.string(), name: z.string() }) })
+  .object({
+    role: z.enum(ACCOUNT_ROLES),
+    displayName: z.string(),
+    tenant: z.object({ slug: z.string(), name: z.string() }),
+    /** The account's language (absent: German): its e-mails and the BFF's texts for it follow it. */
+    language: z.enum(LANGUAGES).optional(),
+  })
   .meta({ id: 'SessionUser' });
 export type SessionUser = z.output<typeof sessionUser>;
 const enrollOptions = z.array(z.enum(SECOND_FACTORS));
@@ -189,6 +195,16 @@ export const authOperations = {
     body: resetCompleteInput,
   }),
   logout: operation({ operationId: 'logout', method: 'post', path: '/auth/logout', summary: 'Abmelden', tag, access: 'public' }),
+  setLanguage: operation({
+    operationId: 'setLanguage',
+    method: 'put',
+    path: '/account/language',
+    summary: 'Sprache des eigenen Kontos wählen (E-Mails und Texte folgen ihr)',
+    tag,
+    access: 'session',
+    body: z.object({ language: z.enum(LANGUAGES, { error: 'Bitte wählen Sie de, en, tr, pl oder uk.' }) }),
+    response: z.object({ user: sessionUser }),
+  }),
   logoutEverywhere: operation({
     operationId: 'logoutEverywhere',
     method: 'post',

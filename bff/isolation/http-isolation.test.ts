@@ -73,6 +73,7 @@ const ROUTES: Record<string, Line> = {
   'POST /api/auth/password-reset/complete': { kind: 'sign-in' },
   'POST /api/auth/logout': { kind: 'sign-in' },
   'POST /api/auth/logout-everywhere': { kind: 'sign-in' },
+  'PUT /api/account/language': { kind: 'collection', as: 'resident', body: () => ({ language: 'de' }), expect: [200] },
   'POST /api/admin/tenants': { kind: 'platform' },
   'POST /api/admin/tenants/{slug}/staff': { kind: 'platform' },
   'POST /api/admin/tenants/{slug}/buildings': { kind: 'platform' },

@@ -51,7 +51,8 @@ export class TestClient {
 
   constructor(
     readonly baseUrl: string,
-    private readonly defaults: { origin?: string; bearer?: string } = {},
+    /** `language`: sent as Accept-Language on every request, as the widgets send their page's language. */
+    private readonly defaults: { origin?: string; bearer?: string; language?: string } = {},
   ) {}
 
   cookieHeader(): string {
@@ -85,6 +86,7 @@ export class TestClient {
     if (this.cookies.size) headers.cookie = this.cookieHeader();
     if (this.defaults.origin) headers.origin = this.defaults.origin;
     if (this.defaults.bearer) headers.authorization = `Bearer ${this.defaults.bearer}`;
+    if (this.defaults.language) headers['accept-language'] = this.defaults.language;
     const response = await fetch(this.baseUrl + path, {
       method,
       headers,
