@@ -66,6 +66,7 @@ describe('sign-in', () => {
       role: 'resident',
       displayName: 'Erika Mustermann',
       tenant: { slug: hv.tenant.slug, name: hv.tenant.name },
+      language: 'de',
     });
     const enrollCookie = sessionCookie(client);
     assert.notEqual(enrollCookie, anonymousCookie, 'session id rotated after the password step');

@@ -65,7 +65,7 @@ describe('case attachments', () => {
     assert.deepEqual(
       detail.body.timeline.map((event: { kind: string; data: unknown }) => [event.kind, event.data]),
       [
-        ['created', { caseNumber: filed.body.case.caseNumber }],
+        ['created', { caseNumber: filed.body.case.caseNumber, source: 'portal' }],
         ['attachments_added', { count: 2 }],
       ],
     );

@@ -5,6 +5,7 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 import type { Logger } from 'pino';
 import type { SessionData, Store } from 'express-session';
+import type { ResidentEventMap, StaffEventMap } from '../contract/realtime.ts';
 
 /**
  * Live updates over socket.io, authenticated by the same session cookie as the HTTP API.
@@ -14,8 +15,9 @@ import type { SessionData, Store } from 'express-session';
  * the next session check (every `sessionCheckMs`) disconnects the socket.
  */
 export interface Realtime {
-  toStaff(tenantId: string, event: string, payload: unknown): void;
-  toResident(tenantId: string, residentId: string, event: string, payload: unknown): void;
+  /** Only the events of the contract's event maps (bff/contract/realtime.ts), with their payloads. */
+  toStaff<K extends keyof StaffEventMap>(tenantId: string, event: K, payload: StaffEventMap[K]): void;
+  toResident<K extends keyof ResidentEventMap>(tenantId: string, residentId: string, event: K, payload: ResidentEventMap[K]): void;
   close(): Promise<void>;
 }
 

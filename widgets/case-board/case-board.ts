@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { ApiError, type ApiClient } from '../internal/api-client.ts';
 import { defaultApiClient } from '../internal/default-api-client.ts';
 import { LiveUpdatesController } from '../internal/live-updates-controller.ts';
+import type { StaffEventMap, StaffLiveEvent } from '../../bff/contract/realtime.ts';
 import { defineElement, PortalElement } from '../internal/portal-element.ts';
 import { staffDate, staffViewStyles } from '../internal/staff-view.ts';
 import { UrlStateController, type UrlParameters } from '../internal/url-state.ts';
@@ -140,10 +141,10 @@ export class CaseBoard extends PortalElement {
       current: () => ({ case: this.caseId, ...filterParameters(this.filters) }),
       show: (parameters, fromHistory) => this.showParameters(parameters, fromHistory),
     });
-    new LiveUpdatesController(this, {
+    new LiveUpdatesController<StaffEventMap>(this, {
       client: () => this.apiClient,
       active: () => this.admitted,
-      onEvent: (event, payload) => this.onLive(event, payload),
+      onEvent: (live) => this.onLive(live),
       reload: () => void this.reload(),
     });
   }
@@ -253,9 +254,8 @@ export class CaseBoard extends PortalElement {
     this.buildings = buildings;
   }
 
-  private onLive(event: string, payload: unknown): void {
-    const item = (payload as { case?: StaffCase } | undefined)?.case;
-    if (!item || (event !== 'case:created' && event !== 'case:updated')) return;
+  private onLive({ event, payload }: StaffLiveEvent): void {
+    const item = payload.case;
     this.rememberBuildings([item]);
     if (event === 'case:created') {
       // Several arrivals in a row are read together; the region empties afterwards so the next one is read again.

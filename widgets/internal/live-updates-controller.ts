@@ -1,14 +1,16 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ApiClient } from './api-client.ts';
-import { liveConnected, type LiveHandler } from './live-updates.ts';
+import type { LiveEventOf } from '../../bff/contract/realtime.ts';
+import { liveConnected } from './live-updates.ts';
 
-export interface LiveUpdatesOptions {
+/** `M`: the contract's event map of the audience (`ResidentEventMap` or `StaffEventMap`). */
+export interface LiveUpdatesOptions<M> {
   /** The client whose live updates to follow (the element's current one). */
   client: () => ApiClient;
   /** Whether to listen now, e.g. while signed in; asked before every update of the element. */
   active: () => boolean;
-  /** An event the BFF pushed, e.g. `case:updated`. */
-  onEvent: LiveHandler;
+  /** An event the BFF pushed, e.g. `case:updated`, typed by the contract's event map. */
+  onEvent: (live: LiveEventOf<M>) => void;
   /** After every (re)connect: read again what is shown, since something may have changed while offline. */
   reload: () => void;
 }
@@ -17,13 +19,13 @@ export interface LiveUpdatesOptions {
  * Live updates for a connected element: subscribed while the element is on the page and `active()` holds,
  * unsubscribed otherwise (sign-out, leaving the page), and subscribed anew when the element gets another client.
  */
-export class LiveUpdatesController implements ReactiveController {
+export class LiveUpdatesController<M> implements ReactiveController {
   private subscription?: { client: ApiClient; unsubscribe: () => void };
   private connected = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly options: LiveUpdatesOptions,
+    private readonly options: LiveUpdatesOptions<M>,
   ) {
     host.addController(this);
   }
@@ -50,7 +52,8 @@ export class LiveUpdatesController implements ReactiveController {
     this.subscription = client && {
       client,
       unsubscribe: client.live.subscribe((event, payload) =>
-        event === liveConnected ? this.options.reload() : this.options.onEvent(event, payload),
+        // The BFF emits only what the contract's event map lists (bff/realtime/realtime.ts is typed by it).
+        event === liveConnected ? this.options.reload() : this.options.onEvent({ event, payload } as LiveEventOf<M>),
       ),
     };
   }

@@ -2,12 +2,10 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiError, type ApiClient } from '../internal/api-client.ts';
 import { LiveUpdatesController } from '../internal/live-updates-controller.ts';
 import type { Messages } from '../internal/localize.ts';
+import type { ResidentEventMap, ResidentLiveEvent } from '../../bff/contract/realtime.ts';
 import {
   ResidentCasesApi,
   type CaseDetail,
-  type CaseUpdatedPayload,
-  type DocumentPublishedPayload,
-  type IncidentUpdatedPayload,
   type JoinedIncident,
   type ResidentCase,
   type ResidentDocument,
@@ -69,10 +67,10 @@ export class ResidentHome implements ReactiveController {
 
   constructor(private readonly host: ResidentHomeHost) {
     host.addController(this);
-    new LiveUpdatesController(host, {
+    new LiveUpdatesController<ResidentEventMap>(host, {
       client: () => host.apiClient,
       active: () => this.api !== undefined,
-      onEvent: (event, payload) => this.onLive(event, payload),
+      onEvent: (live) => this.onLive(live),
       reload: () => this.reload(),
     });
   }
@@ -299,11 +297,11 @@ export class ResidentHome implements ReactiveController {
     if (this.view === 'case') void this.loadDetail();
   }
 
-  private onLive(event: string, payload: unknown): void {
+  private onLive(live: ResidentLiveEvent): void {
     const msg = this.host.msg;
-    switch (event) {
+    switch (live.event) {
       case 'case:updated': {
-        const { change, case: updated } = payload as CaseUpdatedPayload;
+        const { change, case: updated } = live.payload;
         const known = this.cases.items.some((item) => item.id === updated.id);
         this.upsertCase(updated);
         if (this.openCaseId === updated.id) void this.loadDetail();
@@ -317,7 +315,7 @@ export class ResidentHome implements ReactiveController {
         return;
       }
       case 'document:published': {
-        const { document } = payload as DocumentPublishedPayload;
+        const { document } = live.payload;
         if (this.documents.items.some((item) => item.id === document.id)) return;
         if (this.documents.state === 'loaded') this.documents = { ...this.documents, items: [document, ...this.documents.items] };
         if (!document.readAt) this.unreadCount += 1;
@@ -326,7 +324,7 @@ export class ResidentHome implements ReactiveController {
         return;
       }
       case 'incident:updated': {
-        const { incident } = payload as IncidentUpdatedPayload;
+        const { incident } = live.payload;
         const others = this.joined.filter((item) => item.caseNumber !== incident.caseNumber);
         this.joined =
           this.joined.length === others.length
