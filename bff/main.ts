@@ -5,7 +5,7 @@ import { startServer, type RunningServer } from './server.ts';
 import { DataDirInUseError, lockDataDir } from './onboarding/data-dir-lock.ts';
 import { formatTable } from './onboarding/text-table.ts';
 import { seedDemoData, type DemoLogin } from './demo/seed.ts';
-import { publishDemoLogins } from './demo/demo-logins.ts';
+import { publishDemoLogins } from './demo/routes.ts';
 
 /**
  * `npm start`: the BFF with the demo site and, outside production, demo data for two housing companies.

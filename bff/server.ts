@@ -38,8 +38,8 @@ import { createEmbeddedCaseBackend } from './cases/embedded-case-backend.ts';
 import { createCaseUseCases } from './cases/use-cases.ts';
 import { createHttpCaseBackend } from './case-backend-http/http-case-backend.ts';
 import { createMailDelivery, MAIL_TOPIC } from './mail/mail-outbox.ts';
-import { mountDevOutbox } from './mail/dev-outbox.ts';
-import { mountDemoLogins } from './demo/demo-logins.ts';
+import { mountDevOutbox } from './mail/routes.ts';
+import { mountDemoLogins } from './demo/routes.ts';
 import { mountStaticAssets } from './http/static.ts';
 
 export interface RunningServer extends AppContext {

@@ -8,7 +8,7 @@ import { authOperations as operations } from '../contract/auth.ts';
 import { DEFAULT_LANGUAGE } from '../contract/enums.ts';
 import { requestLanguage } from '../http/language.ts';
 import type { SessionAuth } from './session-data.ts';
-import * as signIn from './sign-in.ts';
+import * as signIn from './use-cases.ts';
 import { verifyDecoy } from './passwords.ts';
 
 export interface AuthRouteOptions {

@@ -7,7 +7,7 @@ import { signInResident, signInStaff } from '../test/sign-in.ts';
 import type { HousingCompany } from '../test/fixtures.ts';
 import { connectSocket, createCaseCompany, damageChoice, nextEvent } from '../cases/case-test-support.ts';
 import { PDF, download, phoneJpeg, png, uploadOne } from '../uploads/upload-test-support.ts';
-import { FakeVorgangApi, signedGet } from './fake-vorgang-api.ts';
+import { FakeVorgangApi, signedGet } from './vorgang-api-test-support.ts';
 import { SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from './wire.ts';
 
 /** Fast outbox timings so that retries and dead letters happen within seconds. */

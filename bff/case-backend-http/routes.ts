@@ -10,8 +10,7 @@ import type { CaseUseCases } from '../cases/use-cases.ts';
 import { asTenantAdmin, requireTenant } from '../tenants/use-cases.ts';
 import { listDeadLetters, requeueDeadLetter } from '../outbox/outbox-repository.ts';
 import { deleteConnection, saveConnection } from './connection-repository.ts';
-import { receiveCaseBackendEvent } from './webhook.ts';
-import { attachmentForVorgangApi } from './attachment-download.ts';
+import { attachmentForVorgangApi, receiveCaseBackendEvent } from './use-cases.ts';
 import { sendFile } from '../http/send-file.ts';
 import { CASE_BACKEND_TOPIC, SIGNATURE_HEADER, TIMESTAMP_HEADER, type OutboundRequest } from './wire.ts';
 

@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { withScope } from '../db/scope.ts';
 import { outcome } from '../isolation/support.ts';
-import { addBuilding, addResident, addUnit } from '../onboarding/onboarding.ts';
+import { addBuilding, addResident, addUnit } from '../onboarding/use-cases.ts';
 import { asTenantAdmin } from '../tenants/use-cases.ts';
 import type { RunningServer } from '../server.ts';
 import { closeTestDatabase, mailsTo, startTestServer, type TestClient } from '../test/harness.ts';

@@ -45,3 +45,8 @@ async function roleProblems(tx: Queryable, role: string): Promise<string[]> {
   if (owned.length) found.push(`die Rolle ${role} besitzt Tabellen: ${owned.join(', ')}`);
   return found;
 }
+
+/** The readiness probe: the database answers a statement in the caller's scope. */
+export async function ping(tx: Queryable): Promise<void> {
+  await tx.query('SELECT 1');
+}

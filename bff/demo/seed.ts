@@ -1,5 +1,4 @@
 import type { Database, Queryable } from '../db/database.ts';
-import { withScope } from '../db/scope.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import {
   addBuilding,
@@ -10,11 +9,20 @@ import {
   type BuildingInput,
   type ResidentInput,
   type UnitInput,
-} from '../onboarding/onboarding.ts';
+} from '../onboarding/use-cases.ts';
+import {
+  expireActivationCodes,
+  findAccountIdByEmail,
+  findBuildingId,
+  findResidentAccountId,
+  findUnitId,
+  residentExists,
+} from '../onboarding/repository.ts';
 import type { TenantInput } from '../contract/onboarding.ts';
-import { asTenantAdmin, createTenant, findTenantBySlug } from '../tenants/use-cases.ts';
+import { addAllowedOrigins, asTenantAdmin, createTenant, findTenantBySlug } from '../tenants/use-cases.ts';
 import { seedDemoDocuments, type DemoDocument } from '../documents/demo-documents.ts';
 import { setTenancyStart } from '../documents/document-repository.ts';
+import { setDemoCredentials } from './repository.ts';
 
 /**
  * Demo data for `npm start`: two housing companies with buildings, units and residents, and sign-in-able
@@ -289,44 +297,35 @@ async function seedCompany(db: Database, company: DemoCompany, origins: string[]
   const allowedOrigins = [...new Set([...origins, ...company.websiteOrigins])];
   const tenant = (await findTenantBySlug(db, company.tenant.slug)) ?? (await createTenant(db, { ...company.tenant, allowedOrigins }));
   const missingOrigins = allowedOrigins.filter((origin) => !tenant.allowedOrigins.includes(origin));
-  if (missingOrigins.length) {
-    await withScope(db, { role: 'platform' }, (tx) =>
-      tx.query(`UPDATE tenants SET allowed_origins = allowed_origins || $2::text[] WHERE id = $1`, [tenant.id, missingOrigins]),
-    );
-  }
+  if (missingOrigins.length) await addAllowedOrigins(db, tenant.id, missingOrigins);
   const passwordHashes = new Map<string, string>();
   for (const credentials of [...company.staff, ...company.residents.flatMap((r) => (r.login ? [r.login] : []))]) {
     passwordHashes.set(credentials.email, await hashPassword(credentials.password));
   }
 
   const logins = await asTenantAdmin(db, tenant.id, async (tx) => {
-    const exists = async (table: 'buildings' | 'units' | 'residents', ref: string) =>
-      (await tx.query(`SELECT 1 FROM ${table} WHERE external_ref = $1`, [ref])).rowCount > 0;
     const base = { tenantSlug: company.tenant.slug, tenantName: company.tenant.name };
     const logins: DemoLogin[] = [];
 
     for (const building of company.buildings) {
-      if (!(await exists('buildings', building.externalRef))) await addBuilding(tx, tenant.id, building);
+      if (!(await findBuildingId(tx, building.externalRef))) await addBuilding(tx, tenant.id, building);
     }
     for (const unit of company.units) {
-      if (!(await exists('units', unit.externalRef))) await addUnit(tx, tenant.id, unit);
+      if (!(await findUnitId(tx, unit.externalRef))) await addUnit(tx, tenant.id, unit);
     }
     for (const staff of company.staff) {
-      const found = await tx.query<{ id: string }>(`SELECT id FROM accounts WHERE lower(email) = $1`, [staff.email]);
-      const accountId = found.rows[0]?.id ?? (await addStaff(tx, tenant.id, staff)).id;
+      const accountId = (await findAccountIdByEmail(tx, staff.email)) ?? (await addStaff(tx, tenant.id, staff)).id;
       await activateDemoAccount(tx, accountId, staff, passwordHashes.get(staff.email)!);
       const { email, password, totpSecret, displayName, role } = staff;
       logins.push({ ...base, role, displayName, email, password, totpSecret });
     }
     for (const { login, awaitsActivation, tenancyStart, ...resident } of company.residents) {
-      if (!(await exists('residents', resident.externalRef))) await addResident(tx, tenant.id, resident);
+      if (!(await residentExists(tx, resident.externalRef))) await addResident(tx, tenant.id, resident);
       if (tenancyStart) await setTenancyStart(tx, resident.externalRef, tenancyStart);
       const displayName = `${resident.firstName} ${resident.lastName}`;
       if (login) {
-        const { rows } = await tx.query<{ account_id: string }>(`SELECT account_id FROM residents WHERE external_ref = $1`, [
-          resident.externalRef,
-        ]);
-        await activateDemoAccount(tx, rows[0].account_id, login, passwordHashes.get(login.email)!);
+        const accountId = (await findResidentAccountId(tx, resident.externalRef))!;
+        await activateDemoAccount(tx, accountId, login, passwordHashes.get(login.email)!);
         logins.push({ ...base, role: 'resident', displayName, ...login });
       }
       if (awaitsActivation) {
@@ -343,12 +342,7 @@ async function seedCompany(db: Database, company: DemoCompany, origins: string[]
 
 /** Sets the known demo credentials (as if the person had activated and set up an authenticator app). */
 async function activateDemoAccount(tx: Queryable, accountId: string, credentials: DemoCredentials, passwordHash: string) {
-  await tx.query(
-    `UPDATE accounts SET email = $2, password_hash = $3, second_factor = 'totp', totp_secret = $4,
-            activated_at = coalesce(activated_at, now())
-      WHERE id = $1`,
-    [accountId, credentials.email, passwordHash, credentials.totpSecret],
-  );
+  await setDemoCredentials(tx, accountId, { email: credentials.email, passwordHash, totpSecret: credentials.totpSecret });
   // An activated demo account has no open letter.
-  await tx.query(`UPDATE activation_codes SET used_at = now() WHERE account_id = $1 AND used_at IS NULL`, [accountId]);
+  await expireActivationCodes(tx, accountId);
 }

@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { FakeVorgangApi } from '../case-backend-http/fake-vorgang-api.ts';
+import { FakeVorgangApi } from '../case-backend-http/vorgang-api-test-support.ts';
 import { asTenantAdmin } from '../tenants/use-cases.ts';
 import type { RunningServer } from '../server.ts';
 import { closeTestDatabase, mailsTo, startTestServer, TestClient, TEST_ADMIN_TOKEN } from '../test/harness.ts';

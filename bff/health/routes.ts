@@ -1,5 +1,6 @@
 import type { Express } from 'express';
 import type { AppContext } from '../context.ts';
+import { ping } from '../db/checks.ts';
 import { withScope } from '../db/scope.ts';
 
 /** Liveness answers without touching anything; readiness proves the database answers as the app role. */
@@ -9,7 +10,7 @@ export function registerHealthRoutes(app: Express, ctx: AppContext): void {
   });
   app.get('/readyz', async (_req, res) => {
     try {
-      await withScope(ctx.db, { role: 'auth' }, (tx) => tx.query('SELECT 1'));
+      await withScope(ctx.db, { role: 'auth' }, ping);
       res.json({ status: 'ready', database: ctx.db.kind });
     } catch (err) {
       ctx.logger.warn({ err }, 'readiness check failed');

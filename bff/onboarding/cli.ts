@@ -6,9 +6,8 @@ import { z, ZodError } from 'zod';
 import { ConfigError, loadConfig } from '../config.ts';
 import { openDatabase, type Database } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
-import { withScope } from '../db/scope.ts';
 import { AppError } from '../errors.ts';
-import { addBuilding, addResident, addStaff, addUnit, reissueActivationCode } from './onboarding.ts';
+import { addBuilding, addResident, addStaff, addUnit, listOnboardedTenants, reissueActivationCode } from './use-cases.ts';
 import { asTenantAdmin, createTenant, requireTenant } from '../tenants/use-cases.ts';
 import { importResidentsCsv } from './csv-import.ts';
 import { DataDirInUseError, lockDataDir } from './data-dir-lock.ts';
@@ -223,33 +222,17 @@ const COMMANDS: Record<string, Command> = {
     options: {},
     required: [],
     async run(db) {
-      const tenants = await withScope(db, { role: 'platform' }, (tx) =>
-        tx.query<{ id: string; slug: string; name: string; allowed_origins: string[] }>(
-          `SELECT id, slug, name, allowed_origins FROM tenants ORDER BY slug`,
-        ),
-      );
-      if (!tenants.rows.length) return 'Noch keine Hausverwaltungen angelegt.';
-      const rows: string[][] = [];
-      for (const tenant of tenants.rows) {
-        const counts = await asTenantAdmin(db, tenant.id, (tx) =>
-          tx.query<{ residents: number; staff: number; buildings: number; units: number }>(
-            `SELECT (SELECT count(*) FROM residents)::int AS residents,
-                    (SELECT count(*) FROM accounts WHERE role <> 'resident')::int AS staff,
-                    (SELECT count(*) FROM buildings)::int AS buildings,
-                    (SELECT count(*) FROM units)::int AS units`,
-          ),
-        );
-        const { residents, staff, buildings, units } = counts.rows[0];
-        rows.push([
-          tenant.slug,
-          tenant.name,
-          String(buildings),
-          String(units),
-          String(residents),
-          String(staff),
-          tenant.allowed_origins.join(' '),
-        ]);
-      }
+      const tenants = await listOnboardedTenants(db);
+      if (!tenants.length) return 'Noch keine Hausverwaltungen angelegt.';
+      const rows = tenants.map((tenant) => [
+        tenant.slug,
+        tenant.name,
+        String(tenant.buildings),
+        String(tenant.units),
+        String(tenant.residents),
+        String(tenant.staff),
+        tenant.allowedOrigins.join(' '),
+      ]);
       return formatTable(['Kennung', 'Name', 'Gebäude', 'Wohnungen', 'Mieter', 'Mitarbeiter', 'Origins'], rows);
     },
   },

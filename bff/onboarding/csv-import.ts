@@ -2,7 +2,8 @@ import { parse, CsvError } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { Database, Queryable } from '../db/database.ts';
 import { AppError } from '../errors.ts';
-import { addBuilding, addResident, addUnit } from './onboarding.ts';
+import { addBuilding, addResident, addUnit } from './use-cases.ts';
+import { findExistingRefs, type ExistingRefs } from './repository.ts';
 import { asTenantAdmin, type Tenant } from '../tenants/use-cases.ts';
 
 /**
@@ -163,32 +164,9 @@ function rowProblems(row: CsvResidentRow): string[] {
   return problems;
 }
 
-interface ExistingRefs {
-  residents: Set<string>;
-  buildings: Set<string>;
-  /** unit ref → its building's ref */
-  units: Map<string, string>;
-}
-
 async function loadExistingRefs(tx: Queryable, rows: CsvResidentRow[]): Promise<ExistingRefs> {
   const refs = (field: Field) => [...new Set(rows.map((row) => row[field]).filter((v): v is string => !!v))];
-  const residents = await tx.query<{ external_ref: string }>(`SELECT external_ref FROM residents WHERE external_ref = ANY($1)`, [
-    refs('residentRef'),
-  ]);
-  const buildings = await tx.query<{ external_ref: string }>(`SELECT external_ref FROM buildings WHERE external_ref = ANY($1)`, [
-    refs('buildingRef'),
-  ]);
-  const units = await tx.query<{ external_ref: string; building_ref: string }>(
-    `SELECT u.external_ref, b.external_ref AS building_ref
-       FROM units u JOIN buildings b ON b.id = u.building_id
-      WHERE u.external_ref = ANY($1)`,
-    [refs('unitRef')],
-  );
-  return {
-    residents: new Set(residents.rows.map((r) => r.external_ref)),
-    buildings: new Set(buildings.rows.map((r) => r.external_ref)),
-    units: new Map(units.rows.map((r) => [r.external_ref, r.building_ref])),
-  };
+  return findExistingRefs(tx, { residents: refs('residentRef'), buildings: refs('buildingRef'), units: refs('unitRef') });
 }
 
 interface ImportPlan {

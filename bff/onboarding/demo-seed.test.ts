@@ -4,10 +4,10 @@ import { closeTestDatabase, startTestServer, TestClient } from '../test/harness.
 import type { RunningServer } from '../server.ts';
 import { verifyPassword } from '../auth/passwords.ts';
 import { currentTotp } from '../auth/totp.ts';
-import { hashActivationCode } from './onboarding.ts';
+import { hashActivationCode } from './use-cases.ts';
 import { asTenantAdmin, findTenantBySlug } from '../tenants/use-cases.ts';
 import { DEMO_COMPANIES, DemoSeedRefused, seedDemoData, type DemoLogin } from '../demo/seed.ts';
-import { publishDemoLogins } from '../demo/demo-logins.ts';
+import { publishDemoLogins } from '../demo/routes.ts';
 
 const ORIGINS = ['http://127.0.0.1:3000', 'http://localhost:3000'];
 

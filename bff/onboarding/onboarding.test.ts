@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { closeTestDatabase, testDatabase } from '../test/harness.ts';
 import type { Database } from '../db/database.ts';
-import { addBuilding, addResident, addStaff, addUnit, hashActivationCode } from './onboarding.ts';
+import { addBuilding, addResident, addStaff, addUnit, hashActivationCode } from './use-cases.ts';
 import { asTenantAdmin, createTenant } from '../tenants/use-cases.ts';
 import { withScope } from '../db/scope.ts';
 

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { closeTestDatabase, startTestServer, TestClient, TEST_ADMIN_TOKEN } from '../test/harness.ts';
 import type { RunningServer } from '../server.ts';
 import { withScope } from '../db/scope.ts';
-import { hashActivationCode } from './onboarding.ts';
+import { hashActivationCode } from './use-cases.ts';
 
 const CODE = /^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/;
 const newSlug = () => `hv-${randomBytes(4).toString('hex')}`;

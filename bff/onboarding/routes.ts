@@ -3,7 +3,7 @@ import { onboardingOperations as operations } from '../contract/onboarding.ts';
 import type { Api } from '../http/api.ts';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { addBuilding, addResident, addStaff, addUnit, reissueActivationCode } from './onboarding.ts';
+import { addBuilding, addResident, addStaff, addUnit, reissueActivationCode } from './use-cases.ts';
 import { asTenantAdmin, createTenant, requireTenant } from '../tenants/use-cases.ts';
 import { importResidentsCsv } from './csv-import.ts';
 

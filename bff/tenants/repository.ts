@@ -25,6 +25,16 @@ export async function findTenantBySlug(tx: Queryable, slug: string): Promise<Ten
   return rows[0];
 }
 
+export async function listTenants(tx: Queryable): Promise<Tenant[]> {
+  const { rows } = await tx.query<Tenant>(`SELECT ${TENANT_COLUMNS} FROM tenants ORDER BY slug`);
+  return rows;
+}
+
+/** Adds embed origins to those a housing company already has. */
+export async function addAllowedOrigins(tx: Queryable, tenantId: string, origins: string[]): Promise<void> {
+  await tx.query(`UPDATE tenants SET allowed_origins = allowed_origins || $2::text[] WHERE id = $1`, [tenantId, origins]);
+}
+
 /** The scope's own housing company. */
 export async function findScopeTenant(tx: Queryable): Promise<Tenant | undefined> {
   const { rows } = await tx.query<Tenant>(`SELECT ${TENANT_COLUMNS} FROM tenants WHERE id = app_tenant()`);

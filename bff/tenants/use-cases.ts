@@ -36,6 +36,16 @@ export function findTenantBySlug(db: Database, slug: string): Promise<Tenant | u
   return withScope(db, { role: 'auth' }, (tx) => repository.findTenantBySlug(tx, slug));
 }
 
+/** Every housing company, by slug (the platform's view). */
+export function listTenants(db: Database): Promise<Tenant[]> {
+  return withScope(db, { role: 'platform' }, (tx) => repository.listTenants(tx));
+}
+
+/** Lets a housing company's widgets be embedded from more origins (the platform's work). */
+export function addAllowedOrigins(db: Database, tenantId: string, origins: string[]): Promise<void> {
+  return withScope(db, { role: 'platform' }, (tx) => repository.addAllowedOrigins(tx, tenantId, origins));
+}
+
 /** The housing company of a slug in the platform admin API: `404 not_found` when there is none. */
 export async function requireTenant(db: Database, slug: string): Promise<Tenant> {
   const tenant = await findTenantBySlug(db, slug);

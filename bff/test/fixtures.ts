@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../db/database.ts';
-import { addBuilding, addResident, addStaff, addUnit } from '../onboarding/onboarding.ts';
+import { addBuilding, addResident, addStaff, addUnit } from '../onboarding/use-cases.ts';
 import { asTenantAdmin, createTenant } from '../tenants/use-cases.ts';
 
 /**

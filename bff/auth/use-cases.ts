@@ -4,7 +4,7 @@ import { withScope } from '../db/scope.ts';
 import type { Queryable } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import type { Language } from '../contract/enums.ts';
-import { hashActivationCode } from '../onboarding/onboarding.ts';
+import { hashActivationCode } from '../onboarding/use-cases.ts';
 import { findTenantBySlug, type Tenant } from '../tenants/use-cases.ts';
 import { hashPassword, verifyDecoy, verifyPassword } from './passwords.ts';
 import { newTotpSecret, totpQrCodeSvg, totpUri, verifyTotp } from './totp.ts';

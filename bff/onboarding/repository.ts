@@ -1,0 +1,152 @@
+import type { Queryable } from '../db/database.ts';
+
+/**
+ * SQL of onboarding: staff and resident accounts, buildings, units and activation codes. Every function
+ * runs in the caller's transaction, as an admin of the housing company; RLS keeps lookups by a
+ * reference (ERP number, e-mail) inside that company.
+ */
+
+/** A new letter replaces every earlier code of the account; an activated account has no open letter. */
+export async function expireActivationCodes(tx: Queryable, accountId: string): Promise<void> {
+  await tx.query(`UPDATE activation_codes SET used_at = now() WHERE account_id = $1 AND used_at IS NULL`, [accountId]);
+}
+
+export async function insertActivationCode(tx: Queryable, tenantId: string, accountId: string, codeHash: string, validDays: number) {
+  await tx.query(
+    `INSERT INTO activation_codes (tenant_id, account_id, code_hash, expires_at)
+     VALUES ($1, $2, $3, now() + make_interval(days => $4))`,
+    [tenantId, accountId, codeHash, validDays],
+  );
+}
+
+export async function insertStaffAccount(
+  tx: Queryable,
+  tenantId: string,
+  staff: { role: 'clerk' | 'admin'; displayName: string; email: string },
+): Promise<string> {
+  const { rows } = await tx.query<{ id: string }>(
+    `INSERT INTO accounts (tenant_id, role, display_name, email) VALUES ($1, $2, $3, $4) RETURNING id`,
+    [tenantId, staff.role, staff.displayName, staff.email],
+  );
+  return rows[0].id;
+}
+
+export async function insertResidentAccount(tx: Queryable, tenantId: string, displayName: string): Promise<string> {
+  const { rows } = await tx.query<{ id: string }>(
+    `INSERT INTO accounts (tenant_id, role, display_name) VALUES ($1, 'resident', $2) RETURNING id`,
+    [tenantId, displayName],
+  );
+  return rows[0].id;
+}
+
+export async function findAccountIdByEmail(tx: Queryable, email: string): Promise<string | undefined> {
+  const { rows } = await tx.query<{ account_id: string }>(`SELECT id AS account_id FROM accounts WHERE lower(email) = lower($1)`, [email]);
+  return rows[0]?.account_id;
+}
+
+export async function insertBuilding(
+  tx: Queryable,
+  tenantId: string,
+  building: { externalRef: string; street: string; postalCode: string; city: string },
+): Promise<string> {
+  const { rows } = await tx.query<{ id: string }>(
+    `INSERT INTO buildings (tenant_id, external_ref, street, postal_code, city) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [tenantId, building.externalRef, building.street, building.postalCode, building.city],
+  );
+  return rows[0].id;
+}
+
+export async function findBuildingId(tx: Queryable, externalRef: string): Promise<string | undefined> {
+  const { rows } = await tx.query<{ id: string }>(`SELECT id FROM buildings WHERE external_ref = $1`, [externalRef]);
+  return rows[0]?.id;
+}
+
+export async function insertUnit(
+  tx: Queryable,
+  tenantId: string,
+  buildingId: string,
+  unit: { externalRef: string; label: string },
+): Promise<string> {
+  const { rows } = await tx.query<{ id: string }>(
+    `INSERT INTO units (tenant_id, building_id, external_ref, label) VALUES ($1, $2, $3, $4) RETURNING id`,
+    [tenantId, buildingId, unit.externalRef, unit.label],
+  );
+  return rows[0].id;
+}
+
+export async function findUnitId(tx: Queryable, externalRef: string): Promise<string | undefined> {
+  const { rows } = await tx.query<{ id: string }>(`SELECT id FROM units WHERE external_ref = $1`, [externalRef]);
+  return rows[0]?.id;
+}
+
+export async function residentExists(tx: Queryable, externalRef: string): Promise<boolean> {
+  const { rowCount } = await tx.query(`SELECT 1 FROM residents WHERE external_ref = $1`, [externalRef]);
+  return rowCount > 0;
+}
+
+export async function insertResident(
+  tx: Queryable,
+  tenantId: string,
+  resident: { accountId: string; unitId: string; externalRef: string; firstName: string; lastName: string; contactEmail: string | null },
+): Promise<string> {
+  const { rows } = await tx.query<{ id: string }>(
+    `INSERT INTO residents (tenant_id, account_id, unit_id, external_ref, first_name, last_name, contact_email)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [tenantId, resident.accountId, resident.unitId, resident.externalRef, resident.firstName, resident.lastName, resident.contactEmail],
+  );
+  return rows[0].id;
+}
+
+export async function findResidentAccountId(tx: Queryable, externalRef: string): Promise<string | undefined> {
+  const { rows } = await tx.query<{ account_id: string }>(`SELECT account_id FROM residents WHERE external_ref = $1`, [externalRef]);
+  return rows[0]?.account_id;
+}
+
+export interface ExistingRefs {
+  residents: Set<string>;
+  buildings: Set<string>;
+  /** unit ref → its building's ref */
+  units: Map<string, string>;
+}
+
+/** Which of the given references exist already: residents, buildings, and units with their building. */
+export async function findExistingRefs(
+  tx: Queryable,
+  refs: { residents: string[]; buildings: string[]; units: string[] },
+): Promise<ExistingRefs> {
+  const residents = await tx.query<{ external_ref: string }>(`SELECT external_ref FROM residents WHERE external_ref = ANY($1)`, [
+    refs.residents,
+  ]);
+  const buildings = await tx.query<{ external_ref: string }>(`SELECT external_ref FROM buildings WHERE external_ref = ANY($1)`, [
+    refs.buildings,
+  ]);
+  const units = await tx.query<{ external_ref: string; building_ref: string }>(
+    `SELECT u.external_ref, b.external_ref AS building_ref
+       FROM units u JOIN buildings b ON b.id = u.building_id
+      WHERE u.external_ref = ANY($1)`,
+    [refs.units],
+  );
+  return {
+    residents: new Set(residents.rows.map((r) => r.external_ref)),
+    buildings: new Set(buildings.rows.map((r) => r.external_ref)),
+    units: new Map(units.rows.map((r) => [r.external_ref, r.building_ref])),
+  };
+}
+
+export interface OnboardedCounts {
+  residents: number;
+  staff: number;
+  buildings: number;
+  units: number;
+}
+
+/** What has been onboarded into the scope's housing company. */
+export async function countOnboarded(tx: Queryable): Promise<OnboardedCounts> {
+  const { rows } = await tx.query<OnboardedCounts>(
+    `SELECT (SELECT count(*) FROM residents)::int AS residents,
+            (SELECT count(*) FROM accounts WHERE role <> 'resident')::int AS staff,
+            (SELECT count(*) FROM buildings)::int AS buildings,
+            (SELECT count(*) FROM units)::int AS units`,
+  );
+  return rows[0];
+}

@@ -1,0 +1,125 @@
+import { createHash, randomInt } from 'node:crypto';
+import {
+  buildingInput,
+  residentInput,
+  staffInput,
+  unitInput,
+  type BuildingInput,
+  type ResidentInput,
+  type StaffInput,
+  type UnitInput,
+} from '../contract/onboarding.ts';
+import type { Database, Queryable } from '../db/database.ts';
+import { AppError, notFound } from '../errors.ts';
+import { asTenantAdmin, listTenants, type Tenant } from '../tenants/use-cases.ts';
+import * as repository from './repository.ts';
+import type { OnboardedCounts } from './repository.ts';
+
+/**
+ * Onboarding use cases: a housing company, its staff, buildings, units and residents, and the
+ * activation codes printed on letters. Used by the platform admin API, the admin CLI and the demo seed.
+ */
+
+export type { BuildingInput, ResidentInput, StaffInput, UnitInput };
+
+const ACTIVATION_DAYS = 60;
+/** Unambiguous characters for codes typed from a letter (no 0/O, 1/I/L). */
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+export function normaliseActivationCode(code: string): string {
+  return code.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
+export function hashActivationCode(code: string): string {
+  return createHash('sha256').update(normaliseActivationCode(code)).digest('hex');
+}
+
+/** 12 random characters from a 31-letter alphabet (≈59 bits), printed as XXXX-XXXX-XXXX. */
+export function generateActivationCode(): string {
+  const chars = Array.from({ length: 12 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]);
+  return `${chars.slice(0, 4).join('')}-${chars.slice(4, 8).join('')}-${chars.slice(8).join('')}`;
+}
+
+const uniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
+
+export async function issueActivationCode(tx: Queryable, tenantId: string, accountId: string): Promise<string> {
+  const code = generateActivationCode();
+  // A new letter replaces every earlier code of the account.
+  await repository.expireActivationCodes(tx, accountId);
+  await repository.insertActivationCode(tx, tenantId, accountId, hashActivationCode(code), ACTIVATION_DAYS);
+  return code;
+}
+
+export async function addStaff(tx: Queryable, tenantId: string, input: StaffInput) {
+  const data = staffInput.parse(input);
+  try {
+    const id = await repository.insertStaffAccount(tx, tenantId, data);
+    const activationCode = await issueActivationCode(tx, tenantId, id);
+    return { id, ...data, activationCode };
+  } catch (error) {
+    if (uniqueViolation(error)) throw new AppError(409, 'email_taken', 'Diese E-Mail-Adresse ist bereits vergeben.');
+    throw error;
+  }
+}
+
+export async function addBuilding(tx: Queryable, tenantId: string, input: BuildingInput) {
+  const data = buildingInput.parse(input);
+  try {
+    const id = await repository.insertBuilding(tx, tenantId, data);
+    return { id, ...data };
+  } catch (error) {
+    if (uniqueViolation(error)) throw new AppError(409, 'duplicate_ref', `Gebäude ${data.externalRef} existiert bereits.`);
+    throw error;
+  }
+}
+
+export async function addUnit(tx: Queryable, tenantId: string, input: UnitInput) {
+  const data = unitInput.parse(input);
+  const buildingId = await repository.findBuildingId(tx, data.buildingRef);
+  if (!buildingId) throw new AppError(400, 'unknown_building', `Gebäude ${data.buildingRef} ist unbekannt.`);
+  try {
+    const id = await repository.insertUnit(tx, tenantId, buildingId, data);
+    return { id, ...data };
+  } catch (error) {
+    if (uniqueViolation(error)) throw new AppError(409, 'duplicate_ref', `Wohneinheit ${data.externalRef} existiert bereits.`);
+    throw error;
+  }
+}
+
+export async function addResident(tx: Queryable, tenantId: string, input: ResidentInput) {
+  const data = residentInput.parse(input);
+  const unitId = await repository.findUnitId(tx, data.unitRef);
+  if (!unitId) throw new AppError(400, 'unknown_unit', `Wohneinheit ${data.unitRef} ist unbekannt.`);
+  if (await repository.residentExists(tx, data.externalRef)) {
+    throw new AppError(409, 'duplicate_ref', `Mieter ${data.externalRef} existiert bereits.`);
+  }
+  const accountId = await repository.insertResidentAccount(tx, tenantId, `${data.firstName} ${data.lastName}`);
+  const id = await repository.insertResident(tx, tenantId, {
+    accountId,
+    unitId,
+    externalRef: data.externalRef,
+    firstName: data.firstName,
+    lastName: data.lastName,
+    contactEmail: data.contactEmail ?? null,
+  });
+  const activationCode = await issueActivationCode(tx, tenantId, accountId);
+  return { id, accountId, ...data, activationCode };
+}
+
+/** A new activation letter for a resident (by ERP number) or staff member (by e-mail). */
+export async function reissueActivationCode(tx: Queryable, tenantId: string, who: { residentRef?: string; email?: string }) {
+  const accountId = who.residentRef
+    ? await repository.findResidentAccountId(tx, who.residentRef)
+    : await repository.findAccountIdByEmail(tx, who.email ?? '');
+  if (!accountId) throw notFound('Konto nicht gefunden.');
+  return issueActivationCode(tx, tenantId, accountId);
+}
+
+/** Every housing company with what has been onboarded into it (the admin CLI's overview). */
+export async function listOnboardedTenants(db: Database): Promise<Array<Tenant & OnboardedCounts>> {
+  const overview: Array<Tenant & OnboardedCounts> = [];
+  for (const tenant of await listTenants(db)) {
+    overview.push({ ...tenant, ...(await asTenantAdmin(db, tenant.id, repository.countOnboarded)) });
+  }
+  return overview;
+}
