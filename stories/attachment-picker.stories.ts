@@ -52,7 +52,7 @@ export const Uploaded: Story = {
 export const RejectedFiles: Story = {
   play: async (context) => {
     choose(context, rejectedFiles());
-    await expectShown(context.canvasElement, 'Dieser Dateityp wird nicht unterstützt.', 'Die Datei ist größer als 10 MB.');
+    await expectShown(context.canvasElement, 'Dieser Dateityp wird nicht unterstützt.', 'Die Datei ist größer als 10\u00A0MB.');
   },
 };
 

@@ -120,7 +120,7 @@ export const RejectedFile: Story = {
     await expectShown(
       canvasElement,
       'Nicht hochgeladen: Dieser Dateityp wird nicht unterstützt.',
-      'Nicht hochgeladen: Die Datei ist größer als 10 MB.',
+      'Nicht hochgeladen: Die Datei ist größer als 10\u00A0MB.',
       'foto-bad.png',
     );
   },

@@ -39,9 +39,14 @@ export async function findDeep<T extends Element = HTMLElement>(root: ParentNode
   return found!;
 }
 
-/** The text a person sees in `node`, as rendered: shadow trees with their slotted content, nothing hidden. */
+/**
+ * The text a person sees in `node`, as rendered: shadow trees with their slotted content, nothing hidden.
+ * Runs of white space become one space; a no-break space stays what it is.
+ */
 export function shownText(node: Node): string {
-  return textOf(node).replace(/\s+/g, ' ').trim();
+  return textOf(node)
+    .replace(/[ \t\n\r\f]+/g, ' ')
+    .trim();
 }
 
 function textOf(node: Node): string {
