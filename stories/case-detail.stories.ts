@@ -1,11 +1,13 @@
 import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { expect } from 'storybook/test';
 import type { CaseDetail } from '../widgets/internal/resident-cases-api.ts';
 import { FakeBff } from '../widgets/testing/fake-bff.ts';
 import { FakeCaseFiling } from '../widgets/testing/fake-case-filing.ts';
 import { FakeResidentCases } from '../widgets/testing/fake-resident-cases.ts';
 import '../widgets/case-detail/case-detail.ts';
-import { mobileWidth, resident } from './fixtures.ts';
+import { english, phone320, resident } from './fixtures.ts';
+import { expectShown, findDeep } from './play.ts';
 
 const fake = new FakeResidentCases();
 const longFake = new FakeResidentCases({ long: true });
@@ -13,7 +15,6 @@ const detail = (caseNumber: string, from = fake): CaseDetail => from.detail(from
 const client = new FakeBff({ latency: 400, session: { state: 'signed_in', user: resident }, routes: new FakeCaseFiling().routes }).client();
 
 interface Args {
-  lang: string;
   detail: CaseDetail;
   sending: boolean;
   sendError: string;
@@ -23,10 +24,10 @@ interface Args {
 const meta: Meta<Args> = {
   title: 'Anliegen/mp-case-detail',
   component: 'mp-case-detail',
-  args: { lang: 'de', detail: detail('2026-0181'), sending: false, sendError: '' },
-  argTypes: { lang: { control: 'inline-radio', options: ['de', 'en'] }, detail: { control: false } },
-  render: ({ lang, detail, sending, sendError }) => html`
-    <mp-case-detail lang=${lang} .client=${client} .detail=${detail} ?sending=${sending} .sendError=${sendError}
+  args: { detail: detail('2026-0181'), sending: false, sendError: '' },
+  argTypes: { detail: { control: false } },
+  render: ({ detail, sending, sendError }) => html`
+    <mp-case-detail .client=${client} .detail=${detail} ?sending=${sending} .sendError=${sendError}
       .attachmentUrl=${(caseId: string, attachmentId: string) => client.url(`/api/cases/${caseId}/attachments/${attachmentId}`)}></mp-case-detail>
   `,
 };
@@ -34,18 +35,46 @@ export default meta;
 
 type Story = StoryObj<Args>;
 
-export const OpenDamageReport: Story = {};
+export const OpenDamageReport: Story = {
+  play: ({ canvasElement }) =>
+    expectShown(canvasElement, 'Nr. 2026-0181', 'Beauftragt', 'Verlauf', 'Nachrichten', 'Nachricht oder Dateien hinzufügen'),
+};
 
-export const JustReceived: Story = { args: { detail: detail('2026-0178') } };
+export const JustReceived: Story = {
+  args: { detail: detail('2026-0178') },
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Nr. 2026-0178', 'Eingegangen', 'Anliegen eingegangen'),
+};
 
-export const Sending: Story = { args: { sending: true } };
+export const Sending: Story = {
+  args: { sending: true },
+  play: async ({ canvasElement }) => {
+    const send = await findDeep<HTMLButtonElement>(canvasElement, 'button[part~="send"]');
+    await expect(send.getAttribute('aria-busy'), 'the send button waits').toBe('true');
+  },
+};
 
-export const SendingFailed: Story = { args: { sendError: 'Der Server ist gerade nicht erreichbar. Bitte prüfen Sie Ihre Verbindung.' } };
+export const SendingFailed: Story = {
+  args: { sendError: 'Der Server ist gerade nicht erreichbar. Bitte prüfen Sie Ihre Verbindung.' },
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Der Server ist gerade nicht erreichbar.'),
+};
 
-export const ClosedDone: Story = { args: { detail: detail('2026-0179') } };
+export const ClosedDone: Story = {
+  args: { detail: detail('2026-0179') },
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Erledigt', 'Dieses Anliegen ist erledigt'),
+};
 
-export const ClosedDeclined: Story = { args: { detail: detail('2026-0177') } };
+export const ClosedDeclined: Story = {
+  args: { detail: detail('2026-0177') },
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Abgelehnt', 'Dieses Anliegen wurde abgelehnt'),
+};
 
-export const LongTexts: Story = { args: { detail: detail('2026-0181', longFake) }, decorators: [mobileWidth] };
+export const LongTexts: Story = {
+  args: { detail: detail('2026-0181', longFake) },
+  globals: phone320,
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Nr. 2026-0181', 'im dritten Obergeschoss'),
+};
 
-export const English: Story = { args: { lang: 'en' } };
+export const English: Story = {
+  globals: english,
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Commissioned', 'Messages'),
+};

@@ -1,22 +1,22 @@
-import { ref } from 'lit/directives/ref.js';
+import { expect, userEvent, waitFor } from 'storybook/test';
 import type { ApiClient } from '../widgets/internal/api-client.ts';
 import { FakeBff, type FakeBffOptions } from '../widgets/testing/fake-bff.ts';
 import { FakeCaseFiling, progressClient, type FakeCaseFilingOptions } from '../widgets/testing/fake-case-filing.ts';
+import type { AttachmentPicker } from '../widgets/attachment-picker/attachment-picker.ts';
 import { resident } from './fixtures.ts';
+import { expectShown, findDeep } from './play.ts';
 
 /** What a filing story sets up: the fake BFF's session and the filing fake's options. */
 export interface FilingArgs {
-  lang: string;
   signedIn: boolean;
   filing: FakeCaseFilingOptions;
   /** Uploads report progress over this many ms (0: done at once). */
   uploadDuration: number;
 }
 
-export const filingArgs: FilingArgs = { lang: 'de', signedIn: true, filing: {}, uploadDuration: 0 };
+export const filingArgs: FilingArgs = { signedIn: true, filing: {}, uploadDuration: 0 };
 
 export const filingArgTypes = {
-  lang: { control: 'inline-radio', options: ['de', 'en'] },
   filing: { control: 'object' },
   uploadDuration: { control: { type: 'number', min: 0, step: 500 } },
 } as const;
@@ -31,39 +31,35 @@ export function filingClient({ signedIn, filing, uploadDuration }: FilingArgs, b
   return uploadDuration ? progressClient(bff, uploadDuration) : bff.client();
 }
 
-/** Runs `act` on the element once it has rendered its form (to show states that follow an interaction). */
-export function afterForm(act: (root: ShadowRoot, host: HTMLElement) => void | Promise<void>) {
-  let done = false;
-  return ref((node) => {
-    if (!node || done) return;
-    done = true;
-    const host = node as HTMLElement;
-    const poll = setInterval(() => {
-      const root = host.shadowRoot;
-      if (!root?.querySelector('form')) return;
-      clearInterval(poll);
-      void act(root, host);
-    }, 50);
-  });
+/** Chooses the option at `index` of the select with this id, once it offers it (its options follow the choices before). */
+export async function choose(form: Element, id: string, index: number): Promise<void> {
+  const select = await findDeep<HTMLSelectElement>(form, `select#${id}`);
+  await waitFor(() => expect(!select.disabled && select.options.length > index, `#${id} offers option ${index}`).toBe(true));
+  await userEvent.selectOptions(select, select.options[index]);
 }
 
-export function select(root: ShadowRoot, id: string, index: number): void {
-  const element = root.querySelector<HTMLSelectElement>(`select#${id}`)!;
-  element.selectedIndex = index;
-  element.dispatchEvent(new Event('change'));
+/** Puts `value` into the text field with this id at once (typing it key by key would only make the story slow). */
+export async function fill(form: Element, id: string, value: string): Promise<void> {
+  const field = await findDeep<HTMLInputElement | HTMLTextAreaElement>(form, `#${id}`);
+  field.value = value;
+  field.dispatchEvent(new Event('input'));
 }
 
-export function type(root: ShadowRoot, id: string, value: string): void {
-  const element = root.querySelector<HTMLInputElement | HTMLTextAreaElement>(`#${id}`)!;
-  element.value = value;
-  element.dispatchEvent(new Event('input'));
+export async function submit(form: Element): Promise<void> {
+  await userEvent.click(await findDeep(form, 'button[type=submit]'));
 }
 
-export function submit(root: ShadowRoot): void {
-  root.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+/** Hands files to the form's attachment picker as if chosen, and waits until the accepted ones are uploaded. */
+export async function attach(form: Element, files: File[], { waitForUploads = true } = {}): Promise<void> {
+  const picker = await findDeep<AttachmentPicker>(form, 'mp-attachment-picker');
+  picker.addFiles(files);
+  if (waitForUploads) await waitFor(() => expect(picker.uploading, 'uploads are done').toBe(false), { timeout: 10_000 });
 }
 
-export const frame = () => new Promise((resolve) => setTimeout(resolve, 400));
+/** The filing form's receipt: heading, the new case's number and the number of files. */
+export async function expectReceipt(form: Element, attachments: string): Promise<void> {
+  await expectShown(form, 'Vielen Dank, Ihr Anliegen ist eingegangen', /Vorgangsnummer\s*\d{4}-\d{4}/, attachments);
+}
 
 export function files(): File[] {
   return [

@@ -3,10 +3,10 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import type { ResidentCase } from '../widgets/internal/resident-cases-api.ts';
 import { manyCases, sampleCases } from '../widgets/testing/fake-resident-cases.ts';
 import '../widgets/case-list/case-list.ts';
-import { mobileWidth } from './fixtures.ts';
+import { english, phone320 } from './fixtures.ts';
+import { expectShown, findDeep } from './play.ts';
 
 interface Args {
-  lang: string;
   cases: ResidentCase[];
   hasMore: boolean;
   loadingMore: boolean;
@@ -17,24 +17,42 @@ interface Args {
 const meta: Meta<Args> = {
   title: 'Anliegen/mp-case-list',
   component: 'mp-case-list',
-  args: { lang: 'de', cases: sampleCases(), hasMore: false, loadingMore: false },
-  argTypes: { lang: { control: 'inline-radio', options: ['de', 'en'] }, cases: { control: false } },
-  render: ({ lang, cases, hasMore, loadingMore, highlight }) => html`
-    <mp-case-list lang=${lang} .cases=${cases} ?has-more=${hasMore} ?loading-more=${loadingMore} .highlight=${highlight}></mp-case-list>
+  args: { cases: sampleCases(), hasMore: false, loadingMore: false },
+  argTypes: { cases: { control: false } },
+  render: ({ cases, hasMore, loadingMore, highlight }) => html`
+    <mp-case-list .cases=${cases} ?has-more=${hasMore} ?loading-more=${loadingMore} .highlight=${highlight}></mp-case-list>
   `,
 };
 export default meta;
 
 type Story = StoryObj<Args>;
 
-export const EveryStatus: Story = {};
+export const EveryStatus: Story = {
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Eingegangen', 'In Bearbeitung', 'Beauftragt', 'Erledigt', 'Abgelehnt'),
+};
 
-export const WithMore: Story = { args: { cases: manyCases(20), hasMore: true } };
+export const WithMore: Story = {
+  args: { cases: manyCases(20), hasMore: true },
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Weitere laden'),
+};
 
-export const LoadingMore: Story = { args: { cases: manyCases(20), hasMore: true, loadingMore: true } };
+export const LoadingMore: Story = {
+  args: { cases: manyCases(20), hasMore: true, loadingMore: true },
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Wird geladen …'),
+};
 
-export const JustFiled: Story = { args: { highlight: sampleCases()[0].id } };
+export const JustFiled: Story = {
+  args: { highlight: sampleCases()[0].id },
+  play: async ({ canvasElement }) => expectShown(await findDeep(canvasElement, '[part~="case"][data-highlight]'), sampleCases()[0].title),
+};
 
-export const LongTexts: Story = { args: { cases: sampleCases(true) }, decorators: [mobileWidth] };
+export const LongTexts: Story = {
+  args: { cases: sampleCases(true) },
+  globals: phone320,
+  play: ({ canvasElement }) => expectShown(canvasElement, 'im dritten Obergeschoss'),
+};
 
-export const English: Story = { args: { lang: 'en' } };
+export const English: Story = {
+  globals: english,
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Received', 'In progress', 'Commissioned', 'Done', 'Declined'),
+};

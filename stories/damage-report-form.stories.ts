@@ -1,154 +1,184 @@
 import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import type { AttachmentPicker } from '../widgets/attachment-picker/attachment-picker.ts';
+import { expect, userEvent } from 'storybook/test';
 import { longFakeCatalogue } from '../widgets/testing/fake-case-filing.ts';
 import '../widgets/damage-report-form/damage-report-form.ts';
-import { mobileWidth } from './fixtures.ts';
+import { english, phone320 } from './fixtures.ts';
 import {
-  afterForm,
+  attach,
+  choose,
+  expectReceipt,
   files,
+  fill,
   filingArgTypes,
   filingArgs,
   filingClient,
-  frame,
   longText,
   rejectedFiles,
-  select,
   submit,
   type FilingArgs,
-  type,
 } from './case-filing-fixtures.ts';
-
-interface Args extends FilingArgs {
-  /** What happens after the form appears, to show a state that follows an interaction. */
-  act?: (root: ShadowRoot) => void | Promise<void>;
-}
+import { expectShown, findDeep } from './play.ts';
 
 /**
  * The damage report against an in-memory BFF with the default German catalogue. "Wohnung › Heizung und
- * Warmwasser" has two open reports in the building ("Bereits gemeldet?").
+ * Warmwasser" has two open reports in the building ("Bereits gemeldet?"). Stories of a state that follows
+ * an interaction reach it in their play function (see the Interactions panel).
  */
-const meta: Meta<Args> = {
+const meta: Meta<FilingArgs> = {
   title: 'Anliegen/damage-report-form',
   component: 'damage-report-form',
   args: filingArgs,
-  argTypes: { ...filingArgTypes, act: { control: false } },
+  argTypes: filingArgTypes,
   render: (args) => html`
-    <damage-report-form lang=${args.lang} .client=${filingClient(args)} ${afterForm(args.act ?? (() => {}))}>
+    <damage-report-form .client=${filingClient(args)}>
       <a slot="emergency-contact" href="tel:+4940123456">Notdienst Wohnbau Nord: 040 123 456 (rund um die Uhr)</a>
     </damage-report-form>
   `,
 };
 export default meta;
 
-type Story = StoryObj<Args>;
+type Story = StoryObj<FilingArgs>;
 
-const fill = async (root: ShadowRoot, kind = 1) => {
-  select(root, 'damageLocationId', 1);
-  await frame();
-  select(root, 'damageCategoryId', 1);
-  await frame();
-  select(root, 'damageKindId', kind);
-  type(root, 'description', 'Der Wasserhahn in der Küche tropft seit Montag, auch wenn er ganz zugedreht ist.');
-  type(root, 'residentAvailability', 'werktags ab 16 Uhr, Tel. 0170 1234567');
+const form = (canvas: HTMLElement) => canvas.querySelector('damage-report-form')!;
+
+/** Wohnung › Sanitär › the kind at `kind`, a description and when the resident can be reached. */
+async function fillReport(canvas: HTMLElement, kind = 1): Promise<void> {
+  await choose(form(canvas), 'damageLocationId', 1);
+  await choose(form(canvas), 'damageCategoryId', 1);
+  await choose(form(canvas), 'damageKindId', kind);
+  await fill(form(canvas), 'description', 'Der Wasserhahn in der Küche tropft seit Montag, auch wenn er ganz zugedreht ist.');
+  await fill(form(canvas), 'residentAvailability', 'werktags ab 16 Uhr, Tel. 0170 1234567');
+}
+
+export const Empty: Story = {
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Schaden melden', 'Schadensort', 'Dringlichkeit', 'Fotos und Dokumente'),
 };
 
-const picker = (root: ShadowRoot) => root.querySelector<AttachmentPicker>('mp-attachment-picker')!;
+export const NotSignedIn: Story = {
+  args: { signedIn: false },
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Bitte melden Sie sich zuerst im Mieterportal an.'),
+};
 
-export const Empty: Story = {};
+export const LoadingCatalogue: Story = {
+  args: { filing: { latency: 600_000 } },
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Schaden melden', 'Wird geladen …'),
+};
 
-export const NotSignedIn: Story = { args: { signedIn: false } };
+export const CatalogueError: Story = {
+  args: { filing: { failing: ['catalogue'] } },
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Die Auswahllisten konnten nicht geladen werden.', 'Erneut versuchen'),
+};
 
-export const LoadingCatalogue: Story = { args: { filing: { latency: 600_000 } } };
-
-export const CatalogueError: Story = { args: { filing: { failing: ['catalogue'] } } };
-
-export const ValidationErrors: Story = { args: { act: (root) => submit(root) } };
+export const ValidationErrors: Story = {
+  play: async ({ canvasElement }) => {
+    await submit(form(canvasElement));
+    await expectShown(
+      canvasElement,
+      'Bitte korrigieren Sie die 4 markierten Angaben.',
+      'Bitte wählen Sie einen Schadensort aus.',
+      'Bitte wählen Sie eine Schadensart aus.',
+      'Bitte beschreiben Sie Ihr Anliegen.',
+    );
+  },
+};
 
 export const ServerFieldErrors: Story = {
   args: {
     filing: { validationErrors: { description: 'Bitte höchstens 5000 Zeichen.', damageKindId: 'Bitte wählen Sie eine Schadensart aus.' } },
-    act: async (root) => {
-      await fill(root);
-      submit(root);
-    },
+  },
+  play: async ({ canvasElement }) => {
+    await fillReport(canvasElement);
+    await submit(form(canvasElement));
+    await expectShown(canvasElement, 'Bitte höchstens 5000 Zeichen.', 'Bitte wählen Sie eine Schadensart aus.');
   },
 };
 
 export const FilingFailedKeepsInput: Story = {
-  args: {
-    filing: { failing: ['file'] },
-    act: async (root) => {
-      await fill(root);
-      picker(root).addFiles(files());
-      await frame();
-      submit(root);
-    },
+  args: { filing: { failing: ['file'] } },
+  play: async ({ canvasElement }) => {
+    await fillReport(canvasElement);
+    await attach(form(canvasElement), files());
+    await submit(form(canvasElement));
+    await expectShown(canvasElement, 'Der Dienst ist vorübergehend nicht erreichbar.', 'wasserfleck-decke-kueche.jpg', 'Hochgeladen');
+    const description = await findDeep<HTMLTextAreaElement>(form(canvasElement), '#description');
+    await expect(description.value, 'the description is still there').toContain('Der Wasserhahn in der Küche tropft');
   },
 };
 
 export const UploadingWithProgress: Story = {
-  args: {
-    uploadDuration: 120_000,
-    act: (root) => picker(root).addFiles(files()),
+  args: { uploadDuration: 120_000 },
+  play: async ({ canvasElement }) => {
+    await attach(form(canvasElement), files(), { waitForUploads: false });
+    await expectShown(canvasElement, 'wasserfleck-decke-kueche.jpg', 'Wird hochgeladen …', 'Abbrechen');
   },
 };
 
-export const RejectedFile: Story = { args: { act: (root) => picker(root).addFiles(rejectedFiles()) } };
+export const RejectedFile: Story = {
+  play: async ({ canvasElement }) => {
+    await attach(form(canvasElement), rejectedFiles());
+    await expectShown(
+      canvasElement,
+      'Nicht hochgeladen: Dieser Dateityp wird nicht unterstützt.',
+      'Nicht hochgeladen: Die Datei ist größer als 10\u00A0MB.',
+      'foto-bad.png',
+    );
+  },
+};
 
 export const AlreadyReported: Story = {
-  args: {
-    act: async (root) => {
-      select(root, 'damageLocationId', 1);
-      await frame();
-      select(root, 'damageCategoryId', 2);
-    },
+  play: async ({ canvasElement }) => {
+    await choose(form(canvasElement), 'damageLocationId', 1);
+    await choose(form(canvasElement), 'damageCategoryId', 2);
+    await expectShown(canvasElement, 'Bereits gemeldet?', '2026-0171', 'Ich bin auch betroffen');
   },
 };
 
 export const Emergency: Story = {
-  args: { act: (root) => root.querySelector<HTMLInputElement>('input[value=emergency]')!.click() },
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await findDeep(form(canvasElement), 'input[value=emergency]'));
+    await expectShown(canvasElement, 'rufen Sie bitte zusätzlich sofort den Notdienst', 'Notdienst Wohnbau Nord: 040 123 456');
+  },
 };
 
 export const SubmittedReceipt: Story = {
-  args: {
-    act: async (root) => {
-      await fill(root);
-      picker(root).addFiles(files());
-      await frame();
-      await frame();
-      submit(root);
-    },
+  play: async ({ canvasElement }) => {
+    await fillReport(canvasElement);
+    await attach(form(canvasElement), files());
+    await submit(form(canvasElement));
+    await expectReceipt(canvasElement, '2 Dateien');
   },
 };
 
 export const LongTexts: Story = {
-  args: {
-    filing: { catalogue: longFakeCatalogue() },
-    act: async (root) => {
-      await fill(root);
-      type(root, 'description', longText);
-      picker(root).addFiles([
-        new File([new Uint8Array(500_000)], 'IMG_20261124_0815_Wasserschaden_Badezimmerdecke_ueber_Badewanne_Nahaufnahme.jpg', {
-          type: 'image/jpeg',
-        }),
-      ]);
-    },
+  args: { filing: { catalogue: longFakeCatalogue() } },
+  play: async ({ canvasElement }) => {
+    await fillReport(canvasElement);
+    await fill(form(canvasElement), 'description', longText);
+    const photo = 'IMG_20261124_0815_Wasserschaden_Badezimmerdecke_ueber_Badewanne_Nahaufnahme.jpg';
+    await attach(form(canvasElement), [new File([new Uint8Array(500_000)], photo, { type: 'image/jpeg' })]);
+    await expectShown(canvasElement, 'Sanitärinstallationen, Wasserleitungen, Armaturen und Entwässerungsanlagen', photo);
   },
 };
 
-export const English: Story = { args: { lang: 'en' } };
+export const English: Story = {
+  globals: english,
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Report damage', 'Location', 'Photos and documents'),
+};
 
+/** The longest labels, files refused and a submit with nothing chosen, on the narrowest phone. */
 export const Mobile320: Story = {
-  args: {
-    filing: { catalogue: longFakeCatalogue() },
-    act: async (root) => {
-      await fill(root);
-      picker(root).addFiles(rejectedFiles());
-      submit(root);
-    },
+  args: { filing: { catalogue: longFakeCatalogue() } },
+  globals: phone320,
+  play: async ({ canvasElement }) => {
+    await attach(form(canvasElement), rejectedFiles());
+    await submit(form(canvasElement));
+    await expectShown(
+      canvasElement,
+      'Bitte wählen Sie einen Schadensort aus.',
+      'Nicht hochgeladen: Dieser Dateityp wird nicht unterstützt.',
+    );
   },
-  decorators: [mobileWidth],
 };
 
-export const Mobile320Receipt: Story = { ...SubmittedReceipt, decorators: [mobileWidth] };
+export const Mobile320Receipt: Story = { play: SubmittedReceipt.play, globals: phone320 };

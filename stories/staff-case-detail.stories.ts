@@ -1,19 +1,21 @@
 import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { expect } from 'storybook/test';
 import type { StaffCase, StaffCaseDetail } from '../widgets/internal/staff-cases-api.ts';
 import type { StaffCaseAction } from '../widgets/staff-case-detail/staff-case-detail.ts';
 import { FakeStaffCases, fakeClerks } from '../widgets/testing/fake-staff-cases.ts';
 import '../widgets/staff-case-detail/staff-case-detail.ts';
-import { mobileWidth } from './fixtures.ts';
+import { english, phone320 } from './fixtures.ts';
+import { expectShown, findDeep } from './play.ts';
 
 const fake = new FakeStaffCases();
 const longFake = new FakeStaffCases({ longTexts: true, count: 8 });
 const detailOf = (find: (item: StaffCase) => boolean, from = fake): StaffCaseDetail =>
   [...from.store.values()].find((stored) => find(stored.case))!;
 const damage = detailOf((item) => item.type === 'damage' && item.status === 'in_bearbeitung');
+const heading = (detail: StaffCaseDetail) => `Vorgang ${detail.case.caseNumber}: ${detail.case.title}`;
 
 interface Args {
-  lang: string;
   detail?: StaffCaseDetail;
   summary?: StaffCase;
   loadError?: string;
@@ -30,16 +32,14 @@ interface Args {
 const meta: Meta<Args> = {
   title: 'Vorgänge/mp-staff-case-detail',
   component: 'mp-staff-case-detail',
-  args: { lang: 'de', detail: damage },
+  args: { detail: damage },
   argTypes: {
-    lang: { control: 'inline-radio', options: ['de', 'en'] },
     detail: { control: false },
     summary: { control: false },
     busy: { control: 'select', options: [undefined, 'status', 'assign', 'message', 'document', 'certificate'] },
   },
-  render: ({ lang, detail, summary, loadError, busy, notice, actionError, uploadProgress }) => html`
+  render: ({ detail, summary, loadError, busy, notice, actionError, uploadProgress }) => html`
     <mp-staff-case-detail
-      lang=${lang}
       .detail=${detail}
       .summary=${summary}
       .loadError=${loadError}
@@ -56,31 +56,64 @@ export default meta;
 
 type Story = StoryObj<Args>;
 
-export const DamageReport: Story = {};
+export const DamageReport: Story = {
+  play: ({ canvasElement }) =>
+    expectShown(canvasElement, heading(damage), 'Schadensort', 'Verlauf', 'Status ändern', 'Antwort oder interne Notiz'),
+};
 
-export const Loading: Story = { args: { detail: undefined, summary: damage.case } };
+export const Loading: Story = {
+  args: { detail: undefined, summary: damage.case },
+  play: ({ canvasElement }) => expectShown(canvasElement, heading(damage), 'Wird geladen …'),
+};
 
 export const LoadError: Story = {
   args: { detail: undefined, summary: damage.case, loadError: 'Der Dienst ist gerade nicht erreichbar.' },
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Der Vorgang konnte nicht geladen werden.', 'Erneut versuchen'),
 };
+
+const certificateRequest = detailOf((item) => item.documentType?.label === 'Mieterbescheinigung' && item.status === 'eingegangen');
 
 export const CertificateRequest: Story = {
-  args: { detail: detailOf((item) => item.documentType?.label === 'Mieterbescheinigung' && item.status === 'eingegangen') },
+  args: { detail: certificateRequest },
+  play: ({ canvasElement }) => expectShown(canvasElement, heading(certificateRequest), 'Bescheinigung erstellen und freigeben'),
 };
 
-export const Closed: Story = { args: { detail: detailOf((item) => item.status === 'erledigt') } };
+export const Closed: Story = {
+  args: { detail: detailOf((item) => item.status === 'erledigt') },
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Der Vorgang ist abgeschlossen; der Status lässt sich nicht mehr ändern.'),
+};
 
-export const Uploading: Story = { args: { busy: 'document', uploadProgress: 0.4 } };
+export const Uploading: Story = {
+  args: { busy: 'document', uploadProgress: 0.4 },
+  play: async ({ canvasElement }) => {
+    await expectShown(canvasElement, 'Hochladen');
+    const progress = await findDeep<HTMLProgressElement>(canvasElement, 'progress');
+    await expect(progress.value, 'the upload is under way').toBe(0.4);
+  },
+};
 
-export const Confirmed: Story = { args: { notice: 'Status auf „Beauftragt“ geändert.' } };
+export const Confirmed: Story = {
+  args: { notice: 'Status auf „Beauftragt“ geändert.' },
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Status auf „Beauftragt“ geändert.'),
+};
 
 export const ChangedMeanwhile: Story = {
   args: {
     actionError:
       'Jemand anderes hat diesen Vorgang gerade geändert. Er ist neu geladen – bitte prüfen Sie ihn und versuchen Sie es erneut.',
   },
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Jemand anderes hat diesen Vorgang gerade geändert.'),
 };
 
-export const English: Story = { args: { lang: 'en' } };
+export const English: Story = {
+  globals: english,
+  play: ({ canvasElement }) => expectShown(canvasElement, `Case ${damage.case.caseNumber}`, 'Activity', 'Change status'),
+};
 
-export const LongTexts320: Story = { args: { detail: detailOf((item) => item.type === 'damage', longFake) }, decorators: [mobileWidth] };
+const longDamage = detailOf((item) => item.type === 'damage', longFake);
+
+export const LongTexts320: Story = {
+  args: { detail: longDamage },
+  globals: phone320,
+  play: ({ canvasElement }) => expectShown(canvasElement, heading(longDamage), 'Beschreibung'),
+};

@@ -1,12 +1,13 @@
 import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { expect } from 'storybook/test';
 import { FakeBff, type FakeBffOptions } from '../widgets/testing/fake-bff.ts';
 import { FakeStaffCases, type FakeStaffCasesOptions } from '../widgets/testing/fake-staff-cases.ts';
 import '../widgets/staff-portal/staff-portal.ts';
-import { clerk, mobileWidth } from './fixtures.ts';
+import { clerk, english, phone320 } from './fixtures.ts';
+import { expectShown, findDeep } from './play.ts';
 
 interface Args {
-  lang: string;
   bff: FakeBffOptions;
   /** The board's in-memory case API (count, failures, long texts). */
   cases: FakeStaffCasesOptions;
@@ -14,7 +15,7 @@ interface Args {
   liveNewCaseAfter?: number;
 }
 
-function renderPortal({ lang, bff: options, cases: caseOptions, liveNewCaseAfter }: Args) {
+function renderPortal({ bff: options, cases: caseOptions, liveNewCaseAfter }: Args) {
   const cases = new FakeStaffCases(caseOptions);
   const bff = new FakeBff({ latency: 400, ...options, routes: cases.routes });
   if (liveNewCaseAfter !== undefined) {
@@ -25,16 +26,15 @@ function renderPortal({ lang, bff: options, cases: caseOptions, liveNewCaseAfter
       bff.live.emit('case:created', { change: 'created', case: fresh });
     }, liveNewCaseAfter);
   }
-  return html`<staff-portal tenant="wohnbau-nord" lang=${lang} .client=${bff.client()}></staff-portal>`;
+  return html`<staff-portal tenant="wohnbau-nord" .client=${bff.client()}></staff-portal>`;
 }
 
 /** The staff portal against an in-memory BFF. Try `sachbearbeitung@example.org`, `richtig-geheim`, code `123456`. */
 const meta: Meta<Args> = {
   title: 'Portale/staff-portal',
   component: 'staff-portal',
-  args: { lang: 'de', bff: {}, cases: {} },
+  args: { bff: {}, cases: {} },
   argTypes: {
-    lang: { control: 'inline-radio', options: ['de', 'en'] },
     bff: { control: false },
     cases: { control: 'object' },
     liveNewCaseAfter: { control: { type: 'number', min: 0, step: 500 } },
@@ -45,33 +45,72 @@ export default meta;
 
 type Story = StoryObj<Args>;
 
-export const Login: Story = {};
-
-export const SecondFactorTotp: Story = { args: { bff: { session: { state: 'second_factor', secondFactor: 'totp', user: clerk } } } };
-
-export const TotpEnrolment: Story = { args: { bff: { session: { state: 'enroll', enrollOptions: ['totp'], user: clerk } } } };
-
-export const SignedInVorgaenge: Story = { args: { bff: { session: { state: 'signed_in', user: clerk } } } };
-
-export const English: Story = { args: { lang: 'en', bff: { session: { state: 'signed_in', user: clerk } } } };
-
-export const Mobile320: Story = { decorators: [mobileWidth] };
-
 const signedIn = { session: { state: 'signed_in' as const, user: clerk } };
 
-export const SignedInEmptyBoard: Story = { args: { bff: signedIn, cases: { count: 0 } } };
+export const Login: Story = {
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Anmeldung für Mitarbeitende', 'E-Mail-Adresse', 'Passwort vergessen?'),
+};
 
-export const SignedInManyCases: Story = { args: { bff: signedIn, cases: { count: 80 } } };
+export const SecondFactorTotp: Story = {
+  args: { bff: { session: { state: 'second_factor', secondFactor: 'totp', user: clerk } } },
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Bestätigungscode eingeben', 'Authenticator-App'),
+};
 
-export const SignedInLongTexts: Story = { args: { bff: signedIn, cases: { longTexts: true, count: 6 } } };
+export const TotpEnrolment: Story = {
+  args: { bff: { session: { state: 'enroll', enrollOptions: ['totp'], user: clerk } } },
+  play: async ({ canvasElement }) => {
+    await expectShown(canvasElement, 'Authenticator-App einrichten', 'Kein Scan möglich?');
+    const qrCode = await findDeep<HTMLImageElement>(canvasElement, 'img[part~="qr-code"]');
+    await expect(qrCode.alt).toBe('QR-Code für Ihre Authenticator-App');
+  },
+};
+
+export const SignedInVorgaenge: Story = {
+  args: { bff: signedIn },
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Angemeldet als Clara Kaiser', 'Vorgänge', '20 Vorgänge, weitere vorhanden.'),
+};
+
+export const English: Story = {
+  args: { bff: signedIn },
+  globals: english,
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Signed in as Clara Kaiser', 'Cases', '20 cases, more available.'),
+};
+
+export const Mobile320: Story = {
+  globals: phone320,
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Anmeldung für Mitarbeitende'),
+};
+
+export const SignedInEmptyBoard: Story = {
+  args: { bff: signedIn, cases: { count: 0 } },
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Keine offenen Vorgänge.'),
+};
+
+export const SignedInManyCases: Story = {
+  args: { bff: signedIn, cases: { count: 80 } },
+  play: ({ canvasElement }) => expectShown(canvasElement, '20 Vorgänge, weitere vorhanden.', 'Weitere laden'),
+};
+
+export const SignedInLongTexts: Story = {
+  args: { bff: signedIn, cases: { longTexts: true, count: 6 } },
+  play: ({ canvasElement }) => expectShown(canvasElement, '6 Vorgänge.'),
+};
 
 export const SignedInBoardError: Story = {
   args: {
     bff: signedIn,
     cases: { listError: { status: 503, code: 'service_unavailable', message: 'Der Dienst ist gerade nicht erreichbar.' } },
   },
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Der Dienst ist gerade nicht erreichbar.', 'Erneut versuchen'),
 };
 
-export const SignedInLiveNewCase: Story = { args: { bff: signedIn, cases: { count: 5 }, liveNewCaseAfter: 2500 } };
+export const SignedInLiveNewCase: Story = {
+  args: { bff: signedIn, cases: { count: 5 }, liveNewCaseAfter: 2500 },
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Aufzug steckt zwischen 2. und 3. OG fest', 'Neu'),
+};
 
-export const SignedInMobile320: Story = { args: { bff: signedIn }, decorators: [mobileWidth] };
+export const SignedInMobile320: Story = {
+  args: { bff: signedIn },
+  globals: phone320,
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Angemeldet als Clara Kaiser', 'Filter'),
+};

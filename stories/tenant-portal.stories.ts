@@ -1,22 +1,22 @@
 import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { expect, userEvent } from 'storybook/test';
 import { FakeBff, type FakeBffOptions } from '../widgets/testing/fake-bff.ts';
 import { FakeCaseFiling } from '../widgets/testing/fake-case-filing.ts';
 import { FakeResidentCases, sampleJoined, type FakeResidentCasesOptions } from '../widgets/testing/fake-resident-cases.ts';
 import '../widgets/tenant-portal/tenant-portal.ts';
-import { longNameResident, mobileWidth, resident } from './fixtures.ts';
+import { english, longNameResident, phone320, resident } from './fixtures.ts';
+import { expectShown, findDeep } from './play.ts';
 
 interface Args {
-  lang: string;
   bff: FakeBffOptions;
-  style: string;
   /** The resident's cases, documents and joined damages (empty, many, long, failing, latency). */
   cases: FakeResidentCasesOptions;
   /** Pushes a status change, a reply and a new document live, starting this many ms after rendering. */
   liveUpdatesAfter?: number;
 }
 
-function renderPortal({ lang, bff: options, style, cases: caseOptions, liveUpdatesAfter }: Args) {
+function renderPortal({ bff: options, cases: caseOptions, liveUpdatesAfter }: Args) {
   const cases = new FakeResidentCases(caseOptions);
   const filing = new FakeCaseFiling();
   const bff = new FakeBff({ latency: 400, ...options, routes: [...cases.routes, ...filing.routes] });
@@ -32,7 +32,7 @@ function renderPortal({ lang, bff: options, style, cases: caseOptions, liveUpdat
       liveUpdatesAfter + 6000,
     );
   }
-  return html`<tenant-portal tenant="wohnbau-nord" lang=${lang} style=${style} .client=${bff.client()}></tenant-portal>`;
+  return html`<tenant-portal tenant="wohnbau-nord" .client=${bff.client()}></tenant-portal>`;
 }
 
 /**
@@ -44,9 +44,8 @@ function renderPortal({ lang, bff: options, style, cases: caseOptions, liveUpdat
 const meta: Meta<Args> = {
   title: 'Portale/tenant-portal',
   component: 'tenant-portal',
-  args: { lang: 'de', bff: {}, style: '', cases: {} },
+  args: { bff: {}, cases: {} },
   argTypes: {
-    lang: { control: 'inline-radio', options: ['de', 'en'] },
     bff: { control: false },
     cases: { control: 'object' },
     liveUpdatesAfter: { control: { type: 'number', min: 0, step: 500 } },
@@ -59,44 +58,96 @@ type Story = StoryObj<Args>;
 
 const signedIn = { session: { state: 'signed_in' as const, user: resident } };
 
-export const Login: Story = {};
+const everyStatus = ['Eingegangen', 'In Bearbeitung', 'Beauftragt', 'Erledigt', 'Abgelehnt'];
 
-export const SecondFactorTotp: Story = { args: { bff: { session: { state: 'second_factor', secondFactor: 'totp', user: resident } } } };
+export const Login: Story = {
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Anmelden', 'E-Mail-Adresse', 'Erstmals hier? Konto mit Brief-Code aktivieren'),
+};
 
-export const SecondFactorEmail: Story = { args: { bff: { session: { state: 'second_factor', secondFactor: 'email', user: resident } } } };
+export const SecondFactorTotp: Story = {
+  args: { bff: { session: { state: 'second_factor', secondFactor: 'totp', user: resident } } },
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Bestätigungscode eingeben', 'Code aus Ihrer Authenticator-App'),
+};
 
-export const EnrolmentChoice: Story = { args: { bff: { session: { state: 'enroll', enrollOptions: ['totp', 'email'], user: resident } } } };
+export const SecondFactorEmail: Story = {
+  args: { bff: { session: { state: 'second_factor', secondFactor: 'email', user: resident } } },
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Bestätigungscode eingeben', 'Code per E-Mail geschickt', 'Code erneut senden'),
+};
+
+export const EnrolmentChoice: Story = {
+  args: { bff: { session: { state: 'enroll', enrollOptions: ['totp', 'email'], user: resident } } },
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Zweiten Faktor einrichten', 'Authenticator-App', 'Code per E-Mail'),
+};
 
 /** Five cases in every state, two unread documents, one joined damage. */
-export const SignedInMeineAnliegen: Story = { args: { bff: signedIn, cases: { joined: sampleJoined() } } };
+export const SignedInMeineAnliegen: Story = {
+  args: { bff: signedIn, cases: { joined: sampleJoined() } },
+  play: ({ canvasElement }) =>
+    expectShown(canvasElement, 'Angemeldet als Anna Müller', 'Meine Anliegen', ...everyStatus, '2 ungelesen', 'Mitgemeldete Schäden'),
+};
 
-export const NoCasesYet: Story = { args: { bff: signedIn, cases: { cases: 'empty', documents: 'empty' } } };
+export const NoCasesYet: Story = {
+  args: { bff: signedIn, cases: { cases: 'empty', documents: 'empty' } },
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Sie haben noch keine Anliegen.'),
+};
 
 /** Answers take three seconds: the loading states of the list, a case and the documents. */
-export const Loading: Story = { args: { bff: signedIn, cases: { latency: 3000 } } };
+export const Loading: Story = {
+  args: { bff: signedIn, cases: { latency: 3000 } },
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Meine Anliegen', 'Wird geladen …'),
+};
 
 /** Cases and documents cannot be loaded; "Erneut versuchen" fails again. */
-export const LoadingFails: Story = { args: { bff: signedIn, cases: { failing: ['cases', 'documents', 'detail'] } } };
+export const LoadingFails: Story = {
+  args: { bff: signedIn, cases: { failing: ['cases', 'documents', 'detail'] } },
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Ihre Anliegen konnten nicht geladen werden.', 'Erneut versuchen'),
+};
 
-/** Sending a message fails (open a case and send one). */
-export const SendingFails: Story = { args: { bff: signedIn, cases: { failing: ['message'] } } };
+/** Sending a message fails: the resident opens a case and sends one. */
+export const SendingFails: Story = {
+  args: { bff: signedIn, cases: { failing: ['message'] } },
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await findDeep(canvasElement, 'button[part~="open"]', 'Wasserschaden · Bad'));
+    await userEvent.type(await findDeep(canvasElement, 'mp-case-detail textarea, textarea#message'), 'Passt Donnerstag?');
+    await userEvent.click(await findDeep(canvasElement, 'button[part~="send"]'));
+    await expectShown(canvasElement, 'Der Dienst ist vorübergehend nicht verfügbar.');
+  },
+};
 
 /** 45 cases, 20 per page: "Weitere laden". */
-export const ManyCases: Story = { args: { bff: signedIn, cases: { cases: 45, documents: 30 } } };
+export const ManyCases: Story = {
+  args: { bff: signedIn, cases: { cases: 45, documents: 30 } },
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Weitere laden'),
+};
 
 export const LongTexts: Story = {
   args: { bff: { session: { state: 'signed_in', user: longNameResident } }, cases: { long: true } },
-  decorators: [mobileWidth],
+  globals: phone320,
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Angemeldet als Maximiliane Alexandra von Hohenzollern', 'Meine Anliegen'),
 };
 
 /** A status change, a reply and a new document arrive live, 2, 5 and 8 seconds after rendering. */
-export const LiveUpdates: Story = { args: { bff: signedIn, liveUpdatesAfter: 2000 } };
+export const LiveUpdates: Story = {
+  args: { bff: signedIn, liveUpdatesAfter: 2000 },
+  play: ({ canvasElement }) => expectShown(canvasElement, '3 ungelesen'),
+};
 
-export const English: Story = { args: { lang: 'en', bff: signedIn, cases: { joined: sampleJoined() } } };
+export const English: Story = {
+  args: { bff: signedIn, cases: { joined: sampleJoined() } },
+  globals: english,
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Signed in as Anna Müller', 'My requests', 'My documents'),
+};
 
-export const Mobile320: Story = { decorators: [mobileWidth] };
+export const Mobile320: Story = {
+  globals: phone320,
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Anmelden', 'Passwort vergessen?'),
+};
 
-export const Mobile320SignedIn: Story = { args: { bff: signedIn, cases: { joined: sampleJoined() } }, decorators: [mobileWidth] };
+export const Mobile320SignedIn: Story = {
+  args: { bff: signedIn, cases: { joined: sampleJoined() } },
+  globals: phone320,
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Meine Anliegen', ...everyStatus),
+};
 
 export const ServerUnreachable: Story = {
   args: {
@@ -108,12 +159,15 @@ export const ServerUnreachable: Story = {
       },
     },
   },
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Der Dienst ist vorübergehend nicht verfügbar.'),
 };
 
+/** Stadthaus Süd's registered theme (the theme switch in the toolbar shows any story in it). */
 export const ThemedStadthausSued: Story = {
-  args: {
-    bff: signedIn,
-    style:
-      '--mp-color-primary: #7a1f5c; --mp-color-focus: #ffb000; --mp-font-family: Georgia, serif; --mp-radius: 0; --mp-color-background: #fbf6f9;',
+  args: { bff: signedIn },
+  globals: { theme: 'stadthaus-sued' },
+  play: async ({ canvasElement }) => {
+    const current = await findDeep(canvasElement, 'button[part~="nav-item"][aria-current="page"]');
+    await expect(getComputedStyle(current).backgroundColor, 'the current view is marked in the company’s colour').toBe('rgb(138, 21, 56)');
   },
 };

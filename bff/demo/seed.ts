@@ -23,6 +23,7 @@ import { addAllowedOrigins, asTenantAdmin, createTenant, findTenantBySlug } from
 import { seedDemoDocuments, type DemoDocument } from '../documents/demo-documents.ts';
 import { setTenancyStart } from '../documents/document-repository.ts';
 import { setDemoCredentials } from './repository.ts';
+import { demoThemes } from './themes.ts';
 
 /**
  * Demo data for `npm start`: two housing companies with buildings, units and residents, and sign-in-able
@@ -73,7 +74,7 @@ export const DEMO_COMPANIES: DemoCompany[] = [
     tenant: {
       slug: 'wohnbau-nord',
       name: 'Wohnbau Nord eG',
-      theme: { '--mp-color-primary': '#005ca9', '--mp-color-on-primary': '#ffffff', '--mp-radius': '4px' },
+      theme: demoThemes['wohnbau-nord'],
     },
     websiteOrigins: ['https://www.wohnbau-nord.example'],
     buildings: [
@@ -177,7 +178,7 @@ export const DEMO_COMPANIES: DemoCompany[] = [
     tenant: {
       slug: 'stadthaus-sued',
       name: 'Stadthaus Süd GmbH',
-      theme: { '--mp-color-primary': '#8a1538', '--mp-color-on-primary': '#ffffff', '--mp-radius': '12px' },
+      theme: demoThemes['stadthaus-sued'],
     },
     websiteOrigins: ['https://www.stadthaus-sued.example'],
     buildings: [

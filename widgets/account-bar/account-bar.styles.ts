@@ -13,7 +13,6 @@ export const accountBarStyles = css`
   .name {
     margin: 0;
     font-weight: 600;
-    overflow-wrap: anywhere;
     min-width: 0;
   }
   .actions {

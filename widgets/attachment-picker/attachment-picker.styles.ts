@@ -13,7 +13,6 @@ export const attachmentPickerStyles = css`
     margin: 0;
     color: var(--_muted);
     font-size: 0.875em;
-    overflow-wrap: anywhere;
   }
   .dropzone {
     display: flex;
@@ -81,7 +80,6 @@ export const attachmentPickerStyles = css`
   }
   .file-name {
     font-weight: 600;
-    overflow-wrap: anywhere;
     min-width: 0;
   }
   .file-size {
@@ -99,7 +97,6 @@ export const attachmentPickerStyles = css`
   .file-error {
     grid-column: 1;
     font-size: 0.875em;
-    overflow-wrap: anywhere;
   }
   .status.done {
     color: var(--_success);

@@ -34,7 +34,7 @@ describe('<mp-attachment-picker>', () => {
   it('states its limits up front and is accessible', async () => {
     const { client } = setUp();
     const el = await fixture<AttachmentPicker>(html`<mp-attachment-picker .client=${client}></mp-attachment-picker>`);
-    expect(el.shadowRoot!.textContent).to.contain('Bis zu 10 Dateien, je höchstens 10 MB, als JPEG, PNG, WebP oder PDF.');
+    expect(el.shadowRoot!.textContent).to.contain('Bis zu 10 Dateien, je höchstens 10\u00A0MB, als JPEG, PNG, WebP oder PDF.');
     expect(el.shadowRoot!.querySelector('button#choose')!.textContent).to.contain('Dateien auswählen');
     expect(el.shadowRoot!.querySelector('input[type=file]')!.hasAttribute('multiple')).to.be.true;
     await expect(el).to.be.accessible();
@@ -59,7 +59,7 @@ describe('<mp-attachment-picker>', () => {
     expect(form.checkValidity()).to.be.false;
 
     await waitUntil(() => Number(el.shadowRoot!.querySelector('progress')?.getAttribute('value')) > 0, 'progress shown');
-    expect(el.shadowRoot!.textContent).to.match(/Wird hochgeladen … \d+ %/);
+    expect(el.shadowRoot!.textContent).to.match(/Wird hochgeladen … \d+\u00A0%/);
     await expect(el).to.be.accessible();
 
     await waitUntil(() => !el.uploading, 'uploads done', { timeout: 3000 });
@@ -95,7 +95,7 @@ describe('<mp-attachment-picker>', () => {
     await waitUntil(() => !el.uploading);
     await el.updateComplete;
     const errors = rows(el).map((row) => row.querySelector('[part=file-error]')?.textContent ?? '');
-    expect(errors[0]).to.contain('Die Datei ist größer als 10 MB.');
+    expect(errors[0]).to.contain('Die Datei ist größer als 10\u00A0MB.');
     expect(errors[3]).to.contain('Es sind höchstens 2 Dateien möglich.');
     expect(el.value).to.have.length(2);
     expect(bff.calls.filter((call) => call === 'POST /api/uploads')).to.have.length(2);
@@ -155,7 +155,7 @@ describe('<mp-attachment-picker>', () => {
     await el.updateComplete;
     expect(rows(el)[1].querySelector('[part=file-error]')!.textContent).to.contain('This file type is not supported.');
     expect(el.shadowRoot!.textContent).to.contain('Photos and documents');
-    expect(el.shadowRoot!.textContent).to.contain('Up to 10 files of at most 10 MB each');
+    expect(el.shadowRoot!.textContent).to.contain('Up to 10 files of at most 10\u00A0MB each');
     expect(rows(el)[0].textContent).to.contain('Uploaded');
     expect(rows(el)[0].querySelector('button')!.getAttribute('aria-label')).to.equal('Remove kitchen.jpg');
     await expect(el).to.be.accessible();

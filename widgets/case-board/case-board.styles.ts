@@ -114,7 +114,6 @@ export const caseBoardStyles = css`
   }
   .title {
     font-weight: 600;
-    overflow-wrap: anywhere;
   }
   .meta {
     display: flex;
@@ -122,12 +121,11 @@ export const caseBoardStyles = css`
     column-gap: 1em;
     font-size: 0.9em;
     color: var(--_muted);
-    overflow-wrap: anywhere;
   }
   .badge {
     font-size: 0.8em;
     border: 1px solid var(--_border);
-    border-radius: 999px;
+    border-radius: var(--_radius);
     padding: 0 0.6em;
     white-space: nowrap;
   }

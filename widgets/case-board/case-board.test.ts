@@ -224,6 +224,7 @@ describe('<case-board>', function () {
     expect(text).to.contain(`Vorgang ${damage.caseNumber}: ${damage.title}`);
     expect(text).to.contain(damage.resident!.name!);
     expect(text).to.contain(damage.unitLabel!);
+    expect(page.detail.textContent, 'the floor stays with its number').to.match(/\d\.\u00A0OG/);
     expect(text).to.contain(damage.building.address!);
     expect(text).to.contain(`Schadensort${damage.damage!.location.label}`);
     expect(text).to.contain(`Schadenskategorie${damage.damage!.category.label}`);

@@ -5,8 +5,10 @@ import { ApiError, type ApiClient } from '../internal/api-client.ts';
 import { defaultApiClient } from '../internal/default-api-client.ts';
 import { LiveUpdatesController } from '../internal/live-updates-controller.ts';
 import type { StaffEventMap, StaffLiveEvent } from '../../bff/contract/realtime.ts';
+import { keepNumbersWithWords } from '../internal/localize.ts';
 import { defineElement, PortalElement } from '../internal/portal-element.ts';
 import { staffDate, staffViewStyles } from '../internal/staff-view.ts';
+import { statusBadge, statusBadgeStyles } from '../internal/status-badge.ts';
 import { UrlStateController, type UrlParameters } from '../internal/url-state.ts';
 import {
   byDeadline,
@@ -70,13 +72,18 @@ type BoardParameter = 'case' | 'type' | 'status' | 'assignee' | 'building' | 'ov
  * @cssproperty --mp-color-success - Confirmations.
  * @cssproperty --mp-color-internal - Background of internal notes.
  * @cssproperty --mp-color-focus - Focus ring.
+ * @cssproperty --mp-color-status-eingegangen - Status badge “Eingegangen” (received).
+ * @cssproperty --mp-color-status-in-bearbeitung - Status badge “In Bearbeitung” (in progress).
+ * @cssproperty --mp-color-status-beauftragt - Status badge “Beauftragt” (commissioned).
+ * @cssproperty --mp-color-status-erledigt - Status badge “Erledigt” (done).
+ * @cssproperty --mp-color-status-abgelehnt - Status badge “Abgelehnt” (declined).
  * @cssproperty --mp-font-family - Font family.
  * @cssproperty --mp-font-size - Base font size; everything scales with it.
  * @cssproperty --mp-radius - Corner radius.
  * @cssproperty --mp-spacing - Base spacing.
  */
 export class CaseBoard extends PortalElement {
-  static override styles = [PortalElement.styles, staffViewStyles, caseBoardStyles];
+  static override styles = [PortalElement.styles, staffViewStyles, statusBadgeStyles, caseBoardStyles];
 
   /** Base URL of the BFF; by default the origin the widget script was loaded from. */
   @property() api?: string;
@@ -621,7 +628,7 @@ export class CaseBoard extends PortalElement {
           <span class="case-head">
             <span class="number">${item.caseNumber}</span>
             ${isNew ? html`<span class="badge new-badge">${msg.boardNew}</span>` : nothing}
-            <span class="badge status">${msg.caseStatusLabels[item.status]}</span>
+            ${statusBadge(msg, item.status)}
             ${
               item.priority !== 'normal'
                 ? html`<span class="badge priority">${msg.boardPriority}: ${msg.boardPriorityLabels[item.priority]}</span>`
@@ -633,7 +640,7 @@ export class CaseBoard extends PortalElement {
             <span>${item.source === 'portal' ? msg.caseTypeLabels[item.type] : `${msg.caseTypeLabels[item.type]} · ${msg.caseSourceLabels[item.source]}`}</span>
             <span class="deadline">${item.overdue ? msg.boardOverdueSince(this.formatDate(item.deadlineAt)) : msg.boardDeadline(this.formatDate(item.deadlineAt))}</span>
             <span>${item.assignee?.label ?? msg.boardUnassigned}</span>
-            <span>${[item.building.address, item.unitLabel].filter(Boolean).join(' · ')}</span>
+            <span>${[item.building.address, item.unitLabel && keepNumbersWithWords(item.unitLabel)].filter(Boolean).join(' · ')}</span>
           </span>
         </button>
       </li>

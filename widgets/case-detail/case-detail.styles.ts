@@ -18,7 +18,6 @@ export const caseDetailStyles = css`
   .description,
   .body {
     white-space: pre-wrap;
-    overflow-wrap: anywhere;
   }
   ol.timeline {
     list-style: none;
@@ -27,9 +26,6 @@ export const caseDetailStyles = css`
     border-inline-start: 2px solid var(--_border);
     display: grid;
     gap: 0.5em;
-  }
-  ol.timeline li {
-    overflow-wrap: anywhere;
   }
   .message[data-author='resident'] {
     border-inline-start: 4px solid var(--_primary);

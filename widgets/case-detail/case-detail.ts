@@ -5,7 +5,8 @@ import type { ApiClient } from '../internal/api-client.ts';
 import type { AttachmentPicker } from '../attachment-picker/attachment-picker.ts';
 import '../attachment-picker/attachment-picker.ts';
 import { isClosedStatus, type CaseDetail, type CaseStatus, type TimelineEvent } from '../internal/resident-cases-api.ts';
-import { residentViewStyles, statusBadge, timeOf } from '../internal/resident-view.ts';
+import { residentViewStyles, timeOf } from '../internal/resident-view.ts';
+import { statusBadge, statusBadgeStyles } from '../internal/status-badge.ts';
 import { CaseMessageRequestEvent } from '../events/case-message-request.ts';
 import { caseDetailStyles } from './case-detail.styles.ts';
 
@@ -35,9 +36,15 @@ import { caseDetailStyles } from './case-detail.styles.ts';
  * @cssproperty --mp-color-success - The housing company's messages and the sent confirmation.
  * @cssproperty --mp-color-error - The message form's error.
  * @cssproperty --mp-color-border - Card borders and the timeline line.
+ * @cssproperty --mp-color-status-eingegangen - Status badge “Eingegangen” (received).
+ * @cssproperty --mp-color-status-in-bearbeitung - Status badge “In Bearbeitung” (in progress).
+ * @cssproperty --mp-color-status-beauftragt - Status badge “Beauftragt” (commissioned).
+ * @cssproperty --mp-color-status-erledigt - Status badge “Erledigt” (done).
+ * @cssproperty --mp-color-status-abgelehnt - Status badge “Abgelehnt” (declined).
+ * @cssproperty --mp-radius - Corners of cards and badges.
  */
 export class CaseDetailView extends PortalElement {
-  static override styles = [PortalElement.styles, residentViewStyles, caseDetailStyles];
+  static override styles = [PortalElement.styles, residentViewStyles, statusBadgeStyles, caseDetailStyles];
 
   @property({ attribute: false }) detail?: CaseDetail;
 

@@ -11,7 +11,6 @@ export const caseFilingFormStyles = css`
     font-weight: 700;
     line-height: 1.25;
     margin: 0 0 0.75em;
-    overflow-wrap: anywhere;
   }
   .subheading {
     font-size: 1.1em;
@@ -20,7 +19,6 @@ export const caseFilingFormStyles = css`
   }
   p {
     margin: 0;
-    overflow-wrap: anywhere;
   }
   .title:focus,
   .alert:focus {
@@ -50,7 +48,6 @@ export const caseFilingFormStyles = css`
     padding: 0.5em 0.75em;
     color: var(--_error);
     background: color-mix(in srgb, var(--_error) 8%, var(--_surface));
-    overflow-wrap: anywhere;
   }
   .notice,
   .loading {
@@ -78,7 +75,6 @@ export const caseFilingFormStyles = css`
   label,
   legend {
     font-weight: 600;
-    overflow-wrap: anywhere;
   }
   legend {
     padding: 0;
@@ -187,7 +183,6 @@ export const caseFilingFormStyles = css`
   }
   dd {
     margin: 0;
-    overflow-wrap: anywhere;
   }
   @container (max-width: 30em) {
     .receipt-row {

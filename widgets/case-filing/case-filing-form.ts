@@ -74,6 +74,7 @@ export abstract class CaseFilingForm extends PortalElement {
     if (!this.session) void this.loadSession();
   };
 
+  /** @internal The client in use: `client`, else the one for `api`. */
   get apiClient(): ApiClient {
     return this.client ?? defaultApiClient(this.api);
   }

@@ -18,8 +18,6 @@ export const caseListStyles = css`
     text-decoration: underline;
     text-align: start;
     font-weight: 600;
-    overflow-wrap: anywhere;
-    hyphens: auto;
   }
   .summary {
     display: -webkit-box;

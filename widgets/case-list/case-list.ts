@@ -2,7 +2,8 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { PortalElement, defineElement } from '../internal/portal-element.ts';
 import type { ResidentCase } from '../internal/resident-cases-api.ts';
-import { residentViewStyles, statusBadge, timeOf } from '../internal/resident-view.ts';
+import { residentViewStyles, timeOf } from '../internal/resident-view.ts';
+import { statusBadge, statusBadgeStyles } from '../internal/status-badge.ts';
 import { CaseOpenRequestEvent } from '../events/case-open-request.ts';
 import { LoadMoreRequestEvent } from '../events/load-more-request.ts';
 import { caseListStyles } from './case-list.styles.ts';
@@ -27,9 +28,15 @@ import { caseListStyles } from './case-list.styles.ts';
  * @cssproperty --mp-color-border - Card borders.
  * @cssproperty --mp-color-surface - Card background.
  * @cssproperty --mp-color-muted - Case number, type and time.
+ * @cssproperty --mp-color-status-eingegangen - Status badge “Eingegangen” (received).
+ * @cssproperty --mp-color-status-in-bearbeitung - Status badge “In Bearbeitung” (in progress).
+ * @cssproperty --mp-color-status-beauftragt - Status badge “Beauftragt” (commissioned).
+ * @cssproperty --mp-color-status-erledigt - Status badge “Erledigt” (done).
+ * @cssproperty --mp-color-status-abgelehnt - Status badge “Abgelehnt” (declined).
+ * @cssproperty --mp-radius - Corners of cards and badges.
  */
 export class CaseList extends PortalElement {
-  static override styles = [PortalElement.styles, residentViewStyles, caseListStyles];
+  static override styles = [PortalElement.styles, residentViewStyles, statusBadgeStyles, caseListStyles];
 
   @property({ attribute: false }) cases: ResidentCase[] = [];
 

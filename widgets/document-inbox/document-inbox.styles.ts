@@ -10,7 +10,6 @@ export const documentInboxStyles = css`
   }
   .title {
     font-weight: 600;
-    hyphens: auto;
   }
   .document[data-unread] {
     border-inline-start: 4px solid var(--_primary);
@@ -18,7 +17,7 @@ export const documentInboxStyles = css`
   .new {
     display: inline-block;
     padding: 0.1em 0.6em;
-    border-radius: 999px;
+    border-radius: var(--_radius);
     font-size: 0.85em;
     font-weight: 600;
     background: var(--_primary);

@@ -8,14 +8,15 @@ describe('<mp-document-inbox>', () => {
     const documents = sampleDocuments();
     const el = await fixture<DocumentInbox>(html`<mp-document-inbox lang="de" .documents=${documents}
       .documentUrl=${(id: string) => `https://bff.example.org/api/documents/${id}/file`}></mp-document-inbox>`);
-    const items = [...el.shadowRoot!.querySelectorAll('li.document')].map((item) => item.textContent!.replace(/\s+/g, ' ').trim());
+    // Runs of white space become one space; the no-break space between a size and its unit stays.
+    const items = [...el.shadowRoot!.querySelectorAll('li.document')].map((item) => item.textContent!.replace(/[ \t\n]+/g, ' ').trim());
     expect(items[0])
       .to.contain('Bescheinigung')
       .and.contain('zu Anliegen 2026-0179')
       .and.contain('Neu, ungelesen')
-      .and.contain('Mieterbescheinigung-2026-0179.pdf (82 KB)');
+      .and.contain('Mieterbescheinigung-2026-0179.pdf (82\u00A0KB)');
     expect(items[0]).to.contain('Bereitgestellt vor 3 Stunden');
-    expect(items[2]).to.contain('Betriebskostenabrechnung').and.contain('1,1 MB').and.not.contain('Neu');
+    expect(items[2]).to.contain('Betriebskostenabrechnung').and.contain('1,1\u00A0MB').and.not.contain('Neu');
     const link = el.shadowRoot!.querySelector<HTMLAnchorElement>('a[part="download"]')!;
     expect(link.href).to.equal(`https://bff.example.org/api/documents/${documents[0].id}/file`);
     expect(link.textContent).to.equal('Mieterbescheinigung');

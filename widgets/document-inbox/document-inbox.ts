@@ -28,6 +28,7 @@ import { documentInboxStyles } from './document-inbox.styles.ts';
  * @cssproperty --mp-color-on-primary - Text of the unread mark.
  * @cssproperty --mp-color-border - Card borders.
  * @cssproperty --mp-color-muted - Category, size and date.
+ * @cssproperty --mp-radius - Corners of cards and the unread mark.
  */
 export class DocumentInbox extends PortalElement {
   static override styles = [PortalElement.styles, residentViewStyles, documentInboxStyles];

@@ -88,12 +88,12 @@ const de = {
   caseSourceLabels: { portal: 'Mieterportal', chat: 'Chat-Assistent', lead: 'Vermietung', staff: 'Hausverwaltung', email: 'E-Mail' },
   attachmentsLabel: 'Fotos und Dokumente',
   attachmentsLimits: (maxFiles: number, maxMegabytes: number) =>
-    `Bis zu ${maxFiles} Dateien, je höchstens ${maxMegabytes} MB, als JPEG, PNG, WebP oder PDF.`,
+    `Bis zu ${maxFiles} Dateien, je höchstens ${maxMegabytes}\u00A0MB, als JPEG, PNG, WebP oder PDF.`,
   chooseFiles: 'Dateien auswählen',
   dropFiles: 'oder hierher ziehen',
   attachedFiles: 'Ausgewählte Dateien',
   uploadProgressLabel: (fileName: string) => `Hochladen von ${fileName}`,
-  uploadingPercent: (percent: number) => `Wird hochgeladen … ${percent} %`,
+  uploadingPercent: (percent: number) => `Wird hochgeladen … ${percent}\u00A0%`,
   uploadWaiting: 'Wird hochgeladen …',
   uploadDone: 'Hochgeladen',
   uploadFailed: 'Nicht hochgeladen',
@@ -104,10 +104,10 @@ const de = {
   fileUploaded: (fileName: string) => `${fileName} wurde hochgeladen.`,
   fileRemoved: (fileName: string) => `${fileName} wurde entfernt.`,
   fileRejected: (fileName: string, reason: string) => `${fileName} wurde nicht hochgeladen: ${reason}`,
-  fileTooLarge: (maxMegabytes: number) => `Die Datei ist größer als ${maxMegabytes} MB.`,
+  fileTooLarge: (maxMegabytes: number) => `Die Datei ist größer als ${maxMegabytes}\u00A0MB.`,
   /** Why the BFF refused an upload, by error code, when it gave no message of its own. */
   uploadRejectedReasons: {
-    file_too_large: 'Die Datei ist zu groß. Erlaubt sind höchstens 10 MB pro Datei.',
+    file_too_large: 'Die Datei ist zu groß. Erlaubt sind höchstens 10\u00A0MB pro Datei.',
     unsupported_file_type: 'Dieser Dateityp wird nicht unterstützt. Bitte laden Sie ein Foto (JPEG, PNG, WebP) oder ein PDF hoch.',
     too_many_uploads:
       'Sie haben bereits viele Dateien hochgeladen, die noch nicht gesendet wurden. Bitte senden Sie Ihr Anliegen ab oder entfernen Sie Dateien.',
@@ -117,8 +117,8 @@ const de = {
   uploadsPending: 'Bitte warten Sie, bis alle Dateien hochgeladen sind.',
   fileSize: (bytes: number) =>
     bytes < 1024 * 1024
-      ? `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('de-DE')} KB`
-      : `${(bytes / (1024 * 1024)).toLocaleString('de-DE', { maximumFractionDigits: 1 })} MB`,
+      ? `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('de-DE')}\u00A0KB`
+      : `${(bytes / (1024 * 1024)).toLocaleString('de-DE', { maximumFractionDigits: 1 })}\u00A0MB`,
   // — cases: damage-report-form —
   damageFormHeading: 'Schaden melden',
   damageFormIntro: 'Beschreiben Sie, was kaputt ist. Wir melden uns mit dem nächsten Schritt.',
@@ -364,7 +364,7 @@ const de = {
   boardReplySent: 'Antwort an den Mieter gesendet.',
   boardNoteSaved: 'Interne Notiz gespeichert.',
   boardDocumentHeading: 'Dokument in „Meine Dokumente“ des Mieters',
-  boardDocumentFile: 'Datei (PDF oder Bild, höchstens 10 MB)',
+  boardDocumentFile: 'Datei (PDF oder Bild, höchstens 10\u00A0MB)',
   boardDocumentTitle: 'Titel',
   boardDocumentCategory: 'Kategorie',
   boardDocumentCategories: {
@@ -469,12 +469,13 @@ const en: Messages = {
   urgencyLabels: { normal: 'Normal', urgent: 'Urgent', emergency: 'Emergency' },
   caseSourceLabels: { portal: 'Tenant portal', chat: 'Chat assistant', lead: 'Letting', staff: 'Housing company', email: 'E-mail' },
   attachmentsLabel: 'Photos and documents',
-  attachmentsLimits: (maxFiles, maxMegabytes) => `Up to ${maxFiles} files of at most ${maxMegabytes} MB each, as JPEG, PNG, WebP or PDF.`,
+  attachmentsLimits: (maxFiles, maxMegabytes) =>
+    `Up to ${maxFiles} files of at most ${maxMegabytes}\u00A0MB each, as JPEG, PNG, WebP or PDF.`,
   chooseFiles: 'Choose files',
   dropFiles: 'or drop them here',
   attachedFiles: 'Selected files',
   uploadProgressLabel: (fileName) => `Uploading ${fileName}`,
-  uploadingPercent: (percent) => `Uploading … ${percent} %`,
+  uploadingPercent: (percent) => `Uploading … ${percent}\u00A0%`,
   uploadWaiting: 'Uploading …',
   uploadDone: 'Uploaded',
   uploadFailed: 'Not uploaded',
@@ -485,9 +486,9 @@ const en: Messages = {
   fileUploaded: (fileName) => `${fileName} has been uploaded.`,
   fileRemoved: (fileName) => `${fileName} has been removed.`,
   fileRejected: (fileName, reason) => `${fileName} was not uploaded: ${reason}`,
-  fileTooLarge: (maxMegabytes) => `The file is larger than ${maxMegabytes} MB.`,
+  fileTooLarge: (maxMegabytes) => `The file is larger than ${maxMegabytes}\u00A0MB.`,
   uploadRejectedReasons: {
-    file_too_large: 'The file is too large. At most 10 MB per file are allowed.',
+    file_too_large: 'The file is too large. At most 10\u00A0MB per file are allowed.',
     unsupported_file_type: 'This file type is not supported. Please upload a photo (JPEG, PNG, WebP) or a PDF.',
     too_many_uploads: 'You have already uploaded many files that have not been sent yet. Please send your request or remove files.',
     file_empty: 'The file is empty.',
@@ -496,8 +497,8 @@ const en: Messages = {
   uploadsPending: 'Please wait until all files have been uploaded.',
   fileSize: (bytes) =>
     bytes < 1024 * 1024
-      ? `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('en-GB')} KB`
-      : `${(bytes / (1024 * 1024)).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB`,
+      ? `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('en-GB')}\u00A0KB`
+      : `${(bytes / (1024 * 1024)).toLocaleString('en-GB', { maximumFractionDigits: 1 })}\u00A0MB`,
   // — cases: damage-report-form —
   damageFormHeading: 'Report damage',
   damageFormIntro: 'Describe what is broken. We will get back to you with the next step.',
@@ -741,7 +742,7 @@ const en: Messages = {
   boardReplySent: 'Reply sent to the resident.',
   boardNoteSaved: 'Internal note saved.',
   boardDocumentHeading: 'Document for the resident’s “My documents”',
-  boardDocumentFile: 'File (PDF or image, at most 10 MB)',
+  boardDocumentFile: 'File (PDF or image, at most 10\u00A0MB)',
   boardDocumentTitle: 'Title',
   boardDocumentCategory: 'Category',
   boardDocumentCategories: {
@@ -769,6 +770,11 @@ export function localeFromLang(lang: string | null | undefined): Locale {
 
 export function messagesFor(locale: Locale): Messages {
   return catalogues[locale];
+}
+
+/** Keeps a number with the word after it ("2. OG links", "3 Zimmer"), so that a line never breaks between them. */
+export function keepNumbersWithWords(text: string): string {
+  return text.replace(/(\d\.?) (?=\p{L})/gu, '$1\u00A0');
 }
 
 /** The nearest `lang` attribute, looking through shadow roots up to the document. */

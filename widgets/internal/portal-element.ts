@@ -27,6 +27,8 @@ const themeDefaults = css`
 /**
  * Inherited text properties are reset so the host page's typography cannot leak in. `!important` on
  * `:host` beats even `!important` rules of the page (CMS themes), while the `--mp-*` tokens still apply.
+ * Long German words ("Betriebskostenabrechnung") are hyphenated in the language of `lang` on the element
+ * or the page; a word that still does not fit (an e-mail address, a file name) breaks as a last resort.
  */
 const hostReset = css`
   :host {
@@ -42,6 +44,8 @@ const hostReset = css`
     text-align: start !important;
     text-transform: none !important;
     text-indent: 0 !important;
+    hyphens: auto;
+    overflow-wrap: break-word;
     color: var(--_text) !important;
     visibility: visible !important;
     -webkit-text-size-adjust: 100%;
@@ -63,12 +67,18 @@ export class PortalElement extends LitElement {
   /** Observed so that setting `lang` on the element re-renders it in that language. */
   @property({ attribute: 'lang' }) protected langAttribute?: string;
 
-  /** German unless the element or an ancestor (or the document) says `lang="en…"`. */
+  /**
+   * German unless the element or an ancestor (or the document) says `lang="en…"`.
+   * @internal
+   */
   get locale(): Locale {
     return localeFromLang(langOf(this));
   }
 
-  /** The texts in the element's language. */
+  /**
+   * The texts in the element's language.
+   * @internal
+   */
   get msg(): Messages {
     return messagesFor(this.locale);
   }

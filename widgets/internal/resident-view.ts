@@ -1,7 +1,6 @@
-/** What the resident's case and document views share: time formatting, the status badge and the looks. */
+/** What the resident's case and document views share: time formatting and the looks. */
 import { css, html } from 'lit';
 import type { Locale, Messages } from './localize.ts';
-import type { CaseStatus } from './resident-cases-api.ts';
 
 const minute = 60_000;
 const hour = 60 * minute;
@@ -30,39 +29,8 @@ export function timeOf(iso: string, locale: Locale, msg: Messages, wrap: (text: 
   return html`<time datetime=${iso} title=${full}>${wrap(text)}</time>`;
 }
 
-export function statusBadge(msg: Messages, status: CaseStatus) {
-  return html`<span class="status" part="status" data-status=${status}>${msg.caseStatusLabels[status]}</span>`;
-}
-
-/** Status badges, buttons, cards and the visually hidden text the resident views use. */
+/** Buttons, cards and the visually hidden text the resident views use (status badges: status-badge.ts). */
 export const residentViewStyles = css`
-  .status {
-    display: inline-block;
-    padding: 0.1em 0.6em;
-    border-radius: 999px;
-    font-size: 0.85em;
-    font-weight: 600;
-    white-space: nowrap;
-    border: 1px solid currentColor;
-    color: var(--_primary);
-  }
-  .status[data-status='eingegangen'] {
-    color: #5b4b00;
-    background: #fff4c2;
-  }
-  .status[data-status='in_bearbeitung'],
-  .status[data-status='beauftragt'] {
-    color: #0b4a8b;
-    background: #e3efff;
-  }
-  .status[data-status='erledigt'] {
-    color: var(--_success);
-    background: #e6f4ea;
-  }
-  .status[data-status='abgelehnt'] {
-    color: #555;
-    background: #eee;
-  }
   .card {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -73,7 +41,6 @@ export const residentViewStyles = css`
   .meta {
     color: var(--_muted);
     font-size: 0.9em;
-    overflow-wrap: anywhere;
   }
   ul.plain {
     list-style: none;
@@ -114,16 +81,13 @@ export const residentViewStyles = css`
   }
   a {
     color: var(--_primary);
-    overflow-wrap: anywhere;
   }
   h3 {
     font-size: 1.1em;
     margin: 0 0 0.5em;
-    overflow-wrap: anywhere;
   }
   p {
     margin: 0 0 0.75em;
-    overflow-wrap: anywhere;
   }
   .visually-hidden {
     position: absolute;

@@ -15,7 +15,6 @@ export function staffDate(iso: string, locale: Locale): string {
 export const staffViewStyles = css`
   p {
     margin: 0 0 0.75em;
-    overflow-wrap: anywhere;
   }
   .muted {
     color: var(--_muted);

@@ -8,11 +8,9 @@ export const signInFlowStyles = css`
     font-size: 1.4em;
     line-height: 1.25;
     margin: 0 0 0.75em;
-    overflow-wrap: anywhere;
   }
   p {
     margin: 0 0 1em;
-    overflow-wrap: anywhere;
   }
   :focus-visible,
   h2:focus,
@@ -33,7 +31,6 @@ export const signInFlowStyles = css`
     margin: 0 0 1em;
     color: var(--_error);
     background: color-mix(in srgb, var(--_error) 8%, var(--_surface));
-    overflow-wrap: anywhere;
   }
   .confirmation {
     border-inline-start: 4px solid var(--_success);
@@ -146,7 +143,6 @@ export const signInFlowStyles = css`
     font-size: 1.1em;
     letter-spacing: 0.05em;
     word-spacing: 0.3em;
-    overflow-wrap: anywhere;
   }
   @media (max-width: 480px) {
     .submit {

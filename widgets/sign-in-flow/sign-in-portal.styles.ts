@@ -14,7 +14,6 @@ export const signInPortalStyles = css`
     font-size: 1.4em;
     line-height: 1.25;
     margin: 0 0 0.5em;
-    overflow-wrap: anywhere;
   }
   h2:focus {
     outline: 3px solid var(--_focus);
@@ -25,7 +24,6 @@ export const signInPortalStyles = css`
   }
   p {
     margin: 0 0 1em;
-    overflow-wrap: anywhere;
   }
   .alert:empty {
     display: none;

@@ -32,6 +32,7 @@ export abstract class SignInPortal extends PortalElement {
    */
   @property({ type: Boolean, attribute: 'url-state' }) urlState = false;
 
+  /** @internal Which people sign in here. */
   abstract readonly audience: Audience;
 
   protected readonly signIn = new SignInController(this);
@@ -41,6 +42,7 @@ export abstract class SignInPortal extends PortalElement {
 
   private signedInShown?: boolean;
 
+  /** @internal The client in use: `client`, else the one for `api`. */
   get apiClient(): ApiClient {
     return this.client ?? defaultApiClient(this.api);
   }

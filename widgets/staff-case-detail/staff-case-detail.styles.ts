@@ -21,7 +21,6 @@ export const staffCaseDetailStyles = css`
     font-size: 1.3em;
     font-weight: 700;
     line-height: 1.25;
-    overflow-wrap: anywhere;
   }
   .sub {
     font-size: 1.1em;
@@ -40,7 +39,6 @@ export const staffCaseDetailStyles = css`
   }
   .facts dd {
     margin: 0;
-    overflow-wrap: anywhere;
   }
   .overdue-text {
     color: var(--_error);
@@ -56,7 +54,6 @@ export const staffCaseDetailStyles = css`
   }
   .attachments a {
     color: var(--_primary);
-    overflow-wrap: anywhere;
   }
   .actions {
     display: grid;
@@ -113,6 +110,5 @@ export const staffCaseDetailStyles = css`
   }
   .entry .message {
     margin: 0.25em 0 0;
-    overflow-wrap: anywhere;
   }
 `;

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { PortalElement, defineElement } from '../internal/portal-element.ts';
-import type { Locale, Messages } from '../internal/localize.ts';
+import { keepNumbersWithWords, type Locale, type Messages } from '../internal/localize.ts';
 import { staffDate, staffViewStyles } from '../internal/staff-view.ts';
 import {
   documentCategories,
@@ -199,7 +199,7 @@ export class StaffCaseDetailView extends PortalElement {
         ${row(msg.boardFieldResident, item.resident?.name)}
         ${row(msg.boardFieldApplicant, item.applicant && [item.applicant.name, item.applicant.email, item.applicant.phone].filter(Boolean).join(' · '))}
         ${row(msg.boardFieldBuilding, item.building.address)}
-        ${row(msg.boardFieldUnit, item.unitLabel)}
+        ${row(msg.boardFieldUnit, item.unitLabel && keepNumbersWithWords(item.unitLabel))}
         ${row(msg.boardFieldCreated, this.formatDate(item.createdAt))}
         ${row(msg.boardFieldDamageLocation, item.damage?.location.label)}
         ${row(msg.boardFieldDamageCategory, item.damage?.category.label)}
@@ -484,8 +484,8 @@ function fileSize(bytes: number, locale: Locale): string {
   const number = (value: number, digits: number) =>
     new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'de-DE', { maximumFractionDigits: digits }).format(value);
   if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${number(bytes / 1024, 0)} KB`;
-  return `${number(bytes / 1024 / 1024, 1)} MB`;
+  if (bytes < 1024 * 1024) return `${number(bytes / 1024, 0)}\u00A0KB`;
+  return `${number(bytes / 1024 / 1024, 1)}\u00A0MB`;
 }
 
 defineElement('mp-staff-case-detail', StaffCaseDetailView);

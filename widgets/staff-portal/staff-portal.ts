@@ -34,6 +34,11 @@ import '../case-board/case-board.ts';
  * @cssproperty --mp-color-background - Background of the portal.
  * @cssproperty --mp-color-border - Borders.
  * @cssproperty --mp-color-error - Error messages and invalid fields.
+ * @cssproperty --mp-color-status-eingegangen - Status badge “Eingegangen” (received).
+ * @cssproperty --mp-color-status-in-bearbeitung - Status badge “In Bearbeitung” (in progress).
+ * @cssproperty --mp-color-status-beauftragt - Status badge “Beauftragt” (commissioned).
+ * @cssproperty --mp-color-status-erledigt - Status badge “Erledigt” (done).
+ * @cssproperty --mp-color-status-abgelehnt - Status badge “Abgelehnt” (declined).
  * @cssproperty --mp-font-family - Font family.
  * @cssproperty --mp-font-size - Base font size; everything scales with it.
  * @cssproperty --mp-radius - Corner radius.
@@ -43,6 +48,7 @@ import '../case-board/case-board.ts';
 export class StaffPortal extends SignInPortal {
   static override styles = [SignInPortal.styles, staffPortalStyles];
 
+  /** @internal */
   readonly audience = 'staff';
 
   protected label(tenantName: string): string {

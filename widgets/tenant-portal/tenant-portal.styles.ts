@@ -23,7 +23,7 @@ export const tenantPortalStyles = css`
     display: inline-block;
     min-width: 1.5em;
     padding: 0 0.4em;
-    border-radius: 999px;
+    border-radius: var(--_radius);
     background: var(--_error);
     color: #fff;
     font-size: 0.85em;

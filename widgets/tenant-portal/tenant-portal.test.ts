@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { ApiClient } from '../internal/api-client.ts';
-import { FakeBff, fakeCodes, fakeTotpSecret, type FakeBffOptions } from '../testing/fake-bff.ts';
+import { FakeBff, fakeCodes, type FakeBffOptions } from '../testing/fake-bff.ts';
+import { fakeTotpSecret } from '../testing/fake-totp.ts';
 import { FakeResidentCases } from '../testing/fake-resident-cases.ts';
 import { SignInDriver } from '../testing/sign-in-driver.ts';
 import type { TenantPortal } from './tenant-portal.ts';

@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { defineElement } from '../internal/portal-element.ts';
 import { UrlStateController, type UrlParameters } from '../internal/url-state.ts';
-import { residentViewStyles, statusBadge, timeOf } from '../internal/resident-view.ts';
+import { residentViewStyles, timeOf } from '../internal/resident-view.ts';
+import { statusBadge, statusBadgeStyles } from '../internal/status-badge.ts';
 import { SignInPortal } from '../sign-in-flow/sign-in-portal.ts';
 import type { CaseMessageRequestEvent } from '../events/case-message-request.ts';
 import type { CaseDetailView } from '../case-detail/case-detail.ts';
@@ -10,6 +11,9 @@ import '../document-inbox/document-inbox.ts';
 import type { ResidentCase } from '../internal/resident-cases-api.ts';
 import { ResidentHome, type ResidentView } from './resident-home.ts';
 import { tenantPortalStyles } from './tenant-portal.styles.ts';
+
+const filingTypes = ['damage', 'complaint', 'contact', 'document_request'] as const;
+type FilingType = (typeof filingTypes)[number];
 
 /**
  * The residents' portal of a housing company: sign-in with a second factor, activation with the code from
@@ -65,18 +69,21 @@ import { tenantPortalStyles } from './tenant-portal.styles.ts';
  * @cssproperty --mp-color-error - Error messages and invalid fields.
  * @cssproperty --mp-color-success - Confirmations.
  * @cssproperty --mp-color-focus - Focus ring.
+ * @cssproperty --mp-color-status-eingegangen - Status badge “Eingegangen” (received).
+ * @cssproperty --mp-color-status-in-bearbeitung - Status badge “In Bearbeitung” (in progress).
+ * @cssproperty --mp-color-status-beauftragt - Status badge “Beauftragt” (commissioned).
+ * @cssproperty --mp-color-status-erledigt - Status badge “Erledigt” (done).
+ * @cssproperty --mp-color-status-abgelehnt - Status badge “Abgelehnt” (declined).
  * @cssproperty --mp-font-family - Font family.
  * @cssproperty --mp-font-size - Base font size; everything scales with it.
  * @cssproperty --mp-radius - Corner radius.
  * @cssproperty --mp-spacing - Base spacing.
  * @cssproperty --mp-reserved-height - Least height, kept from page load on (before the code and data arrive) so the page does not jump; default 27 × the font size, about the sign-in form.
  */
-const filingTypes = ['damage', 'complaint', 'contact', 'document_request'] as const;
-type FilingType = (typeof filingTypes)[number];
-
 export class TenantPortal extends SignInPortal {
-  static override styles = [SignInPortal.styles, residentViewStyles, tenantPortalStyles];
+  static override styles = [SignInPortal.styles, residentViewStyles, statusBadgeStyles, tenantPortalStyles];
 
+  /** @internal */
   readonly audience = 'resident';
 
   protected readonly home = new ResidentHome(this);

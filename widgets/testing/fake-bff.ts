@@ -2,6 +2,7 @@ import type { ErrorCode } from '../../bff/contract/errors.ts';
 import { ApiClient, type Session, type SessionUser, type SecondFactor } from '../internal/api-client.ts';
 import { ManualLiveUpdates } from '../internal/live-updates.ts';
 import { contractViolation } from './contract-check.ts';
+import { fakeTotpQrCodeSvg, fakeTotpSecret, fakeTotpUri } from './fake-totp.ts';
 
 /**
  * An in-memory BFF that answers `fetch` like docs/sign-in.md, for tests and stories. Pass `fakeBff.fetch`
@@ -13,8 +14,6 @@ export const fakeCodes = {
   activation: 'ABCD-EFGH-JKLM',
   resetToken: 'reset-token-1',
 } as const;
-
-export const fakeTotpSecret = 'JBSWY3DPEHPK3PXP';
 
 export interface FakeAccount {
   email: string;
@@ -60,10 +59,6 @@ export interface RecordedRequest {
   body: Record<string, unknown> | undefined;
   csrfToken: string | null;
 }
-
-const qrCodeSvg =
-  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 21 21" shape-rendering="crispEdges"><rect width="21" height="21" fill="#fff"/>' +
-  '<path d="M0 0h7v7H0zM14 0h7v7h-7zM0 14h7v7H0zM2 2h3v3H2zM16 2h3v3h-3zM2 16h3v3H2zM9 9h3v3H9zM14 14h2v2h-2zM18 18h3v3h-3z" fill="#000"/></svg>';
 
 export const defaultFakeAccounts: FakeAccount[] = [
   { email: 'anna.mueller@example.org', password: 'richtig-geheim', displayName: 'Anna Müller', role: 'resident', secondFactor: 'totp' },
@@ -157,11 +152,7 @@ export class FakeBff {
       case 'POST /api/auth/activate':
         return this.activate(body);
       case 'POST /api/auth/enroll/totp':
-        return json(200, {
-          secret: fakeTotpSecret,
-          otpauthUrl: `otpauth://totp/Mieterportal:${this.pending?.email}?secret=${fakeTotpSecret}&issuer=Mieterportal`,
-          qrCodeSvg,
-        });
+        return json(200, { secret: fakeTotpSecret, otpauthUrl: fakeTotpUri, qrCodeSvg: fakeTotpQrCodeSvg });
       case 'POST /api/auth/enroll/totp/confirm':
         return this.confirmCode(String(body.code), fakeCodes.totp);
       case 'POST /api/auth/enroll/email':
