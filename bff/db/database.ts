@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { AppError } from '../errors.ts';
 
 /** The role the BFF works as. It owns nothing and has no BYPASSRLS. */
 export const APP_ROLE = 'mieterportal_app';
@@ -92,7 +93,15 @@ async function openPostgres(url: string, ownerUrl: string, poolSize: number): Pr
   const pool = keepRunningOnIdleErrors(new pg.Pool({ connectionString: url, max: poolSize }));
   let ownerPool: pg.Pool | undefined;
   const run = async <T>(target: pg.Pool, role: string | undefined, fn: (tx: Queryable) => Promise<T>) => {
-    const client = await target.connect();
+    const client = await target.connect().catch((error: unknown) => {
+      throw isConnectionLoss(error) ? databaseUnavailable() : error;
+    });
+    // A connection that dies while checked out (failover, pg_terminate_backend, a network blip) reports an
+    // `error` event on the client: without a listener that ends the process. The query under way fails too;
+    // the broken connection is then destroyed instead of going back to the pool.
+    let lost: unknown;
+    const onLost = (error: unknown) => (lost = error);
+    client.on('error', onLost);
     try {
       await client.query('BEGIN');
       // Harmless when already connected as the app role; protects against a misconfigured URL.
@@ -109,10 +118,15 @@ async function openPostgres(url: string, ownerUrl: string, poolSize: number): Pr
       await client.query('COMMIT');
       return result;
     } catch (error) {
+      if (lost || isConnectionLoss(error)) {
+        lost ??= error;
+        throw databaseUnavailable();
+      }
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
-      client.release();
+      client.off('error', onLost);
+      client.release(lost ? (lost as Error) : undefined);
     }
   };
   return {
@@ -138,4 +152,24 @@ async function openPostgres(url: string, ownerUrl: string, poolSize: number): Pr
 function keepRunningOnIdleErrors(pool: pg.Pool): pg.Pool {
   pool.on('error', () => undefined);
   return pool;
+}
+
+/** The database is unreachable or its connection died: the request may be tried again shortly. */
+const databaseUnavailable = () =>
+  new AppError(
+    503,
+    'database_unavailable',
+    'Die Datenbank ist gerade nicht erreichbar. Bitte versuchen Sie es in wenigen Sekunden erneut.',
+  );
+
+/**
+ * Errors that mean the connection (not the statement) failed: the server ended it (57P01 admin shutdown,
+ * 57P02 crash, 57P03 not yet accepting), a connection exception (class 08), too many connections, or the
+ * socket itself.
+ */
+function isConnectionLoss(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: string; message?: string };
+  if (code && (/^08/.test(code) || ['57P01', '57P02', '57P03', '53300'].includes(code))) return true;
+  if (code && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH'].includes(code)) return true;
+  return /Connection terminated|connection timeout|Client has encountered a connection error/i.test(message ?? '');
 }

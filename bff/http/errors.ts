@@ -63,6 +63,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
         : { code: 'internal_error', message: 'Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.' },
     };
     if (res.headersSent) return;
+    // Unavailable for a moment (the database, typically): a client may try again after a short pause.
+    if (status === 503) res.setHeader('Retry-After', '5');
     res.status(status).json(body);
   };
 }
