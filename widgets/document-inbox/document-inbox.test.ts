@@ -8,7 +8,7 @@ describe('<mp-document-inbox>', () => {
     const documents = sampleDocuments();
     const el = await fixture<DocumentInbox>(html`<mp-document-inbox lang="de" .documents=${documents}
       .documentUrl=${(id: string) => `https://bff.example.org/api/documents/${id}/file`}></mp-document-inbox>`);
-    const items = [...el.shadowRoot!.querySelectorAll('li.document')].map((item) => item.textContent!.replace(/\s+/g, ' ').trim());
+    const items = [...el.shadowRoot!.querySelectorAll('li.document')].map((item) => item.textContent.replace(/\s+/g, ' ').trim());
     expect(items[0])
       .to.contain('Bescheinigung')
       .and.contain('zu Anliegen 2026-0179')
@@ -38,7 +38,7 @@ describe('<mp-document-inbox>', () => {
     );
     expect(el.shadowRoot!.textContent).to.contain('Certificate').and.contain('for request 2026-0179').and.contain('New');
     const more = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="load-more"]')!;
-    expect(more.textContent!.trim()).to.equal('Load more');
+    expect(more.textContent.trim()).to.equal('Load more');
     setTimeout(() => more.click());
     await oneEvent(el, 'mp-load-more-request');
     await expect(el).to.be.accessible();
