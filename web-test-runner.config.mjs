@@ -282,6 +282,7 @@ export default {
   plugins: [
     realBffPlugin,
     socketIoBrowserBuilds,
-    esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    // Reads the file as it is (no `extends`): tsconfig.browser.json states Lit's decorator options itself.
+    esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.browser.json', import.meta.url)) }),
   ],
 };

@@ -1,7 +1,9 @@
+/// <reference types="vite/client" />
 import { html } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
-import { setCustomElementsManifest, type ArgTypes, type Decorator, type Preview, type StoryContext } from '@storybook/web-components-vite';
+import { setCustomElementsManifest, type Decorator, type Preview, type StoryContext } from '@storybook/web-components-vite';
 import { action } from 'storybook/actions';
+import type { StrictArgTypes } from 'storybook/internal/types';
 import manifest from 'virtual:custom-elements-manifest';
 import { demoThemes } from '../bff/demo/themes.ts';
 
@@ -34,17 +36,20 @@ const withLanguageAndTheme: Decorator = (story, { globals, args }) => {
  * `withActions` decorator only starts listening after the play function).
  */
 function logEvents({ canvasElement, parameters }: StoryContext): () => void {
-  const handles: string[] = parameters.actions?.handles ?? [];
+  const handles = (parameters.actions as { handles?: string[] } | undefined)?.handles ?? [];
   const listeners = handles.map((name) => {
     const log = action(name);
-    return [name, (event: Event) => log(event instanceof CustomEvent ? event.detail : event)] as const;
+    const listener = (event: Event) => {
+      log(event instanceof CustomEvent ? (event.detail as unknown) : event);
+    };
+    return [name, listener] as const;
   });
   for (const [name, listener] of listeners) canvasElement.addEventListener(name, listener);
   return () => listeners.forEach(([name, listener]) => canvasElement.removeEventListener(name, listener));
 }
 
 /** The `--mp-*` properties each element documents get a control (a colour picker for colours) that restyles it. */
-function cssPropertyControls({ argTypes }: { argTypes: ArgTypes }): ArgTypes {
+function cssPropertyControls({ argTypes }: { argTypes: StrictArgTypes }): StrictArgTypes {
   return Object.fromEntries(
     Object.entries(argTypes).map(([name, argType]) =>
       argType.table?.category === 'css custom properties'

@@ -144,6 +144,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   app.use('/api', (req, res, next) => (withoutCookie(req.path) ? next() : csrfSynchronisedProtection(req, res, next)));
 
   // The case core, composed once: every capability works cases through these use cases and their port.
+  // eslint-disable-next-line prefer-const -- the use cases built next wake the worker, which starts after them
   let outboxWorker: OutboxWorker | undefined;
   const outbox = { wake: () => outboxWorker?.wake() };
   const uploads = createUploadUseCases(db);

@@ -2,7 +2,7 @@
  * What play functions use to drive a widget and to assert that the state a story is named after is really
  * shown. The widgets render in shadow DOM, which Testing Library's queries do not enter: these do.
  */
-import { expect, waitFor } from 'storybook/test';
+import { waitFor } from 'storybook/test';
 
 /** How long a story may take to reach its state (fake BFF latency, uploads, live events). */
 const stateTimeout = 15_000;
@@ -32,7 +32,7 @@ export async function findDeep<T extends Element = HTMLElement>(root: ParentNode
   await waitFor(
     () => {
       found = queryAllDeep<T>(root, selector).find((element) => text === undefined || shownText(element).includes(text));
-      expect(found, `${selector}${text === undefined ? '' : ` with “${text}”`} is shown`).toBeTruthy();
+      if (!found) throw new Error(`${selector}${text === undefined ? '' : ` with “${text}”`} is not shown`);
     },
     { timeout: stateTimeout },
   );
@@ -68,8 +68,8 @@ export async function expectShown(node: Node, ...texts: (string | RegExp)[]): Pr
     () => {
       const shown = shownText(node);
       for (const text of texts) {
-        if (typeof text === 'string') expect(shown, `shows “${text}”`).toContain(text);
-        else expect(shown, `shows ${text}`).toMatch(text);
+        const seen = typeof text === 'string' ? shown.includes(text) : text.test(shown);
+        if (!seen) throw new Error(`does not show ${typeof text === 'string' ? `“${text}”` : String(text)}: ${shown}`);
       }
     },
     { timeout: stateTimeout },

@@ -28,7 +28,7 @@ function pending(req: Request, stage: 'enroll' | 'second_factor'): SessionAuth {
 
 /** A new session id (and CSRF token) whenever the user's privilege changes: no session fixation. */
 function rotate(req: Request): Promise<void> {
-  return new Promise((resolve, reject) => req.session.regenerate((error) => (error ? reject(error) : resolve())));
+  return new Promise((resolve, reject) => req.session.regenerate((error?: Error) => (error ? reject(error) : resolve())));
 }
 
 function destroy(req: Request, res: Response): Promise<void> {
@@ -36,7 +36,7 @@ function destroy(req: Request, res: Response): Promise<void> {
   const { path, domain, secure, sameSite, httpOnly } = req.session.cookie;
   const { partitioned } = req.session.cookie as { partitioned?: boolean };
   return new Promise((resolve, reject) =>
-    req.session.destroy((error) => {
+    req.session.destroy((error?: Error) => {
       if (error) return reject(error);
       res.clearCookie('mp.sid', { path, domain, secure: secure === true, sameSite, httpOnly, partitioned });
       resolve();

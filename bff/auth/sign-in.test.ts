@@ -88,7 +88,7 @@ describe('sign-in', () => {
     // The superseded session ids carry nothing.
     for (const old of [anonymousCookie, enrollCookie]) {
       const response = await fetch(`${server.url}/api/session`, { headers: { cookie: `mp.sid=${old}` } });
-      assert.equal((await response.json()).state, 'anonymous');
+      assert.equal(((await response.json()) as { state: string }).state, 'anonymous');
     }
   });
 
@@ -377,7 +377,7 @@ describe('sign-in', () => {
     client.resetCsrf();
     assert.equal(await sessionState(client), 'anonymous');
     const reused = await fetch(`${server.url}/api/session`, { headers: { cookie: `mp.sid=${signedInCookie}` } });
-    assert.equal((await reused.json()).state, 'anonymous', 'the old session id is dead');
+    assert.equal(((await reused.json()) as { state: string }).state, 'anonymous', 'the old session id is dead');
   });
 
   it('signs out everywhere', async () => {

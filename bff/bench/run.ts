@@ -320,7 +320,7 @@ async function benchHttp(): Promise<HttpResult | string> {
     const catalogue = await closedLoop('GET /api/cases/catalogue', clients, 200, (client) => client.get('/api/cases/catalogue'));
     const firstCase = new Map<number, string>();
     const filing = await closedLoop('POST /api/cases (damage)', clients, 201, async (client, index) => {
-      const response = await client.post('/api/cases', {
+      const response = await client.post<{ case: { id: string } }>('/api/cases', {
         type: 'damage',
         ...residents[index].damage,
         urgency: 'normal',

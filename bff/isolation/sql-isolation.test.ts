@@ -183,7 +183,7 @@ describe('tenant isolation in SQL', () => {
     });
 
     it('the owner role', async () => {
-      await assert.rejects(assertAppRoleIsRestricted({ ...db, transaction: db.ownerTransaction }), /besitzt Tabellen/);
+      await assert.rejects(assertAppRoleIsRestricted({ ...db, transaction: (fn) => db.ownerTransaction(fn) }), /besitzt Tabellen/);
     });
 
     it('a table without FORCE ROW LEVEL SECURITY', async () => {

@@ -332,7 +332,7 @@ export async function runCli(argv: string[]): Promise<number> {
       console.error(`Fehler: ${describeError(error)}`);
       return 1;
     }
-    console.error(`Unerwarteter Fehler: ${(error as Error).stack ?? error}`);
+    console.error(`Unerwarteter Fehler: ${(error instanceof Error && error.stack) || String(error)}`);
     return 1;
   } finally {
     await database?.close();

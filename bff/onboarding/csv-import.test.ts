@@ -101,7 +101,7 @@ describe('resident CSV import', () => {
       headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'text/csv; charset=windows-1252' },
       body: Buffer.from(csv, 'latin1'),
     });
-    const body = await response.json();
+    const body = (await response.json()) as { activationCodes: { name: string }[] };
     assert.equal(response.status, 201, JSON.stringify(body));
     assert.equal(body.activationCodes[0].name, 'Jürgen Weiß');
   });

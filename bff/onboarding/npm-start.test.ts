@@ -41,8 +41,8 @@ function startMain(dataDir: string): Promise<Started> {
         resolve({ child, url, output });
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
   });
 }
@@ -72,7 +72,8 @@ describe('npm start (bff/main.ts) with the embedded database', () => {
     const firstCode = /max\.nachbar@wohnbau-nord\.example.*?([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})/.exec(first.output)?.[1];
     assert.ok(firstCode, first.output);
 
-    const demoLogins = await (await fetch(`${first.url}/dev/demo-logins.json`)).json();
+    type DemoLogins = { logins: { email: string }[] };
+    const demoLogins = (await (await fetch(`${first.url}/dev/demo-logins.json`)).json()) as DemoLogins;
     assert.equal(demoLogins.logins.length, 8);
     assert.ok(existsSync(join(dataDir, 'pglite.lock')), 'the embedded database is locked while the server runs');
     assert.equal(await stop(first.child, 'SIGTERM'), 0);
@@ -81,8 +82,8 @@ describe('npm start (bff/main.ts) with the embedded database', () => {
     const second = await startMain(dataDir);
     const secondCode = /max\.nachbar@wohnbau-nord\.example.*?([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})/.exec(second.output)?.[1];
     assert.ok(secondCode && secondCode !== firstCode, 'a fresh activation code at every start');
-    const again = await (await fetch(`${second.url}/dev/demo-logins.json`)).json();
-    const emails = (body: { logins: { email: string }[] }) => body.logins.map((login) => login.email);
+    const again = (await (await fetch(`${second.url}/dev/demo-logins.json`)).json()) as DemoLogins;
+    const emails = (body: DemoLogins) => body.logins.map((login) => login.email);
     assert.deepEqual(emails(again), emails(demoLogins));
     assert.equal(await stop(second.child, 'SIGINT'), 0);
   });

@@ -1,6 +1,6 @@
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
-import { Server } from 'socket.io';
+import { Server, type Socket } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 import type { Logger } from 'pino';
@@ -52,7 +52,7 @@ export async function attachRealtime(
         if (!origin) return callback(null, true);
         options.allowOrigin(origin).then(
           (ok) => callback(null, ok),
-          (error) => callback(error),
+          (error: Error) => callback(error),
         );
       },
     },
@@ -69,17 +69,22 @@ export async function attachRealtime(
   }
 
   io.engine.use(sessionMiddleware);
-  io.use(async (socket, next) => {
+  /** Joins the socket to the one room its session entitles it to; the error that refuses it otherwise. */
+  const admit = async (socket: Socket): Promise<Error | undefined> => {
     const auth = (socket.request as SessionRequest).session?.auth;
-    if (!auth || auth.stage !== 'complete') return next(new Error('unauthenticated'));
+    if (!auth || auth.stage !== 'complete') return new Error('unauthenticated');
     if (!(await options.allowOriginForTenant(socket.handshake.headers.origin, auth.tenantId))) {
-      return next(new Error('origin_not_allowed'));
+      return new Error('origin_not_allowed');
     }
     // Staff rooms only for staff roles: a resident session without a resident id joins nothing.
     const staff = auth.role === 'clerk' || auth.role === 'admin';
-    if (!staff && !(auth.role === 'resident' && auth.residentId)) return next(new Error('unauthenticated'));
-    socket.join(staff ? staffRoom(auth.tenantId) : residentRoom(auth.tenantId, auth.residentId!));
-    next();
+    if (!staff && !(auth.role === 'resident' && auth.residentId)) return new Error('unauthenticated');
+    await socket.join(staff ? staffRoom(auth.tenantId) : residentRoom(auth.tenantId, auth.residentId!));
+    return undefined;
+  };
+  // A failing origin lookup refuses the socket instead of escaping as an unhandled rejection.
+  io.use((socket, next) => {
+    admit(socket).then(next, next);
   });
 
   const sessionCheck = setInterval(() => {
@@ -107,7 +112,7 @@ export async function attachRealtime(
     async close() {
       clearInterval(sessionCheck);
       io.disconnectSockets(true);
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await io.close();
       await Promise.all(redisClients.map((client) => client.quit())).catch(() => undefined);
     },
   };

@@ -35,7 +35,7 @@ const HEIC_HINT =
 
 export async function inspectUpload(original: Buffer, originalName: string): Promise<InspectedFile> {
   const detected = await fileTypeFromBuffer(original);
-  const mime = detected?.mime as string | undefined;
+  const mime = detected?.mime;
   if (mime === 'image/heic' || mime === 'image/heif' || mime === 'image/heic-sequence' || mime === 'image/heif-sequence') {
     throw unsupportedFileType(HEIC_HINT);
   }

@@ -38,7 +38,7 @@ describe('<mp-account-bar>', () => {
     const el = await fixture<AccountBar>(html`<mp-account-bar busy lang="en" .session=${session}></mp-account-bar>`);
     const buttons = [...el.shadowRoot!.querySelectorAll('button')];
     expect(buttons.every((button) => button.disabled && button.getAttribute('aria-busy') === 'true')).to.be.true;
-    expect(buttons.map((button) => button.textContent!.trim())).to.deep.equal(['Sign out', 'Sign out on all devices']);
+    expect(buttons.map((button) => button.textContent.trim())).to.deep.equal(['Sign out', 'Sign out on all devices']);
     await expect(el).to.be.accessible();
   });
 });

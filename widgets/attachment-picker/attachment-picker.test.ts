@@ -65,7 +65,7 @@ describe('<mp-attachment-picker>', () => {
     await waitUntil(() => !el.uploading, 'uploads done', { timeout: 3000 });
     await el.updateComplete;
     expect(el.shadowRoot!.querySelectorAll('progress')).to.have.length(0);
-    expect(rows(el).every((row) => row.textContent!.includes('Hochgeladen'))).to.be.true;
+    expect(rows(el).every((row) => row.textContent.includes('Hochgeladen'))).to.be.true;
     expect(el.value).to.deep.equal([...filing.uploads.keys()]);
     expect(el.checkValidity()).to.be.true;
     expect(new FormData(form).getAll('attachmentIds')).to.deep.equal(el.value);

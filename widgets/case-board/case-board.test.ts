@@ -27,7 +27,7 @@ class BoardDriver {
   }
 
   text(): string {
-    return this.root.textContent!.replace(/\s+/g, ' ');
+    return this.root.textContent.replace(/\s+/g, ' ');
   }
 
   /** Waits until the first page of cases (or why there is none) is shown. */
@@ -38,7 +38,7 @@ class BoardDriver {
   }
 
   numbers(): string[] {
-    return [...this.root.querySelectorAll('button.case .number')].map((node) => node.textContent!.trim());
+    return [...this.root.querySelectorAll('button.case .number')].map((node) => node.textContent.trim());
   }
 
   caseButton(caseNumber: string): HTMLButtonElement {
@@ -90,7 +90,7 @@ class BoardDriver {
   }
 
   detailText(): string {
-    return this.detail.textContent!.replace(/\s+/g, ' ');
+    return this.detail.textContent.replace(/\s+/g, ' ');
   }
 
   form(headingId: string): HTMLFormElement {
@@ -140,7 +140,7 @@ describe('<case-board>', function () {
   it('loads the next page with "Weitere laden" and keeps the order', async () => {
     const { cases, page } = await board({ count: 30 });
     const more = page.root.querySelector<HTMLButtonElement>('.load-more')!;
-    expect(more.textContent!.trim()).to.equal('Weitere laden');
+    expect(more.textContent.trim()).to.equal('Weitere laden');
     more.click();
     await waitUntil(() => page.numbers().length === 30);
     expect(page.numbers()).to.deep.equal(cases.cases.map((item) => item.caseNumber));
@@ -234,10 +234,10 @@ describe('<case-board>', function () {
     expect(text).to.contain(`Betroffene Mieter (mit Meldendem)${stored.affectedResidents}`);
     expect(text).to.contain('Eingang überMieterportal');
     const links = [...page.detail.querySelectorAll<HTMLAnchorElement>('.attachments a')];
-    expect(links.map((link) => link.textContent!.trim())).to.deep.equal(stored.attachments.map((attachment) => attachment.fileName));
+    expect(links.map((link) => link.textContent.trim())).to.deep.equal(stored.attachments.map((attachment) => attachment.fileName));
     expect(links[0].href).to.equal(new URL(`/api/staff/cases/${damage.id}/attachments/${stored.attachments[0].id}`, location.href).href);
 
-    const entries = [...page.detail.querySelectorAll('.timeline .entry strong')].map((node) => node.textContent!.trim());
+    const entries = [...page.detail.querySelectorAll('.timeline .entry strong')].map((node) => node.textContent.trim());
     expect(entries).to.include.members([
       'Vorgang eingegangen über Mieterportal',
       `Automatisch zugewiesen an ${damage.assignee!.label}`,
@@ -306,7 +306,7 @@ describe('<case-board>', function () {
     const unassigned = cases.cases.find((item) => !item.assignee)!;
     await page.open(unassigned.caseNumber);
     expect(bff.calls).to.include('GET /api/staff/clerks');
-    const options = [...page.form('assign-heading').querySelectorAll('option')].map((option) => option.textContent!.trim());
+    const options = [...page.form('assign-heading').querySelectorAll('option')].map((option) => option.textContent.trim());
     expect(options).to.deep.equal(['Nicht zugewiesen', ...fakeClerks.map((clerk) => clerk.label)]);
     await page.submit('assign-heading', { assignee: fakeClerks[1].id });
     expect(bff.requests.find((request) => request.path.endsWith('/assignee'))!.body).to.deep.equal({ assigneeId: fakeClerks[1].id });
@@ -324,15 +324,15 @@ describe('<case-board>', function () {
 
     page.form('message-heading').querySelector<HTMLInputElement>('input[value="note"]')!.click();
     await page.settle();
-    expect(page.form('message-heading').querySelector('button[type="submit"]')!.textContent!.trim()).to.equal('Notiz speichern');
+    expect(page.form('message-heading').querySelector('button[type="submit"]')!.textContent.trim()).to.equal('Notiz speichern');
     await page.submit('message-heading', { body: 'Mieter telefonisch schwer erreichbar.' });
     const note = bff.requests.find((request) => request.path.endsWith('/notes'))!;
     expect(note.body).to.deep.equal({ body: 'Mieter telefonisch schwer erreichbar.' });
     expect(page.notice()).to.equal('Interne Notiz gespeichert.');
 
     const messages = [...page.detail.querySelectorAll('.timeline .entry.has-message')];
-    const reply = messages.find((entry) => entry.textContent!.includes('Wir haben den Installateur beauftragt.'))!;
-    const internal = messages.find((entry) => entry.textContent!.includes('Mieter telefonisch schwer erreichbar.'))!;
+    const reply = messages.find((entry) => entry.textContent.includes('Wir haben den Installateur beauftragt.'))!;
+    const internal = messages.find((entry) => entry.textContent.includes('Mieter telefonisch schwer erreichbar.'))!;
     expect(reply.classList.contains('public')).to.be.true;
     expect(reply.textContent).to.contain('Für den Mieter sichtbar');
     expect(internal.classList.contains('internal')).to.be.true;
@@ -368,12 +368,12 @@ describe('<case-board>', function () {
     await waitUntil(() => page.detailView?.detail?.case.id === request.id);
     await page.detailView!.updateComplete;
     const button = page.detail.querySelector<HTMLButtonElement>('button.certificate')!;
-    expect(button.textContent!.trim()).to.equal('Bescheinigung erstellen und freigeben');
+    expect(button.textContent.trim()).to.equal('Bescheinigung erstellen und freigeben');
     button.click();
     await waitUntil(() => page.notice() !== '');
     expect(bff.calls).to.include(`POST /api/staff/cases/${request.id}/certificate`);
     expect(page.notice()).to.equal('Die Mieterbescheinigung wurde erstellt und freigegeben; der Vorgang ist erledigt.');
-    await waitUntil(() => page.caseButton(request.caseNumber).textContent!.includes('Erledigt'));
+    await waitUntil(() => page.caseButton(request.caseNumber).textContent.includes('Erledigt'));
     expect(page.detail.querySelector('button.certificate')).to.equal(null);
   });
 
@@ -396,7 +396,7 @@ describe('<case-board>', function () {
     expect(page.numbers()).to.include('2026-0042');
     expect(page.caseButton('2026-0042').textContent).to.contain('Neu').and.contain('Chat-Assistent');
     const live = page.root.querySelector('[aria-live="polite"]')!;
-    expect(live.textContent!.trim()).to.equal('Neuer Vorgang 2026-0042');
+    expect(live.textContent.trim()).to.equal('Neuer Vorgang 2026-0042');
     await expect(el).to.be.accessible();
 
     const open = cases.cases[2];
@@ -428,7 +428,7 @@ describe('<case-board>', function () {
     await page.settle();
     expect(cases.listQueries.at(-1)!.get('overdue')).to.equal('true');
     const first = page.root.querySelector<HTMLButtonElement>('button.case')!;
-    const number = first.querySelector('.number')!.textContent!;
+    const number = first.querySelector('.number')!.textContent;
     first.focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => page.detailView?.detail?.case.caseNumber === number);
@@ -477,7 +477,7 @@ describe('<case-board>', function () {
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
     expect(filters.getBoundingClientRect().height).to.be.greaterThan(0);
     await page.choose('type', 'damage');
-    expect(toggle.textContent!.trim()).to.equal('Filter (1 aktiv)');
+    expect(toggle.textContent.trim()).to.equal('Filter (1 aktiv)');
     expect(overflowing()).to.deep.equal([]);
     await page.open(page.numbers()[0]);
     expect(el.shadowRoot!.querySelector('.list-pane')!.getBoundingClientRect().height).to.equal(0, 'the open case replaces the list');

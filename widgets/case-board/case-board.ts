@@ -136,7 +136,8 @@ export class CaseBoard extends PortalElement {
   private detailRequest = 0;
   /** Set when the board comes (back) onto the page: the list is read again with the next update. */
   private listStale = true;
-  private focusAfterRender?: 'detail' | string;
+  /** After the next render, focus the open case's heading (`'detail'`) or the list entry of the case with this id. */
+  private focusAfterRender?: string;
   private announcementTimer?: ReturnType<typeof setTimeout>;
 
   constructor() {

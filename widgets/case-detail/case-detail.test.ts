@@ -23,7 +23,7 @@ describe('<mp-case-detail>', () => {
       .and.contain('Beauftragt')
       .and.contain('Dringend');
     expect(root.textContent).to.contain('Bad · Sanitär · Wasserschaden').and.contain('Unter dem Waschbecken steht Wasser');
-    expect([...root.querySelectorAll('ol.timeline li')].map((li) => li.textContent!.split(': ').slice(1).join(': ').trim())).to.deep.equal([
+    expect([...root.querySelectorAll('ol.timeline li')].map((li) => li.textContent.split(': ').slice(1).join(': ').trim())).to.deep.equal([
       'Anliegen eingegangen',
       'Status: Beauftragt',
       'Antwort Ihrer Hausverwaltung',

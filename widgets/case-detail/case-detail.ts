@@ -175,7 +175,7 @@ export class CaseDetailView extends PortalElement {
       case 'attachments_added':
         return msg.timelineAttachments(Number(event.data.count) || 1);
       case 'document_published':
-        return msg.timelineDocument(String(event.data.title ?? ''));
+        return msg.timelineDocument(typeof event.data.title === 'string' ? event.data.title : '');
       default:
         return String(event.kind);
     }

@@ -7,7 +7,7 @@ describe('<mp-case-list>', () => {
   it('shows each case with number, type, title, summary, status and last activity', async () => {
     const cases = sampleCases();
     const el = await fixture<CaseList>(html`<mp-case-list lang="de" .cases=${cases}></mp-case-list>`);
-    const cards = [...el.shadowRoot!.querySelectorAll('li.case')].map((card) => card.textContent!.replace(/\s+/g, ' ').trim());
+    const cards = [...el.shadowRoot!.querySelectorAll('li.case')].map((card) => card.textContent.replace(/\s+/g, ' ').trim());
     expect(cards).to.have.length(5);
     expect(cards[1]).to.contain('Nr. 2026-0181 · Schadensmeldung').and.contain('Beauftragt').and.contain('Wasserschaden · Bad');
     expect(cards[1]).to.contain('Unter dem Waschbecken steht Wasser').and.contain('Letzte Aktivität vor 2 Stunden');
@@ -30,7 +30,7 @@ describe('<mp-case-list>', () => {
     const cases = manyCases(15);
     const el = await fixture<CaseList>(html`<mp-case-list .cases=${cases.slice(0, 10)} has-more></mp-case-list>`);
     const more = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="load-more"]')!;
-    expect(more.textContent!.trim()).to.equal('Weitere laden');
+    expect(more.textContent.trim()).to.equal('Weitere laden');
     setTimeout(() => more.click());
     await oneEvent(el, 'mp-load-more-request');
     el.loadingMore = true;

@@ -62,7 +62,7 @@ describe('<mp-case-request-form>', () => {
     await type(el, 'title', 'Frage zur Nebenkostenabrechnung');
     await type(el, 'description', 'Wann kommt die Abrechnung für 2025?');
     setTimeout(() => submit(el));
-    const event = (await oneEvent(el, 'mp-case-submitted')) as CaseSubmittedEvent;
+    const event = await oneEvent<CaseSubmittedEvent>(el, 'mp-case-submitted');
     expect(event.detail.case.type).to.equal('contact');
     expect(bff.requests.find((request) => request.path === '/api/cases')!.body).to.deep.equal({
       type: 'contact',
@@ -129,7 +129,7 @@ describe('<mp-case-request-form>', () => {
     await type(el, 'title', 'Schlüssel verloren');
     await type(el, 'description', 'Ich brauche einen neuen Haustürschlüssel.');
     submit(el);
-    await waitUntil(() => $(el, '#alert').textContent!.includes('vorübergehend nicht erreichbar'));
+    await waitUntil(() => $(el, '#alert').textContent.includes('vorübergehend nicht erreichbar'));
     expect($<HTMLInputElement>(el, '#title').value).to.equal('Schlüssel verloren');
     expect($<HTMLTextAreaElement>(el, '#description').value).to.equal('Ich brauche einen neuen Haustürschlüssel.');
     filing.failing.clear();

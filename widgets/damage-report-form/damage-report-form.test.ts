@@ -26,11 +26,11 @@ async function ready(el: DamageReportForm): Promise<void> {
 }
 
 const $ = <T extends Element = HTMLElement>(el: DamageReportForm, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
-const text = (el: DamageReportForm) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+const text = (el: DamageReportForm) => el.shadowRoot!.textContent.replace(/\s+/g, ' ');
 
 async function choose(el: DamageReportForm, name: string, label: string): Promise<void> {
   const select = $<HTMLSelectElement>(el, `select#${name}`);
-  const option = [...select.options].find((candidate) => candidate.textContent!.trim() === label);
+  const option = [...select.options].find((candidate) => candidate.textContent.trim() === label);
   if (!option) throw new Error(`No option ${label} in ${name}`);
   select.value = option.value;
   select.dispatchEvent(new Event('change'));
@@ -102,20 +102,20 @@ describe('<damage-report-form>', () => {
 
     await choose(el, 'damageLocationId', 'Wohnung');
     expect(category().disabled).to.be.false;
-    expect([...category().options].map((option) => option.textContent!.trim())).to.include.members(['Sanitär', 'Elektrik']);
+    expect([...category().options].map((option) => option.textContent.trim())).to.include.members(['Sanitär', 'Elektrik']);
     await choose(el, 'damageCategoryId', 'Sanitär');
     await choose(el, 'damageKindId', 'Abfluss verstopft');
-    expect(kind().selectedOptions[0].textContent!.trim()).to.equal('Abfluss verstopft');
+    expect(kind().selectedOptions[0].textContent.trim()).to.equal('Abfluss verstopft');
 
     await choose(el, 'damageCategoryId', 'Elektrik');
     expect(kind().value).to.equal('');
-    expect([...kind().options].map((option) => option.textContent!.trim())).to.include('Stromausfall in der Wohnung');
+    expect([...kind().options].map((option) => option.textContent.trim())).to.include('Stromausfall in der Wohnung');
 
     await choose(el, 'damageLocationId', 'Aufzug');
     expect(category().value).to.equal('');
     expect(kind().value).to.equal('');
     expect(kind().disabled).to.be.true;
-    expect([...category().options].map((option) => option.textContent!.trim())).to.deep.equal(['Bitte auswählen', 'Aufzug']);
+    expect([...category().options].map((option) => option.textContent.trim())).to.deep.equal(['Bitte auswählen', 'Aufzug']);
     await expect(el).to.be.accessible();
   });
 
@@ -212,7 +212,7 @@ describe('<damage-report-form>', () => {
     $<HTMLInputElement>(el, 'input[value=urgent]').click();
     $<HTMLInputElement>(el, 'input[name=accessConsent]').click();
 
-    const picker = $(el, 'mp-attachment-picker') as HTMLElementTagNameMap['mp-attachment-picker'];
+    const picker = $<HTMLElementTagNameMap['mp-attachment-picker']>(el, 'mp-attachment-picker');
     picker.addFiles([new File([new Uint8Array(800)], 'tropfen.jpg', { type: 'image/jpeg' })]);
     await el.updateComplete;
     // While the photo uploads, the report waits for it.
@@ -227,7 +227,7 @@ describe('<damage-report-form>', () => {
 
     const attachmentIds = picker.value;
     setTimeout(() => submit(el));
-    const event = (await oneEvent(el, 'mp-case-submitted')) as CaseSubmittedEvent;
+    const event = await oneEvent<CaseSubmittedEvent>(el, 'mp-case-submitted');
     expect(event.detail.case.caseNumber).to.equal('2026-0182');
     const body = bff.requests.find((request) => request.method === 'POST' && request.path === '/api/cases')!.body!;
     expect(body).to.deep.include({
@@ -265,13 +265,13 @@ describe('<damage-report-form>', () => {
     const el = await fixture<DamageReportForm>(html`<damage-report-form .client=${client}></damage-report-form>`);
     await ready(el);
     await fillValidReport(el);
-    const picker = $(el, 'mp-attachment-picker') as HTMLElementTagNameMap['mp-attachment-picker'];
+    const picker = $<HTMLElementTagNameMap['mp-attachment-picker']>(el, 'mp-attachment-picker');
     picker.addFiles([new File([new Uint8Array(800)], 'tropfen.jpg', { type: 'image/jpeg' })]);
     await waitUntil(() => picker.value.length === 1);
 
     submit(el);
-    await waitUntil(() => $(el, '#alert').textContent!.includes('vorübergehend nicht erreichbar'));
-    expect($<HTMLSelectElement>(el, '#damageKindId').selectedOptions[0].textContent!.trim()).to.equal('Wasserhahn tropft');
+    await waitUntil(() => $(el, '#alert').textContent.includes('vorübergehend nicht erreichbar'));
+    expect($<HTMLSelectElement>(el, '#damageKindId').selectedOptions[0].textContent.trim()).to.equal('Wasserhahn tropft');
     expect($<HTMLTextAreaElement>(el, '#description').value).to.equal('Der Wasserhahn in der Küche tropft seit Montag.');
     expect($<HTMLInputElement>(el, '#residentAvailability').value).to.equal('werktags ab 16 Uhr');
     expect(picker.value).to.have.length(1);
@@ -331,7 +331,7 @@ describe('<damage-report-form>', () => {
     await choose(el, 'damageCategoryId', longFakeCatalogue().damageLocations[0].categories[0].label);
     await choose(el, 'damageKindId', longFakeCatalogue().damageLocations[0].categories[0].kinds[0].label);
     $<HTMLInputElement>(el, 'input[value=emergency]').click();
-    const picker = $(el, 'mp-attachment-picker') as HTMLElementTagNameMap['mp-attachment-picker'];
+    const picker = $<HTMLElementTagNameMap['mp-attachment-picker']>(el, 'mp-attachment-picker');
     picker.addFiles([
       new File([new Uint8Array(10)], 'IMG_20261124_081512_Wasserschaden_Badezimmerdecke_ueber_Badewanne_Nahaufnahme.jpg', {
         type: 'image/jpeg',
@@ -339,7 +339,7 @@ describe('<damage-report-form>', () => {
     ]);
     await waitUntil(() => picker.value.length === 1);
     submit(el);
-    await waitUntil(() => $(el, '#alert').textContent!.trim());
+    await waitUntil(() => $(el, '#alert').textContent.trim());
     const fits = (node: Element) => node.scrollWidth <= node.clientWidth;
     expect(fits(el), 'form').to.be.true;
     expect(fits(picker), 'picker').to.be.true;

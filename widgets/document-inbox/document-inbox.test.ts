@@ -9,7 +9,7 @@ describe('<mp-document-inbox>', () => {
     const el = await fixture<DocumentInbox>(html`<mp-document-inbox lang="de" .documents=${documents}
       .documentUrl=${(id: string) => `https://bff.example.org/api/documents/${id}/file`}></mp-document-inbox>`);
     // Runs of white space become one space; the no-break space between a size and its unit stays.
-    const items = [...el.shadowRoot!.querySelectorAll('li.document')].map((item) => item.textContent!.replace(/[ \t\n]+/g, ' ').trim());
+    const items = [...el.shadowRoot!.querySelectorAll('li.document')].map((item) => item.textContent.replace(/[ \t\n]+/g, ' ').trim());
     expect(items[0])
       .to.contain('Bescheinigung')
       .and.contain('zu Anliegen 2026-0179')
@@ -39,7 +39,7 @@ describe('<mp-document-inbox>', () => {
     );
     expect(el.shadowRoot!.textContent).to.contain('Certificate').and.contain('for request 2026-0179').and.contain('New');
     const more = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="load-more"]')!;
-    expect(more.textContent!.trim()).to.equal('Load more');
+    expect(more.textContent.trim()).to.equal('Load more');
     setTimeout(() => more.click());
     await oneEvent(el, 'mp-load-more-request');
     await expect(el).to.be.accessible();

@@ -9,7 +9,7 @@ interface Call {
 function recordingFetch(answers: Response[]) {
   const calls: Call[] = [];
   const fetchImpl = async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    calls.push({ url: String(input), init });
+    calls.push({ url: input instanceof Request ? input.url : String(input), init });
     return answers.shift()!;
   };
   return { calls, fetchImpl };

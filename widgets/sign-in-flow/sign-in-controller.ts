@@ -116,7 +116,7 @@ export class SignInController implements ReactiveController {
       case 'cancel':
         return this.run(async () => {
           await api.logout();
-          this.enter({ state: 'anonymous' });
+          await this.enter({ state: 'anonymous' });
           this.step = 'login';
         });
     }
@@ -125,7 +125,7 @@ export class SignInController implements ReactiveController {
   readonly signOut = (everywhere: boolean): Promise<void> =>
     this.run(async () => {
       await (everywhere ? this.host.apiClient.logoutEverywhere() : this.host.apiClient.logout());
-      this.enter({ state: 'anonymous' });
+      await this.enter({ state: 'anonymous' });
       this.step = 'login';
       this.notice = (msg) => (everywhere ? msg.signedOutEverywhere : msg.signedOut);
       this.host.dispatchEvent(new SignedOutEvent({ everywhere }));

@@ -18,7 +18,7 @@ function submit(el: SignInFlow): void {
 }
 
 function heading(el: SignInFlow): string {
-  return el.shadowRoot!.querySelector('h2')!.textContent!.trim();
+  return el.shadowRoot!.querySelector('h2')!.textContent.trim();
 }
 
 describe('<mp-sign-in-flow>', () => {
@@ -36,7 +36,7 @@ describe('<mp-sign-in-flow>', () => {
     type(el, 'email', 'anna@example.org');
     type(el, 'password', 'geheim-geheim');
     setTimeout(() => submit(el));
-    const event = (await oneEvent(el, 'mp-sign-in-request')) as SignInRequestEvent;
+    const event = await oneEvent<SignInRequestEvent>(el, 'mp-sign-in-request');
     expect(event.detail).to.deep.equal({ action: 'login', email: 'anna@example.org', password: 'geheim-geheim' });
     expect(event.bubbles && event.composed).to.be.true;
   });
@@ -85,16 +85,16 @@ describe('<mp-sign-in-flow>', () => {
     const button = el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!;
     expect(button.disabled).to.be.true;
     expect(button.getAttribute('aria-busy')).to.equal('true');
-    expect(button.textContent!.trim()).to.equal('Wird gesendet …');
+    expect(button.textContent.trim()).to.equal('Wird gesendet …');
   });
 
   it('moves focus to the new step heading and tells the connected layer', async () => {
     const el = await fixture<SignInFlow>(html`<mp-sign-in-flow></mp-sign-in-flow>`);
     const forgot = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.link')].find((b) =>
-      b.textContent!.includes('Passwort vergessen'),
+      b.textContent.includes('Passwort vergessen'),
     )!;
     setTimeout(() => forgot.click());
-    const event = (await oneEvent(el, 'mp-sign-in-request')) as SignInRequestEvent;
+    const event = await oneEvent<SignInRequestEvent>(el, 'mp-sign-in-request');
     expect(event.detail).to.deep.equal({ action: 'show', step: 'reset-request' });
     await el.updateComplete;
     expect(heading(el)).to.equal('Passwort vergessen');

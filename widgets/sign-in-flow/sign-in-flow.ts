@@ -273,7 +273,9 @@ export class SignInFlow extends PortalElement {
       event.preventDefault();
       if (this.busy) return;
       const form = event.currentTarget as HTMLFormElement;
-      const data = Object.fromEntries([...new FormData(form)].map(([name, value]) => [name, String(value).trim()]));
+      const data = Object.fromEntries(
+        [...new FormData(form)].map(([name, value]) => [name, typeof value === 'string' ? value.trim() : '']),
+      );
       const errors: Record<string, string> = {};
       for (const [name, value] of Object.entries(data)) if (!value) errors[name] = this.msg.required;
       if (!errors.passwordRepeat && 'passwordRepeat' in data && data.passwordRepeat !== data.password) {
@@ -281,7 +283,7 @@ export class SignInFlow extends PortalElement {
       }
       this.localErrors = errors;
       if (Object.keys(errors).length) {
-        this.updateComplete.then(() => this.focusFirstError());
+        void this.updateComplete.then(() => this.focusFirstError());
         return;
       }
       this.dispatchEvent(new SignInRequestEvent(toRequest(data)));

@@ -92,7 +92,7 @@ export abstract class SignInPortal extends PortalElement {
       return;
     }
     const flow = this.renderRoot.querySelector('mp-sign-in-flow');
-    flow?.updateComplete.then(() => flow.focusHeading());
+    void flow?.updateComplete.then(() => flow.focusHeading());
   }
 
   override render() {

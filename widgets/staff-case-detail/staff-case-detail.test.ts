@@ -20,7 +20,7 @@ async function detailView(detail: StaffCaseDetail | undefined = damage, lang = '
 }
 
 const root = (el: StaffCaseDetailView) => el.shadowRoot!;
-const text = (el: StaffCaseDetailView) => root(el).textContent!.replace(/\s+/g, ' ');
+const text = (el: StaffCaseDetailView) => root(el).textContent.replace(/\s+/g, ' ');
 const form = (el: StaffCaseDetailView, heading: string) => root(el).querySelector<HTMLFormElement>(`form[aria-labelledby="${heading}"]`)!;
 
 /** Fills a form's fields and presses its submit button. */
@@ -37,7 +37,7 @@ describe('<mp-staff-case-detail>', () => {
     expect(root(el).querySelector('[part="heading"]')!.textContent).to.equal(`Vorgang ${item.caseNumber}: ${item.title}`);
     expect(text(el)).to.contain(`Schadensort${item.damage!.location.label}`).and.contain(item.resident!.name!);
     const link = root(el).querySelector<HTMLAnchorElement>('.attachments a')!;
-    expect(link.getAttribute('href')).to.equal(`/api/staff/cases/${item.id}/attachments/${damage.attachments![0].id}`);
+    expect(link.getAttribute('href')).to.equal(`/api/staff/cases/${item.id}/attachments/${damage.attachments[0].id}`);
     expect(root(el).querySelectorAll('.timeline .entry').length).to.be.greaterThan(2);
     expect([...root(el).querySelectorAll('form')].map((node) => node.getAttribute('aria-labelledby'))).to.deep.equal([
       'status-heading',
@@ -59,7 +59,7 @@ describe('<mp-staff-case-detail>', () => {
       'Der Vorgang konnte nicht geladen werden. Der Dienst ist gerade nicht erreichbar.',
     );
     await expect(el).to.be.accessible();
-    const retry = [...root(el).querySelectorAll('button')].find((button) => button.textContent!.includes('Erneut versuchen'))!;
+    const retry = [...root(el).querySelectorAll('button')].find((button) => button.textContent.includes('Erneut versuchen'))!;
     setTimeout(() => retry.click());
     const { detail } = await oneEvent(el, 'mp-case-open-request');
     expect(detail).to.deep.equal({ caseId: damage.case.id });
@@ -105,7 +105,7 @@ describe('<mp-staff-case-detail>', () => {
     const el = await detailView();
     form(el, 'message-heading').querySelector<HTMLInputElement>('input[value="note"]')!.click();
     await el.updateComplete;
-    expect(form(el, 'message-heading').querySelector('button[type="submit"]')!.textContent!.trim()).to.equal('Notiz speichern');
+    expect(form(el, 'message-heading').querySelector('button[type="submit"]')!.textContent.trim()).to.equal('Notiz speichern');
     setTimeout(() => submit(el, 'message-heading', { body: 'Nur intern.' }));
     expect((await oneEvent(el, 'mp-case-note-request')).detail).to.deep.equal({ caseId: damage.case.id, body: 'Nur intern.' });
 
@@ -135,7 +135,7 @@ describe('<mp-staff-case-detail>', () => {
   it('offers the Mieterbescheinigung on its document request', async () => {
     const el = await detailView(certificate);
     const button = root(el).querySelector<HTMLButtonElement>('button.certificate')!;
-    expect(button.textContent!.trim()).to.equal('Bescheinigung erstellen und freigeben');
+    expect(button.textContent.trim()).to.equal('Bescheinigung erstellen und freigeben');
     setTimeout(() => button.click());
     expect((await oneEvent(el, 'mp-case-certificate-request')).detail).to.deep.equal({ caseId: certificate.case.id });
   });

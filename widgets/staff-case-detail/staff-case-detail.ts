@@ -121,8 +121,7 @@ export class StaffCaseDetailView extends PortalElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const previous =
-      (changed.get('detail') as StaffCaseDetail | undefined)?.case.id ?? (changed.get('summary') as StaffCase | undefined)?.id;
+    const previous = changed.get('detail')?.case.id ?? changed.get('summary')?.id;
     if ((changed.has('detail') || changed.has('summary')) && previous && previous !== this.caseId) {
       this.messageKind = 'reply';
       this.submitted = undefined;
@@ -254,7 +253,10 @@ export class StaffCaseDetailView extends PortalElement {
     const next = statusTransitions[item.status];
     const busy = Boolean(this.busy);
     const caseId = item.id;
-    const text = (values: FormData, name: string) => String(values.get(name) ?? '').trim();
+    const text = (values: FormData, name: string) => {
+      const entry = values.get(name);
+      return typeof entry === 'string' ? entry.trim() : '';
+    };
     return html`
       <section class="actions" part="actions" aria-labelledby="actions-heading">
         <div id="actions-heading" class="sub" role="heading" aria-level=${level}>${msg.boardActions}</div>

@@ -26,7 +26,7 @@ describe('<tenant-portal> with the real BFF', () => {
 
     await page.press('Authenticator-App');
     await page.waitForHeading('Authenticator-App einrichten');
-    const secret = page.flow!.shadowRoot!.querySelector('code')!.textContent!.replace(/\s/g, '');
+    const secret = page.flow!.shadowRoot!.querySelector('code')!.textContent.replace(/\s/g, '');
     const { code } = await (await fetch(`/e2e/totp?secret=${secret}`)).json();
     await page.submit({ code });
 

@@ -68,7 +68,7 @@ class PortalPage {
 
   nav(label: string): HTMLButtonElement {
     const button = [...this.root.querySelectorAll<HTMLButtonElement>('nav button')].find((candidate) =>
-      candidate.textContent!.includes(label),
+      candidate.textContent.includes(label),
     );
     if (!button) throw new Error(`no navigation button "${label}"`);
     return button;
@@ -78,13 +78,13 @@ class PortalPage {
   navName(label: string): string {
     const button = this.nav(label).cloneNode(true) as HTMLElement;
     for (const hidden of button.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
-    return button.textContent!.replace(/\s+/g, ' ').trim();
+    return button.textContent.replace(/\s+/g, ' ').trim();
   }
 
   button(root: ShadowRoot, label: string): HTMLButtonElement {
-    const button = [...root.querySelectorAll<HTMLButtonElement>('button')].find((candidate) => candidate.textContent!.includes(label));
+    const button = [...root.querySelectorAll<HTMLButtonElement>('button')].find((candidate) => candidate.textContent.includes(label));
     if (!button)
-      throw new Error(`no button "${label}" in: ${[...root.querySelectorAll('button')].map((b) => b.textContent!.trim()).join(' | ')}`);
+      throw new Error(`no button "${label}" in: ${[...root.querySelectorAll('button')].map((b) => b.textContent.trim()).join(' | ')}`);
     return button;
   }
 
@@ -112,7 +112,7 @@ describe('<tenant-portal> resident area', function () {
     const { el, page, bff } = await signedIn();
     await until(() => page.list, 'list shown');
     await page.list!.updateComplete;
-    const cards = [...page.list!.shadowRoot!.querySelectorAll('li.case')].map((card) => card.textContent!.replace(/\s+/g, ' ').trim());
+    const cards = [...page.list!.shadowRoot!.querySelectorAll('li.case')].map((card) => card.textContent.replace(/\s+/g, ' ').trim());
     expect(cards).to.have.length(5);
     expect(cards[0])
       .to.contain('Nr. 2026-0178')
@@ -140,7 +140,7 @@ describe('<tenant-portal> resident area', function () {
       Date.now = () => realNow() + 2 * 60 * 60_000;
       ticks[0]();
       await until(
-        () => page.list!.shadowRoot!.querySelector('li.case')!.textContent!.includes('Letzte Aktivität vor 2 Stunden'),
+        () => page.list!.shadowRoot!.querySelector('li.case')!.textContent.includes('Letzte Aktivität vor 2 Stunden'),
         'time moved on',
       );
     } finally {
@@ -197,7 +197,7 @@ describe('<tenant-portal> resident area', function () {
     expect(page.heading()).to.equal('Anliegen 2026-0181: Wasserschaden · Bad');
     expect(page.focused()?.id).to.equal('view-heading');
     const detail = page.detail!.shadowRoot!;
-    const timeline = [...detail.querySelectorAll('ol.timeline li')].map((item) => item.textContent!.replace(/\s+/g, ' ').trim());
+    const timeline = [...detail.querySelectorAll('ol.timeline li')].map((item) => item.textContent.replace(/\s+/g, ' ').trim());
     expect(timeline.join(' | '))
       .to.contain('Anliegen eingegangen')
       .and.contain('Status: Beauftragt')
@@ -238,7 +238,7 @@ describe('<tenant-portal> resident area', function () {
     const post = bff.requests.find((request) => request.path.endsWith('/messages'))!;
     expect(post.body).to.deep.equal({ body: 'Heute Nacht war es wieder bis 1 Uhr laut.' });
     expect(textarea.value).to.equal('');
-    await until(() => detail.textContent!.includes('Heute Nacht war es wieder bis 1 Uhr laut.'), 'own message shown');
+    await until(() => detail.textContent.includes('Heute Nacht war es wieder bis 1 Uhr laut.'), 'own message shown');
     expect(detail.textContent).to.contain('Ihre Nachricht');
   });
 
@@ -260,7 +260,7 @@ describe('<tenant-portal> resident area', function () {
     expect(Object.keys(post.body!)).to.deep.equal(['attachmentIds']);
     expect(post.body!.attachmentIds).to.have.length(1);
     expect(picker.value).to.be.empty;
-    await until(() => detail.querySelector('ol.timeline')!.textContent!.includes('Sie haben eine Datei angehängt'), 'files in the history');
+    await until(() => detail.querySelector('ol.timeline')!.textContent.includes('Sie haben eine Datei angehängt'), 'files in the history');
   });
 
   it('explains why nothing can be added to a closed case', async () => {
@@ -303,7 +303,7 @@ describe('<tenant-portal> resident area', function () {
     await until(() => page.inbox, 'inbox');
     await page.inbox!.updateComplete;
     const inbox = page.inbox!.shadowRoot!;
-    const first = inbox.querySelector('li.document')!.textContent!.replace(/\s+/g, ' ');
+    const first = inbox.querySelector('li.document')!.textContent.replace(/\s+/g, ' ');
     expect(first).to.contain('Bescheinigung').and.contain('zu Anliegen 2026-0179').and.contain('Neu').and.contain('Mieterbescheinigung');
     expect(inbox.textContent).to.contain('Betriebskostenabrechnung').and.contain('Vertrag');
     expect(inbox.querySelectorAll('[part="unread"]')).to.have.length(2);
@@ -352,7 +352,7 @@ describe('<tenant-portal> resident area', function () {
       ],
     });
     await until(() => page.root.querySelector('[part="joined"]'), 'joined list');
-    const joined = page.root.querySelector('[part="joined"]')!.textContent!.replace(/\s+/g, ' ');
+    const joined = page.root.querySelector('[part="joined"]')!.textContent.replace(/\s+/g, ' ');
     expect(joined)
       .to.contain('Mitgemeldete Schäden')
       .and.contain('Beleuchtung defekt')
@@ -386,7 +386,7 @@ describe('<tenant-portal> resident area', function () {
       const { bff, page } = await signedIn();
       expect(bff.live.subscribers).to.equal(1);
       const bar = page.root.querySelector('mp-account-bar')!;
-      [...bar.shadowRoot!.querySelectorAll('button')].find((button) => button.textContent!.trim() === 'Abmelden')!.click();
+      [...bar.shadowRoot!.querySelectorAll('button')].find((button) => button.textContent.trim() === 'Abmelden')!.click();
       await until(() => page.root.querySelector('mp-sign-in-flow'), 'signed out');
       expect(bff.live.subscribers).to.equal(0);
     });
@@ -404,7 +404,7 @@ describe('<tenant-portal> resident area', function () {
       bff.live.emit('case:updated', resident.setStatus(record.id, 'beauftragt'));
       await until(() => page.announcement() === 'Anliegen 2026-0180: Status jetzt „Beauftragt“.', 'announced');
       await page.list!.updateComplete;
-      const card = [...page.list!.shadowRoot!.querySelectorAll('li.case')].find((item) => item.textContent!.includes('2026-0180'))!;
+      const card = [...page.list!.shadowRoot!.querySelectorAll('li.case')].find((item) => item.textContent.includes('2026-0180'))!;
       expect(card.querySelector('[part="status"]')!.textContent).to.equal('Beauftragt');
 
       await page.openCase('Lärm im Treppenhaus nach 22 Uhr');
@@ -458,7 +458,7 @@ describe('<tenant-portal> resident area', function () {
       resident.file({ type: 'complaint', title: 'Müllraum nicht abgeschlossen' });
       resident.publish({ title: 'Wasserabstellung am Dienstag' });
       bff.live.emit('live:connected');
-      await until(() => page.list!.shadowRoot!.textContent!.includes('Müllraum nicht abgeschlossen'), 'missed case loaded');
+      await until(() => page.list!.shadowRoot!.textContent.includes('Müllraum nicht abgeschlossen'), 'missed case loaded');
       await until(() => page.navName('Meine Dokumente') === 'Meine Dokumente, 3 ungelesen', 'unread count reloaded');
     });
   });
@@ -624,7 +624,7 @@ describe('<tenant-portal> resident area', function () {
     setTimeout(() => form.dispatchEvent(new CustomEvent('mp-case-submitted', { detail: { case: filed }, bubbles: true, composed: true })));
     await oneEvent(el, 'mp-case-submitted');
     await page.waitForHeading('Meine Anliegen');
-    const receipt = page.root.querySelector('[part="filed-notice"]')!.textContent!;
+    const receipt = page.root.querySelector('[part="filed-notice"]')!.textContent;
     expect(receipt).to.match(/^Ihr Anliegen 2026-0183 ist eingegangen am \d{1,2}\. \S+ \d{4} um \d{2}:\d{2} Uhr\.$/);
     await until(() => page.announcement() === receipt, 'announced');
     await page.list!.updateComplete;

@@ -42,8 +42,9 @@ describe('<tenant-portal>', () => {
     expect(page.text()).to.contain('Authenticator-App');
     await expect(el).to.be.accessible();
 
-    setTimeout(() => page.submit({ code: fakeCodes.totp }));
-    const signedIn = await oneEvent(el, 'mp-signed-in');
+    const signedInEvent = oneEvent(el, 'mp-signed-in');
+    await page.submit({ code: fakeCodes.totp });
+    const signedIn = await signedInEvent;
     expect(signedIn.detail.user.displayName).to.equal('Anna Müller');
     await page.waitForHeading('Meine Anliegen');
     await waitUntil(() => page.text().includes('Sie haben noch keine Anliegen.'), 'the empty list');
@@ -138,7 +139,7 @@ describe('<tenant-portal>', () => {
     await page.press('Authenticator-App');
     await page.waitForHeading('Authenticator-App einrichten');
     expect(page.flow!.shadowRoot!.querySelector('img[part="qr-code"]')).to.exist;
-    expect(page.flow!.shadowRoot!.querySelector('code')!.textContent!.replace(/ /g, '')).to.equal(fakeTotpSecret);
+    expect(page.flow!.shadowRoot!.querySelector('code')!.textContent.replace(/ /g, '')).to.equal(fakeTotpSecret);
     await expect(el).to.be.accessible();
 
     await page.submit({ code: fakeCodes.totp });
@@ -238,8 +239,9 @@ describe('<tenant-portal>', () => {
     );
     const page = new SignInDriver(el);
     await page.waitForHeading('Meine Anliegen');
-    setTimeout(() => page.press('Auf allen Geräten abmelden'));
-    const signedOut = await oneEvent(el, 'mp-signed-out');
+    const signedOutEvent = oneEvent(el, 'mp-signed-out');
+    await page.press('Auf allen Geräten abmelden');
+    const signedOut = await signedOutEvent;
     expect(signedOut.detail.everywhere).to.be.true;
     await page.waitForHeading('Anmelden');
     expect(bff.calls).to.include('POST /api/auth/logout-everywhere');
@@ -317,8 +319,9 @@ describe('<tenant-portal>', () => {
     const calls: { url: string; init?: RequestInit }[] = [];
     const originalFetch = window.fetch;
     window.fetch = async (input, init) => {
-      calls.push({ url: String(input), init });
-      const body = String(input).endsWith('/api/session')
+      const url = input instanceof Request ? input.url : String(input);
+      calls.push({ url, init });
+      const body = url.endsWith('/api/session')
         ? { csrfToken: 't', state: 'anonymous' }
         : { slug: 'wohnbau-nord', name: 'Wohnbau Nord eG', theme: {} };
       return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });

@@ -195,7 +195,7 @@ export class TenantPortal extends SignInPortal {
       ${this.heading(msg.myCasesHeading)}
       ${this.home.filed ? html`<p class="filed" part="filed-notice">${msg.caseFiled(this.home.filed.caseNumber, this.home.filed.createdAt)}</p>` : nothing}
       ${cases.state === 'loading' && !cases.items.length ? html`<p part="loading" role="status">${msg.loading}</p>` : nothing}
-      ${cases.state === 'error' ? this.failure(cases.error, () => this.home.loadCases()) : nothing}
+      ${cases.state === 'error' ? this.failure(cases.error, () => void this.home.loadCases()) : nothing}
       ${
         cases.state === 'loaded' && !cases.items.length
           ? html`<p class="empty-state" part="empty-state">${msg.casesSummary(0)}</p>
@@ -215,7 +215,7 @@ export class TenantPortal extends SignInPortal {
           ></mp-case-list>`
           : nothing
       }
-      ${cases.state === 'loaded' && cases.error ? this.failure(cases.error, () => this.home.loadMoreCases()) : nothing}
+      ${cases.state === 'loaded' && cases.error ? this.failure(cases.error, () => void this.home.loadMoreCases()) : nothing}
       ${
         joined.length
           ? html`<section class="joined" part="joined" aria-labelledby="joined-heading">
@@ -244,7 +244,7 @@ export class TenantPortal extends SignInPortal {
       <button type="button" class="back" part="back" @click=${() => home.show('cases')}>← ${msg.backToCases}</button>
       ${this.heading(known ? msg.caseHeading(known.caseNumber, known.title) : msg.myCasesHeading)}
       ${home.detailState === 'loading' && !home.detail ? html`<p class="placeholder" part="loading" role="status">${msg.loading}</p>` : nothing}
-      ${home.detailState === 'error' ? this.failure(home.detailError, () => home.loadDetail()) : nothing}
+      ${home.detailState === 'error' ? this.failure(home.detailError, () => void home.loadDetail()) : nothing}
       ${
         home.detail
           ? html`<mp-case-detail
@@ -345,7 +345,7 @@ export class TenantPortal extends SignInPortal {
     return html`
       ${this.heading(msg.myDocumentsHeading)}
       ${documents.state === 'loading' && !documents.items.length ? html`<p part="loading" role="status">${msg.loading}</p>` : nothing}
-      ${documents.state === 'error' ? this.failure(documents.error, () => this.home.loadDocuments()) : nothing}
+      ${documents.state === 'error' ? this.failure(documents.error, () => void this.home.loadDocuments()) : nothing}
       ${documents.state === 'loaded' && !documents.items.length ? html`<p class="empty-state" part="empty-state">${msg.documentsEmpty}</p>` : nothing}
       ${
         documents.items.length
@@ -360,7 +360,7 @@ export class TenantPortal extends SignInPortal {
           ></mp-document-inbox>`
           : nothing
       }
-      ${documents.state === 'loaded' && documents.error ? this.failure(documents.error, () => this.home.loadMoreDocuments()) : nothing}
+      ${documents.state === 'loaded' && documents.error ? this.failure(documents.error, () => void this.home.loadMoreDocuments()) : nothing}
     `;
   }
 }

@@ -19,7 +19,7 @@ export async function waitFor<T>(
   const deadline = Date.now() + timeout;
   for (;;) {
     const value = await predicate();
-    if (value) return value as NonNullable<T>;
+    if (value) return value;
     if (Date.now() > deadline) throw new Error(`Timeout after ${timeout} ms: ${typeof describe === 'string' ? describe : describe()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -238,7 +238,7 @@ export async function press(root: ParentNode, label: string | RegExp, timeout = 
 /** Waits for the field labelled `label`, then types / selects `value` as a person would. */
 export async function fill(root: ParentNode, label: string | RegExp, value: string, timeout = 10_000): Promise<HTMLElement> {
   const optionOf = (select: HTMLSelectElement) =>
-    [...select.options].find((candidate) => candidate.textContent!.trim() === value || candidate.value === value);
+    [...select.options].find((candidate) => candidate.textContent.trim() === value || candidate.value === value);
   // Ready: there, enabled, and (a select) offering the value — dependent selects fill in after the previous choice.
   const ready = () => {
     const candidate = findField<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(root, label);

@@ -83,7 +83,7 @@ export class FakeBff {
   }
 
   readonly fetch = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
-    const url = new URL(String(input), 'http://fake.test');
+    const url = new URL(input instanceof Request ? input.url : input, 'http://fake.test');
     const method = (init.method ?? 'GET').toUpperCase();
     const body = typeof init.body === 'string' ? (JSON.parse(init.body) as Record<string, unknown>) : undefined;
     const form = init.body instanceof FormData ? init.body : undefined;

@@ -389,7 +389,7 @@ export class FakeStaffCases {
       }
       case 'POST replies':
       case 'POST notes': {
-        const text = String(body.body ?? '').trim();
+        const text = typeof body.body === 'string' ? body.body.trim() : '';
         if (!text) return fieldError('body', 'too_small', 'Bitte füllen Sie dieses Feld aus.');
         this.message(stored, text, action === 'notes');
         return json(201, { case: stored.case });

@@ -1,2 +1,2 @@
-// The browser tests run in Mocha (web-test-runner); tsconfig limits global types to Node, so add Mocha's here.
+// The browser tests run in Mocha (web-test-runner); tsconfig.browser.json loads no global types, so add Mocha's here.
 /// <reference types="mocha" />

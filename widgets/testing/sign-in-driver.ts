@@ -52,8 +52,8 @@ export class SignInDriver {
 
   async press(label: string): Promise<void> {
     const buttons = [...(this.flow?.shadowRoot?.querySelectorAll<HTMLButtonElement>('button') ?? []), ...this.buttonsOutsideFlow()];
-    const button = buttons.find((candidate) => candidate.textContent!.includes(label));
-    if (!button) throw new Error(`no button "${label}" in: ${buttons.map((b) => b.textContent!.trim()).join(' | ')}`);
+    const button = buttons.find((candidate) => candidate.textContent.includes(label));
+    if (!button) throw new Error(`no button "${label}" in: ${buttons.map((b) => b.textContent.trim()).join(' | ')}`);
     button.click();
     await this.settled();
   }
