@@ -27,7 +27,7 @@ export async function signedGet(
   url: string,
   secret: string | undefined,
   options: { ageSeconds?: number; signature?: string; signedPath?: string } = {},
-) {
+): Promise<{ status: number; headers: Headers; content: Buffer }> {
   const timestamp = String(Math.floor(Date.now() / 1000) - (options.ageSeconds ?? 0));
   const headers: Record<string, string> = {};
   if (secret !== undefined || options.signature) {
