@@ -10,7 +10,14 @@ import tseslint from 'typescript-eslint';
 const elementBaseClasses = ['LitElement', 'PortalElement', 'CaseFilingForm', 'SignInPortal'];
 
 /** Tests and what only tests use (the HTTP test client, fakes, fixtures). */
-const testFiles = ['**/*.test.ts', 'bff/test/**', 'bff/**/*-test-support.ts', 'bff/**/fake-*.ts', 'widgets/testing/**'];
+const testFiles = ['**/*.test.ts', 'bff/test/**', 'bff/**/*-test-support.ts', 'widgets/testing/**'];
+
+/** Where the BFF may issue SQL: repositories (`repository.ts`, `<topic>-repository.ts`) and the data layer. */
+const sqlPlaces = ['bff/**/repository.ts', 'bff/**/*-repository.ts', 'bff/db/**', 'bff/bench/**', 'bff/isolation/**'];
+/** The start of a statement, in the capitals the BFF writes SQL in (prose such as "Select a date" passes). */
+const SQL_STATEMENT = String.raw`/\b(SELECT|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM)\b/`;
+const SQL_ONLY_IN_REPOSITORIES =
+  "SQL only in repositories: move the statement into a function of the capability's repository.ts or <topic>-repository.ts that takes the caller's Queryable tx.";
 
 export default defineConfig(
   globalIgnores(['dist/', 'storybook-static/', '.data/', 'node_modules/']),
@@ -100,13 +107,23 @@ export default defineConfig(
     files: ['bff/**', '*.{js,mjs,cjs,ts}', '.storybook/main.ts'],
     languageOptions: { globals: globals.node },
   },
-  // ── BFF architecture: the place for lint rules on how the BFF is built (e.g. SQL only in repositories).
-  // Tests are left out: they set up and inspect data with SQL. Import cycles are dependency-cruiser's
-  // (.dependency-cruiser.cjs, also in `npm run lint`).
+  // ── BFF architecture: SQL only in repositories (routes → use cases → repositories, docs/architecture.md),
+  // proven by bff/lint.test.ts. Left out: the data layer itself, the benchmarks and the tests, which set up
+  // and inspect data with SQL. Import cycles are dependency-cruiser's (.dependency-cruiser.cjs, also in `npm run lint`).
   {
     files: ['bff/**/*.ts'],
-    ignores: testFiles,
-    rules: {},
+    ignores: [...testFiles, ...sqlPlaces],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='query']", message: SQL_ONLY_IN_REPOSITORIES },
+        // SQL text anywhere else, e.g. handed to a helper; a query call's own statement is reported once, above.
+        {
+          selector: `:matches(TemplateLiteral:has(> TemplateElement[value.raw=${SQL_STATEMENT}]), Literal[value=${SQL_STATEMENT}]):not(CallExpression[callee.property.name='query'] > *)`,
+          message: SQL_ONLY_IN_REPOSITORIES,
+        },
+      ],
+    },
   },
 
   // ── Tests: the test client and the fakes read JSON answers as `any` on purpose; the assertions check them.
