@@ -93,13 +93,17 @@ export default defineConfig(
       'lit/no-template-bind': 'error',
       'lit/no-this-assign-in-render': 'error',
       'lit/no-useless-template-literals': 'error',
-      'lit/prefer-static-styles': 'error',
       'lit/value-after-constraints': 'error',
       // Off: LitElement always defines the lifecycle callbacks, so `super.connectedCallback()` needs no guard.
       'wc/guard-super-call': 'off',
       // Off: Lit calls a listener bound in a template (`@click=${this.onClick}`) with the element as `this`.
       '@typescript-eslint/unbound-method': 'off',
     },
+  },
+  {
+    // Elements keep their styles in `static styles`; a story renders a template and has no element to hold them.
+    files: ['widgets/**/*.ts'],
+    rules: { 'lit/prefer-static-styles': 'error' },
   },
 
   // ── Node code: the BFF, build, Storybook and test-runner configuration.

@@ -48,7 +48,6 @@ function swatch({ name, default: fallback }: Token) {
  * it looks now. Switch the theme in the toolbar to see a demo company's values; set them on an element (or
  * any ancestor) to restyle it, e.g. `tenant-portal { --mp-color-primary: #8a1538; }`.
  */
-/* eslint-disable lit/prefer-static-styles -- a documentation page, not an element: it has no static styles to use */
 const meta: Meta = {
   title: 'Theming/Tokens',
   tags: ['!autodocs'],
@@ -83,7 +82,6 @@ const meta: Meta = {
     </table>
   `,
 };
-/* eslint-enable lit/prefer-static-styles */
 export default meta;
 
 export const Tokens: StoryObj = {
