@@ -73,6 +73,9 @@ const preview: Preview = {
         items: [
           { value: 'de', right: 'de', title: 'Deutsch' },
           { value: 'en', right: 'en', title: 'English' },
+          { value: 'tr', right: 'tr', title: 'Türkçe' },
+          { value: 'pl', right: 'pl', title: 'Polski' },
+          { value: 'uk', right: 'uk', title: 'Українська' },
         ],
         dynamicTitle: true,
       },

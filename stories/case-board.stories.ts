@@ -109,7 +109,7 @@ export const ListError: Story = {
       },
     },
   },
-  play: ({ canvasElement }) => expectShown(canvasElement, 'Der Dienst ist gerade nicht erreichbar.', 'Erneut versuchen'),
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Der Dienst ist vorübergehend nicht verfügbar.', 'Erneut versuchen'),
 };
 
 export const NotSignedIn: Story = {

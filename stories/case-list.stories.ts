@@ -3,7 +3,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import type { ResidentCase } from '../widgets/internal/resident-cases-api.ts';
 import { manyCases, sampleCases } from '../widgets/testing/fake-resident-cases.ts';
 import '../widgets/case-list/case-list.ts';
-import { english, phone320 } from './fixtures.ts';
+import { english, phone320, ukrainian } from './fixtures.ts';
 import { expectShown, findDeep } from './play.ts';
 
 interface Args {
@@ -55,4 +55,9 @@ export const LongTexts: Story = {
 export const English: Story = {
   globals: english,
   play: ({ canvasElement }) => expectShown(canvasElement, 'Received', 'In progress', 'Commissioned', 'Done', 'Declined'),
+};
+
+export const Ukrainian: Story = {
+  globals: ukrainian,
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Отримано', 'В обробці', 'Доручено', 'Виконано', 'Відхилено'),
 };

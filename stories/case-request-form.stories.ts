@@ -88,7 +88,7 @@ export const FilingFailedKeepsInput: Story = {
   play: async ({ canvasElement }) => {
     await fillComplaint(canvasElement);
     await submit(form(canvasElement));
-    await expectShown(canvasElement, 'Der Dienst ist vorübergehend nicht erreichbar.');
+    await expectShown(canvasElement, 'Der Dienst ist vorübergehend nicht verfügbar.');
   },
 };
 

@@ -85,12 +85,17 @@ export const ValidationErrors: Story = {
 
 export const ServerFieldErrors: Story = {
   args: {
-    filing: { validationErrors: { description: 'Bitte höchstens 5000 Zeichen.', damageKindId: 'Bitte wählen Sie eine Schadensart aus.' } },
+    filing: {
+      validationErrors: [
+        { path: 'description', code: 'too_big', limit: 5000, origin: 'string', message: 'Zu lang.' },
+        { path: 'damageKindId', code: 'invalid_value', message: 'Unbekannte Schadensart.' },
+      ],
+    },
   },
   play: async ({ canvasElement }) => {
     await fillReport(canvasElement);
     await submit(form(canvasElement));
-    await expectShown(canvasElement, 'Bitte höchstens 5000 Zeichen.', 'Bitte wählen Sie eine Schadensart aus.');
+    await expectShown(canvasElement, 'Bitte höchstens 5000 Zeichen.', 'Bitte wählen Sie einen der angebotenen Werte.');
   },
 };
 
@@ -100,7 +105,7 @@ export const FilingFailedKeepsInput: Story = {
     await fillReport(canvasElement);
     await attach(form(canvasElement), files());
     await submit(form(canvasElement));
-    await expectShown(canvasElement, 'Der Dienst ist vorübergehend nicht erreichbar.', 'wasserfleck-decke-kueche.jpg', 'Hochgeladen');
+    await expectShown(canvasElement, 'Der Dienst ist vorübergehend nicht verfügbar.', 'wasserfleck-decke-kueche.jpg', 'Hochgeladen');
     const description = await findDeep<HTMLTextAreaElement>(form(canvasElement), '#description');
     await expect(description.value, 'the description is still there').toContain('Der Wasserhahn in der Küche tropft');
   },

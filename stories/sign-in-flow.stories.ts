@@ -4,7 +4,7 @@ import { expect, waitFor } from 'storybook/test';
 import type { FormError, SignInFlow } from '../widgets/sign-in-flow/sign-in-flow.ts';
 import { fakeTotpQrCodeSvg, fakeTotpSecret, fakeTotpUri } from '../widgets/testing/fake-totp.ts';
 import '../widgets/sign-in-flow/sign-in-flow.ts';
-import { english, phone320 } from './fixtures.ts';
+import { english, phone320, polish } from './fixtures.ts';
 import { expectShown, findDeep } from './play.ts';
 
 type Args = Pick<
@@ -119,11 +119,20 @@ export const ActivationWithFieldErrors: Story = {
     error: {
       code: 'validation_failed',
       message: 'Bitte prüfen Sie Ihre Eingaben.',
-      fields: { email: 'Bitte geben Sie eine gültige E-Mail-Adresse ein.', password: 'Das Passwort muss mindestens 10 Zeichen lang sein.' },
+      fields: {
+        email: { path: 'email', code: 'invalid_format', message: 'Bitte geben Sie eine gültige E-Mail-Adresse ein.' },
+        password: {
+          path: 'password',
+          code: 'too_small',
+          limit: 10,
+          origin: 'string',
+          message: 'Das Passwort muss mindestens 10 Zeichen lang sein.',
+        },
+      },
     },
   },
   play: ({ canvasElement }) =>
-    expectShown(canvasElement, 'Bitte geben Sie eine gültige E-Mail-Adresse ein.', 'Das Passwort muss mindestens 10 Zeichen lang sein.'),
+    expectShown(canvasElement, 'Bitte geben Sie eine gültige E-Mail-Adresse ein.', 'Bitte mindestens 10 Zeichen.'),
 };
 
 export const EnrolmentChoice: Story = {
@@ -175,9 +184,16 @@ export const LoginAfterReset: Story = {
 };
 
 export const English: Story = {
-  args: { error: { ...invalidCredentials, message: 'Wrong e-mail address or password.' } },
+  args: { error: invalidCredentials },
   globals: english,
-  play: ({ canvasElement }) => expectShown(canvasElement, 'Sign in', 'Wrong e-mail address or password.'),
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Sign in', 'The e-mail address or password is wrong.'),
+};
+
+/** The German error answer of the BFF in Polish, by its code. */
+export const Polish: Story = {
+  args: { error: invalidCredentials },
+  globals: polish,
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Logowanie', 'Nieprawidłowy adres e-mail lub hasło.'),
 };
 
 export const Mobile320: Story = {
@@ -200,5 +216,5 @@ export const LongTexts: Story = {
   },
   globals: phone320,
   play: ({ canvasElement }) =>
-    expectShown(canvasElement, 'maximiliane.alexandra.von-hohenzollern-sigmaringen@', 'Der eingegebene Bestätigungscode'),
+    expectShown(canvasElement, 'maximiliane.alexandra.von-hohenzollern-sigmaringen@', 'Der Code ist falsch oder abgelaufen.'),
 };

@@ -101,7 +101,7 @@ export const SignedInBoardError: Story = {
     bff: signedIn,
     cases: { listError: { status: 503, code: 'service_unavailable', message: 'Der Dienst ist gerade nicht erreichbar.' } },
   },
-  play: ({ canvasElement }) => expectShown(canvasElement, 'Der Dienst ist gerade nicht erreichbar.', 'Erneut versuchen'),
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Der Dienst ist vorübergehend nicht verfügbar.', 'Erneut versuchen'),
 };
 
 export const SignedInLiveNewCase: Story = {

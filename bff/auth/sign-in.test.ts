@@ -145,7 +145,7 @@ describe('sign-in', () => {
     assert.equal(short.status, 400);
     assert.equal(short.body.error.code, 'validation_failed');
     assert.deepEqual(short.body.error.details.fields, [
-      { path: 'password', code: 'too_small', limit: 10, message: 'Das Passwort muss mindestens 10 Zeichen lang sein.' },
+      { path: 'password', code: 'too_small', limit: 10, origin: 'string', message: 'Das Passwort muss mindestens 10 Zeichen lang sein.' },
     ]);
   });
 
@@ -207,7 +207,7 @@ describe('sign-in', () => {
     }
     const fifth = await client.post('/api/auth/enroll/email/confirm', { code: wrong });
     assert.equal(fifth.status, 400);
-    assert.equal(fifth.body.error.code, 'invalid_code');
+    assert.equal(fifth.body.error.code, 'too_many_wrong_codes');
     assert.equal(await sessionState(client), 'anonymous');
     const late = await client.post('/api/auth/enroll/email/confirm', { code: mailedCode(server, hv.resident.email) });
     assert.equal(late.status, 409, 'the right code no longer helps');

@@ -227,7 +227,7 @@ function rejectCode(ctx: AppContext, pending: SessionAuth, message: string): nev
   pending.secondFactorFailures = (pending.secondFactorFailures ?? 0) + 1;
   if (pending.secondFactorFailures >= MAX_CODE_FAILURES) {
     ctx.logger.warn({ tenant: pending.tenantSlug, accountId: pending.accountId }, 'pending sign-in ended after wrong codes');
-    throw new PendingSignInEnded(400, 'invalid_code', 'Zu viele falsche Codes. Bitte melden Sie sich erneut an.');
+    throw new PendingSignInEnded(400, 'too_many_wrong_codes', 'Zu viele falsche Codes. Bitte melden Sie sich erneut an.');
   }
   throw invalidCode(message);
 }

@@ -57,7 +57,17 @@ export const errorResponse = z
       message: z.string(),
       details: z
         .object({
-          fields: z.array(z.object({ path: z.string(), code: z.string(), message: z.string(), limit: z.number().optional() })).optional(),
+          fields: z
+            .array(
+              z.object({
+                path: z.string(),
+                code: z.string(),
+                message: z.string(),
+                limit: z.number().optional(),
+                origin: z.string().optional(),
+              }),
+            )
+            .optional(),
         })
         .catchall(z.unknown())
         .optional(),

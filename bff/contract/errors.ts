@@ -32,6 +32,8 @@ export const ERROR_CODES = [
   'no_email',
   'no_email_factor',
   'too_many_codes',
+  /** The fifth wrong code ended the pending sign-in (unlike `invalid_code`, which lets the person try again). */
+  'too_many_wrong_codes',
   // Cases (docs/cases.md)
   'case_closed',
   'case_changed',
@@ -86,6 +88,8 @@ export interface FieldError {
   message: string;
   /** The limit of `too_small` / `too_big`, so a widget can say "at most 200 characters" in its language. */
   limit?: number;
+  /** What `too_small` / `too_big` measured: `string` (characters), `array` (entries), `number`, … */
+  origin?: string;
 }
 
 export interface ErrorBody {

@@ -6,16 +6,18 @@ import type { ErrorBody, FieldError } from '../contract/errors.ts';
 
 /**
  * A zod failure as a form can map it to its fields: `{ path: "email", code: "invalid_format", message: "…" }`,
- * with the limit of a length or size check so a widget can phrase it in its own language.
+ * with the limit of a length or size check and what it measured (`origin`: string, array, …), so a widget
+ * can phrase it in its own language.
  */
 export function validationError(error: ZodError): AppError {
   const fields = error.issues.map((issue): FieldError => {
     const limit = 'minimum' in issue ? issue.minimum : 'maximum' in issue ? issue.maximum : undefined;
+    const origin = 'origin' in issue ? String(issue.origin) : undefined;
     return {
       path: issue.path.join('.'),
       code: issue.code,
       message: issue.message,
-      ...(limit !== undefined ? { limit: Number(limit) } : {}),
+      ...(limit !== undefined ? { limit: Number(limit), origin } : {}),
     };
   });
   return new AppError(400, 'validation_failed', 'Bitte prüfen Sie Ihre Eingaben.', { fields });

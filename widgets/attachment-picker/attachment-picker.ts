@@ -4,6 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { PortalElement, defineElement } from '../internal/portal-element.ts';
 import { ApiError, type ApiClient } from '../internal/api-client.ts';
+import { errorText } from '../internal/localize.ts';
 import { defaultApiClient } from '../internal/default-api-client.ts';
 import { CaseFilingApi, uploadLimits, type StagedUpload } from '../internal/case-filing-api.ts';
 import { attachmentPickerStyles } from './attachment-picker.styles.ts';
@@ -296,23 +297,18 @@ export class AttachmentPicker extends PortalElement {
       this.announcement = this.msg.fileUploaded(picked.file.name);
     } catch (error) {
       if (abort.signal.aborted) return;
-      const reason = this.reasonOf(error);
+      const reason = this.reasonOf(error, picked.file);
       this.patch(picked.key, { status: 'rejected', error: reason, abort: undefined });
       this.announcement = this.msg.fileRejected(picked.file.name, reason);
     }
     this.changed();
   }
 
-  /**
-   * The server's message for 413/415/429 and the like (German, and more specific than ours, e.g. about HEIC
-   * photos); in another language our translation of a known refusal.
-   */
-  private reasonOf(error: unknown): string {
-    if (!(error instanceof ApiError)) return this.msg.unexpectedError;
-    if (error.status === 0) return this.msg.networkError;
-    const ours = this.msg.uploadRejectedReasons[error.code];
-    if (ours && (this.locale !== 'de' || !error.message)) return ours;
-    return error.message || this.msg.unexpectedError;
+  /** Why the BFF refused a file, by its error code; for an iPhone photo in HEIC also what to do instead. */
+  private reasonOf(error: unknown, file: File): string {
+    const reason = errorText(this.msg, error);
+    const heic = /\.hei[cf]$/i.test(file.name) || /^image\/hei[cf]/.test(file.type);
+    return error instanceof ApiError && error.code === 'unsupported_file_type' && heic ? `${reason} ${this.msg.heicHint}` : reason;
   }
 
   private removeFile(shown: PickedFile): void {

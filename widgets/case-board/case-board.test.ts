@@ -446,10 +446,8 @@ describe('<case-board>', function () {
     expect(empty.page.text()).to.contain('Keine offenen Vorgänge.');
     await expect(empty.el).to.be.accessible();
 
-    const failing = await board({
-      listError: { status: 503, code: 'service_unavailable', message: 'Der Dienst ist gerade nicht erreichbar.' },
-    });
-    expect(failing.page.root.querySelector('[role="alert"]')!.textContent).to.contain('Der Dienst ist gerade nicht erreichbar.');
+    const failing = await board({ listError: { status: 503, code: 'service_unavailable', message: 'Dienst weg.' } });
+    expect(failing.page.root.querySelector('[role="alert"]')!.textContent).to.contain('Der Dienst ist vorübergehend nicht verfügbar.');
     expect(failing.page.text()).to.contain('Erneut versuchen');
 
     const signedOut = await board({ listError: { status: 401, code: 'unauthenticated', message: 'Bitte melden Sie sich an.' } });

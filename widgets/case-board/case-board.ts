@@ -7,6 +7,7 @@ import { LiveUpdatesController } from '../internal/live-updates-controller.ts';
 import type { StaffEventMap, StaffLiveEvent } from '../../bff/contract/realtime.ts';
 import { keepNumbersWithWords } from '../internal/localize.ts';
 import { defineElement, PortalElement } from '../internal/portal-element.ts';
+import { errorText, fieldErrorText, type Locale } from '../internal/localize.ts';
 import { staffDate, staffViewStyles } from '../internal/staff-view.ts';
 import { statusBadge, statusBadgeStyles } from '../internal/status-badge.ts';
 import { UrlStateController, type UrlParameters } from '../internal/url-state.ts';
@@ -84,6 +85,8 @@ type BoardParameter = 'case' | 'type' | 'status' | 'assignee' | 'building' | 'ov
  */
 export class CaseBoard extends PortalElement {
   static override styles = [PortalElement.styles, staffViewStyles, statusBadgeStyles, caseBoardStyles];
+  /** Staff work in German or English; any other page language shows German. */
+  static override languages: readonly Locale[] = ['de', 'en'];
 
   /** Base URL of the BFF; by default the origin the widget script was loaded from. */
   @property() api?: string;
@@ -157,8 +160,11 @@ export class CaseBoard extends PortalElement {
     });
   }
 
+  /** The board's client, speaking the board's language. */
   private get apiClient(): ApiClient {
-    return this.client ?? defaultApiClient(this.api);
+    const client = this.client ?? defaultApiClient(this.api);
+    client.language = this.locale;
+    return client;
   }
 
   private get cases(): StaffCasesApi {
@@ -438,9 +444,8 @@ export class CaseBoard extends PortalElement {
     );
 
   private errorText(error: ApiError): string {
-    if (error.status === 0) return this.msg.networkError;
-    const fields = Object.values(error.fields);
-    return fields.length ? fields.join(' ') : error.message || this.msg.unexpectedError;
+    const fields = Object.values(error.fields).map((field) => fieldErrorText(this.msg, field));
+    return fields.length ? fields.join(' ') : errorText(this.msg, error);
   }
 
   // Focus: opening a case moves focus to its heading; closing it returns focus to its entry in the list.

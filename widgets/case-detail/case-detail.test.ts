@@ -31,7 +31,7 @@ describe('<mp-case-detail>', () => {
     expect(root.querySelector('[part="message"]')!.textContent).to.contain('Ihre Hausverwaltung').and.contain('Klempnerei Jansen');
     const link = root.querySelector<HTMLAnchorElement>('[part="attachments"] a')!;
     expect(link.getAttribute('download')).to.equal('Foto-Bad.jpg');
-    expect(link.parentElement!.textContent).to.contain('402\u00A0KB').and.contain('von Ihnen');
+    expect(link.parentElement!.textContent).to.contain('402\u00A0kB').and.contain('von Ihnen');
     expect(root.querySelector('textarea')).to.exist;
     expect(root.querySelector('mp-attachment-picker')).to.exist;
     await expect(el).to.be.accessible();

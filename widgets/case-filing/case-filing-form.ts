@@ -3,7 +3,9 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { consume } from '@lit/context';
 import { PortalElement } from '../internal/portal-element.ts';
+import type { FieldError } from '../../bff/contract/errors.ts';
 import { ApiError, type ApiClient, type Session } from '../internal/api-client.ts';
+import { errorText, fieldErrorText, type Locale } from '../internal/localize.ts';
 import { defaultApiClient } from '../internal/default-api-client.ts';
 import { sessionContext } from '../internal/session-context.ts';
 import { CaseFilingApi, type CaseCatalogue, type FiledCase, type NewCaseInput } from '../internal/case-filing-api.ts';
@@ -47,9 +49,11 @@ export abstract class CaseFilingForm extends PortalElement {
   @state() protected ownSession?: Session;
   @state() protected sessionFailed = false;
   @state() protected catalogue?: CaseCatalogue;
+  /** The language the catalogue's labels are in; another page language loads it again. */
+  private catalogueLocale?: Locale;
   @state() protected catalogueState: 'idle' | 'loading' | 'failed' = 'idle';
   @state() protected busy = false;
-  /** The general message above the form (summary of field errors, or the server's message). */
+  /** The general message above the form (summary of field errors, or why the filing failed). */
   @state() protected formError = '';
   /** Field messages from the last `validation_failed`; a field's message goes when it is edited. */
   @state() protected serverFields: Record<string, string> = {};
@@ -74,9 +78,11 @@ export abstract class CaseFilingForm extends PortalElement {
     if (!this.session) void this.loadSession();
   };
 
-  /** @internal The client in use: `client`, else the one for `api`. */
+  /** @internal The form's client (`client`, else the one for `api`), speaking the form's language (catalogue labels come in it). */
   get apiClient(): ApiClient {
-    return this.client ?? defaultApiClient(this.api);
+    const client = this.client ?? defaultApiClient(this.api);
+    client.language = this.locale;
+    return client;
   }
 
   protected get filingApi(): CaseFilingApi {
@@ -118,7 +124,8 @@ export abstract class CaseFilingForm extends PortalElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (this.signedIn && !this.catalogue && this.catalogueState === 'idle') void this.loadCatalogue();
+    const stale = this.catalogue && this.catalogueLocale !== this.locale;
+    if (this.signedIn && (!this.catalogue || stale) && this.catalogueState === 'idle') void this.loadCatalogue();
   }
 
   private async loadSession(): Promise<void> {
@@ -132,6 +139,7 @@ export abstract class CaseFilingForm extends PortalElement {
 
   protected async loadCatalogue(): Promise<void> {
     this.catalogueState = 'loading';
+    this.catalogueLocale = this.locale;
     try {
       this.catalogue = await this.filingApi.catalogue();
       this.catalogueState = 'idle';
@@ -395,29 +403,24 @@ export abstract class CaseFilingForm extends PortalElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
     } catch (error) {
-      const apiError = error instanceof ApiError ? error : new ApiError(0, 'unexpected', '');
-      this.serverFields = fieldsByInputName(apiError.fields);
+      this.serverFields = error instanceof ApiError ? this.fieldsByInputName(error.fields) : {};
       const fieldCount = Object.keys(this.serverFields).length;
-      this.formError = fieldCount
-        ? this.msg.fieldErrorsSummary(fieldCount)
-        : apiError.status === 0
-          ? this.msg.networkError
-          : apiError.message || this.msg.unexpectedError;
+      this.formError = fieldCount ? this.msg.fieldErrorsSummary(fieldCount) : errorText(this.msg, error);
       this.busy = false;
       await this.focusFirstError();
     }
   };
+
+  /** `attachmentIds.3` → `attachmentIds`: the form shows one message per input. */
+  private fieldsByInputName(fields: Record<string, FieldError>): Record<string, string> {
+    const result: Record<string, string> = {};
+    for (const [path, field] of Object.entries(fields)) result[path.split('.')[0]] ??= fieldErrorText(this.msg, field);
+    return result;
+  }
 
   private async focusFirstError(): Promise<void> {
     await this.updateComplete;
     const invalid = this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]');
     (invalid ?? this.renderRoot.querySelector<HTMLElement>('#alert'))?.focus();
   }
-}
-
-/** `attachmentIds.3` → `attachmentIds`: the form shows one message per input. */
-function fieldsByInputName(fields: Record<string, string>): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const [path, message] of Object.entries(fields)) result[path.split('.')[0]] ??= message;
-  return result;
 }

@@ -129,7 +129,7 @@ describe('<mp-case-request-form>', () => {
     await type(el, 'title', 'Schlüssel verloren');
     await type(el, 'description', 'Ich brauche einen neuen Haustürschlüssel.');
     submit(el);
-    await waitUntil(() => $(el, '#alert').textContent.includes('vorübergehend nicht erreichbar'));
+    await waitUntil(() => $(el, '#alert').textContent.includes('Der Dienst ist vorübergehend nicht verfügbar.'));
     expect($<HTMLInputElement>(el, '#title').value).to.equal('Schlüssel verloren');
     expect($<HTMLTextAreaElement>(el, '#description').value).to.equal('Ich brauche einen neuen Haustürschlüssel.');
     filing.failing.clear();

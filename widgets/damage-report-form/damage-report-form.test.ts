@@ -270,7 +270,7 @@ describe('<damage-report-form>', () => {
     await waitUntil(() => picker.value.length === 1);
 
     submit(el);
-    await waitUntil(() => $(el, '#alert').textContent.includes('vorübergehend nicht erreichbar'));
+    await waitUntil(() => $(el, '#alert').textContent.includes('Der Dienst ist vorübergehend nicht verfügbar.'));
     expect($<HTMLSelectElement>(el, '#damageKindId').selectedOptions[0].textContent.trim()).to.equal('Wasserhahn tropft');
     expect($<HTMLTextAreaElement>(el, '#description').value).to.equal('Der Wasserhahn in der Küche tropft seit Montag.');
     expect($<HTMLInputElement>(el, '#residentAvailability').value).to.equal('werktags ab 16 Uhr');
@@ -278,7 +278,7 @@ describe('<damage-report-form>', () => {
     expect(el.shadowRoot!.activeElement?.id).to.equal('alert');
 
     filing.failing.clear();
-    filing.validationErrors = { description: 'Bitte höchstens 5000 Zeichen.' };
+    filing.validationErrors = [{ path: 'description', code: 'too_big', limit: 5000, origin: 'string', message: 'Zu lang.' }];
     submit(el);
     await waitUntil(() => el.shadowRoot!.querySelector('#description-error'));
     expect($(el, '#description-error').textContent).to.equal('Bitte höchstens 5000 Zeichen.');

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { defineElement } from '../internal/portal-element.ts';
 import { ApiError } from '../internal/api-client.ts';
+import { errorText } from '../internal/localize.ts';
 import { CaseFilingForm } from '../case-filing/case-filing-form.ts';
 import type { FiledCase, FilingUrgency, NewCaseInput, OpenDamageReport } from '../internal/case-filing-api.ts';
 import { damageReportFormStyles } from './damage-report-form.styles.ts';
@@ -283,10 +284,9 @@ export class DamageReportForm extends CaseFilingForm {
     } catch (error) {
       const apiError = error instanceof ApiError ? error : undefined;
       // 409: already joined, or the resident's own report — either way they already get the news.
-      if (apiError?.status === 409) result = { state: 'joined', message: apiError.message || undefined };
+      if (apiError?.status === 409) result = { state: 'joined', message: errorText(this.msg, apiError) };
       else if (apiError?.status === 404) result = { state: 'failed', message: this.msg.joinUnavailable };
-      else if (apiError?.status === 0) result = { state: 'failed', message: this.msg.networkError };
-      else result = { state: 'failed', message: apiError?.message || this.msg.unexpectedError };
+      else result = { state: 'failed', message: errorText(this.msg, error) };
     }
     this.joins = { ...this.joins, [caseNumber]: result };
   }

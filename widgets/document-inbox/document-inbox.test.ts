@@ -14,7 +14,7 @@ describe('<mp-document-inbox>', () => {
       .to.contain('Bescheinigung')
       .and.contain('zu Anliegen 2026-0179')
       .and.contain('Neu, ungelesen')
-      .and.contain('Mieterbescheinigung-2026-0179.pdf (82\u00A0KB)');
+      .and.contain('Mieterbescheinigung-2026-0179.pdf (82\u00A0kB)');
     expect(items[0]).to.contain('Bereitgestellt vor 3 Stunden');
     expect(items[2]).to.contain('Betriebskostenabrechnung').and.contain('1,1\u00A0MB').and.not.contain('Neu');
     const link = el.shadowRoot!.querySelector<HTMLAnchorElement>('a[part="download"]')!;

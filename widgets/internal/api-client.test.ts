@@ -64,7 +64,7 @@ describe('ApiClient', () => {
     ]);
   });
 
-  it('turns error bodies into an ApiError with the German message and field errors', async () => {
+  it('turns error bodies into an ApiError with its code, the server message and the issue of each field', async () => {
     const { fetchImpl } = recordingFetch([
       json(200, { csrfToken: 'token-1', state: 'anonymous' }),
       json(400, {
@@ -73,8 +73,8 @@ describe('ApiClient', () => {
           message: 'Bitte prüfen Sie Ihre Eingaben.',
           details: {
             fields: [
-              { path: 'password', message: 'Zu kurz.' },
-              { path: ['address', 'city'], message: 'Fehlt.' },
+              { path: 'password', code: 'too_small', limit: 10, origin: 'string', message: 'Zu kurz.' },
+              { path: 'address.city', code: 'custom', message: 'Fehlt.' },
             ],
           },
         },
@@ -83,7 +83,10 @@ describe('ApiClient', () => {
     const error = await new ApiClient('', fetchImpl).activate({ tenant: 't', code: 'c', email: 'e', password: 'p' }).catch((e) => e);
     expect(error).to.be.instanceOf(ApiError);
     expect(error).to.include({ status: 400, code: 'validation_failed', message: 'Bitte prüfen Sie Ihre Eingaben.' });
-    expect(error.fields).to.deep.equal({ password: 'Zu kurz.', 'address.city': 'Fehlt.' });
+    expect(error.fields).to.deep.equal({
+      password: { path: 'password', code: 'too_small', limit: 10, origin: 'string', message: 'Zu kurz.' },
+      'address.city': { path: 'address.city', code: 'custom', message: 'Fehlt.' },
+    });
   });
 
   it('reports an unreachable server as network_error', async () => {

@@ -1,6 +1,6 @@
 /** Types and client for the sign-in API in docs/sign-in.md; the base of the feature clients. */
 import { ManualLiveUpdates, SocketLiveUpdates, type LiveUpdates } from './live-updates.ts';
-import type { ClientErrorCode, ErrorBody, ErrorCode } from '../../bff/contract/errors.ts';
+import type { ClientErrorCode, ErrorBody, ErrorCode, FieldError } from '../../bff/contract/errors.ts';
 import type { BodyOf, operations, PublicTenant, Session as SessionSchema, SessionUser, TotpEnrolment } from '../../bff/contract/index.ts';
 
 // The wire shapes come from the contract (bff/contract/); these names are what the elements use.
@@ -14,14 +14,17 @@ type ActivateInput = BodyOf<typeof operations.activate>;
 type ResetRequestInput = BodyOf<typeof operations.requestPasswordReset>;
 type ResetCompleteInput = BodyOf<typeof operations.completePasswordReset>;
 
-/** An error answer of the BFF: `code` for the program, `message` (German) and `fields` for the person. */
+/**
+ * An error answer of the BFF: its stable `code`, the server's `message` (only a fallback: widgets put codes
+ * into words with `errorText` of localize.ts) and, from `validation_failed`, the first issue per field.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: ErrorCode | ClientErrorCode,
     message: string,
-    /** Field name → message, from `validation_failed`. */
-    readonly fields: Record<string, string> = {},
+    /** Field name → its issue, from `validation_failed` (words for it: `fieldErrorText` of localize.ts). */
+    readonly fields: Record<string, FieldError> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -29,11 +32,8 @@ export class ApiError extends Error {
 
   static async from(response: Response): Promise<ApiError> {
     const body = (await response.json().catch(() => ({}))) as ErrorBody;
-    const fields: Record<string, string> = {};
-    for (const field of body.error?.details?.fields ?? []) {
-      const name = Array.isArray(field.path) ? field.path.join('.') : field.path;
-      fields[name] ??= field.message;
-    }
+    const fields: Record<string, FieldError> = {};
+    for (const field of body.error?.details?.fields ?? []) fields[field.path] ??= field;
     return new ApiError(response.status, body.error?.code ?? 'http_error', body.error?.message ?? '', fields);
   }
 }
@@ -79,6 +79,12 @@ export class ApiClient implements SignInApi {
 
   /** Live updates over the same session, shared by every element using this client. */
   readonly live: LiveUpdates;
+
+  /**
+   * The language of the elements using this client, sent as `Accept-Language` with every request so the
+   * BFF answers labels (catalogue, case views) in it. The element that hands out the client sets it.
+   */
+  language = 'de';
 
   session(): Promise<Session> {
     return this.request('GET', '/api/session');
@@ -141,7 +147,7 @@ export class ApiClient implements SignInApi {
    * shares the session cookie, the CSRF token and the error shape.
    */
   async request<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { accept: 'application/json', 'accept-language': this.language };
     if (method !== 'GET') {
       headers['content-type'] = 'application/json';
       headers['x-csrf-token'] = await this.currentCsrfToken();
@@ -187,7 +193,7 @@ export class ApiClient implements SignInApi {
       try {
         response = await this.fetchImpl(this.baseUrl + path, {
           method: 'POST',
-          headers: { accept: 'application/json', 'x-csrf-token': csrfToken },
+          headers: { accept: 'application/json', 'accept-language': this.language, 'x-csrf-token': csrfToken },
           credentials: 'include',
           body: form,
           signal: options.signal,
@@ -221,6 +227,7 @@ export class ApiClient implements SignInApi {
     xhr.open('POST', this.baseUrl + path);
     xhr.withCredentials = true;
     xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('accept-language', this.language);
     xhr.setRequestHeader('x-csrf-token', csrfToken);
     xhr.send(form);
     return done;

@@ -1,775 +1,29 @@
-/** The one place for every text the widgets show, including aria labels. German is the default. */
-export type Locale = 'de' | 'en';
+/**
+ * The one localisation layer of the widgets. Texts live in `i18n/<area>/<language>.ts`; `i18n/<language>.ts`
+ * puts one language's areas together. German is bundled and the fallback; every other language is a
+ * chunk of its own, imported the first time an element needs it. Elements read `this.msg` (PortalElement),
+ * which is German until their language has arrived, then re-render.
+ */
+import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../../bff/contract/enums.ts';
+import type { ErrorCode, FieldError } from '../../bff/contract/errors.ts';
+import de, { type Messages } from './i18n/de.ts';
 
-const de = {
-  loading: 'Wird geladen …',
-  busy: 'Wird gesendet …',
-  unexpectedError: 'Das hat leider nicht geklappt. Bitte versuchen Sie es später noch einmal.',
-  networkError: 'Der Server ist gerade nicht erreichbar. Bitte prüfen Sie Ihre Verbindung.',
-  fieldErrorsSummary: (count: number) =>
-    count === 1 ? 'Bitte korrigieren Sie die markierte Angabe.' : `Bitte korrigieren Sie die ${count} markierten Angaben.`,
-  email: 'E-Mail-Adresse',
-  password: 'Passwort',
-  newPassword: 'Neues Passwort',
-  passwordRepeat: 'Passwort wiederholen',
-  passwordHint: 'Mindestens 10 Zeichen.',
-  passwordsDiffer: 'Die Passwörter stimmen nicht überein.',
-  required: 'Bitte füllen Sie dieses Feld aus.',
-  code: 'Code',
-  activationCode: 'Aktivierungscode aus Ihrem Brief',
-  back: 'Zurück zur Anmeldung',
-  loginHeading: 'Anmelden',
-  staffLoginHeading: 'Anmeldung für Mitarbeitende',
-  loginSubmit: 'Anmelden',
-  forgotPassword: 'Passwort vergessen?',
-  activateLink: 'Erstmals hier? Konto mit Brief-Code aktivieren',
-  secondFactorHeading: 'Bestätigungscode eingeben',
-  secondFactorTotp: 'Geben Sie den 6-stelligen Code aus Ihrer Authenticator-App ein.',
-  secondFactorEmail: (sentTo: string | undefined) =>
-    sentTo ? `Wir haben Ihnen einen Code an ${sentTo} geschickt.` : 'Wir haben Ihnen einen Code per E-Mail geschickt.',
-  verifySubmit: 'Bestätigen',
-  resendCode: 'Code erneut senden',
-  codeResent: (sentTo: string) => `Ein neuer Code ist unterwegs an ${sentTo}.`,
-  activateHeading: 'Konto aktivieren',
-  activateIntro: 'Mit dem Code aus Ihrem Brief legen Sie Ihren Zugang an.',
-  activateSubmit: 'Konto aktivieren',
-  enrollChoiceHeading: 'Zweiten Faktor einrichten',
-  enrollChoiceIntro: 'Zum Schutz Ihrer Daten bestätigen Sie jede Anmeldung mit einem zweiten Faktor. Wählen Sie, wie:',
-  enrollTotpOption: 'Authenticator-App',
-  enrollTotpOptionHint: 'Ein Code aus einer App auf Ihrem Smartphone, auch ohne Internet.',
-  enrollEmailOption: 'Code per E-Mail',
-  enrollEmailOptionHint: 'Wir senden Ihnen bei jeder Anmeldung einen Code.',
-  enrollTotpHeading: 'Authenticator-App einrichten',
-  enrollTotpIntro: 'Scannen Sie den QR-Code mit Ihrer Authenticator-App und geben Sie den angezeigten Code ein.',
-  qrCodeAlt: 'QR-Code für Ihre Authenticator-App',
-  manualSecret: 'Kein Scan möglich? Geben Sie diesen Schlüssel in der App ein:',
-  enrollEmailHeading: 'Code per E-Mail bestätigen',
-  enrollSubmit: 'Einrichtung abschließen',
-  otherMethod: 'Andere Methode wählen',
-  resetRequestHeading: 'Passwort vergessen',
-  resetRequestIntro: 'Wir schicken Ihnen einen Link, mit dem Sie ein neues Passwort festlegen.',
-  resetRequestSubmit: 'Link anfordern',
-  resetSentHeading: 'Bitte prüfen Sie Ihr Postfach',
-  resetSent: 'Falls ein Konto zu dieser Adresse existiert, haben wir Ihnen einen Link geschickt. Er ist 60 Minuten gültig.',
-  resetCompleteHeading: 'Neues Passwort festlegen',
-  resetCompleteSubmit: 'Passwort speichern',
-  resetDone: 'Ihr Passwort wurde geändert. Bitte melden Sie sich mit dem neuen Passwort an.',
-  requestNewLink: 'Neuen Link anfordern',
-  signedInAs: (name: string) => `Angemeldet als ${name}`,
-  logout: 'Abmelden',
-  logoutEverywhere: 'Auf allen Geräten abmelden',
-  accountActions: 'Konto',
-  signedOut: 'Sie wurden abgemeldet.',
-  signedOutEverywhere: 'Sie wurden auf allen Geräten abgemeldet.',
-  myCasesHeading: 'Meine Anliegen',
-  casesSummary: (count: number) =>
-    count === 0 ? 'Sie haben noch keine Anliegen.' : count === 1 ? 'Sie haben ein Anliegen.' : `Sie haben ${count} Anliegen.`,
-  boardHeading: 'Vorgänge',
-  boardSummary: (count: number) =>
-    count === 0 ? 'Keine offenen Vorgänge.' : count === 1 ? 'Ein offener Vorgang.' : `${count} offene Vorgänge.`,
-  portalLabel: (tenantName: string) => `Mieterportal ${tenantName}`.trim(),
-  staffPortalLabel: (tenantName: string) => `Vorgangsbearbeitung ${tenantName}`.trim(),
-  // — cases: shared (case types, statuses, uploads) —
-  caseTypeLabels: {
-    contact: 'Allgemeine Kontaktanfrage',
-    complaint: 'Meldung/Beschwerde',
-    damage: 'Schadensmeldung',
-    document_request: 'Dokumentenanforderung',
-    letting: 'Vermietung',
-  },
-  caseStatusLabels: {
-    eingegangen: 'Eingegangen',
-    in_bearbeitung: 'In Bearbeitung',
-    beauftragt: 'Beauftragt',
-    erledigt: 'Erledigt',
-    abgelehnt: 'Abgelehnt',
-  },
-  urgencyLabels: { normal: 'Normal', urgent: 'Dringend', emergency: 'Notfall' },
-  caseSourceLabels: { portal: 'Mieterportal', chat: 'Chat-Assistent', lead: 'Vermietung', staff: 'Hausverwaltung', email: 'E-Mail' },
-  attachmentsLabel: 'Fotos und Dokumente',
-  attachmentsLimits: (maxFiles: number, maxMegabytes: number) =>
-    `Bis zu ${maxFiles} Dateien, je höchstens ${maxMegabytes}\u00A0MB, als JPEG, PNG, WebP oder PDF.`,
-  chooseFiles: 'Dateien auswählen',
-  dropFiles: 'oder hierher ziehen',
-  attachedFiles: 'Ausgewählte Dateien',
-  uploadProgressLabel: (fileName: string) => `Hochladen von ${fileName}`,
-  uploadingPercent: (percent: number) => `Wird hochgeladen … ${percent}\u00A0%`,
-  uploadWaiting: 'Wird hochgeladen …',
-  uploadDone: 'Hochgeladen',
-  uploadFailed: 'Nicht hochgeladen',
-  removeFile: 'Entfernen',
-  removeFileLabel: (fileName: string) => `${fileName} entfernen`,
-  cancelUpload: 'Abbrechen',
-  cancelUploadLabel: (fileName: string) => `Hochladen von ${fileName} abbrechen`,
-  fileUploaded: (fileName: string) => `${fileName} wurde hochgeladen.`,
-  fileRemoved: (fileName: string) => `${fileName} wurde entfernt.`,
-  fileRejected: (fileName: string, reason: string) => `${fileName} wurde nicht hochgeladen: ${reason}`,
-  fileTooLarge: (maxMegabytes: number) => `Die Datei ist größer als ${maxMegabytes}\u00A0MB.`,
-  /** Why the BFF refused an upload, by error code, when it gave no message of its own. */
-  uploadRejectedReasons: {
-    file_too_large: 'Die Datei ist zu groß. Erlaubt sind höchstens 10\u00A0MB pro Datei.',
-    unsupported_file_type: 'Dieser Dateityp wird nicht unterstützt. Bitte laden Sie ein Foto (JPEG, PNG, WebP) oder ein PDF hoch.',
-    too_many_uploads:
-      'Sie haben bereits viele Dateien hochgeladen, die noch nicht gesendet wurden. Bitte senden Sie Ihr Anliegen ab oder entfernen Sie Dateien.',
-    file_empty: 'Die Datei ist leer.',
-  } as Record<string, string>,
-  tooManyFiles: (maxFiles: number) => `Es sind höchstens ${maxFiles} Dateien möglich. Bitte entfernen Sie zuerst eine andere Datei.`,
-  uploadsPending: 'Bitte warten Sie, bis alle Dateien hochgeladen sind.',
-  fileSize: (bytes: number) =>
-    bytes < 1024 * 1024
-      ? `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('de-DE')}\u00A0KB`
-      : `${(bytes / (1024 * 1024)).toLocaleString('de-DE', { maximumFractionDigits: 1 })}\u00A0MB`,
-  // — cases: damage-report-form —
-  damageFormHeading: 'Schaden melden',
-  damageFormIntro: 'Beschreiben Sie, was kaputt ist. Wir melden uns mit dem nächsten Schritt.',
-  signInToReport: 'Bitte melden Sie sich zuerst im Mieterportal an. Danach können Sie hier Ihr Anliegen senden.',
-  catalogueError: 'Die Auswahllisten konnten nicht geladen werden.',
-  catalogueRetry: 'Erneut versuchen',
-  damageLocation: 'Schadensort',
-  damageCategory: 'Schadenskategorie',
-  damageKind: 'Schadensart',
-  choosePlaceholder: 'Bitte auswählen',
-  chooseLocationFirst: 'Zuerst den Schadensort wählen',
-  chooseCategoryFirst: 'Zuerst die Schadenskategorie wählen',
-  chooseLocationError: 'Bitte wählen Sie einen Schadensort aus.',
-  chooseCategoryError: 'Bitte wählen Sie eine Schadenskategorie aus.',
-  chooseKindError: 'Bitte wählen Sie eine Schadensart aus.',
-  urgency: 'Dringlichkeit',
-  urgencyHints: {
-    normal: 'Innerhalb der nächsten Tage',
-    urgent: 'Deutliche Einschränkung, bitte bald',
-    emergency: 'Gefahr für Menschen oder Gebäude',
-  },
-  emergencyHint:
-    'Notfall: Bei Gefahr für Menschen oder Gebäude – etwa Wasserrohrbruch, Gasgeruch oder Stromausfall im ganzen Haus – rufen Sie bitte zusätzlich sofort den Notdienst Ihrer Hausverwaltung an. Bei Gasgeruch, Feuer oder Verletzten wählen Sie 112.',
-  description: 'Beschreibung',
-  damageDescriptionHint: 'Was ist passiert, seit wann, wo genau? Höchstens 5000 Zeichen.',
-  descriptionError: 'Bitte beschreiben Sie Ihr Anliegen.',
-  tooLong: (max: number) => `Bitte höchstens ${max} Zeichen.`,
-  availability: 'Wann sind Sie erreichbar? (freiwillig)',
-  availabilityHint: 'Zum Beispiel „werktags ab 16 Uhr“ oder eine Telefonnummer.',
-  accessConsent: 'Handwerker dürfen die Wohnung auch in meiner Abwesenheit betreten (mit dem Hausmeister).',
-  alreadyReportedHeading: 'Bereits gemeldet?',
-  alreadyReportedIntro: (count: number) =>
-    count === 1
-      ? 'In Ihrem Haus ist dazu bereits ein Schaden gemeldet. Wenn es derselbe ist, schließen Sie sich an, statt ihn neu zu melden.'
-      : `In Ihrem Haus sind dazu bereits ${count} Schäden gemeldet. Wenn einer davon Ihrer ist, schließen Sie sich an, statt ihn neu zu melden.`,
-  alreadyReportedNone: 'Dazu ist in Ihrem Haus noch nichts gemeldet.',
-  alreadyReportedError: 'Ob das schon gemeldet ist, konnten wir gerade nicht prüfen. Sie können trotzdem melden.',
-  reportedAt: (when: string) => `gemeldet am ${when}`,
-  joinIncident: 'Ich bin auch betroffen',
-  joinIncidentLabel: (kind: string, caseNumber: string) => `Ich bin auch betroffen: ${kind}, Vorgang ${caseNumber}`,
-  joinedIncident: 'Sie sind eingetragen und werden über den Fortschritt informiert. Eine eigene Meldung ist dafür nicht nötig.',
-  joinUnavailable: 'Das Anschließen ist gerade nicht möglich. Bitte melden Sie den Schaden selbst.',
-  submitDamage: 'Schaden melden',
-  submitting: 'Wird gesendet …',
-  receiptHeading: 'Vielen Dank, Ihr Anliegen ist eingegangen',
-  receiptCaseNumber: 'Vorgangsnummer',
-  receiptReceivedAt: 'Eingegangen am',
-  receiptStatus: 'Status',
-  receiptType: 'Art',
-  receiptSubject: 'Betreff',
-  receiptAttachments: 'Anhänge',
-  receiptAttachmentCount: (count: number) => (count === 0 ? 'keine' : count === 1 ? '1 Datei' : `${count} Dateien`),
-  receiptNote: 'Bitte notieren Sie die Vorgangsnummer. Den Stand finden Sie jederzeit unter „Meine Anliegen“.',
-  dateTime: (iso: string) =>
-    new Date(iso).toLocaleString('de-DE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Berlin' }) + ' Uhr',
-  reportAnother: 'Weiteres Anliegen melden',
-  requestFormHeading: 'Anliegen senden',
-  requestType: 'Art des Anliegens',
-  requestTypeHints: {
-    contact: 'Fragen und alles, was sonst nirgends passt',
-    complaint: 'Lärm, Sauberkeit, Hausordnung und Ähnliches',
-    document_request: 'Bescheinigungen und Kopien Ihrer Unterlagen',
-  },
-  subject: 'Betreff',
-  subjectError: 'Bitte geben Sie einen Betreff ein.',
-  complaintUrgency: 'Wie dringend ist es?',
-  documentType: 'Gewünschtes Dokument',
-  documentTypeError: 'Bitte wählen Sie ein Dokument aus.',
-  documentNote: 'Anmerkung (freiwillig)',
-  documentNoteHint: 'Zum Beispiel, wofür Sie das Dokument brauchen.',
-  requestDescriptionHint: 'Höchstens 5000 Zeichen.',
-  submitRequest: 'Anliegen senden',
-  // — cases: tenant-portal (Meine Anliegen, Meine Dokumente) —
-  portalSections: 'Bereiche',
-  newCaseHeading: 'Neues Anliegen',
-  myDocumentsHeading: 'Meine Dokumente',
-  unreadHidden: (unread: number) => `, ${unread} ungelesen`,
-  retry: 'Erneut versuchen',
-  loadMore: 'Weitere laden',
-  casesLoadFailed: 'Ihre Anliegen konnten nicht geladen werden.',
-  caseListLabel: 'Ihre Anliegen, neueste zuerst',
-  caseNumber: (caseNumber: string) => `Nr. ${caseNumber}`,
-  lastActivity: (when: string) => `Letzte Aktivität ${when}`,
-  onDate: (date: string) => `am ${date}`,
-  backToCases: 'Zurück zu Meine Anliegen',
-  caseHeading: (caseNumber: string, title: string) => `Anliegen ${caseNumber}: ${title}`,
-  caseLoadFailed: 'Das Anliegen konnte nicht geladen werden.',
-  caseDescription: 'Ihre Beschreibung',
-  damagePlace: (location: string, category: string, kind: string) => `${location} · ${category} · ${kind}`,
-  timelineHeading: 'Verlauf',
-  timelineCreated: 'Anliegen eingegangen',
-  timelineStatus: (status: string) => `Status: ${status}`,
-  timelineReply: 'Antwort Ihrer Hausverwaltung',
-  timelineResidentMessage: 'Ihre Nachricht',
-  timelineAttachments: (count: number) => (count === 1 ? 'Sie haben eine Datei angehängt' : `Sie haben ${count} Dateien angehängt`),
-  timelineDocument: (title: string) => `Dokument bereitgestellt: ${title}`,
-  messagesHeading: 'Nachrichten',
-  noMessages: 'Noch keine Nachrichten.',
-  messageFromResident: 'Sie',
-  messageFromStaff: 'Ihre Hausverwaltung',
-  attachmentsHeading: 'Anhänge',
-  attachmentFrom: (uploadedBy: 'resident' | 'staff'): string => (uploadedBy === 'resident' ? 'von Ihnen' : 'von Ihrer Hausverwaltung'),
-  addMessageHeading: 'Nachricht oder Dateien hinzufügen',
-  messageLabel: 'Ihre Nachricht',
-  sendMessage: 'Senden',
-  messageSent: 'Ihre Nachricht wurde gesendet.',
-  messageEmpty: 'Bitte schreiben Sie eine Nachricht oder hängen Sie eine Datei an.',
-  caseClosedNotice: (status: 'erledigt' | 'abgelehnt'): string =>
-    status === 'erledigt'
-      ? 'Dieses Anliegen ist erledigt, daher können Sie nichts mehr hinzufügen. Für etwas Neues melden Sie bitte ein neues Anliegen.'
-      : 'Dieses Anliegen wurde abgelehnt, daher können Sie nichts mehr hinzufügen. Die Begründung finden Sie in den Nachrichten. Für etwas Neues melden Sie bitte ein neues Anliegen.',
-  newCaseIntro: 'Worum geht es?',
-  newCaseTypeHints: {
-    damage: 'Etwas ist kaputt oder funktioniert nicht.',
-    complaint: 'Lärm, Verschmutzung oder Ärger im Haus.',
-    contact: 'Eine Frage oder ein Anliegen an Ihre Hausverwaltung.',
-    document_request: 'Eine Bescheinigung oder ein Dokument anfordern.',
-  },
-  chooseOtherType: 'Andere Art wählen',
-  caseFiled: (caseNumber: string, receivedAt: string) =>
-    `Ihr Anliegen ${caseNumber} ist eingegangen am ${new Date(receivedAt).toLocaleString('de-DE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Berlin' })} Uhr.`,
-  documentsEmpty: 'Sie haben noch keine Dokumente.',
-  documentsLoadFailed: 'Ihre Dokumente konnten nicht geladen werden.',
-  documentListLabel: 'Ihre Dokumente, neueste zuerst',
-  documentCategoryLabels: {
-    letter: 'Schreiben',
-    utility_statement: 'Betriebskostenabrechnung',
-    certificate: 'Bescheinigung',
-    contract: 'Vertrag',
-    other: 'Sonstiges',
-  },
-  documentUnread: 'Neu',
-  documentUnreadHidden: 'ungelesen',
-  documentForCase: (caseNumber: string) => `zu Anliegen ${caseNumber}`,
-  documentPublished: (when: string) => `Bereitgestellt ${when}`,
-  documentMarkReadFailed: 'Das Dokument konnte nicht als gelesen vermerkt werden.',
-  joinedHeading: 'Mitgemeldete Schäden',
-  joinedIntro: 'Schäden im Haus, die Sie mitgemeldet haben. Hier sehen Sie den Stand.',
-  joinedReported: (when: string) => `Gemeldet ${when}`,
-  liveCaseStatus: (caseNumber: string, status: string) => `Anliegen ${caseNumber}: Status jetzt „${status}“.`,
-  liveCaseReply: (caseNumber: string) => `Neue Antwort zu Anliegen ${caseNumber}.`,
-  liveCaseChanged: (caseNumber: string) => `Anliegen ${caseNumber} wurde aktualisiert.`,
-  liveDocument: (title: string) => `Neues Dokument: ${title}.`,
-  liveIncident: (caseNumber: string, status: string) => `Mitgemeldeter Schaden ${caseNumber}: Status jetzt „${status}“.`,
-  // — cases: case-board —
-  boardFilters: 'Vorgänge filtern',
-  boardFiltersToggle: (active: number) => (active ? `Filter (${active} aktiv)` : 'Filter'),
-  boardFilterType: 'Art',
-  boardFilterAllTypes: 'Alle Arten',
-  boardFilterStatus: 'Status',
-  boardFilterAssignee: 'Zuständig',
-  boardAssigneeAll: 'Alle',
-  boardAssigneeMe: 'Mir zugewiesen',
-  boardAssigneeNone: 'Nicht zugewiesen',
-  boardFilterBuilding: 'Gebäude',
-  boardBuildingAll: 'Alle Gebäude',
-  boardFilterOverdue: 'Nur überfällige',
-  boardResetFilters: 'Filter zurücksetzen',
-  boardList: 'Vorgänge, nach Frist sortiert',
-  boardShown: (count: number, more: boolean) =>
-    count === 0 ? 'Keine Vorgänge.' : `${count === 1 ? 'Ein Vorgang' : `${count} Vorgänge`}${more ? ', weitere vorhanden' : ''}.`,
-  boardEmptyFiltered: 'Keine Vorgänge für diese Filter.',
-  boardLoadMore: 'Weitere laden',
-  boardLoadingCases: 'Vorgänge werden geladen …',
-  boardRetry: 'Erneut versuchen',
-  boardSignInFirst: 'Bitte melden Sie sich als Mitarbeiterin oder Mitarbeiter an, um die Vorgänge zu sehen.',
-  boardForbidden: 'Die Vorgänge sind nur für Mitarbeitende der Hausverwaltung.',
-  boardDeadline: (date: string) => `Frist ${date}`,
-  boardOverdueSince: (date: string) => `Überfällig seit ${date}`,
-  boardPriority: 'Priorität',
-  boardFieldSource: 'Eingang über',
-  boardPriorityLabels: { normal: 'Normal', high: 'Hoch', critical: 'Kritisch' },
-  boardUrgencyLabels: { normal: 'Normal', urgent: 'Dringend', emergency: 'Notfall' },
-  boardUnassigned: 'Nicht zugewiesen',
-  boardNew: 'Neu',
-  boardNewCase: (caseNumber: string) => `Neuer Vorgang ${caseNumber}`,
-  boardCaseUpdated: (caseNumber: string) => `Vorgang ${caseNumber} wurde aktualisiert.`,
-  boardDetail: (caseNumber: string) => `Vorgang ${caseNumber}`,
-  boardBack: 'Zurück zur Liste',
-  boardDetailError: 'Der Vorgang konnte nicht geladen werden.',
-  boardFieldType: 'Art',
-  boardFieldStatus: 'Status',
-  boardFieldUrgency: 'Dringlichkeit',
-  boardFieldDeadline: 'Frist',
-  boardFieldAssignee: 'Zuständig',
-  boardFieldResident: 'Mieter/in',
-  boardFieldApplicant: 'Mietinteressent/in',
-  boardFieldBuilding: 'Gebäude',
-  boardFieldUnit: 'Wohnung',
-  boardFieldCreated: 'Eingegangen am',
-  boardFieldDamageLocation: 'Schadensort',
-  boardFieldDamageCategory: 'Schadenskategorie',
-  boardFieldDamageKind: 'Schadensart',
-  boardFieldDocumentType: 'Angefordertes Dokument',
-  boardFieldAvailability: 'Erreichbarkeit',
-  boardFieldAccessConsent: 'Zutritt in Abwesenheit',
-  boardAccessConsent: (granted: boolean): string => (granted ? 'Ja, erlaubt' : 'Nein'),
-  boardFieldAffected: 'Betroffene Mieter (mit Meldendem)',
-  boardDescription: 'Beschreibung',
-  boardNoDescription: 'Keine Beschreibung.',
-  boardAttachments: 'Anhänge',
-  boardNoAttachments: 'Keine Anhänge.',
-  boardUploadedBy: { resident: 'vom Mieter', staff: 'von der Hausverwaltung' },
-  boardDownload: (fileName: string) => `${fileName} herunterladen`,
-  boardActivity: 'Verlauf',
-  boardActorSystem: 'System',
-  boardActorResident: 'Mieter/in',
-  boardActorStaff: 'Hausverwaltung',
-  boardPublic: 'Für den Mieter sichtbar',
-  boardInternal: 'Intern – für den Mieter nicht sichtbar',
-  boardEvents: {
-    createdVia: (source: string) => `Vorgang eingegangen über ${source}`,
-    routed: (name: string) => `Automatisch zugewiesen an ${name}`,
-    statusChanged: (from: string, to: string) => `Status geändert: ${from} → ${to}`,
-    assigned: (name: string | null) => (name ? `Zugewiesen an ${name}` : 'Zuweisung aufgehoben'),
-    publicReply: 'Öffentliche Antwort an den Mieter',
-    residentMessage: 'Nachricht des Mieters',
-    internalNote: 'Interne Notiz',
-    attachmentsAdded: (count: number) =>
-      count === 1 ? 'Ein Anhang hinzugefügt' : count > 1 ? `${count} Anhänge hinzugefügt` : 'Anhänge hinzugefügt',
-    documentPublished: (title: string) => (title ? `Dokument „${title}“ an den Mieter freigegeben` : 'Dokument an den Mieter freigegeben'),
-    other: (kind: string) => `Änderung (${kind})`,
-  },
-  boardSomeone: 'unbekannt',
-  boardActions: 'Bearbeiten',
-  boardStatusHeading: 'Status ändern',
-  boardNewStatus: 'Neuer Status',
-  boardChooseStatus: 'Bitte wählen',
-  boardStatusMessage: 'Nachricht an den Mieter (optional, öffentlich)',
-  boardStatusSubmit: 'Status ändern',
-  boardStatusFinal: 'Der Vorgang ist abgeschlossen; der Status lässt sich nicht mehr ändern.',
-  boardStatusChanged: (status: string) => `Status auf „${status}“ geändert.`,
-  boardAssignHeading: 'Zuweisen',
-  boardAssignSubmit: 'Zuweisen',
-  boardAssigned: (name: string | null) => (name ? `Zugewiesen an ${name}.` : 'Zuweisung aufgehoben.'),
-  boardMessageHeading: 'Antwort oder interne Notiz',
-  boardMessageKind: 'Art der Nachricht',
-  boardReplyOption: 'Öffentliche Antwort an den Mieter',
-  boardNoteOption: 'Interne Notiz (nur für Mitarbeitende)',
-  boardMessageBody: 'Text',
-  boardReplySubmit: 'Antwort senden',
-  boardNoteSubmit: 'Notiz speichern',
-  boardReplySent: 'Antwort an den Mieter gesendet.',
-  boardNoteSaved: 'Interne Notiz gespeichert.',
-  boardDocumentHeading: 'Dokument in „Meine Dokumente“ des Mieters',
-  boardDocumentFile: 'Datei (PDF oder Bild, höchstens 10\u00A0MB)',
-  boardDocumentTitle: 'Titel',
-  boardDocumentCategory: 'Kategorie',
-  boardDocumentCategories: {
-    letter: 'Schreiben',
-    utility_statement: 'Betriebskostenabrechnung',
-    certificate: 'Bescheinigung',
-    contract: 'Vertrag',
-    other: 'Sonstiges',
-  },
-  boardDocumentSubmit: 'Dokument freigeben',
-  boardUploadProgress: 'Hochladen',
-  boardDocumentPublished: 'Das Dokument liegt jetzt in „Meine Dokumente“ des Mieters.',
-  boardFeatureUnavailable: 'Diese Funktion steht noch nicht zur Verfügung.',
-  boardCertificateSubmit: 'Bescheinigung erstellen und freigeben',
-  boardCertificateIssued: 'Die Mieterbescheinigung wurde erstellt und freigegeben; der Vorgang ist erledigt.',
-  boardCaseChanged:
-    'Jemand anderes hat diesen Vorgang gerade geändert. Er ist neu geladen – bitte prüfen Sie ihn und versuchen Sie es erneut.',
-};
+export type { Messages };
+export type Locale = Language;
+export const LOCALES = LANGUAGES;
 
-export type Messages = typeof de;
+/** The region each language's dates and numbers are written for. */
+const INTL_LOCALES: Record<Locale, string> = { de: 'de-DE', en: 'en-GB', tr: 'tr-TR', pl: 'pl-PL', uk: 'uk-UA' };
 
-const en: Messages = {
-  loading: 'Loading …',
-  busy: 'Sending …',
-  unexpectedError: 'Something went wrong. Please try again later.',
-  networkError: 'The server cannot be reached right now. Please check your connection.',
-  fieldErrorsSummary: (count) => (count === 1 ? 'Please correct the marked field.' : `Please correct the ${count} marked fields.`),
-  email: 'E-mail address',
-  password: 'Password',
-  newPassword: 'New password',
-  passwordRepeat: 'Repeat password',
-  passwordHint: 'At least 10 characters.',
-  passwordsDiffer: 'The passwords do not match.',
-  required: 'Please fill in this field.',
-  code: 'Code',
-  activationCode: 'Activation code from your letter',
-  back: 'Back to sign-in',
-  loginHeading: 'Sign in',
-  staffLoginHeading: 'Staff sign-in',
-  loginSubmit: 'Sign in',
-  forgotPassword: 'Forgot your password?',
-  activateLink: 'New here? Activate your account with the code from your letter',
-  secondFactorHeading: 'Enter your confirmation code',
-  secondFactorTotp: 'Enter the 6-digit code from your authenticator app.',
-  secondFactorEmail: (sentTo) => (sentTo ? `We have sent a code to ${sentTo}.` : 'We have sent you a code by e-mail.'),
-  verifySubmit: 'Confirm',
-  resendCode: 'Send a new code',
-  codeResent: (sentTo) => `A new code is on its way to ${sentTo}.`,
-  activateHeading: 'Activate your account',
-  activateIntro: 'Use the code from your letter to set up your access.',
-  activateSubmit: 'Activate account',
-  enrollChoiceHeading: 'Set up a second factor',
-  enrollChoiceIntro: 'To protect your data, you confirm every sign-in with a second factor. Choose how:',
-  enrollTotpOption: 'Authenticator app',
-  enrollTotpOptionHint: 'A code from an app on your phone, works offline.',
-  enrollEmailOption: 'Code by e-mail',
-  enrollEmailOptionHint: 'We send you a code at every sign-in.',
-  enrollTotpHeading: 'Set up your authenticator app',
-  enrollTotpIntro: 'Scan the QR code with your authenticator app and enter the code it shows.',
-  qrCodeAlt: 'QR code for your authenticator app',
-  manualSecret: 'Cannot scan? Enter this key in the app:',
-  enrollEmailHeading: 'Confirm the code from your e-mail',
-  enrollSubmit: 'Finish setup',
-  otherMethod: 'Choose another method',
-  resetRequestHeading: 'Forgot your password',
-  resetRequestIntro: 'We will send you a link to set a new password.',
-  resetRequestSubmit: 'Send link',
-  resetSentHeading: 'Please check your inbox',
-  resetSent: 'If an account exists for this address, we have sent you a link. It is valid for 60 minutes.',
-  resetCompleteHeading: 'Set a new password',
-  resetCompleteSubmit: 'Save password',
-  resetDone: 'Your password has been changed. Please sign in with your new password.',
-  requestNewLink: 'Request a new link',
-  signedInAs: (name) => `Signed in as ${name}`,
-  logout: 'Sign out',
-  logoutEverywhere: 'Sign out on all devices',
-  accountActions: 'Account',
-  signedOut: 'You have been signed out.',
-  signedOutEverywhere: 'You have been signed out on all devices.',
-  myCasesHeading: 'My requests',
-  casesSummary: (count) =>
-    count === 0 ? 'You have no requests yet.' : count === 1 ? 'You have one request.' : `You have ${count} requests.`,
-  boardHeading: 'Cases',
-  boardSummary: (count) => (count === 0 ? 'No open cases.' : count === 1 ? 'One open case.' : `${count} open cases.`),
-  portalLabel: (tenantName) => `Tenant portal ${tenantName}`.trim(),
-  staffPortalLabel: (tenantName) => `Case desk ${tenantName}`.trim(),
-  // — cases: shared (case types, statuses, uploads) —
-  caseTypeLabels: {
-    contact: 'General enquiry',
-    complaint: 'Report or complaint',
-    damage: 'Damage report',
-    document_request: 'Document request',
-    letting: 'Letting',
-  },
-  caseStatusLabels: {
-    eingegangen: 'Received',
-    in_bearbeitung: 'In progress',
-    beauftragt: 'Commissioned',
-    erledigt: 'Done',
-    abgelehnt: 'Declined',
-  },
-  urgencyLabels: { normal: 'Normal', urgent: 'Urgent', emergency: 'Emergency' },
-  caseSourceLabels: { portal: 'Tenant portal', chat: 'Chat assistant', lead: 'Letting', staff: 'Housing company', email: 'E-mail' },
-  attachmentsLabel: 'Photos and documents',
-  attachmentsLimits: (maxFiles, maxMegabytes) =>
-    `Up to ${maxFiles} files of at most ${maxMegabytes}\u00A0MB each, as JPEG, PNG, WebP or PDF.`,
-  chooseFiles: 'Choose files',
-  dropFiles: 'or drop them here',
-  attachedFiles: 'Selected files',
-  uploadProgressLabel: (fileName) => `Uploading ${fileName}`,
-  uploadingPercent: (percent) => `Uploading … ${percent}\u00A0%`,
-  uploadWaiting: 'Uploading …',
-  uploadDone: 'Uploaded',
-  uploadFailed: 'Not uploaded',
-  removeFile: 'Remove',
-  removeFileLabel: (fileName) => `Remove ${fileName}`,
-  cancelUpload: 'Cancel',
-  cancelUploadLabel: (fileName) => `Cancel uploading ${fileName}`,
-  fileUploaded: (fileName) => `${fileName} has been uploaded.`,
-  fileRemoved: (fileName) => `${fileName} has been removed.`,
-  fileRejected: (fileName, reason) => `${fileName} was not uploaded: ${reason}`,
-  fileTooLarge: (maxMegabytes) => `The file is larger than ${maxMegabytes}\u00A0MB.`,
-  uploadRejectedReasons: {
-    file_too_large: 'The file is too large. At most 10\u00A0MB per file are allowed.',
-    unsupported_file_type: 'This file type is not supported. Please upload a photo (JPEG, PNG, WebP) or a PDF.',
-    too_many_uploads: 'You have already uploaded many files that have not been sent yet. Please send your request or remove files.',
-    file_empty: 'The file is empty.',
-  },
-  tooManyFiles: (maxFiles) => `At most ${maxFiles} files are possible. Please remove another file first.`,
-  uploadsPending: 'Please wait until all files have been uploaded.',
-  fileSize: (bytes) =>
-    bytes < 1024 * 1024
-      ? `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('en-GB')}\u00A0KB`
-      : `${(bytes / (1024 * 1024)).toLocaleString('en-GB', { maximumFractionDigits: 1 })}\u00A0MB`,
-  // — cases: damage-report-form —
-  damageFormHeading: 'Report damage',
-  damageFormIntro: 'Describe what is broken. We will get back to you with the next step.',
-  signInToReport: 'Please sign in to the tenant portal first. Then you can send your request here.',
-  catalogueError: 'The lists to choose from could not be loaded.',
-  catalogueRetry: 'Try again',
-  damageLocation: 'Location',
-  damageCategory: 'Category',
-  damageKind: 'Kind of damage',
-  choosePlaceholder: 'Please choose',
-  chooseLocationFirst: 'Choose the location first',
-  chooseCategoryFirst: 'Choose the category first',
-  chooseLocationError: 'Please choose a location.',
-  chooseCategoryError: 'Please choose a category.',
-  chooseKindError: 'Please choose the kind of damage.',
-  urgency: 'Urgency',
-  urgencyHints: {
-    normal: 'Within the next few days',
-    urgent: 'A real restriction, please soon',
-    emergency: 'Danger to people or the building',
-  },
-  emergencyHint:
-    'Emergency: if people or the building are in danger – a burst pipe, a smell of gas or a power cut in the whole building – please also call your housing company’s emergency service right away. For gas, fire or injuries, dial 112.',
-  description: 'Description',
-  damageDescriptionHint: 'What happened, since when, where exactly? At most 5000 characters.',
-  descriptionError: 'Please describe your request.',
-  tooLong: (max) => `Please use at most ${max} characters.`,
-  availability: 'When can we reach you? (optional)',
-  availabilityHint: 'For example “weekdays after 4 pm” or a phone number.',
-  accessConsent: 'Tradespeople may enter the flat when I am not at home (with the caretaker).',
-  alreadyReportedHeading: 'Already reported?',
-  alreadyReportedIntro: (count) =>
-    count === 1
-      ? 'Damage of this kind has already been reported in your building. If it is the same, join it instead of reporting it again.'
-      : `${count} damages of this kind have already been reported in your building. If one of them is yours, join it instead of reporting it again.`,
-  alreadyReportedNone: 'Nothing of this kind has been reported in your building yet.',
-  alreadyReportedError: 'We could not check whether this has been reported. You can still report it.',
-  reportedAt: (when) => `reported on ${when}`,
-  joinIncident: 'I am affected too',
-  joinIncidentLabel: (kind, caseNumber) => `I am affected too: ${kind}, case ${caseNumber}`,
-  joinedIncident: 'You are on the list and will be told about progress. You do not need to report it yourself.',
-  joinUnavailable: 'Joining is not possible right now. Please report the damage yourself.',
-  submitDamage: 'Report damage',
-  submitting: 'Sending …',
-  receiptHeading: 'Thank you, your request has been received',
-  receiptCaseNumber: 'Case number',
-  receiptReceivedAt: 'Received on',
-  receiptStatus: 'Status',
-  receiptType: 'Type',
-  receiptSubject: 'Subject',
-  receiptAttachments: 'Attachments',
-  receiptAttachmentCount: (count) => (count === 0 ? 'none' : count === 1 ? '1 file' : `${count} files`),
-  receiptNote: 'Please note the case number. You can follow its progress under “My requests” at any time.',
-  dateTime: (iso) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Berlin' }),
-  reportAnother: 'Send another request',
-  requestFormHeading: 'Send a request',
-  requestType: 'Type of request',
-  requestTypeHints: {
-    contact: 'Questions and anything that fits nowhere else',
-    complaint: 'Noise, cleanliness, house rules and the like',
-    document_request: 'Certificates and copies of your documents',
-  },
-  subject: 'Subject',
-  subjectError: 'Please enter a subject.',
-  complaintUrgency: 'How urgent is it?',
-  documentType: 'Document you need',
-  documentTypeError: 'Please choose a document.',
-  documentNote: 'Note (optional)',
-  documentNoteHint: 'For example, what you need the document for.',
-  requestDescriptionHint: 'At most 5000 characters.',
-  submitRequest: 'Send request',
-  // — cases: tenant-portal (Meine Anliegen, Meine Dokumente) —
-  portalSections: 'Sections',
-  newCaseHeading: 'New request',
-  myDocumentsHeading: 'My documents',
-  unreadHidden: (unread) => `, ${unread} unread`,
-  retry: 'Try again',
-  loadMore: 'Load more',
-  casesLoadFailed: 'Your requests could not be loaded.',
-  caseListLabel: 'Your requests, newest first',
-  caseNumber: (caseNumber) => `No. ${caseNumber}`,
-  lastActivity: (when) => `Last activity ${when}`,
-  onDate: (date) => `on ${date}`,
-  backToCases: 'Back to my requests',
-  caseHeading: (caseNumber, title) => `Request ${caseNumber}: ${title}`,
-  caseLoadFailed: 'The request could not be loaded.',
-  caseDescription: 'Your description',
-  damagePlace: (location, category, kind) => `${location} · ${category} · ${kind}`,
-  timelineHeading: 'History',
-  timelineCreated: 'Request received',
-  timelineStatus: (status) => `Status: ${status}`,
-  timelineReply: 'Reply from your housing company',
-  timelineResidentMessage: 'Your message',
-  timelineAttachments: (count) => (count === 1 ? 'You attached a file' : `You attached ${count} files`),
-  timelineDocument: (title) => `Document provided: ${title}`,
-  messagesHeading: 'Messages',
-  noMessages: 'No messages yet.',
-  messageFromResident: 'You',
-  messageFromStaff: 'Your housing company',
-  attachmentsHeading: 'Attachments',
-  attachmentFrom: (uploadedBy) => (uploadedBy === 'resident' ? 'from you' : 'from your housing company'),
-  addMessageHeading: 'Add a message or files',
-  messageLabel: 'Your message',
-  sendMessage: 'Send',
-  messageSent: 'Your message has been sent.',
-  messageEmpty: 'Please write a message or attach a file.',
-  caseClosedNotice: (status) =>
-    status === 'erledigt'
-      ? 'This request is done, so nothing more can be added. For something new, please file a new request.'
-      : 'This request was declined, so nothing more can be added. You will find the reason in the messages. For something new, please file a new request.',
-  newCaseIntro: 'What is it about?',
-  newCaseTypeHints: {
-    damage: 'Something is broken or does not work.',
-    complaint: 'Noise, dirt or trouble in the building.',
-    contact: 'A question or request for your housing company.',
-    document_request: 'Request a certificate or a document.',
-  },
-  chooseOtherType: 'Choose another type',
-  caseFiled: (caseNumber, receivedAt) =>
-    `Your request ${caseNumber} was received on ${new Date(receivedAt).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Berlin' })}.`,
-  documentsEmpty: 'You have no documents yet.',
-  documentsLoadFailed: 'Your documents could not be loaded.',
-  documentListLabel: 'Your documents, newest first',
-  documentCategoryLabels: {
-    letter: 'Letter',
-    utility_statement: 'Service charge statement',
-    certificate: 'Certificate',
-    contract: 'Contract',
-    other: 'Other',
-  },
-  documentUnread: 'New',
-  documentUnreadHidden: 'unread',
-  documentForCase: (caseNumber) => `for request ${caseNumber}`,
-  documentPublished: (when) => `Provided ${when}`,
-  documentMarkReadFailed: 'The document could not be marked as read.',
-  joinedHeading: 'Damage I also reported',
-  joinedIntro: 'Damage in the building that you reported as well. Here you see its status.',
-  joinedReported: (when) => `Reported ${when}`,
-  liveCaseStatus: (caseNumber, status) => `Request ${caseNumber}: status is now “${status}”.`,
-  liveCaseReply: (caseNumber) => `New reply to request ${caseNumber}.`,
-  liveCaseChanged: (caseNumber) => `Request ${caseNumber} has been updated.`,
-  liveDocument: (title) => `New document: ${title}.`,
-  liveIncident: (caseNumber, status) => `Damage ${caseNumber} you also reported: status is now “${status}”.`,
-  // — cases: case-board —
-  boardFilters: 'Filter cases',
-  boardFiltersToggle: (active) => (active ? `Filters (${active} active)` : 'Filters'),
-  boardFilterType: 'Type',
-  boardFilterAllTypes: 'All types',
-  boardFilterStatus: 'Status',
-  boardFilterAssignee: 'Assignee',
-  boardAssigneeAll: 'Everyone',
-  boardAssigneeMe: 'Assigned to me',
-  boardAssigneeNone: 'Unassigned',
-  boardFilterBuilding: 'Building',
-  boardBuildingAll: 'All buildings',
-  boardFilterOverdue: 'Overdue only',
-  boardResetFilters: 'Reset filters',
-  boardList: 'Cases, sorted by deadline',
-  boardShown: (count, more) =>
-    count === 0 ? 'No cases.' : `${count === 1 ? 'One case' : `${count} cases`}${more ? ', more available' : ''}.`,
-  boardEmptyFiltered: 'No cases match these filters.',
-  boardLoadMore: 'Load more',
-  boardLoadingCases: 'Loading cases …',
-  boardRetry: 'Try again',
-  boardSignInFirst: 'Please sign in as a staff member to see the cases.',
-  boardForbidden: 'Cases are for staff of the housing company only.',
-  boardDeadline: (date) => `Due ${date}`,
-  boardOverdueSince: (date) => `Overdue since ${date}`,
-  boardPriority: 'Priority',
-  boardFieldSource: 'Received via',
-  boardPriorityLabels: { normal: 'Normal', high: 'High', critical: 'Critical' },
-  boardUrgencyLabels: { normal: 'Normal', urgent: 'Urgent', emergency: 'Emergency' },
-  boardUnassigned: 'Unassigned',
-  boardNew: 'New',
-  boardNewCase: (caseNumber) => `New case ${caseNumber}`,
-  boardCaseUpdated: (caseNumber) => `Case ${caseNumber} was updated.`,
-  boardDetail: (caseNumber) => `Case ${caseNumber}`,
-  boardBack: 'Back to the list',
-  boardDetailError: 'The case could not be loaded.',
-  boardFieldType: 'Type',
-  boardFieldStatus: 'Status',
-  boardFieldUrgency: 'Urgency',
-  boardFieldDeadline: 'Deadline',
-  boardFieldAssignee: 'Assignee',
-  boardFieldResident: 'Resident',
-  boardFieldApplicant: 'Rental applicant',
-  boardFieldBuilding: 'Building',
-  boardFieldUnit: 'Flat',
-  boardFieldCreated: 'Received',
-  boardFieldDamageLocation: 'Location',
-  boardFieldDamageCategory: 'Category',
-  boardFieldDamageKind: 'Damage',
-  boardFieldDocumentType: 'Requested document',
-  boardFieldAvailability: 'Availability',
-  boardFieldAccessConsent: 'Access while away',
-  boardAccessConsent: (granted) => (granted ? 'Yes, allowed' : 'No'),
-  boardFieldAffected: 'Affected residents (reporter included)',
-  boardDescription: 'Description',
-  boardNoDescription: 'No description.',
-  boardAttachments: 'Attachments',
-  boardNoAttachments: 'No attachments.',
-  boardUploadedBy: { resident: 'by the resident', staff: 'by the housing company' },
-  boardDownload: (fileName) => `Download ${fileName}`,
-  boardActivity: 'Activity',
-  boardActorSystem: 'System',
-  boardActorResident: 'Resident',
-  boardActorStaff: 'Housing company',
-  boardPublic: 'Visible to the resident',
-  boardInternal: 'Internal – never shown to the resident',
-  boardEvents: {
-    createdVia: (source) => `Case received via ${source}`,
-    routed: (name) => `Automatically assigned to ${name}`,
-    statusChanged: (from, to) => `Status changed: ${from} → ${to}`,
-    assigned: (name) => (name ? `Assigned to ${name}` : 'Unassigned'),
-    publicReply: 'Public reply to the resident',
-    residentMessage: 'Message from the resident',
-    internalNote: 'Internal note',
-    attachmentsAdded: (count) => (count === 1 ? 'One attachment added' : count > 1 ? `${count} attachments added` : 'Attachments added'),
-    documentPublished: (title) => (title ? `Document “${title}” published to the resident` : 'Document published to the resident'),
-    other: (kind) => `Change (${kind})`,
-  },
-  boardSomeone: 'unknown',
-  boardActions: 'Work on it',
-  boardStatusHeading: 'Change status',
-  boardNewStatus: 'New status',
-  boardChooseStatus: 'Please choose',
-  boardStatusMessage: 'Message to the resident (optional, public)',
-  boardStatusSubmit: 'Change status',
-  boardStatusFinal: 'The case is closed; its status can no longer change.',
-  boardStatusChanged: (status) => `Status changed to “${status}”.`,
-  boardAssignHeading: 'Assign',
-  boardAssignSubmit: 'Assign',
-  boardAssigned: (name) => (name ? `Assigned to ${name}.` : 'Unassigned.'),
-  boardMessageHeading: 'Reply or internal note',
-  boardMessageKind: 'Kind of message',
-  boardReplyOption: 'Public reply to the resident',
-  boardNoteOption: 'Internal note (staff only)',
-  boardMessageBody: 'Text',
-  boardReplySubmit: 'Send reply',
-  boardNoteSubmit: 'Save note',
-  boardReplySent: 'Reply sent to the resident.',
-  boardNoteSaved: 'Internal note saved.',
-  boardDocumentHeading: 'Document for the resident’s “My documents”',
-  boardDocumentFile: 'File (PDF or image, at most 10\u00A0MB)',
-  boardDocumentTitle: 'Title',
-  boardDocumentCategory: 'Category',
-  boardDocumentCategories: {
-    letter: 'Letter',
-    utility_statement: 'Utility statement',
-    certificate: 'Certificate',
-    contract: 'Contract',
-    other: 'Other',
-  },
-  boardDocumentSubmit: 'Publish document',
-  boardUploadProgress: 'Uploading',
-  boardDocumentPublished: 'The document is now in the resident’s “My documents”.',
-  boardFeatureUnavailable: 'This function is not available yet.',
-  boardCertificateSubmit: 'Create and publish certificate',
-  boardCertificateIssued: 'The tenancy certificate was created and published; the case is done.',
-  boardCaseChanged: 'Someone else has just changed this case. It has been reloaded – please check it and try again.',
-};
-
-const catalogues: Record<Locale, Messages> = { de, en };
-
-/** `en`, `en-GB` … select English; everything else falls back to German. */
-export function localeFromLang(lang: string | null | undefined): Locale {
-  return lang?.toLowerCase().startsWith('en') ? 'en' : 'de';
+/** The tag to give `Intl` for a language, e.g. `pl-PL`. */
+export function intlLocale(locale: Locale): string {
+  return INTL_LOCALES[locale];
 }
 
-export function messagesFor(locale: Locale): Messages {
-  return catalogues[locale];
+/** `de-AT` → `de`, `uk-UA` → `uk`, `en` → `en`; a language without texts (or not in `among`) → German. */
+export function localeFromLang(lang: string | null | undefined, among: readonly Locale[] = LOCALES): Locale {
+  const primary = lang?.trim().toLowerCase().split(/[-_]/)[0];
+  return among.find((locale) => locale === primary) ?? DEFAULT_LANGUAGE;
 }
 
 /** Keeps a number with the word after it ("2. OG links", "3 Zimmer"), so that a line never breaks between them. */
@@ -784,4 +38,123 @@ export function langOf(node: Node): string {
     current = current.parentNode ?? (current instanceof ShadowRoot ? current.host : null);
   }
   return document.documentElement.lang;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Languages on demand
+
+const loaded = new Map<Locale, Messages>([['de', de]]);
+const loading = new Map<Locale, Promise<void>>();
+
+/** One chunk per language; each is fetched at most once per page. */
+const importers: Record<Exclude<Locale, 'de'>, () => Promise<{ default: Messages }>> = {
+  en: () => import('./i18n/en.ts'),
+  tr: () => import('./i18n/tr.ts'),
+  pl: () => import('./i18n/pl.ts'),
+  uk: () => import('./i18n/uk.ts'),
+};
+
+/** The texts of a language if they are here; otherwise starts fetching them and answers `undefined`. */
+export function loadedMessages(locale: Locale): Messages | undefined {
+  const messages = loaded.get(locale);
+  if (!messages) void loadMessages(locale);
+  return messages;
+}
+
+/**
+ * Fetches a language's texts; elements waiting for it re-render when they arrive. A failed fetch (offline,
+ * a deploy replaced the chunk) leaves German on screen and is tried again the next time an element renders.
+ */
+export function loadMessages(locale: Locale): Promise<void> {
+  if (locale === 'de' || loaded.has(locale)) return Promise.resolve();
+  let pending = loading.get(locale);
+  if (!pending) {
+    pending = importers[locale]()
+      .then(
+        (module) => {
+          loaded.set(locale, module.default);
+          notify();
+        },
+        () => {},
+      )
+      .finally(() => loading.delete(locale));
+    loading.set(locale, pending);
+  }
+  return pending;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Following the page's language
+
+const listeners = new Set<() => void>();
+let langObserver: MutationObserver | undefined;
+
+/**
+ * Calls `listener` when a language's texts arrive or a `lang` attribute changes anywhere in the page
+ * (`<html lang>`, a wrapper's, an element's). One observer serves every element; it runs while any listens.
+ * Returns the function that stops listening.
+ */
+export function onLanguageChange(listener: () => void): () => void {
+  listeners.add(listener);
+  if (!langObserver) {
+    langObserver = new MutationObserver(notify);
+    langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  }
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0) {
+      langObserver?.disconnect();
+      langObserver = undefined;
+    }
+  };
+}
+
+function notify(): void {
+  for (const listener of [...listeners]) listener();
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Errors of the BFF in words
+
+/** The shape of an error answer the widgets keep (`ApiError`, and the sign-in flow's `FormError`). */
+interface CodedError {
+  code: string;
+  message: string;
+}
+
+const isCodedError = (error: unknown): error is CodedError =>
+  typeof error === 'object' && error !== null && typeof (error as CodedError).code === 'string';
+
+/**
+ * The text for a failed request in the element's language: by the error's stable code; the server's own
+ * message only for a code this language has no text for.
+ */
+export function errorText(msg: Messages, error: unknown): string {
+  if (!isCodedError(error)) return msg.unexpectedError;
+  if (error.code === 'network_error') return msg.networkError;
+  return msg.errorCodes[error.code as ErrorCode] ?? (error.message || msg.unexpectedError);
+}
+
+/** The text for one field of `validation_failed`, from its issue code and limit (the server's message as fallback). */
+export function fieldErrorText(msg: Messages, field: FieldError): string {
+  const { code, limit } = field;
+  const characters = field.origin === undefined || field.origin === 'string';
+  const entries = field.origin === 'array' || field.origin === 'set';
+  switch (code) {
+    case 'invalid_type':
+      return msg.required;
+    case 'too_small':
+      if (limit === undefined || limit <= 1) return msg.required;
+      if (characters) return msg.fieldTooShort(limit);
+      break;
+    case 'too_big':
+      if (limit !== undefined && characters) return msg.tooLong(limit);
+      if (limit !== undefined && entries) return msg.fieldTooMany(limit);
+      break;
+    case 'invalid_format':
+      return field.path === 'email' ? msg.fieldInvalidEmail : field.path === 'code' ? msg.fieldInvalidCode : msg.fieldInvalidFormat;
+    case 'invalid_value':
+      return msg.fieldInvalidChoice;
+  }
+  return field.message || msg.fieldInvalidFormat;
 }

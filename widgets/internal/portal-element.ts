@@ -1,6 +1,7 @@
-import { LitElement, css, type CSSResultGroup } from 'lit';
+import { LitElement, css, type CSSResultGroup, type ReactiveController } from 'lit';
 import { property } from 'lit/decorators.js';
-import { langOf, localeFromLang, messagesFor, type Locale, type Messages } from './localize.ts';
+import { LOCALES, langOf, loadMessages, loadedMessages, localeFromLang, onLanguageChange, type Locale, type Messages } from './localize.ts';
+import de from './i18n/de.ts';
 
 /**
  * Theme defaults. Each `--mp-*` property a housing company may set is read once here into a private
@@ -60,27 +61,80 @@ const hostReset = css`
   }
 `;
 
+/**
+ * The texts an element shows: those of its language once they are here; until then the ones it showed
+ * before (German at first), so it never shows keys or empty text, and re-renders when they arrive.
+ */
+class ElementTexts implements ReactiveController {
+  locale: Locale = 'de';
+  messages: Messages = de;
+  private stopListening?: () => void;
+
+  constructor(private readonly host: PortalElement) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.stopListening = onLanguageChange(() => this.host.requestUpdate());
+    this.follow();
+  }
+
+  hostDisconnected(): void {
+    this.stopListening?.();
+    this.stopListening = undefined;
+  }
+
+  hostUpdate(): void {
+    this.follow();
+  }
+
+  private follow(): void {
+    const locale = this.host.locale;
+    const messages = loadedMessages(locale);
+    if (!messages) return;
+    this.locale = locale;
+    this.messages = messages;
+  }
+}
+
 /** Base class of every Mieterportal element: host reset, theme tokens and localisation. */
 export class PortalElement extends LitElement {
   static override styles: CSSResultGroup = [themeDefaults, hostReset];
 
+  /**
+   * The languages the element has texts for; any other `lang` shows German. Staff elements narrow it.
+   * @internal
+   */
+  static languages: readonly Locale[] = LOCALES;
+
   /** Observed so that setting `lang` on the element re-renders it in that language. */
   @property({ attribute: 'lang' }) protected langAttribute?: string;
 
+  private readonly texts = new ElementTexts(this);
+
   /**
-   * German unless the element or an ancestor (or the document) says `lang="en…"`.
+   * The element's language: its own `lang`, else the nearest ancestor's, else `<html lang>`, among the
+   * languages it speaks. Dates and numbers follow it at once, the texts (`msg`) once they are loaded.
    * @internal
    */
   get locale(): Locale {
-    return localeFromLang(langOf(this));
+    return localeFromLang(langOf(this), (this.constructor as typeof PortalElement).languages);
   }
 
   /**
-   * The texts in the element's language.
+   * The texts in the element's language, German until that language has arrived.
    * @internal
    */
   get msg(): Messages {
-    return messagesFor(this.locale);
+    return this.texts.messages;
+  }
+
+  /** Settles once the element shows its language (or that language could not be loaded). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const settled = await super.getUpdateComplete();
+    if (this.texts.locale === this.locale) return settled;
+    await loadMessages(this.locale);
+    return super.getUpdateComplete();
   }
 }
 

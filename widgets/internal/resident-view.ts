@@ -1,6 +1,6 @@
 /** What the resident's case and document views share: time formatting and the looks. */
 import { css, html } from 'lit';
-import type { Locale, Messages } from './localize.ts';
+import { intlLocale, type Locale, type Messages } from './localize.ts';
 
 const minute = 60_000;
 const hour = 60 * minute;
@@ -12,7 +12,7 @@ const day = 24 * hour;
  */
 export function when(iso: string, locale: Locale, msg: Messages, now = Date.now()): { text: string; full: string } {
   const date = new Date(iso);
-  const tag = locale === 'en' ? 'en-GB' : 'de-DE';
+  const tag = intlLocale(locale);
   const full = date.toLocaleString(tag, { dateStyle: 'long', timeStyle: 'short' });
   const elapsed = now - date.getTime();
   const relative = new Intl.RelativeTimeFormat(tag, { numeric: 'auto' });

@@ -60,10 +60,14 @@ describe('<mp-sign-in-flow>', () => {
     const el = await fixture<SignInFlow>(html`<mp-sign-in-flow step="activate"></mp-sign-in-flow>`);
     type(el, 'code', 'ABCD');
     type(el, 'password', 'kurz');
-    el.error = { code: 'validation_failed', message: 'Bitte prüfen Sie Ihre Eingaben.', fields: { password: 'Zu kurz.' } };
+    el.error = {
+      code: 'validation_failed',
+      message: 'Eingaben prüfen.',
+      fields: { password: { path: 'password', code: 'too_small', limit: 10, origin: 'string', message: 'Zu kurz.' } },
+    };
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.equal('Bitte prüfen Sie Ihre Eingaben.');
-    expect(el.shadowRoot!.getElementById('password-error')!.textContent).to.equal('Zu kurz.');
+    expect(el.shadowRoot!.getElementById('password-error')!.textContent).to.equal('Bitte mindestens 10 Zeichen.');
     expect(input(el, 'password').getAttribute('aria-describedby')).to.equal('password-hint password-error');
     expect(input(el, 'code').value).to.equal('ABCD');
     expect(input(el, 'password').value).to.equal('kurz');

@@ -1,18 +1,20 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import type { FieldError } from '../../bff/contract/errors.ts';
 import { PortalElement, defineElement } from '../internal/portal-element.ts';
+import { errorText, fieldErrorText } from '../internal/localize.ts';
 import type { Audience, SecondFactor, TotpEnrolment } from '../internal/api-client.ts';
 import { SignInRequestEvent, type SignInRequest, type SignInStep } from '../events/sign-in-request.ts';
 import { signInFlowStyles } from './sign-in-flow.styles.ts';
 
 export type { SignInStep };
 
-/** An error to show: a general message and messages per field name. Matches `ApiError`. */
+/** An error to show: its code (the server's message as fallback) and the issue per field name. Matches `ApiError`. */
 export interface FormError {
   code: string;
   message: string;
-  fields: Record<string, string>;
+  fields: Record<string, FieldError>;
 }
 
 interface FieldOptions {
@@ -259,9 +261,7 @@ export class SignInFlow extends PortalElement {
   }
 
   private errorMessage(): string {
-    if (!this.error) return '';
-    if (this.error.code === 'network_error') return this.msg.networkError;
-    return this.error.message || this.msg.unexpectedError;
+    return this.error ? errorText(this.msg, this.error) : '';
   }
 
   /**
@@ -299,7 +299,8 @@ export class SignInFlow extends PortalElement {
   }
 
   private field(name: string, label: string, options: FieldOptions = {}) {
-    const error = this.localErrors[name] ?? this.error?.fields[name];
+    const issue = this.error?.fields[name];
+    const error = this.localErrors[name] ?? (issue && fieldErrorText(this.msg, issue));
     const describedBy = [options.hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ');
     return html`
       <div class="field" part="field">

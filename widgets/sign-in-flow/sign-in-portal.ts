@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { PortalElement } from '../internal/portal-element.ts';
+import { errorText } from '../internal/localize.ts';
 import { ApiClient, type Audience, type TenantInfo } from '../internal/api-client.ts';
 import { defaultApiClient } from '../internal/default-api-client.ts';
 import type { SignInRequestEvent } from '../events/sign-in-request.ts';
@@ -42,9 +43,11 @@ export abstract class SignInPortal extends PortalElement {
 
   private signedInShown?: boolean;
 
-  /** @internal The client in use: `client`, else the one for `api`. */
+  /** @internal The client of the portal and everything in it (`client`, else the one for `api`), speaking the portal's language. */
   get apiClient(): ApiClient {
-    return this.client ?? defaultApiClient(this.api);
+    const client = this.client ?? defaultApiClient(this.api);
+    client.language = this.locale;
+    return client;
   }
 
   override connectedCallback(): void {
@@ -143,7 +146,7 @@ export abstract class SignInPortal extends PortalElement {
         .busy=${this.signIn.busy}
         @mp-sign-out-request=${(event: SignOutRequestEvent) => this.signIn.signOut(event.detail.everywhere)}
       ></mp-account-bar>
-      <div class="alert" part="alert" role="alert">${error ? error.message || this.msg.unexpectedError : nothing}</div>
+      <div class="alert" part="alert" role="alert">${error ? errorText(this.msg, error) : nothing}</div>
       ${this.renderSignedIn()}
     `;
   }

@@ -74,6 +74,8 @@ export type StaffCaseAction = 'status' | 'assign' | 'message' | 'document' | 'ce
  */
 export class StaffCaseDetailView extends PortalElement {
   static override styles = [PortalElement.styles, staffViewStyles, staffCaseDetailStyles];
+  /** Staff work in German or English; any other page language shows German. */
+  static override languages: readonly Locale[] = ['de', 'en'];
 
   /** The case as the list shows it: its number and title head the view while the detail loads. */
   @property({ attribute: false }) summary?: StaffCase;

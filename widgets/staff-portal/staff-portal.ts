@@ -1,5 +1,6 @@
 import { html } from 'lit';
 import { defineElement } from '../internal/portal-element.ts';
+import type { Locale } from '../internal/localize.ts';
 import { SignInPortal } from '../sign-in-flow/sign-in-portal.ts';
 import { staffPortalStyles } from './staff-portal.styles.ts';
 import '../case-board/case-board.ts';
@@ -47,6 +48,8 @@ import '../case-board/case-board.ts';
  */
 export class StaffPortal extends SignInPortal {
   static override styles = [SignInPortal.styles, staffPortalStyles];
+  /** Staff work in German or English; any other page language shows German. */
+  static override languages: readonly Locale[] = ['de', 'en'];
 
   /** @internal */
   readonly audience = 'staff';

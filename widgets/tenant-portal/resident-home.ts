@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiError, type ApiClient } from '../internal/api-client.ts';
 import { LiveUpdatesController } from '../internal/live-updates-controller.ts';
-import type { Messages } from '../internal/localize.ts';
+import { errorText, type Messages } from '../internal/localize.ts';
 import type { ResidentEventMap, ResidentLiveEvent } from '../../bff/contract/realtime.ts';
 import {
   ResidentCasesApi,
@@ -20,7 +20,7 @@ export interface PagedList<T> {
   nextCursor: string | null;
   state: LoadState;
   loadingMore: boolean;
-  /** The German/English text of the last failure (first page or a further one). */
+  /** The text of the last failure (first page or a further one), in the language shown when it happened. */
   error: string;
 }
 
@@ -377,10 +377,12 @@ export class ResidentHome implements ReactiveController {
     return generation === this.generation ? answer : stale;
   }
 
+  /** What went wrong: the view's own words, then the reason the BFF gave by its error code. */
   private describe(error: Error, fallback: string): string {
-    if (error instanceof ApiError && error.code === 'network_error') return this.host.msg.networkError;
-    if (error instanceof ApiError && error.message) return `${fallback} ${error.message}`;
-    return fallback;
+    if (!(error instanceof ApiError)) return fallback;
+    const reason = errorText(this.host.msg, error);
+    if (error.code === 'network_error') return reason;
+    return reason === fallback || reason === this.host.msg.unexpectedError ? fallback : `${fallback} ${reason}`;
   }
 }
 

@@ -168,7 +168,7 @@ describe('<tenant-portal> resident area', function () {
     await until(() => page.root.querySelector('[role="alert"][part="failure"]'), 'failure shown');
     expect(page.root.querySelector('[part="failure"]')!.textContent)
       .to.contain('Ihre Anliegen konnten nicht geladen werden.')
-      .and.contain('vorübergehend nicht verfügbar');
+      .and.contain('Der Dienst ist vorübergehend nicht verfügbar.');
     await expect(el).to.be.accessible();
     resident.failing.delete('cases');
     page.button(page.root, 'Erneut versuchen').click();

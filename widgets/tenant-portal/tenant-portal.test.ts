@@ -169,7 +169,7 @@ describe('<tenant-portal>', () => {
     const { page } = await portal();
     await page.press('Konto mit Brief-Code aktivieren');
     await page.submit({ code: fakeCodes.activation, email: 'dana@example.org', password: 'kurz', passwordRepeat: 'kurz' });
-    expect(page.fieldError('password')).to.equal('Das Passwort muss mindestens 10 Zeichen lang sein.');
+    expect(page.fieldError('password')).to.equal('Bitte mindestens 10 Zeichen.');
     expect(page.flow!.shadowRoot!.activeElement).to.equal(page.input('password'));
     expect(page.input('email').value).to.equal('dana@example.org');
   });
@@ -178,7 +178,7 @@ describe('<tenant-portal>', () => {
     const { page } = await portal();
     await page.press('Konto mit Brief-Code aktivieren');
     await page.submit({ code: 'XXXX', email: 'dana@example.org', password: 'ein-gutes-passwort', passwordRepeat: 'ein-gutes-passwort' });
-    expect(page.alert()).to.equal('Der Aktivierungscode ist ungültig oder abgelaufen.');
+    expect(page.alert()).to.equal('Der Aktivierungscode ist ungültig, abgelaufen oder bereits verwendet.');
   });
 
   it('requests a password reset link', async () => {

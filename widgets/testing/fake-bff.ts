@@ -58,6 +58,8 @@ export interface RecordedRequest {
   path: string;
   body: Record<string, unknown> | undefined;
   csrfToken: string | null;
+  /** The `Accept-Language` the widget sent. */
+  language: string | null;
 }
 
 export const defaultFakeAccounts: FakeAccount[] = [
@@ -87,8 +89,9 @@ export class FakeBff {
     const method = (init.method ?? 'GET').toUpperCase();
     const body = typeof init.body === 'string' ? (JSON.parse(init.body) as Record<string, unknown>) : undefined;
     const form = init.body instanceof FormData ? init.body : undefined;
-    const csrfToken = new Headers(init.headers).get('x-csrf-token');
-    this.requests.push({ method, path: url.pathname, body, csrfToken });
+    const headers = new Headers(init.headers);
+    const csrfToken = headers.get('x-csrf-token');
+    this.requests.push({ method, path: url.pathname, body, csrfToken, language: headers.get('accept-language') });
     if (this.options.latency) await new Promise((resolve) => setTimeout(resolve, this.options.latency));
     if (this.options.failWith) return error(this.options.failWith.status, this.options.failWith.code, this.options.failWith.message);
     if (method !== 'GET' && csrfToken !== this.csrfToken)
@@ -223,7 +226,7 @@ export class FakeBff {
       this.pending = undefined;
       this.wrongCodes = 0;
       this.session = { state: 'anonymous' };
-      return error(400, 'invalid_code', 'Zu viele falsche Codes. Bitte melden Sie sich erneut an.');
+      return error(400, 'too_many_wrong_codes', 'Zu viele falsche Codes. Bitte melden Sie sich erneut an.');
     }
     this.wrongCodes = 0;
     this.rotateSession();
@@ -255,7 +258,9 @@ export function error(status: number, code: ErrorCode, message: string, details?
 
 function passwordTooShort(): Response {
   return error(400, 'validation_failed', 'Bitte prüfen Sie Ihre Eingaben.', {
-    fields: [{ path: 'password', code: 'too_small', limit: 10, message: 'Das Passwort muss mindestens 10 Zeichen lang sein.' }],
+    fields: [
+      { path: 'password', code: 'too_small', limit: 10, origin: 'string', message: 'Das Passwort muss mindestens 10 Zeichen lang sein.' },
+    ],
   });
 }
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { residentCase } from '../../bff/contract/cases.ts';
-import type { ErrorCode } from '../../bff/contract/errors.ts';
+import type { ErrorCode, FieldError } from '../../bff/contract/errors.ts';
 import { STORED_FILE_TYPES, type StoredFileType } from '../../bff/contract/enums.ts';
 import { ApiError, type ApiClient } from '../internal/api-client.ts';
 import type {
@@ -22,8 +22,8 @@ export interface FakeCaseFilingOptions {
   openReports?: Record<string, OpenDamageReport[]>;
   /** These endpoints answer 503 (or the given error) until removed from `fake.failing`. */
   failing?: FilingEndpoint[];
-  /** `POST /api/cases` answers `400 validation_failed` with these field messages (until cleared). */
-  validationErrors?: Record<string, string>;
+  /** `POST /api/cases` answers `400 validation_failed` with these field issues (until cleared). */
+  validationErrors?: FieldError[];
   /** `POST …/join` answers like a BFF without the route (404) or for an incident already joined (409). */
   join?: 'ok' | 'not_found' | 'already_joined';
   /** Extra delay of each answer in ms, to see loading states. */
@@ -136,7 +136,7 @@ export class FakeCaseFiling {
   readonly catalogue: CaseCatalogue;
   readonly openReports: Record<string, OpenDamageReport[]>;
   readonly failing: Set<FilingEndpoint>;
-  validationErrors: Record<string, string> | undefined;
+  validationErrors: FieldError[] | undefined;
   join: 'ok' | 'not_found' | 'already_joined';
   /** Staged uploads by id. */
   readonly uploads = new Map<string, StagedUpload>();
@@ -212,10 +212,8 @@ export class FakeCaseFiling {
   }
 
   private fileCase(body: Record<string, unknown>): Response {
-    if (this.validationErrors && Object.keys(this.validationErrors).length) {
-      return error(400, 'validation_failed', 'Bitte prüfen Sie Ihre Eingaben.', {
-        fields: Object.entries(this.validationErrors).map(([path, message]) => ({ path, code: 'custom', message })),
-      });
+    if (this.validationErrors?.length) {
+      return error(400, 'validation_failed', 'Bitte prüfen Sie Ihre Eingaben.', { fields: this.validationErrors });
     }
     const attachmentIds = (body.attachmentIds as string[] | undefined) ?? [];
     if (attachmentIds.some((id) => !this.uploads.has(id))) {

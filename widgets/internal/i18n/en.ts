@@ -1,0 +1,14 @@
+import common from './common/en.ts';
+import errors from './errors/en.ts';
+import signIn from './sign-in/en.ts';
+import attachments from './attachments/en.ts';
+import filing from './filing/en.ts';
+import residentCases from './resident-cases/en.ts';
+import documents from './documents/en.ts';
+import staff from './staff/en.ts';
+import type { Messages } from './de.ts';
+
+/** English, every area. Loaded on demand (localize.ts). */
+const en: Messages = { ...common, ...errors, ...signIn, ...attachments, ...filing, ...residentCases, ...documents, ...staff };
+
+export default en;

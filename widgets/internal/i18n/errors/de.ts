@@ -1,0 +1,117 @@
+import type { ErrorCode } from '../../../../bff/contract/errors.ts';
+import { UPLOAD_LIMITS } from '../../../../bff/contract/enums.ts';
+
+/** Codes only clerks and admins meet (board, admin API, Vorgang API): their texts are German and English. */
+export type StaffErrorCode =
+  | 'case_changed'
+  | 'invalid_status_transition'
+  | 'unknown_assignee'
+  | 'unknown_damage_category'
+  | 'category_needs_damage'
+  | 'not_a_certificate_request'
+  | 'case_without_resident'
+  | 'second_factor_not_allowed'
+  | 'unknown_audience'
+  | 'slug_taken'
+  | 'duplicate_ref'
+  | 'unknown_building'
+  | 'unknown_unit'
+  | 'csv_expected'
+  | 'csv_invalid'
+  | 'https_required'
+  | 'json_expected'
+  | 'signature_missing'
+  | 'signature_invalid'
+  | 'signature_expired';
+
+/** Every other code can reach a resident: each language the residents' elements speak has a text for it. */
+export type ResidentErrorCode = Exclude<ErrorCode, StaffErrorCode>;
+
+const maxMegabytes = UPLOAD_LIMITS.maxBytes / (1024 * 1024);
+const unreadableRequest = 'Die Anfrage konnte nicht gelesen werden. Bitte laden Sie die Seite neu und versuchen Sie es erneut.';
+
+export const residentErrorCodes: Record<ResidentErrorCode, string> = {
+  validation_failed: 'Bitte prüfen Sie Ihre Eingaben.',
+  invalid_json: unreadableRequest,
+  payload_too_large: 'Die Anfrage ist zu groß. Bitte kürzen Sie Ihre Eingaben.',
+  unsupported_encoding: unreadableRequest,
+  route_not_found: 'Diese Funktion ist gerade nicht verfügbar.',
+  not_found: 'Das wurde nicht gefunden. Vielleicht wurde es inzwischen entfernt.',
+  forbidden: 'Dafür fehlt Ihnen die Berechtigung.',
+  unauthenticated: 'Bitte melden Sie sich an.',
+  csrf_invalid: 'Ihre Sitzung ist abgelaufen. Bitte laden Sie die Seite neu.',
+  origin_not_allowed: 'Diese Seite darf nicht auf Ihr Konto zugreifen.',
+  rate_limited: 'Zu viele Anfragen. Bitte warten Sie eine Minute und versuchen Sie es dann erneut.',
+  internal_error: 'Auf dem Server ist ein Fehler aufgetreten. Bitte versuchen Sie es später noch einmal.',
+  database_unavailable: 'Der Dienst ist gerade nicht verfügbar. Bitte versuchen Sie es in einigen Minuten noch einmal.',
+  service_unavailable: 'Der Dienst ist vorübergehend nicht verfügbar. Bitte versuchen Sie es später noch einmal.',
+  tenant_not_found: 'Diese Hausverwaltung wurde nicht gefunden. Bitte prüfen Sie den Link.',
+  invalid_credentials: 'E-Mail-Adresse oder Passwort ist falsch.',
+  locked: 'Zu viele Fehlversuche. Bitte warten Sie einige Minuten und versuchen Sie es dann erneut.',
+  invalid_code: 'Der Code ist falsch oder abgelaufen.',
+  invalid_activation_code: 'Der Aktivierungscode ist ungültig, abgelaufen oder bereits verwendet.',
+  invalid_reset_token: 'Der Link ist ungültig oder abgelaufen. Bitte fordern Sie einen neuen an.',
+  invalid_state: 'Es läuft keine passende Anmeldung. Bitte melden Sie sich erneut an.',
+  enrolment_not_started: 'Bitte richten Sie zuerst die Authenticator-App ein.',
+  no_email: 'Für dieses Konto ist keine E-Mail-Adresse hinterlegt.',
+  no_email_factor: 'Für diese Anmeldung wird kein Code per E-Mail verschickt.',
+  too_many_codes: 'Es wurden zu viele Codes angefordert. Bitte melden Sie sich erneut an.',
+  too_many_wrong_codes: 'Zu viele falsche Codes. Bitte melden Sie sich erneut an.',
+  email_taken: 'Diese E-Mail-Adresse wird bereits für ein anderes Konto verwendet.',
+  case_closed: 'Dieses Anliegen ist abgeschlossen. Für etwas Neues melden Sie bitte ein neues Anliegen.',
+  unknown_damage_selection: 'Bitte wählen Sie Schadensort, Schadenskategorie und Schadensart aus der Liste.',
+  unknown_document_type: 'Bitte wählen Sie ein Dokument aus der Liste.',
+  own_report: 'Diese Schadensmeldung haben Sie selbst erstellt; Sie erhalten dazu bereits alle Neuigkeiten.',
+  already_joined: 'Sie haben sich dieser Schadensmeldung bereits angeschlossen.',
+  file_missing: 'Bitte wählen Sie eine Datei aus.',
+  file_empty: 'Die Datei ist leer.',
+  file_too_large: `Die Datei ist zu groß. Erlaubt sind höchstens ${maxMegabytes}\u00A0MB pro Datei.`,
+  too_many_files: 'Bitte laden Sie die Dateien einzeln hoch.',
+  unsupported_file_type: 'Dieser Dateityp wird nicht unterstützt. Bitte laden Sie ein Foto (JPEG, PNG, WebP) oder ein PDF hoch.',
+  invalid_upload: 'Die Datei konnte nicht gelesen werden. Bitte versuchen Sie es erneut.',
+  unknown_upload: 'Eine angehängte Datei wurde nicht gefunden oder ist abgelaufen. Bitte laden Sie sie erneut hoch.',
+  too_many_uploads: `Sie haben bereits ${UPLOAD_LIMITS.maxStagedPerAccount} Dateien hochgeladen, die noch nicht gesendet wurden. Bitte senden Sie Ihr Anliegen ab oder entfernen Sie Dateien.`,
+  too_many_attachments: `Ein Anliegen kann höchstens ${UPLOAD_LIMITS.maxFilesPerCase} Dateien haben. Bitte entfernen Sie Dateien.`,
+};
+
+export const staffErrorCodes: Record<StaffErrorCode, string> = {
+  case_changed: 'Der Vorgang wurde zwischenzeitlich geändert. Bitte laden Sie ihn neu.',
+  invalid_status_transition: 'Diese Statusänderung ist nicht möglich.',
+  unknown_assignee: 'Diese Person ist keine Sachbearbeitung dieser Hausverwaltung.',
+  unknown_damage_category: 'Diese Schadenskategorie gibt es im Katalog nicht.',
+  category_needs_damage: 'Eine Schadenskategorie gibt es nur bei Schadensmeldungen.',
+  not_a_certificate_request: 'Dieser Vorgang ist keine Anforderung einer Mieterbescheinigung.',
+  case_without_resident: 'Dieser Vorgang gehört keiner Mieterin und keinem Mieter; Dokumente gehen nur an Mieter.',
+  second_factor_not_allowed: 'Mitarbeitende müssen eine Authenticator-App verwenden.',
+  unknown_audience: 'Die gewählte Mieterin, Wohnung oder das Gebäude gibt es bei dieser Hausverwaltung nicht.',
+  slug_taken: 'Diese Kennung ist bereits vergeben.',
+  duplicate_ref: 'Ein Eintrag mit dieser Kennung existiert bereits.',
+  unknown_building: 'Dieses Gebäude ist unbekannt.',
+  unknown_unit: 'Diese Wohneinheit ist unbekannt.',
+  csv_expected: 'Bitte senden Sie die Mieterliste als CSV-Datei.',
+  csv_invalid: 'Die CSV-Datei enthält Fehler. Es wurde nichts importiert.',
+  https_required: 'Die Vorgangs-API muss über https erreichbar sein.',
+  json_expected: 'Bitte senden Sie das Ereignis als JSON.',
+  signature_missing: 'Signatur oder Zeitstempel fehlt.',
+  signature_invalid: 'Die Signatur ist ungültig.',
+  signature_expired: 'Der Zeitstempel liegt mehr als 5 Minuten zurück oder in der Zukunft.',
+};
+
+const errorCodes: Partial<Record<ErrorCode, string>> = { ...residentErrorCodes, ...staffErrorCodes };
+
+/**
+ * Error answers of the BFF in words: a text per stable code (bff/contract/errors.ts), and the phrases for a
+ * field of `validation_failed` by its issue code and limit (see `fieldErrorText` in localize.ts).
+ */
+const errors = {
+  errorCodes,
+  fieldTooShort: (min: number) => `Bitte mindestens ${min} Zeichen.`,
+  fieldTooMany: (max: number) => `Bitte höchstens ${max} auswählen.`,
+  fieldInvalidEmail: 'Bitte geben Sie eine gültige E-Mail-Adresse ein.',
+  fieldInvalidCode: 'Bitte geben Sie den 6-stelligen Code ein.',
+  fieldInvalidFormat: 'Bitte prüfen Sie diese Angabe.',
+  fieldInvalidChoice: 'Bitte wählen Sie einen der angebotenen Werte.',
+};
+
+export type ErrorMessages = typeof errors;
+export default errors;

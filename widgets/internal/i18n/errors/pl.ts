@@ -1,0 +1,65 @@
+import { UPLOAD_LIMITS } from '../../../../bff/contract/enums.ts';
+import { pluralOf } from '../plural.ts';
+import type { ErrorMessages, ResidentErrorCode } from './de.ts';
+
+const plural = pluralOf('pl');
+const files = (count: number) => `${count} ${plural(count, { one: 'plik', few: 'pliki', many: 'plików', other: 'pliku' })}`;
+const maxMegabytes = UPLOAD_LIMITS.maxBytes / (1024 * 1024);
+const unreadableRequest = 'Nie udało się odczytać żądania. Prosimy odświeżyć stronę i spróbować ponownie.';
+
+const residentErrorCodes: Record<ResidentErrorCode, string> = {
+  validation_failed: 'Prosimy sprawdzić wprowadzone dane.',
+  invalid_json: unreadableRequest,
+  payload_too_large: 'Żądanie jest zbyt duże. Prosimy skrócić wprowadzone treści.',
+  unsupported_encoding: unreadableRequest,
+  route_not_found: 'Ta funkcja jest w tej chwili niedostępna.',
+  not_found: 'Nie znaleziono. Być może zostało to w międzyczasie usunięte.',
+  forbidden: 'Brak uprawnień do wykonania tej czynności.',
+  unauthenticated: 'Prosimy się zalogować.',
+  csrf_invalid: 'Sesja wygasła. Prosimy odświeżyć stronę.',
+  origin_not_allowed: 'Ta strona nie ma dostępu do konta.',
+  rate_limited: 'Zbyt wiele żądań. Prosimy odczekać minutę i spróbować ponownie.',
+  internal_error: 'Na serwerze wystąpił błąd. Prosimy spróbować ponownie później.',
+  database_unavailable: 'Usługa jest w tej chwili niedostępna. Prosimy spróbować ponownie za kilka minut.',
+  service_unavailable: 'Usługa jest chwilowo niedostępna. Prosimy spróbować ponownie później.',
+  tenant_not_found: 'Nie znaleziono tego zarządcy nieruchomości. Prosimy sprawdzić link.',
+  invalid_credentials: 'Nieprawidłowy adres e-mail lub hasło.',
+  locked: 'Zbyt wiele nieudanych prób. Prosimy odczekać kilka minut i spróbować ponownie.',
+  invalid_code: 'Kod jest nieprawidłowy lub wygasł.',
+  invalid_activation_code: 'Kod aktywacyjny jest nieprawidłowy, wygasł lub został już użyty.',
+  invalid_reset_token: 'Link jest nieprawidłowy lub wygasł. Można poprosić o nowy.',
+  invalid_state: 'Nie trwa żadne logowanie. Prosimy zalogować się ponownie.',
+  enrolment_not_started: 'Prosimy najpierw skonfigurować aplikację uwierzytelniającą.',
+  no_email: 'Dla tego konta nie podano adresu e-mail.',
+  no_email_factor: 'Przy tym logowaniu kod nie jest wysyłany e-mailem.',
+  too_many_codes: 'Wysłano zbyt wiele kodów. Prosimy zalogować się ponownie.',
+  too_many_wrong_codes: 'Wpisano zbyt wiele nieprawidłowych kodów. Prosimy zalogować się ponownie.',
+  email_taken: 'Ten adres e-mail jest już używany przez inne konto.',
+  case_closed: 'To zgłoszenie zostało zamknięte. W nowej sprawie prosimy złożyć nowe zgłoszenie.',
+  unknown_damage_selection: 'Prosimy wybrać z listy miejsce, kategorię i rodzaj szkody.',
+  unknown_document_type: 'Prosimy wybrać dokument z listy.',
+  own_report: 'To zgłoszenie szkody zostało złożone z tego konta, więc wszystkie informacje o nim już tu docierają.',
+  already_joined: 'Dołączono już do tego zgłoszenia szkody.',
+  file_missing: 'Prosimy wybrać plik.',
+  file_empty: 'Plik jest pusty.',
+  file_too_large: `Plik jest za duży. Dozwolone jest maksymalnie ${maxMegabytes}\u00A0MB na plik.`,
+  too_many_files: 'Prosimy przesyłać pliki pojedynczo.',
+  unsupported_file_type: 'Ten typ pliku nie jest obsługiwany. Prosimy przesłać zdjęcie (JPEG, PNG, WebP) lub plik PDF.',
+  invalid_upload: 'Nie udało się odczytać pliku. Prosimy spróbować ponownie.',
+  unknown_upload: 'Nie znaleziono załączonego pliku lub jego ważność wygasła. Prosimy przesłać go ponownie.',
+  too_many_uploads: `Przesłano już ${files(UPLOAD_LIMITS.maxStagedPerAccount)}, które nie zostały jeszcze wysłane. Prosimy wysłać zgłoszenie lub usunąć pliki.`,
+  too_many_attachments: `Do zgłoszenia można dołączyć maksymalnie ${files(UPLOAD_LIMITS.maxFilesPerCase)}. Prosimy usunąć część plików.`,
+};
+
+const errors: ErrorMessages = {
+  errorCodes: residentErrorCodes,
+  fieldTooShort: (min) =>
+    `Prosimy wpisać co najmniej ${min} ${plural(min, { one: 'znak', few: 'znaki', many: 'znaków', other: 'znaku' })}.`,
+  fieldTooMany: (max) => `Prosimy wybrać maksymalnie ${max}.`,
+  fieldInvalidEmail: 'Prosimy podać prawidłowy adres e-mail.',
+  fieldInvalidCode: 'Prosimy wpisać 6-cyfrowy kod.',
+  fieldInvalidFormat: 'Prosimy sprawdzić tę wartość.',
+  fieldInvalidChoice: 'Prosimy wybrać jedną z dostępnych opcji.',
+};
+
+export default errors;

@@ -1,0 +1,78 @@
+import { pluralOf } from '../plural.ts';
+import type { FilingMessages } from './de.ts';
+
+const plural = pluralOf('en');
+
+const filing: FilingMessages = {
+  damageFormHeading: 'Report damage',
+  damageFormIntro: 'Describe what is broken. We will get back to you with the next step.',
+  signInToReport: 'Please sign in to the tenant portal first. Then you can send your request here.',
+  catalogueError: 'The lists to choose from could not be loaded.',
+  catalogueRetry: 'Try again',
+  damageLocation: 'Location',
+  damageCategory: 'Category',
+  damageKind: 'Kind of damage',
+  choosePlaceholder: 'Please choose',
+  chooseLocationFirst: 'Choose the location first',
+  chooseCategoryFirst: 'Choose the category first',
+  chooseLocationError: 'Please choose a location.',
+  chooseCategoryError: 'Please choose a category.',
+  chooseKindError: 'Please choose the kind of damage.',
+  urgency: 'Urgency',
+  urgencyHints: {
+    normal: 'Within the next few days',
+    urgent: 'A real restriction, please soon',
+    emergency: 'Danger to people or the building',
+  },
+  emergencyHint:
+    'Emergency: if people or the building are in danger – a burst pipe, a smell of gas or a power cut in the whole building – please also call your housing company’s emergency service right away. For gas, fire or injuries, dial 112.',
+  description: 'Description',
+  damageDescriptionHint: 'What happened, since when, where exactly? At most 5000 characters.',
+  descriptionError: 'Please describe your request.',
+  availability: 'When can we reach you? (optional)',
+  availabilityHint: 'For example “weekdays after 4 pm” or a phone number.',
+  accessConsent: 'Tradespeople may enter the flat when I am not at home (with the caretaker).',
+  alreadyReportedHeading: 'Already reported?',
+  alreadyReportedIntro: (count) =>
+    plural(count, {
+      one: 'Damage of this kind has already been reported in your building. If it is the same, join it instead of reporting it again.',
+      other: `${count} damages of this kind have already been reported in your building. If one of them is yours, join it instead of reporting it again.`,
+    }),
+  alreadyReportedNone: 'Nothing of this kind has been reported in your building yet.',
+  alreadyReportedError: 'We could not check whether this has been reported. You can still report it.',
+  reportedAt: (when) => `reported on ${when}`,
+  joinIncident: 'I am affected too',
+  joinIncidentLabel: (kind, caseNumber) => `I am affected too: ${kind}, case ${caseNumber}`,
+  joinedIncident: 'You are on the list and will be told about progress. You do not need to report it yourself.',
+  joinUnavailable: 'Joining is not possible right now. Please report the damage yourself.',
+  submitDamage: 'Report damage',
+  submitting: 'Sending …',
+  receiptHeading: 'Thank you, your request has been received',
+  receiptCaseNumber: 'Case number',
+  receiptReceivedAt: 'Received on',
+  receiptStatus: 'Status',
+  receiptType: 'Type',
+  receiptSubject: 'Subject',
+  receiptAttachments: 'Attachments',
+  receiptAttachmentCount: (count) => (count === 0 ? 'none' : plural(count, { one: '1 file', other: `${count} files` })),
+  receiptNote: 'Please note the case number. You can follow its progress under “My requests” at any time.',
+  reportAnother: 'Send another request',
+  requestFormHeading: 'Send a request',
+  requestType: 'Type of request',
+  requestTypeHints: {
+    contact: 'Questions and anything that fits nowhere else',
+    complaint: 'Noise, cleanliness, house rules and the like',
+    document_request: 'Certificates and copies of your documents',
+  },
+  subject: 'Subject',
+  subjectError: 'Please enter a subject.',
+  complaintUrgency: 'How urgent is it?',
+  documentType: 'Document you need',
+  documentTypeError: 'Please choose a document.',
+  documentNote: 'Note (optional)',
+  documentNoteHint: 'For example, what you need the document for.',
+  requestDescriptionHint: 'At most 5000 characters.',
+  submitRequest: 'Send request',
+};
+
+export default filing;
