@@ -1,10 +1,12 @@
 import type { Language } from '../contract/enums.ts';
 import type { Mail } from '../mail/mailer.ts';
 import { STATUS_LABELS, type CaseRecord } from './model.ts';
+import { labelIn } from './views.ts';
 
 /**
  * The e-mails about a case, in the language of the account they go to (German by default). Plain text.
- * Catalogue labels (damage kind and location) are the housing company's own words and stay as they are.
+ * Catalogue labels (damage kind and location) are the housing company's own words, in the recipient's
+ * language where the company's catalogue has a translation.
  */
 
 export interface MailRecipient {
@@ -136,7 +138,13 @@ const incidentTexts: Record<Language, (nr: string, damage: string, status: strin
  */
 export function incidentStatusMail(to: MailRecipient, record: CaseRecord): Mail {
   const status = STATUS_LABELS[to.language][record.status];
-  const damage = [record.damageKind?.label, record.damageLocation?.label].filter(Boolean).join(' – ');
+  const translations = record.labelTranslations;
+  const damage = [
+    record.damageKind && labelIn(to.language, record.damageKind.label, translations.damageKind),
+    record.damageLocation && labelIn(to.language, record.damageLocation.label, translations.damageLocation),
+  ]
+    .filter(Boolean)
+    .join(' – ');
   const t = incidentTexts[to.language](record.caseNumber, damage ? ` (${damage})` : '', status, to.name);
   const lines = [t.greeting, '', t.changed, '', t.portal, '', t.regards, to.tenantName];
   return { to: to.email, subject: t.subject, text: lines.join('\n') };

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/database.ts';
 import type { CaseEventKind, CaseSource, CaseStatus, CaseType, Language, Priority, Urgency } from '../contract/enums.ts';
-import type { Applicant, CaseEvent, CaseMessage, CaseRecord, OpenDamageReport } from './model.ts';
+import type { Applicant, CaseEvent, CaseMessage, CaseRecord, LabelTranslations, OpenDamageReport } from './model.ts';
 
 /**
  * SQL for cases, their activity log and messages. Row-level security decides what the caller may see;
@@ -22,6 +22,10 @@ interface CaseRow {
   document_type_id: string | null;
   document_type_label: string | null;
   document_type_key: string | null;
+  damage_location_translations: LabelTranslations | null;
+  damage_category_translations: LabelTranslations | null;
+  damage_kind_translations: LabelTranslations | null;
+  document_type_translations: LabelTranslations | null;
   urgency: Urgency;
   resident_availability: string | null;
   access_consent: boolean;
@@ -50,6 +54,8 @@ const CASE_SELECT = `
          c.damage_category_id, dc.label AS damage_category_label,
          c.damage_kind_id, dk.label AS damage_kind_label,
          c.document_type_id, dt.label AS document_type_label, dt.key AS document_type_key,
+         l.label_translations AS damage_location_translations, dc.label_translations AS damage_category_translations,
+         dk.label_translations AS damage_kind_translations, dt.label_translations AS document_type_translations,
          c.urgency, c.resident_availability, c.access_consent, c.status, c.priority, c.source, c.deadline_at,
          c.resident_id, r.first_name || ' ' || r.last_name AS resident_name, c.applicant,
          c.building_id, b.street || ', ' || b.postal_code || ' ' || b.city AS building_address,
@@ -87,6 +93,12 @@ function toRecord(row: CaseRow): CaseRecord {
     documentType: row.document_type_id
       ? { id: row.document_type_id, label: row.document_type_label ?? '', key: row.document_type_key }
       : null,
+    labelTranslations: {
+      damageLocation: row.damage_location_translations ?? {},
+      damageCategory: row.damage_category_translations ?? {},
+      damageKind: row.damage_kind_translations ?? {},
+      documentType: row.document_type_translations ?? {},
+    },
     urgency: row.urgency,
     residentAvailability: row.resident_availability,
     accessConsent: row.access_consent,
@@ -364,7 +376,9 @@ export async function listCaseMessages(tx: Queryable, caseId: string, publicOnly
 export async function openDamageReportsInMyBuilding(tx: Queryable, damageCategoryId: string): Promise<OpenDamageReport[]> {
   const { rows } = await tx.query<OpenDamageReport>(
     `SELECT case_number AS "caseNumber", damage_location AS "damageLocation", damage_category AS "damageCategory",
-            damage_kind AS "damageKind", status, reported_at AS "reportedAt"
+            damage_kind AS "damageKind", status, reported_at AS "reportedAt",
+            jsonb_build_object('damageLocation', damage_location_translations, 'damageCategory', damage_category_translations,
+                               'damageKind', damage_kind_translations) AS "labelTranslations"
        FROM open_damage_reports_in_my_building($1)`,
     [damageCategoryId],
   );

@@ -1,43 +1,49 @@
 import type { Queryable } from '../db/database.ts';
-import type { CaseCatalogue, Labelled } from './model.ts';
+import type { CaseCatalogue, CatalogueEntry, LabelTranslations, Labelled } from './model.ts';
 
 /** SQL for the housing company's damage and document-request catalogues. */
 
 interface CatalogueRow {
   location_id: string;
   location_label: string;
+  location_translations: LabelTranslations;
   category_id: string | null;
   category_label: string | null;
+  category_translations: LabelTranslations | null;
   kind_id: string | null;
   kind_label: string | null;
+  kind_translations: LabelTranslations | null;
 }
 
 export async function loadCatalogue(tx: Queryable): Promise<CaseCatalogue> {
   const { rows } = await tx.query<CatalogueRow>(
-    `SELECT l.id AS location_id, l.label AS location_label,
-            c.id AS category_id, c.label AS category_label,
-            k.id AS kind_id, k.label AS kind_label
+    `SELECT l.id AS location_id, l.label AS location_label, l.label_translations AS location_translations,
+            c.id AS category_id, c.label AS category_label, c.label_translations AS category_translations,
+            k.id AS kind_id, k.label AS kind_label, k.label_translations AS kind_translations
        FROM damage_locations l
        LEFT JOIN damage_categories c ON c.tenant_id = l.tenant_id AND c.location_id = l.id
        LEFT JOIN damage_kinds k ON k.tenant_id = c.tenant_id AND k.category_id = c.id
       ORDER BY l.position, l.label, c.position, c.label, k.position, k.label`,
   );
-  const documentTypes = await tx.query<Labelled>(`SELECT id, label FROM document_types ORDER BY position, label`);
+  const documentTypes = await tx.query<CatalogueEntry>(
+    `SELECT id, label, label_translations AS translations FROM document_types ORDER BY position, label`,
+  );
 
   const locations: CaseCatalogue['damageLocations'] = [];
   for (const row of rows) {
     let location = locations.at(-1);
     if (location?.id !== row.location_id) {
-      location = { id: row.location_id, label: row.location_label, categories: [] };
+      location = { id: row.location_id, label: row.location_label, translations: row.location_translations, categories: [] };
       locations.push(location);
     }
     if (!row.category_id || !row.category_label) continue;
     let category = location.categories.at(-1);
     if (category?.id !== row.category_id) {
-      category = { id: row.category_id, label: row.category_label, kinds: [] };
+      category = { id: row.category_id, label: row.category_label, translations: row.category_translations ?? {}, kinds: [] };
       location.categories.push(category);
     }
-    if (row.kind_id && row.kind_label) category.kinds.push({ id: row.kind_id, label: row.kind_label });
+    if (row.kind_id && row.kind_label)
+      category.kinds.push({ id: row.kind_id, label: row.kind_label, translations: row.kind_translations ?? {} });
   }
   return { damageLocations: locations, documentTypes: documentTypes.rows };
 }
@@ -87,10 +93,18 @@ export async function hasCatalogue(tx: Queryable): Promise<{ damage: boolean; do
   return rows[0];
 }
 
-export async function insertDamageLocation(tx: Queryable, tenantId: string, label: string, position: number): Promise<string> {
+// Every catalogue row has a German label and may have translations of it (see LabelTranslations).
+
+export async function insertDamageLocation(
+  tx: Queryable,
+  tenantId: string,
+  label: string,
+  position: number,
+  translations: LabelTranslations = {},
+): Promise<string> {
   const { rows } = await tx.query<{ id: string }>(
-    `INSERT INTO damage_locations (tenant_id, label, position) VALUES ($1, $2, $3) RETURNING id`,
-    [tenantId, label, position],
+    `INSERT INTO damage_locations (tenant_id, label, position, label_translations) VALUES ($1, $2, $3, $4) RETURNING id`,
+    [tenantId, label, position, JSON.stringify(translations)],
   );
   return rows[0].id;
 }
@@ -101,10 +115,11 @@ export async function insertDamageCategory(
   locationId: string,
   label: string,
   position: number,
+  translations: LabelTranslations = {},
 ): Promise<string> {
   const { rows } = await tx.query<{ id: string }>(
-    `INSERT INTO damage_categories (tenant_id, location_id, label, position) VALUES ($1, $2, $3, $4) RETURNING id`,
-    [tenantId, locationId, label, position],
+    `INSERT INTO damage_categories (tenant_id, location_id, label, position, label_translations) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [tenantId, locationId, label, position, JSON.stringify(translations)],
   );
   return rows[0].id;
 }
@@ -115,12 +130,14 @@ export async function insertDamageKind(
   categoryId: string,
   label: string,
   position: number,
+  translations: LabelTranslations = {},
 ): Promise<void> {
-  await tx.query(`INSERT INTO damage_kinds (tenant_id, category_id, label, position) VALUES ($1, $2, $3, $4)`, [
+  await tx.query(`INSERT INTO damage_kinds (tenant_id, category_id, label, position, label_translations) VALUES ($1, $2, $3, $4, $5)`, [
     tenantId,
     categoryId,
     label,
     position,
+    JSON.stringify(translations),
   ]);
 }
 
@@ -130,6 +147,18 @@ export async function insertDocumentType(
   label: string,
   position: number,
   key: string | null = null,
+  translations: LabelTranslations = {},
 ): Promise<void> {
-  await tx.query(`INSERT INTO document_types (tenant_id, label, position, key) VALUES ($1, $2, $3, $4)`, [tenantId, label, position, key]);
+  await tx.query(`INSERT INTO document_types (tenant_id, label, position, key, label_translations) VALUES ($1, $2, $3, $4, $5)`, [
+    tenantId,
+    label,
+    position,
+    key,
+    JSON.stringify(translations),
+  ]);
+}
+
+/** Gives the default rows of the caller's housing company the translations of migration 0013 (where they have none). */
+export async function translateDefaultCatalogue(tx: Queryable): Promise<void> {
+  await tx.query(`SELECT translate_default_catalogue()`);
 }

@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/database.ts';
 import type { CaseStatus, Language } from '../contract/enums.ts';
+import type { DamageLabelTranslations } from './model.ts';
 
 /**
  * SQL for joined incidents ("Ich bin auch betroffen"). A resident reads the incident only through the
@@ -16,6 +17,7 @@ export interface Incident {
   status: CaseStatus;
   reportedAt: Date;
   joinedAt: Date;
+  labelTranslations: DamageLabelTranslations;
 }
 
 export interface JoinableReport {
@@ -28,7 +30,9 @@ export interface JoinableReport {
 export async function findOpenDamageReportInMyBuilding(tx: Queryable, caseNumber: string): Promise<JoinableReport | undefined> {
   const { rows } = await tx.query<{ caseId: string; reportedByMe: boolean } & Omit<Incident, 'caseNumber' | 'joinedAt'>>(
     `SELECT case_id AS "caseId", reported_by_me AS "reportedByMe", damage_location AS "damageLocation",
-            damage_category AS "damageCategory", damage_kind AS "damageKind", status, reported_at AS "reportedAt"
+            damage_category AS "damageCategory", damage_kind AS "damageKind", status, reported_at AS "reportedAt",
+            jsonb_build_object('damageLocation', damage_location_translations, 'damageCategory', damage_category_translations,
+                               'damageKind', damage_kind_translations) AS "labelTranslations"
        FROM open_damage_report_in_my_building($1)`,
     [caseNumber],
   );
@@ -56,7 +60,9 @@ export async function insertParticipant(
 export async function listMyJoinedIncidents(tx: Queryable): Promise<Incident[]> {
   const { rows } = await tx.query<Incident>(
     `SELECT case_number AS "caseNumber", damage_location AS "damageLocation", damage_category AS "damageCategory",
-            damage_kind AS "damageKind", status, reported_at AS "reportedAt", joined_at AS "joinedAt"
+            damage_kind AS "damageKind", status, reported_at AS "reportedAt", joined_at AS "joinedAt",
+            jsonb_build_object('damageLocation', damage_location_translations, 'damageCategory', damage_category_translations,
+                               'damageKind', damage_kind_translations) AS "labelTranslations"
        FROM my_joined_incidents()`,
   );
   return rows;

@@ -33,13 +33,13 @@ export function createIncidentUseCases(db: Database) {
         if (!joinedAt) throw new AppError(409, 'already_joined', 'Sie haben sich dieser Schadensmeldung bereits angeschlossen.');
         return { ...report.incident, joinedAt };
       });
-      return { incident: toIncidentView(incident) };
+      return { incident: toIncidentView(incident, ctx.language) };
     },
 
     async listJoined(ctx: TenantContext): Promise<{ items: JoinedIncident[] }> {
       requireResident(ctx);
       const incidents = await withTenant(db, ctx, (tx) => listMyJoinedIncidents(tx));
-      return { items: incidents.map(toIncidentView) };
+      return { items: incidents.map((incident) => toIncidentView(incident, ctx.language)) };
     },
   };
 }

@@ -45,6 +45,17 @@ export interface Labelled {
   label: string;
 }
 
+/**
+ * Translations of a catalogue label by language (`{ "en": "Dripping tap" }`). The label itself is German,
+ * the housing company's own words and the fallback; views pick the person's language (views.ts `labelIn`).
+ */
+export type LabelTranslations = Partial<Record<Language, string>>;
+
+/** A catalogue entry (damage location, category, kind; document type) with its translations. */
+export interface CatalogueEntry extends Labelled {
+  translations: LabelTranslations;
+}
+
 /** A case as stored, with the catalogue labels resolved. Internal fields included: never sent to residents as is. */
 export interface CaseRecord {
   id: string;
@@ -57,6 +68,8 @@ export interface CaseRecord {
   damageKind: Labelled | null;
   /** `key` is stable across a company's renaming (e.g. `tenant_certificate`); null for a company's own types. */
   documentType: (Labelled & { key: string | null }) | null;
+  /** Translations of the four catalogue labels above, for the views; the labels stay German for mails and the wire. */
+  labelTranslations: DamageLabelTranslations & { documentType: LabelTranslations };
   urgency: Urgency;
   residentAvailability: string | null;
   accessConsent: boolean;
@@ -107,6 +120,13 @@ export interface CaseMessage {
   createdAt: Date;
 }
 
+/** Translations of a damage report's three catalogue labels. */
+export interface DamageLabelTranslations {
+  damageLocation: LabelTranslations;
+  damageCategory: LabelTranslations;
+  damageKind: LabelTranslations;
+}
+
 /** An open damage case of the resident's building, without personal data. */
 export interface OpenDamageReport {
   caseNumber: string;
@@ -115,9 +135,10 @@ export interface OpenDamageReport {
   damageKind: string;
   status: CaseStatus;
   reportedAt: Date;
+  labelTranslations: DamageLabelTranslations;
 }
 
 export interface CaseCatalogue {
-  damageLocations: Array<Labelled & { categories: Array<Labelled & { kinds: Labelled[] }> }>;
-  documentTypes: Labelled[];
+  damageLocations: Array<CatalogueEntry & { categories: Array<CatalogueEntry & { kinds: CatalogueEntry[] }> }>;
+  documentTypes: CatalogueEntry[];
 }

@@ -1,7 +1,18 @@
 import type { Queryable } from '../db/database.ts';
-import { hasCatalogue, insertDamageCategory, insertDamageKind, insertDamageLocation, insertDocumentType } from './catalogue-repository.ts';
+import {
+  hasCatalogue,
+  insertDamageCategory,
+  insertDamageKind,
+  insertDamageLocation,
+  insertDocumentType,
+  translateDefaultCatalogue,
+} from './catalogue-repository.ts';
 
-/** Schadensort → Schadenskategorie → Schadensarten: a starting point each housing company adapts. */
+/**
+ * Schadensort → Schadenskategorie → Schadensarten: a starting point each housing company adapts. The
+ * translations of these labels (en, tr, pl, uk) live with the database: translate_default_catalogue()
+ * of migration 0013, which also gave them to the companies that existed before.
+ */
 export const DEFAULT_DAMAGE_CATALOGUE: Record<string, Record<string, string[]>> = {
   Wohnung: {
     Sanitär: ['Wasserhahn tropft', 'Toilettenspülung defekt', 'Abfluss verstopft', 'Wasserschaden / Leck'],
@@ -45,7 +56,8 @@ export const DEFAULT_DOCUMENT_TYPES = [
 /**
  * Gives a new housing company the default catalogue. Run it as an admin of that housing company
  * (`asTenantAdmin(db, tenantId, (tx) => seedCaseCatalogue(tx, tenantId))`); a part that already has
- * entries is left as it is, so calling it again changes nothing.
+ * entries is left as it is, so calling it again changes nothing but giving a default label without
+ * translations its translations.
  */
 export async function seedCaseCatalogue(tx: Queryable, tenantId: string): Promise<void> {
   const existing = await hasCatalogue(tx);
@@ -61,4 +73,5 @@ export async function seedCaseCatalogue(tx: Queryable, tenantId: string): Promis
   if (!existing.documents) {
     for (const [index, { key, label }] of DEFAULT_DOCUMENT_TYPES.entries()) await insertDocumentType(tx, tenantId, label, index, key);
   }
+  await translateDefaultCatalogue(tx);
 }

@@ -11,7 +11,16 @@ import { listStaffAccounts } from './clerk-repository.ts';
 import { countParticipants } from './incident-repository.ts';
 import { notFound } from '../errors.ts';
 import { caseNotFound, type CaseRecord } from './model.ts';
-import { toResidentCase, toResidentMessages, toResidentTimeline, toStaffCase, toStaffDetail, toAttachmentView } from './views.ts';
+import {
+  toAttachmentView,
+  toCatalogueView,
+  toOpenDamageReportView,
+  toResidentCase,
+  toResidentMessages,
+  toResidentTimeline,
+  toStaffCase,
+  toStaffDetail,
+} from './views.ts';
 
 export interface CaseDependencies {
   db: Database;
@@ -56,7 +65,7 @@ export function createCaseUseCases(deps: CaseDependencies) {
   }
 
   return {
-    catalogue: (ctx: TenantContext) => withTenant(db, ctx, (tx) => backend.catalogue(tx)),
+    catalogue: async (ctx: TenantContext) => toCatalogueView(await withTenant(db, ctx, (tx) => backend.catalogue(tx)), ctx.language),
 
     /** `source`: where the filing came from — the portal's form, or the chat filing for the resident. */
     async fileCase(ctx: TenantContext, input: NewCase, source: CaseSource = 'portal') {
@@ -67,7 +76,7 @@ export function createCaseUseCases(deps: CaseDependencies) {
         return files.length ? (await backend.attachFiles(tx, ctx, created.id, files)).record : created;
       });
       await announcer.announce(ctx.tenantId, { kind: 'created', record, byResident: true });
-      return { case: toResidentCase(record) };
+      return { case: toResidentCase(record, ctx.language) };
     },
 
     /**
@@ -84,7 +93,7 @@ export function createCaseUseCases(deps: CaseDependencies) {
       const page = await withTenant(db, ctx, (tx) =>
         fetchPage(query.limit, (limit) => backend.listResidentCases(tx, ctx, { ...query, limit })),
       );
-      return { items: page.items.map(toResidentCase), nextCursor: page.nextCursor };
+      return { items: page.items.map((record) => toResidentCase(record, ctx.language)), nextCursor: page.nextCursor };
     },
 
     async ownCaseDetail(ctx: TenantContext, caseId: string) {
@@ -92,7 +101,7 @@ export function createCaseUseCases(deps: CaseDependencies) {
         const record = await requireCase(tx, ctx, caseId);
         const { events, messages, attachments } = await backend.caseActivity(tx, ctx, caseId);
         return {
-          case: toResidentCase(record),
+          case: toResidentCase(record, ctx.language),
           timeline: toResidentTimeline(events),
           messages: toResidentMessages(messages),
           attachments: attachments.map(toAttachmentView),
@@ -110,7 +119,7 @@ export function createCaseUseCases(deps: CaseDependencies) {
         return files.length ? (await backend.attachFiles(tx, ctx, caseId, files)).record : current;
       });
       await announcer.announce(ctx.tenantId, { kind: message.body ? 'resident_message' : 'attachments_added', record, byResident: true });
-      return { case: toResidentCase(record) };
+      return { case: toResidentCase(record, ctx.language) };
     },
 
     async attachmentFile(ctx: TenantContext, caseId: string, attachmentId: string) {
@@ -121,12 +130,12 @@ export function createCaseUseCases(deps: CaseDependencies) {
 
     async openDamageReports(ctx: TenantContext, damageCategoryId: string) {
       const reports = await withTenant(db, ctx, (tx) => backend.openDamageReports(tx, damageCategoryId));
-      return { items: reports.map((report) => ({ ...report, reportedAt: report.reportedAt.toISOString() })) };
+      return { items: reports.map((report) => toOpenDamageReportView(report, ctx.language)) };
     },
 
     async listCases(ctx: TenantContext, filter: StaffCaseFilter) {
       const page = await withTenant(db, ctx, (tx) => fetchPage(filter.limit, (limit) => backend.listStaffCases(tx, { ...filter, limit })));
-      return { items: page.items.map((record) => toStaffCase(record)), nextCursor: page.nextCursor };
+      return { items: page.items.map((record) => toStaffCase(record, ctx.language)), nextCursor: page.nextCursor };
     },
 
     async caseDetail(ctx: TenantContext, caseId: string) {
@@ -134,7 +143,7 @@ export function createCaseUseCases(deps: CaseDependencies) {
         const record = await requireCase(tx, ctx, caseId);
         const { events, messages, attachments } = await backend.caseActivity(tx, ctx, caseId);
         return {
-          ...toStaffDetail(record, events, messages, await countParticipants(tx, caseId)),
+          ...toStaffDetail(record, events, messages, await countParticipants(tx, caseId), ctx.language),
           attachments: attachments.map(toAttachmentView),
         };
       });
@@ -144,7 +153,7 @@ export function createCaseUseCases(deps: CaseDependencies) {
 
     async changeStatus(ctx: TenantContext, caseId: string, status: CaseStatus, publicMessage?: string) {
       const { record } = await changeStatusWith(ctx, caseId, { status, publicMessage }, async () => undefined);
-      return { case: toStaffCase(record) };
+      return { case: toStaffCase(record, ctx.language) };
     },
 
     changeStatusWith,
@@ -172,19 +181,19 @@ export function createCaseUseCases(deps: CaseDependencies) {
     async assign(ctx: TenantContext, caseId: string, assigneeId: string | null) {
       const record = await withTenant(db, ctx, (tx) => backend.assign(tx, ctx, caseId, assigneeId));
       await announcer.announce(ctx.tenantId, { kind: 'assigned', record });
-      return { case: toStaffCase(record) };
+      return { case: toStaffCase(record, ctx.language) };
     },
 
     async reply(ctx: TenantContext, caseId: string, body: string) {
       const record = await withTenant(db, ctx, (tx) => backend.addMessage(tx, ctx, caseId, { body, internal: false }));
       await announcer.announce(ctx.tenantId, { kind: 'public_reply', record });
-      return { case: toStaffCase(record) };
+      return { case: toStaffCase(record, ctx.language) };
     },
 
     async addInternalNote(ctx: TenantContext, caseId: string, body: string) {
       const record = await withTenant(db, ctx, (tx) => backend.addMessage(tx, ctx, caseId, { body, internal: true }));
       await announcer.announce(ctx.tenantId, { kind: 'internal_note', record });
-      return { case: toStaffCase(record) };
+      return { case: toStaffCase(record, ctx.language) };
     },
 
     /**

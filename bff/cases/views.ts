@@ -1,16 +1,66 @@
-import type { JoinedIncident, ResidentCase, ResidentCaseDetail, StaffCase, StaffCaseDetail } from '../contract/cases.ts';
-import { isClosedStatus, RESIDENT_EVENT_KINDS, type ResidentEventKind } from '../contract/enums.ts';
+import type {
+  CaseCatalogue as CaseCatalogueView,
+  JoinedIncident,
+  OpenDamageReport as OpenDamageReportView,
+  ResidentCase,
+  ResidentCaseDetail,
+  StaffCase,
+  StaffCaseDetail,
+} from '../contract/cases.ts';
+import { DEFAULT_LANGUAGE, isClosedStatus, RESIDENT_EVENT_KINDS, type Language, type ResidentEventKind } from '../contract/enums.ts';
 import type { CaseAttachment as CaseAttachmentView } from '../contract/attachments.ts';
 import type { CaseAttachment } from './attachment-repository.ts';
 import type { Incident } from './incident-repository.ts';
-import type { CaseEvent, CaseMessage, CaseRecord } from './model.ts';
+import type { CaseCatalogue, CaseEvent, CaseMessage, CaseRecord, CatalogueEntry, LabelTranslations, OpenDamageReport } from './model.ts';
 
 /**
  * What each audience gets to see of a case, typed by the contract. The resident view is built field by
  * field from the public fields, so an internal field added to CaseRecord never reaches a resident by accident.
+ * Catalogue labels come in the language the person asked for (`ctx.language`, from Accept-Language); pushed
+ * views go to several people and stay German.
  */
 
-function publicFields(record: CaseRecord) {
+/** A catalogue label in `language`: the housing company's translation, else its German label. The one place that picks. */
+export function labelIn(language: Language, label: string, translations: LabelTranslations): string {
+  return translations[language] ?? label;
+}
+
+const entryIn = (language: Language, entry: CatalogueEntry) => ({
+  id: entry.id,
+  label: labelIn(language, entry.label, entry.translations),
+});
+
+export function toCatalogueView(catalogue: CaseCatalogue, language: Language = DEFAULT_LANGUAGE): CaseCatalogueView {
+  return {
+    damageLocations: catalogue.damageLocations.map((location) => ({
+      ...entryIn(language, location),
+      categories: location.categories.map((category) => ({
+        ...entryIn(language, category),
+        kinds: category.kinds.map((kind) => entryIn(language, kind)),
+      })),
+    })),
+    documentTypes: catalogue.documentTypes.map((documentType) => entryIn(language, documentType)),
+  };
+}
+
+/** "Bereits gemeldet?": an open damage report of the resident's building, without personal data. */
+export function toOpenDamageReportView(report: OpenDamageReport, language: Language = DEFAULT_LANGUAGE): OpenDamageReportView {
+  return {
+    caseNumber: report.caseNumber,
+    damageLocation: labelIn(language, report.damageLocation, report.labelTranslations.damageLocation),
+    damageCategory: labelIn(language, report.damageCategory, report.labelTranslations.damageCategory),
+    damageKind: labelIn(language, report.damageKind, report.labelTranslations.damageKind),
+    status: report.status,
+    reportedAt: report.reportedAt.toISOString(),
+  };
+}
+
+function publicFields(record: CaseRecord, language: Language) {
+  const translations = record.labelTranslations;
+  const labelled = (entry: { id: string; label: string }, entryTranslations: LabelTranslations) => ({
+    id: entry.id,
+    label: labelIn(language, entry.label, entryTranslations),
+  });
   return {
     id: record.id,
     caseNumber: record.caseNumber,
@@ -21,22 +71,26 @@ function publicFields(record: CaseRecord) {
     urgency: record.urgency,
     damage:
       record.damageLocation && record.damageCategory && record.damageKind
-        ? { location: record.damageLocation, category: record.damageCategory, kind: record.damageKind }
+        ? {
+            location: labelled(record.damageLocation, translations.damageLocation),
+            category: labelled(record.damageCategory, translations.damageCategory),
+            kind: labelled(record.damageKind, translations.damageKind),
+          }
         : null,
-    documentType: record.documentType,
+    documentType: record.documentType && { ...labelled(record.documentType, translations.documentType), key: record.documentType.key },
     residentAvailability: record.residentAvailability,
     accessConsent: record.accessConsent,
     createdAt: record.createdAt.toISOString(),
   };
 }
 
-export function toResidentCase(record: CaseRecord): ResidentCase {
-  return { ...publicFields(record), lastActivityAt: record.lastPublicActivityAt.toISOString() };
+export function toResidentCase(record: CaseRecord, language: Language = DEFAULT_LANGUAGE): ResidentCase {
+  return { ...publicFields(record, language), lastActivityAt: record.lastPublicActivityAt.toISOString() };
 }
 
-export function toStaffCase(record: CaseRecord, now = new Date()): StaffCase {
+export function toStaffCase(record: CaseRecord, language: Language = DEFAULT_LANGUAGE, now = new Date()): StaffCase {
   return {
-    ...publicFields(record),
+    ...publicFields(record, language),
     priority: record.priority,
     source: record.source,
     deadlineAt: record.deadlineAt.toISOString(),
@@ -76,9 +130,10 @@ export function toStaffDetail(
   events: CaseEvent[],
   messages: CaseMessage[],
   joinedResidents: number,
+  language: Language = DEFAULT_LANGUAGE,
 ): Omit<StaffCaseDetail, 'attachments'> {
   return {
-    case: toStaffCase(record),
+    case: toStaffCase(record, language),
     affectedResidents: 1 + joinedResidents,
     events: events.map((event) => ({
       id: event.id,
@@ -104,12 +159,12 @@ export function toStaffDetail(
  * A damage report as a resident who joined it sees it ("Ich bin auch betroffen"): built field by field,
  * nothing of the case beyond its number, catalogue labels and status.
  */
-export function toIncidentView(incident: Incident): JoinedIncident {
+export function toIncidentView(incident: Incident, language: Language = DEFAULT_LANGUAGE): JoinedIncident {
   return {
     caseNumber: incident.caseNumber,
-    damageLocation: incident.damageLocation,
-    damageCategory: incident.damageCategory,
-    damageKind: incident.damageKind,
+    damageLocation: labelIn(language, incident.damageLocation, incident.labelTranslations.damageLocation),
+    damageCategory: labelIn(language, incident.damageCategory, incident.labelTranslations.damageCategory),
+    damageKind: labelIn(language, incident.damageKind, incident.labelTranslations.damageKind),
     status: incident.status,
     reportedAt: incident.reportedAt.toISOString(),
     joinedAt: incident.joinedAt.toISOString(),
@@ -126,6 +181,7 @@ export function incidentOf(record: CaseRecord, participant: { joinedAt: Date }):
     status: record.status,
     reportedAt: record.createdAt,
     joinedAt: participant.joinedAt,
+    labelTranslations: record.labelTranslations,
   };
 }
 

@@ -1,3 +1,4 @@
+import type { Language } from '../contract/enums.ts';
 import type { Database, Queryable } from './database.ts';
 
 /**
@@ -49,6 +50,8 @@ export interface TenantContext {
   accountId: string;
   role: 'resident' | 'clerk' | 'admin';
   residentId?: string;
+  /** The language the person reads (the page's, else the account's): catalogue labels in answers follow it. */
+  language?: Language;
 }
 
 /** The only way request handlers reach tenant data: the context comes from the verified session. */

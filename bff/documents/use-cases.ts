@@ -156,7 +156,7 @@ export function createDocumentUseCases(deps: DocumentDependencies) {
         });
       });
       announce(ctx.tenantId, published.document, published.recipients);
-      return { case: toStaffCase(record), document: toStaffDocument(published.document) };
+      return { case: toStaffCase(record, ctx.language), document: toStaffDocument(published.document) };
     },
 
     /**
@@ -200,7 +200,7 @@ export function createDocumentUseCases(deps: DocumentDependencies) {
         },
       );
       announce(ctx.tenantId, result.document, result.recipients);
-      return { case: toStaffCase(record), document: toStaffDocument(result.document) };
+      return { case: toStaffCase(record, ctx.language), document: toStaffDocument(result.document) };
     },
   };
 }

@@ -3,6 +3,8 @@ import type { Request } from 'express';
 import type { Access } from './api.ts';
 import { AppError, forbidden, unauthenticated } from '../errors.ts';
 import type { TenantContext } from '../db/scope.ts';
+import { DEFAULT_LANGUAGE } from '../contract/enums.ts';
+import { requestLanguage } from './language.ts';
 import type { Config } from '../config.ts';
 
 /** Checks a route's declared access against the session (or the platform bearer token). */
@@ -33,5 +35,12 @@ function requirePlatformToken(req: Request, token: string | undefined): void {
 export function tenantContext(req: Request): TenantContext {
   const auth = req.session?.auth;
   if (!auth || auth.stage !== 'complete') throw unauthenticated();
-  return { tenantId: auth.tenantId, accountId: auth.accountId, role: auth.role, residentId: auth.residentId };
+  return {
+    tenantId: auth.tenantId,
+    accountId: auth.accountId,
+    role: auth.role,
+    residentId: auth.residentId,
+    // The page's language (what the widget shows), else the account's, else German.
+    language: requestLanguage(req) ?? auth.language ?? DEFAULT_LANGUAGE,
+  };
 }

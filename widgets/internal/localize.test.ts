@@ -180,6 +180,18 @@ describe('localisation', () => {
     expect(new Set(bff.requests.map((request) => request.language))).to.deep.equal(new Set(['uk']));
   });
 
+  it('loads the catalogue again in the new language when the page language changes', async () => {
+    const { el, bff } = await requestForm('de');
+    el.lang = 'en';
+    await waitUntil(() => bff.requests.filter((request) => request.path === '/api/cases/catalogue').length === 2, 'catalogue reloaded');
+    expect(bff.requests.filter((request) => request.path === '/api/cases/catalogue').map((request) => request.language)).to.deep.equal([
+      'de',
+      'en',
+    ]);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('form')).to.exist;
+  });
+
   it('writes dates, numbers and file sizes the language’s way, unit and number never apart', async () => {
     expect(formatFileSize('de-DE', 1.1 * 1024 * 1024)).to.equal('1,1\u00a0MB');
     expect(formatFileSize('en-GB', 82 * 1024)).to.equal('82\u00a0kB');
