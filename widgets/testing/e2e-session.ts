@@ -61,14 +61,20 @@ export async function createCaseCompany(): Promise<CaseCompany> {
 
 /**
  * Signs this page in as `account` through the real sign-in API (password, then a TOTP code the BFF has
- * not seen yet): the resident with `prefix` '' (cookie `mp.sid`), the clerk with `CLERK_API`.
+ * not seen yet): the resident with `prefix` '' (cookie `mp.sid`), the clerk with `CLERK_API`. Like the
+ * widgets it names the page's language (German), which the account remembers — not the browser's.
  */
 export async function signIn(prefix: string, company: CaseCompany, account: E2eAccount, audience: 'resident' | 'staff'): Promise<void> {
   const post = async (path: string, csrfToken: string, body: unknown) =>
     json<{ state: string; csrfToken: string }>(
       await fetch(`${prefix}/api${path}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': csrfToken },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          'accept-language': 'de',
+          'x-csrf-token': csrfToken,
+        },
         body: JSON.stringify(body),
       }),
       `${prefix}/api${path} as ${account.email}`,
