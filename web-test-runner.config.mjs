@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { tsImport } from 'tsx/esm/api';
+import { chromiumLaunchOptions } from './chromium.config.mjs';
 
 /**
  * Browser tests of the widgets in the machine's Chromium (never a downloaded browser).
@@ -264,18 +265,7 @@ export default {
       // Every page (test files run two at a time) gets its own cookie jar: an end-to-end file signing in
       // must never replace the session cookie of another file running at the same time.
       createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
-      launchOptions: {
-        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-dev-shm-usage',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--no-first-run',
-        ],
-      },
+      launchOptions: chromiumLaunchOptions,
     }),
   ],
   middleware: [bffMiddleware],

@@ -17,6 +17,7 @@ import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
+import { chromiumLaunchOptions } from '../chromium.config.mjs';
 
 const staticDir = fileURLToPath(new URL('../storybook-static/', import.meta.url));
 const pageCount = Number(process.env.STORY_CHECK_PAGES ?? 3);
@@ -139,18 +140,7 @@ const stories = Object.values(index.entries).filter(
   (entry) => entry.type === 'story' && (!filters.length || filters.some((part) => entry.id.includes(part))),
 );
 const { server, url } = await serveStorybook();
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-dev-shm-usage',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-  ],
-});
+const browser = await puppeteer.launch(chromiumLaunchOptions);
 try {
   const pages = await Promise.all(
     Array.from({ length: Math.min(pageCount, stories.length) }, async () => {

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { startFlow, type Result } from 'lighthouse';
 import puppeteer, { type Page } from 'puppeteer-core';
+import { chromiumLaunchOptions } from '../../chromium.config.mjs';
+import { table } from './table.ts';
 
 /**
  * `npm run lighthouse`: Lighthouse (mobile, its default) on the demo pages as a first-time visitor sees
@@ -20,7 +22,7 @@ import puppeteer, { type Page } from 'puppeteer-core';
 
 const anonymousPages = ['/', '/?lang=en', '/cms.html', '/iframe.html', '/schaden-melden.html', '/stadthaus.html', '/staff.html'];
 const CLS_TARGET = 0.05;
-const chromeFlags = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'];
+const chromeFlags = ['--headless=new', ...chromiumLaunchOptions.args];
 
 interface PageResult {
   page: string;
@@ -184,7 +186,7 @@ async function measureSignedIn(port: number, base: string): Promise<PageResult[]
 }
 
 async function measure(base: string): Promise<PageResult[]> {
-  const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', chromeFlags });
+  const chrome = await chromeLauncher.launch({ chromePath: chromiumLaunchOptions.executablePath, chromeFlags });
   try {
     const results: PageResult[] = [];
     for (const page of anonymousPages) {
@@ -211,13 +213,7 @@ function report(results: PageResult[]): boolean {
     String(result.consoleErrors.length),
     result.failing.join(', '),
   ]);
-  const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((row) => row[i].length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, i) => cell.padEnd(widths[i]))
-      .join('  ')
-      .trimEnd();
-  console.log([line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n'));
+  console.log(table(header, rows));
   for (const result of results) for (const error of result.consoleErrors) console.log(`  ${result.page}: ${error}`);
   const met = results.every((result) => result.cls <= CLS_TARGET && result.accessibility === 100 && !result.consoleErrors.length);
   console.log(`targets (CLS ≤ ${CLS_TARGET}, accessibility 100, no console errors): ${met ? 'met' : 'NOT met'}`);

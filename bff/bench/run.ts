@@ -3,6 +3,7 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import { table } from './table.ts';
 import { openDatabase, APP_ROLE, type Database } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { dropDatabase, provisionDatabase } from '../db/provision.ts';
@@ -381,16 +382,6 @@ function benchBundle(): BundleLine[] {
   lines[2].bytes = gzipped(stylesheet);
   lines[3].bytes = lines[0].bytes + lines[1].bytes + lines[2].bytes;
   return lines;
-}
-
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((row) => row[i].length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, i) => cell.padEnd(widths[i]))
-      .join('  ')
-      .trimEnd();
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
 const fixed = (l: Latency) => [l.median.toFixed(2), l.p95.toFixed(2), l.max.toFixed(2)];
