@@ -39,6 +39,8 @@ export interface Cluster {
   url: string;
   /** Kills an instance at once (SIGKILL: a crashed host, not a deploy). */
   kill(instance: Instance): Promise<void>;
+  /** Stops an instance as a deploy does (SIGTERM: it finishes what it has and closes). */
+  stop(instance: Instance): Promise<void>;
   /** Starts a killed or stopped instance again on its port. */
   start(instance: Instance): Promise<void>;
   close(): Promise<void>;
@@ -175,6 +177,7 @@ export async function startCluster(options: { instances?: number; name?: string 
       instances,
       url,
       kill: (instance) => stopProcess(instance, 'SIGKILL'),
+      stop: (instance) => stopProcess(instance, 'SIGTERM'),
       start,
       close,
     };
