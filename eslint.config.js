@@ -10,10 +10,10 @@ import tseslint from 'typescript-eslint';
 const elementBaseClasses = ['LitElement', 'PortalElement', 'CaseFilingForm', 'SignInPortal'];
 
 /** Tests and what only tests use (the HTTP test client, fakes, fixtures). */
-const testFiles = ['**/*.test.ts', 'bff/test/**', 'bff/**/*-test-support.ts', 'widgets/testing/**'];
+const testFiles = ['**/*.test.ts', 'bff/test/**', 'bff/drill/**', 'bff/**/*-test-support.ts', 'widgets/testing/**'];
 
 /** Where the BFF may issue SQL: repositories (`repository.ts`, `<topic>-repository.ts`) and the data layer. */
-const sqlPlaces = ['bff/**/repository.ts', 'bff/**/*-repository.ts', 'bff/db/**', 'bff/bench/**', 'bff/isolation/**'];
+const sqlPlaces = ['bff/**/repository.ts', 'bff/**/*-repository.ts', 'bff/db/**', 'bff/bench/**', 'bff/drill/**', 'bff/isolation/**'];
 /** The start of a statement, in the capitals the BFF writes SQL in (prose such as "Select a date" passes). */
 const SQL_STATEMENT = String.raw`/\b(SELECT|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM)\b/`;
 const SQL_ONLY_IN_REPOSITORIES =

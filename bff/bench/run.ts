@@ -4,6 +4,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { table } from './table.ts';
+import { benchScaleOut, RECONNECT_TARGET_P95_MS } from './scale-out.ts';
+import { closedLoop, HTTP_PHASE_MS, HTTP_WARMUP_MS, latency, type Latency, type Throughput } from './load.ts';
 import { openDatabase, APP_ROLE, type Database } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import { dropDatabase, provisionDatabase } from '../db/provision.ts';
@@ -40,8 +42,6 @@ const LOADER_TARGET_KB = 4;
 const PORTAL_TARGET_KB = 36;
 /** Housing companies of the HTTP benches; each has two residents (resident and neighbour) and a clerk. */
 const HTTP_COMPANIES = 6;
-const HTTP_WARMUP_MS = 1_500;
-const HTTP_PHASE_MS = 8_000;
 const LIVE_WARMUP = 20;
 const LIVE_CHANGES = 300;
 const LIVE_TARGET_P95_MS = 100;
@@ -188,60 +188,12 @@ function closure(entry: string): string[] {
   return [...seen];
 }
 
-interface Latency {
-  median: number;
-  p95: number;
-  max: number;
-}
-
-function latency(samples: number[]): Latency {
-  const sorted = [...samples].sort((x, y) => x - y);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { median: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] };
-}
-
-interface Throughput {
-  what: string;
-  requests: number;
-  perSecond: number;
-  latency: Latency;
-}
-
 interface HttpResult {
   database: string;
   residents: number;
   companies: number;
   throughput: { session: Throughput; catalogue: Throughput; filing: Throughput };
   live: { changes: number; event: Latency; patch: Latency; sockets: number };
-}
-
-/**
- * Every client sends one request after the other (a closed loop, one request in flight per client) for
- * `durationMs` after a warm-up; each answer must have `status`.
- */
-async function closedLoop(
-  what: string,
-  clients: TestClient[],
-  status: number,
-  send: (client: TestClient, index: number) => Promise<{ status: number }>,
-): Promise<Throughput> {
-  const samples: number[] = [];
-  const run = async (untilMs: number, record: boolean) =>
-    Promise.all(
-      clients.map(async (client, index) => {
-        while (performance.now() < untilMs) {
-          const started = performance.now();
-          const response = await send(client, index);
-          if (response.status !== status) throw new Error(`${what}: ${response.status} statt ${status}`);
-          if (record) samples.push(performance.now() - started);
-        }
-      }),
-    );
-  await run(performance.now() + HTTP_WARMUP_MS, false);
-  const started = performance.now();
-  await run(started + HTTP_PHASE_MS, true);
-  const elapsed = (performance.now() - started) / 1000;
-  return { what, requests: samples.length, perSecond: samples.length / elapsed, latency: latency(samples) };
 }
 
 /** A clerk's status change over HTTP until the resident's socket has it, one change at a time. */
@@ -466,6 +418,39 @@ async function main() {
           ['ratio event / PATCH', (live.event.median / live.patch.median).toFixed(3), (live.event.p95 / live.patch.p95).toFixed(3), '', ''],
         ],
       ),
+    );
+  }
+  console.log();
+
+  const scale = await benchScaleOut();
+  if (typeof scale === 'string') {
+    console.log(`Scale-out: ${scale}`);
+  } else {
+    console.log(
+      `Scale-out: ${scale.residents} residents file damage reports through HAProxy (one request in flight each, ` +
+        `${HTTP_PHASE_MS / 1000} s after ${HTTP_WARMUP_MS / 1000} s warm-up), BFF processes on PostgreSQL and Redis, same machine (latency ms)`,
+    );
+    console.log(
+      table(
+        ['instances', 'n', 'cases per s', 'latency', 'ratio to 1 instance'],
+        [
+          ['1', String(scale.one.requests), scale.one.perSecond.toFixed(1), lat(scale.one.latency), '1.000'],
+          [
+            '2',
+            String(scale.two.requests),
+            scale.two.perSecond.toFixed(1),
+            lat(scale.two.latency),
+            (scale.two.perSecond / scale.one.perSecond).toFixed(3),
+          ],
+        ],
+      ),
+    );
+    const { kill } = scale;
+    console.log(
+      `  one instance killed under load: ${kill.cutOff} of ${kill.sockets} sockets cut off, ${kill.stranded} not back; ` +
+        `live again after ${lat(kill.reconnect)} ms (median / p95 / max), target p95 < ${RECONNECT_TARGET_P95_MS} ms ` +
+        `${kill.stranded === 0 && kill.reconnect.p95 < RECONNECT_TARGET_P95_MS ? 'met' : 'NOT met'}; ` +
+        `${kill.acknowledged} cases acknowledged, ${kill.lost} lost`,
     );
   }
   console.log();

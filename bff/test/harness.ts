@@ -55,6 +55,14 @@ export class TestClient {
     private readonly defaults: { origin?: string; bearer?: string; language?: string } = {},
   ) {}
 
+  /** The same browser (cookies, CSRF token) talking to another address, e.g. another BFF instance. */
+  at(baseUrl: string): TestClient {
+    const other = new TestClient(baseUrl, this.defaults);
+    other.cookies = this.cookies;
+    other.csrf = this.csrf;
+    return other;
+  }
+
   cookieHeader(): string {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
   }
