@@ -43,6 +43,12 @@ const configSchema = z
     OUTBOX_LEASE_MS: z.coerce.number().int().positive().default(120_000),
     /** Time limit of one request to a housing company's Vorgang API. */
     CASE_BACKEND_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+    /**
+     * How long stopping (SIGTERM, SIGINT) may take: requests under way get most of it to finish, then the
+     * outbox worker and the database connections are closed. Keep it below the orchestrator's grace period
+     * (Kubernetes and Docker: 10 s); the process exits one second after it at the latest.
+     */
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.DATABASE_OWNER_URL) {

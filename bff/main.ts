@@ -81,6 +81,11 @@ async function main(): Promise<void> {
     }
     stopping = true;
     server.logger.info({ signal }, 'shutting down');
+    // Whatever still holds the event loop open (a socket to a database that never answers) does not keep the process.
+    setTimeout(() => {
+      server.logger.error('shutdown overran SHUTDOWN_TIMEOUT_MS, exiting');
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS + 1000).unref();
     try {
       await server.stop();
     } finally {

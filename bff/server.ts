@@ -41,6 +41,7 @@ import { createMailDelivery, MAIL_TOPIC } from './mail/mail-outbox.ts';
 import { mountDevOutbox } from './mail/routes.ts';
 import { mountDemoLogins } from './demo/routes.ts';
 import { mountStaticAssets } from './http/static.ts';
+import { drainConnections, ShutdownClock, stopAccepting } from './lifecycle/shutdown.ts';
 
 export interface RunningServer extends AppContext {
   url: string;
@@ -70,6 +71,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const applied = await migrate(db);
   if (applied.length) logger.info({ applied }, 'migrations applied');
   await assertAppRoleIsRestricted(db);
+  await db.closeOwnerConnections();
 
   const mailer: Mailer = config.SMTP_URL ? createSmtpMailer(config.SMTP_URL, config.MAIL_FROM) : createDevOutboxMailer(config.MAIL_FROM);
   const app = express();
@@ -201,13 +203,16 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     ...ctx,
     url,
     httpServer,
+    // Stop accepting, tell live sockets to reconnect elsewhere, let requests under way finish, then stop the
+    // background work and close the database; each step bounded, so a dead database or Redis cannot hang it.
     async stop() {
+      const shutdown = new ShutdownClock(config.SHUTDOWN_TIMEOUT_MS, logger);
       clearInterval(purgeTimer);
-      await outboxWorker?.stop();
-      httpServer.closeAllConnections();
-      await realtime.close();
-      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-      if (ownsDb) await db.close();
+      const allClosed = stopAccepting(httpServer);
+      await shutdown.step('realtime', () => realtime.close(), 1000);
+      await drainConnections(httpServer, allClosed, shutdown.left() * 0.6);
+      await shutdown.step('outbox worker', async () => outboxWorker?.stop(), shutdown.left() / 2);
+      if (ownsDb) await shutdown.step('database', () => db.close());
     },
   };
 }

@@ -29,6 +29,11 @@ export interface Database {
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Runs as the schema owner (migrations, start-up checks); never used for request work. */
   ownerTransaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Closes the owner's connections (the BFF calls it before serving, so a running BFF holds no connection
+   * that could skip row-level security). A later `ownerTransaction` would connect again.
+   */
+  closeOwnerConnections(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -85,12 +90,14 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
     kind: 'pglite',
     transaction: (fn) => run(APP_ROLE, fn),
     ownerTransaction: (fn) => run(OWNER_ROLE, fn),
+    // One connection for both roles: the owner is only ever a transaction's SET LOCAL ROLE.
+    closeOwnerConnections: async () => {},
     close: () => lite.close(),
   };
 }
 
 async function openPostgres(url: string, ownerUrl: string, poolSize: number): Promise<Database> {
-  const pool = keepRunningOnIdleErrors(new pg.Pool({ connectionString: url, max: poolSize }));
+  const pool = keepRunningOnIdleErrors(new pg.Pool({ connectionString: url, max: poolSize, ...connectionLimits }));
   let ownerPool: pg.Pool | undefined;
   const run = async <T>(target: pg.Pool, role: string | undefined, fn: (tx: Queryable) => Promise<T>) => {
     const client = await target.connect().catch((error: unknown) => {
@@ -133,8 +140,13 @@ async function openPostgres(url: string, ownerUrl: string, poolSize: number): Pr
     kind: 'postgres',
     transaction: (fn) => run(pool, APP_ROLE, fn),
     ownerTransaction: (fn) => {
-      ownerPool ??= keepRunningOnIdleErrors(new pg.Pool({ connectionString: ownerUrl, max: 2 }));
+      ownerPool ??= keepRunningOnIdleErrors(new pg.Pool({ connectionString: ownerUrl, max: 2, ...connectionLimits }));
       return run(ownerPool, undefined, fn);
+    },
+    async closeOwnerConnections() {
+      const closing = ownerPool;
+      ownerPool = undefined;
+      await closing?.end();
     },
     async close() {
       await pool.end();
@@ -142,6 +154,13 @@ async function openPostgres(url: string, ownerUrl: string, poolSize: number): Pr
     },
   };
 }
+
+/**
+ * A server that does not answer (a network partition, a host gone during failover) fails a new connection
+ * after 5 s instead of never (the request answers 503 database_unavailable), and TCP keep-alive lets the
+ * operating system notice a dead peer under an established one.
+ */
+const connectionLimits = { connectionTimeoutMillis: 5000, keepAlive: true } satisfies pg.PoolConfig;
 
 /**
  * An idle pooled connection that the server ends (restart, failover, an administrator, a dropped test
