@@ -1,3 +1,4 @@
+import { loadConfig } from '../config.ts';
 import { startServer } from '../server.ts';
 
 /**
@@ -10,6 +11,8 @@ let stopping = false;
 process.on('SIGTERM', () => {
   if (stopping) return;
   stopping = true;
+  // As bff/main.ts: what still holds the event loop (a database that never answers) does not keep the process.
+  setTimeout(() => process.exit(1), loadConfig(process.env).SHUTDOWN_TIMEOUT_MS + 1000).unref();
   server.stop().then(
     () => process.exit(0),
     (error: unknown) => {
