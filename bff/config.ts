@@ -1,10 +1,40 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
  * Runtime configuration, read once from the environment and validated at boot.
  * A bad value stops the process with a readable message instead of failing later.
  */
-const booleanFromEnv = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+export const booleanFromEnv = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+
+/** An IPv4/IPv6 address or CIDR range, or one of Express's names `loopback`, `linklocal`, `uniquelocal`. */
+function isProxyAddress(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address, prefix, extra] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (!family || extra !== undefined) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
+/**
+ * Which proxies may tell the client's address in X-Forwarded-For: `false`/`0` none, a hop count, or the
+ * proxies' addresses. Never "everything": a client could then write any address there and slip past
+ * every per-address limit.
+ */
+const trustProxyFromEnv = z.string().transform((raw, ctx): false | number | string[] => {
+  const value = raw.trim().toLowerCase();
+  if (value === 'false' || value === '0') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  const entries = value.split(',').map((entry) => entry.trim());
+  if (entries.every(isProxyAddress)) return entries;
+  ctx.addIssue({
+    code: 'custom',
+    message: ['true', '1', 'yes', 'on'].includes(value)
+      ? 'TRUST_PROXY=true würde jedem Absender glauben, der X-Forwarded-For setzt (damit ließe sich jede Sperre pro Adresse umgehen). Schreiben Sie die Zahl der Proxys vor dem BFF (z. B. TRUST_PROXY=1 für einen Reverse-Proxy) oder ihre Adressen (z. B. TRUST_PROXY=10.0.0.0/8,127.0.0.1).'
+      : 'TRUST_PROXY muss false, die Zahl der Proxys vor dem BFF (z. B. TRUST_PROXY=1) oder eine Liste ihrer Adressen bzw. CIDR-Bereiche sein (z. B. TRUST_PROXY=10.0.0.0/8,127.0.0.1).',
+  });
+  return z.NEVER;
+});
 
 const configSchema = z
   .object({
@@ -24,7 +54,11 @@ const configSchema = z
     SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
     /** `lax` when the BFF shares a site with the homepage; `none` for cross-site embeds (https only). */
     COOKIE_SAMESITE: z.enum(['lax', 'strict', 'none']).default('lax'),
-    TRUST_PROXY: booleanFromEnv.default(false),
+    /**
+     * Proxies in front of the BFF whose X-Forwarded-For entries are believed: `false` (default), a hop count
+     * (`1` behind one reverse proxy) or a comma-separated list of their addresses/CIDR ranges. `true` is refused.
+     */
+    TRUST_PROXY: trustProxyFromEnv.default(false),
     REDIS_URL: z.string().optional(),
     SMTP_URL: z.string().optional(),
     MAIL_FROM: z.string().default('Mieterportal <no-reply@mieterportal.invalid>'),

@@ -93,7 +93,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     resave: false,
     saveUninitialized: false,
     rolling: true,
-    proxy: config.TRUST_PROXY,
+    // Unset: the cookie's Secure check follows Express's `trust proxy` (req.secure), as set above.
     cookie: {
       httpOnly: true,
       secure,
