@@ -1,4 +1,5 @@
 import { inboundCaseEvent } from '../contract/case-backend.ts';
+import { storableInput } from '../contract/common.ts';
 import type { Database } from '../db/database.ts';
 import { withScope } from '../db/scope.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -51,7 +52,8 @@ export async function receiveCaseBackendEvent(
     throw new AppError(415, 'json_expected', 'Bitte senden Sie das Ereignis als JSON (Content-Type: application/json).');
   const problem = checkWebhookSignature(connection.webhookSecret, request, request.rawBody);
   if (problem) throw SIGNATURE_ERRORS[problem];
-  const event = inboundCaseEvent.parse(JSON.parse(request.rawBody.toString('utf8')));
+  // A text PostgreSQL cannot store is a 400 like any invalid field: a 5xx would make the sender retry forever.
+  const event = storableInput.pipe(inboundCaseEvent).parse(JSON.parse(request.rawBody.toString('utf8')));
   const outcome = await cases.applyExternalStatusChange(tenant.id, event, (tx) =>
     recordWebhookReceipt(tx, tenant.id, WEBHOOK_SOURCE, event.id),
   );

@@ -74,3 +74,37 @@ export const errorResponse = z
     }),
   })
   .meta({ id: 'Error' });
+
+/**
+ * PostgreSQL stores neither U+0000 (text refuses it) nor half of a UTF-16 surrogate pair (jsonb refuses
+ * it, text would silently get U+FFFD): such a character in any input is a field error, never a 500.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export const hasUnstorableCharacter = (text: string): boolean => text.includes('\u0000') || LONE_SURROGATE.test(text);
+
+const unstorableMessage = 'Enthält ein Zeichen, das nicht gespeichert werden kann (Nullzeichen oder unvollständiges Unicode-Zeichen).';
+
+/**
+ * Any input (a JSON body, query or path parameters) whose texts — values and keys at any depth — PostgreSQL
+ * can store. Each offending text is an `invalid_format` issue at its path; the input passes unchanged.
+ */
+export const storableInput = z.unknown().superRefine((input, ctx) => {
+  const visit = (value: unknown, path: PropertyKey[]) => {
+    if (typeof value === 'string') {
+      if (hasUnstorableCharacter(value))
+        ctx.addIssue({ code: 'invalid_format', format: 'storable_text', path, message: unstorableMessage });
+    } else if (Array.isArray(value)) {
+      value.forEach((item, index) => visit(item, [...path, index]));
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        if (hasUnstorableCharacter(key)) {
+          ctx.addIssue({ code: 'invalid_format', format: 'storable_text', path: [...path, key], message: unstorableMessage });
+        } else {
+          visit(item, [...path, key]);
+        }
+      }
+    }
+  };
+  visit(input, []);
+});

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
-import { errorResponse } from '../contract/common.ts';
+import { errorResponse, storableInput } from '../contract/common.ts';
 import type { Access, Operation } from '../contract/operation.ts';
 
 /**
@@ -38,6 +38,10 @@ export class Api {
     this.operations.push(operation);
     this.router[operation.method](operation.path, async (req, res) => {
       await this.guard(req, operation.access);
+      // Texts PostgreSQL cannot store are refused by field before any schema or handler sees them.
+      storableInput.parse(req.params);
+      if (operation.query) storableInput.parse(req.query);
+      if (operation.body) storableInput.parse(req.body);
       const body = operation.body ? operation.body.parse(req.body ?? {}) : undefined;
       const query = operation.query ? operation.query.parse(req.query) : undefined;
       const params = operation.params ? operation.params.parse(req.params) : undefined;

@@ -1,5 +1,6 @@
 import { parse, CsvError } from 'csv-parse/sync';
 import { z } from 'zod';
+import { hasUnstorableCharacter } from '../contract/common.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import { addBuilding, addResident, addUnit } from './use-cases.ts';
@@ -153,6 +154,9 @@ function rowProblems(row: CsvResidentRow): string[] {
   const problems: string[] = [];
   for (const field of REQUIRED_COLUMNS) {
     if (!row[field]) problems.push(`${COLUMNS[field].label} fehlt`);
+  }
+  for (const field of Object.keys(COLUMNS) as Field[]) {
+    if (hasUnstorableCharacter(row[field] ?? '')) problems.push(`${COLUMNS[field].label} enthält ein Nullzeichen`);
   }
   for (const [field, max] of Object.entries(MAX_LENGTH) as [Field, number][]) {
     if ((row[field]?.length ?? 0) > max) problems.push(`${COLUMNS[field].label} ist zu lang (höchstens ${max} Zeichen)`);
