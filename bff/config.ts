@@ -69,6 +69,12 @@ const configSchema = z
     LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
     /** Per-IP requests per minute to the sign-in endpoints; unset: 30 (1000 with NODE_ENV=test). */
     AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().optional(),
+    /** Largest image accepted, in megapixels (width × height read from the file's header, before decoding). */
+    UPLOAD_MAX_MEGAPIXELS: z.coerce.number().positive().default(50),
+    /** Uploads per account and minute; unset: 30 (1000 with NODE_ENV=test). */
+    UPLOAD_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().optional(),
+    /** Uploads decoded and checked at the same time (CPU-bound); unset: the number of cores less one, at least 1. */
+    UPLOAD_DECODE_CONCURRENCY: z.coerce.number().int().positive().optional(),
     /** Outbox worker (bff/outbox/): pause between polls, attempts before a dead letter, retry backoff, claim lease. */
     OUTBOX_POLL_MS: z.coerce.number().int().positive().default(1000),
     OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().positive().default(12),

@@ -57,6 +57,8 @@ export const ERROR_CODES = [
   'unknown_upload',
   'too_many_uploads',
   'too_many_attachments',
+  'image_too_large',
+  'pdf_active_content',
   // Documents
   'unknown_audience',
   // Onboarding (platform admin API, CSV import)

@@ -1,8 +1,10 @@
+import { availableParallelism } from 'node:os';
 import type { Database, Queryable } from '../db/database.ts';
 import { withScope, withTenant, type TenantContext } from '../db/scope.ts';
 import { UPLOAD_LIMITS } from '../contract/enums.ts';
 import { AppError, notFound } from '../errors.ts';
 import { inspectUpload } from './file-inspection.ts';
+import { createDecodeQueue } from './decode-queue.ts';
 import {
   countStagedUploads,
   deleteExpiredUploads,
@@ -39,7 +41,27 @@ export async function takeStagedUpload(tx: Queryable, actor: Pick<TenantContext,
   return file;
 }
 
-export function createUploadUseCases(db: Database) {
+const tooManyUploads = () =>
+  new AppError(
+    429,
+    'too_many_uploads',
+    `Sie haben bereits ${MAX_STAGED_UPLOADS} Dateien hochgeladen, die noch nicht gesendet wurden. Bitte senden Sie Ihr Anliegen ab oder entfernen Sie Dateien.`,
+  );
+
+export interface UploadLimits {
+  /** Largest image in pixels (width × height). */
+  maxPixels: number;
+  /** Files decoded and checked at the same time. */
+  decodeConcurrency: number;
+}
+
+export const DEFAULT_UPLOAD_LIMITS: UploadLimits = {
+  maxPixels: 50_000_000,
+  decodeConcurrency: Math.max(1, availableParallelism() - 1),
+};
+
+export function createUploadUseCases(db: Database, limits: UploadLimits = DEFAULT_UPLOAD_LIMITS) {
+  const queue = createDecodeQueue(limits.decodeConcurrency);
   return {
     /** `takeStagedUpload` for each id, in order: all or (by throwing) none. */
     async take(tx: Queryable, actor: Pick<TenantContext, 'accountId'>, uploadIds: string[]): Promise<StagedFile[]> {
@@ -49,16 +71,15 @@ export function createUploadUseCases(db: Database) {
     },
 
     async stage(ctx: TenantContext, upload: { originalName: string; content: Buffer }) {
-      const file = await inspectUpload(upload.content, upload.originalName);
+      // The account's cap is checked before any decoding (and again, locked, when the file is stored).
+      if ((await withTenant(db, ctx, (tx) => countStagedUploads(tx, ctx.accountId))) >= MAX_STAGED_UPLOADS) throw tooManyUploads();
+      const file = await inspectUpload(upload.content, upload.originalName, {
+        maxPixels: limits.maxPixels,
+        decode: (work) => queue.run(ctx.accountId, work),
+      });
       const staged = await withTenant(db, ctx, async (tx) => {
         await lockAccountUploads(tx, ctx.accountId);
-        if ((await countStagedUploads(tx, ctx.accountId)) >= MAX_STAGED_UPLOADS) {
-          throw new AppError(
-            429,
-            'too_many_uploads',
-            `Sie haben bereits ${MAX_STAGED_UPLOADS} Dateien hochgeladen, die noch nicht gesendet wurden. Bitte senden Sie Ihr Anliegen ab oder entfernen Sie Dateien.`,
-          );
-        }
+        if ((await countStagedUploads(tx, ctx.accountId)) >= MAX_STAGED_UPLOADS) throw tooManyUploads();
         return insertStagedUpload(tx, { tenantId: ctx.tenantId, accountId: ctx.accountId, ...file });
       });
       return { upload: staged };

@@ -72,6 +72,9 @@ export const residentErrorCodes: Record<ResidentErrorCode, string> = {
   unknown_upload: 'Eine angehängte Datei wurde nicht gefunden oder ist abgelaufen. Bitte laden Sie sie erneut hoch.',
   too_many_uploads: `Sie haben bereits ${UPLOAD_LIMITS.maxStagedPerAccount} Dateien hochgeladen, die noch nicht gesendet wurden. Bitte senden Sie Ihr Anliegen ab oder entfernen Sie Dateien.`,
   too_many_attachments: `Ein Anliegen kann höchstens ${UPLOAD_LIMITS.maxFilesPerCase} Dateien haben. Bitte entfernen Sie Dateien.`,
+  image_too_large: 'Das Bild hat zu viele Bildpunkte. Bitte verkleinern Sie es oder senden Sie ein Foto in normaler Auflösung.',
+  pdf_active_content:
+    'Dieses PDF enthält Skripte, Programmaufrufe oder eingebettete Dateien. Bitte senden Sie ein einfaches PDF (z.\u00A0B. über „Drucken als PDF“).',
 };
 
 export const staffErrorCodes: Record<StaffErrorCode, string> = {

@@ -46,6 +46,8 @@ const residentErrorCodes: Record<ResidentErrorCode, string> = {
   unknown_upload: 'An attached file was not found or has expired. Please upload it again.',
   too_many_uploads: `You have already uploaded ${UPLOAD_LIMITS.maxStagedPerAccount} files that have not been sent yet. Please send your request or remove files.`,
   too_many_attachments: `A request can have at most ${UPLOAD_LIMITS.maxFilesPerCase} files. Please remove some files.`,
+  image_too_large: 'The image has too many pixels. Please make it smaller or send a photo in normal resolution.',
+  pdf_active_content: 'This PDF contains scripts, program launches or embedded files. Please send a plain PDF (e.g. via “Print to PDF”).',
 };
 
 const staffErrorCodes: Record<StaffErrorCode, string> = {

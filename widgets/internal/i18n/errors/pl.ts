@@ -49,6 +49,9 @@ const residentErrorCodes: Record<ResidentErrorCode, string> = {
   unknown_upload: 'Nie znaleziono załączonego pliku lub jego ważność wygasła. Prosimy przesłać go ponownie.',
   too_many_uploads: `Przesłano już ${files(UPLOAD_LIMITS.maxStagedPerAccount)}, które nie zostały jeszcze wysłane. Prosimy wysłać zgłoszenie lub usunąć pliki.`,
   too_many_attachments: `Do zgłoszenia można dołączyć maksymalnie ${files(UPLOAD_LIMITS.maxFilesPerCase)}. Prosimy usunąć część plików.`,
+  image_too_large: 'Obraz ma zbyt wiele pikseli. Prosimy go zmniejszyć lub wysłać zdjęcie w zwykłej rozdzielczości.',
+  pdf_active_content:
+    'Ten plik PDF zawiera skrypty, wywołania programów lub osadzone pliki. Prosimy wysłać zwykły plik PDF (np. przez „Drukuj do PDF”).',
 };
 
 const errors: ErrorMessages = {

@@ -46,6 +46,9 @@ const residentErrorCodes: Record<ResidentErrorCode, string> = {
   unknown_upload: 'Eklenen bir dosya bulunamadı veya süresi doldu. Lütfen dosyayı yeniden yükleyin.',
   too_many_uploads: `Henüz gönderilmemiş ${UPLOAD_LIMITS.maxStagedPerAccount} dosya yüklediniz. Lütfen talebinizi gönderin veya bazı dosyaları kaldırın.`,
   too_many_attachments: `Bir talebe en fazla ${UPLOAD_LIMITS.maxFilesPerCase} dosya eklenebilir. Lütfen bazı dosyaları kaldırın.`,
+  image_too_large: 'Görselin piksel sayısı çok yüksek. Lütfen küçültün veya normal çözünürlükte bir fotoğraf gönderin.',
+  pdf_active_content:
+    'Bu PDF komut dosyaları, program çağrıları veya gömülü dosyalar içeriyor. Lütfen basit bir PDF gönderin (ör. „PDF olarak yazdır“ ile).',
 };
 
 const errors: ErrorMessages = {
