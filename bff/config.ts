@@ -89,6 +89,10 @@ const configSchema = z
      * (Kubernetes and Docker: 10 s); the process exits one second after it at the latest.
      */
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
+    /** `false`: the BFF does not migrate at start and refuses to serve on a schema that is behind (`npm run admin -- db migrate`). */
+    MIGRATE_AT_START: booleanFromEnv.default(true),
+    /** Demo mode (`npm start` sets it): demo data, demo site, /dev/outbox and /dev/demo-logins. Never in production. */
+    DEMO_MODE: booleanFromEnv.default(false),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.DATABASE_OWNER_URL) {
@@ -100,6 +104,13 @@ const configSchema = z
     }
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'SESSION_SECRET ist in Produktion Pflicht' });
+    }
+    if (env.DEMO_MODE && env.NODE_ENV === 'production') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DEMO_MODE'],
+        message: 'Der Demo-Modus ist in Produktion nicht erlaubt (öffentlich bekannte Zugänge)',
+      });
     }
     if (env.COOKIE_SAMESITE === 'none' && env.PUBLIC_URL && !env.PUBLIC_URL.startsWith('https://')) {
       ctx.addIssue({ code: 'custom', path: ['COOKIE_SAMESITE'], message: 'SameSite=None verlangt eine https-PUBLIC_URL' });
@@ -120,3 +131,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   return parsed.data;
 }
+
+/** Every variable the BFF reads; docs/operations.md has a row for each (bff/operations/env-table.test.ts). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(configSchema.shape);

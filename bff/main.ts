@@ -2,15 +2,21 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from './config.ts';
 import { startServer, type RunningServer } from './server.ts';
+import { SchemaNotCurrentError } from './db/migrate.ts';
 import { DataDirInUseError, lockDataDir } from './onboarding/data-dir-lock.ts';
 import { formatTable } from './onboarding/text-table.ts';
 import { seedDemoData, type DemoLogin } from './demo/seed.ts';
 import { publishDemoLogins } from './demo/routes.ts';
 
 /**
- * `npm start`: the BFF with the demo site and, outside production, demo data for two housing companies.
- * Configuration comes from the environment (bff/config.ts); without DATABASE_URL the data lives in .data/.
+ * `npm run serve` (production): the BFF alone, configured from the environment (bff/config.ts).
+ * `npm start` adds `--demo` (the same as DEMO_MODE=true): demo data for two housing companies, the demo site,
+ * /dev/outbox and /dev/demo-logins. Without DATABASE_URL the data lives in DATA_DIR (.data/).
  */
+
+const demoFlag = process.argv.slice(2).includes('--demo');
+const env = demoFlag ? { ...process.env, DEMO_MODE: 'true' } : process.env;
+const command = demoFlag ? 'npm start' : 'npm run serve';
 
 const widgetsBuilt = existsSync(fileURLToPath(new URL('../dist/widgets', import.meta.url)));
 
@@ -32,17 +38,17 @@ function demoOrigins(server: RunningServer): string[] {
 
 const ROLE_LABEL: Record<DemoLogin['role'], string> = { resident: 'Mieter', clerk: 'Sachbearbeitung', admin: 'Verwaltung' };
 
-function banner(base: string, logins: DemoLogin[]): string {
-  const lines = [
-    '',
-    `Mieterportal läuft: ${base}`,
-    '',
-    `  Demo-Website        ${base}/`,
-    `  Mitarbeiterseite    ${base}/staff.html`,
-    `  Postausgang (Mails) ${base}/dev/outbox`,
-    `  Demo-Zugänge        ${base}/dev/demo-logins   (mit aktuellem TOTP-Code, ohne Authenticator-App)`,
-    `  API-Beschreibung    ${base}/api/openapi.json`,
-  ];
+function banner(base: string, demo: boolean, logins: DemoLogin[]): string {
+  const lines = ['', `Mieterportal läuft: ${base}`, ''];
+  if (demo) {
+    lines.push(
+      `  Demo-Website        ${base}/`,
+      `  Mitarbeiterseite    ${base}/staff.html`,
+      `  Postausgang (Mails) ${base}/dev/outbox`,
+      `  Demo-Zugänge        ${base}/dev/demo-logins   (mit aktuellem TOTP-Code, ohne Authenticator-App)`,
+    );
+  }
+  lines.push(`  Widgets             ${base}/widgets/widgets.js`, `  API-Beschreibung    ${base}/api/openapi.json`);
   if (!widgetsBuilt) lines.push('', '  Hinweis: Die Widgets sind noch nicht gebaut (dist/widgets fehlt) – `npm run build` ausführen.');
   if (logins.length) {
     lines.push(
@@ -69,9 +75,9 @@ function banner(base: string, logins: DemoLogin[]): string {
 }
 
 async function main(): Promise<void> {
-  const config = loadConfig(process.env);
-  const releaseDataDir = config.DATABASE_URL ? () => {} : lockDataDir(config.DATA_DIR, 'npm start');
-  const server = await startServer({ env: process.env });
+  const config = loadConfig(env);
+  const releaseDataDir = config.DATABASE_URL ? () => {} : lockDataDir(config.DATA_DIR, command);
+  const server = await startServer({ env });
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -97,18 +103,18 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   let logins: DemoLogin[] = [];
-  if (config.NODE_ENV !== 'production') {
+  if (config.DEMO_MODE) {
     logins = await seedDemoData(server.db, { nodeEnv: config.NODE_ENV, origins: demoOrigins(server) });
     publishDemoLogins(logins);
   }
-  console.log(banner(browserUrl(server.url), logins));
+  console.log(banner(browserUrl(server.url), config.DEMO_MODE, logins));
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DataDirInUseError) {
+  if (error instanceof ConfigError || error instanceof DataDirInUseError || error instanceof SchemaNotCurrentError) {
     console.error(error.message);
   } else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-    console.error(`Der Port ist bereits belegt (${(error as Error).message}). Anderen Port wählen: PORT=3001 npm start`);
+    console.error(`Der Port ist bereits belegt (${(error as Error).message}). Anderen Port wählen: PORT=3001 ${command}`);
   } else {
     console.error('Start fehlgeschlagen:', error);
   }

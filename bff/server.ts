@@ -11,7 +11,7 @@ import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { loadConfig, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
-import { migrate } from './db/migrate.ts';
+import { assertSchemaIsCurrent, migrate } from './db/migrate.ts';
 import { assertAppRoleIsRestricted } from './db/checks.ts';
 import { Api } from './http/api.ts';
 import { createGuard } from './http/guard.ts';
@@ -68,8 +68,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       dataDir: config.DATABASE_URL ? undefined : join(config.DATA_DIR, 'pglite'),
     }));
   const ownsDb = !options.db;
-  const applied = await migrate(db);
-  if (applied.length) logger.info({ applied }, 'migrations applied');
+  if (config.MIGRATE_AT_START) {
+    const applied = await migrate(db);
+    if (applied.length) logger.info({ applied }, 'migrations applied');
+  } else {
+    await assertSchemaIsCurrent(db);
+  }
   await assertAppRoleIsRestricted(db);
   await db.closeOwnerConnections();
 
@@ -114,9 +118,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
   registerHealthRoutes(app, ctx);
-  mountStaticAssets(app);
-  if (!config.SMTP_URL && config.NODE_ENV !== 'production') mountDevOutbox(app, mailer);
-  if (config.NODE_ENV !== 'production') mountDemoLogins(app);
+  // The demo site and the /dev pages publish known passwords, TOTP codes and mailed links: demo mode only.
+  mountStaticAssets(app, { demoSite: config.DEMO_MODE });
+  if (!config.SMTP_URL && config.DEMO_MODE) mountDevOutbox(app, mailer);
+  if (config.DEMO_MODE) mountDemoLogins(app);
 
   app.use(
     '/api',

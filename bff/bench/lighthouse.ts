@@ -71,7 +71,7 @@ async function freePort(): Promise<number> {
 async function startDemo(): Promise<{ base: string; stop: () => Promise<void> }> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'mp-lighthouse-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bff/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bff/main.ts', '--demo'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -45,3 +45,34 @@ export async function migrate(db: Database): Promise<string[]> {
   });
   return applied;
 }
+
+/** The BFF was told not to migrate (MIGRATE_AT_START=false) and the schema is behind its code. */
+export class SchemaNotCurrentError extends Error {}
+
+/** Migrations of this code that the database has not applied yet (none applied: all of them). */
+export async function pendingMigrations(db: Database): Promise<string[]> {
+  const done = await db.ownerTransaction(async (tx) => {
+    const { rows: table } = await tx.query<{ present: boolean }>(`SELECT to_regclass('schema_migrations') IS NOT NULL AS present`);
+    if (!table[0].present) return new Map<string, string>();
+    const { rows } = await tx.query<{ name: string; checksum: string }>(`SELECT name, checksum FROM schema_migrations`);
+    return new Map(rows.map((row) => [row.name, row.checksum]));
+  });
+  const pending: string[] = [];
+  for (const migration of listMigrations()) {
+    const checksum = done.get(migration.name);
+    if (checksum && checksum !== migration.checksum) throw new Error(`Migration ${migration.name} wurde nach dem Anwenden verändert`);
+    if (!checksum) pending.push(migration.name);
+  }
+  return pending;
+}
+
+/** Refuses to serve on a schema that is behind: the operator migrates first (`npm run admin -- db migrate`). */
+export async function assertSchemaIsCurrent(db: Database): Promise<void> {
+  const pending = await pendingMigrations(db);
+  if (pending.length) {
+    throw new SchemaNotCurrentError(
+      `Das Datenbankschema ist nicht aktuell: ${pending.length} Migration(en) fehlen (${pending.join(', ')}). ` +
+        'Mit MIGRATE_AT_START=false migriert der Server nicht selbst: zuerst `npm run admin -- db migrate` ausführen.',
+    );
+  }
+}

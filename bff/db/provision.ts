@@ -4,29 +4,49 @@ import { APP_ROLE, OWNER_ROLE } from './database.ts';
 /**
  * Prepares a PostgreSQL server for Mieterportal using an administrator connection: the owner role
  * (migrations), the app role (no BYPASSRLS, owns nothing) and a database owned by the owner.
- * Passwords are optional because local and CI servers use trust auth.
+ * Passwords are optional because local and CI servers use trust auth. Safe to run again: what exists is
+ * kept, and an existing role's password changes only when one is given.
  */
 export interface ProvisionOptions {
   adminUrl: string;
   database: string;
   ownerPassword?: string;
   appPassword?: string;
+  /** The password for a role created now when none is given (`npm run admin -- db provision` generates one). */
+  newRolePassword?: () => string;
 }
 
 export interface ProvisionedUrls {
+  /** App-role URL; it carries a password only when this run set one (`passwordSet`). */
   url: string;
   ownerUrl: string;
 }
 
-export async function provisionDatabase(options: ProvisionOptions): Promise<ProvisionedUrls> {
+/** What a run did: `db provision` reports it, so a second run says what already existed. */
+export interface ProvisionResult extends ProvisionedUrls {
+  created: { ownerRole: boolean; appRole: boolean; database: boolean };
+  passwordSet: { ownerRole: boolean; appRole: boolean };
+}
+
+export async function provisionDatabase(options: ProvisionOptions): Promise<ProvisionResult> {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(options.database)) throw new Error(`Ungültiger Datenbankname: ${options.database}`);
   const admin = new pg.Client({ connectionString: options.adminUrl });
   await admin.connect();
+  const passwords = new Map<string, string | undefined>();
+  const createdRoles = new Set<string>();
+  let createdDatabase = false;
   try {
-    for (const [role, password] of [
+    const { rows: existing } = await admin.query<{ rolname: string }>(`SELECT rolname FROM pg_roles WHERE rolname = ANY($1)`, [
+      [OWNER_ROLE, APP_ROLE],
+    ]);
+    for (const [role, given] of [
       [OWNER_ROLE, options.ownerPassword],
       [APP_ROLE, options.appPassword],
     ] as const) {
+      const isNew = !existing.some((row) => row.rolname === role);
+      if (isNew) createdRoles.add(role);
+      const password = given ?? (isNew ? options.newRolePassword?.() : undefined);
+      passwords.set(role, password);
       // Roles are cluster-wide; parallel test processes may race to create them.
       await admin
         .query(
@@ -39,7 +59,10 @@ export async function provisionDatabase(options: ProvisionOptions): Promise<Prov
       if (password) await admin.query(`ALTER ROLE ${role} PASSWORD ${pg.escapeLiteral(password)}`);
     }
     const exists = await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [options.database]);
-    if (!exists.rowCount) await admin.query(`CREATE DATABASE ${options.database} OWNER ${OWNER_ROLE}`);
+    if (!exists.rowCount) {
+      await admin.query(`CREATE DATABASE ${options.database} OWNER ${OWNER_ROLE}`);
+      createdDatabase = true;
+    }
   } finally {
     await admin.end();
   }
@@ -56,8 +79,10 @@ export async function provisionDatabase(options: ProvisionOptions): Promise<Prov
     await db.end();
   }
   return {
-    url: withCredentials(options.adminUrl, options.database, APP_ROLE, options.appPassword),
-    ownerUrl: withCredentials(options.adminUrl, options.database, OWNER_ROLE, options.ownerPassword),
+    url: withCredentials(options.adminUrl, options.database, APP_ROLE, passwords.get(APP_ROLE)),
+    ownerUrl: withCredentials(options.adminUrl, options.database, OWNER_ROLE, passwords.get(OWNER_ROLE)),
+    created: { ownerRole: createdRoles.has(OWNER_ROLE), appRole: createdRoles.has(APP_ROLE), database: createdDatabase },
+    passwordSet: { ownerRole: passwords.get(OWNER_ROLE) !== undefined, appRole: passwords.get(APP_ROLE) !== undefined },
   };
 }
 

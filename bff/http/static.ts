@@ -7,10 +7,10 @@ const widgetsDir = root + 'dist/widgets';
 const demoDir = root + 'demo-site';
 
 /**
- * Serves the built widgets and the demo site. Hashed chunks are immutable and cached for a year; the
+ * Serves the built widgets and, in demo mode, the demo site. Hashed chunks are immutable and cached for a year; the
  * loader `widgets.js` keeps a stable URL for the script tag, so it is revalidated after 5 minutes.
  */
-export function mountStaticAssets(app: Express): void {
+export function mountStaticAssets(app: Express, options: { demoSite: boolean }): void {
   if (existsSync(widgetsDir)) {
     app.use(
       '/widgets',
@@ -23,5 +23,5 @@ export function mountStaticAssets(app: Express): void {
       }),
     );
   }
-  app.use('/', express.static(demoDir, { index: 'index.html', extensions: ['html'] }));
+  if (options.demoSite) app.use('/', express.static(demoDir, { index: 'index.html', extensions: ['html'] }));
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
@@ -5,7 +6,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z, ZodError } from 'zod';
 import { ConfigError, loadConfig } from '../config.ts';
 import { openDatabase, type Database } from '../db/database.ts';
-import { migrate } from '../db/migrate.ts';
+import { assertSchemaIsCurrent, listMigrations, migrate, SchemaNotCurrentError } from '../db/migrate.ts';
+import { provisionDatabase } from '../db/provision.ts';
 import { AppError } from '../errors.ts';
 import { addBuilding, addResident, addStaff, addUnit, listOnboardedTenants, reissueActivationCode } from './use-cases.ts';
 import { asTenantAdmin, createTenant, requireTenant } from '../tenants/use-cases.ts';
@@ -20,11 +22,18 @@ import { formatTable } from './text-table.ts';
 
 z.config(z.locales.de());
 
-const HELP = `Mieterportal – Verwaltung (Onboarding von Hausverwaltungen)
+const HELP = `Mieterportal – Verwaltung (Betrieb und Onboarding von Hausverwaltungen)
 
 Aufruf:  npm run admin -- <Befehl> [--Optionen]
 
-Befehle:
+Betrieb (docs/operations.md):
+  db provision      --admin-url <postgres://admin@host:5432/postgres> [--database <name>]
+                    [--owner-password <pw>] [--app-password <pw>]
+                    legt die beiden Rollen und die Datenbank an (erneut ausführbar) und gibt
+                    DATABASE_URL und DATABASE_OWNER_URL aus
+  db migrate        bringt das Schema der konfigurierten Datenbank auf den Stand des Codes
+
+Onboarding (docs/onboarding.md):
   create-tenant     --slug <kennung> --name <name> [--origin <url> ...] [--theme-json '{"--mp-…":"…"}']
   add-staff         --tenant <kennung> --email <adresse> --name <anzeigename> --role clerk|admin
   add-building      --tenant <kennung> --ref <gebäudenr> --street <straße> --postal-code <plz> --city <ort>
@@ -47,7 +56,17 @@ type Values = Record<string, string | string[] | boolean | undefined>;
 interface Command {
   options: Options;
   required: string[];
+  /** `false`: opening the database neither migrates nor checks the schema (db migrate does it itself). */
+  checksSchema?: false;
   run(db: Database, values: Values): Promise<string>;
+}
+
+/** A command that works without the configured database (db provision prepares it). */
+interface CommandWithoutDatabase {
+  options: Options;
+  required: string[];
+  withoutDatabase: true;
+  run(values: Values): Promise<string>;
 }
 
 const str = (values: Values, name: string) => values[name] as string | undefined;
@@ -69,7 +88,68 @@ const FLAG_FOR_FIELD: Record<string, string> = {
 
 const codeTable = (rows: string[][]) => formatTable(['Mieternummer/E-Mail', 'Name', 'Aktivierungscode'], rows);
 
-const COMMANDS: Record<string, Command> = {
+/** Password of a role created by `db provision` without a given one; URL-safe, so it fits a connection string. */
+const generatePassword = () => randomBytes(24).toString('base64url');
+
+const COMMANDS: Record<string, Command | CommandWithoutDatabase> = {
+  'db provision': {
+    options: {
+      'admin-url': { type: 'string' },
+      database: { type: 'string', default: 'mieterportal' },
+      'owner-password': { type: 'string' },
+      'app-password': { type: 'string' },
+    },
+    required: ['admin-url'],
+    withoutDatabase: true,
+    async run(values: Values) {
+      const adminUrl = str(values, 'admin-url')!;
+      if (!/^postgres(ql)?:\/\//.test(adminUrl))
+        throw new UsageError('--admin-url muss eine PostgreSQL-URL sein, z. B. postgres://postgres@127.0.0.1:5432/postgres');
+      const database = str(values, 'database')!;
+      if (!/^[a-z_][a-z0-9_]{0,62}$/.test(database)) {
+        throw new UsageError(`--database: „${database}“ ist kein gültiger Name (Kleinbuchstaben, Ziffern, _; höchstens 63 Zeichen).`);
+      }
+      const result = await provisionDatabase({
+        adminUrl,
+        database,
+        ownerPassword: str(values, 'owner-password'),
+        appPassword: str(values, 'app-password'),
+        newRolePassword: generatePassword,
+      });
+      const state = (created: boolean, passwordSet: boolean) =>
+        `${created ? 'angelegt' : 'bestand schon'}, ${passwordSet ? (created ? 'Passwort erzeugt bzw. gesetzt' : 'Passwort neu gesetzt') : 'Passwort unverändert'}`;
+      const lines = [
+        `PostgreSQL vorbereitet (Datenbank ${database}):`,
+        `  Rolle mieterportal_owner (Migrationen): ${state(result.created.ownerRole, result.passwordSet.ownerRole)}`,
+        `  Rolle mieterportal_app (Server):        ${state(result.created.appRole, result.passwordSet.appRole)}`,
+        `  Datenbank ${database}: ${result.created.database ? 'angelegt' : 'bestand schon'}`,
+        '',
+        'Für die Umgebung des Servers und der Verwaltung:',
+        `DATABASE_URL=${result.url}`,
+        `DATABASE_OWNER_URL=${result.ownerUrl}`,
+      ];
+      if (!result.passwordSet.ownerRole || !result.passwordSet.appRole) {
+        lines.push(
+          '',
+          'Hinweis: Bei bestehenden Rollen bleibt das Passwort unverändert und steht nicht in der URL – das bisherige',
+          'ergänzen oder mit --owner-password/--app-password ein neues setzen (laufende Server brauchen dann die neue URL).',
+        );
+      }
+      lines.push('', 'Weiter: npm run admin -- db migrate (mit diesen beiden Variablen in der Umgebung)');
+      return lines.join('\n');
+    },
+  },
+  'db migrate': {
+    options: {},
+    required: [],
+    checksSchema: false,
+    async run(db: Database) {
+      const applied = await migrate(db);
+      const total = listMigrations().length;
+      if (!applied.length) return `Das Schema ist aktuell (${total} Migrationen), nichts zu tun.`;
+      return `${applied.length} Migration(en) angewandt: ${applied.join(', ')}\nDas Schema ist aktuell (${total} Migrationen).`;
+    },
+  },
   'create-tenant': {
     options: {
       slug: { type: 'string' },
@@ -221,7 +301,7 @@ const COMMANDS: Record<string, Command> = {
   'list-tenants': {
     options: {},
     required: [],
-    async run(db) {
+    async run(db: Database) {
       const tenants = await listOnboardedTenants(db);
       if (!tenants.length) return 'Noch keine Hausverwaltungen angelegt.';
       const rows = tenants.map((tenant) => [
@@ -261,17 +341,34 @@ function describeError(error: unknown): string {
   return (error as Error).message;
 }
 
-async function openConfiguredDatabase(): Promise<{ db: Database; close(): Promise<void> }> {
+/**
+ * Opens the database like the server does and, like the server, migrates it first — or, with
+ * MIGRATE_AT_START=false, refuses to work on a schema that is behind.
+ */
+async function openConfiguredDatabase(checksSchema: boolean): Promise<{ db: Database; close(): Promise<void> }> {
   const config = loadConfig(process.env);
+  const prepare = async (db: Database) => {
+    if (!checksSchema) return;
+    if (config.MIGRATE_AT_START) await migrate(db);
+    else await assertSchemaIsCurrent(db);
+  };
   if (config.DATABASE_URL) {
     const db = await openDatabase({ url: config.DATABASE_URL, ownerUrl: config.DATABASE_OWNER_URL, poolSize: 2 });
-    await migrate(db);
+    try {
+      await prepare(db);
+    } catch (error) {
+      await db.close();
+      throw error;
+    }
     return { db, close: () => db.close() };
   }
   const release = lockDataDir(config.DATA_DIR, 'npm run admin');
   try {
     const db = await openDatabase({ dataDir: join(config.DATA_DIR, 'pglite') });
-    await migrate(db);
+    await prepare(db).catch(async (error: unknown) => {
+      await db.close();
+      throw error;
+    });
     return {
       db,
       async close() {
@@ -286,7 +383,9 @@ async function openConfiguredDatabase(): Promise<{ db: Database; close(): Promis
 }
 
 export async function runCli(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
+  const [first, ...rest] = argv;
+  // `db provision`, `db migrate`: a command group of two words.
+  const name = first === 'db' && rest[0] && !rest[0].startsWith('-') ? `db ${rest.shift()}` : first;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     console.log(HELP);
     return name ? 0 : 2;
@@ -320,11 +419,20 @@ export async function runCli(argv: string[]): Promise<number> {
 
   let database: Awaited<ReturnType<typeof openConfiguredDatabase>> | undefined;
   try {
-    database = await openConfiguredDatabase();
-    console.log(await command.run(database.db, values));
+    if ('withoutDatabase' in command) {
+      console.log(await command.run(values));
+    } else {
+      database = await openConfiguredDatabase(command.checksSchema !== false);
+      console.log(await command.run(database.db, values));
+    }
     return 0;
   } catch (error) {
-    if (error instanceof UsageError || error instanceof DataDirInUseError || error instanceof ConfigError) {
+    if (
+      error instanceof UsageError ||
+      error instanceof DataDirInUseError ||
+      error instanceof ConfigError ||
+      error instanceof SchemaNotCurrentError
+    ) {
       console.error(`Fehler: ${error.message}`);
       return error instanceof UsageError ? 2 : 1;
     }

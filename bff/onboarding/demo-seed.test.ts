@@ -17,7 +17,7 @@ describe('demo seed (npm start)', () => {
   let second: DemoLogin[];
 
   before(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ DEMO_MODE: 'true' });
   });
   after(async () => {
     publishDemoLogins([]);

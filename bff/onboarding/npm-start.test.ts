@@ -17,7 +17,7 @@ interface Started {
 
 /** Starts bff/main.ts (what `npm start` runs after the build) and waits for the demo-logins table. */
 function startMain(dataDir: string): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', main], {
+  const child = spawn(process.execPath, ['--import', 'tsx', main, '--demo'], {
     cwd: root,
     env: {
       ...process.env,
@@ -32,7 +32,7 @@ function startMain(dataDir: string): Promise<Started> {
   });
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start did not come up:\n${output}`)), 90_000);
+    const timer = setTimeout(() => reject(new Error(`npm start did not come up:\n${output}`)), 180_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const url = /Mieterportal läuft: (http:\/\/\S+)/.exec(output)?.[1];
