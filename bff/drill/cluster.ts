@@ -19,7 +19,8 @@ export const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const HAPROXY = process.env.HAPROXY_PATH ?? '/usr/sbin/haproxy';
 
-const ENTRY = fileURLToPath(new URL('./instance.ts', import.meta.url));
+/** What `npm run serve` runs: each instance is the production command, configured by its environment. */
+const ENTRY = fileURLToPath(new URL('../main.ts', import.meta.url));
 
 export interface Instance {
   name: string;
