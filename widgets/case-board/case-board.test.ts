@@ -439,6 +439,13 @@ describe('<case-board>', function () {
     await waitUntil(() => cases.listQueries.length > before, 'no reload after reconnect');
   });
 
+  it('finds out at once when the BFF ended the live connection because the clerk signed out elsewhere', async () => {
+    const { bff, cases, page } = await board({ count: 3 });
+    cases.listError = { status: 401, code: 'unauthenticated', message: 'Bitte melden Sie sich an.' };
+    bff.live.emit('live:ended');
+    await waitUntil(() => page.text().includes('Bitte melden Sie sich als Mitarbeiterin oder Mitarbeiter an'), 'still shows the cases');
+  });
+
   it('works by keyboard: filters, opening a case, Escape back to the same entry', async () => {
     const { el, cases, page } = await board();
     const overdue = page.root.querySelector<HTMLInputElement>('input[name="overdue"]')!;
