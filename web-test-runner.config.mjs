@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -12,9 +13,14 @@ import { chromiumLaunchOptions } from './chromium.config.mjs';
  * page reaches it through `/api` on the test server's own origin, so the session cookie works as on a
  * housing company's site. A second session (the clerk's) reaches the same BFF through `/clerk/api` with its
  * own cookie, so one page can show the resident's and the clerk's view side by side. `/e2e/*` gives the
- * test what only the server side can: fresh housing companies, TOTP codes, the e-mails the BFF sent.
+ * test what only the server side can: fresh housing companies, TOTP codes, the e-mails the BFF sent, and
+ * a restart of the BFF under open pages.
  */
 let running;
+/** Fixed for every BFF started here, so the session cookies outlive a restart as they do in production. */
+const E2E_SESSION_SECRET = randomBytes(32).toString('hex');
+/** While set, the pages' socket.io requests get no answer from the BFF (`/e2e/live/cut-off`, `/e2e/live/restore`). */
+let liveCutOff = false;
 
 /** Starts the BFF once; the first call comes from `serverStart`, the test awaits it through the middleware. */
 function realBff() {
@@ -26,7 +32,7 @@ function realBff() {
       load('./bff/auth/totp.ts'),
       load('./bff/test/e2e-fixtures.ts'),
     ]);
-    return { harness, fixtures, totp, e2e, server: await harness.startTestServer() };
+    return { harness, fixtures, totp, e2e, server: await harness.startTestServer({ SESSION_SECRET: E2E_SESSION_SECRET }) };
   })();
   return running;
 }
@@ -95,6 +101,8 @@ const realBffPlugin = {
       if (!route || !route.bffPath.startsWith('/socket.io/')) return;
       realBff().then(
         ({ server: bff }) => {
+          // Cut off, or between the old BFF's stop and the new one's start: the connection fails as it would.
+          if (liveCutOff || !bff.httpServer.listening) return socket.destroy();
           const bffUrl = new URL(bff.url);
           const upgrade = {
             ...headersForBff(request.headers, route.clerk, bffUrl),
@@ -166,8 +174,26 @@ function giveBackE2eLease(token) {
 }
 
 /** Fixtures only the server side can give: `/e2e/*`. */
-async function answerFixture(ctx, { harness, fixtures, totp, e2e, server }) {
+async function answerFixture(ctx, bff) {
+  const { harness, fixtures, totp, e2e, server } = bff;
   switch (ctx.path) {
+    // Stops the BFF and starts a new one on the same port and database, as a deploy does; answers when it listens.
+    case '/e2e/restart-bff': {
+      const port = new URL(server.url).port;
+      await server.stop();
+      bff.server = await harness.startTestServer({ SESSION_SECRET: E2E_SESSION_SECRET, PORT: port });
+      ctx.body = { listeningAt: Date.now() };
+      return;
+    }
+    // The pages' live updates (socket.io) are refused until `/e2e/live/restore`; their API requests still go through.
+    case '/e2e/live/cut-off':
+      liveCutOff = true;
+      ctx.body = {};
+      return;
+    case '/e2e/live/restore':
+      liveCutOff = false;
+      ctx.body = { restoredAt: Date.now() };
+      return;
     case '/e2e/lease':
       ctx.body = { token: await takeE2eLease() };
       return;
@@ -217,15 +243,26 @@ async function bffMiddleware(ctx, next) {
   if (!ctx.path.startsWith('/e2e/') && !route) return next();
   const bff = await realBff();
   if (!route) return answerFixture(ctx, bff);
+  if (liveCutOff && route.bffPath.startsWith('/socket.io/')) {
+    ctx.status = 503;
+    return;
+  }
   const chunks = [];
   for await (const chunk of ctx.req) chunks.push(chunk);
   const bffUrl = new URL(bff.server.url);
-  const response = await fetch(bff.server.url + route.bffPath + ctx.search, {
-    method: ctx.method,
-    headers: headersForBff(ctx.request.headers, route.clerk, bffUrl),
-    body: chunks.length ? Buffer.concat(chunks) : undefined,
-    redirect: 'manual',
-  });
+  let response;
+  try {
+    response = await fetch(bff.server.url + route.bffPath + ctx.search, {
+      method: ctx.method,
+      headers: headersForBff(ctx.request.headers, route.clerk, bffUrl),
+      body: chunks.length ? Buffer.concat(chunks) : undefined,
+      redirect: 'manual',
+    });
+  } catch {
+    // The BFF is restarting: a gateway in front of it answers so.
+    ctx.status = 502;
+    return;
+  }
   ctx.status = response.status;
   for (const [name, value] of response.headers) {
     if (!['set-cookie', 'content-length', 'content-encoding', 'transfer-encoding', 'connection', 'keep-alive'].includes(name))

@@ -113,6 +113,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     logger,
     allowOrigin: (origin) => origins.isRegistered(origin, publicUrl),
     allowOriginForTenant: (origin, tenantId) => origins.isAllowedForTenant(origin, tenantId, publicUrl),
+    sessionAbsoluteMs: config.SESSION_ABSOLUTE_HOURS * 3_600_000,
   });
   const ctx: AppContext = { config, db, logger, mailer, realtime, publicUrl: () => publicUrl };
 

@@ -167,6 +167,7 @@ export function registerAuthRoutes(api: Api, ctx: AppContext, options: AuthRoute
   });
 
   api.route(operations.logout, async ({ req, res }) => {
+    ctx.realtime.endSession(req.sessionID);
     await destroy(req, res);
   });
 

@@ -124,6 +124,7 @@ export async function activate(ctx: AppContext, input: ActivationInput): Promise
   await withScope(ctx.db, { role: 'auth', tenantId: tenant.id, accountId: account.id }, (tx) =>
     repo.deleteSessionsOfAccount(tx, tenant.id, account.id),
   );
+  ctx.realtime.endAccountSessions(tenant.id, account.id);
   ctx.logger.info({ tenant: tenant.slug, accountId: account.id }, 'account activated');
   return sessionAuthFor(tenant, account, 'enroll');
 }
@@ -417,6 +418,11 @@ export async function completePasswordReset(ctx: AppContext, input: ResetComplet
 // ---------------------------------------------------------------------------------------------------
 // Sign-out
 
+/** Ends every session of the account, and with them its open live-update sockets on every instance. */
 export async function endAllSessions(ctx: AppContext, tenantId: string, accountId: string): Promise<number> {
-  return withScope(ctx.db, { role: 'auth', tenantId, accountId }, (tx) => repo.deleteSessionsOfAccount(tx, tenantId, accountId));
+  const ended = await withScope(ctx.db, { role: 'auth', tenantId, accountId }, (tx) =>
+    repo.deleteSessionsOfAccount(tx, tenantId, accountId),
+  );
+  ctx.realtime.endAccountSessions(tenantId, accountId);
+  return ended;
 }

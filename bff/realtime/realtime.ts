@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
 import { Server, type Socket } from 'socket.io';
@@ -11,18 +12,30 @@ import type { ResidentEventMap, StaffEventMap } from '../contract/realtime.ts';
  * Live updates over socket.io, authenticated by the same session cookie as the HTTP API.
  * Rooms: one per housing company's staff and one per resident; a socket joins only the rooms its
  * session entitles it to, so nothing can be subscribed to by name. A socket lives no longer than its
- * session: sign-out, "log out everywhere", a password reset or expiry end the session in the store, and
- * the next session check (every `sessionCheckMs`) disconnects the socket.
+ * session: it also joins a room of its session and one of its account, and sign-out, "log out everywhere",
+ * a password reset or a new activation letter disconnect those rooms at once, on every instance (through
+ * the Redis adapter). When the session's idle or absolute limit is reached, the socket's connection is
+ * closed: the client reconnects, and the handshake admits it only if the session still lives.
+ *
+ * `close()` (shutdown, deploy) closes the connections without a disconnect packet, so every client
+ * reconnects by itself (socket.io's backoff with jitter) — to this instance after a restart, or to another.
  */
 export interface Realtime {
   /** Only the events of the contract's event maps (bff/contract/realtime.ts), with their payloads. */
   toStaff<K extends keyof StaffEventMap>(tenantId: string, event: K, payload: StaffEventMap[K]): void;
   toResident<K extends keyof ResidentEventMap>(tenantId: string, residentId: string, event: K, payload: ResidentEventMap[K]): void;
+  /** Sign-out: disconnects the sockets of this session (its id as express-session knows it) for good. */
+  endSession(sessionId: string): void;
+  /** Every session of an account ended ("log out everywhere", password reset): disconnects all its sockets. */
+  endAccountSessions(tenantId: string, accountId: string): void;
   close(): Promise<void>;
 }
 
 export const staffRoom = (tenantId: string) => `tenant:${tenantId}:staff`;
 export const residentRoom = (tenantId: string, residentId: string) => `tenant:${tenantId}:resident:${residentId}`;
+/** Named by a hash of the session id, never by the id itself: room names travel through Redis. */
+export const sessionRoom = (sessionId: string) => `session:${createHash('sha256').update(sessionId).digest('hex')}`;
+export const accountRoom = (tenantId: string, accountId: string) => `tenant:${tenantId}:account:${accountId}`;
 
 interface SessionRequest extends IncomingMessage {
   session?: SessionData;
@@ -31,7 +44,8 @@ interface SessionRequest extends IncomingMessage {
   sessionStore?: Store;
 }
 
-const SESSION_CHECK_MS = 15_000;
+/** setTimeout's longest delay; a later session end is checked again then. */
+const LONGEST_TIMER_MS = 2_147_483_647;
 
 export async function attachRealtime(
   httpServer: HttpServer,
@@ -41,7 +55,8 @@ export async function attachRealtime(
     logger: Logger;
     allowOrigin: (origin: string) => Promise<boolean>;
     allowOriginForTenant: (origin: string | undefined, tenantId: string) => Promise<boolean>;
-    sessionCheckMs?: number;
+    /** The absolute session limit since sign-in (SESSION_ABSOLUTE_HOURS), which the handshake enforces too. */
+    sessionAbsoluteMs: number;
   },
 ): Promise<Realtime> {
   const io = new Server(httpServer, {
@@ -71,15 +86,23 @@ export async function attachRealtime(
   io.engine.use(sessionMiddleware);
   /** Joins the socket to the one room its session entitles it to; the error that refuses it otherwise. */
   const admit = async (socket: Socket): Promise<Error | undefined> => {
-    const auth = (socket.request as SessionRequest).session?.auth;
-    if (!auth || auth.stage !== 'complete') return new Error('unauthenticated');
+    const request = socket.request as SessionRequest;
+    const auth = request.session?.auth;
+    if (!auth || auth.stage !== 'complete' || !request.sessionID) return new Error('unauthenticated');
+    const ends = sessionEnd(request.session!, options.sessionAbsoluteMs);
+    if (ends <= Date.now()) return new Error('unauthenticated');
     if (!(await options.allowOriginForTenant(socket.handshake.headers.origin, auth.tenantId))) {
       return new Error('origin_not_allowed');
     }
     // Staff rooms only for staff roles: a resident session without a resident id joins nothing.
     const staff = auth.role === 'clerk' || auth.role === 'admin';
     if (!staff && !(auth.role === 'resident' && auth.residentId)) return new Error('unauthenticated');
-    await socket.join(staff ? staffRoom(auth.tenantId) : residentRoom(auth.tenantId, auth.residentId!));
+    await socket.join([
+      staff ? staffRoom(auth.tenantId) : residentRoom(auth.tenantId, auth.residentId!),
+      sessionRoom(request.sessionID),
+      accountRoom(auth.tenantId, auth.accountId),
+    ]);
+    closeWhenSessionEnds(socket, ends);
     return undefined;
   };
   // A failing origin lookup refuses the socket instead of escaping as an unhandled rejection.
@@ -87,33 +110,36 @@ export async function attachRealtime(
     admit(socket).then(next, next);
   });
 
-  const sessionCheck = setInterval(() => {
-    for (const socket of io.of('/').sockets.values()) {
-      const request = socket.request as SessionRequest;
-      const joined = request.session?.auth;
-      if (!request.sessionID || !request.sessionStore) {
-        socket.disconnect(true);
-        continue;
-      }
-      request.sessionStore.get(request.sessionID, (error, current) => {
-        // A failing store keeps the socket until the next check rather than dropping everyone at once.
-        if (error) return options.logger.warn({ err: error }, 'realtime session check failed');
-        const auth = current?.auth;
-        const same = auth?.stage === 'complete' && auth.tenantId === joined?.tenantId && auth.accountId === joined?.accountId;
-        if (!same) socket.disconnect(true);
-      });
-    }
-  }, options.sessionCheckMs ?? SESSION_CHECK_MS);
-  sessionCheck.unref();
-
   return {
     toStaff: (tenantId, event, payload) => void io.to(staffRoom(tenantId)).emit(event, payload),
     toResident: (tenantId, residentId, event, payload) => void io.to(residentRoom(tenantId, residentId)).emit(event, payload),
+    endSession: (sessionId) => io.in(sessionRoom(sessionId)).disconnectSockets(true),
+    endAccountSessions: (tenantId, accountId) => io.in(accountRoom(tenantId, accountId)).disconnectSockets(true),
     async close() {
-      clearInterval(sessionCheck);
-      io.disconnectSockets(true);
-      await io.close();
+      // No disconnect packet (a client takes that as final): the closed connections make every client
+      // reconnect. Not io.close(): it also waits for the HTTP server to close, which the shutdown drains itself.
+      io.engine.close();
+      await io.of('/').adapter.close();
       await Promise.all(redisClients.map((client) => client.quit())).catch(() => undefined);
     },
   };
+}
+
+/** When the session ends unless it is used meanwhile: its idle expiry, or the absolute limit since sign-in. */
+function sessionEnd(session: SessionData, absoluteMs: number): number {
+  const idle = session.cookie?.expires ? new Date(session.cookie.expires).getTime() : Infinity;
+  const absolute = session.signedInAt ? session.signedInAt + absoluteMs : Infinity;
+  return Math.min(idle, absolute);
+}
+
+/**
+ * At the session's end the connection is closed, not the socket: the client reconnects at once, and the
+ * handshake reads the session again — still there if the person used the API meanwhile (rolling idle
+ * expiry), refused if it ended.
+ */
+function closeWhenSessionEnds(socket: Socket, ends: number): void {
+  if (!Number.isFinite(ends)) return;
+  const timer = setTimeout(() => socket.conn.close(), Math.min(ends - Date.now(), LONGEST_TIMER_MS));
+  timer.unref();
+  socket.once('disconnect', () => clearTimeout(timer));
 }

@@ -420,6 +420,32 @@ describe('<case-board>', function () {
     await waitUntil(() => cases.listQueries.length > before, 'no reload after reconnect');
   });
 
+  it('says calmly in a polite live region that the connection is being restored, without moving the list, and reloads once back', async () => {
+    const { el, bff, cases, page } = await board({ count: 5 });
+    const status = () => page.root.querySelector('.live-status[role="status"][aria-live="polite"]')!;
+    expect(status().textContent.trim()).to.equal('');
+    const listTop = page.caseButton(cases.cases[0].caseNumber).getBoundingClientRect().top;
+
+    bff.live.emit('live:interrupted');
+    await el.updateComplete;
+    expect(status().textContent.trim()).to.equal('Verbindung unterbrochen – wird wiederhergestellt');
+    expect(page.caseButton(cases.cases[0].caseNumber).getBoundingClientRect().top).to.equal(listTop, 'the list did not move');
+    await expect(el).to.be.accessible();
+
+    const before = cases.listQueries.length;
+    bff.live.emit('live:connected');
+    await el.updateComplete;
+    expect(status().textContent.trim()).to.equal('');
+    await waitUntil(() => cases.listQueries.length > before, 'no reload after reconnect');
+  });
+
+  it('finds out at once when the BFF ended the live connection because the clerk signed out elsewhere', async () => {
+    const { bff, cases, page } = await board({ count: 3 });
+    cases.listError = { status: 401, code: 'unauthenticated', message: 'Bitte melden Sie sich an.' };
+    bff.live.emit('live:ended');
+    await waitUntil(() => page.text().includes('Bitte melden Sie sich als Mitarbeiterin oder Mitarbeiter an'), 'still shows the cases');
+  });
+
   it('works by keyboard: filters, opening a case, Escape back to the same entry', async () => {
     const { el, cases, page } = await board();
     const overdue = page.root.querySelector<HTMLInputElement>('input[name="overdue"]')!;

@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { ApiError, type ApiClient } from '../internal/api-client.ts';
 import { defaultApiClient } from '../internal/default-api-client.ts';
 import { LiveUpdatesController } from '../internal/live-updates-controller.ts';
+import { liveStatus, liveStatusStyles } from '../internal/live-status.ts';
 import type { StaffEventMap, StaffLiveEvent } from '../../bff/contract/realtime.ts';
 import { keepNumbersWithWords } from '../internal/localize.ts';
 import { defineElement, PortalElement } from '../internal/portal-element.ts';
@@ -61,6 +62,7 @@ type BoardParameter = 'case' | 'type' | 'status' | 'assignee' | 'building' | 'ov
  * @csspart actions - The forms to work on the case.
  * @csspart button - Every button.
  * @csspart alert - Error messages.
+ * @csspart live-status - "Verbindung unterbrochen – wird wiederhergestellt" while live updates are restored.
  * @csspart notice - Confirmations.
  *
  * @cssproperty --mp-color-primary - Buttons, links and accents.
@@ -84,7 +86,7 @@ type BoardParameter = 'case' | 'type' | 'status' | 'assignee' | 'building' | 'ov
  * @cssproperty --mp-spacing - Base spacing.
  */
 export class CaseBoard extends PortalElement {
-  static override styles = [PortalElement.styles, staffViewStyles, statusBadgeStyles, caseBoardStyles];
+  static override styles = [PortalElement.styles, staffViewStyles, statusBadgeStyles, liveStatusStyles, caseBoardStyles];
   /** Staff work in German or English; any other page language shows German. */
   static override languages: readonly Locale[] = ['de', 'en'];
 
@@ -142,6 +144,7 @@ export class CaseBoard extends PortalElement {
   /** After the next render, focus the open case's heading (`'detail'`) or the list entry of the case with this id. */
   private focusAfterRender?: string;
   private announcementTimer?: ReturnType<typeof setTimeout>;
+  private readonly live: LiveUpdatesController<StaffEventMap>;
 
   constructor() {
     super();
@@ -152,7 +155,7 @@ export class CaseBoard extends PortalElement {
       current: () => ({ case: this.caseId, ...filterParameters(this.filters) }),
       show: (parameters, fromHistory) => this.showParameters(parameters, fromHistory),
     });
-    new LiveUpdatesController<StaffEventMap>(this, {
+    this.live = new LiveUpdatesController<StaffEventMap>(this, {
       client: () => this.apiClient,
       active: () => this.admitted,
       onEvent: (live) => this.onLive(live),
@@ -468,6 +471,7 @@ export class CaseBoard extends PortalElement {
     const caseId = this.listState === 'signed-out' || this.listState === 'forbidden' ? undefined : this.caseId;
     return html`
       <div class="live" role="status" aria-live="polite">${this.announcement}</div>
+      ${liveStatus(this.live.interrupted, this.msg.liveInterrupted)}
       <div class="layout ${caseId ? 'has-detail' : ''}">
         <div class="list-pane" aria-busy=${this.refreshing ? 'true' : 'false'}>${this.renderFilters()} ${this.renderList()}</div>
         ${

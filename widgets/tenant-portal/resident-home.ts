@@ -64,15 +64,21 @@ export class ResidentHome implements ReactiveController {
   private connected = false;
   /** Bumped on stop, so answers of a signed-out session are dropped. */
   private generation = 0;
+  private readonly live: LiveUpdatesController<ResidentEventMap>;
 
   constructor(private readonly host: ResidentHomeHost) {
     host.addController(this);
-    new LiveUpdatesController<ResidentEventMap>(host, {
+    this.live = new LiveUpdatesController<ResidentEventMap>(host, {
       client: () => host.apiClient,
       active: () => this.api !== undefined,
       onEvent: (live) => this.onLive(live),
       reload: () => this.reload(),
     });
+  }
+
+  /** Live updates are being restored: what is shown may be out of date meanwhile. */
+  get liveInterrupted(): boolean {
+    return this.live.interrupted;
   }
 
   hostConnected(): void {

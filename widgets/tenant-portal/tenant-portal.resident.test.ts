@@ -461,6 +461,30 @@ describe('<tenant-portal> resident area', function () {
       await until(() => page.list!.shadowRoot!.textContent.includes('Müllraum nicht abgeschlossen'), 'missed case loaded');
       await until(() => page.navName('Meine Dokumente') === 'Meine Dokumente, 3 ungelesen', 'unread count reloaded');
     });
+
+    it('shows that the connection is being restored, in a polite live region that moves nothing, until it is back', async () => {
+      const { page, bff } = await signedIn();
+      await until(() => page.list, 'list');
+      const status = () => page.root.querySelector('.live-status[role="status"][aria-live="polite"]')!;
+      const listTop = page.list!.getBoundingClientRect().top;
+      bff.live.emit('live:interrupted');
+      await until(() => status().textContent.trim() === 'Verbindung unterbrochen – wird wiederhergestellt', 'interruption shown');
+      expect(page.list!.getBoundingClientRect().top).to.equal(listTop, 'the list did not move');
+      await expect(page.el).to.be.accessible();
+      bff.live.emit('live:connected');
+      await until(() => status().textContent.trim() === '', 'interruption cleared');
+    });
+
+    it('says it in the page language', async () => {
+      const { page, bff } = await signedIn();
+      await until(() => page.list, 'list');
+      page.el.setAttribute('lang', 'uk');
+      bff.live.emit('live:interrupted');
+      await until(
+        () => page.root.querySelector('.live-status')!.textContent.trim() === 'З’єднання перервано – відновлюється',
+        'interruption in Ukrainian',
+      );
+    });
   });
 
   it('is usable with the keyboard: navigation buttons, opening a case', async () => {

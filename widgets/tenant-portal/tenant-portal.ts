@@ -11,6 +11,7 @@ import '../document-inbox/document-inbox.ts';
 import type { ResidentCase } from '../internal/resident-cases-api.ts';
 import { ResidentHome, type ResidentView } from './resident-home.ts';
 import { tenantPortalStyles } from './tenant-portal.styles.ts';
+import { liveStatus, liveStatusStyles } from '../internal/live-status.ts';
 
 const filingTypes = ['damage', 'complaint', 'contact', 'document_request'] as const;
 type FilingType = (typeof filingTypes)[number];
@@ -35,6 +36,7 @@ type FilingType = (typeof filingTypes)[number];
  * @csspart sign-in - The sign-in flow.
  * @csspart account-bar - Name and sign-out buttons.
  * @csspart nav - The navigation between the resident's views.
+ * @csspart live-status - "Verbindung unterbrochen – wird wiederhergestellt" while live updates are restored.
  * @csspart nav-item - Each navigation button; the current one has `aria-current="page"`.
  * @csspart unread-badge - The number of unread documents in the navigation.
  * @csspart view - The current view ("Meine Anliegen", a case, "Neues Anliegen", "Meine Dokumente").
@@ -81,7 +83,7 @@ type FilingType = (typeof filingTypes)[number];
  * @cssproperty --mp-reserved-height - Least height, kept from page load on (before the code and data arrive) so the page does not jump; default 27 × the font size, about the sign-in form.
  */
 export class TenantPortal extends SignInPortal {
-  static override styles = [SignInPortal.styles, residentViewStyles, statusBadgeStyles, tenantPortalStyles];
+  static override styles = [SignInPortal.styles, residentViewStyles, statusBadgeStyles, liveStatusStyles, tenantPortalStyles];
 
   /** @internal */
   readonly audience = 'resident';
@@ -142,6 +144,7 @@ export class TenantPortal extends SignInPortal {
     return html`
       ${this.renderNav()}
       <div class="visually-hidden" role="status" aria-live="polite">${home.announcement}</div>
+      ${liveStatus(home.liveInterrupted, this.msg.liveInterrupted)}
       <section class="view" part="view" aria-labelledby="view-heading" @mp-case-submitted=${this.caseSubmitted}>
         ${home.view === 'case' ? this.renderCase() : home.view === 'new' ? this.renderNewCase() : home.view === 'documents' ? this.renderDocuments() : this.renderCases()}
       </section>

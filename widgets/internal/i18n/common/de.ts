@@ -10,6 +10,8 @@ const common = {
   busy: 'Wird gesendet …',
   unexpectedError: 'Das hat leider nicht geklappt. Bitte versuchen Sie es später noch einmal.',
   networkError: 'Der Server ist gerade nicht erreichbar. Bitte prüfen Sie Ihre Verbindung.',
+  /** Live updates are cut off (e.g. the server restarts); shown until they are back. */
+  liveInterrupted: 'Verbindung unterbrochen – wird wiederhergestellt',
   fieldErrorsSummary: (count: number) =>
     plural(count, {
       one: 'Bitte korrigieren Sie die markierte Angabe.',

@@ -9,6 +9,7 @@ const common: CommonMessages = {
   busy: 'Sending …',
   unexpectedError: 'Something went wrong. Please try again later.',
   networkError: 'The server cannot be reached right now. Please check your connection.',
+  liveInterrupted: 'Connection lost – reconnecting',
   fieldErrorsSummary: (count) =>
     plural(count, { one: 'Please correct the marked field.', other: `Please correct the ${count} marked fields.` }),
   required: 'Please fill in this field.',

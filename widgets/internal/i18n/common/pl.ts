@@ -9,6 +9,7 @@ const common: CommonMessages = {
   busy: 'Wysyłanie …',
   unexpectedError: 'Niestety coś poszło nie tak. Prosimy spróbować ponownie później.',
   networkError: 'Serwer jest w tej chwili niedostępny. Prosimy sprawdzić połączenie z internetem.',
+  liveInterrupted: 'Połączenie przerwane – trwa przywracanie',
   fieldErrorsSummary: (count) =>
     plural(count, {
       one: 'Prosimy poprawić zaznaczone pole.',

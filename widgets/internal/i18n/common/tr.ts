@@ -7,6 +7,7 @@ const common: CommonMessages = {
   busy: 'Gönderiliyor …',
   unexpectedError: 'Maalesef bir sorun oluştu. Lütfen daha sonra tekrar deneyin.',
   networkError: 'Sunucuya şu anda ulaşılamıyor. Lütfen bağlantınızı kontrol edin.',
+  liveInterrupted: 'Bağlantı kesildi – yeniden kuruluyor',
   fieldErrorsSummary: (count) => (count === 1 ? 'Lütfen işaretli alanı düzeltin.' : `Lütfen işaretli ${count} alanı düzeltin.`),
   required: 'Lütfen bu alanı doldurun.',
   tooLong: (max) => `Lütfen en fazla ${max} karakter kullanın.`,
