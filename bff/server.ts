@@ -8,7 +8,6 @@ import session from 'express-session';
 import cors from 'cors';
 import { csrfSync } from 'csrf-sync';
 import { pino, type Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import { loadConfig, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { assertSchemaIsCurrent, migrate } from './db/migrate.ts';
@@ -42,6 +41,7 @@ import { mountDevOutbox } from './mail/routes.ts';
 import { mountDemoLogins } from './demo/routes.ts';
 import { mountStaticAssets } from './http/static.ts';
 import { drainConnections, ShutdownClock, stopAccepting } from './lifecycle/shutdown.ts';
+import { redactingLogger, requestLogging } from './http/request-logging.ts';
 
 export interface RunningServer extends AppContext {
   url: string;
@@ -59,7 +59,7 @@ export interface StartOptions {
 /** Boots the BFF: config, database (migrated and checked), HTTP API, realtime. Port 0 picks a free port. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const config = loadConfig(options.env ?? process.env);
-  const logger = options.logger ?? pino({ level: config.LOG_LEVEL });
+  const logger = redactingLogger(options.logger ?? pino({ level: config.LOG_LEVEL }));
   const db =
     options.db ??
     (await openDatabase({
@@ -116,7 +116,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   });
   const ctx: AppContext = { config, db, logger, mailer, realtime, publicUrl: () => publicUrl };
 
-  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+  app.use(requestLogging(logger));
   registerHealthRoutes(app, ctx);
   // The demo site and the /dev pages publish known passwords, TOTP codes and mailed links: demo mode only.
   mountStaticAssets(app, { demoSite: config.DEMO_MODE });
