@@ -105,7 +105,8 @@ export async function activate(ctx: AppContext, input: ActivationInput): Promise
   const account = await inTenant(async (tx) => {
     const accountId = await repo.findAccountByActivationCode(tx, tenant.id, codeHash);
     const account = accountId ? await repo.findAccountById(tx, tenant.id, accountId) : undefined;
-    if (!account) throw invalidActivationCode();
+    // An activated account is never activated again (a lost phone is an admin's re-admission, docs/sign-in.md).
+    if (!account || account.active) throw invalidActivationCode();
     // Staff accounts are created with their e-mail address; the letter only works for that address.
     if (account.role !== 'resident' && account.email?.toLowerCase() !== email) throw invalidActivationCode();
     const other = await repo.findAccountByEmail(tx, tenant.id, email);
@@ -120,7 +121,7 @@ export async function activate(ctx: AppContext, input: ActivationInput): Promise
       throw (error as { code?: string }).code === '23505' ? emailTaken() : error;
     });
   });
-  // A new letter is also the way back in after a lost phone: whatever was signed in before ends now.
+  // Whatever was signed in before the letter (a re-admitted account's old sessions) ends now.
   await withScope(ctx.db, { role: 'auth', tenantId: tenant.id, accountId: account.id }, (tx) =>
     repo.deleteSessionsOfAccount(tx, tenant.id, account.id),
   );

@@ -5,6 +5,8 @@ import {
   addResident,
   addStaff,
   addUnit,
+  isActivated,
+  readmitAccountInTransaction,
   reissueActivationCode,
   type BuildingInput,
   type ResidentInput,
@@ -330,7 +332,11 @@ async function seedCompany(db: Database, company: DemoCompany, origins: string[]
         logins.push({ ...base, role: 'resident', displayName, ...login });
       }
       if (awaitsActivation) {
-        const activationCode = await reissueActivationCode(tx, tenant.id, { residentRef: resident.externalRef });
+        // Activated during an earlier demo run: re-admitted, so that the printed code works again.
+        const who = { residentRef: resident.externalRef };
+        const activationCode = (await isActivated(tx, who))
+          ? (await readmitAccountInTransaction(tx, tenant, who)).activationCode
+          : await reissueActivationCode(tx, tenant.id, who);
         logins.push({ ...base, role: 'resident', displayName, email: resident.contactEmail!, activationCode });
       }
     }

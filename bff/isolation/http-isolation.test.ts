@@ -81,6 +81,7 @@ const ROUTES: Record<string, Line> = {
   'POST /api/admin/tenants/{slug}/residents': { kind: 'platform' },
   'POST /api/admin/tenants/{slug}/residents/import': { kind: 'platform' },
   'POST /api/admin/tenants/{slug}/activation-codes': { kind: 'platform' },
+  'POST /api/admin/tenants/{slug}/readmissions': { kind: 'platform' },
   'PUT /api/admin/tenants/{slug}/case-backend': { kind: 'platform' },
   'DELETE /api/admin/tenants/{slug}/case-backend': { kind: 'platform' },
   // Signed by the housing company's secret; cross-company signatures are attacked in bff/case-backend-http/case-backend-http.test.ts.
