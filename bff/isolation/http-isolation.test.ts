@@ -178,6 +178,13 @@ const ROUTES: Record<string, Line> = {
     own: (w) => first(w, 'a', 'case_routing_rules'),
     foreign: (w) => first(w, 'b', 'case_routing_rules'),
   },
+  'PUT /api/staff/damage-locations/{id}/common-area': {
+    kind: 'object',
+    as: 'admin',
+    own: (w) => first(w, 'a', 'damage_locations'),
+    foreign: (w) => first(w, 'b', 'damage_locations'),
+    body: () => ({ commonArea: true }),
+  },
   // A JSON body carries no file (400); the multipart rules are tested in bff/attachments/uploads.test.ts.
   'POST /api/uploads': { kind: 'collection', as: 'resident', body: (w) => ({ file: first(w, 'b', 'staged_uploads') }), expect: [400] },
   'DELETE /api/uploads/{id}': {

@@ -90,9 +90,11 @@ export const SEEDS: Array<{ tables: string[]; seed: (db: Database, company: Hous
       withScope(db, { role: 'admin', tenantId: company.tenant.id, accountId: company.admin.id }, async (tx) => {
         const tenantId = company.tenant.id;
         const id = async (sql: string, params: unknown[]) => (await tx.query<{ id: string }>(sql, params)).rows[0].id;
-        const location = await id(`INSERT INTO damage_locations (tenant_id, label) VALUES ($1, 'Isolationstest-Ort') RETURNING id`, [
-          tenantId,
-        ]);
+        // A common area, so that the neighbour below may join the damage report (migration 0018).
+        const location = await id(
+          `INSERT INTO damage_locations (tenant_id, label, common_area) VALUES ($1, 'Isolationstest-Ort', true) RETURNING id`,
+          [tenantId],
+        );
         const category = await id(
           `INSERT INTO damage_categories (tenant_id, location_id, label) VALUES ($1, $2, 'Isolationstest-Kategorie') RETURNING id`,
           [tenantId, location],
