@@ -42,6 +42,8 @@ import { mountDemoLogins } from './demo/routes.ts';
 import { mountStaticAssets } from './http/static.ts';
 import { drainConnections, ShutdownClock, stopAccepting } from './lifecycle/shutdown.ts';
 import { redactingLogger, requestLogging } from './http/request-logging.ts';
+import { secretBoxFromConfig } from './secrets/secret-box.ts';
+import { sealStoredSecrets } from './secrets/use-cases.ts';
 
 export interface RunningServer extends AppContext {
   url: string;
@@ -76,6 +78,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   }
   await assertAppRoleIsRestricted(db);
   await db.closeOwnerConnections();
+  const secrets = secretBoxFromConfig(config);
+  const sealing = await sealStoredSecrets(db, secrets).catch(async (error: unknown) => {
+    if (ownsDb) await db.close();
+    throw error;
+  });
+  if (sealing.sealed || sealing.resealed) logger.info(sealing, 'stored secrets encrypted');
 
   const mailer: Mailer = config.SMTP_URL ? createSmtpMailer(config.SMTP_URL, config.MAIL_FROM) : createDevOutboxMailer(config.MAIL_FROM);
   const app = express();
@@ -114,7 +122,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     allowOrigin: (origin) => origins.isRegistered(origin, publicUrl),
     allowOriginForTenant: (origin, tenantId) => origins.isAllowedForTenant(origin, tenantId, publicUrl),
   });
-  const ctx: AppContext = { config, db, logger, mailer, realtime, publicUrl: () => publicUrl };
+  const ctx: AppContext = { config, db, logger, mailer, realtime, secrets, publicUrl: () => publicUrl };
 
   app.use(requestLogging(logger));
   registerHealthRoutes(app, ctx);
@@ -194,7 +202,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     db,
     logger,
     handlers: {
-      [CASE_BACKEND_TOPIC]: createCaseBackendDelivery(db, { timeoutMs: config.CASE_BACKEND_TIMEOUT_MS, publicUrl: ctx.publicUrl }),
+      [CASE_BACKEND_TOPIC]: createCaseBackendDelivery(db, { timeoutMs: config.CASE_BACKEND_TIMEOUT_MS, publicUrl: ctx.publicUrl, secrets }),
       [MAIL_TOPIC]: createMailDelivery(mailer),
     },
     pollMs: config.OUTBOX_POLL_MS,

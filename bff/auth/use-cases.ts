@@ -8,6 +8,7 @@ import { hashActivationCode } from '../onboarding/use-cases.ts';
 import { findTenantBySlug, type Tenant } from '../tenants/use-cases.ts';
 import { hashPassword, verifyDecoy, verifyPassword } from './passwords.ts';
 import { newTotpSecret, totpQrCodeSvg, totpUri, verifyTotp } from './totp.ts';
+import { totpSecretContext } from '../secrets/secret-box.ts';
 import type { SessionAuth } from './session-data.ts';
 import * as repo from './repository.ts';
 import { loginCodeMail, passwordResetMail } from './mails.ts';
@@ -285,7 +286,8 @@ export async function confirmTotpEnrolment(ctx: AppContext, pending: SessionAuth
   const account = await accountForCodeCheck(ctx, pending);
   const step = await verifyTotp(secret, code);
   if (step === undefined) rejectCode(ctx, pending, 'Der Code ist falsch. Bitte prüfen Sie die Uhrzeit Ihres Geräts.');
-  await auth(ctx, pending.tenantId)((tx) => repo.enrollTotp(tx, pending.tenantId, pending.accountId, secret, step));
+  const sealed = ctx.secrets.seal(secret, totpSecretContext(pending.accountId));
+  await auth(ctx, pending.tenantId)((tx) => repo.enrollTotp(tx, pending.tenantId, pending.accountId, sealed, step));
   return finishSignIn(ctx, pending, account);
 }
 
@@ -317,7 +319,8 @@ export async function verifySecondFactor(ctx: AppContext, pending: SessionAuth, 
     return finishSignIn(ctx, pending, account);
   }
   if (!account.totpSecret) throw new PendingSignInEnded(400, 'invalid_code', 'Bitte melden Sie sich erneut an.');
-  const step = await verifyTotp(account.totpSecret, code, account.totpLastStep ?? undefined);
+  const totpSecret = ctx.secrets.open(account.totpSecret, totpSecretContext(account.id));
+  const step = await verifyTotp(totpSecret, code, account.totpLastStep ?? undefined);
   const claimed =
     step !== undefined && (await auth(ctx, pending.tenantId)((tx) => repo.claimTotpStep(tx, pending.tenantId, pending.accountId, step)));
   if (!claimed) rejectCode(ctx, pending, 'Der Code ist falsch oder wurde bereits verwendet.');

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import type { Database } from '../db/database.ts';
 import { startServer, type RunningServer } from '../server.ts';
-import { closeTestDatabase, mailsTo, TEST_ADMIN_TOKEN, testDatabase, TestClient } from '../test/harness.ts';
+import { closeTestDatabase, mailsTo, TEST_ADMIN_TOKEN, TEST_DATA_ENCRYPTION_KEY, testDatabase, TestClient } from '../test/harness.ts';
 import { createHousingCompany } from '../test/fixtures.ts';
 import { activateAccount, nextTotpCode, TEST_PASSWORD } from '../test/sign-in.ts';
 
@@ -42,6 +42,7 @@ describe('request logs leak no secrets', () => {
         PORT: '0',
         DATA_DIR: mkdtempSync(join(tmpdir(), 'mp-test-')),
         ADMIN_API_TOKEN: TEST_ADMIN_TOKEN,
+        DATA_ENCRYPTION_KEY: TEST_DATA_ENCRYPTION_KEY,
       },
     });
   });
