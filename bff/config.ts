@@ -81,6 +81,13 @@ const configSchema = z
     OUTBOX_RETRY_BASE_MS: z.coerce.number().int().positive().default(5000),
     OUTBOX_RETRY_MAX_MS: z.coerce.number().int().positive().default(3_600_000),
     OUTBOX_LEASE_MS: z.coerce.number().int().positive().default(120_000),
+    /**
+     * Key that encrypts stored secrets (TOTP secrets, Vorgang API credentials): 32 bytes, base64
+     * (`openssl rand -base64 32`). Required in production; elsewhere generated once and kept in DATA_DIR.
+     */
+    DATA_ENCRYPTION_KEY: z.string().optional(),
+    /** Earlier keys (comma-separated, base64) after a rotation: read only; start-up re-encrypts with DATA_ENCRYPTION_KEY. */
+    DATA_ENCRYPTION_PREVIOUS_KEYS: z.string().optional(),
     /** Time limit of one request to a housing company's Vorgang API. */
     CASE_BACKEND_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
     /**
@@ -111,6 +118,9 @@ const configSchema = z
         path: ['DEMO_MODE'],
         message: 'Der Demo-Modus ist in Produktion nicht erlaubt (öffentlich bekannte Zugänge)',
       });
+    }
+    if (env.NODE_ENV === 'production' && !env.DATA_ENCRYPTION_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['DATA_ENCRYPTION_KEY'], message: 'DATA_ENCRYPTION_KEY ist in Produktion Pflicht' });
     }
     if (env.COOKIE_SAMESITE === 'none' && env.PUBLIC_URL && !env.PUBLIC_URL.startsWith('https://')) {
       ctx.addIssue({ code: 'custom', path: ['COOKIE_SAMESITE'], message: 'SameSite=None verlangt eine https-PUBLIC_URL' });

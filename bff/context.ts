@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { Mailer } from './mail/mailer.ts';
 import type { Realtime } from './realtime/realtime.ts';
+import type { SecretBox } from './secrets/secret-box.ts';
 
 /** What every capability gets from the server: configuration and the shared ports. */
 export interface AppContext {
@@ -11,6 +12,8 @@ export interface AppContext {
   logger: Logger;
   mailer: Mailer;
   realtime: Realtime;
+  /** Encrypts the secrets stored in the database (TOTP secrets, Vorgang API credentials). */
+  secrets: SecretBox;
   /** Public base URL of this BFF, e.g. http://127.0.0.1:3000. */
   publicUrl: () => string;
 }

@@ -104,7 +104,7 @@ async function main(): Promise<void> {
 
   let logins: DemoLogin[] = [];
   if (config.DEMO_MODE) {
-    logins = await seedDemoData(server.db, { nodeEnv: config.NODE_ENV, origins: demoOrigins(server) });
+    logins = await seedDemoData(server.db, { nodeEnv: config.NODE_ENV, origins: demoOrigins(server), secrets: server.secrets });
     publishDemoLogins(logins);
   }
   console.log(banner(browserUrl(server.url), config.DEMO_MODE, logins));

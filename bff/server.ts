@@ -8,7 +8,6 @@ import session from 'express-session';
 import cors from 'cors';
 import { csrfSync } from 'csrf-sync';
 import { pino, type Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import { loadConfig, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { assertSchemaIsCurrent, migrate } from './db/migrate.ts';
@@ -42,6 +41,9 @@ import { mountDevOutbox } from './mail/routes.ts';
 import { mountDemoLogins } from './demo/routes.ts';
 import { mountStaticAssets } from './http/static.ts';
 import { drainConnections, ShutdownClock, stopAccepting } from './lifecycle/shutdown.ts';
+import { redactingLogger, requestLogging } from './http/request-logging.ts';
+import { secretBoxFromConfig } from './secrets/secret-box.ts';
+import { sealStoredSecrets } from './secrets/use-cases.ts';
 
 export interface RunningServer extends AppContext {
   url: string;
@@ -59,7 +61,7 @@ export interface StartOptions {
 /** Boots the BFF: config, database (migrated and checked), HTTP API, realtime. Port 0 picks a free port. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const config = loadConfig(options.env ?? process.env);
-  const logger = options.logger ?? pino({ level: config.LOG_LEVEL });
+  const logger = redactingLogger(options.logger ?? pino({ level: config.LOG_LEVEL }));
   const db =
     options.db ??
     (await openDatabase({
@@ -76,6 +78,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   }
   await assertAppRoleIsRestricted(db);
   await db.closeOwnerConnections();
+  const secrets = secretBoxFromConfig(config);
+  const sealing = await sealStoredSecrets(db, secrets).catch(async (error: unknown) => {
+    if (ownsDb) await db.close();
+    throw error;
+  });
+  if (sealing.sealed || sealing.resealed) logger.info(sealing, 'stored secrets encrypted');
 
   const mailer: Mailer = config.SMTP_URL ? createSmtpMailer(config.SMTP_URL, config.MAIL_FROM) : createDevOutboxMailer(config.MAIL_FROM);
   const app = express();
@@ -115,9 +123,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     allowOriginForTenant: (origin, tenantId) => origins.isAllowedForTenant(origin, tenantId, publicUrl),
     sessionAbsoluteMs: config.SESSION_ABSOLUTE_HOURS * 3_600_000,
   });
-  const ctx: AppContext = { config, db, logger, mailer, realtime, publicUrl: () => publicUrl };
+  const ctx: AppContext = { config, db, logger, mailer, realtime, secrets, publicUrl: () => publicUrl };
 
-  app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+  app.use(requestLogging(logger));
   registerHealthRoutes(app, ctx);
   // The demo site and the /dev pages publish known passwords, TOTP codes and mailed links: demo mode only.
   mountStaticAssets(app, { demoSite: config.DEMO_MODE });
@@ -195,7 +203,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     db,
     logger,
     handlers: {
-      [CASE_BACKEND_TOPIC]: createCaseBackendDelivery(db, { timeoutMs: config.CASE_BACKEND_TIMEOUT_MS, publicUrl: ctx.publicUrl }),
+      [CASE_BACKEND_TOPIC]: createCaseBackendDelivery(db, { timeoutMs: config.CASE_BACKEND_TIMEOUT_MS, publicUrl: ctx.publicUrl, secrets }),
       [MAIL_TOPIC]: createMailDelivery(mailer),
     },
     pollMs: config.OUTBOX_POLL_MS,

@@ -22,11 +22,14 @@ export interface AccountRow {
   totpLastStep: number | null;
   residentId: string | null;
   language: Language;
+  /** Activated with a letter's code (until an admin re-admits the account). */
+  active: boolean;
 }
 
 const accountColumns = `a.id, a.tenant_id AS "tenantId", a.role, a.display_name AS "displayName", a.email,
   a.password_hash AS "passwordHash", a.second_factor AS "secondFactor", a.totp_secret AS "totpSecret",
-  a.totp_last_step::float8 AS "totpLastStep", r.id AS "residentId", a.language`;
+  a.totp_last_step::float8 AS "totpLastStep", r.id AS "residentId", a.language,
+  a.activated_at IS NOT NULL AS active`;
 
 export async function findAccountByEmail(tx: Queryable, tenantId: string, email: string): Promise<AccountRow | undefined> {
   const { rows } = await tx.query<AccountRow>(
@@ -66,7 +69,7 @@ export async function consumeActivationCode(tx: Queryable, tenantId: string, cod
   return rows[0]?.account_id;
 }
 
-/** Activation sets e-mail and password and clears any earlier second factor (a new letter is a recovery path). */
+/** Activation sets e-mail and password; a new letter exists only for an account that is not activated. */
 export async function activateAccount(tx: Queryable, tenantId: string, accountId: string, email: string, passwordHash: string) {
   await tx.query(
     `UPDATE accounts SET email = $3, password_hash = $4, activated_at = now(),

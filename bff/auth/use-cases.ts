@@ -8,6 +8,7 @@ import { hashActivationCode } from '../onboarding/use-cases.ts';
 import { findTenantBySlug, type Tenant } from '../tenants/use-cases.ts';
 import { hashPassword, verifyDecoy, verifyPassword } from './passwords.ts';
 import { newTotpSecret, totpQrCodeSvg, totpUri, verifyTotp } from './totp.ts';
+import { totpSecretContext } from '../secrets/secret-box.ts';
 import type { SessionAuth } from './session-data.ts';
 import * as repo from './repository.ts';
 import { loginCodeMail, passwordResetMail } from './mails.ts';
@@ -105,7 +106,8 @@ export async function activate(ctx: AppContext, input: ActivationInput): Promise
   const account = await inTenant(async (tx) => {
     const accountId = await repo.findAccountByActivationCode(tx, tenant.id, codeHash);
     const account = accountId ? await repo.findAccountById(tx, tenant.id, accountId) : undefined;
-    if (!account) throw invalidActivationCode();
+    // An activated account is never activated again (a lost phone is an admin's re-admission, docs/sign-in.md).
+    if (!account || account.active) throw invalidActivationCode();
     // Staff accounts are created with their e-mail address; the letter only works for that address.
     if (account.role !== 'resident' && account.email?.toLowerCase() !== email) throw invalidActivationCode();
     const other = await repo.findAccountByEmail(tx, tenant.id, email);
@@ -120,7 +122,7 @@ export async function activate(ctx: AppContext, input: ActivationInput): Promise
       throw (error as { code?: string }).code === '23505' ? emailTaken() : error;
     });
   });
-  // A new letter is also the way back in after a lost phone: whatever was signed in before ends now.
+  // Whatever was signed in before the letter (a re-admitted account's old sessions) ends now.
   await withScope(ctx.db, { role: 'auth', tenantId: tenant.id, accountId: account.id }, (tx) =>
     repo.deleteSessionsOfAccount(tx, tenant.id, account.id),
   );
@@ -285,7 +287,8 @@ export async function confirmTotpEnrolment(ctx: AppContext, pending: SessionAuth
   const account = await accountForCodeCheck(ctx, pending);
   const step = await verifyTotp(secret, code);
   if (step === undefined) rejectCode(ctx, pending, 'Der Code ist falsch. Bitte prüfen Sie die Uhrzeit Ihres Geräts.');
-  await auth(ctx, pending.tenantId)((tx) => repo.enrollTotp(tx, pending.tenantId, pending.accountId, secret, step));
+  const sealed = ctx.secrets.seal(secret, totpSecretContext(pending.accountId));
+  await auth(ctx, pending.tenantId)((tx) => repo.enrollTotp(tx, pending.tenantId, pending.accountId, sealed, step));
   return finishSignIn(ctx, pending, account);
 }
 
@@ -317,7 +320,8 @@ export async function verifySecondFactor(ctx: AppContext, pending: SessionAuth, 
     return finishSignIn(ctx, pending, account);
   }
   if (!account.totpSecret) throw new PendingSignInEnded(400, 'invalid_code', 'Bitte melden Sie sich erneut an.');
-  const step = await verifyTotp(account.totpSecret, code, account.totpLastStep ?? undefined);
+  const totpSecret = ctx.secrets.open(account.totpSecret, totpSecretContext(account.id));
+  const step = await verifyTotp(totpSecret, code, account.totpLastStep ?? undefined);
   const claimed =
     step !== undefined && (await auth(ctx, pending.tenantId)((tx) => repo.claimTotpStep(tx, pending.tenantId, pending.accountId, step)));
   if (!claimed) rejectCode(ctx, pending, 'Der Code ist falsch oder wurde bereits verwendet.');

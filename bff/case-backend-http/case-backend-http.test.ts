@@ -510,7 +510,11 @@ describe('http case backend: signed status webhook', () => {
     const { company, api, webhookSecret, webhookUrl } = await connectedCompany(server);
     const reporter = await signInResident(server, company);
     const neighbour = await signInResident(server, company, 'neighbour');
-    const damage = await damageChoice(reporter);
+    const damage = await damageChoice(reporter, {
+      location: 'Keller und Gemeinschaftsräume',
+      category: 'Feuchtigkeit',
+      kind: 'Wasser im Keller',
+    });
     const filed = (await reporter.post('/api/cases', { type: 'damage', ...damage, description: 'Wasser im Keller' })).body.case;
     assert.equal((await neighbour.post(`/api/cases/open-damage-reports/${filed.caseNumber}/join`)).status, 201);
     const event = { id: `evt-${randomUUID()}`, type: 'case.status_changed', caseId: filed.id, status: 'erledigt' };

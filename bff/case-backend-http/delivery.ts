@@ -4,6 +4,8 @@ import type { OutboxEntry } from '../outbox/outbox-repository.ts';
 import { PermanentDeliveryError, type OutboxHandler } from '../outbox/worker.ts';
 import { findConnection, findScopeTenantSlug } from './connection-repository.ts';
 import { bodyToSend, type OutboundRequest } from './wire.ts';
+import type { SecretBox } from '../secrets/secret-box.ts';
+import { openConnection } from './connection-secrets.ts';
 
 /** Statuses worth another attempt; any other 4xx means the request itself is refused (dead letter at once). */
 const RETRYABLE_CLIENT_ERRORS = [408, 409, 425, 429];
@@ -15,13 +17,17 @@ const RETRYABLE_CLIENT_ERRORS = [408, 409, 425, 429];
  * The last error is shown to the company's admins, so it is German and carries no credential.
  * Attachments go with the download URL of each file below the BFF's public URL (`publicUrl`).
  */
-export function createCaseBackendDelivery(db: Database, options: { timeoutMs: number; publicUrl: () => string }): OutboxHandler {
+export function createCaseBackendDelivery(
+  db: Database,
+  options: { timeoutMs: number; publicUrl: () => string; secrets: SecretBox },
+): OutboxHandler {
   return async (entry: OutboxEntry, signal: AbortSignal) => {
-    const { connection, slug } = await withScope(db, { role: 'system', tenantId: entry.tenantId }, async (tx) => ({
-      connection: await findConnection(tx),
+    const { stored, slug } = await withScope(db, { role: 'system', tenantId: entry.tenantId }, async (tx) => ({
+      stored: await findConnection(tx),
       slug: await findScopeTenantSlug(tx),
     }));
-    if (!connection || !slug) throw new PermanentDeliveryError('Keine Verbindung zur Vorgangs-API eingerichtet.');
+    if (!stored || !slug) throw new PermanentDeliveryError('Keine Verbindung zur Vorgangs-API eingerichtet.');
+    const connection = openConnection(options.secrets, entry.tenantId, stored);
     const request = entry.payload as OutboundRequest;
     const url = connection.baseUrl.replace(/\/+$/, '') + request.path;
     let response: Response;

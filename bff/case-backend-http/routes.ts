@@ -13,6 +13,7 @@ import { deleteConnection, saveConnection } from './connection-repository.ts';
 import { attachmentForVorgangApi, receiveCaseBackendEvent } from './use-cases.ts';
 import { sendFile } from '../http/send-file.ts';
 import { CASE_BACKEND_TOPIC, SIGNATURE_HEADER, TIMESTAMP_HEADER, type OutboundRequest } from './wire.ts';
+import { sealConnection } from './connection-secrets.ts';
 
 /** The raw bytes of a webhook request, kept by the JSON parser (bff/server.ts) for the signature check. */
 interface WithRawBody {
@@ -40,7 +41,7 @@ export function registerCaseBackendHttpRoutes(api: Api, ctx: AppContext, deps: {
       throw new AppError(400, 'https_required', 'Die Vorgangs-API muss in Produktion über https erreichbar sein.');
     }
     const tenant = await requireTenant(db, params.slug);
-    await asTenantAdmin(db, tenant.id, (tx) => saveConnection(tx, tenant.id, body));
+    await asTenantAdmin(db, tenant.id, (tx) => saveConnection(tx, tenant.id, sealConnection(ctx.secrets, tenant.id, body)));
     return {
       baseUrl: body.baseUrl,
       webhookUrl: `${ctx.publicUrl()}/api${operations.receiveCaseBackendEvent.path.replace(':tenantSlug', tenant.slug)}`,
@@ -83,7 +84,7 @@ export function registerCaseBackendHttpRoutes(api: Api, ctx: AppContext, deps: {
   });
 
   api.route(operations.receiveCaseBackendEvent, ({ req, params }) =>
-    receiveCaseBackendEvent(db, cases, {
+    receiveCaseBackendEvent(db, ctx.secrets, cases, {
       tenantSlug: params.tenantSlug,
       timestamp: req.get(TIMESTAMP_HEADER),
       signature: req.get(SIGNATURE_HEADER),
@@ -94,7 +95,7 @@ export function registerCaseBackendHttpRoutes(api: Api, ctx: AppContext, deps: {
   api.route(operations.downloadForCaseBackend, async ({ req, res, params }) =>
     sendFile(
       res,
-      await attachmentForVorgangApi(db, {
+      await attachmentForVorgangApi(db, ctx.secrets, {
         tenantSlug: params.tenantSlug,
         attachmentId: params.id,
         method: req.method,

@@ -6,6 +6,8 @@ import { AppError, notFound } from '../errors.ts';
 import type { AttachmentFile } from '../cases/attachment-repository.ts';
 import type { CaseUseCases } from '../cases/use-cases.ts';
 import { findTenantBySlug } from '../tenants/use-cases.ts';
+import type { SecretBox } from '../secrets/secret-box.ts';
+import { openConnection } from './connection-secrets.ts';
 import { findCompanyAttachment, findConnection, recordWebhookReceipt } from './connection-repository.ts';
 import { attachmentDownloadPath, checkDownloadSignature, checkWebhookSignature, WEBHOOK_SOURCE, type SignatureProblem } from './wire.ts';
 
@@ -21,11 +23,11 @@ const SIGNATURE_ERRORS: Record<SignatureProblem, AppError> = {
 };
 
 /** The company of the URL with its connection; 404 when it has no Vorgang API connected. */
-async function connectedTenant(db: Database, tenantSlug: string) {
+async function connectedTenant(db: Database, secrets: SecretBox, tenantSlug: string) {
   const tenant = await findTenantBySlug(db, tenantSlug);
-  const connection = tenant && (await withScope(db, { role: 'system', tenantId: tenant.id }, (tx) => findConnection(tx)));
-  if (!tenant || !connection) throw notFound('Für diese Hausverwaltung ist keine Vorgangs-API angebunden.');
-  return { tenant, connection };
+  const stored = tenant && (await withScope(db, { role: 'system', tenantId: tenant.id }, (tx) => findConnection(tx)));
+  if (!tenant || !stored) throw notFound('Für diese Hausverwaltung ist keine Vorgangs-API angebunden.');
+  return { tenant, connection: openConnection(secrets, tenant.id, stored) };
 }
 
 export interface WebhookRequest {
@@ -44,10 +46,11 @@ export interface WebhookRequest {
  */
 export async function receiveCaseBackendEvent(
   db: Database,
+  secrets: SecretBox,
   cases: CaseUseCases,
   request: WebhookRequest,
 ): Promise<{ outcome: 'applied' | 'unchanged' | 'duplicate' }> {
-  const { tenant, connection } = await connectedTenant(db, request.tenantSlug);
+  const { tenant, connection } = await connectedTenant(db, secrets, request.tenantSlug);
   if (!request.rawBody)
     throw new AppError(415, 'json_expected', 'Bitte senden Sie das Ereignis als JSON (Content-Type: application/json).');
   const problem = checkWebhookSignature(connection.webhookSecret, request, request.rawBody);
@@ -74,8 +77,8 @@ export interface DownloadRequest {
  * timestamp (5-minute window, constant-time compare). The file is read in that company's staff scope without
  * an account, so row-level security shows only its own cases' files: any other id is 404 like an unknown one.
  */
-export async function attachmentForVorgangApi(db: Database, request: DownloadRequest): Promise<AttachmentFile> {
-  const { tenant, connection } = await connectedTenant(db, request.tenantSlug);
+export async function attachmentForVorgangApi(db: Database, secrets: SecretBox, request: DownloadRequest): Promise<AttachmentFile> {
+  const { tenant, connection } = await connectedTenant(db, secrets, request.tenantSlug);
   const path = attachmentDownloadPath(request.tenantSlug, request.attachmentId);
   const problem = checkDownloadSignature(connection.webhookSecret, request, request.method, path);
   if (problem) throw SIGNATURE_ERRORS[problem];

@@ -101,12 +101,27 @@ export async function insertDamageLocation(
   label: string,
   position: number,
   translations: LabelTranslations = {},
+  commonArea = false,
 ): Promise<string> {
   const { rows } = await tx.query<{ id: string }>(
-    `INSERT INTO damage_locations (tenant_id, label, position, label_translations) VALUES ($1, $2, $3, $4) RETURNING id`,
-    [tenantId, label, position, JSON.stringify(translations)],
+    `INSERT INTO damage_locations (tenant_id, label, position, label_translations, common_area) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [tenantId, label, position, JSON.stringify(translations), commonArea],
   );
   return rows[0].id;
+}
+
+/** Marks a damage location as a common area or not (admin scope); undefined when the company has no such location. */
+export async function setDamageLocationCommonArea(
+  tx: Queryable,
+  locationId: string,
+  commonArea: boolean,
+): Promise<{ id: string; label: string; commonArea: boolean } | undefined> {
+  const { rows } = await tx.query<{ id: string; label: string; commonArea: boolean }>(
+    `UPDATE damage_locations SET common_area = $2 WHERE id = $1 AND tenant_id = app_tenant()
+     RETURNING id, label, common_area AS "commonArea"`,
+    [locationId, commonArea],
+  );
+  return rows[0];
 }
 
 export async function insertDamageCategory(

@@ -147,24 +147,25 @@ describe('cases: catalogue labels in the reader’s language', () => {
     const company = await createCaseCompany(server);
     const reporter = await signInResident(server, company);
     const neighbour = await signInResident(server, company, 'neighbour');
-    const damage = await damageChoice(reporter);
-    const filed = await reporter.post('/api/cases', { type: 'damage', ...damage, description: 'Tropft seit Montag.' });
+    // The lift: a common area, whose reports the whole building is offered.
+    const damage = await damageChoice(reporter, { location: 'Aufzug', category: 'Aufzug', kind: 'Aufzug steht still' });
+    const filed = await reporter.post('/api/cases', { type: 'damage', ...damage, description: 'Steht seit Montag.' });
     assert.equal(filed.status, 201, JSON.stringify(filed.body));
     const { caseNumber } = filed.body.case;
 
     const open = await inLanguage(neighbour, 'tr', 'GET', `/api/cases/open-damage-reports?categoryId=${damage.damageCategoryId}`);
     assert.deepEqual(
       open.body.items.map((item: Record<string, string>) => [item.caseNumber, item.damageLocation, item.damageCategory, item.damageKind]),
-      [[caseNumber, 'Daire', 'Sıhhi tesisat', 'Musluk damlatıyor']],
+      [[caseNumber, 'Asansör', 'Asansör', 'Asansör çalışmıyor']],
     );
     const joined = await inLanguage(neighbour, 'en', 'POST', `/api/cases/open-damage-reports/${caseNumber}/join`, {});
     assert.equal(joined.status, 201, JSON.stringify(joined.body));
-    assert.equal(joined.body.incident.damageKind, 'Dripping tap');
+    assert.equal(joined.body.incident.damageKind, 'Lift not working');
     const mine = await inLanguage(neighbour, 'pl', 'GET', '/api/cases/joined');
     assert.equal(mine.status, 200, JSON.stringify(mine.body));
     assert.deepEqual(
       mine.body.items.map((item: Record<string, string>) => [item.damageLocation, item.damageKind]),
-      [['Mieszkanie', 'Kapiący kran']],
+      [['Winda', 'Winda nie działa']],
     );
 
     const chosen = await neighbour.request('PUT', '/api/account/language', { language: 'uk' });
@@ -173,7 +174,7 @@ describe('cases: catalogue labels in the reader’s language', () => {
     const changed = await clerk.patch(`/api/staff/cases/${filed.body.case.id}/status`, { status: 'beauftragt' });
     assert.equal(changed.status, 200, JSON.stringify(changed.body));
     const [mail] = await mailsTo(server, company.neighbour.email);
-    assert.match(mail.text, /Капає кран – Квартира/);
+    assert.match(mail.text, /Ліфт не працює – Ліфт/);
   });
 
   it('translates the default rows of a company that had none, by label and by document type key, and leaves its own words alone', async () => {

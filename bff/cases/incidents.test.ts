@@ -4,6 +4,7 @@ import { withScope } from '../db/scope.ts';
 import { outcome } from '../isolation/support.ts';
 import { addBuilding, addResident, addUnit } from '../onboarding/use-cases.ts';
 import { asTenantAdmin } from '../tenants/use-cases.ts';
+import { insertDamageCategory, insertDamageKind, insertDamageLocation } from './catalogue-repository.ts';
 import type { RunningServer } from '../server.ts';
 import { closeTestDatabase, mailsTo, startTestServer, type TestClient } from '../test/harness.ts';
 import type { HousingCompany } from '../test/fixtures.ts';
@@ -11,6 +12,8 @@ import { signInResident, signInStaff } from '../test/sign-in.ts';
 import { connectSocket, createCaseCompany, damageChoice, nextEvent, recordEvents } from './case-test-support.ts';
 
 const DESCRIPTION = 'Im Keller steht 5 cm Wasser, Erika Mustermann, Tel. 0171 2345678';
+const LIFT = { location: 'Aufzug', category: 'Aufzug', kind: 'Aufzug steht still' };
+const DRIPPING_TAP = { location: 'Wohnung', category: 'Sanitär', kind: 'Wasserhahn tropft' };
 const INCIDENT_KEYS = ['caseNumber', 'damageLocation', 'damageCategory', 'damageKind', 'status', 'reportedAt', 'joinedAt'].sort();
 
 describe('cases: joining a reported incident', () => {
@@ -23,11 +26,11 @@ describe('cases: joining a reported incident', () => {
     await closeTestDatabase();
   });
 
-  /** The resident reports a burst pipe in the cellar; the neighbour (same building) signs in. */
+  /** The resident reports the lift standing still (a common area); the neighbour (same building, other flat) signs in. */
   async function reportedIncident(company: HousingCompany) {
     const reporter = await signInResident(server, company);
     const neighbour = await signInResident(server, company, 'neighbour');
-    const damage = await damageChoice(reporter, { location: 'Wohnung', category: 'Sanitär', kind: 'Wasserhahn tropft' });
+    const damage = await damageChoice(reporter, LIFT);
     const filed = await reporter.post('/api/cases', {
       type: 'damage',
       ...damage,
@@ -72,7 +75,7 @@ describe('cases: joining a reported incident', () => {
         joined.body.incident.damageKind,
         joined.body.incident.status,
       ],
-      ['Wohnung', 'Sanitär', 'Wasserhahn tropft', 'eingegangen'],
+      ['Aufzug', 'Aufzug', 'Aufzug steht still', 'eingegangen'],
     );
     assert.ok(Date.parse(joined.body.incident.joinedAt) >= before - 1000);
 
@@ -94,6 +97,87 @@ describe('cases: joining a reported incident', () => {
     assert.equal(detail.body.affectedResidents, 2, 'the reporter and the neighbour');
     const unjoined = await reporter.post('/api/cases', { type: 'damage', ...damage, description: 'Noch ein Schaden' });
     assert.equal((await clerk.get(`/api/staff/cases/${unjoined.body.case.id}`)).body.affectedResidents, 1);
+  });
+
+  it('offers damage inside a flat only to the residents of that flat, common areas to the building, and nobody their own report', async () => {
+    const company = await createCaseCompany(server);
+    const reporter = await signInResident(server, company);
+    const neighbour = await signInResident(server, company, 'neighbour');
+    const flatmate = await asTenantAdmin(server.db, company.tenant.id, (tx) =>
+      addResident(tx, company.tenant.id, { externalRef: 'M-1003', unitRef: 'G-1-01', firstName: 'Paul', lastName: 'Mitbewohner' }),
+    );
+    const sameFlat = await signInResident(server, { ...company, resident: { ...flatmate, email: `paul@${company.tenant.slug}.example` } });
+    const tap = await damageChoice(reporter, DRIPPING_TAP);
+    const lift = await damageChoice(reporter, LIFT);
+    const inFlat = (await reporter.post('/api/cases', { type: 'damage', ...tap, description: 'Tropft seit Montag.' })).body.case;
+    const inLift = (await reporter.post('/api/cases', { type: 'damage', ...lift, description: 'Steht im 2. OG.' })).body.case;
+    const offered = async (client: TestClient, choice: { damageCategoryId: string }) =>
+      (await client.get(`/api/cases/open-damage-reports?categoryId=${choice.damageCategoryId}`)).body.items.map(
+        (item: { caseNumber: string }) => item.caseNumber,
+      );
+
+    // The neighbour next door is neither offered "Wasserhahn tropft" in Erika's flat nor can join it by its number.
+    assert.deepEqual(await offered(neighbour, tap), [], "the neighbour is offered a damage inside another resident's flat");
+    const byNumber = await neighbour.post(`/api/cases/open-damage-reports/${inFlat.caseNumber}/join`);
+    assert.equal(byNumber.status, 404);
+    assert.equal(byNumber.body.error.code, 'not_found');
+    const sqlJoin = await outcome(
+      withScope(
+        server.db,
+        { role: 'resident', tenantId: company.tenant.id, accountId: company.neighbour.accountId, residentId: company.neighbour.id },
+        (tx) =>
+          tx.query(`INSERT INTO incident_participants (tenant_id, case_id, resident_id) VALUES ($1, $2, $3)`, [
+            company.tenant.id,
+            inFlat.id,
+            company.neighbour.id,
+          ]),
+      ),
+    );
+    assert.equal(sqlJoin, 'refused', 'row-level security refuses it too');
+    assert.deepEqual(await offered(neighbour, lift), [inLift.caseNumber], 'the lift is everyone’s');
+
+    // Who lives in the same flat is offered it and may join.
+    assert.deepEqual(await offered(sameFlat, tap), [inFlat.caseNumber]);
+    assert.equal((await sameFlat.post(`/api/cases/open-damage-reports/${inFlat.caseNumber}/join`)).status, 201);
+
+    // The reporter is offered neither of their own reports.
+    assert.deepEqual(await offered(reporter, tap), []);
+    assert.deepEqual(await offered(reporter, lift), []);
+    assert.equal((await reporter.post(`/api/cases/open-damage-reports/${inLift.caseNumber}/join`)).body.error.code, 'own_report');
+  });
+
+  it("an admin marks the company's own locations as common areas; residents of other flats are offered their reports from then on", async () => {
+    const company = await createCaseCompany(server);
+    const reporter = await signInResident(server, company);
+    const neighbour = await signInResident(server, company, 'neighbour');
+    const admin = await signInStaff(server, company, 'admin');
+    const clerk = await signInStaff(server, company, 'clerk');
+    await asTenantAdmin(server.db, company.tenant.id, async (tx) => {
+      const locationId = await insertDamageLocation(tx, company.tenant.id, 'Tiefgarage', 9);
+      const categoryId = await insertDamageCategory(tx, company.tenant.id, locationId, 'Tor', 0);
+      await insertDamageKind(tx, company.tenant.id, categoryId, 'Tor öffnet nicht', 0);
+    });
+    const garage = await damageChoice(reporter, { location: 'Tiefgarage', category: 'Tor', kind: 'Tor öffnet nicht' });
+    const filing = await reporter.post('/api/cases', { type: 'damage', ...garage, description: 'Tor klemmt.' });
+    assert.equal(filing.status, 201, JSON.stringify(filing.body));
+    const filed = filing.body.case;
+    const offered = async () =>
+      (await neighbour.get(`/api/cases/open-damage-reports?categoryId=${garage.damageCategoryId}`)).body.items.map(
+        (item: { caseNumber: string }) => item.caseNumber,
+      );
+    assert.deepEqual(await offered(), [], "a company's own location is private until marked");
+
+    const path = `/api/staff/damage-locations/${garage.damageLocationId}/common-area`;
+    assert.equal((await clerk.request('PUT', path, { commonArea: true })).status, 403, 'admins only');
+    const marked = await admin.request('PUT', path, { commonArea: true });
+    assert.equal(marked.status, 200, JSON.stringify(marked.body));
+    assert.deepEqual(marked.body, { id: garage.damageLocationId, label: 'Tiefgarage', commonArea: true });
+    assert.deepEqual(await offered(), [filed.caseNumber]);
+
+    assert.equal((await admin.request('PUT', path, { commonArea: false })).body.commonArea, false);
+    assert.deepEqual(await offered(), []);
+    const unknown = await admin.request('PUT', `/api/staff/damage-locations/${company.tenant.id}/common-area`, { commonArea: true });
+    assert.equal(unknown.status, 404);
   });
 
   it("the joined resident never sees the incident's description, messages or reporter — not even by trying", async () => {
@@ -146,7 +230,7 @@ describe('cases: joining a reported incident', () => {
     // The other company's own case with the same number is no door into this one.
     const outsiderCase = await outsider.post('/api/cases', {
       type: 'damage',
-      ...(await damageChoice(outsider)),
+      ...(await damageChoice(outsider, LIFT)),
       description: 'Eigener Schaden',
     });
     assert.equal(outsiderCase.body.case.caseNumber, caseNumber, 'both housing companies count from 0001');
@@ -265,7 +349,7 @@ describe('cases: joining a reported incident', () => {
     assert.equal(neighbourMails.length, 1);
     assert.equal(neighbourMails[0].subject, `Schadensmeldung ${caseNumber}: Beauftragt`);
     assert.match(neighbourMails[0].text, /Guten Tag Max Nachbar/);
-    assert.match(neighbourMails[0].text, /Wasserhahn tropft – Wohnung/);
+    assert.match(neighbourMails[0].text, /Aufzug steht still – Aufzug/);
     assert.match(neighbourMails[0].text, /ebenfalls betroffen/);
     assert.match(neighbourMails[0].text, /Wohnbau Süd eG/);
     for (const secret of ['Mustermann', 'Installateur', 'Keller', 'Rohrbruch']) {

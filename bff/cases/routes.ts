@@ -57,4 +57,7 @@ export function registerCaseRoutes(api: Api, ctx: AppContext, cases: CaseUseCase
   api.route(operations.listRoutingRules, ({ req }) => routing.list(tenantContext(req)));
   api.route(operations.setRoutingRule, ({ req, body }) => routing.set(tenantContext(req), body));
   api.route(operations.deleteRoutingRule, ({ req, params }) => routing.remove(tenantContext(req), params.id));
+  api.route(operations.setDamageLocationCommonArea, ({ req, params, body }) =>
+    routing.setCommonArea(tenantContext(req), params.id, body.commonArea),
+  );
 }

@@ -1,12 +1,15 @@
 import type { Database } from '../db/database.ts';
 import { withTenant, type TenantContext } from '../db/scope.ts';
 import { AppError, notFound } from '../errors.ts';
-import { damageCategoryExists } from './catalogue-repository.ts';
+import { damageCategoryExists, setDamageLocationCommonArea } from './catalogue-repository.ts';
 import { isStaffAccount } from './case-repository.ts';
 import { deleteRoutingRule, listRoutingRules, upsertRoutingRule } from './routing-repository.ts';
 import type { RoutingRuleInput } from '../contract/cases.ts';
 
-/** Admins decide who receives new cases: per case type and, for damage reports, per damage category. */
+/**
+ * Admins decide who receives new cases: per case type and, for damage reports, per damage category; and
+ * which damage locations are common areas (who is offered a report under "Bereits gemeldet?").
+ */
 export function createRoutingUseCases(db: Database) {
   return {
     async list(ctx: TenantContext) {
@@ -31,6 +34,13 @@ export function createRoutingUseCases(db: Database) {
     async remove(ctx: TenantContext, ruleId: string) {
       const deleted = await withTenant(db, ctx, (tx) => deleteRoutingRule(tx, ruleId));
       if (!deleted) throw notFound('Regel nicht gefunden.');
+    },
+
+    /** Whether a damage location is a common area, whose reports every resident of the building is offered. */
+    async setCommonArea(ctx: TenantContext, locationId: string, commonArea: boolean) {
+      const location = await withTenant(db, ctx, (tx) => setDamageLocationCommonArea(tx, locationId, commonArea));
+      if (!location) throw notFound('Diesen Schadensort gibt es im Katalog nicht.');
+      return location;
     },
   };
 }

@@ -433,4 +433,16 @@ export const caseOperations = {
     access: 'admin',
     params: idParams,
   }),
+  setDamageLocationCommonArea: operation({
+    operationId: 'setDamageLocationCommonArea',
+    method: 'put',
+    path: '/staff/damage-locations/:id/common-area',
+    summary:
+      'Schadensort als Gemeinschaftsfläche markieren: Meldungen dort werden allen Mietern des Gebäudes unter „Bereits gemeldet?“ angeboten, sonst nur den Mietern derselben Wohnung',
+    tag,
+    access: 'admin',
+    params: idParams,
+    body: z.object({ commonArea: z.boolean() }),
+    response: z.object({ id: z.uuid(), label: z.string(), commonArea: z.boolean() }),
+  }),
 };

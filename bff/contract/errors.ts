@@ -69,6 +69,8 @@ export const ERROR_CODES = [
   'unknown_unit',
   'csv_expected',
   'csv_invalid',
+  /** A new letter for an account that is already activated: only a re-admission (readmissions) issues one. */
+  'account_already_active',
   // Vorgang API (docs/case-backend-http.md)
   'https_required',
   'json_expected',

@@ -177,4 +177,18 @@ export const onboardingOperations = {
     body: activationCodeInput,
     response: z.object({ activationCode: z.string() }),
   }),
+  readmitAccount: operation({
+    ...adminOperation,
+    operationId: 'readmitAccount',
+    path: '/admin/tenants/:slug/readmissions',
+    summary:
+      'Konto wieder zulassen (verlorenes Telefon): Sitzungen beenden, Passwort und zweiten Faktor zurücksetzen, neuer Aktivierungscode',
+    params: slugParams,
+    body: activationCodeInput,
+    response: z.object({
+      activationCode: z.string(),
+      sessionsEnded: z.number().int(),
+      notified: z.string().nullable().meta({ description: 'Die (maskierte) E-Mail-Adresse des Kontos, die benachrichtigt wurde' }),
+    }),
+  }),
 };

@@ -5,6 +5,8 @@ import {
   addResident,
   addStaff,
   addUnit,
+  isActivated,
+  readmitAccountInTransaction,
   reissueActivationCode,
   type BuildingInput,
   type ResidentInput,
@@ -24,6 +26,7 @@ import { seedDemoDocuments, type DemoDocument } from '../documents/demo-document
 import { setTenancyStart } from '../documents/document-repository.ts';
 import { setDemoCredentials } from './repository.ts';
 import { demoThemes } from './themes.ts';
+import { totpSecretContext, type SecretBox } from '../secrets/secret-box.ts';
 
 /**
  * Demo data for `npm start`: two housing companies with buildings, units and residents, and sign-in-able
@@ -277,6 +280,8 @@ export interface SeedOptions {
   nodeEnv: string;
   /** Origins the demo pages are served from (the BFF's own URL); added to every demo company. */
   origins: string[];
+  /** The server's key for stored secrets: the demo TOTP secrets are stored encrypted like any other. */
+  secrets: SecretBox;
 }
 
 export class DemoSeedRefused extends Error {}
@@ -290,11 +295,11 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
     throw new DemoSeedRefused('Die Demo-Daten (mit öffentlich bekannten Passwörtern) werden in Produktion nicht angelegt.');
   }
   const logins: DemoLogin[] = [];
-  for (const company of DEMO_COMPANIES) logins.push(...(await seedCompany(db, company, options.origins)));
+  for (const company of DEMO_COMPANIES) logins.push(...(await seedCompany(db, company, options.origins, options.secrets)));
   return logins;
 }
 
-async function seedCompany(db: Database, company: DemoCompany, origins: string[]): Promise<DemoLogin[]> {
+async function seedCompany(db: Database, company: DemoCompany, origins: string[], secrets: SecretBox): Promise<DemoLogin[]> {
   const allowedOrigins = [...new Set([...origins, ...company.websiteOrigins])];
   const tenant = (await findTenantBySlug(db, company.tenant.slug)) ?? (await createTenant(db, { ...company.tenant, allowedOrigins }));
   const missingOrigins = allowedOrigins.filter((origin) => !tenant.allowedOrigins.includes(origin));
@@ -316,7 +321,7 @@ async function seedCompany(db: Database, company: DemoCompany, origins: string[]
     }
     for (const staff of company.staff) {
       const accountId = (await findAccountIdByEmail(tx, staff.email)) ?? (await addStaff(tx, tenant.id, staff)).id;
-      await activateDemoAccount(tx, accountId, staff, passwordHashes.get(staff.email)!);
+      await activateDemoAccount(tx, accountId, staff, passwordHashes.get(staff.email)!, secrets);
       const { email, password, totpSecret, displayName, role } = staff;
       logins.push({ ...base, role, displayName, email, password, totpSecret });
     }
@@ -326,11 +331,15 @@ async function seedCompany(db: Database, company: DemoCompany, origins: string[]
       const displayName = `${resident.firstName} ${resident.lastName}`;
       if (login) {
         const accountId = (await findResidentAccountId(tx, resident.externalRef))!;
-        await activateDemoAccount(tx, accountId, login, passwordHashes.get(login.email)!);
+        await activateDemoAccount(tx, accountId, login, passwordHashes.get(login.email)!, secrets);
         logins.push({ ...base, role: 'resident', displayName, ...login });
       }
       if (awaitsActivation) {
-        const activationCode = await reissueActivationCode(tx, tenant.id, { residentRef: resident.externalRef });
+        // Activated during an earlier demo run: re-admitted, so that the printed code works again.
+        const who = { residentRef: resident.externalRef };
+        const activationCode = (await isActivated(tx, who))
+          ? (await readmitAccountInTransaction(tx, tenant, who)).activationCode
+          : await reissueActivationCode(tx, tenant.id, who);
         logins.push({ ...base, role: 'resident', displayName, email: resident.contactEmail!, activationCode });
       }
     }
@@ -342,8 +351,15 @@ async function seedCompany(db: Database, company: DemoCompany, origins: string[]
 }
 
 /** Sets the known demo credentials (as if the person had activated and set up an authenticator app). */
-async function activateDemoAccount(tx: Queryable, accountId: string, credentials: DemoCredentials, passwordHash: string) {
-  await setDemoCredentials(tx, accountId, { email: credentials.email, passwordHash, totpSecret: credentials.totpSecret });
+async function activateDemoAccount(
+  tx: Queryable,
+  accountId: string,
+  credentials: DemoCredentials,
+  passwordHash: string,
+  secrets: SecretBox,
+) {
+  const totpSecret = secrets.seal(credentials.totpSecret, totpSecretContext(accountId));
+  await setDemoCredentials(tx, accountId, { email: credentials.email, passwordHash, totpSecret });
   // An activated demo account has no open letter.
   await expireActivationCodes(tx, accountId);
 }

@@ -81,6 +81,7 @@ const ROUTES: Record<string, Line> = {
   'POST /api/admin/tenants/{slug}/residents': { kind: 'platform' },
   'POST /api/admin/tenants/{slug}/residents/import': { kind: 'platform' },
   'POST /api/admin/tenants/{slug}/activation-codes': { kind: 'platform' },
+  'POST /api/admin/tenants/{slug}/readmissions': { kind: 'platform' },
   'PUT /api/admin/tenants/{slug}/case-backend': { kind: 'platform' },
   'DELETE /api/admin/tenants/{slug}/case-backend': { kind: 'platform' },
   // Signed by the housing company's secret; cross-company signatures are attacked in bff/case-backend-http/case-backend-http.test.ts.
@@ -176,6 +177,13 @@ const ROUTES: Record<string, Line> = {
     as: 'admin',
     own: (w) => first(w, 'a', 'case_routing_rules'),
     foreign: (w) => first(w, 'b', 'case_routing_rules'),
+  },
+  'PUT /api/staff/damage-locations/{id}/common-area': {
+    kind: 'object',
+    as: 'admin',
+    own: (w) => first(w, 'a', 'damage_locations'),
+    foreign: (w) => first(w, 'b', 'damage_locations'),
+    body: () => ({ commonArea: true }),
   },
   // A JSON body carries no file (400); the multipart rules are tested in bff/attachments/uploads.test.ts.
   'POST /api/uploads': { kind: 'collection', as: 'resident', body: (w) => ({ file: first(w, 'b', 'staged_uploads') }), expect: [400] },

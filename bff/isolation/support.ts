@@ -2,6 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { openDatabase, type Database, type QueryResult } from '../db/database.ts';
 import { withScope, type Scope } from '../db/scope.ts';
 import type { TestDatabase } from '../test/database.ts';
+import { testSecrets } from '../test/harness.ts';
+import { apiTokenContext, webhookSecretContext } from '../secrets/secret-box.ts';
 import type { HousingCompany } from '../test/fixtures.ts';
 
 /**
@@ -90,9 +92,11 @@ export const SEEDS: Array<{ tables: string[]; seed: (db: Database, company: Hous
       withScope(db, { role: 'admin', tenantId: company.tenant.id, accountId: company.admin.id }, async (tx) => {
         const tenantId = company.tenant.id;
         const id = async (sql: string, params: unknown[]) => (await tx.query<{ id: string }>(sql, params)).rows[0].id;
-        const location = await id(`INSERT INTO damage_locations (tenant_id, label) VALUES ($1, 'Isolationstest-Ort') RETURNING id`, [
-          tenantId,
-        ]);
+        // A common area, so that the neighbour below may join the damage report (migration 0018).
+        const location = await id(
+          `INSERT INTO damage_locations (tenant_id, label, common_area) VALUES ($1, 'Isolationstest-Ort', true) RETURNING id`,
+          [tenantId],
+        );
         const category = await id(
           `INSERT INTO damage_categories (tenant_id, location_id, label) VALUES ($1, $2, 'Isolationstest-Kategorie') RETURNING id`,
           [tenantId, location],
@@ -179,7 +183,11 @@ export const SEEDS: Array<{ tables: string[]; seed: (db: Database, company: Hous
         const tenantId = company.tenant.id;
         await tx.query(
           `INSERT INTO case_backend_connections (tenant_id, base_url, api_token, webhook_secret) VALUES ($1, 'http://127.0.0.1:9/isolation', $2, $3)`,
-          [tenantId, `isolation-token-${tenantId}`, `isolation-webhook-secret-${tenantId}`],
+          [
+            tenantId,
+            testSecrets.seal(`isolation-token-${tenantId}`, apiTokenContext(tenantId)),
+            testSecrets.seal(`isolation-webhook-secret-${tenantId}`, webhookSecretContext(tenantId)),
+          ],
         );
         const caseId = `isolation-${tenantId}`;
         await tx.query(

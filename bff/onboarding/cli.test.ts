@@ -135,6 +135,13 @@ describe('admin CLI', () => {
     assert.notEqual(byRef.stdout.match(CODE)?.[0], resident.stdout.match(CODE)?.[0]);
     const byEmail = await admin('issue-code', '--tenant', 'wohnbau-cli', '--email', 'clara@wohnbau-cli.de');
     assert.equal(byEmail.code, 0, byEmail.stderr);
+    const readmitted = await admin('re-admit', '--tenant', 'wohnbau-cli', '--email', 'clara@wohnbau-cli.de');
+    assert.equal(readmitted.code, 0, readmitted.stderr);
+    assert.match(
+      readmitted.stdout,
+      /wieder zugelassen: 0 Sitzung\(en\) beendet, Passwort und zweiter Faktor zurückgesetzt\. Benachrichtigt: c\*\*\*@wohnbau-cli\.de/,
+    );
+    assert.equal(readmitted.stdout.match(CODE)?.length, 1);
   });
 
   it('imports a CSV file, prints the codes as a table and writes them for the letters', async () => {
@@ -194,6 +201,7 @@ describe('admin CLI', () => {
       ],
       [['add-staff', '--tenant', 'wohnbau-cli', '--email', 'x@y.de', '--name', 'X', '--role', 'chef'], 1, /--role: /],
       [['issue-code', '--tenant', 'wohnbau-cli'], 2, /genau eines angeben/],
+      [['re-admit', '--tenant', 'wohnbau-cli'], 2, /genau eines angeben/],
       [['issue-code', '--tenant', 'gibt-es-nicht', '--resident-ref', 'M-1'], 1, /Hausverwaltung „gibt-es-nicht“ nicht gefunden/],
     ];
     const check = async ([args, code, message]: [string[], number, RegExp]) => {

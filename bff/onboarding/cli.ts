@@ -9,7 +9,7 @@ import { openDatabase, type Database } from '../db/database.ts';
 import { assertSchemaIsCurrent, listMigrations, migrate, SchemaNotCurrentError } from '../db/migrate.ts';
 import { provisionDatabase } from '../db/provision.ts';
 import { AppError } from '../errors.ts';
-import { addBuilding, addResident, addStaff, addUnit, listOnboardedTenants, reissueActivationCode } from './use-cases.ts';
+import { addBuilding, addResident, addStaff, addUnit, listOnboardedTenants, readmitAccount, reissueActivationCode } from './use-cases.ts';
 import { asTenantAdmin, createTenant, requireTenant } from '../tenants/use-cases.ts';
 import { importResidentsCsv } from './csv-import.ts';
 import { DataDirInUseError, lockDataDir } from './data-dir-lock.ts';
@@ -42,10 +42,14 @@ Onboarding (docs/onboarding.md):
                     --last-name <nachname> [--email <kontaktadresse>]
   import-residents  --tenant <kennung> --file <mieterliste.csv> [--out <aktivierungscodes.csv>]
   issue-code        --tenant <kennung> (--resident-ref <mieternr> | --email <mitarbeiteradresse>)
+  re-admit          --tenant <kennung> (--resident-ref <mieternr> | --email <mitarbeiteradresse>)
   list-tenants
 
 Jeder neue Mieter und Mitarbeiter erhält einen Aktivierungscode für den Brief; issue-code stellt einen
-neuen aus und macht frühere ungültig. Das CSV-Format steht in docs/onboarding.md.
+neuen aus und macht frühere ungültig – nur für noch nicht aktivierte Konten. Ein aktiviertes Konto (etwa nach
+einem verlorenen Telefon) wird mit re-admit wieder zugelassen: alle Sitzungen enden, Passwort und zweiter Faktor
+werden zurückgesetzt, die E-Mail-Adresse des Kontos wird benachrichtigt und ein neuer Code für den Brief
+ausgestellt. Das CSV-Format steht in docs/onboarding.md.
 
 Datenbank: wie der Server – DATABASE_URL/DATABASE_OWNER_URL, sonst die eingebettete Datenbank in
 DATA_DIR (Standard .data). Die eingebettete Datenbank erlaubt nur einen Prozess: vorher npm start beenden.`;
@@ -296,6 +300,20 @@ const COMMANDS: Record<string, Command | CommandWithoutDatabase> = {
       const code = await asTenantAdmin(db, tenant.id, (tx) => reissueActivationCode(tx, tenant.id, { residentRef, email }));
       const table = formatTable([residentRef ? 'Mieternummer' : 'E-Mail', 'Aktivierungscode'], [[residentRef ?? email!, code]]);
       return `Neuer Aktivierungscode für ${tenant.name} (frühere Codes sind ungültig):\n\n${table}`;
+    },
+  },
+  're-admit': {
+    options: { ...tenantFlag, 'resident-ref': { type: 'string' }, email: { type: 'string' } },
+    required: ['tenant'],
+    async run(db, values) {
+      const residentRef = str(values, 'resident-ref');
+      const email = str(values, 'email');
+      if (!residentRef === !email) throw new UsageError('Bitte genau eines angeben: --resident-ref <mieternr> oder --email <adresse>.');
+      const tenant = await requireTenant(db, str(values, 'tenant')!);
+      const { activationCode, sessionsEnded, notified } = await readmitAccount(db, tenant, { residentRef, email });
+      const table = formatTable([residentRef ? 'Mieternummer' : 'E-Mail', 'Aktivierungscode'], [[residentRef ?? email!, activationCode]]);
+      const notice = notified ? `Benachrichtigt: ${notified}.` : 'Keine E-Mail-Adresse hinterlegt: niemand wurde benachrichtigt.';
+      return `Konto bei ${tenant.name} wieder zugelassen: ${sessionsEnded} Sitzung(en) beendet, Passwort und zweiter Faktor zurückgesetzt. ${notice}\n\n${table}`;
     },
   },
   'list-tenants': {

@@ -6,6 +6,7 @@ import { verifyPassword } from '../auth/passwords.ts';
 import { currentTotp } from '../auth/totp.ts';
 import { hashActivationCode } from './use-cases.ts';
 import { asTenantAdmin, findTenantBySlug } from '../tenants/use-cases.ts';
+import { totpSecretContext } from '../secrets/secret-box.ts';
 import { DEMO_COMPANIES, DemoSeedRefused, seedDemoData, type DemoLogin } from '../demo/seed.ts';
 import { publishDemoLogins } from '../demo/routes.ts';
 
@@ -41,14 +42,18 @@ describe('demo seed (npm start)', () => {
   }
 
   it('refuses to run in production and creates nothing', async () => {
-    await assert.rejects(seedDemoData(server.db, { nodeEnv: 'production', origins: ORIGINS }), DemoSeedRefused);
+    await assert.rejects(seedDemoData(server.db, { nodeEnv: 'production', origins: ORIGINS, secrets: server.secrets }), DemoSeedRefused);
     assert.equal(await findTenantBySlug(server.db, 'wohnbau-nord'), undefined);
   });
 
   it('is idempotent: a second run keeps the same data and re-issues only the waiting activation codes', async () => {
-    first = await seedDemoData(server.db, { nodeEnv: 'development', origins: ORIGINS });
+    first = await seedDemoData(server.db, { nodeEnv: 'development', origins: ORIGINS, secrets: server.secrets });
     const countsAfterFirst = { nord: await counts('wohnbau-nord'), sued: await counts('stadthaus-sued') };
-    second = await seedDemoData(server.db, { nodeEnv: 'development', origins: [...ORIGINS, 'http://127.0.0.1:3001'] });
+    second = await seedDemoData(server.db, {
+      nodeEnv: 'development',
+      origins: [...ORIGINS, 'http://127.0.0.1:3001'],
+      secrets: server.secrets,
+    });
     assert.deepEqual({ nord: await counts('wohnbau-nord'), sued: await counts('stadthaus-sued') }, countsAfterFirst);
     assert.deepEqual(countsAfterFirst.nord, { buildings: 3, units: 6, residents: 6, accounts: 8, activated: 3, openActivationCodes: 5 });
     assert.deepEqual(countsAfterFirst.sued, { buildings: 2, units: 4, residents: 4, accounts: 6, activated: 3, openActivationCodes: 3 });
@@ -90,13 +95,16 @@ describe('demo seed (npm start)', () => {
     for (const login of second.filter((l) => l.password)) {
       const tenant = (await findTenantBySlug(server.db, login.tenantSlug))!;
       const { rows } = await asTenantAdmin(server.db, tenant.id, (tx) =>
-        tx.query<{ password_hash: string; totp_secret: string; second_factor: string }>(
-          `SELECT password_hash, totp_secret, second_factor FROM accounts WHERE email = $1`,
+        tx.query<{ id: string; password_hash: string; totp_secret: string; second_factor: string }>(
+          `SELECT id, password_hash, totp_secret, second_factor FROM accounts WHERE email = $1`,
           [login.email],
         ),
       );
       assert.equal(await verifyPassword(rows[0].password_hash, login.password!), true, login.email);
-      assert.deepEqual([rows[0].totp_secret, rows[0].second_factor], [login.totpSecret, 'totp']);
+      // Stored encrypted, bound to the account: only the server's key opens it.
+      assert.notEqual(rows[0].totp_secret, login.totpSecret);
+      assert.equal(server.secrets.open(rows[0].totp_secret, totpSecretContext(rows[0].id)), login.totpSecret);
+      assert.equal(rows[0].second_factor, 'totp');
     }
   });
 

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database.ts';
+import type { Language } from '../contract/enums.ts';
 
 /**
  * SQL of onboarding: staff and resident accounts, buildings, units and activation codes. Every function
@@ -149,4 +150,39 @@ export async function countOnboarded(tx: Queryable): Promise<OnboardedCounts> {
             (SELECT count(*) FROM units)::int AS units`,
   );
   return rows[0];
+}
+
+export interface AccountForLetter {
+  id: string;
+  active: boolean;
+  email: string | null;
+  displayName: string;
+  language: Language;
+}
+
+/** Whether the account has been activated (an activated account never gets a new letter, only a re-admission). */
+export async function findAccountForLetter(tx: Queryable, accountId: string): Promise<AccountForLetter | undefined> {
+  const { rows } = await tx.query<AccountForLetter>(
+    `SELECT id, activated_at IS NOT NULL AS active, email, display_name AS "displayName", language FROM accounts WHERE id = $1`,
+    [accountId],
+  );
+  return rows[0];
+}
+
+/**
+ * Re-admission (needs the sign-in scope of the account): the account is no longer activated, its password
+ * and second factor are gone, open password-reset links stop working and every session ends.
+ */
+export async function resetAccountForReadmission(tx: Queryable, tenantId: string, accountId: string): Promise<number> {
+  await tx.query(
+    `UPDATE accounts SET activated_at = NULL, password_hash = NULL, second_factor = NULL, totp_secret = NULL, totp_last_step = NULL
+      WHERE tenant_id = $1 AND id = $2`,
+    [tenantId, accountId],
+  );
+  await tx.query(`UPDATE password_resets SET used_at = now() WHERE tenant_id = $1 AND account_id = $2 AND used_at IS NULL`, [
+    tenantId,
+    accountId,
+  ]);
+  const { rowCount } = await tx.query(`DELETE FROM sessions WHERE tenant_id = $1 AND account_id = $2`, [tenantId, accountId]);
+  return rowCount;
 }

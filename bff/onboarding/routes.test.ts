@@ -251,6 +251,7 @@ describe('platform admin API', () => {
       '/api/admin/tenants/{slug}/residents',
       '/api/admin/tenants/{slug}/residents/import',
       '/api/admin/tenants/{slug}/activation-codes',
+      '/api/admin/tenants/{slug}/readmissions',
     ]) {
       assert.equal(body.paths[path]?.post?.['x-access'], 'platform', path);
       assert.ok(body.paths[path].post.responses['201'], path);

@@ -3,7 +3,7 @@ import { onboardingOperations as operations } from '../contract/onboarding.ts';
 import type { Api } from '../http/api.ts';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { addBuilding, addResident, addStaff, addUnit, reissueActivationCode } from './use-cases.ts';
+import { addBuilding, addResident, addStaff, addUnit, readmitAccount, reissueActivationCode } from './use-cases.ts';
 import { asTenantAdmin, createTenant, requireTenant } from '../tenants/use-cases.ts';
 import { importResidentsCsv } from './csv-import.ts';
 
@@ -54,4 +54,6 @@ export function registerOnboardingRoutes(api: Api, ctx: AppContext): void {
     const activationCode = await asTenantAdmin(db, tenant.id, (tx) => reissueActivationCode(tx, tenant.id, body));
     return { activationCode };
   });
+
+  api.route(operations.readmitAccount, async ({ params, body }) => readmitAccount(db, await requireTenant(db, params.slug), body));
 }

@@ -11,7 +11,10 @@ import {
 } from '../contract/onboarding.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { AppError, notFound } from '../errors.ts';
+import { applyScope } from '../db/scope.ts';
+import { queueMail } from '../mail/mail-outbox.ts';
 import { asTenantAdmin, listTenants, type Tenant } from '../tenants/use-cases.ts';
+import { readmissionMail } from './mails.ts';
 import * as repository from './repository.ts';
 import type { OnboardedCounts } from './repository.ts';
 
@@ -106,13 +109,81 @@ export async function addResident(tx: Queryable, tenantId: string, input: Reside
   return { id, accountId, ...data, activationCode };
 }
 
-/** A new activation letter for a resident (by ERP number) or staff member (by e-mail). */
-export async function reissueActivationCode(tx: Queryable, tenantId: string, who: { residentRef?: string; email?: string }) {
+export interface AccountReference {
+  residentRef?: string;
+  email?: string;
+}
+
+async function findAccountForLetter(tx: Queryable, who: AccountReference): Promise<repository.AccountForLetter> {
   const accountId = who.residentRef
     ? await repository.findResidentAccountId(tx, who.residentRef)
     : await repository.findAccountIdByEmail(tx, who.email ?? '');
-  if (!accountId) throw notFound('Konto nicht gefunden.');
-  return issueActivationCode(tx, tenantId, accountId);
+  const account = accountId && (await repository.findAccountForLetter(tx, accountId));
+  if (!account) throw notFound('Konto nicht gefunden.');
+  return account;
+}
+
+export const accountAlreadyActive = () =>
+  new AppError(
+    409,
+    'account_already_active',
+    'Das Konto ist bereits aktiviert: Ein neuer Aktivierungscode wird nur über „Wieder zulassen“ (readmissions / re-admit) ausgestellt.',
+  );
+
+/**
+ * A new activation letter for a resident (by ERP number) or staff member (by e-mail) who has not activated
+ * yet. An activated account never gets one: its holder could set a new password for it. The way back in
+ * after a lost phone is `readmitAccount`.
+ */
+export async function reissueActivationCode(tx: Queryable, tenantId: string, who: AccountReference) {
+  const account = await findAccountForLetter(tx, who);
+  if (account.active) throw accountAlreadyActive();
+  return issueActivationCode(tx, tenantId, account.id);
+}
+
+export interface Readmission {
+  activationCode: string;
+  sessionsEnded: number;
+  /** The account's e-mail address was told (masked), or null when the account has none. */
+  notified: string | null;
+}
+
+/**
+ * Re-admission after a lost phone (or a suspected takeover), for residents and staff, by an admin of the
+ * platform: every session of the account ends, password and second factor are reset, open reset links die,
+ * a new letter code is issued and the account's e-mail address is told. One transaction: all or nothing.
+ */
+export function readmitAccount(db: Database, tenant: Pick<Tenant, 'id' | 'name'>, who: AccountReference): Promise<Readmission> {
+  return asTenantAdmin(db, tenant.id, (tx) => readmitAccountInTransaction(tx, tenant, who));
+}
+
+/** `readmitAccount` inside a transaction of the company's admin scope (which it is in again afterwards). */
+export async function readmitAccountInTransaction(
+  tx: Queryable,
+  tenant: Pick<Tenant, 'id' | 'name'>,
+  who: AccountReference,
+): Promise<Readmission> {
+  const account = await findAccountForLetter(tx, who);
+  const activationCode = await issueActivationCode(tx, tenant.id, account.id);
+  if (account.email) {
+    const mail = readmissionMail({ to: account.email, displayName: account.displayName, tenantName: tenant.name }, account.language);
+    await queueMail(tx, tenant.id, mail);
+  }
+  // Sessions, password resets and the second factor belong to the account's sign-in scope.
+  await applyScope(tx, { role: 'auth', tenantId: tenant.id, accountId: account.id });
+  const sessionsEnded = await repository.resetAccountForReadmission(tx, tenant.id, account.id);
+  await applyScope(tx, { role: 'admin', tenantId: tenant.id });
+  return { activationCode, sessionsEnded, notified: account.email && maskAddress(account.email) };
+}
+
+/** Whether the account has activated (then only a re-admission gives it a new letter). */
+export async function isActivated(tx: Queryable, who: AccountReference): Promise<boolean> {
+  return (await findAccountForLetter(tx, who)).active;
+}
+
+function maskAddress(email: string): string {
+  const [local, domain] = email.split('@');
+  return `${local.slice(0, 1)}***@${domain}`;
 }
 
 /** Every housing company with what has been onboarded into it (the admin CLI's overview). */

@@ -41,7 +41,11 @@ describe('npm run serve (production command) without NODE_ENV and without demo m
 
 describe('demo mode', () => {
   it('refuses to start with NODE_ENV=production, naming the variable', () => {
-    const production = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) };
+    const production = {
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'x'.repeat(32),
+      DATA_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+    };
     assert.equal(loadConfig(production).DEMO_MODE, false);
     assert.throws(() => loadConfig({ ...production, DEMO_MODE: 'true' }), /DEMO_MODE: Der Demo-Modus ist in Produktion nicht erlaubt/);
   });

@@ -3,9 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../server.ts';
 import type { SentMail } from '../mail/mailer.ts';
+import { createSecretBox, type SecretBox } from '../secrets/secret-box.ts';
 import { openTestDatabase, type TestDatabase } from './database.ts';
 
 export const TEST_ADMIN_TOKEN = 'test-platform-admin-token-0123456789';
+/**
+ * The key every test server of a process encrypts stored secrets with (they share one database, and a
+ * server refuses to start on secrets another key sealed). Fixed test material, never a real key.
+ */
+export const TEST_DATA_ENCRYPTION_KEY = Buffer.alloc(32, 'mieterportal-test-key').toString('base64');
+/** Seals a value the way the test servers store it (for tests that write stored secrets directly). */
+export const testSecrets: SecretBox = createSecretBox(Buffer.from(TEST_DATA_ENCRYPTION_KEY, 'base64'));
 
 let shared: Promise<TestDatabase> | undefined;
 
@@ -31,6 +39,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       LOG_LEVEL: 'silent',
       DATA_DIR: mkdtempSync(join(tmpdir(), 'mp-test-')),
       ADMIN_API_TOKEN: TEST_ADMIN_TOKEN,
+      DATA_ENCRYPTION_KEY: TEST_DATA_ENCRYPTION_KEY,
       ...env,
     },
   });

@@ -18,6 +18,7 @@ export type StaffErrorCode =
   | 'unknown_unit'
   | 'csv_expected'
   | 'csv_invalid'
+  | 'account_already_active'
   | 'https_required'
   | 'json_expected'
   | 'signature_missing'
@@ -93,6 +94,7 @@ export const staffErrorCodes: Record<StaffErrorCode, string> = {
   unknown_unit: 'Diese Wohneinheit ist unbekannt.',
   csv_expected: 'Bitte senden Sie die Mieterliste als CSV-Datei.',
   csv_invalid: 'Die CSV-Datei enthält Fehler. Es wurde nichts importiert.',
+  account_already_active: 'Das Konto ist bereits aktiviert. Ein neuer Code wird nur über „Wieder zulassen“ ausgestellt.',
   https_required: 'Die Vorgangs-API muss über https erreichbar sein.',
   json_expected: 'Bitte senden Sie das Ereignis als JSON.',
   signature_missing: 'Signatur oder Zeitstempel fehlt.',

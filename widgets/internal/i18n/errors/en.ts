@@ -66,6 +66,7 @@ const staffErrorCodes: Record<StaffErrorCode, string> = {
   unknown_unit: 'This flat is unknown.',
   csv_expected: 'Please send the list of residents as a CSV file.',
   csv_invalid: 'The CSV file contains errors. Nothing was imported.',
+  account_already_active: 'The account is already activated. A new code is only issued by re-admitting the account.',
   https_required: 'The case API must be reachable over https.',
   json_expected: 'Please send the event as JSON.',
   signature_missing: 'The signature or timestamp is missing.',
