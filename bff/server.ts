@@ -42,6 +42,7 @@ import { mountDevOutbox } from './mail/routes.ts';
 import { mountDemoLogins } from './demo/routes.ts';
 import { mountStaticAssets } from './http/static.ts';
 import { drainConnections, ShutdownClock, stopAccepting } from './lifecycle/shutdown.ts';
+import { createIdempotency, purgeExpiredIdempotencyKeys } from './idempotency/use-cases.ts';
 
 export interface RunningServer extends AppContext {
   url: string;
@@ -162,7 +163,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     uploads,
   });
 
-  const api = new Api(createGuard(config));
+  const idempotency = createIdempotency(db, { waitMs: config.IDEMPOTENCY_WAIT_MS, leaseMs: config.IDEMPOTENCY_LEASE_MS, logger });
+  const api = new Api(createGuard(config), idempotency);
   registerAuthRoutes(api, ctx, { csrfToken: (req) => generateToken(req) });
   registerOnboardingRoutes(api, ctx);
   registerCaseRoutes(api, ctx, cases);
@@ -188,6 +190,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const purgeTimer = setInterval(() => {
     purgeExpiredSessions(db).catch((err) => logger.warn({ err }, 'session purge failed'));
     purgeExpiredUploads(db).catch((err) => logger.warn({ err }, 'upload purge failed'));
+    purgeExpiredIdempotencyKeys(db).catch((err) => logger.warn({ err }, 'idempotency key purge failed'));
   }, 10 * 60_000);
   purgeTimer.unref();
   outboxWorker = startOutboxWorker({
