@@ -44,6 +44,7 @@ import { drainConnections, ShutdownClock, stopAccepting } from './lifecycle/shut
 import { redactingLogger, requestLogging } from './http/request-logging.ts';
 import { secretBoxFromConfig } from './secrets/secret-box.ts';
 import { sealStoredSecrets } from './secrets/use-cases.ts';
+import { createIdempotency, purgeExpiredIdempotencyKeys } from './idempotency/use-cases.ts';
 
 export interface RunningServer extends AppContext {
   url: string;
@@ -171,7 +172,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     uploads,
   });
 
-  const api = new Api(createGuard(config));
+  const idempotency = createIdempotency(db, { waitMs: config.IDEMPOTENCY_WAIT_MS, leaseMs: config.IDEMPOTENCY_LEASE_MS, logger });
+  const api = new Api(createGuard(config), idempotency);
   registerAuthRoutes(api, ctx, { csrfToken: (req) => generateToken(req) });
   registerOnboardingRoutes(api, ctx);
   registerCaseRoutes(api, ctx, cases);
@@ -197,6 +199,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const purgeTimer = setInterval(() => {
     purgeExpiredSessions(db).catch((err) => logger.warn({ err }, 'session purge failed'));
     purgeExpiredUploads(db).catch((err) => logger.warn({ err }, 'upload purge failed'));
+    purgeExpiredIdempotencyKeys(db).catch((err) => logger.warn({ err }, 'idempotency key purge failed'));
   }, 10 * 60_000);
   purgeTimer.unref();
   outboxWorker = startOutboxWorker({

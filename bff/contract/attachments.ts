@@ -45,6 +45,7 @@ export const attachmentOperations = {
     upload: { field: 'file' },
     response: z.object({ upload: stagedUpload }),
     status: 201,
+    idempotent: true,
   }),
   discardUpload: operation({
     operationId: 'discardUpload',

@@ -277,6 +277,7 @@ export const caseOperations = {
     params: caseNumberParams,
     response: z.object({ incident: joinedIncident }),
     status: 201,
+    idempotent: true,
   }),
   listJoinedIncidents: operation({
     operationId: 'listJoinedIncidents',
@@ -297,6 +298,7 @@ export const caseOperations = {
     body: newCaseInput,
     response: residentCaseResponse,
     status: 201,
+    idempotent: true,
   }),
   listOwnCases: operation({
     operationId: 'listOwnCases',
@@ -329,6 +331,7 @@ export const caseOperations = {
     body: residentMessageInput,
     response: residentCaseResponse,
     status: 201,
+    idempotent: true,
   }),
   listCases: operation({
     operationId: 'listCases',
@@ -383,6 +386,7 @@ export const caseOperations = {
     body: messageInput,
     response: staffCaseResponse,
     status: 201,
+    idempotent: true,
   }),
   addInternalNote: operation({
     operationId: 'addInternalNote',
@@ -395,6 +399,7 @@ export const caseOperations = {
     body: messageInput,
     response: staffCaseResponse,
     status: 201,
+    idempotent: true,
   }),
   listClerks: operation({
     operationId: 'listClerks',

@@ -125,6 +125,7 @@ export const documentOperations = {
     body: publishInput,
     response: z.object({ document: staffDocument }),
     status: 201,
+    idempotent: true,
   }),
   publishCaseDocument: operation({
     operationId: 'publishCaseDocument',
@@ -137,6 +138,7 @@ export const documentOperations = {
     body: casePublishInput,
     response: casePublishedResponse,
     status: 201,
+    idempotent: true,
   }),
   issueTenantCertificate: operation({
     operationId: 'issueTenantCertificate',
@@ -148,5 +150,6 @@ export const documentOperations = {
     params: caseIdParams,
     response: casePublishedResponse,
     status: 201,
+    idempotent: true,
   }),
 };

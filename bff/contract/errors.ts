@@ -19,6 +19,12 @@ export const ERROR_CODES = [
   'internal_error',
   'database_unavailable',
   'service_unavailable',
+  // Safe retries of creating requests (docs/cases.md, "Safe to retry")
+  'idempotency_key_invalid',
+  /** The same Idempotency-Key came with another request (another body, case or operation). */
+  'idempotency_key_reused',
+  /** The first request with this key is still being worked on; try again after Retry-After. */
+  'idempotency_in_progress',
   // Sign-in (docs/sign-in.md)
   'tenant_not_found',
   'invalid_credentials',

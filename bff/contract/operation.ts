@@ -28,6 +28,11 @@ export interface Operation {
    * signature is checked (webhooks; `schema` then documents it and the handler validates with it).
    */
   rawBody?: { contentTypes: readonly string[]; description: string; schema?: z.ZodType };
+  /**
+   * The operation creates something and is safe to retry: it accepts an `Idempotency-Key` header, and a
+   * repeat with the same key gets the first answer (docs/cases.md, "Safe to retry").
+   */
+  idempotent?: true;
   /** Request headers that matter beyond the session (signatures of webhooks). */
   headers?: z.ZodObject;
   /** The JSON answer; absent for 204 and for file downloads. */

@@ -1,8 +1,12 @@
+import { createHash } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { errorResponse, storableInput } from '../contract/common.ts';
 import type { Access, Operation } from '../contract/operation.ts';
+import { parseIdempotencyKey, requestFingerprint, type Idempotency, type StoredAnswer } from '../idempotency/use-cases.ts';
+import { tenantContext } from './guard.ts';
+import { receiveFile, type ReceivedFile } from './multipart.ts';
 
 /**
  * Routes are the contract's operations (bff/contract/) with a handler: the operation's schemas validate
@@ -10,16 +14,21 @@ import type { Access, Operation } from '../contract/operation.ts';
  */
 export type { Access };
 
-export interface RouteInput<Body, Query, Params> {
+export interface RouteInput<Body, Query, Params, File = undefined> {
   body: Body;
   query: Query;
   params: Params;
+  /** The file of an operation with `upload`, read before the handler runs. */
+  file: File;
   req: Request;
   res: Response;
 }
 
 type Parsed<T> = T extends z.ZodType ? z.output<T> : undefined;
-type Handler<T extends Operation> = (input: RouteInput<Parsed<T['body']>, Parsed<T['query']>, Parsed<T['params']>>) => Promise<Answer<T>>;
+type Uploaded<T extends Operation> = T['upload'] extends object ? ReceivedFile : undefined;
+type Handler<T extends Operation> = (
+  input: RouteInput<Parsed<T['body']>, Parsed<T['query']>, Parsed<T['params']>, Uploaded<T>>,
+) => Promise<Answer<T>>;
 /** A JSON operation's handler returns its response; file downloads and 204s answer through `res` or return nothing. */
 type Answer<T extends Operation> = T['response'] extends z.ZodType ? z.output<T['response']> | z.input<T['response']> : void | undefined;
 
@@ -29,7 +38,11 @@ export class Api {
   readonly router = Router();
   private readonly operations: Operation[] = [];
 
-  constructor(private readonly guard: Guard) {}
+  constructor(
+    private readonly guard: Guard,
+    /** Runs the contract's `idempotent` operations once per account and `Idempotency-Key` (absent: every time). */
+    private readonly idempotency?: Idempotency,
+  ) {}
 
   route<T extends Operation>(operation: T, handler: Handler<T>): void {
     if (this.operations.some((known) => known.operationId === operation.operationId)) {
@@ -42,14 +55,27 @@ export class Api {
       storableInput.parse(req.params);
       if (operation.query) storableInput.parse(req.query);
       if (operation.body) storableInput.parse(req.body);
+      const key = operation.idempotent ? parseIdempotencyKey(req.get('idempotency-key')) : undefined;
       const body = operation.body ? operation.body.parse(req.body ?? {}) : undefined;
       const query = operation.query ? operation.query.parse(req.query) : undefined;
       const params = operation.params ? operation.params.parse(req.params) : undefined;
-      const result = await handler({ body, query, params, req, res } as Parameters<Handler<T>>[0]);
-      if (res.headersSent) return;
-      const status = operation.status ?? (operation.response ? 200 : 204);
-      if (result === undefined) res.status(status).end();
-      else res.status(status).json(result);
+      const file = operation.upload ? await receiveFile(req, res, operation.upload.field) : undefined;
+      const execute = async (): Promise<StoredAnswer> => {
+        const result = await handler({ body, query, params, file, req, res } as Parameters<Handler<T>>[0]);
+        return { status: operation.status ?? (operation.response ? 200 : 204), body: result };
+      };
+      if (key && this.idempotency) {
+        const fingerprint = requestFingerprint({
+          operationId: operation.operationId,
+          params,
+          body: body ?? (file && fileFingerprint(file)),
+        });
+        const { answer, replayed } = await this.idempotency.run(tenantContext(req), key, fingerprint, execute);
+        if (replayed) res.setHeader('Idempotent-Replayed', 'true');
+        return send(res, answer);
+      }
+      const answer = await execute();
+      if (!res.headersSent) send(res, answer);
     });
   }
 
@@ -81,6 +107,20 @@ export class Api {
   }
 }
 
+function send(res: Response, answer: StoredAnswer): void {
+  if (answer.body === undefined || answer.body === null) res.status(answer.status).end();
+  else res.status(answer.status).json(answer.body);
+}
+
+/** An upload is "the same" when its file name, bytes and other form fields are. */
+function fileFingerprint(file: ReceivedFile) {
+  return {
+    fileName: file.originalName,
+    sha256: createHash('sha256').update(file.content).digest('hex'),
+    fields: Object.entries(file.fields).sort(([a], [b]) => (a < b ? -1 : 1)),
+  };
+}
+
 /** The OpenAPI operation object of one contract operation. */
 function describe(operation: Operation): ZodOpenApiOperationObject {
   const status = String(operation.status ?? (operation.response || operation.file ? 200 : 204));
@@ -101,7 +141,7 @@ function describe(operation: Operation): ZodOpenApiOperationObject {
     requestParams: {
       ...(operation.params ? { path: operation.params } : {}),
       ...(operation.query ? { query: operation.query } : {}),
-      ...(operation.headers ? { header: operation.headers } : {}),
+      ...(operation.headers || operation.idempotent ? { header: requestHeaders(operation) } : {}),
     },
     ...(requestBody(operation) ? { requestBody: requestBody(operation) } : {}),
     responses: {
@@ -109,6 +149,23 @@ function describe(operation: Operation): ZodOpenApiOperationObject {
       default: { description: 'Fehler', content: { 'application/json': { schema: errorResponse } } },
     },
   };
+}
+
+const idempotencyKeyHeader = z.object({
+  'Idempotency-Key': z
+    .string()
+    .regex(/^"?[A-Za-z0-9\-_.:~]{8,255}"?$/)
+    .optional()
+    .meta({
+      description:
+        'Macht die Anfrage wiederholbar: dieselbe Kennung vom selben Konto innerhalb von 24 h liefert die erste Antwort (Header Idempotent-Replayed: true), statt ein zweites Mal anzulegen. Eine neue Kennung je Nutzeraktion, z. B. eine UUID (docs/cases.md, „Safe to retry“).',
+      example: '3f1c8a6e-0b7d-4a51-9a8e-2b1f4c6d7e90',
+    }),
+});
+
+function requestHeaders(operation: Operation): z.ZodObject {
+  if (!operation.idempotent) return operation.headers!;
+  return operation.headers ? operation.headers.extend(idempotencyKeyHeader.shape) : idempotencyKeyHeader;
 }
 
 function security(access: Access) {

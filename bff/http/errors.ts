@@ -67,6 +67,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (res.headersSent) return;
     // Unavailable for a moment (the database, typically): a client may try again after a short pause.
     if (status === 503) res.setHeader('Retry-After', '5');
+    // Another request with the same Idempotency-Key is still being worked on.
+    if (appError?.code === 'idempotency_in_progress')
+      res.setHeader('Retry-After', String(Number(appError.details?.retryAfterSeconds) || 2));
     res.status(status).json(body);
   };
 }

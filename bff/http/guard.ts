@@ -1,6 +1,6 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
 import type { Request } from 'express';
-import type { Access } from './api.ts';
+import type { Access } from '../contract/operation.ts';
 import { AppError, forbidden, unauthenticated } from '../errors.ts';
 import type { TenantContext } from '../db/scope.ts';
 import { DEFAULT_LANGUAGE } from '../contract/enums.ts';

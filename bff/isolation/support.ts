@@ -265,6 +265,21 @@ export const SEEDS: Array<{ tables: string[]; seed: (db: Database, company: Hous
       );
     },
   },
+  {
+    // A resident's answered idempotency key (a filing that may be repeated for 24 hours).
+    tables: ['idempotency_keys'],
+    seed: (db, company) =>
+      withScope(
+        db,
+        { role: 'resident', tenantId: company.tenant.id, accountId: company.resident.accountId, residentId: company.resident.id },
+        (tx) =>
+          tx.query(
+            `INSERT INTO idempotency_keys (tenant_id, account_id, key, fingerprint, claim_id, locked_until, expires_at, response_status, response_body)
+             VALUES ($1, $2, 'isolation-key', repeat('0', 64), gen_random_uuid(), now(), now() + interval '24 hours', 201, '{"case":{}}')`,
+            [company.tenant.id, company.resident.accountId],
+          ),
+      ),
+  },
 ];
 
 export async function seedEmptyTables(db: Database, company: HousingCompany, tables: string[]): Promise<void> {

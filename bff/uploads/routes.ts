@@ -3,7 +3,6 @@ import { attachmentOperations as operations } from '../contract/attachments.ts';
 import type { Api } from '../http/api.ts';
 import { tenantContext } from '../http/guard.ts';
 import type { AppContext } from '../context.ts';
-import { receiveFile } from './multipart.ts';
 import { createUploadUseCases, DEFAULT_UPLOAD_LIMITS } from './use-cases.ts';
 import { AppError } from '../errors.ts';
 
@@ -34,6 +33,6 @@ export function registerUploadRoutes(api: Api, ctx: AppContext): void {
         ),
     }),
   );
-  api.route(operations.stageUpload, async ({ req, res }) => uploads.stage(tenantContext(req), await receiveFile(req, res)));
+  api.route(operations.stageUpload, ({ req, file }) => uploads.stage(tenantContext(req), file));
   api.route(operations.discardUpload, ({ req, params }) => uploads.discard(tenantContext(req), params.id));
 }

@@ -4,7 +4,7 @@ import { ContextProvider } from '@lit/context';
 import { FakeBff } from '../testing/fake-bff.ts';
 import { FakeCaseFiling, longFakeCatalogue, progressClient } from '../testing/fake-case-filing.ts';
 import { sessionContext } from '../internal/session-context.ts';
-import type { Session } from '../internal/api-client.ts';
+import { ApiClient, type Session } from '../internal/api-client.ts';
 import type { CaseSubmittedEvent } from '../events/case-submitted.ts';
 import type { DamageReportForm } from './damage-report-form.ts';
 import './damage-report-form.ts';
@@ -291,6 +291,81 @@ describe('<damage-report-form>', () => {
     expect(el.shadowRoot!.querySelector('#description-error')).to.be.null;
     submit(el);
     await waitUntil(() => el.shadowRoot!.querySelector('[part=receipt]'));
+    expect(filing.filed).to.have.length(1);
+  });
+
+  it('sends one Idempotency-Key per submit and the same key again when it repeats a filing whose answer got lost', async () => {
+    const { filing, bff } = setUp();
+    // The network drops the answer of the first filing after the BFF took it (the case exists), as on a
+    // train going into a tunnel; every other request goes through.
+    let dropAnswers = 1;
+    const sent: { path: string; key: string | null }[] = [];
+    const flakyFetch: typeof fetch = async (input, init) => {
+      const answer = await bff.fetch(input, init);
+      const path = new URL(input instanceof Request ? input.url : input, location.href).pathname;
+      if (init?.method === 'POST' && path === '/api/cases') {
+        sent.push({ path, key: new Headers(init.headers).get('idempotency-key') });
+        if (dropAnswers-- > 0) throw new TypeError('Failed to fetch');
+      }
+      return answer;
+    };
+    const client = new ApiClient('', flakyFetch, bff.live);
+    client.retryDelaysMs = [20, 20];
+    const el = await fixture<DamageReportForm>(html`<damage-report-form .client=${client}></damage-report-form>`);
+    await ready(el);
+    await fillValidReport(el);
+
+    setTimeout(() => submit(el));
+    const event = await oneEvent<CaseSubmittedEvent>(el, 'mp-case-submitted');
+    expect(sent).to.have.length(2, 'the widget repeated the filing by itself');
+    expect(sent[0].key).to.match(/^[0-9a-f]{32}$/);
+    expect(sent[1].key).to.equal(sent[0].key, 'the repeat carries the same key');
+    expect(filing.filed).to.have.length(1, 'one case, not two');
+    expect(event.detail.case.caseNumber).to.equal(filing.filed[0].caseNumber);
+    await el.updateComplete;
+    expect($(el, '[part=receipt]').textContent).to.contain(filing.filed[0].caseNumber);
+
+    // The next report is a new action: a new key.
+    $<HTMLButtonElement>(el, '[part=another]').click();
+    await ready(el);
+    await fillValidReport(el);
+    setTimeout(() => submit(el));
+    await oneEvent<CaseSubmittedEvent>(el, 'mp-case-submitted');
+    expect(sent).to.have.length(3);
+    expect(sent[2].key).to.match(/^[0-9a-f]{32}$/);
+    expect(sent[2].key).to.not.equal(sent[0].key);
+    expect(filing.filed).to.have.length(2);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the network error in the page’s language when every repeat fails, and a new submit then uses a new key', async () => {
+    const { filing, bff } = setUp();
+    let offline = true;
+    const keys: (string | null)[] = [];
+    const offlineFetch: typeof fetch = async (input, init) => {
+      const path = new URL(input instanceof Request ? input.url : input, location.href).pathname;
+      if (init?.method === 'POST' && path === '/api/cases') {
+        keys.push(new Headers(init.headers).get('idempotency-key'));
+        if (offline) throw new TypeError('Failed to fetch');
+      }
+      return bff.fetch(input, init);
+    };
+    const client = new ApiClient('', offlineFetch, bff.live);
+    client.retryDelaysMs = [10, 10];
+    const el = await fixture<DamageReportForm>(html`<damage-report-form .client=${client}></damage-report-form>`);
+    await ready(el);
+    await fillValidReport(el);
+    submit(el);
+    await waitUntil(() => $(el, '#alert').textContent.trim().length > 0, 'error shown');
+    expect(keys).to.have.length(3, 'the first attempt and two repeats');
+    expect(new Set(keys).size).to.equal(1, 'all with one key');
+    expect(filing.filed).to.have.length(0);
+
+    offline = false;
+    submit(el);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=receipt]'));
+    expect(keys).to.have.length(4);
+    expect(keys[3]).to.not.equal(keys[0], 'pressing "Senden" again is a new action');
     expect(filing.filed).to.have.length(1);
   });
 

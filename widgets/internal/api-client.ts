@@ -143,15 +143,31 @@ export class ApiClient implements SignInApi {
   }
 
   /**
-   * One JSON request to the BFF. Feature clients (cases, documents, board) build on this, so every request
-   * shares the session cookie, the CSRF token and the error shape.
+   * Pauses before the repeats of a request that creates something (`idempotent`), when the first attempt
+   * got no answer (network error) or a "try again shortly" (503, 409 idempotency_in_progress): one repeat
+   * per entry, with the same Idempotency-Key, so the BFF files it at most once.
    */
-  async request<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
+  retryDelaysMs: readonly number[] = [1000, 3000];
+
+  /**
+   * One JSON request to the BFF. Feature clients (cases, documents, board) build on this, so every request
+   * shares the session cookie, the CSRF token and the error shape. `idempotent`: the request creates
+   * something; it carries a new Idempotency-Key (one per call, that is per user action) and is repeated
+   * with that key when it fails on the way (docs/cases.md, "Safe to retry").
+   */
+  async request<T>(method: HttpMethod, path: string, body?: unknown, options: { idempotent?: boolean } = {}): Promise<T> {
+    if (!options.idempotent) return this.send<T>(method, path, body);
+    const key = newIdempotencyKey();
+    return this.withRetries(() => this.send<T>(method, path, body, key));
+  }
+
+  private async send<T>(method: HttpMethod, path: string, body: unknown, idempotencyKey?: string): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json', 'accept-language': this.language };
     if (method !== 'GET') {
       headers['content-type'] = 'application/json';
       headers['x-csrf-token'] = await this.currentCsrfToken();
     }
+    if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
     let response: Response;
     try {
       response = await this.fetchImpl(this.baseUrl + path, {
@@ -186,6 +202,17 @@ export class ApiClient implements SignInApi {
     form: FormData,
     options: { onProgress?: (fraction: number) => void; signal?: AbortSignal } = {},
   ): Promise<T> {
+    // Staging a file creates it: one key per upload, repeated with it like `request`'s idempotent calls.
+    const key = newIdempotencyKey();
+    return this.withRetries(() => this.sendForm<T>(path, form, options, key));
+  }
+
+  private async sendForm<T>(
+    path: string,
+    form: FormData,
+    options: { onProgress?: (fraction: number) => void; signal?: AbortSignal },
+    idempotencyKey: string,
+  ): Promise<T> {
     const csrfToken = await this.currentCsrfToken();
     this.csrfToken = undefined;
     if (this.fetchImpl !== defaultFetch) {
@@ -193,7 +220,12 @@ export class ApiClient implements SignInApi {
       try {
         response = await this.fetchImpl(this.baseUrl + path, {
           method: 'POST',
-          headers: { accept: 'application/json', 'accept-language': this.language, 'x-csrf-token': csrfToken },
+          headers: {
+            accept: 'application/json',
+            'accept-language': this.language,
+            'x-csrf-token': csrfToken,
+            'idempotency-key': idempotencyKey,
+          },
           credentials: 'include',
           body: form,
           signal: options.signal,
@@ -229,6 +261,7 @@ export class ApiClient implements SignInApi {
     xhr.setRequestHeader('accept', 'application/json');
     xhr.setRequestHeader('accept-language', this.language);
     xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.setRequestHeader('idempotency-key', idempotencyKey);
     xhr.send(form);
     return done;
   }
@@ -238,8 +271,34 @@ export class ApiClient implements SignInApi {
     return new URL(this.baseUrl + path, location.href).href;
   }
 
+  /** Runs `attempt`, repeating it after each of `retryDelaysMs` while it fails in a way worth repeating. */
+  private async withRetries<T>(attempt: () => Promise<T>): Promise<T> {
+    for (let repeat = 0; ; repeat++) {
+      try {
+        return await attempt();
+      } catch (error) {
+        if (repeat >= this.retryDelaysMs.length || !worthRepeating(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, this.retryDelaysMs[repeat]));
+      }
+    }
+  }
+
   private async currentCsrfToken(): Promise<string> {
     if (!this.csrfToken) await this.session();
     return this.csrfToken!;
   }
+}
+
+/**
+ * A new Idempotency-Key: 128 random bits as hex. `crypto.getRandomValues`, not `randomUUID`, which pages
+ * served over plain http (no secure context) lack.
+ */
+export function newIdempotencyKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** No answer, or "try again shortly": the same request with the same key may be repeated. */
+function worthRepeating(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return false;
+  return error.code === 'network_error' || error.status === 503 || error.code === 'idempotency_in_progress';
 }

@@ -55,6 +55,7 @@ export class CaseFilingApi {
       'POST',
       `/api/cases/open-damage-reports/${segment(caseNumber)}/join`,
       {},
+      { idempotent: true },
     );
     return answer.incident;
   }
@@ -72,7 +73,7 @@ export class CaseFilingApi {
   }
 
   async fileCase(input: NewCaseInput): Promise<FiledCase> {
-    const answer = await this.client.request<{ case: FiledCase }>('POST', '/api/cases', input);
+    const answer = await this.client.request<{ case: FiledCase }>('POST', '/api/cases', input, { idempotent: true });
     return answer.case;
   }
 }

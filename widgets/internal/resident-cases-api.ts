@@ -57,7 +57,9 @@ export class ResidentCasesApi {
   }
 
   async addMessage(id: string, input: { body?: string; attachmentIds?: string[] }): Promise<ResidentCase> {
-    const answer = await this.client.request<{ case: ResidentCase }>('POST', `/api/cases/${segment(id)}/messages`, input);
+    const answer = await this.client.request<{ case: ResidentCase }>('POST', `/api/cases/${segment(id)}/messages`, input, {
+      idempotent: true,
+    });
     return answer.case;
   }
 

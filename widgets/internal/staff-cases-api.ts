@@ -110,11 +110,11 @@ export class StaffCasesApi {
   }
 
   reply(id: string, body: string): Promise<{ case: StaffCase }> {
-    return this.client.request('POST', `${casePath(id)}/replies`, { body });
+    return this.client.request('POST', `${casePath(id)}/replies`, { body }, { idempotent: true });
   }
 
   note(id: string, body: string): Promise<{ case: StaffCase }> {
-    return this.client.request('POST', `${casePath(id)}/notes`, { body });
+    return this.client.request('POST', `${casePath(id)}/notes`, { body }, { idempotent: true });
   }
 
   /** Uploads the file, then publishes it to the case resident's inbox ("Meine Dokumente"). */
@@ -126,12 +126,17 @@ export class StaffCasesApi {
     const form = new FormData();
     form.append('file', input.file);
     const { upload } = await this.client.upload<{ upload: { id: string } }>('/api/uploads', form, options);
-    return this.client.request('POST', `${casePath(id)}/documents`, { uploadId: upload.id, title: input.title, category: input.category });
+    return this.client.request(
+      'POST',
+      `${casePath(id)}/documents`,
+      { uploadId: upload.id, title: input.title, category: input.category },
+      { idempotent: true },
+    );
   }
 
   /** Generates the Mieterbescheinigung, publishes it and closes the document request. */
   issueCertificate(id: string): Promise<{ case: StaffCase }> {
-    return this.client.request('POST', `${casePath(id)}/certificate`, {});
+    return this.client.request('POST', `${casePath(id)}/certificate`, {}, { idempotent: true });
   }
 
   attachmentUrl(caseId: string, attachmentId: string): string {

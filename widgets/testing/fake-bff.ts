@@ -48,6 +48,8 @@ export interface FakeRequest {
   url: URL;
   body: Record<string, unknown>;
   form?: FormData;
+  /** The request's Idempotency-Key (creating requests of the widgets send one). */
+  idempotencyKey: string | null;
 }
 
 /** Answers a request it knows, or `undefined` to let the next route try. */
@@ -60,6 +62,8 @@ export interface RecordedRequest {
   csrfToken: string | null;
   /** The `Accept-Language` the widget sent. */
   language: string | null;
+  /** The `Idempotency-Key` the widget sent. */
+  idempotencyKey: string | null;
 }
 
 export const defaultFakeAccounts: FakeAccount[] = [
@@ -91,20 +95,27 @@ export class FakeBff {
     const form = init.body instanceof FormData ? init.body : undefined;
     const headers = new Headers(init.headers);
     const csrfToken = headers.get('x-csrf-token');
-    this.requests.push({ method, path: url.pathname, body, csrfToken, language: headers.get('accept-language') });
+    const idempotencyKey = headers.get('idempotency-key');
+    this.requests.push({ method, path: url.pathname, body, csrfToken, language: headers.get('accept-language'), idempotencyKey });
     if (this.options.latency) await new Promise((resolve) => setTimeout(resolve, this.options.latency));
     if (this.options.failWith) return error(this.options.failWith.status, this.options.failWith.code, this.options.failWith.message);
     if (method !== 'GET' && csrfToken !== this.csrfToken)
       return error(403, 'csrf_invalid', 'Die Sitzung ist abgelaufen. Bitte laden Sie die Seite neu.');
-    return this.checked(method, url.pathname, await this.route(method, url, body ?? {}, form));
+    return this.checked(method, url.pathname, await this.route(method, url, body ?? {}, form, idempotencyKey));
   };
 
   /** Every violation of the contract any answer of this fake made (see `checked`). */
   readonly contractViolations: string[] = [];
 
-  private async route(method: string, url: URL, body: Record<string, unknown>, form: FormData | undefined): Promise<Response> {
+  private async route(
+    method: string,
+    url: URL,
+    body: Record<string, unknown>,
+    form: FormData | undefined,
+    idempotencyKey: string | null,
+  ): Promise<Response> {
     for (const route of this.options.routes ?? []) {
-      const answer = await route({ method, path: url.pathname, url, body, form });
+      const answer = await route({ method, path: url.pathname, url, body, form, idempotencyKey });
       if (answer) return answer;
     }
     return this.answer(method, url.pathname, body);
@@ -131,7 +142,10 @@ export class FakeBff {
 
   /** A client talking to this fake (for `.client=` in tests and stories). */
   client(): ApiClient {
-    return new ApiClient('', this.fetch, this.live);
+    const client = new ApiClient('', this.fetch, this.live);
+    // A fake's failures are meant as they are: no repeats (a test of repeats sets its own delays).
+    client.retryDelaysMs = [];
+    return client;
   }
 
   /** Paths of the requests made so far, e.g. `POST /api/auth/login`. */

@@ -143,6 +143,8 @@ export class FakeCaseFiling {
   readonly deletedUploads: string[] = [];
   readonly filed: FiledCase[] = [];
   readonly joined: string[] = [];
+  /** The answer of each filing by its Idempotency-Key: a repeat gets it again, as from the BFF. */
+  private readonly filedByKey = new Map<string, FiledCase>();
   private readonly nextUploadId = ids('0000000f');
   private caseCounter = 182;
 
@@ -184,7 +186,7 @@ export class FakeCaseFiling {
         this.deletedUploads.push(id);
         return new Response(null, { status: 204 });
       }
-      if (route === 'POST /api/cases') return this.fail('file') ?? this.fileCase(request.body);
+      if (route === 'POST /api/cases') return this.fail('file') ?? this.fileCase(request.body, request.idempotencyKey);
       return this.fail('join') ?? this.joinReport(decodeURIComponent(request.path.split('/')[4]));
     },
   ];
@@ -211,7 +213,9 @@ export class FakeCaseFiling {
     return json(201, { upload });
   }
 
-  private fileCase(body: Record<string, unknown>): Response {
+  private fileCase(body: Record<string, unknown>, idempotencyKey: string | null): Response {
+    const repeated = idempotencyKey ? this.filedByKey.get(idempotencyKey) : undefined;
+    if (repeated) return json(201, { case: repeated });
     if (this.validationErrors?.length) {
       return error(400, 'validation_failed', 'Bitte prüfen Sie Ihre Eingaben.', { fields: this.validationErrors });
     }
@@ -247,6 +251,7 @@ export class FakeCaseFiling {
       lastActivityAt: now,
     } satisfies z.input<typeof residentCase>);
     this.filed.push(filed);
+    if (idempotencyKey) this.filedByKey.set(idempotencyKey, filed);
     return json(201, { case: filed });
   }
 

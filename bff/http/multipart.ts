@@ -6,32 +6,35 @@ import { UPLOAD_LIMITS } from '../contract/enums.ts';
 const MAX_UPLOAD_BYTES = UPLOAD_LIMITS.maxBytes;
 
 /**
- * Reads the one file of a `multipart/form-data` request (field `file`) into memory. Multer (busboy) stops
- * counting at 10 MB while the body streams in, drains the rest without keeping it, and only then answers,
- * so the client gets its 413 instead of a broken connection.
+ * Reads the one file of a `multipart/form-data` request into memory (the Api does it for an operation with
+ * `upload`, before the handler). Multer (busboy) stops counting at 10 MB while the body streams in, drains
+ * the rest without keeping it, and only then answers, so the client gets its 413 instead of a broken connection.
  */
-const singleFile = multer({
+const multipart = multer({
   storage: multer.memoryStorage(),
   defParamCharset: 'utf8',
   limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6, fieldSize: 1024 },
-}).single('file');
+});
 
 const MAX_MB = MAX_UPLOAD_BYTES / 1024 / 1024;
 
 export interface ReceivedFile {
   originalName: string;
   content: Buffer;
+  /** The other text fields of the form. */
+  fields: Record<string, string>;
 }
 
-export async function receiveFile(req: Request, res: Response): Promise<ReceivedFile> {
+export async function receiveFile(req: Request, res: Response, field = 'file'): Promise<ReceivedFile> {
   if (!req.is('multipart/form-data')) {
-    throw new AppError(400, 'file_missing', 'Bitte wählen Sie eine Datei aus (multipart/form-data, Feld „file“).');
+    throw new AppError(400, 'file_missing', `Bitte wählen Sie eine Datei aus (multipart/form-data, Feld „${field}“).`);
   }
+  const singleFile = multipart.single(field);
   await new Promise<void>((resolve, reject) => singleFile(req, res, (error: unknown) => (error ? reject(toAppError(error)) : resolve())));
   const file = req.file;
-  if (!file) throw new AppError(400, 'file_missing', 'Bitte wählen Sie eine Datei aus (Feld „file“).');
+  if (!file) throw new AppError(400, 'file_missing', `Bitte wählen Sie eine Datei aus (Feld „${field}“).`);
   if (file.size === 0) throw new AppError(400, 'file_empty', 'Die Datei ist leer.');
-  return { originalName: file.originalname ?? '', content: file.buffer };
+  return { originalName: file.originalname ?? '', content: file.buffer, fields: { ...(req.body as Record<string, string> | undefined) } };
 }
 
 function toAppError(error: unknown): AppError {
