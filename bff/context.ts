@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { Mailer } from './mail/mailer.ts';
 import type { Realtime } from './realtime/realtime.ts';
+import type { RateLimits } from './http/rate-limit.ts';
 
 /** What every capability gets from the server: configuration and the shared ports. */
 export interface AppContext {
@@ -11,6 +12,8 @@ export interface AppContext {
   logger: Logger;
   mailer: Mailer;
   realtime: Realtime;
+  /** Per-minute request limits, shared through Redis when REDIS_URL is set. */
+  rateLimits: RateLimits;
   /** Public base URL of this BFF, e.g. http://127.0.0.1:3000. */
   publicUrl: () => string;
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +32,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       LOG_LEVEL: 'silent',
       DATA_DIR: mkdtempSync(join(tmpdir(), 'mp-test-')),
       ADMIN_API_TOKEN: TEST_ADMIN_TOKEN,
+      // With REDIS_URL (CI) every server of the suite would otherwise count into the same rate-limit keys.
+      RATE_LIMIT_PREFIX: `mp-test-${randomBytes(6).toString('hex')}:`,
       ...env,
     },
   });
