@@ -60,6 +60,8 @@ const configSchema = z
      */
     TRUST_PROXY: trustProxyFromEnv.default(false),
     REDIS_URL: z.string().optional(),
+    /** Redis key prefix of the rate-limit counters (with REDIS_URL): the instances of one deployment share it. */
+    RATE_LIMIT_PREFIX: z.string().default('mp:rl:'),
     SMTP_URL: z.string().optional(),
     MAIL_FROM: z.string().default('Mieterportal <no-reply@mieterportal.invalid>'),
     /** Bearer token for the platform admin API; the API is disabled while unset. */

@@ -17,6 +17,7 @@ import { createGuard } from './http/guard.ts';
 import { errorHandler, unknownRoute } from './http/errors.ts';
 import { createDevOutboxMailer, createSmtpMailer, type Mailer } from './mail/mailer.ts';
 import { attachRealtime, type Realtime } from './realtime/realtime.ts';
+import { createRateLimits } from './http/rate-limit.ts';
 import { DatabaseSessionStore, purgeExpiredSessions } from './auth/session-store.ts';
 import './auth/session-data.ts';
 import type { AppContext } from './context.ts';
@@ -124,7 +125,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     allowOriginForTenant: (origin, tenantId) => origins.isAllowedForTenant(origin, tenantId, publicUrl),
     sessionAbsoluteMs: config.SESSION_ABSOLUTE_HOURS * 3_600_000,
   });
-  const ctx: AppContext = { config, db, logger, mailer, realtime, secrets, publicUrl: () => publicUrl };
+  const rateLimits = await createRateLimits({ redisUrl: config.REDIS_URL, prefix: config.RATE_LIMIT_PREFIX, logger });
+  const ctx: AppContext = { config, db, logger, mailer, realtime, secrets, rateLimits, publicUrl: () => publicUrl };
 
   app.use(requestLogging(logger));
   registerHealthRoutes(app, ctx);
@@ -229,6 +231,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       await shutdown.step('realtime', () => realtime.close(), 1000);
       await drainConnections(httpServer, allClosed, shutdown.left() * 0.6);
       await shutdown.step('outbox worker', async () => outboxWorker?.stop(), shutdown.left() / 2);
+      await shutdown.step('rate limits', () => rateLimits.close(), 1000);
       if (ownsDb) await shutdown.step('database', () => db.close());
     },
   };

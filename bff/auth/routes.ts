@@ -1,5 +1,4 @@
 import type { Request, Response } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import type { Api } from '../http/api.ts';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
@@ -90,13 +89,10 @@ export function registerAuthRoutes(api: Api, ctx: AppContext, options: AuthRoute
   // Per-IP limit on every endpoint that checks a secret. Test runs sign in many users from one address,
   // so NODE_ENV=test raises the default; AUTH_RATE_LIMIT_PER_MINUTE overrides both.
   const limit = ctx.config.AUTH_RATE_LIMIT_PER_MINUTE ?? (ctx.config.NODE_ENV === 'test' ? 1000 : 30);
-  const limiter = rateLimit({
-    windowMs: 60_000,
-    limit,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, _res, next) =>
-      next(new AppError(429, 'rate_limited', 'Zu viele Anfragen. Bitte warten Sie eine Minute und versuchen Sie es dann erneut.')),
+  const limiter = ctx.rateLimits.limiter({
+    name: 'sign-in',
+    perMinute: limit,
+    message: 'Zu viele Anfragen. Bitte warten Sie eine Minute und versuchen Sie es dann erneut.',
   });
   // The first unknown address would otherwise pay for hashing the decoy and stand out by its timing.
   verifyDecoy('').catch((err: unknown) => ctx.logger.error({ err }, 'decoy password hash failed'));

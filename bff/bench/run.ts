@@ -4,6 +4,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { table } from './table.ts';
+import { benchUploadFlood, FLOOD_TARGET_P95_MS, FLOOD_UPLOADS } from './upload-flood.ts';
 import { benchScaleOut, RECONNECT_TARGET_P95_MS } from './scale-out.ts';
 import { closedLoop, HTTP_PHASE_MS, HTTP_WARMUP_MS, latency, type Latency, type Throughput } from './load.ts';
 import { openDatabase, APP_ROLE, type Database } from '../db/database.ts';
@@ -25,7 +26,9 @@ import { signInResident, signInStaff } from '../test/sign-in.ts';
  *    concurrently through the real API; baseline: an authenticated cheap GET by the same clients.
  * 3. Live status updates (PostgreSQL): a clerk's status change over HTTP until the resident's socket has the
  *    event; baseline: the HTTP round trip of the same PATCH.
- * 4. Widget bundle: gzipped loader and widgets.css, and the <tenant-portal> chunk with everything it imports statically.
+ * 4. Upload flood (PostgreSQL): another housing company's case list while one resident uploads 16 photos of 48 MP
+ *    at once; baseline: the same case list without the flood.
+ * 5. Widget bundle: gzipped loader and widgets.css, and the <tenant-portal> chunk with everything it imports statically.
  */
 
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -336,6 +339,7 @@ function benchBundle(): BundleLine[] {
   return lines;
 }
 
+type UploadFloodLatency = Latency & { n: number };
 const fixed = (l: Latency) => [l.median.toFixed(2), l.p95.toFixed(2), l.max.toFixed(2)];
 const lat = (l: Latency) => fixed(l).join(' / ');
 const ms = (s: Stats) => `${s.median.toFixed(3)} / ${s.p95.toFixed(3)}`;
@@ -451,6 +455,30 @@ async function main() {
         `live again after ${lat(kill.reconnect)} ms (median / p95 / max), target p95 < ${RECONNECT_TARGET_P95_MS} ms ` +
         `${kill.stranded === 0 && kill.reconnect.p95 < RECONNECT_TARGET_P95_MS ? 'met' : 'NOT met'}; ` +
         `${kill.acknowledged} cases acknowledged, ${kill.lost} lost`,
+    );
+  }
+  console.log();
+
+  const uploads = await benchUploadFlood(ADMIN_URL);
+  if (typeof uploads === 'string') {
+    console.log(`Upload flood: PostgreSQL ${uploads}`);
+  } else {
+    console.log(
+      `Upload flood: one resident uploads ${FLOOD_UPLOADS} photos of 7000 × 7000 (WebP) at once; a resident of another housing ` +
+        `company reads GET /api/cases in a loop meanwhile, ${uploads.database}, loopback (latency ms)`,
+    );
+    const row = (what: string, l: UploadFloodLatency, target: string) => [what, String(l.n), ...fixed(l), target];
+    const met = uploads.flooded.p95 < FLOOD_TARGET_P95_MS ? 'met' : 'NOT met';
+    console.log(
+      table(
+        ['GET /api/cases of another company', 'n', 'median', 'p95', 'max', 'target'],
+        [row('without the flood', uploads.quiet, ''), row('during the flood', uploads.flooded, `p95 < ${FLOOD_TARGET_P95_MS} ms ${met}`)],
+      ),
+    );
+    console.log(
+      `  flood: ${uploads.accepted} of ${FLOOD_UPLOADS} stored in ${(uploads.floodMs / 1000).toFixed(1)} s` +
+        `${uploads.cut ? ` (${uploads.cut} still queued when the case list measurement ended)` : ''}, ` +
+        `${uploads.cpuSeconds.toFixed(1)} s CPU, peak RSS ${uploads.peakRssMb.toFixed(0)} MB`,
     );
   }
   console.log();

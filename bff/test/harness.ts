@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,6 +41,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       DATA_DIR: mkdtempSync(join(tmpdir(), 'mp-test-')),
       ADMIN_API_TOKEN: TEST_ADMIN_TOKEN,
       DATA_ENCRYPTION_KEY: TEST_DATA_ENCRYPTION_KEY,
+      // With REDIS_URL (CI) every server of the suite would otherwise count into the same rate-limit keys.
+      RATE_LIMIT_PREFIX: `mp-test-${randomBytes(6).toString('hex')}:`,
       ...env,
     },
   });

@@ -1,10 +1,8 @@
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { attachmentOperations as operations } from '../contract/attachments.ts';
 import type { Api } from '../http/api.ts';
 import { tenantContext } from '../http/guard.ts';
 import type { AppContext } from '../context.ts';
 import { createUploadUseCases, DEFAULT_UPLOAD_LIMITS } from './use-cases.ts';
-import { AppError } from '../errors.ts';
 
 /** Uploads: files staged for a case, a message or a published document. */
 export function registerUploadRoutes(api: Api, ctx: AppContext): void {
@@ -17,20 +15,11 @@ export function registerUploadRoutes(api: Api, ctx: AppContext): void {
   const perMinute = config.UPLOAD_RATE_LIMIT_PER_MINUTE ?? (config.NODE_ENV === 'test' ? 1000 : 30);
   api.router.post(
     operations.stageUpload.path,
-    rateLimit({
-      windowMs: 60_000,
-      limit: perMinute,
-      standardHeaders: 'draft-8',
-      legacyHeaders: false,
-      keyGenerator: (req) => req.session?.auth?.accountId ?? ipKeyGenerator(req.ip ?? ''),
-      handler: (_req, _res, next) =>
-        next(
-          new AppError(
-            429,
-            'rate_limited',
-            `Sie haben in einer Minute ${perMinute} Dateien hochgeladen. Bitte warten Sie eine Minute und versuchen Sie es dann erneut.`,
-          ),
-        ),
+    ctx.rateLimits.limiter({
+      name: 'uploads',
+      perMinute,
+      key: (req) => req.session?.auth?.accountId,
+      message: `Sie haben in einer Minute ${perMinute} Dateien hochgeladen. Bitte warten Sie eine Minute und versuchen Sie es dann erneut.`,
     }),
   );
   api.route(operations.stageUpload, ({ req, file }) => uploads.stage(tenantContext(req), file));
