@@ -81,6 +81,10 @@ const configSchema = z
     OUTBOX_RETRY_BASE_MS: z.coerce.number().int().positive().default(5000),
     OUTBOX_RETRY_MAX_MS: z.coerce.number().int().positive().default(3_600_000),
     OUTBOX_LEASE_MS: z.coerce.number().int().positive().default(120_000),
+    /** Days a delivered outbox entry is kept before the hourly purge deletes it; dead letters are kept until requeued. */
+    OUTBOX_RETENTION_DAYS: z.coerce.number().int().positive().default(7),
+    /** How often each instance looks for due scheduled jobs (bff/jobs/: purges); each job runs once per period across instances. */
+    JOBS_POLL_MS: z.coerce.number().int().positive().default(30_000),
     /** Time limit of one request to a housing company's Vorgang API. */
     CASE_BACKEND_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
     /**
@@ -88,7 +92,7 @@ const configSchema = z
      * outbox worker and the database connections are closed. Keep it below the orchestrator's grace period
      * (Kubernetes and Docker: 10 s); the process exits one second after it at the latest.
      */
-    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(7000),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.DATABASE_OWNER_URL) {

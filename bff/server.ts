@@ -31,6 +31,8 @@ import { keepWebhookRawBody, registerCaseBackendHttpRoutes } from './case-backen
 import { createCaseBackendDelivery } from './case-backend-http/delivery.ts';
 import { CASE_BACKEND_TOPIC } from './case-backend-http/wire.ts';
 import { startOutboxWorker, type OutboxWorker } from './outbox/worker.ts';
+import { outboxPurgeJob } from './outbox/housekeeping.ts';
+import { startJobRunner } from './jobs/runner.ts';
 import { registerUploadRoutes } from './uploads/routes.ts';
 import { createUploadUseCases, purgeExpiredUploads } from './uploads/use-cases.ts';
 import { createCaseAnnouncer } from './cases/announcements.ts';
@@ -180,11 +182,16 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
   publicUrl ||= url;
 
-  const purgeTimer = setInterval(() => {
-    purgeExpiredSessions(db).catch((err) => logger.warn({ err }, 'session purge failed'));
-    purgeExpiredUploads(db).catch((err) => logger.warn({ err }, 'upload purge failed'));
-  }, 10 * 60_000);
-  purgeTimer.unref();
+  const jobs = startJobRunner({
+    db,
+    logger,
+    pollMs: config.JOBS_POLL_MS,
+    jobs: [
+      { name: 'sessions-purge-expired', everyMs: 10 * 60_000, run: () => purgeExpiredSessions(db) },
+      { name: 'uploads-purge-expired', everyMs: 10 * 60_000, run: () => purgeExpiredUploads(db) },
+      outboxPurgeJob(db, config.OUTBOX_RETENTION_DAYS),
+    ],
+  });
   outboxWorker = startOutboxWorker({
     db,
     logger,
@@ -207,11 +214,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     // background work and close the database; each step bounded, so a dead database or Redis cannot hang it.
     async stop() {
       const shutdown = new ShutdownClock(config.SHUTDOWN_TIMEOUT_MS, logger);
-      clearInterval(purgeTimer);
       const allClosed = stopAccepting(httpServer);
       await shutdown.step('realtime', () => realtime.close(), 1000);
       await drainConnections(httpServer, allClosed, shutdown.left() * 0.6);
-      await shutdown.step('outbox worker', async () => outboxWorker?.stop(), shutdown.left() / 2);
+      await shutdown.step('background work', () => Promise.all([outboxWorker?.stop(), jobs.stop()]), shutdown.left() / 2);
       if (ownsDb) await shutdown.step('database', () => db.close());
     },
   };
