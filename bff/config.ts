@@ -64,6 +64,12 @@ const configSchema = z
     MAIL_FROM: z.string().default('Mieterportal <no-reply@mieterportal.invalid>'),
     /** Bearer token for the platform admin API; the API is disabled while unset. */
     ADMIN_API_TOKEN: z.string().min(24, 'ADMIN_API_TOKEN muss mindestens 24 Zeichen lang sein').optional(),
+    /**
+     * Bearer token for `GET /metrics` (Prometheus text format: requests by route and status, latency,
+     * database pool, outbox backlog, connected sockets). Unset: no /metrics route. Scrapers send
+     * `Authorization: Bearer <token>`; keep the route off the public internet at the proxy as well.
+     */
+    METRICS_TOKEN: z.string().min(24, 'METRICS_TOKEN muss mindestens 24 Zeichen lang sein').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
     LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),

@@ -22,7 +22,9 @@ import { DatabaseSessionStore, purgeExpiredSessions } from './auth/session-store
 import './auth/session-data.ts';
 import type { AppContext } from './context.ts';
 import { createOriginPolicy } from './tenants/origins.ts';
-import { registerHealthRoutes } from './health/routes.ts';
+import { registerHealthRoutes, registerMetricsRoute } from './health/routes.ts';
+import { createMetrics } from './health/metrics.ts';
+import { createRedisProbe } from './health/redis-probe.ts';
 import { registerAuthRoutes } from './auth/routes.ts';
 import { registerOnboardingRoutes } from './onboarding/routes.ts';
 import { registerCaseRoutes } from './cases/routes.ts';
@@ -115,7 +117,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const ctx: AppContext = { config, db, logger, mailer, realtime, publicUrl: () => publicUrl };
 
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
-  registerHealthRoutes(app, ctx);
+  const metrics = createMetrics({ db, realtime, logger });
+  const redisProbe = config.REDIS_URL ? createRedisProbe(config.REDIS_URL, logger) : undefined;
+  app.use(metrics.httpMiddleware);
+  registerHealthRoutes(app, ctx, { redis: redisProbe });
+  registerMetricsRoute(app, ctx, metrics);
   mountStaticAssets(app);
   if (!config.SMTP_URL && config.NODE_ENV !== 'production') mountDevOutbox(app, mailer);
   if (config.NODE_ENV !== 'production') mountDemoLogins(app);
@@ -171,6 +177,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     res.json(openapi);
   });
   app.use('/api', api.router);
+  metrics.mount('/api', api.router);
   app.use(unknownRoute);
   app.use(errorHandler(logger));
 
@@ -218,6 +225,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       await shutdown.step('realtime', () => realtime.close(), 1000);
       await drainConnections(httpServer, allClosed, shutdown.left() * 0.6);
       await shutdown.step('background work', () => Promise.all([outboxWorker?.stop(), jobs.stop()]), shutdown.left() / 2);
+      redisProbe?.close();
       if (ownsDb) await shutdown.step('database', () => db.close());
     },
   };

@@ -19,6 +19,8 @@ export interface Realtime {
   toStaff<K extends keyof StaffEventMap>(tenantId: string, event: K, payload: StaffEventMap[K]): void;
   toResident<K extends keyof ResidentEventMap>(tenantId: string, residentId: string, event: K, payload: ResidentEventMap[K]): void;
   close(): Promise<void>;
+  /** Sockets connected to this instance (for /metrics). */
+  connectedSockets(): number;
 }
 
 export const staffRoom = (tenantId: string) => `tenant:${tenantId}:staff`;
@@ -109,6 +111,7 @@ export async function attachRealtime(
   return {
     toStaff: (tenantId, event, payload) => void io.to(staffRoom(tenantId)).emit(event, payload),
     toResident: (tenantId, residentId, event, payload) => void io.to(residentRoom(tenantId, residentId)).emit(event, payload),
+    connectedSockets: () => io.of('/').sockets.size,
     async close() {
       clearInterval(sessionCheck);
       io.disconnectSockets(true);
