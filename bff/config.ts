@@ -66,6 +66,12 @@ const configSchema = z
     MAIL_FROM: z.string().default('Mieterportal <no-reply@mieterportal.invalid>'),
     /** Bearer token for the platform admin API; the API is disabled while unset. */
     ADMIN_API_TOKEN: z.string().min(24, 'ADMIN_API_TOKEN muss mindestens 24 Zeichen lang sein').optional(),
+    /**
+     * Bearer token for `GET /metrics` (Prometheus text format: requests by route and status, latency,
+     * database pool, outbox backlog, connected sockets). Unset: no /metrics route. Scrapers send
+     * `Authorization: Bearer <token>`; keep the route off the public internet at the proxy as well.
+     */
+    METRICS_TOKEN: z.string().min(24, 'METRICS_TOKEN muss mindestens 24 Zeichen lang sein').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
     LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
@@ -90,6 +96,10 @@ const configSchema = z
     DATA_ENCRYPTION_KEY: z.string().optional(),
     /** Earlier keys (comma-separated, base64) after a rotation: read only; start-up re-encrypts with DATA_ENCRYPTION_KEY. */
     DATA_ENCRYPTION_PREVIOUS_KEYS: z.string().optional(),
+    /** Days a delivered outbox entry is kept before the hourly purge deletes it; dead letters are kept until requeued. */
+    OUTBOX_RETENTION_DAYS: z.coerce.number().int().positive().default(7),
+    /** How often each instance looks for due scheduled jobs (bff/jobs/: purges); each job runs once per period across instances. */
+    JOBS_POLL_MS: z.coerce.number().int().positive().default(30_000),
     /** Time limit of one request to a housing company's Vorgang API. */
     CASE_BACKEND_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
     /**
@@ -97,7 +107,7 @@ const configSchema = z
      * outbox worker and the database connections are closed. Keep it below the orchestrator's grace period
      * (Kubernetes and Docker: 10 s); the process exits one second after it at the latest.
      */
-    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(7000),
     /** `false`: the BFF does not migrate at start and refuses to serve on a schema that is behind (`npm run admin -- db migrate`). */
     MIGRATE_AT_START: booleanFromEnv.default(true),
     /** Demo mode (`npm start` sets it): demo data, demo site, /dev/outbox and /dev/demo-logins. Never in production. */

@@ -22,7 +22,9 @@ import { DatabaseSessionStore, purgeExpiredSessions } from './auth/session-store
 import './auth/session-data.ts';
 import type { AppContext } from './context.ts';
 import { createOriginPolicy } from './tenants/origins.ts';
-import { registerHealthRoutes } from './health/routes.ts';
+import { registerHealthRoutes, registerMetricsRoute } from './health/routes.ts';
+import { createMetrics } from './health/metrics.ts';
+import { createRedisProbe } from './health/redis-probe.ts';
 import { registerAuthRoutes } from './auth/routes.ts';
 import { registerOnboardingRoutes } from './onboarding/routes.ts';
 import { registerCaseRoutes } from './cases/routes.ts';
@@ -31,6 +33,8 @@ import { keepWebhookRawBody, registerCaseBackendHttpRoutes } from './case-backen
 import { createCaseBackendDelivery } from './case-backend-http/delivery.ts';
 import { CASE_BACKEND_TOPIC } from './case-backend-http/wire.ts';
 import { startOutboxWorker, type OutboxWorker } from './outbox/worker.ts';
+import { outboxPurgeJob } from './outbox/housekeeping.ts';
+import { startJobRunner } from './jobs/runner.ts';
 import { registerUploadRoutes } from './uploads/routes.ts';
 import { createUploadUseCases, purgeExpiredUploads } from './uploads/use-cases.ts';
 import { createCaseAnnouncer } from './cases/announcements.ts';
@@ -129,7 +133,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const ctx: AppContext = { config, db, logger, mailer, realtime, secrets, rateLimits, publicUrl: () => publicUrl };
 
   app.use(requestLogging(logger));
-  registerHealthRoutes(app, ctx);
+  const metrics = createMetrics({ db, realtime, logger });
+  const redisProbe = config.REDIS_URL ? createRedisProbe(config.REDIS_URL, logger) : undefined;
+  app.use(metrics.httpMiddleware);
+  registerHealthRoutes(app, ctx, { redis: redisProbe });
+  registerMetricsRoute(app, ctx, metrics);
   // The demo site and the /dev pages publish known passwords, TOTP codes and mailed links: demo mode only.
   mountStaticAssets(app, { demoSite: config.DEMO_MODE });
   if (!config.SMTP_URL && config.DEMO_MODE) mountDevOutbox(app, mailer);
@@ -187,6 +195,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     res.json(openapi);
   });
   app.use('/api', api.router);
+  metrics.mount('/api', api.router);
   app.use(unknownRoute);
   app.use(errorHandler(logger));
 
@@ -198,12 +207,17 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
   publicUrl ||= url;
 
-  const purgeTimer = setInterval(() => {
-    purgeExpiredSessions(db).catch((err) => logger.warn({ err }, 'session purge failed'));
-    purgeExpiredUploads(db).catch((err) => logger.warn({ err }, 'upload purge failed'));
-    purgeExpiredIdempotencyKeys(db).catch((err) => logger.warn({ err }, 'idempotency key purge failed'));
-  }, 10 * 60_000);
-  purgeTimer.unref();
+  const jobs = startJobRunner({
+    db,
+    logger,
+    pollMs: config.JOBS_POLL_MS,
+    jobs: [
+      { name: 'sessions-purge-expired', everyMs: 10 * 60_000, run: () => purgeExpiredSessions(db) },
+      { name: 'uploads-purge-expired', everyMs: 10 * 60_000, run: () => purgeExpiredUploads(db) },
+      { name: 'idempotency-keys-purge-expired', everyMs: 10 * 60_000, run: () => purgeExpiredIdempotencyKeys(db) },
+      outboxPurgeJob(db, config.OUTBOX_RETENTION_DAYS),
+    ],
+  });
   outboxWorker = startOutboxWorker({
     db,
     logger,
@@ -226,12 +240,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     // background work and close the database; each step bounded, so a dead database or Redis cannot hang it.
     async stop() {
       const shutdown = new ShutdownClock(config.SHUTDOWN_TIMEOUT_MS, logger);
-      clearInterval(purgeTimer);
       const allClosed = stopAccepting(httpServer);
       await shutdown.step('realtime', () => realtime.close(), 1000);
       await drainConnections(httpServer, allClosed, shutdown.left() * 0.6);
-      await shutdown.step('outbox worker', async () => outboxWorker?.stop(), shutdown.left() / 2);
+      await shutdown.step('background work', () => Promise.all([outboxWorker?.stop(), jobs.stop()]), shutdown.left() / 2);
       await shutdown.step('rate limits', () => rateLimits.close(), 1000);
+      redisProbe?.close();
       if (ownsDb) await shutdown.step('database', () => db.close());
     },
   };

@@ -9,6 +9,7 @@ import { connectSocket, createCaseCompany, damageChoice, nextEvent } from '../ca
 import { PDF, download, phoneJpeg, png, uploadOne } from '../uploads/upload-test-support.ts';
 import { FakeVorgangApi, signedGet } from './vorgang-api-test-support.ts';
 import { SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from './wire.ts';
+import { retryAfterMs } from './delivery.ts';
 
 /** Fast outbox timings so that retries and dead letters happen within seconds. */
 const FAST_OUTBOX = { OUTBOX_POLL_MS: '50', OUTBOX_RETRY_BASE_MS: '100', OUTBOX_RETRY_MAX_MS: '300', CASE_BACKEND_TIMEOUT_MS: '2000' };
@@ -565,5 +566,58 @@ describe('http case backend: signed status webhook', () => {
     assert.deepEqual([valid.status, valid.body], [200, { outcome: 'applied' }], 'the same event, correctly signed, works');
     await a.api.stop();
     await b.api.stop();
+  });
+});
+
+describe('http case backend: Retry-After', () => {
+  let server: RunningServer;
+  before(async () => {
+    // Without Retry-After the next attempt would follow within 50 ms.
+    server = await startTestServer({ ...FAST_OUTBOX, OUTBOX_RETRY_BASE_MS: '50', OUTBOX_RETRY_MAX_MS: '1500', OUTBOX_MAX_ATTEMPTS: '100' });
+  });
+  after(async () => {
+    await server.stop();
+  });
+
+  /** Files a case while the Vorgang API answers 503 with `retryAfter`; the pause before the second attempt. */
+  async function pauseAfter503(retryAfter: () => string): Promise<number> {
+    const { company, api } = await connectedCompany(server);
+    const resident = await signInResident(server, company);
+    api.mode = 'unavailable';
+    api.retryAfter = retryAfter();
+    const filed = (await resident.post('/api/cases', { type: 'contact', title: 'Wartung', description: 'Wann kommt der Techniker?' })).body
+      .case;
+    await waitFor('the second attempt', () => api.attemptsWithKey(filed.id).length >= 2);
+    api.mode = 'ok';
+    await waitFor('the delivery', () => api.processed.has(filed.id));
+    await api.stop();
+    const [first, second] = api.attemptsWithKey(filed.id);
+    return second.at - first.at;
+  }
+
+  it('waits the seconds of a 503 answer’s Retry-After before the next attempt', async () => {
+    const pause = await pauseAfter503(() => '1');
+    assert.ok(pause >= 950 && pause < 1500, `next attempt after ${pause} ms`);
+  });
+
+  it('waits until the HTTP date of a Retry-After', async () => {
+    const pause = await pauseAfter503(() => new Date(Date.now() + 3000).toUTCString());
+    assert.ok(pause >= 950, `next attempt after ${pause} ms`);
+  });
+
+  it('waits no longer than OUTBOX_RETRY_MAX_MS, whatever the Retry-After asks', async () => {
+    const pause = await pauseAfter503(() => '86400');
+    assert.ok(pause >= 1400 && pause < 2500, `next attempt after ${pause} ms`);
+  });
+});
+
+describe('Retry-After as the Vorgang API may send it', () => {
+  it('reads delay-seconds and HTTP dates and ignores what is neither', () => {
+    const now = Date.parse('2026-11-27T12:00:00Z');
+    assert.equal(retryAfterMs('120', now), 120_000);
+    assert.equal(retryAfterMs(' 0 ', now), 0);
+    assert.equal(retryAfterMs('Fri, 27 Nov 2026 12:01:30 GMT', now), 90_000);
+    assert.equal(retryAfterMs('Fri, 27 Nov 2026 11:00:00 GMT', now), 0, 'a date in the past: at once');
+    for (const unreadable of [null, '', '-5', '1.5', 'bald']) assert.equal(retryAfterMs(unreadable, now), undefined, String(unreadable));
   });
 });

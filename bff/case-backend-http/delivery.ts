@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.ts';
 import { withScope } from '../db/scope.ts';
 import type { OutboxEntry } from '../outbox/outbox-repository.ts';
-import { PermanentDeliveryError, type OutboxHandler } from '../outbox/worker.ts';
+import { PermanentDeliveryError, RetryLaterError, type OutboxHandler } from '../outbox/worker.ts';
 import { findConnection, findScopeTenantSlug } from './connection-repository.ts';
 import { bodyToSend, type OutboundRequest } from './wire.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
@@ -52,6 +52,17 @@ export function createCaseBackendDelivery(
     if (response.ok) return;
     const message = `Vorgangs-API antwortete mit HTTP ${response.status}${text ? `: ${text}` : ''}`;
     if (response.status < 500 && !RETRYABLE_CLIENT_ERRORS.includes(response.status)) throw new PermanentDeliveryError(message);
-    throw new Error(message);
+    const retryAfter = retryAfterMs(response.headers.get('retry-after'));
+    throw retryAfter === undefined ? new Error(message) : new RetryLaterError(message, retryAfter);
   };
+}
+
+/** `Retry-After` as delay-seconds or an HTTP date (RFC 9110, 10.2.3); undefined when absent or unreadable. */
+export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
+  const value = header?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  // An HTTP date names its weekday and month; anything else (e.g. "-5") is no date, however Date.parse reads it.
+  const date = /[A-Za-z]/.test(value) ? Date.parse(value) : Number.NaN;
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

@@ -45,6 +45,8 @@ export interface ReceivedRequest {
   body: any;
   /** The answer sent (0: the connection was dropped after processing). */
   status: number;
+  /** When it arrived (ms since the epoch). */
+  at: number;
 }
 
 export type FakeMode = 'ok' | 'unavailable' | 'lose-answer-once';
@@ -55,6 +57,8 @@ export class FakeVorgangApi {
   /** What the receiver processed (its side effects), by Idempotency-Key: a repeated key is not processed again. */
   readonly processed = new Map<string, { path: string; body: any }>();
   mode: FakeMode = 'ok';
+  /** Sent as `Retry-After` with the 503 answers of mode `unavailable` (seconds or an HTTP date). */
+  retryAfter: string | undefined;
   /** The company's webhook secret: signs the downloads of attachments. */
   secret: string | undefined;
   /** Every download of an attachment, in order. */
@@ -81,10 +85,12 @@ export class FakeVorgangApi {
             authorization: req.headers.authorization,
             body: raw ? JSON.parse(raw) : undefined,
             status,
+            at: Date.now(),
           });
         if (this.mode === 'unavailable') {
           record(503);
-          res.writeHead(503, { 'content-type': 'application/json' }).end('{"error":"maintenance"}');
+          const retryAfter = this.retryAfter ? { 'retry-after': this.retryAfter } : {};
+          res.writeHead(503, { 'content-type': 'application/json', ...retryAfter }).end('{"error":"maintenance"}');
           return;
         }
         if (req.headers.authorization !== `Bearer ${this.token}`) {

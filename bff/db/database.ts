@@ -34,7 +34,18 @@ export interface Database {
    * that could skip row-level security). A later `ownerTransaction` would connect again.
    */
   closeOwnerConnections(): Promise<void>;
+  /** The app role's pool (for /metrics); undefined on PGlite, which has one embedded connection. */
+  poolStats(): PoolStats | undefined;
   close(): Promise<void>;
+}
+
+export interface PoolStats {
+  /** Open connections, busy or idle. */
+  total: number;
+  idle: number;
+  /** Units of work waiting for a connection. */
+  waiting: number;
+  max: number;
 }
 
 export interface DatabaseOptions {
@@ -92,6 +103,7 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
     ownerTransaction: (fn) => run(OWNER_ROLE, fn),
     // One connection for both roles: the owner is only ever a transaction's SET LOCAL ROLE.
     closeOwnerConnections: async () => {},
+    poolStats: () => undefined,
     close: () => lite.close(),
   };
 }
@@ -143,6 +155,7 @@ async function openPostgres(url: string, ownerUrl: string, poolSize: number): Pr
       ownerPool ??= keepRunningOnIdleErrors(new pg.Pool({ connectionString: ownerUrl, max: 2, ...connectionLimits }));
       return run(ownerPool, undefined, fn);
     },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: poolSize }),
     async closeOwnerConnections() {
       const closing = ownerPool;
       ownerPool = undefined;

@@ -456,6 +456,26 @@ describe('tenant isolation in SQL', () => {
     });
   });
 
+  describe('scheduled_jobs (global, system scope only)', () => {
+    it('no user of a housing company or the platform sees or changes a job; the system scope does', async () => {
+      const name = `isolation-job-${randomUUID().slice(0, 8)}`;
+      assert.equal(
+        await outcome(inScope({ role: 'system' }, `INSERT INTO scheduled_jobs (name, next_run_at) VALUES ($1, now())`, [name])),
+        1,
+      );
+      for (const scope of [...Object.values(scopesOf(a)), { role: 'platform' } as Scope]) {
+        assert.equal(await outcome(inScope(scope, `SELECT 1 FROM scheduled_jobs WHERE name = $1`, [name])), 0, scope.role);
+        assert.equal(await outcome(inScope(scope, `UPDATE scheduled_jobs SET next_run_at = now() WHERE name = $1`, [name])), 0, scope.role);
+        assert.equal(
+          await outcome(inScope(scope, `INSERT INTO scheduled_jobs (name, next_run_at) VALUES ($1, now())`, [`${name}-x`])),
+          'refused',
+          scope.role,
+        );
+      }
+      assert.equal(await outcome(inScope({ role: 'system' }, `SELECT 1 FROM scheduled_jobs WHERE name = $1`, [name])), 1);
+    });
+  });
+
   describe('tenants', () => {
     it('only the platform creates housing companies', async () => {
       for (const scope of Object.values(scopesOf(a))) {

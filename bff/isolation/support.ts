@@ -12,7 +12,7 @@ import type { HousingCompany } from '../test/fixtures.ts';
  */
 
 /** Tables in schema public that hold no housing company's data. A new global table needs one line here. */
-export const GLOBAL_TABLES = ['schema_migrations', 'tenants'];
+export const GLOBAL_TABLES = ['schema_migrations', 'tenants', 'scheduled_jobs'];
 
 /** Tables that must exist as tenant tables (a safety net: discovery from pg_catalog must find at least these). */
 export const KNOWN_TENANT_TABLES = [

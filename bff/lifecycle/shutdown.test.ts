@@ -37,6 +37,7 @@ describe('the BFF process on SIGTERM', () => {
         async () =>
           (await database.admin.query(`SELECT 1 FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'`, [database.name]))
             .rowCount! > 0,
+        30_000,
       );
       bff.child.kill('SIGTERM');
       await waitFor('the listener to close', () =>
@@ -64,6 +65,7 @@ describe('the BFF process on SIGTERM', () => {
       await waitFor(
         'the BFF at work on the database',
         async () => (await connectionsOf(database.admin, database.name, APP_ROLE)).length > 0,
+        30_000,
       );
       await database.admin.query(`REVOKE CONNECT ON DATABASE ${database.name} FROM PUBLIC, ${APP_ROLE}, ${OWNER_ROLE}`);
       await database.admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND usename IN ($2, $3)`, [
@@ -97,6 +99,7 @@ describe('the BFF process on SIGTERM', () => {
       await waitFor(
         'the BFF at work on the database',
         async () => (await connectionsOf(database.admin, database.name, APP_ROLE)).length > 0,
+        30_000,
       );
       link.cut();
       // A request now waits for a database that never answers; the worker's next poll does too.

@@ -131,3 +131,15 @@ export async function releaseClaims(tx: Queryable, ids: string[]): Promise<void>
     ids,
   ]);
 }
+
+/** Deletes delivered entries older than the cut-off, across housing companies (system scope); how many. */
+export async function purgeDelivered(tx: Queryable, deliveredBefore: Date): Promise<number> {
+  const { rows } = await tx.query<{ purged: string }>(`SELECT outbox_purge_delivered($1) AS purged`, [deliveredBefore]);
+  return Number(rows[0].purged);
+}
+
+/** Undelivered entries across housing companies (system scope): counts only. */
+export async function countBacklog(tx: Queryable): Promise<{ pending: number; dead: number }> {
+  const { rows } = await tx.query<{ pending: string; dead: string }>(`SELECT pending, dead FROM outbox_backlog()`);
+  return { pending: Number(rows[0].pending), dead: Number(rows[0].dead) };
+}

@@ -9,6 +9,16 @@ export type OutboxHandler = (entry: OutboxEntry, signal: AbortSignal) => Promise
 /** A failure that another attempt cannot cure (e.g. the receiver rejected the request as invalid): dead at once. */
 export class PermanentDeliveryError extends Error {}
 
+/** A failure the receiver named a time to try again for (`Retry-After`): the next attempt waits that long, at most `retryMaxMs`. */
+export class RetryLaterError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterMs: number,
+  ) {
+    super(message);
+  }
+}
+
 export interface OutboxWorkerOptions {
   db: Database;
   logger: Logger;
@@ -67,7 +77,11 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       const permanent = err instanceof PermanentDeliveryError;
       const dead = permanent || entry.attempts >= options.maxAttempts;
       const error = err instanceof Error ? err.message : String(err);
-      const retryInMs = dead ? 0 : retryDelay(entry.attempts, options.retryBaseMs, options.retryMaxMs);
+      const retryInMs = dead
+        ? 0
+        : err instanceof RetryLaterError
+          ? Math.min(options.retryMaxMs, err.retryAfterMs)
+          : retryDelay(entry.attempts, options.retryBaseMs, options.retryMaxMs);
       await withScope(db, { role: 'system', tenantId: entry.tenantId }, (tx) => markFailed(tx, entry.id, { error, dead, retryInMs }));
       const log = { entryId: entry.id, topic: entry.topic, tenantId: entry.tenantId, attempts: entry.attempts, error };
       if (dead) logger.error(log, 'outbox entry is a dead letter');

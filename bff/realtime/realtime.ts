@@ -29,6 +29,8 @@ export interface Realtime {
   /** Every session of an account ended ("log out everywhere", password reset): disconnects all its sockets. */
   endAccountSessions(tenantId: string, accountId: string): void;
   close(): Promise<void>;
+  /** Sockets connected to this instance (for /metrics). */
+  connectedSockets(): number;
 }
 
 export const staffRoom = (tenantId: string) => `tenant:${tenantId}:staff`;
@@ -115,6 +117,7 @@ export async function attachRealtime(
     toResident: (tenantId, residentId, event, payload) => void io.to(residentRoom(tenantId, residentId)).emit(event, payload),
     endSession: (sessionId) => io.in(sessionRoom(sessionId)).disconnectSockets(true),
     endAccountSessions: (tenantId, accountId) => io.in(accountRoom(tenantId, accountId)).disconnectSockets(true),
+    connectedSockets: () => io.of('/').sockets.size,
     async close() {
       // No disconnect packet (a client takes that as final): the closed connections make every client
       // reconnect. Not io.close(): it also waits for the HTTP server to close, which the shutdown drains itself.
