@@ -42,6 +42,7 @@ import { mountDevOutbox } from './mail/routes.ts';
 import { mountDemoLogins } from './demo/routes.ts';
 import { mountStaticAssets } from './http/static.ts';
 import { drainConnections, ShutdownClock, stopAccepting } from './lifecycle/shutdown.ts';
+import { registerSettingsRoutes } from './settings/routes.ts';
 
 export interface RunningServer extends AppContext {
   url: string;
@@ -169,6 +170,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   registerCaseBackendHttpRoutes(api, ctx, { cases, outbox });
   registerUploadRoutes(api, ctx);
   registerDocumentRoutes(api, ctx, { cases, uploads });
+  registerSettingsRoutes(api, ctx);
   const openapi = api.openapi({ title: 'Mieterportal BFF', version: '0.1.0' });
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi);
