@@ -43,6 +43,7 @@ import { mountDemoLogins } from './demo/routes.ts';
 import { mountStaticAssets } from './http/static.ts';
 import { drainConnections, ShutdownClock, stopAccepting } from './lifecycle/shutdown.ts';
 import { registerSettingsRoutes } from './settings/routes.ts';
+import { findTenantBySlug } from './tenants/use-cases.ts';
 
 export interface RunningServer extends AppContext {
   url: string;
@@ -170,7 +171,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   registerCaseBackendHttpRoutes(api, ctx, { cases, outbox });
   registerUploadRoutes(api, ctx);
   registerDocumentRoutes(api, ctx, { cases, uploads });
-  registerSettingsRoutes(api, ctx);
+  registerSettingsRoutes(api, ctx, { findTenantId: async (slug) => (await findTenantBySlug(db, slug))?.id });
   const openapi = api.openapi({ title: 'Mieterportal BFF', version: '0.1.0' });
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi);

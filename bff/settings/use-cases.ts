@@ -10,14 +10,13 @@ import {
 } from '../contract/settings.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { withScope, withTenant, type TenantContext } from '../db/scope.ts';
-import { AppError } from '../errors.ts';
-import { asTenantAdmin, findTenantBySlug, type Tenant } from '../tenants/use-cases.ts';
 import * as repository from './repository.ts';
 
 /**
  * Company settings (docs/settings.md): read in any scope of the company (other capabilities call
  * `readCompanySettings` in their own transaction), changed by the company's admins or the platform, each
- * change with an entry in the audit log.
+ * change with an entry in the audit log. A shared mechanism like mail/ and outbox/: it depends on no other
+ * capability (callers resolve slugs to companies), so every capability may read settings.
  */
 
 export const SETTINGS_CHANGED = 'settings.changed';
@@ -77,26 +76,25 @@ async function change(tx: Queryable, tenantId: string, actorAccountId: string | 
 }
 
 export function createSettingsUseCases(db: Database) {
+  const asPlatform = <T>(tenantId: string, fn: (tx: Queryable) => Promise<T>) => withScope(db, { role: 'admin', tenantId }, fn);
   return {
     /** The company's admin. */
     read: (ctx: TenantContext) => withTenant(db, ctx, readView),
     change: (ctx: TenantContext, input: SettingsChange) => withTenant(db, ctx, (tx) => change(tx, ctx.tenantId, ctx.accountId, input)),
 
-    /** The platform operator (admin API, CLI), on a company found by its slug. */
-    readAsPlatform: (tenant: Tenant) => asTenantAdmin(db, tenant.id, readView),
-    changeAsPlatform: (tenant: Tenant, input: SettingsChange) => asTenantAdmin(db, tenant.id, (tx) => change(tx, tenant.id, null, input)),
+    /** The platform operator (admin API, CLI) acts as an admin of the company, without an account of it. */
+    readAsPlatform: (tenantId: string) => asPlatform(tenantId, readView),
+    changeAsPlatform: (tenantId: string, input: SettingsChange) => asPlatform(tenantId, (tx) => change(tx, tenantId, null, input)),
 
     /** Anyone, without a session: what the company's pages may show (emergency numbers, contact). */
-    async contact(slug: string): Promise<CompanyContact> {
-      const tenant = await findTenantBySlug(db, slug);
-      if (!tenant) throw new AppError(404, 'tenant_not_found', `Hausverwaltung „${slug}“ nicht gefunden.`);
-      const settings = await withScope(db, { role: 'auth', tenantId: tenant.id }, readCompanySettings);
+    async contact(tenantId: string): Promise<CompanyContact> {
+      const settings = await withScope(db, { role: 'auth', tenantId }, readCompanySettings);
       return companyContact.parse(settings);
     },
 
-    /** The newest changes of the settings, for the company's admins and the platform (CLI). */
-    history: (tenant: Tenant, limit = 20) =>
-      asTenantAdmin(db, tenant.id, (tx) => repository.listAuditEntries(tx, { action: SETTINGS_CHANGED, limit })),
+    /** The newest changes of the settings (the CLI's history). */
+    history: (tenantId: string, limit = 20) =>
+      asPlatform(tenantId, (tx) => repository.listAuditEntries(tx, { action: SETTINGS_CHANGED, limit })),
   };
 }
 
