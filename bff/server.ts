@@ -50,6 +50,8 @@ import { redactingLogger, requestLogging } from './http/request-logging.ts';
 import { secretBoxFromConfig } from './secrets/secret-box.ts';
 import { sealStoredSecrets } from './secrets/use-cases.ts';
 import { createIdempotency, purgeExpiredIdempotencyKeys } from './idempotency/use-cases.ts';
+import { registerSettingsRoutes } from './settings/routes.ts';
+import { findTenantBySlug } from './tenants/use-cases.ts';
 
 export interface RunningServer extends AppContext {
   url: string;
@@ -190,6 +192,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   registerCaseBackendHttpRoutes(api, ctx, { cases, outbox });
   registerUploadRoutes(api, ctx);
   registerDocumentRoutes(api, ctx, { cases, uploads });
+  registerSettingsRoutes(api, ctx, { findTenantId: async (slug) => (await findTenantBySlug(db, slug))?.id });
   const openapi = api.openapi({ title: 'Mieterportal BFF', version: '0.1.0' });
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi);

@@ -1,9 +1,9 @@
 import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, userEvent } from 'storybook/test';
-import { longFakeCatalogue } from '../widgets/testing/fake-case-filing.ts';
+import { fakeContact, longFakeCatalogue } from '../widgets/testing/fake-case-filing.ts';
 import '../widgets/damage-report-form/damage-report-form.ts';
-import { english, phone320 } from './fixtures.ts';
+import { english, phone320, polish, turkish, ukrainian } from './fixtures.ts';
 import {
   attach,
   choose,
@@ -18,23 +18,20 @@ import {
   submit,
   type FilingArgs,
 } from './case-filing-fixtures.ts';
-import { expectShown, findDeep } from './play.ts';
+import { expectShown, findDeep, queryDeep } from './play.ts';
 
 /**
  * The damage report against an in-memory BFF with the default German catalogue. "Wohnung › Heizung und
- * Warmwasser" has two open reports in the building ("Bereits gemeldet?"). Stories of a state that follows
- * an interaction reach it in their play function (see the Interactions panel).
+ * Warmwasser" has two open reports in the building ("Bereits gemeldet?"). The housing company's settings
+ * give two emergency numbers (`filing.contact`), shown in the emergency hint, signed in or not. Stories of a
+ * state that follows an interaction reach it in their play function (see the Interactions panel).
  */
 const meta: Meta<FilingArgs> = {
   title: 'Anliegen/damage-report-form',
   component: 'damage-report-form',
   args: filingArgs,
   argTypes: filingArgTypes,
-  render: (args) => html`
-    <damage-report-form .client=${filingClient(args)}>
-      <a slot="emergency-contact" href="tel:+4940123456">Notdienst Wohnbau Nord: 040 123 456 (rund um die Uhr)</a>
-    </damage-report-form>
-  `,
+  render: (args) => html`<damage-report-form tenant="wohnbau-nord" .client=${filingClient(args)}></damage-report-form>`,
 };
 export default meta;
 
@@ -55,9 +52,26 @@ export const Empty: Story = {
   play: ({ canvasElement }) => expectShown(canvasElement, 'Schaden melden', 'Schadensort', 'Dringlichkeit', 'Fotos und Dokumente'),
 };
 
+/** Before sign-in the form still says what to do in an emergency, with the company's numbers. */
 export const NotSignedIn: Story = {
   args: { signedIn: false },
-  play: ({ canvasElement }) => expectShown(canvasElement, 'Bitte melden Sie sich zuerst im Mieterportal an.'),
+  play: ({ canvasElement }) =>
+    expectShown(
+      canvasElement,
+      'Bitte melden Sie sich zuerst im Mieterportal an.',
+      'dafür brauchen Sie keine Anmeldung',
+      'Notdienst Wasser, Heizung, Strom (rund um die Uhr): 040 123 456',
+      'Aufzug-Notruf: 040 123 457',
+    ),
+};
+
+/** A company that set no emergency numbers: the hint alone (the company's emergency service, 112). */
+export const NotSignedInWithoutNumbers: Story = {
+  args: { signedIn: false, filing: { contact: { ...fakeContact(), emergencyNumbers: [] } } },
+  play: async ({ canvasElement }) => {
+    await expectShown(canvasElement, 'dafür brauchen Sie keine Anmeldung', '112');
+    await expect(queryDeep(form(canvasElement), '[part=emergency-number]'), 'no numbers').toBeNull();
+  },
 };
 
 export const LoadingCatalogue: Story = {
@@ -142,9 +156,38 @@ export const AlreadyReported: Story = {
 export const Emergency: Story = {
   play: async ({ canvasElement }) => {
     await userEvent.click(await findDeep(form(canvasElement), 'input[value=emergency]'));
-    await expectShown(canvasElement, 'rufen Sie bitte zusätzlich sofort den Notdienst', 'Notdienst Wohnbau Nord: 040 123 456');
+    await expectShown(
+      canvasElement,
+      'rufen Sie bitte zusätzlich sofort den Notdienst',
+      'Notdienst Wasser, Heizung, Strom (rund um die Uhr): 040 123 456',
+      'Aufzug-Notruf: 040 123 457',
+    );
   },
 };
+
+/** The page adds a contact of its own below the company's numbers (slot `emergency-contact`). */
+export const EmergencyWithPageContact: Story = {
+  render: (args) => html`
+    <damage-report-form tenant="wohnbau-nord" .client=${filingClient(args)}>
+      <a slot="emergency-contact" href="tel:+4940999888">Hausmeister Herr Jensen: 040 999 888</a>
+    </damage-report-form>
+  `,
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await findDeep(form(canvasElement), 'input[value=emergency]'));
+    await expectShown(canvasElement, 'Aufzug-Notruf: 040 123 457', 'Hausmeister Herr Jensen: 040 999 888');
+  },
+};
+
+/** The emergency hint before sign-in in each language besides German. */
+const notSignedInIn = (globals: { locale: string }, ...texts: string[]): Story => ({
+  args: { signedIn: false },
+  globals,
+  play: ({ canvasElement }) => expectShown(canvasElement, ...texts, 'Aufzug-Notruf: 040 123 457'),
+});
+export const NotSignedInEnglish = notSignedInIn(english, 'you do not need to sign in for that', 'dial 112');
+export const NotSignedInTurkish = notSignedInIn(turkish, 'bunun için giriş yapmanız gerekmez');
+export const NotSignedInPolish = notSignedInIn(polish, 'logowanie nie jest do tego potrzebne');
+export const NotSignedInUkrainian = notSignedInIn(ukrainian, 'для цього не потрібно входити в систему');
 
 export const SubmittedReceipt: Story = {
   play: async ({ canvasElement }) => {

@@ -15,7 +15,8 @@ export const longNameResident: SessionUser = {
 /** Story globals that show a story on the narrowest phone the widgets support (viewport presets: .storybook/preview.ts). */
 export const phone320 = { viewport: { value: 'phone320', isRotated: false } };
 
-/** Story globals for a page in English, Polish, Ukrainian. */
+/** Story globals for a page in English, Polish, Ukrainian, Turkish. */
 export const english = { locale: 'en' };
 export const polish = { locale: 'pl' };
 export const ukrainian = { locale: 'uk' };
+export const turkish = { locale: 'tr' };

@@ -7,7 +7,8 @@ import type { Realtime } from '../realtime/realtime.ts';
 import { findCase, findResidentContact } from './case-repository.ts';
 import { listParticipants, type Participant } from './incident-repository.ts';
 import type { CaseRecord } from './model.ts';
-import { incidentStatusMail, statusChangeMail } from './case-mails.ts';
+import { caseLink, incidentStatusMail, statusChangeMail } from './case-mails.ts';
+import { readCompanySettings } from '../settings/use-cases.ts';
 import { incidentOf, toIncidentView, toResidentCase, toStaffCase } from './views.ts';
 
 /**
@@ -36,7 +37,11 @@ export async function queueStatusMails(
   publicMessage?: string,
 ): Promise<Participant[]> {
   const contact = record.residentId ? await findResidentContact(tx, record.residentId) : undefined;
-  if (contact?.email) await queueMail(tx, tenantId, statusChangeMail({ ...contact, email: contact.email }, record, publicMessage));
+  if (contact?.email) {
+    const { portalPageUrl } = await readCompanySettings(tx);
+    const link = portalPageUrl ? caseLink(portalPageUrl, record.id) : undefined;
+    await queueMail(tx, tenantId, statusChangeMail({ ...contact, email: contact.email }, record, publicMessage, link));
+  }
   const participants = await listParticipants(tx, record.id);
   for (const participant of participants) {
     if (participant.email) await queueMail(tx, tenantId, incidentStatusMail({ ...participant, email: participant.email }, record));

@@ -68,8 +68,19 @@ const statusTexts: Record<Language, (nr: string, title: string, status: string, 
   }),
 };
 
-/** The e-mail a resident gets when the status of their case changes. */
-export function statusChangeMail(to: MailRecipient, record: CaseRecord, publicMessage?: string): Mail {
+/**
+ * The address of a case on the housing company's portal page: `?mp-case=<id>` (`&` when the page has a
+ * query already), before a `#fragment`; `<tenant-portal url-state>` opens the case from it, after sign-in.
+ */
+export function caseLink(portalPageUrl: string, caseId: string): string {
+  const url = new URL(portalPageUrl);
+  const parameter = `mp-case=${encodeURIComponent(caseId)}`;
+  url.search = url.search.length > 1 ? `${url.search}&${parameter}` : `?${parameter}`;
+  return url.toString();
+}
+
+/** The e-mail a resident gets when the status of their case changes; `link` (the case in the portal) when known. */
+export function statusChangeMail(to: MailRecipient, record: CaseRecord, publicMessage?: string, link?: string): Mail {
   const status = STATUS_LABELS[to.language][record.status];
   const t = statusTexts[to.language](record.caseNumber, record.title, status, to.name);
   const lines = [
@@ -79,6 +90,7 @@ export function statusChangeMail(to: MailRecipient, record: CaseRecord, publicMe
     ...(publicMessage ? ['', t.message, publicMessage] : []),
     '',
     t.portal,
+    ...(link ? [link] : []),
     '',
     t.regards,
     to.tenantName,

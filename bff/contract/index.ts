@@ -11,6 +11,7 @@ import { caseOperations } from './cases.ts';
 import { documentOperations } from './documents.ts';
 import { onboardingOperations } from './onboarding.ts';
 import type { Operation } from './operation.ts';
+import { settingsOperations } from './settings.ts';
 
 export * from './attachments.ts';
 export * from './auth.ts';
@@ -22,6 +23,7 @@ export * from './errors.ts';
 export * from './onboarding.ts';
 export * from './operation.ts';
 export * from './realtime.ts';
+export * from './settings.ts';
 
 /** Every operation of the API by its operationId. */
 export const operations = {
@@ -31,5 +33,6 @@ export const operations = {
   ...attachmentOperations,
   ...documentOperations,
   ...caseBackendOperations,
+  ...settingsOperations,
 } satisfies Record<string, Operation>;
 export type OperationId = keyof typeof operations;

@@ -27,6 +27,10 @@ import { setTenancyStart } from '../documents/document-repository.ts';
 import { setDemoCredentials } from './repository.ts';
 import { demoThemes } from './themes.ts';
 import { totpSecretContext, type SecretBox } from '../secrets/secret-box.ts';
+import { CASE_TYPES } from '../contract/enums.ts';
+import type { SettingsChange } from '../contract/settings.ts';
+import { upsertRoutingRule } from '../cases/routing-repository.ts';
+import { createSettingsUseCases } from '../settings/use-cases.ts';
 
 /**
  * Demo data for `npm start`: two housing companies with buildings, units and residents, and sign-in-able
@@ -66,6 +70,10 @@ export interface DemoCompany {
   staff: DemoStaff[];
   /** Published once, as the company's clerk, to "Meine Dokumente". */
   documents: DemoDocument[];
+  /** Company settings; the portal page URL is the BFF's demo page `portalPage` (docs/settings.md). */
+  settings: Omit<SettingsChange, 'portalPageUrl'>;
+  /** The demo page with the company's `<tenant-portal url-state>`, below the BFF's URL: links in e-mails open it. */
+  portalPage: string;
 }
 
 const DEMO_RESIDENT_PASSWORD = 'Demo-Mieter-2026';
@@ -80,6 +88,16 @@ export const DEMO_COMPANIES: DemoCompany[] = [
       theme: demoThemes['wohnbau-nord'],
     },
     websiteOrigins: ['https://www.wohnbau-nord.example'],
+    portalPage: '/',
+    settings: {
+      emergencyNumbers: [
+        { label: 'Notdienst Wasser, Heizung, Strom (rund um die Uhr)', phone: '040 123 456' },
+        { label: 'Aufzug-Notruf', phone: '040 123 457' },
+      ],
+      officeHours: 'Mo–Do 8–16 Uhr, Fr 8–12 Uhr',
+      contactEmail: 'service@wohnbau-nord.example',
+      contactPhone: '040 123 400',
+    },
     buildings: [
       { externalRef: 'HH-LIN-12', street: 'Lindenallee 12', postalCode: '20259', city: 'Hamburg' },
       { externalRef: 'HH-HAF-5', street: 'Hafenstraße 5', postalCode: '20359', city: 'Hamburg' },
@@ -184,6 +202,13 @@ export const DEMO_COMPANIES: DemoCompany[] = [
       theme: demoThemes['stadthaus-sued'],
     },
     websiteOrigins: ['https://www.stadthaus-sued.example'],
+    portalPage: '/stadthaus.html',
+    settings: {
+      emergencyNumbers: [{ label: 'Hausmeister-Notdienst (rund um die Uhr)', phone: '089 765 432' }],
+      officeHours: 'Mo–Fr 9–13 Uhr, Di und Do auch 14–18 Uhr',
+      contactEmail: 'kundenservice@stadthaus-sued.example',
+      contactPhone: '089 765 400',
+    },
     buildings: [
       { externalRef: 'M-LEO-40', street: 'Leopoldstraße 40', postalCode: '80802', city: 'München' },
       { externalRef: 'M-SEN-7', street: 'Sendlinger Straße 7', postalCode: '80331', city: 'München' },
@@ -278,7 +303,7 @@ export interface DemoLogin {
 
 export interface SeedOptions {
   nodeEnv: string;
-  /** Origins the demo pages are served from (the BFF's own URL); added to every demo company. */
+  /** Origins the demo pages are served from (the BFF's own URL first); added to every demo company. */
   origins: string[];
   /** The server's key for stored secrets: the demo TOTP secrets are stored encrypted like any other. */
   secrets: SecretBox;
@@ -343,8 +368,16 @@ async function seedCompany(db: Database, company: DemoCompany, origins: string[]
         logins.push({ ...base, role: 'resident', displayName, email: resident.contactEmail!, activationCode });
       }
     }
+    // New cases arrive assigned: every case type goes to the company's clerk (routing rules, docs/cases.md).
+    const clerk = company.staff.find((staff) => staff.role === 'clerk');
+    const clerkId = clerk && (await findAccountIdByEmail(tx, clerk.email));
+    if (clerkId) {
+      for (const caseType of CASE_TYPES) await upsertRoutingRule(tx, tenant.id, { caseType, damageCategoryId: null, assigneeId: clerkId });
+    }
     return logins;
   });
+  const portalPageUrl = new URL(company.portalPage, origins[0]).toString();
+  await createSettingsUseCases(db).changeAsPlatform(tenant.id, { ...company.settings, portalPageUrl });
   const clerk = company.staff.find((staff) => staff.role === 'clerk');
   if (clerk) await seedDemoDocuments(db, { tenantId: tenant.id, name: company.tenant.name, clerkEmail: clerk.email }, company.documents);
   return logins;

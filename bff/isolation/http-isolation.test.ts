@@ -185,6 +185,11 @@ const ROUTES: Record<string, Line> = {
     foreign: (w) => first(w, 'b', 'damage_locations'),
     body: () => ({ commonArea: true }),
   },
+  'GET /api/tenants/{slug}/contact': { kind: 'public' },
+  'GET /api/staff/settings': { kind: 'collection', as: 'admin', expect: [200] },
+  'PATCH /api/staff/settings': { kind: 'collection', as: 'admin', body: () => ({ officeHours: 'Mo–Fr 9–12 Uhr' }), expect: [200] },
+  'GET /api/admin/tenants/{slug}/settings': { kind: 'platform' },
+  'PATCH /api/admin/tenants/{slug}/settings': { kind: 'platform' },
   // A JSON body carries no file (400); the multipart rules are tested in bff/attachments/uploads.test.ts.
   'POST /api/uploads': { kind: 'collection', as: 'resident', body: (w) => ({ file: first(w, 'b', 'staged_uploads') }), expect: [400] },
   'DELETE /api/uploads/{id}': {

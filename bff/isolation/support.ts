@@ -280,6 +280,20 @@ export const SEEDS: Array<{ tables: string[]; seed: (db: Database, company: Hous
           ),
       ),
   },
+  {
+    // Settings the company's admin set, with the audit entry of that change.
+    tables: ['company_settings', 'audit_log'],
+    seed: (db, company) =>
+      withScope(db, { role: 'admin', tenantId: company.tenant.id, accountId: company.admin.id }, async (tx) => {
+        await tx.query(`INSERT INTO company_settings (tenant_id, settings) VALUES ($1, '{"officeHours": "Isolationstest"}')`, [
+          company.tenant.id,
+        ]);
+        await tx.query(`INSERT INTO audit_log (tenant_id, actor_account_id, action, details) VALUES ($1, $2, 'settings.changed', '{}')`, [
+          company.tenant.id,
+          company.admin.id,
+        ]);
+      }),
+  },
 ];
 
 export async function seedEmptyTables(db: Database, company: HousingCompany, tables: string[]): Promise<void> {

@@ -14,6 +14,7 @@ import { asTenantAdmin, createTenant, requireTenant } from '../tenants/use-cases
 import { importResidentsCsv } from './csv-import.ts';
 import { DataDirInUseError, lockDataDir } from './data-dir-lock.ts';
 import { formatTable } from './text-table.ts';
+import { settingsCommand } from './settings-command.ts';
 
 /**
  * Admin CLI for the platform operator: `npm run admin -- <Befehl> [--Optionen]`.
@@ -44,6 +45,7 @@ Onboarding (docs/onboarding.md):
   issue-code        --tenant <kennung> (--resident-ref <mieternr> | --email <mitarbeiteradresse>)
   re-admit          --tenant <kennung> (--resident-ref <mieternr> | --email <mitarbeiteradresse>)
   list-tenants
+  settings          --tenant <kennung> [--set '{"chatHistoryDays":30,…}'] [--history]   (docs/settings.md)
 
 Jeder neue Mieter und Mitarbeiter erhält einen Aktivierungscode für den Brief; issue-code stellt einen
 neuen aus und macht frühere ungültig – nur für noch nicht aktivierte Konten. Ein aktiviertes Konto (etwa nach
@@ -334,6 +336,7 @@ const COMMANDS: Record<string, Command | CommandWithoutDatabase> = {
       return formatTable(['Kennung', 'Name', 'Gebäude', 'Wohnungen', 'Mieter', 'Mitarbeiter', 'Origins'], rows);
     },
   },
+  settings: settingsCommand,
 };
 
 class UsageError extends Error {}

@@ -9,6 +9,7 @@ import { asTenantAdmin, findTenantBySlug } from '../tenants/use-cases.ts';
 import { totpSecretContext } from '../secrets/secret-box.ts';
 import { DEMO_COMPANIES, DemoSeedRefused, seedDemoData, type DemoLogin } from '../demo/seed.ts';
 import { publishDemoLogins } from '../demo/routes.ts';
+import { damageChoice } from '../cases/case-test-support.ts';
 
 const ORIGINS = ['http://127.0.0.1:3000', 'http://localhost:3000'];
 
@@ -16,6 +17,8 @@ describe('demo seed (npm start)', () => {
   let server: RunningServer;
   let first: DemoLogin[];
   let second: DemoLogin[];
+  /** Signed-in clients by e-mail (a TOTP code counts once per account and period, so they are kept). */
+  const signedIn = new Map<string, TestClient>();
 
   before(async () => {
     server = await startTestServer({ DEMO_MODE: 'true' });
@@ -128,7 +131,36 @@ describe('demo seed (npm start)', () => {
       assert.equal(step2.body.state, 'signed_in');
       assert.equal(step2.body.user.role, login.role);
       assert.equal(step2.body.user.tenant.slug, login.tenantSlug);
+      browser.resetCsrf();
+      signedIn.set(login.email, browser);
     }
+  });
+
+  it('a damage report in the demo arrives assigned to the company’s clerk, and the company’s settings are in place', async () => {
+    for (const company of DEMO_COMPANIES) {
+      const resident = signedIn.get(company.residents.find((r) => r.login)!.login!.email)!;
+      const clerkLogin = company.staff.find((staff) => staff.role === 'clerk')!;
+      const clerk = signedIn.get(clerkLogin.email)!;
+      const filed = await resident.post('/api/cases', {
+        type: 'damage',
+        ...(await damageChoice(resident)),
+        urgency: 'urgent',
+        description: 'Die Heizung im Bad bleibt kalt.',
+      });
+      assert.equal(filed.status, 201, JSON.stringify(filed.body));
+      const onBoard = await clerk.get(`/api/staff/cases/${filed.body.case.id}`);
+      assert.equal(onBoard.status, 200, JSON.stringify(onBoard.body));
+      assert.equal(onBoard.body.case.assignee?.label, clerkLogin.displayName, company.tenant.slug);
+
+      const contact = await new TestClient(server.url).get(`/api/tenants/${company.tenant.slug}/contact`);
+      assert.deepEqual(contact.body.emergencyNumbers, company.settings.emergencyNumbers);
+      assert.equal(contact.body.officeHours, company.settings.officeHours);
+    }
+    const nord = (await findTenantBySlug(server.db, 'wohnbau-nord'))!;
+    const settings = await asTenantAdmin(server.db, nord.id, (tx) =>
+      tx.query<{ settings: { portalPageUrl: string } }>(`SELECT settings FROM company_settings`),
+    );
+    assert.equal(settings.rows[0].settings.portalPageUrl, `${ORIGINS[0]}/`);
   });
 
   it('shows the demo accounts with their current TOTP code at /dev/demo-logins', async () => {

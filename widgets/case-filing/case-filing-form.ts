@@ -164,13 +164,18 @@ export abstract class CaseFilingForm extends PortalElement {
           signedIn === undefined
             ? html`<p class="loading" part="loading" role="status">${this.msg.loading}</p>`
             : !signedIn
-              ? html`<p class="notice" part="sign-in-hint">${this.msg.signInToReport}</p>`
+              ? this.renderSignedOut()
               : this.receipt
                 ? this.renderReceipt(this.receipt)
                 : this.renderBody()
         }
       </section>
     `;
+  }
+
+  /** What a visitor who is not signed in as a resident sees. */
+  protected renderSignedOut(): TemplateResult {
+    return html`<p class="notice" part="sign-in-hint">${this.msg.signInToReport}</p>`;
   }
 
   /** The form, or the catalogue's loading/error state where the form cannot do without it. */

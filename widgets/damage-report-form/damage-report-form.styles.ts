@@ -13,6 +13,23 @@ export const damageReportFormStyles = css`
     background: color-mix(in srgb, var(--_error) 8%, var(--_surface));
     font-weight: 600;
   }
+
+  .emergency-numbers {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    display: grid;
+    gap: 0.25em;
+  }
+
+  .emergency-numbers a {
+    color: inherit;
+    overflow-wrap: anywhere;
+  }
+
+  .emergency-numbers .phone {
+    white-space: nowrap;
+  }
   .already-reported {
     display: grid;
     gap: 0.5em;

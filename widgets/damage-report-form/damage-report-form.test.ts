@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { ContextProvider } from '@lit/context';
 import { FakeBff } from '../testing/fake-bff.ts';
-import { FakeCaseFiling, longFakeCatalogue, progressClient } from '../testing/fake-case-filing.ts';
+import { FakeCaseFiling, fakeContact, longFakeCatalogue, progressClient } from '../testing/fake-case-filing.ts';
 import { sessionContext } from '../internal/session-context.ts';
 import { ApiClient, type Session } from '../internal/api-client.ts';
 import type { CaseSubmittedEvent } from '../events/case-submitted.ts';
@@ -158,6 +158,46 @@ describe('<damage-report-form>', () => {
     expect($(el, '[part=emergency-hint]').textContent).to.contain('rufen Sie bitte zusätzlich sofort den Notdienst');
     expect($(el, '[part=urgency]').getAttribute('aria-describedby')).to.equal('emergency-hint');
     await expect(el).to.be.accessible();
+  });
+
+  it("shows the housing company's emergency numbers in the emergency hint as tel: links", async () => {
+    const { client, bff } = setUp();
+    const el = await fixture<DamageReportForm>(html`<damage-report-form .client=${client}></damage-report-form>`);
+    await ready(el);
+    $<HTMLInputElement>(el, 'input[value=emergency]').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=emergency-number]'), 'emergency numbers shown');
+    expect(bff.calls).to.include('GET /api/tenants/wohnbau-nord/contact');
+    const links = [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('[part=emergency-number]')];
+    expect(links.map((link) => [link.textContent.replace(/\s+/g, ' ').trim(), link.getAttribute('href')])).to.deep.equal([
+      ['Notdienst Wasser, Heizung, Strom (rund um die Uhr): 040 123 456', 'tel:040123456'],
+      ['Aufzug-Notruf: 040 123 457', 'tel:040123457'],
+    ]);
+    expect($(el, '[part=emergency-numbers]').getAttribute('aria-label')).to.equal('Notrufnummern Ihrer Hausverwaltung');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a visitor who is not signed in the emergency numbers of the company named by `tenant`', async () => {
+    const { client, bff } = setUp(
+      { contact: { ...fakeContact(), emergencyNumbers: [{ label: 'Notdienst', phone: '+49 89 765432' }] } },
+      { state: 'anonymous' },
+    );
+    const el = await fixture<DamageReportForm>(html`<damage-report-form tenant="stadthaus-sued" .client=${client}></damage-report-form>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=emergency-number]'), 'emergency numbers shown');
+    expect(bff.calls).to.include('GET /api/tenants/stadthaus-sued/contact');
+    expect($(el, '[part=sign-in-hint]').textContent).to.contain('Bitte melden Sie sich zuerst im Mieterportal an.');
+    expect($(el, '[part=emergency-hint]').textContent).to.contain('dafür brauchen Sie keine Anmeldung');
+    expect($(el, '[part=emergency-number]').getAttribute('href')).to.equal('tel:+4989765432');
+    expect(el.shadowRoot!.querySelector('form')).to.be.null;
+    await expect(el).to.be.accessible();
+  });
+
+  it('still shows what to do in an emergency when the numbers cannot be loaded', async () => {
+    const { client } = setUp({ failing: ['contact'] }, { state: 'anonymous' });
+    const el = await fixture<DamageReportForm>(html`<damage-report-form tenant="wohnbau-nord" .client=${client}></damage-report-form>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=emergency-hint]'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect($(el, '[part=emergency-hint]').textContent).to.contain('112');
+    expect(el.shadowRoot!.querySelector('[part=emergency-number]')).to.be.null;
   });
 
   it('lists open reports of the category ("Bereits gemeldet?") and lets the resident join one', async () => {

@@ -1,13 +1,16 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { defineElement } from '../internal/portal-element.ts';
 import { ApiError } from '../internal/api-client.ts';
 import { errorText } from '../internal/localize.ts';
 import { CaseFilingForm } from '../case-filing/case-filing-form.ts';
-import type { FiledCase, FilingUrgency, NewCaseInput, OpenDamageReport } from '../internal/case-filing-api.ts';
+import type { CompanyContact, FiledCase, FilingUrgency, NewCaseInput, OpenDamageReport } from '../internal/case-filing-api.ts';
 import { damageReportFormStyles } from './damage-report-form.styles.ts';
 
 const urgencies: FilingUrgency[] = ['normal', 'urgent', 'emergency'];
+
+/** A `tel:` address dials digits (and a leading +) only. */
+const telHref = (phone: string) => `tel:${phone.replace(/(?!^\+)[^0-9]/g, '')}`;
 
 interface OpenReports {
   categoryId: string;
@@ -28,6 +31,9 @@ interface JoinState {
  *
  * Works on its own on any page of the housing company (the resident signed in through the portal's
  * session cookie; otherwise it says so) and inside `<tenant-portal>` (session from the portal).
+ * The housing company's emergency numbers (its settings, `GET /api/tenants/:slug/contact`) stand in the
+ * emergency hint, signed in or not: signed out, the form shows the emergency hint with the numbers below
+ * its sign-in hint. Standalone it needs `tenant` to know the company before anyone signed in.
  * On success it shows a receipt with case number and time and fires `mp-case-submitted`; on failure
  * everything typed and attached stays and the errors are shown next to the fields.
  *
@@ -37,7 +43,7 @@ interface JoinState {
  * @tagname damage-report-form
  * @summary Report damage: dependent catalogue selects, urgency, photos, "Bereits gemeldet?", receipt.
  *
- * @slot emergency-contact - The housing company's emergency number, shown with the emergency hint.
+ * @slot emergency-contact - More emergency contacts of the page, shown with the emergency hint below the company's numbers.
  *
  * @event {CaseSubmittedEvent} mp-case-submitted - The damage was filed; `detail.case` is the case with its number.
  *
@@ -56,7 +62,9 @@ interface JoinState {
  * @csspart hint - A field hint.
  * @csspart field-error - The error message under a field.
  * @csspart urgency - The urgency choices.
- * @csspart emergency-hint - What to do in an emergency, shown when "Notfall" is chosen.
+ * @csspart emergency-hint - What to do in an emergency, shown when "Notfall" is chosen and to visitors who are not signed in.
+ * @csspart emergency-numbers - The list of the housing company's emergency numbers.
+ * @csspart emergency-number - One emergency number (a `tel:` link).
  * @csspart already-reported - The "Bereits gemeldet?" section.
  * @csspart open-report - One open report in the building.
  * @csspart join - The "Ich bin auch betroffen" button.
@@ -82,6 +90,14 @@ interface JoinState {
 export class DamageReportForm extends CaseFilingForm {
   static override styles = [CaseFilingForm.styles, damageReportFormStyles];
 
+  /** The housing company's slug, e.g. `wohnbau-nord`: standalone, its emergency numbers show before sign-in too. */
+  @property({ reflect: true }) tenant = '';
+
+  /** The housing company's emergency numbers and contact; absent until loaded (or when they cannot be). */
+  @state() private contact?: CompanyContact;
+  /** The company whose contact is loaded or loading. */
+  private contactSlug?: string;
+
   @state() private locationId = '';
   @state() private categoryId = '';
   @state() private kindId = '';
@@ -94,6 +110,47 @@ export class DamageReportForm extends CaseFilingForm {
 
   protected heading(): string {
     return this.msg.damageFormHeading;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const slug = this.currentSession?.user?.tenant.slug || this.tenant;
+    if (slug && slug !== this.contactSlug) void this.loadContact(slug);
+  }
+
+  private async loadContact(slug: string): Promise<void> {
+    this.contactSlug = slug;
+    try {
+      const contact = await this.filingApi.companyContact(slug);
+      if (this.contactSlug === slug) this.contact = contact;
+    } catch {
+      // Without the numbers the hint still says what to do (the company's emergency service, 112).
+      if (this.contactSlug === slug) this.contact = undefined;
+    }
+  }
+
+  protected override renderSignedOut(): TemplateResult {
+    return html`
+      ${super.renderSignedOut()}
+      <div class="emergency" part="emergency-hint" id="emergency-hint">
+        <p>${this.msg.emergencyWithoutSignIn}</p>
+        ${this.renderEmergencyNumbers()}
+        <slot name="emergency-contact"></slot>
+      </div>
+    `;
+  }
+
+  private renderEmergencyNumbers(): TemplateResult | typeof nothing {
+    const numbers = this.contact?.emergencyNumbers ?? [];
+    if (!numbers.length) return nothing;
+    return html`
+      <ul class="emergency-numbers" part="emergency-numbers" aria-label=${this.msg.emergencyNumbersLabel}>
+        ${numbers.map(
+          (entry) =>
+            html`<li><a part="emergency-number" href=${telHref(entry.phone)}>${entry.label}: <span class="phone">${entry.phone}</span></a></li>`,
+        )}
+      </ul>
+    `;
   }
 
   protected submitLabel(): string {
@@ -183,6 +240,7 @@ export class DamageReportForm extends CaseFilingForm {
           this.urgency === 'emergency'
             ? html`<div class="emergency" part="emergency-hint" id="emergency-hint">
               <p>${this.msg.emergencyHint}</p>
+              ${this.renderEmergencyNumbers()}
               <slot name="emergency-contact"></slot>
             </div>`
             : nothing

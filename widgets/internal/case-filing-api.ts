@@ -4,6 +4,7 @@ import type { ApiClient } from './api-client.ts';
 import type {
   BodyOf,
   CaseCatalogue,
+  CompanyContact,
   JoinedIncident,
   OpenDamageReport,
   operations,
@@ -13,7 +14,7 @@ import type {
 import { STORED_FILE_TYPES, UPLOAD_LIMITS, type ResidentCaseType, type Urgency } from '../../bff/contract/enums.ts';
 
 // The wire shapes come from the contract (bff/contract/); these names are what the filing forms use.
-export type { CaseCatalogue, OpenDamageReport, StagedUpload };
+export type { CaseCatalogue, CompanyContact, OpenDamageReport, StagedUpload };
 export type FilingCaseType = ResidentCaseType;
 export type FilingUrgency = Urgency;
 export type DamageLocation = CaseCatalogue['damageLocations'][number];
@@ -40,6 +41,11 @@ export class CaseFilingApi {
 
   catalogue(): Promise<CaseCatalogue> {
     return this.client.request('GET', '/api/cases/catalogue');
+  }
+
+  /** The housing company's emergency numbers and contact (docs/settings.md); public, no session needed. */
+  companyContact(tenantSlug: string): Promise<CompanyContact> {
+    return this.client.request('GET', `/api/tenants/${segment(tenantSlug)}/contact`);
   }
 
   async openDamageReports(categoryId: string): Promise<OpenDamageReport[]> {

@@ -617,6 +617,22 @@ describe('<tenant-portal> resident area', function () {
     });
   });
 
+  it("shows the housing company's emergency numbers in the damage form's emergency hint", async () => {
+    const { page, bff } = await signedIn();
+    await until(() => page.list, 'list');
+    page.nav('Neues Anliegen').click();
+    await page.waitForHeading('Neues Anliegen');
+    page.button(page.root, 'Schadensmeldung').click();
+    await until(() => page.root.querySelector('damage-report-form')?.shadowRoot?.querySelector('form'), 'damage form', { timeout: 5000 });
+    const form = page.root.querySelector('damage-report-form')!;
+    form.shadowRoot!.querySelector<HTMLInputElement>('input[value=emergency]')!.click();
+    await until(() => form.shadowRoot!.querySelector('[part=emergency-number]'), 'emergency numbers');
+    expect(bff.calls).to.include('GET /api/tenants/wohnbau-nord/contact');
+    expect(form.shadowRoot!.querySelector('[part=emergency-hint]')!.textContent!.replace(/\s+/g, ' ')).to.contain(
+      'Aufzug-Notruf: 040 123 457',
+    );
+  });
+
   it('files through the form of the chosen type and shows the new case first in the list', async () => {
     const { page, el, resident } = await signedIn();
     await until(() => page.list, 'list');

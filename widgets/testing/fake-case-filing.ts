@@ -5,6 +5,7 @@ import { STORED_FILE_TYPES, type StoredFileType } from '../../bff/contract/enums
 import { ApiError, type ApiClient } from '../internal/api-client.ts';
 import type {
   CaseCatalogue,
+  CompanyContact,
   FiledCase,
   FilingCaseType,
   JoinedDamageReport,
@@ -14,10 +15,12 @@ import type {
 import { error, json, type FakeBff, type FakeRoute } from './fake-bff.ts';
 
 /** The endpoints of the filing API a fake can be told to fail. */
-export type FilingEndpoint = 'catalogue' | 'open-reports' | 'join' | 'upload' | 'delete-upload' | 'file';
+export type FilingEndpoint = 'catalogue' | 'open-reports' | 'join' | 'upload' | 'delete-upload' | 'file' | 'contact';
 
 export interface FakeCaseFilingOptions {
   catalogue?: CaseCatalogue;
+  /** What `GET /api/tenants/:slug/contact` answers (for any slug); by default two emergency numbers. */
+  contact?: CompanyContact;
   /** Open damage reports per damage category id; by default two in "Heizung und Warmwasser". */
   openReports?: Record<string, OpenDamageReport[]>;
   /** These endpoints answer 503 (or the given error) until removed from `fake.failing`. */
@@ -80,6 +83,19 @@ export function fakeCatalogue(): CaseCatalogue {
   };
 }
 
+/** A housing company's public contact as the demo's Wohnbau Nord eG has it. */
+export function fakeContact(): CompanyContact {
+  return {
+    emergencyNumbers: [
+      { label: 'Notdienst Wasser, Heizung, Strom (rund um die Uhr)', phone: '040 123 456' },
+      { label: 'Aufzug-Notruf', phone: '040 123 457' },
+    ],
+    officeHours: 'Mo–Do 8–16 Uhr, Fr 8–12 Uhr',
+    contactEmail: 'service@wohnbau-nord.example',
+    contactPhone: '040 123 400',
+  };
+}
+
 /** A catalogue whose labels are as long as a housing company might make them (layout at 320 px). */
 export function longFakeCatalogue(): CaseCatalogue {
   const catalogue = fakeCatalogue();
@@ -134,6 +150,7 @@ const isStoredType = (type: string): type is StoredFileType => (STORED_FILE_TYPE
  */
 export class FakeCaseFiling {
   readonly catalogue: CaseCatalogue;
+  contact: CompanyContact;
   readonly openReports: Record<string, OpenDamageReport[]>;
   readonly failing: Set<FilingEndpoint>;
   validationErrors: FieldError[] | undefined;
@@ -150,6 +167,7 @@ export class FakeCaseFiling {
 
   constructor(private readonly options: FakeCaseFilingOptions = {}) {
     this.catalogue = options.catalogue ?? fakeCatalogue();
+    this.contact = options.contact ?? fakeContact();
     this.openReports = options.openReports ?? defaultOpenReports(this.catalogue);
     this.failing = new Set(options.failing ?? []);
     this.validationErrors = options.validationErrors;
@@ -169,11 +187,13 @@ export class FakeCaseFiling {
         route === 'GET /api/cases/open-damage-reports' ||
         route === 'POST /api/uploads' ||
         route === 'POST /api/cases' ||
+        /^GET \/api\/tenants\/[^/]+\/contact$/.test(route) ||
         /^DELETE \/api\/uploads\/[^/]+$/.test(route) ||
         /^POST \/api\/cases\/open-damage-reports\/[^/]+\/join$/.test(route);
       if (!known) return undefined;
       if (this.options.latency) await new Promise((resolve) => setTimeout(resolve, this.options.latency));
       if (route === 'GET /api/cases/catalogue') return this.fail('catalogue') ?? json(200, this.catalogue);
+      if (route.endsWith('/contact')) return this.fail('contact') ?? json(200, this.contact);
       if (route === 'GET /api/cases/open-damage-reports') {
         return this.fail('open-reports') ?? json(200, { items: this.openReports[request.url.searchParams.get('categoryId') ?? ''] ?? [] });
       }

@@ -99,6 +99,7 @@ describe('fakes answer as the contract says', () => {
     const upload = await bff.client().upload<{ upload: { id: string } }>('/api/uploads', form);
     const requests: Parameters<typeof exercise>[1] = [
       ['GET', '/api/cases/catalogue'],
+      ['GET', '/api/tenants/wohnbau-nord/contact'],
       ['GET', `/api/cases/open-damage-reports?categoryId=${category.id}`],
       ['POST', '/api/cases/open-damage-reports/2026-0100/join', {}],
       ['DELETE', `/api/uploads/${upload.upload.id}`],
@@ -119,7 +120,9 @@ describe('fakes answer as the contract says', () => {
     ];
     expect(await exercise(bff, requests)).to.deep.equal([]);
 
-    for (const endpoint of ['catalogue', 'open-reports', 'join', 'upload', 'delete-upload', 'file'] as const) filing.failing.add(endpoint);
+    for (const endpoint of ['catalogue', 'open-reports', 'join', 'upload', 'delete-upload', 'file', 'contact'] as const) {
+      filing.failing.add(endpoint);
+    }
     expect(await exercise(bff, requests)).to.deep.equal([]);
   });
 

@@ -27,6 +27,9 @@ const filing = {
   } satisfies Record<Urgency, string>,
   emergencyHint:
     'Notfall: Bei Gefahr für Menschen oder Gebäude – etwa Wasserrohrbruch, Gasgeruch oder Stromausfall im ganzen Haus – rufen Sie bitte zusätzlich sofort den Notdienst Ihrer Hausverwaltung an. Bei Gasgeruch, Feuer oder Verletzten wählen Sie 112.',
+  emergencyWithoutSignIn:
+    'Notfall? Bei Gefahr für Menschen oder Gebäude – etwa Wasserrohrbruch, Gasgeruch oder Stromausfall im ganzen Haus – rufen Sie sofort den Notdienst Ihrer Hausverwaltung an; dafür brauchen Sie keine Anmeldung. Bei Gasgeruch, Feuer oder Verletzten wählen Sie 112.',
+  emergencyNumbersLabel: 'Notrufnummern Ihrer Hausverwaltung',
   description: 'Beschreibung',
   damageDescriptionHint: 'Was ist passiert, seit wann, wo genau? Höchstens 5000 Zeichen.',
   descriptionError: 'Bitte beschreiben Sie Ihr Anliegen.',

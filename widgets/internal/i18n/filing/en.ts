@@ -26,6 +26,9 @@ const filing: FilingMessages = {
   },
   emergencyHint:
     'Emergency: if people or the building are in danger – a burst pipe, a smell of gas or a power cut in the whole building – please also call your housing company’s emergency service right away. For gas, fire or injuries, dial 112.',
+  emergencyWithoutSignIn:
+    'An emergency? If people or the building are in danger – a burst pipe, a smell of gas or a power cut in the whole building – call your housing company’s emergency service right away; you do not need to sign in for that. For gas, fire or injuries, dial 112.',
+  emergencyNumbersLabel: 'Emergency numbers of your housing company',
   description: 'Description',
   damageDescriptionHint: 'What happened, since when, where exactly? At most 5000 characters.',
   descriptionError: 'Please describe your request.',

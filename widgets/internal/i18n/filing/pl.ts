@@ -26,6 +26,9 @@ const filing: FilingMessages = {
   },
   emergencyHint:
     'Sytuacja awaryjna: w razie zagrożenia dla ludzi lub budynku – np. pęknięcia rury, zapachu gazu lub braku prądu w całym budynku – prosimy dodatkowo natychmiast zadzwonić do pogotowia technicznego administracji. W razie zapachu gazu, pożaru lub osób rannych prosimy dzwonić pod numer 112.',
+  emergencyWithoutSignIn:
+    'Sytuacja awaryjna? W razie zagrożenia dla ludzi lub budynku – np. pęknięcia rury, zapachu gazu lub braku prądu w całym budynku – prosimy natychmiast zadzwonić do pogotowia technicznego administracji; logowanie nie jest do tego potrzebne. W razie zapachu gazu, pożaru lub osób rannych prosimy dzwonić pod numer 112.',
+  emergencyNumbersLabel: 'Numery alarmowe administracji',
   description: 'Opis',
   damageDescriptionHint: 'Co się stało, od kiedy, gdzie dokładnie? Maksymalnie 5000 znaków.',
   descriptionError: 'Prosimy opisać sprawę.',

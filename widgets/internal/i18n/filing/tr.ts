@@ -23,6 +23,9 @@ const filing: FilingMessages = {
   },
   emergencyHint:
     'Acil durum: İnsanlar veya bina için tehlike varsa – örneğin su borusu patlaması, gaz kokusu ya da tüm binada elektrik kesintisi – lütfen ayrıca hemen yönetim şirketinizin acil servisini arayın. Gaz kokusu, yangın veya yaralı varsa 112’yi arayın.',
+  emergencyWithoutSignIn:
+    'Acil bir durum mu? İnsanlar veya bina için tehlike varsa – örneğin su borusu patlaması, gaz kokusu ya da tüm binada elektrik kesintisi – hemen yönetim şirketinizin acil servisini arayın; bunun için giriş yapmanız gerekmez. Gaz kokusu, yangın veya yaralı varsa 112’yi arayın.',
+  emergencyNumbersLabel: 'Yönetim şirketinizin acil durum numaraları',
   description: 'Açıklama',
   damageDescriptionHint: 'Ne oldu, ne zamandan beri, tam olarak nerede? En fazla 5000 karakter.',
   descriptionError: 'Lütfen talebinizi açıklayın.',

@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import { slugParams } from './common.ts';
+import { operation } from './operation.ts';
+
+/**
+ * Company settings (docs/settings.md): one typed model per housing company. Each field is one line here —
+ * its schema, its default (what a new company has, and what a company has that never set it) and its
+ * label (`title`, German: the operator's and admins' word for it). Nothing else is needed for a new field:
+ * storage keeps what was set as JSON, reading fills in the defaults, updates are checked by this schema.
+ */
+
+const tag = 'Einstellungen';
+
+const PHONE = /^\+?[0-9][0-9 ()/-]{1,28}[0-9]$/;
+const phone = z
+  .string({ error: 'Bitte eine Telefonnummer angeben.' })
+  .trim()
+  .regex(PHONE, 'Bitte eine Telefonnummer aus Ziffern angeben, z. B. 040 123 456 oder +49 40 123456.');
+
+const webPage = z
+  .url({ protocol: /^https?$/, error: 'Bitte eine vollständige Adresse mit http:// oder https:// angeben.' })
+  .max(500, 'Bitte höchstens 500 Zeichen.');
+
+const days = (max: number) =>
+  z
+    .number({ error: 'Bitte eine Anzahl Tage angeben.' })
+    .int('Bitte eine ganze Zahl angeben.')
+    .min(1, 'Mindestens 1 Tag.')
+    .max(max, `Höchstens ${max} Tage.`);
+
+export const emergencyNumber = z
+  .object({
+    label: z
+      .string({ error: 'Bitte eine Bezeichnung angeben.' })
+      .trim()
+      .min(1, 'Bitte eine Bezeichnung angeben, z. B. „Notdienst Heizung“.')
+      .max(100, 'Bitte höchstens 100 Zeichen.'),
+    phone,
+  })
+  .meta({ id: 'EmergencyNumber' });
+export type EmergencyNumber = z.output<typeof emergencyNumber>;
+
+/** The model. A field: schema, `.default(…)`, `.meta({ title })` — the settings test holds every field to that. */
+export const companySettings = z
+  .object({
+    emergencyNumbers: z
+      .array(emergencyNumber, { error: 'Liste von Notrufnummern erwartet.' })
+      .max(10, 'Höchstens 10 Notrufnummern.')
+      .default([])
+      .meta({ title: 'Notrufnummern (Bezeichnung und Telefonnummer)' }),
+    officeHours: z
+      .string({ error: 'Bitte die Bürozeiten als Text angeben.' })
+      .trim()
+      .max(500, 'Bitte höchstens 500 Zeichen.')
+      .default('')
+      .meta({ title: 'Bürozeiten' }),
+    contactEmail: z.email('Ungültige E-Mail-Adresse.').nullable().default(null).meta({ title: 'Kontakt-E-Mail für Mieter' }),
+    contactPhone: phone.nullable().default(null).meta({ title: 'Kontakttelefon für Mieter' }),
+    portalPageUrl: webPage.nullable().default(null).meta({ title: 'Adresse der Seite mit dem Mieterportal (für Links in E-Mails)' }),
+    chatHistoryDays: days(3650).default(90).meta({ title: 'Aufbewahrung der Chatverläufe (Tage)' }),
+    leadAnonymisationDays: days(3650).default(90).meta({ title: 'Anonymisierung von Interessenten (Tage)' }),
+    outboxRetentionDays: days(365).default(7).meta({ title: 'Aufbewahrung zugestellter Nachrichten (Tage)' }),
+  })
+  .meta({ id: 'CompanySettings' });
+export type CompanySettings = z.output<typeof companySettings>;
+export type SettingKey = keyof CompanySettings;
+
+/** The settings of a company that never set anything: every field's default. */
+export const DEFAULT_SETTINGS: CompanySettings = companySettings.parse({});
+
+/** Each field's label, from its `title`. */
+export const SETTING_LABELS = Object.fromEntries(
+  Object.entries(companySettings.shape).map(([key, field]) => [key, String(field.meta()?.title ?? key)]),
+) as Record<SettingKey, string>;
+
+/**
+ * A change: any of the fields, each replacing the value it had (a list as a whole). Unknown names are
+ * refused, so a typo is not silently dropped. Built from the model, without its defaults.
+ */
+export const settingsChange = z
+  .strictObject(
+    Object.fromEntries(Object.entries(companySettings.shape).map(([key, field]) => [key, field.unwrap().optional()])) as {
+      [K in SettingKey]: z.ZodOptional<(typeof companySettings.shape)[K]['def']['innerType']>;
+    },
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? `Unbekannte Einstellung: ${issue.keys.join(', ')}`
+          : 'Bitte ein Objekt mit Einstellungen senden.',
+    },
+  )
+  .meta({ id: 'CompanySettingsChange' });
+export type SettingsChange = z.input<typeof settingsChange>;
+
+/**
+ * What residents and visitors of the company's pages may see without signing in (the damage form's
+ * emergency hint, contact details). A field is private until it is named here.
+ */
+export const companyContact = companySettings
+  .pick({ emergencyNumbers: true, officeHours: true, contactEmail: true, contactPhone: true })
+  .meta({ id: 'CompanyContact' });
+export type CompanyContact = z.output<typeof companyContact>;
+
+/** A company's settings with when and by whom they were last changed. */
+export const settingsResponse = z
+  .object({
+    settings: companySettings,
+    labels: z.record(z.string(), z.string()),
+    updatedAt: z.string().nullable(),
+  })
+  .meta({ id: 'CompanySettingsView' });
+
+export const settingsOperations = {
+  companyContact: operation({
+    operationId: 'companyContact',
+    method: 'get',
+    path: '/tenants/:slug/contact',
+    summary: 'Notrufnummern, Bürozeiten und Kontakt einer Hausverwaltung (öffentlich)',
+    tag,
+    access: 'public',
+    params: slugParams,
+    response: companyContact,
+  }),
+  companySettings: operation({
+    operationId: 'companySettings',
+    method: 'get',
+    path: '/staff/settings',
+    summary: 'Einstellungen der eigenen Hausverwaltung',
+    tag,
+    access: 'admin',
+    response: settingsResponse,
+  }),
+  changeCompanySettings: operation({
+    operationId: 'changeCompanySettings',
+    method: 'patch',
+    path: '/staff/settings',
+    summary: 'Einstellungen der eigenen Hausverwaltung ändern (nur die genannten Felder; jede Änderung im Audit-Log)',
+    tag,
+    access: 'admin',
+    body: settingsChange,
+    response: settingsResponse,
+  }),
+  platformCompanySettings: operation({
+    operationId: 'platformCompanySettings',
+    method: 'get',
+    path: '/admin/tenants/:slug/settings',
+    summary: 'Einstellungen einer Hausverwaltung',
+    tag: 'Plattform-Admin',
+    access: 'platform',
+    params: slugParams,
+    response: settingsResponse,
+  }),
+  platformChangeCompanySettings: operation({
+    operationId: 'platformChangeCompanySettings',
+    method: 'patch',
+    path: '/admin/tenants/:slug/settings',
+    summary: 'Einstellungen einer Hausverwaltung ändern (jede Änderung im Audit-Log)',
+    tag: 'Plattform-Admin',
+    access: 'platform',
+    params: slugParams,
+    body: settingsChange,
+    response: settingsResponse,
+  }),
+};
