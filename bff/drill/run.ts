@@ -48,7 +48,7 @@ async function main(): Promise<boolean> {
     checks.push(
       {
         check: 'Kein bestätigter Vorgang verloren',
-        seen: `${result.acknowledged} bestätigt, ${result.lost} fehlen, ${result.retried} Wiederholungen mit demselben Idempotency-Key`,
+        seen: `${result.acknowledged} bestätigt, ${result.lost} fehlen, ${result.retried} Wiederholungen mit demselben Idempotency-Key; längste Meldung ${(result.longestFilingMs / 1000).toFixed(1)} s`,
         ok: result.acknowledged > 0 && result.lost === 0,
       },
       { check: 'Kein Vorgang doppelt', seen: `${result.duplicated} Schlüssel mit mehr als einem Vorgang`, ok: result.duplicated === 0 },

@@ -70,8 +70,14 @@ const description = (key: string) => `Drill ${key}: Der Wasserhahn in der Küche
  * Files one damage report the way a widget does: one Idempotency-Key per submit, sent again with every retry
  * after a network error or a 502/503 from the balancer (an instance died under the request).
  */
-export async function fileCase(person: Resident, key = randomUUID(), attempts = 8): Promise<{ id: string; key: string; retries: number }> {
+export async function fileCase(
+  person: Resident,
+  key = randomUUID(),
+  attempts = 8,
+): Promise<{ id: string; key: string; retries: number; waitedMs: number }> {
+  const started = performance.now();
   for (let attempt = 0; ; attempt++) {
+    let pause = 150 + Math.random() * 150;
     try {
       const response = await person.client.request<{ case: { id: string } }>(
         'POST',
@@ -79,14 +85,22 @@ export async function fileCase(person: Resident, key = randomUUID(), attempts = 
         { type: 'damage', ...person.damage, urgency: 'normal', description: description(key), residentAvailability: 'werktags' },
         { headers: { 'idempotency-key': key } },
       );
-      if (response.status === 201 || response.status === 200) return { id: response.body.case.id, key, retries: attempt };
-      if (![502, 503, 504].includes(response.status) || attempt >= attempts) {
+      if (response.status === 201 || response.status === 200) {
+        return { id: response.body.case.id, key, retries: attempt, waitedMs: performance.now() - started };
+      }
+      // The key is held by a request that an instance took with it when it died: it is free again after
+      // the BFF's lease (IDEMPOTENCY_LEASE_MS); until then the BFF says when to ask again.
+      const held = response.status === 409 && (response.body as { error?: { code?: string } }).error?.code === 'idempotency_in_progress';
+      if (held && performance.now() - started < 120_000) {
+        pause = Number(response.headers.get('retry-after') ?? 2) * 1000;
+        attempt--;
+      } else if (![502, 503, 504].includes(response.status) || attempt >= attempts) {
         throw new Error(`POST /api/cases: ${response.status} ${JSON.stringify(response.body)}`);
       }
     } catch (error) {
       if (attempt >= attempts || !(error instanceof TypeError)) throw error;
     }
-    await new Promise((resolve) => setTimeout(resolve, 150 + Math.random() * 150));
+    await new Promise((resolve) => setTimeout(resolve, pause));
   }
 }
 
@@ -132,6 +146,8 @@ export interface KillResult {
   /** Idempotency keys that produced more than one case. */
   duplicated: number;
   retried: number;
+  /** The longest time one filing took until it was acknowledged, retries included (ms). */
+  longestFilingMs: number;
   failed: string[];
   sockets: number;
   /** Sockets the kill cut off, and how long each took until it was connected again (ms from the kill). */
@@ -171,6 +187,7 @@ export async function killUnderLoad(
   const acknowledged: Array<{ id: string; key: string }> = [];
   const failed: string[] = [];
   let retried = 0;
+  let longestFilingMs = 0;
   let running = true;
   const load = Promise.all(
     people.map(async (person) => {
@@ -179,6 +196,7 @@ export async function killUnderLoad(
           const filed = await fileCase(person);
           acknowledged.push(filed);
           retried += filed.retries;
+          longestFilingMs = Math.max(longestFilingMs, filed.waitedMs);
         } catch (error) {
           failed.push((error as Error).message);
         }
@@ -222,6 +240,7 @@ export async function killUnderLoad(
     lost: counted.lost,
     duplicated: counted.duplicated,
     retried,
+    longestFilingMs,
     failed,
     sockets: sockets.length,
     reconnectMs: reconnectMs.sort((a, b) => a - b),

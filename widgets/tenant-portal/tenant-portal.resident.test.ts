@@ -628,7 +628,7 @@ describe('<tenant-portal> resident area', function () {
     form.shadowRoot!.querySelector<HTMLInputElement>('input[value=emergency]')!.click();
     await until(() => form.shadowRoot!.querySelector('[part=emergency-number]'), 'emergency numbers');
     expect(bff.calls).to.include('GET /api/tenants/wohnbau-nord/contact');
-    expect(form.shadowRoot!.querySelector('[part=emergency-hint]')!.textContent!.replace(/\s+/g, ' ')).to.contain(
+    expect(form.shadowRoot!.querySelector('[part=emergency-hint]')!.textContent.replace(/\s+/g, ' ')).to.contain(
       'Aufzug-Notruf: 040 123 457',
     );
   });
