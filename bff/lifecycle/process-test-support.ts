@@ -63,6 +63,7 @@ export function startBffProcess(urls: ProvisionedUrls, env: Record<string, strin
       ...process.env,
       NODE_ENV: 'production',
       SESSION_SECRET: randomBytes(32).toString('hex'),
+      DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
       DATA_DIR: mkdtempSync(join(tmpdir(), 'mp-process-')),
       DATABASE_URL: urls.url,
       DATABASE_OWNER_URL: urls.ownerUrl,
