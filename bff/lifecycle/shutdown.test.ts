@@ -34,9 +34,14 @@ describe('the BFF process on SIGTERM', () => {
       const inFlight = fetch(`${bff.url}/api/tenants/wohnbau-nord`);
       await waitFor(
         'the request waiting on the lock',
-        async () =>
-          (await database.admin.query(`SELECT 1 FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'`, [database.name]))
-            .rowCount! > 0,
+        async () => {
+          // Inside the lock's transaction pg_stat_activity is a snapshot taken at its first read: drop it each time.
+          await database.admin.query('SELECT pg_stat_clear_snapshot()');
+          const waiting = await database.admin.query(`SELECT 1 FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'`, [
+            database.name,
+          ]);
+          return waiting.rowCount! > 0;
+        },
         30_000,
       );
       bff.child.kill('SIGTERM');
