@@ -114,8 +114,6 @@ const configSchema = z
     DEMO_MODE: booleanFromEnv.default(false),
     /** How long a repeated request with an Idempotency-Key waits for the first one's answer before it answers 409 idempotency_in_progress. */
     IDEMPOTENCY_WAIT_MS: z.coerce.number().int().nonnegative().default(10_000),
-    /** How long a request holds its Idempotency-Key without an answer before another may run it (an instance that crashed mid-request). */
-    IDEMPOTENCY_LEASE_MS: z.coerce.number().int().positive().default(60_000),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.DATABASE_OWNER_URL) {

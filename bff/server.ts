@@ -184,7 +184,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     uploads,
   });
 
-  const idempotency = createIdempotency(db, { waitMs: config.IDEMPOTENCY_WAIT_MS, leaseMs: config.IDEMPOTENCY_LEASE_MS, logger });
+  const idempotency = createIdempotency(db, { waitMs: config.IDEMPOTENCY_WAIT_MS });
   const api = new Api(createGuard(config), idempotency);
   registerAuthRoutes(api, ctx, { csrfToken: (req) => generateToken(req) });
   registerOnboardingRoutes(api, ctx);

@@ -187,6 +187,8 @@ function keepRunningOnIdleErrors(pool: pg.Pool): pg.Pool {
 }
 
 /** The database is unreachable or its connection died: the request may be tried again shortly. */
+export const isDatabaseUnavailable = (error: unknown): boolean => error instanceof AppError && error.code === 'database_unavailable';
+
 const databaseUnavailable = () =>
   new AppError(
     503,

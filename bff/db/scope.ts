@@ -1,5 +1,6 @@
 import type { Language } from '../contract/enums.ts';
 import type { Database, Queryable } from './database.ts';
+import { joinUnit, openUnitOf } from './unit-of-work.ts';
 
 /**
  * Who a unit of work runs for. Row-level security policies read these settings.
@@ -19,11 +20,31 @@ export interface Scope {
   sessionKey?: string;
 }
 
+/** The scope each open unit of work's connection is in (bff/db/unit-of-work.ts). */
+const unitScopes = new WeakMap<object, Scope | undefined>();
+
 /**
  * One transaction per unit of work with the scope set transaction-locally (`set_config(..., true)`),
- * so nothing leaks to the next user of a pooled connection.
+ * so nothing leaks to the next user of a pooled connection. Inside `inUnitOfWork` (an idempotent request)
+ * it is a savepoint of that unit's one transaction instead, with this scope for its statements.
  */
 export function withScope<T>(db: Database, scope: Scope, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  const unit = openUnitOf(db);
+  if (unit)
+    return joinUnit(unit, async (tx, nested) => {
+      const outer = unitScopes.get(unit);
+      await applyScope(tx, scope);
+      unitScopes.set(unit, scope);
+      try {
+        const result = await fn(tx);
+        // A step inside another step hands the connection back in the scope it found it in.
+        if (nested && outer) await applyScope(tx, outer);
+        return result;
+      } finally {
+        // On failure the savepoint's rollback has restored the outer settings already.
+        unitScopes.set(unit, outer);
+      }
+    });
   return db.transaction(async (tx) => {
     await applyScope(tx, scope);
     return fn(tx);

@@ -88,8 +88,7 @@ export async function fileCase(
       if (response.status === 201 || response.status === 200) {
         return { id: response.body.case.id, key, retries: attempt, waitedMs: performance.now() - started };
       }
-      // The key is held by a request that an instance took with it when it died: it is free again after
-      // the BFF's lease (IDEMPOTENCY_LEASE_MS); until then the BFF says when to ask again.
+      // The first attempt with this key still works on another instance: the BFF says when to ask again.
       const held = response.status === 409 && (response.body as { error?: { code?: string } }).error?.code === 'idempotency_in_progress';
       if (held && performance.now() - started < 120_000) {
         pause = Number(response.headers.get('retry-after') ?? 2) * 1000;

@@ -10,10 +10,9 @@ export interface StoredAnswer {
   body: unknown;
 }
 
-/** What another attempt finds under a key it could not claim. */
+/** What an attempt finds under its key: the first answer and what it answered. */
 export interface KeyHolder {
   fingerprint: string;
-  /** The first answer; absent while that attempt is still working. */
   answer?: StoredAnswer;
 }
 
@@ -22,35 +21,39 @@ export interface Claim {
   accountId: string;
   key: string;
   fingerprint: string;
-  claimId: string;
-  leaseMs: number;
   ttlHours: number;
 }
 
 /**
- * Claims the key for one attempt: a new key is inserted; an expired key, or one whose attempt let its lease
- * lapse without an answer (a crashed instance), is taken over. The primary key decides between two
- * attempts at the same moment: the second insert waits for the first transaction and then finds its row.
- * Returns true when this attempt holds the key.
+ * Claims the key in the transaction that does the work (a unit of work): a new key is inserted, an expired
+ * one (or one whose lease a previous release let lapse without an answer) taken over. The primary key decides between two
+ * attempts at the same moment: the second insert waits for the first transaction, at most `waitMs`
+ * (then 55P03 lock_not_available), and finds its row once it committed. Returns true when this attempt
+ * holds the key.
  */
-export async function claimKey(tx: Queryable, claim: Claim): Promise<boolean> {
-  const params = [claim.tenantId, claim.accountId, claim.key, claim.fingerprint, claim.claimId, claim.leaseMs, claim.ttlHours];
+export async function claimKey(tx: Queryable, claim: Claim, waitMs: number): Promise<boolean> {
+  await tx.query(`SELECT set_config('lock_timeout', $1, true)`, [`${Math.ceil(waitMs)}ms`]);
+  const params = [claim.tenantId, claim.accountId, claim.key, claim.fingerprint, claim.ttlHours];
   const inserted = await tx.query(
-    `INSERT INTO idempotency_keys (tenant_id, account_id, key, fingerprint, claim_id, locked_until, expires_at)
-     VALUES ($1, $2, $3, $4, $5, now() + make_interval(secs => $6::double precision / 1000), now() + make_interval(hours => $7))
+    `INSERT INTO idempotency_keys (tenant_id, account_id, key, fingerprint, expires_at)
+     VALUES ($1, $2, $3, $4, now() + make_interval(hours => $5))
      ON CONFLICT (tenant_id, account_id, key) DO NOTHING`,
     params,
   );
-  if (inserted.rowCount > 0) return true;
-  const takenOver = await tx.query(
-    `UPDATE idempotency_keys
-        SET fingerprint = $4, claim_id = $5, locked_until = now() + make_interval(secs => $6::double precision / 1000),
-            response_status = NULL, response_body = NULL, created_at = now(), expires_at = now() + make_interval(hours => $7)
-      WHERE tenant_id = $1 AND account_id = $2 AND key = $3
-        AND (expires_at <= now() OR (response_status IS NULL AND locked_until <= now()))`,
-    params,
-  );
-  return takenOver.rowCount > 0;
+  const held =
+    inserted.rowCount > 0 ||
+    (
+      await tx.query(
+        `UPDATE idempotency_keys
+            SET fingerprint = $4, claim_id = NULL, locked_until = NULL, response_status = NULL, response_body = NULL,
+                created_at = now(), expires_at = now() + make_interval(hours => $5)
+          WHERE tenant_id = $1 AND account_id = $2 AND key = $3 AND (expires_at <= now() OR (response_status IS NULL AND coalesce(locked_until, now()) <= now()))`,
+        params,
+      )
+    ).rowCount > 0;
+  // The work that follows waits for locks as long as any request does.
+  await tx.query(`SELECT set_config('lock_timeout', '0', true)`);
+  return held;
 }
 
 export async function findKeyHolder(tx: Queryable, accountId: string, key: string): Promise<KeyHolder | undefined> {
@@ -64,22 +67,13 @@ export async function findKeyHolder(tx: Queryable, accountId: string, key: strin
   return { fingerprint: row.fingerprint, ...(row.status === null ? {} : { answer: { status: row.status, body: row.body } }) };
 }
 
-/** Keeps the answer of the attempt that holds the key (a lapsed and taken-over claim stores nothing). */
-export async function storeAnswer(tx: Queryable, accountId: string, key: string, claimId: string, answer: StoredAnswer): Promise<boolean> {
-  const { rowCount } = await tx.query(
-    `UPDATE idempotency_keys SET response_status = $4, response_body = $5::json
-      WHERE account_id = $1 AND key = $2 AND claim_id = $3 AND response_status IS NULL`,
-    [accountId, key, claimId, answer.status, JSON.stringify(answer.body ?? null)],
-  );
-  return rowCount > 0;
-}
-
-/** Gives the key back after a failed attempt, so that the same key may be tried again. */
-export async function releaseKey(tx: Queryable, accountId: string, key: string, claimId: string): Promise<void> {
-  await tx.query(`DELETE FROM idempotency_keys WHERE account_id = $1 AND key = $2 AND claim_id = $3 AND response_status IS NULL`, [
+/** The answer, in the transaction that claimed the key and did the work. */
+export async function storeAnswer(tx: Queryable, accountId: string, key: string, answer: StoredAnswer): Promise<void> {
+  await tx.query(`UPDATE idempotency_keys SET response_status = $3, response_body = $4::json WHERE account_id = $1 AND key = $2`, [
     accountId,
     key,
-    claimId,
+    answer.status,
+    JSON.stringify(answer.body ?? null),
   ]);
 }
 

@@ -60,7 +60,7 @@ describe('idempotency keys on two BFF instances sharing one PostgreSQL', () => {
     const resident = await signInResident(first, company);
     const body = { type: 'damage', ...(await damageChoice(resident)), urgency: 'normal', description: 'Wasser läuft die Wand herunter.' };
     // A first filing creates the company's case-number counter; holding its row lock makes the winner wait
-    // inside its transaction, so the second request surely arrives while the first is in progress.
+    // inside its transaction (with its key claimed), so the second request surely arrives while the first is in progress.
     assert.equal((await resident.post('/api/cases', { ...body, description: 'Erste Meldung.' })).status, 201);
     await admin.query('BEGIN');
     const key = randomUUID();
@@ -70,7 +70,8 @@ describe('idempotency keys on two BFF instances sharing one PostgreSQL', () => {
       racing = [post(first, resident, '/api/cases', body, key), post(second, resident, '/api/cases', body, key)];
       await waitFor(async () => (await backendsWaitingOnLock()) > 0);
       await new Promise((resolve) => setTimeout(resolve, 300));
-      assert.equal(await backendsWaitingOnLock(), 1, 'only one request works, the other waits for its answer');
+      // One waits on the counter inside its transaction, the other on the first one's key row until it commits.
+      assert.equal(await backendsWaitingOnLock(), 2, 'the second request waits in the database for the first');
     } finally {
       await admin.query('COMMIT');
     }

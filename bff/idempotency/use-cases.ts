@@ -1,9 +1,9 @@
-import { createHash, randomUUID } from 'node:crypto';
-import type { Logger } from 'pino';
+import { createHash } from 'node:crypto';
 import type { Database } from '../db/database.ts';
-import { withScope, withTenant, type TenantContext } from '../db/scope.ts';
+import { applyScope, withScope, withTenant, type TenantContext } from '../db/scope.ts';
+import { inUnitOfWork } from '../db/unit-of-work.ts';
 import { AppError } from '../errors.ts';
-import { claimKey, deleteExpiredKeys, findKeyHolder, releaseKey, storeAnswer, type StoredAnswer } from './repository.ts';
+import { claimKey, deleteExpiredKeys, findKeyHolder, storeAnswer, type StoredAnswer } from './repository.ts';
 
 export type { StoredAnswer };
 
@@ -11,7 +11,8 @@ export type { StoredAnswer };
  * Creating requests are safe to retry (docs/cases.md, "Safe to retry"): a request with an `Idempotency-Key`
  * header runs once per account and key; a repeat within 24 hours gets the first answer (status and body)
  * instead of creating a second row. Only successful answers (2xx) spend a key: an attempt that fails
- * (4xx or 5xx, the database gone) created nothing and gives the key back, so the same key may be tried again.
+ * (4xx or 5xx, the database gone, the instance killed) created nothing and left no key, so the same key may be
+ * tried again.
  */
 
 /** How long a key and its answer are kept. */
@@ -27,9 +28,6 @@ const KEY_PATTERN = /^"?([A-Za-z0-9\-_.:~]{8,255})"?$/;
 export interface IdempotencyOptions {
   /** How long a repeated request waits for the first attempt's answer before answering 409. */
   waitMs: number;
-  /** How long an attempt holds its key without an answer before another may take it over (a crashed instance). */
-  leaseMs: number;
-  logger?: Logger;
 }
 
 export interface IdempotentOutcome {
@@ -80,56 +78,64 @@ export function createIdempotency(db: Database, options: IdempotencyOptions) {
      * Runs `execute` once for this account and key. A repeat with the same fingerprint gets the stored
      * answer, waiting up to `waitMs` while the first attempt is still working (then 409); a repeat with
      * another fingerprint is a 422.
+     *
+     * The key is claimed, the work done and the answer stored in one transaction (a unit of work,
+     * bff/db/unit-of-work.ts): a key is either absent or holds its answer, never "taken" by an attempt
+     * that died. An attempt at the same moment waits in the database for the first one's row (at most
+     * `waitMs`): it commits, and the second gets its answer, or rolls back, and the second runs.
      */
     async run(ctx: TenantContext, key: string, fingerprint: string, execute: () => Promise<StoredAnswer>): Promise<IdempotentOutcome> {
-      const claimId = randomUUID();
-      const claim = {
-        tenantId: ctx.tenantId,
-        accountId: ctx.accountId,
-        key,
-        fingerprint,
-        claimId,
-        leaseMs: options.leaseMs,
-        ttlHours: IDEMPOTENCY_KEY_HOURS,
-      };
       const deadline = Date.now() + options.waitMs;
       for (;;) {
-        const outcome = await withTenant(db, ctx, async (tx) => {
-          if (await claimKey(tx, claim)) return 'claimed' as const;
-          return findKeyHolder(tx, ctx.accountId, key);
-        });
-        if (outcome === 'claimed') break;
-        if (outcome) {
-          if (outcome.fingerprint !== fingerprint) throw reused();
-          if (outcome.answer) return { answer: outcome.answer, replayed: true };
+        const holder = await withTenant(db, ctx, (tx) => findKeyHolder(tx, ctx.accountId, key));
+        if (holder && holder.fingerprint !== fingerprint) throw reused();
+        if (holder?.answer) return { answer: holder.answer, replayed: true };
+        const claim = { tenantId: ctx.tenantId, accountId: ctx.accountId, key, fingerprint, ttlHours: IDEMPOTENCY_KEY_HOURS };
+        let refused: 'taken' | 'busy' | undefined;
+        try {
+          const answer = await inUnitOfWork(
+            db,
+            {
+              begin: async (tx) => {
+                await applyScope(tx, tenantScope(ctx));
+                const outcome = await claimKey(tx, claim, Math.max(1, deadline - Date.now())).catch((error: unknown) => {
+                  if (isLockTimeout(error)) refused = 'busy';
+                  throw error;
+                });
+                if (!outcome) {
+                  refused = 'taken';
+                  throw new Error('idempotency key taken by another attempt');
+                }
+              },
+              finish: async (tx, answer) => {
+                await applyScope(tx, tenantScope(ctx));
+                await storeAnswer(tx, ctx.accountId, key, answer);
+              },
+            },
+            execute,
+          );
+          return { answer, replayed: false };
+        } catch (error) {
+          if (refused === 'busy') throw inProgress();
+          if (refused !== 'taken') throw error;
         }
-        // Held by an attempt that has no answer yet (or just gave the key back): wait and look again.
+        // Another attempt committed the key first: its answer (or a 422) is there now.
         if (Date.now() >= deadline) throw inProgress();
         await sleep(POLL_MS);
       }
-
-      let answer: StoredAnswer;
-      try {
-        answer = await execute();
-      } catch (error) {
-        await withTenant(db, ctx, (tx) => releaseKey(tx, ctx.accountId, key, claimId)).catch((releaseError: unknown) =>
-          // The key stays in progress until its lease lapses; then the next attempt takes it over.
-          options.logger?.warn({ err: releaseError }, 'idempotency key not released'),
-        );
-        throw error;
-      }
-      if (answer.status >= 200 && answer.status < 300) {
-        await withTenant(db, ctx, (tx) => storeAnswer(tx, ctx.accountId, key, claimId, answer)).catch((storeError: unknown) =>
-          // The work is done and committed: the client gets its answer; a repeat after the lease would run again.
-          options.logger?.warn({ err: storeError }, 'idempotency answer not stored'),
-        );
-      } else {
-        await withTenant(db, ctx, (tx) => releaseKey(tx, ctx.accountId, key, claimId)).catch(() => undefined);
-      }
-      return { answer, replayed: false };
     },
   };
 }
+
+const tenantScope = (ctx: TenantContext) => ({
+  role: ctx.role,
+  tenantId: ctx.tenantId,
+  accountId: ctx.accountId,
+  residentId: ctx.residentId,
+});
+
+/** 55P03 lock_not_available: the claim waited `waitMs` for another attempt's row. */
+const isLockTimeout = (error: unknown) => (error as { code?: string } | undefined)?.code === '55P03';
 
 export type Idempotency = ReturnType<typeof createIdempotency>;
 

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.ts';
 import { withScope } from '../db/scope.ts';
+import { afterCommit } from '../db/unit-of-work.ts';
 import { claimDueEntries, dueTenants, markDelivered, markFailed, releaseClaims, type OutboxEntry } from './outbox-repository.ts';
 
 /** Delivers one entry; resolves when the receiver accepted it, throws otherwise. */
@@ -131,9 +132,12 @@ export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 
   return {
     wake() {
-      if (stopped || !topics.length) return;
-      if (running) wokenWhileRunning = true;
-      else run();
+      // Woken for entries just queued: inside a unit of work they exist once it commits.
+      afterCommit(() => {
+        if (stopped || !topics.length) return;
+        if (running) wokenWhileRunning = true;
+        else run();
+      });
     },
     async stop() {
       stopped = true;

@@ -7,6 +7,7 @@ import { createClient } from 'redis';
 import type { Logger } from 'pino';
 import type { SessionData, Store } from 'express-session';
 import type { ResidentEventMap, StaffEventMap } from '../contract/realtime.ts';
+import { afterCommit } from '../db/unit-of-work.ts';
 
 /**
  * Live updates over socket.io, authenticated by the same session cookie as the HTTP API.
@@ -113,8 +114,10 @@ export async function attachRealtime(
   });
 
   return {
-    toStaff: (tenantId, event, payload) => void io.to(staffRoom(tenantId)).emit(event, payload),
-    toResident: (tenantId, residentId, event, payload) => void io.to(residentRoom(tenantId, residentId)).emit(event, payload),
+    // Live events tell of committed changes: inside a unit of work (an idempotent request) they wait for its commit.
+    toStaff: (tenantId, event, payload) => afterCommit(() => void io.to(staffRoom(tenantId)).emit(event, payload)),
+    toResident: (tenantId, residentId, event, payload) =>
+      afterCommit(() => void io.to(residentRoom(tenantId, residentId)).emit(event, payload)),
     endSession: (sessionId) => io.in(sessionRoom(sessionId)).disconnectSockets(true),
     endAccountSessions: (tenantId, accountId) => io.in(accountRoom(tenantId, accountId)).disconnectSockets(true),
     connectedSockets: () => io.of('/').sockets.size,

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Database, Queryable } from '../db/database.ts';
 import { withScope, withTenant, type TenantContext } from '../db/scope.ts';
+import { beforeUnitOfWork } from '../db/unit-of-work.ts';
 import { UPLOAD_LIMITS } from '../contract/enums.ts';
 import { AppError, notFound } from '../errors.ts';
 import { inspectUpload } from './file-inspection.ts';
@@ -72,17 +73,19 @@ export function createUploadUseCases(db: Database, limits: UploadLimits = DEFAUL
 
     async stage(ctx: TenantContext, upload: { originalName: string; content: Buffer }) {
       // The account's cap is checked before any decoding (and again, locked, when the file is stored).
-      if ((await withTenant(db, ctx, (tx) => countStagedUploads(tx, ctx.accountId))) >= MAX_STAGED_UPLOADS) throw tooManyUploads();
+      // Outside the request's unit of work (an idempotent upload): its transaction begins after the decoding.
+      const staged = await beforeUnitOfWork(() => withTenant(db, ctx, (tx) => countStagedUploads(tx, ctx.accountId)));
+      if (staged >= MAX_STAGED_UPLOADS) throw tooManyUploads();
       const file = await inspectUpload(upload.content, upload.originalName, {
         maxPixels: limits.maxPixels,
         decode: (work) => queue.run(ctx.accountId, work),
       });
-      const staged = await withTenant(db, ctx, async (tx) => {
+      const stored = await withTenant(db, ctx, async (tx) => {
         await lockAccountUploads(tx, ctx.accountId);
         if ((await countStagedUploads(tx, ctx.accountId)) >= MAX_STAGED_UPLOADS) throw tooManyUploads();
         return insertStagedUpload(tx, { tenantId: ctx.tenantId, accountId: ctx.accountId, ...file });
       });
-      return { upload: staged };
+      return { upload: stored };
     },
 
     async discard(ctx: TenantContext, uploadId: string) {
