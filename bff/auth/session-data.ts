@@ -20,7 +20,7 @@ export interface SessionAuth {
   emailCodeExpiresAt?: number;
   /** How many codes this pending sign-in has mailed (bounded, so the address cannot be flooded). */
   emailCodesSent?: number;
-  /** TOTP secret offered during enrolment, stored on the account only once confirmed. */
+  /** TOTP secret offered during enrolment (sealed, bff/secrets/), stored on the account only once confirmed. */
   pendingTotpSecret?: string;
   secondFactorFailures?: number;
 }

@@ -8,7 +8,7 @@ import { hashActivationCode } from '../onboarding/use-cases.ts';
 import { findTenantBySlug, type Tenant } from '../tenants/use-cases.ts';
 import { hashPassword, verifyDecoy, verifyPassword } from './passwords.ts';
 import { newTotpSecret, totpQrCodeSvg, totpUri, verifyTotp } from './totp.ts';
-import { totpSecretContext } from '../secrets/secret-box.ts';
+import { pendingTotpSecretContext, totpSecretContext } from '../secrets/secret-box.ts';
 import type { SessionAuth } from './session-data.ts';
 import * as repo from './repository.ts';
 import { loginCodeMail, passwordResetMail } from './mails.ts';
@@ -276,13 +276,14 @@ export async function rememberLanguage(ctx: AppContext, auth: SessionAuth, langu
 export async function startTotpEnrolment(ctx: AppContext, pending: SessionAuth) {
   const account = await loadAccount(ctx, pending);
   const secret = newTotpSecret();
-  pending.pendingTotpSecret = secret;
+  // Sealed like the stored one: the session row is at rest in the database too.
+  pending.pendingTotpSecret = ctx.secrets.seal(secret, pendingTotpSecretContext(pending.accountId));
   const otpauthUrl = totpUri(secret, account.email ?? account.displayName, `Mieterportal ${pending.tenantName}`);
   return { secret, otpauthUrl, qrCodeSvg: await totpQrCodeSvg(otpauthUrl) };
 }
 
 export async function confirmTotpEnrolment(ctx: AppContext, pending: SessionAuth, code: string): Promise<SessionAuth> {
-  const secret = pending.pendingTotpSecret;
+  const secret = openPendingSecret(ctx, pending);
   if (!secret) throw new AppError(409, 'enrolment_not_started', 'Bitte richten Sie zuerst die Authenticator-App ein.');
   const account = await accountForCodeCheck(ctx, pending);
   const step = await verifyTotp(secret, code);
@@ -290,6 +291,15 @@ export async function confirmTotpEnrolment(ctx: AppContext, pending: SessionAuth
   const sealed = ctx.secrets.seal(secret, totpSecretContext(pending.accountId));
   await auth(ctx, pending.tenantId)((tx) => repo.enrollTotp(tx, pending.tenantId, pending.accountId, sealed, step));
   return finishSignIn(ctx, pending, account);
+}
+
+/** The enrolment's new secret; none when it was sealed with a key this instance no longer has (enrol again). */
+function openPendingSecret(ctx: AppContext, pending: SessionAuth): string | undefined {
+  const value = pending.pendingTotpSecret;
+  if (!value) return undefined;
+  // A session from before secrets were sealed there holds it as it is.
+  if (!ctx.secrets.isSealed(value)) return value;
+  return ctx.secrets.canOpen(value) ? ctx.secrets.open(value, pendingTotpSecretContext(pending.accountId)) : undefined;
 }
 
 export async function startEmailEnrolment(ctx: AppContext, pending: SessionAuth): Promise<{ sentTo: string }> {

@@ -15,7 +15,7 @@ import {
   TestClient,
 } from '../test/harness.ts';
 import { createHousingCompany } from '../test/fixtures.ts';
-import { activateAccount, signInWithPassword } from '../test/sign-in.ts';
+import { activateAccount, nextTotpCode, signInWithPassword, TEST_PASSWORD } from '../test/sign-in.ts';
 import { FakeVorgangApi } from '../case-backend-http/vorgang-api-test-support.ts';
 import { newTotpSecret } from '../auth/totp.ts';
 
@@ -85,6 +85,42 @@ describe('stored secrets are encrypted at rest', () => {
     } finally {
       await api.stop();
     }
+  });
+
+  it('keeps the secret of an enrolment under way sealed in the session row, and the enrolment still completes', async () => {
+    const hv = await createHousingCompany(db);
+    const client = new TestClient(server.url);
+    const activated = await client.post('/api/auth/activate', {
+      tenant: hv.tenant.slug,
+      code: hv.resident.activationCode,
+      email: hv.resident.email,
+      password: TEST_PASSWORD,
+    });
+    assert.equal(activated.status, 200, JSON.stringify(activated.body));
+    client.resetCsrf();
+    const enrolment = await client.post('/api/auth/enroll/totp');
+    assert.equal(enrolment.status, 200, JSON.stringify(enrolment.body));
+    const secret: string = enrolment.body.secret;
+    const { rows } = await withScope(
+      db,
+      { role: 'resident', tenantId: hv.tenant.id, accountId: hv.resident.accountId, residentId: hv.resident.id },
+      (tx) => tx.query<{ data: string }>(`SELECT data::text AS data FROM sessions WHERE account_id = $1`, [hv.resident.accountId]),
+    );
+    assert.equal(rows.length, 1, 'the session of the enrolment');
+    assert.ok(!rows[0].data.includes(secret), `the session row holds the TOTP secret as it is: ${rows[0].data}`);
+
+    const confirmed = await client.post('/api/auth/enroll/totp/confirm', {
+      code: await nextTotpCode({
+        tenant: hv.tenant.slug,
+        email: hv.resident.email,
+        password: TEST_PASSWORD,
+        audience: 'resident',
+        totpSecret: secret,
+        lastTotpStep: -1,
+      }),
+    });
+    assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
+    assert.equal((await client.get('/api/session')).body.state, 'signed_in');
   });
 
   it('encrypts the plaintext secrets stored before, when it starts, and they keep working', async () => {

@@ -26,6 +26,8 @@ export class SecretBoxError extends Error {}
 
 /** Where each stored secret belongs: a sealed value opens only in its own row and column. */
 export const totpSecretContext = (accountId: string) => `accounts.totp_secret:${accountId}`;
+/** An enrolment under way keeps its new secret in the session row until the first code confirms it. */
+export const pendingTotpSecretContext = (accountId: string) => `sessions.pending_totp_secret:${accountId}`;
 export const apiTokenContext = (tenantId: string) => `case_backend_connections.api_token:${tenantId}`;
 export const webhookSecretContext = (tenantId: string) => `case_backend_connections.webhook_secret:${tenantId}`;
 
