@@ -96,8 +96,6 @@ const configSchema = z
     DATA_ENCRYPTION_KEY: z.string().optional(),
     /** Earlier keys (comma-separated, base64) after a rotation: read only; start-up re-encrypts with DATA_ENCRYPTION_KEY. */
     DATA_ENCRYPTION_PREVIOUS_KEYS: z.string().optional(),
-    /** Days a delivered outbox entry is kept before the hourly purge deletes it; dead letters are kept until requeued. */
-    OUTBOX_RETENTION_DAYS: z.coerce.number().int().positive().default(7),
     /** How often each instance looks for due scheduled jobs (bff/jobs/: purges); each job runs once per period across instances. */
     JOBS_POLL_MS: z.coerce.number().int().positive().default(30_000),
     /** Time limit of one request to a housing company's Vorgang API. */

@@ -218,7 +218,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       { name: 'sessions-purge-expired', everyMs: 10 * 60_000, run: () => purgeExpiredSessions(db) },
       { name: 'uploads-purge-expired', everyMs: 10 * 60_000, run: () => purgeExpiredUploads(db) },
       { name: 'idempotency-keys-purge-expired', everyMs: 10 * 60_000, run: () => purgeExpiredIdempotencyKeys(db) },
-      outboxPurgeJob(db, config.OUTBOX_RETENTION_DAYS),
+      outboxPurgeJob(db),
     ],
   });
   outboxWorker = startOutboxWorker({

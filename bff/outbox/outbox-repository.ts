@@ -132,9 +132,12 @@ export async function releaseClaims(tx: Queryable, ids: string[]): Promise<void>
   ]);
 }
 
-/** Deletes delivered entries older than the cut-off, across housing companies (system scope); how many. */
-export async function purgeDelivered(tx: Queryable, deliveredBefore: Date): Promise<number> {
-  const { rows } = await tx.query<{ purged: string }>(`SELECT outbox_purge_delivered($1) AS purged`, [deliveredBefore]);
+/**
+ * Deletes delivered entries older than each housing company's retention period (its setting, else
+ * `defaultDays`) at `now`, across housing companies (system scope); how many.
+ */
+export async function purgeDelivered(tx: Queryable, now: Date, defaultDays: number): Promise<number> {
+  const { rows } = await tx.query<{ purged: string }>(`SELECT outbox_purge_delivered_by_company($1, $2) AS purged`, [now, defaultDays]);
   return Number(rows[0].purged);
 }
 
