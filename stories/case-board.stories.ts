@@ -117,6 +117,15 @@ export const NotSignedIn: Story = {
   play: ({ canvasElement }) => expectShown(canvasElement, 'Bitte melden Sie sich als Mitarbeiterin oder Mitarbeiter an'),
 };
 
+/** The live connection drops (a deploy): the board says so calmly over the list and keeps it where it is. */
+export const ConnectionInterrupted: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    await findDeep(canvasElement.querySelector('case-board')!, 'button.case');
+    (loaded as Loaded).bff.live.emit('live:interrupted');
+    await expectShown(canvasElement, 'Verbindung unterbrochen – wird wiederhergestellt', 'Vorgänge');
+  },
+};
+
 export const LongTexts: Story = {
   args: { cases: { longTexts: true, count: 8 } },
   play: async (context) => {

@@ -14,9 +14,11 @@ interface Args {
   cases: FakeResidentCasesOptions;
   /** Pushes a status change, a reply and a new document live, starting this many ms after rendering. */
   liveUpdatesAfter?: number;
+  /** The live connection drops (a deploy, a network change) this many ms after rendering and stays away. */
+  connectionLostAfter?: number;
 }
 
-function renderPortal({ bff: options, cases: caseOptions, liveUpdatesAfter }: Args) {
+function renderPortal({ bff: options, cases: caseOptions, liveUpdatesAfter, connectionLostAfter }: Args) {
   const cases = new FakeResidentCases(caseOptions);
   const filing = new FakeCaseFiling();
   const bff = new FakeBff({ latency: 400, ...options, routes: [...cases.routes, ...filing.routes] });
@@ -32,6 +34,7 @@ function renderPortal({ bff: options, cases: caseOptions, liveUpdatesAfter }: Ar
       liveUpdatesAfter + 6000,
     );
   }
+  if (connectionLostAfter !== undefined) setTimeout(() => bff.live.emit('live:interrupted'), connectionLostAfter);
   return html`<tenant-portal tenant="wohnbau-nord" .client=${bff.client()}></tenant-portal>`;
 }
 
@@ -49,6 +52,7 @@ const meta: Meta<Args> = {
     bff: { control: false },
     cases: { control: 'object' },
     liveUpdatesAfter: { control: { type: 'number', min: 0, step: 500 } },
+    connectionLostAfter: { control: { type: 'number', min: 0, step: 500 } },
   },
   render: renderPortal,
 };
@@ -130,6 +134,12 @@ export const LongTexts: Story = {
 export const LiveUpdates: Story = {
   args: { bff: signedIn, liveUpdatesAfter: 2000 },
   play: ({ canvasElement }) => expectShown(canvasElement, '3 ungelesen'),
+};
+
+/** The live connection drops while "Meine Anliegen" is open: a calm notice over the list, nothing moves. */
+export const ConnectionInterrupted: Story = {
+  args: { bff: signedIn, connectionLostAfter: 1500 },
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Meine Anliegen', 'Verbindung unterbrochen – wird wiederhergestellt'),
 };
 
 export const English: Story = {
