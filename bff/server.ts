@@ -45,6 +45,7 @@ import { createMailDelivery, MAIL_TOPIC } from './mail/mail-outbox.ts';
 import { mountDevOutbox } from './mail/routes.ts';
 import { mountDemoLogins } from './demo/routes.ts';
 import { mountStaticAssets } from './http/static.ts';
+import { pageSecurityPolicy, securityHeaders } from './http/security-headers.ts';
 import { drainConnections, ShutdownClock, stopAccepting } from './lifecycle/shutdown.ts';
 import { redactingLogger, requestLogging } from './http/request-logging.ts';
 import { secretBoxFromConfig } from './secrets/secret-box.ts';
@@ -131,6 +132,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     allowOriginForTenant: (origin, tenantId) => origins.isAllowedForTenant(origin, tenantId, publicUrl),
     sessionAbsoluteMs: config.SESSION_ABSOLUTE_HOURS * 3_600_000,
   });
+  // Before every other handler, socket.io's included (it took the server's request listeners over just now).
+  httpServer.prependListener('request', securityHeaders({ https: secure }));
   const rateLimits = await createRateLimits({ redisUrl: config.REDIS_URL, prefix: config.RATE_LIMIT_PREFIX, logger });
   const ctx: AppContext = { config, db, logger, mailer, realtime, secrets, rateLimits, publicUrl: () => publicUrl };
 
@@ -141,7 +144,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   registerHealthRoutes(app, ctx, { redis: redisProbe });
   registerMetricsRoute(app, ctx, metrics);
   // The demo site and the /dev pages publish known passwords, TOTP codes and mailed links: demo mode only.
-  mountStaticAssets(app, { demoSite: config.DEMO_MODE });
+  const pagePolicy = pageSecurityPolicy({ https: secure, embedOrigins: () => origins.registeredOrigins() });
+  mountStaticAssets(app, { demoSite: config.DEMO_MODE, pagePolicy });
+  if (config.DEMO_MODE) app.use('/dev', pagePolicy);
   if (!config.SMTP_URL && config.DEMO_MODE) mountDevOutbox(app, mailer);
   if (config.DEMO_MODE) mountDemoLogins(app);
 
