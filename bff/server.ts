@@ -6,7 +6,6 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import session from 'express-session';
 import cors from 'cors';
-import { csrfSync } from 'csrf-sync';
 import { pino, type Logger } from 'pino';
 import { loadConfig, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
@@ -19,6 +18,7 @@ import { createDevOutboxMailer, createSmtpMailer, type Mailer } from './mail/mai
 import { attachRealtime, type Realtime } from './realtime/realtime.ts';
 import { createRateLimits } from './http/rate-limit.ts';
 import { DatabaseSessionStore, purgeExpiredSessions } from './auth/session-store.ts';
+import { createCsrfProtection } from './auth/csrf.ts';
 import './auth/session-data.ts';
 import type { AppContext } from './context.ts';
 import { createOriginPolicy } from './tenants/origins.ts';
@@ -107,22 +107,23 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const origins = createOriginPolicy(db);
 
   const secure = (config.PUBLIC_URL ?? '').startsWith('https://');
+  const secret = sessionSecret(config);
+  const cookieAttributes = {
+    httpOnly: true,
+    secure,
+    sameSite: config.COOKIE_SAMESITE,
+    // Cross-site embeds get a partitioned cookie (CHIPS), so it works where third-party cookies are blocked.
+    partitioned: config.COOKIE_SAMESITE === 'none' && secure,
+  };
   const sessionMiddleware = session({
     name: 'mp.sid',
-    secret: sessionSecret(config),
+    secret,
     store: new DatabaseSessionStore(db),
     resave: false,
+    // No row for a visitor who has not signed in: before sign-in the CSRF token is stateless (auth/csrf.ts).
     saveUninitialized: false,
     rolling: true,
-    // Unset: the cookie's Secure check follows Express's `trust proxy` (req.secure), as set above.
-    cookie: {
-      httpOnly: true,
-      secure,
-      sameSite: config.COOKIE_SAMESITE,
-      // Cross-site embeds get a partitioned cookie (CHIPS), so it works where third-party cookies are blocked.
-      partitioned: config.COOKIE_SAMESITE === 'none' && secure,
-      maxAge: config.SESSION_IDLE_MINUTES * 60_000,
-    },
+    cookie: { ...cookieAttributes, maxAge: config.SESSION_IDLE_MINUTES * 60_000 },
   });
 
   const realtime: Realtime = await attachRealtime(httpServer, sessionMiddleware, {
@@ -169,13 +170,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     origins.sessionOriginGuard(() => publicUrl),
   );
 
-  const { csrfSynchronisedProtection, generateToken } = csrfSync({
-    getTokenFromRequest: (req) => req.get('x-csrf-token'),
-  });
+  // A pre-login token is good as long as an idle session would be.
+  const csrf = createCsrfProtection({ secret, ttlMs: config.SESSION_IDLE_MINUTES * 60_000, cookie: cookieAttributes });
   // The platform admin API authenticates with a bearer token and webhooks with a signature, not a cookie,
   // so CSRF does not apply.
   const withoutCookie = (path: string) => path.startsWith('/admin/') || path.startsWith('/integrations/');
-  app.use('/api', (req, res, next) => (withoutCookie(req.path) ? next() : csrfSynchronisedProtection(req, res, next)));
+  app.use('/api', (req, res, next) => (withoutCookie(req.path) ? next() : csrf.protection(req, res, next)));
 
   // The case core, composed once: every capability works cases through these use cases and their port.
   // eslint-disable-next-line prefer-const -- the use cases built next wake the worker, which starts after them
@@ -191,7 +191,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
   const idempotency = createIdempotency(db, { waitMs: config.IDEMPOTENCY_WAIT_MS });
   const api = new Api(createGuard(config), idempotency);
-  registerAuthRoutes(api, ctx, { csrfToken: (req) => generateToken(req) });
+  registerAuthRoutes(api, ctx, { csrfToken: csrf.token });
   registerOnboardingRoutes(api, ctx);
   registerCaseRoutes(api, ctx, cases);
   registerCaseBackendHttpRoutes(api, ctx, { cases, outbox });
