@@ -189,3 +189,21 @@ describe('anonymous visitors', () => {
     assert.equal(enrolment.status, 200, 'the token the activation answered with');
   });
 });
+
+describe('the pre-login cookie of a cross-site embed', () => {
+  let server: RunningServer;
+  before(async () => {
+    server = await startTestServer({ PUBLIC_URL: 'https://portal.pre-login-test.example', COOKIE_SAMESITE: 'none' });
+  });
+  after(() => server?.stop());
+
+  it('has the attributes of the session cookie: Secure, SameSite=None, Partitioned', async () => {
+    const answer = await new TestClient(server.url).get('/api/session');
+    const cookie = answer.headers.getSetCookie().find((header) => header.startsWith(`${PRE_LOGIN_COOKIE}=`));
+    assert.ok(cookie);
+    assert.match(cookie, /; Secure/i);
+    assert.match(cookie, /; SameSite=None/i);
+    assert.match(cookie, /; Partitioned/i);
+    assert.match(cookie, /; HttpOnly/i);
+  });
+});
