@@ -6,7 +6,6 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import session from 'express-session';
 import cors from 'cors';
-import { csrfSync } from 'csrf-sync';
 import { pino, type Logger } from 'pino';
 import { loadConfig, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
@@ -19,6 +18,7 @@ import { createDevOutboxMailer, createSmtpMailer, type Mailer } from './mail/mai
 import { attachRealtime, type Realtime } from './realtime/realtime.ts';
 import { createRateLimits } from './http/rate-limit.ts';
 import { DatabaseSessionStore, purgeExpiredSessions } from './auth/session-store.ts';
+import { createCsrfProtection } from './auth/csrf.ts';
 import './auth/session-data.ts';
 import type { AppContext } from './context.ts';
 import { createOriginPolicy } from './tenants/origins.ts';
@@ -45,6 +45,7 @@ import { createMailDelivery, MAIL_TOPIC } from './mail/mail-outbox.ts';
 import { mountDevOutbox } from './mail/routes.ts';
 import { mountDemoLogins } from './demo/routes.ts';
 import { mountStaticAssets } from './http/static.ts';
+import { pageSecurityPolicy, securityHeaders } from './http/security-headers.ts';
 import { drainConnections, ShutdownClock, stopAccepting } from './lifecycle/shutdown.ts';
 import { redactingLogger, requestLogging } from './http/request-logging.ts';
 import { secretBoxFromConfig } from './secrets/secret-box.ts';
@@ -106,22 +107,23 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const origins = createOriginPolicy(db);
 
   const secure = (config.PUBLIC_URL ?? '').startsWith('https://');
+  const secret = sessionSecret(config);
+  const cookieAttributes = {
+    httpOnly: true,
+    secure,
+    sameSite: config.COOKIE_SAMESITE,
+    // Cross-site embeds get a partitioned cookie (CHIPS), so it works where third-party cookies are blocked.
+    partitioned: config.COOKIE_SAMESITE === 'none' && secure,
+  };
   const sessionMiddleware = session({
     name: 'mp.sid',
-    secret: sessionSecret(config),
+    secret,
     store: new DatabaseSessionStore(db),
     resave: false,
+    // No row for a visitor who has not signed in: before sign-in the CSRF token is stateless (auth/csrf.ts).
     saveUninitialized: false,
     rolling: true,
-    // Unset: the cookie's Secure check follows Express's `trust proxy` (req.secure), as set above.
-    cookie: {
-      httpOnly: true,
-      secure,
-      sameSite: config.COOKIE_SAMESITE,
-      // Cross-site embeds get a partitioned cookie (CHIPS), so it works where third-party cookies are blocked.
-      partitioned: config.COOKIE_SAMESITE === 'none' && secure,
-      maxAge: config.SESSION_IDLE_MINUTES * 60_000,
-    },
+    cookie: { ...cookieAttributes, maxAge: config.SESSION_IDLE_MINUTES * 60_000 },
   });
 
   const realtime: Realtime = await attachRealtime(httpServer, sessionMiddleware, {
@@ -131,6 +133,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     allowOriginForTenant: (origin, tenantId) => origins.isAllowedForTenant(origin, tenantId, publicUrl),
     sessionAbsoluteMs: config.SESSION_ABSOLUTE_HOURS * 3_600_000,
   });
+  // Before every other handler, socket.io's included (it took the server's request listeners over just now).
+  httpServer.prependListener('request', securityHeaders({ https: secure }));
   const rateLimits = await createRateLimits({ redisUrl: config.REDIS_URL, prefix: config.RATE_LIMIT_PREFIX, logger });
   const ctx: AppContext = { config, db, logger, mailer, realtime, secrets, rateLimits, publicUrl: () => publicUrl };
 
@@ -141,7 +145,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   registerHealthRoutes(app, ctx, { redis: redisProbe });
   registerMetricsRoute(app, ctx, metrics);
   // The demo site and the /dev pages publish known passwords, TOTP codes and mailed links: demo mode only.
-  mountStaticAssets(app, { demoSite: config.DEMO_MODE });
+  const pagePolicy = pageSecurityPolicy({ https: secure, embedOrigins: () => origins.registeredOrigins() });
+  mountStaticAssets(app, { demoSite: config.DEMO_MODE, pagePolicy });
+  if (config.DEMO_MODE) app.use('/dev', pagePolicy);
   if (!config.SMTP_URL && config.DEMO_MODE) mountDevOutbox(app, mailer);
   if (config.DEMO_MODE) mountDemoLogins(app);
 
@@ -164,13 +170,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     origins.sessionOriginGuard(() => publicUrl),
   );
 
-  const { csrfSynchronisedProtection, generateToken } = csrfSync({
-    getTokenFromRequest: (req) => req.get('x-csrf-token'),
-  });
+  // A pre-login token is good as long as an idle session would be.
+  const csrf = createCsrfProtection({ secret, ttlMs: config.SESSION_IDLE_MINUTES * 60_000, cookie: cookieAttributes });
   // The platform admin API authenticates with a bearer token and webhooks with a signature, not a cookie,
   // so CSRF does not apply.
   const withoutCookie = (path: string) => path.startsWith('/admin/') || path.startsWith('/integrations/');
-  app.use('/api', (req, res, next) => (withoutCookie(req.path) ? next() : csrfSynchronisedProtection(req, res, next)));
+  app.use('/api', (req, res, next) => (withoutCookie(req.path) ? next() : csrf.protection(req, res, next)));
 
   // The case core, composed once: every capability works cases through these use cases and their port.
   // eslint-disable-next-line prefer-const -- the use cases built next wake the worker, which starts after them
@@ -186,7 +191,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
   const idempotency = createIdempotency(db, { waitMs: config.IDEMPOTENCY_WAIT_MS });
   const api = new Api(createGuard(config), idempotency);
-  registerAuthRoutes(api, ctx, { csrfToken: (req) => generateToken(req) });
+  registerAuthRoutes(api, ctx, { csrfToken: csrf.token });
   registerOnboardingRoutes(api, ctx);
   registerCaseRoutes(api, ctx, cases);
   registerCaseBackendHttpRoutes(api, ctx, { cases, outbox });

@@ -11,7 +11,8 @@ import * as signIn from './use-cases.ts';
 import { verifyDecoy } from './passwords.ts';
 
 export interface AuthRouteOptions {
-  csrfToken: (req: Request) => string;
+  /** The CSRF token for the next state-changing requests (session-bound once signed in; bff/auth/csrf.ts). */
+  csrfToken: (req: Request, res: Response) => string;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -65,11 +66,11 @@ function describe(auth: SessionAuth) {
 }
 
 /** Puts a sign-in result into a freshly rotated session and answers with the new state. */
-async function enterSession(req: Request, auth: SessionAuth, csrfToken: (req: Request) => string) {
+async function enterSession(req: Request, res: Response, auth: SessionAuth, csrfToken: AuthRouteOptions['csrfToken']) {
   await rotate(req);
   req.session.auth = auth;
   if (auth.stage === 'complete') req.session.signedInAt = Date.now();
-  return { ...describe(auth), csrfToken: csrfToken(req) };
+  return { ...describe(auth), csrfToken: csrfToken(req, res) };
 }
 
 /** Too many wrong codes, a locked address or a vanished account end the pending sign-in; the error still reaches the client. */
@@ -112,28 +113,28 @@ export function registerAuthRoutes(api: Api, ctx: AppContext, options: AuthRoute
   }
 
   /** A completed sign-in remembers the language of the page it happened on as the account's. */
-  async function enter(req: Request, auth: SessionAuth) {
+  async function enter(req: Request, res: Response, auth: SessionAuth) {
     const language = requestLanguage(req);
     const remembered = auth.stage === 'complete' && language ? await signIn.rememberLanguage(ctx, auth, language) : auth;
-    return enterSession(req, remembered, options.csrfToken);
+    return enterSession(req, res, remembered, options.csrfToken);
   }
 
-  api.route(operations.session, async ({ req }) => {
+  api.route(operations.session, async ({ req, res }) => {
     const auth = req.session.auth;
-    return { csrfToken: options.csrfToken(req), ...(auth ? describe(auth) : { state: 'anonymous' as const }) };
+    return { csrfToken: options.csrfToken(req, res), ...(auth ? describe(auth) : { state: 'anonymous' as const }) };
   });
 
   api.route(operations.publicTenant, async ({ params }) => signIn.publicTenant(ctx, params.slug));
 
-  api.route(operations.activate, async ({ body, req }) => enter(req, await signIn.activate(ctx, body)));
+  api.route(operations.activate, async ({ body, req, res }) => enter(req, res, await signIn.activate(ctx, body)));
 
-  api.route(operations.login, async ({ body, req }) => enter(req, await signIn.login(ctx, body)));
+  api.route(operations.login, async ({ body, req, res }) => enter(req, res, await signIn.login(ctx, body)));
 
   api.route(operations.enrollTotp, async ({ req }) => dropOnTooManyFailures(req, signIn.startTotpEnrolment(ctx, pending(req, 'enroll'))));
 
-  api.route(operations.confirmTotp, async ({ body, req }) => {
+  api.route(operations.confirmTotp, async ({ body, req, res }) => {
     const auth = await dropOnTooManyFailures(req, signIn.confirmTotpEnrolment(ctx, pending(req, 'enroll'), body.code));
-    return enter(req, auth);
+    return enter(req, res, auth);
   });
 
   api.route(operations.enrollEmail, async ({ req }) => ({
@@ -141,14 +142,14 @@ export function registerAuthRoutes(api: Api, ctx: AppContext, options: AuthRoute
     ...(await dropOnTooManyFailures(req, signIn.startEmailEnrolment(ctx, pending(req, 'enroll')))),
   }));
 
-  api.route(operations.confirmEmail, async ({ body, req }) => {
+  api.route(operations.confirmEmail, async ({ body, req, res }) => {
     const auth = await dropOnTooManyFailures(req, signIn.confirmEmailEnrolment(ctx, pending(req, 'enroll'), body.code));
-    return enter(req, auth);
+    return enter(req, res, auth);
   });
 
-  api.route(operations.verify, async ({ body, req }) => {
+  api.route(operations.verify, async ({ body, req, res }) => {
     const auth = await dropOnTooManyFailures(req, signIn.verifySecondFactor(ctx, pending(req, 'second_factor'), body.code));
-    return enter(req, auth);
+    return enter(req, res, auth);
   });
 
   api.route(operations.resendCode, async ({ req }) => dropOnTooManyFailures(req, signIn.resendCode(ctx, pending(req, 'second_factor'))));

@@ -23,6 +23,10 @@ export function validationError(error: ZodError): AppError {
   return new AppError(400, 'validation_failed', 'Bitte prüfen Sie Ihre Eingaben.', { fields });
 }
 
+/** A state-changing request without a valid CSRF token (before or after sign-in: bff/auth/csrf.ts). */
+export const csrfInvalid = () =>
+  new AppError(403, 'csrf_invalid', 'Sicherheitstoken fehlt oder ist ungültig. Bitte laden Sie die Seite neu.');
+
 export const unknownRoute: RequestHandler = (req) => {
   throw new AppError(404, 'route_not_found', `Unbekannter Pfad: ${req.method} ${req.path}`);
 };
@@ -46,9 +50,7 @@ function toAppError(error: unknown): AppError | undefined {
     case 'charset.unsupported':
       return new AppError(415, 'unsupported_encoding', 'Die Zeichenkodierung der Anfrage wird nicht unterstützt.');
   }
-  if (parserError?.code === 'EBADCSRFTOKEN') {
-    return new AppError(403, 'csrf_invalid', 'Sicherheitstoken fehlt oder ist ungültig. Bitte laden Sie die Seite neu.');
-  }
+  if (parserError?.code === 'EBADCSRFTOKEN') return csrfInvalid();
   return undefined;
 }
 

@@ -26,6 +26,10 @@ export function createOriginPolicy(db: Database) {
     async isRegistered(origin: string, selfUrl: string): Promise<boolean> {
       return isSelf(origin, selfUrl) || (await load()).all.has(origin);
     },
+    /** Every housing company's registered embed origins (the pages' `frame-ancestors`). */
+    async registeredOrigins(): Promise<Set<string>> {
+      return (await load()).all;
+    },
     async isAllowedForTenant(origin: string | undefined, tenantId: string, selfUrl: string): Promise<boolean> {
       if (!origin || isSelf(origin, selfUrl)) return true;
       return (await load()).byTenant.get(tenantId)?.has(origin) ?? false;

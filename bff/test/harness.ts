@@ -100,7 +100,7 @@ export class TestClient {
   ): Promise<JsonResponse<T>> {
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
     const stateChanging = !['GET', 'HEAD', 'OPTIONS'].includes(method);
-    // Fetch the token first: it creates the session whose cookie must go with this request.
+    // Fetch the token first: before sign-in it comes with the pre-login cookie that must go with this request.
     if (stateChanging && options.csrf !== false && !this.defaults.bearer) headers['x-csrf-token'] = await this.csrfToken();
     if (body !== undefined || options.raw !== undefined) headers['content-type'] ??= 'application/json';
     if (this.cookies.size) headers.cookie = this.cookieHeader();
