@@ -110,6 +110,23 @@ const configSchema = z
     MIGRATE_AT_START: booleanFromEnv.default(true),
     /** Demo mode (`npm start` sets it): demo data, demo site, /dev/outbox and /dev/demo-logins. Never in production. */
     DEMO_MODE: booleanFromEnv.default(false),
+    /**
+     * The chat's model (bff/chat/models/select.ts, docs/chat.md "Model providers"): Anthropic Claude when
+     * ANTHROPIC_API_KEY is set, else an OpenAI-compatible server when OPENAI_COMPATIBLE_BASE_URL is set, else
+     * the offline assistant (no key, no network).
+     */
+    ANTHROPIC_API_KEY: z.string().optional(),
+    ANTHROPIC_MODEL: z.string().default('claude-sonnet-5-5'),
+    /** Another Messages API endpoint (a regional or proxy endpoint); unset: the SDK's default (api.anthropic.com). */
+    ANTHROPIC_BASE_URL: z.url().optional(),
+    /** Base URL of an OpenAI-compatible API including its version path, e.g. `https://api.mistral.ai/v1` or `http://vllm:8000/v1`. */
+    OPENAI_COMPATIBLE_BASE_URL: z.url().optional(),
+    /** Its key (sent as `Authorization: Bearer`); self-hosted servers often need none. */
+    OPENAI_COMPATIBLE_API_KEY: z.string().optional(),
+    /** The model name that server knows (required with OPENAI_COMPATIBLE_BASE_URL). */
+    OPENAI_COMPATIBLE_MODEL: z.string().optional(),
+    /** Attempts the model SDKs repeat by themselves after a connection error, 408/409/429 or 5xx, before the resident sees the error. */
+    CHAT_MODEL_MAX_RETRIES: z.coerce.number().int().nonnegative().default(2),
     /** How long a repeated request with an Idempotency-Key waits for the first one's answer before it answers 409 idempotency_in_progress. */
     IDEMPOTENCY_WAIT_MS: z.coerce.number().int().nonnegative().default(10_000),
   })
@@ -133,6 +150,13 @@ const configSchema = z
     }
     if (env.NODE_ENV === 'production' && !env.DATA_ENCRYPTION_KEY) {
       ctx.addIssue({ code: 'custom', path: ['DATA_ENCRYPTION_KEY'], message: 'DATA_ENCRYPTION_KEY ist in Produktion Pflicht' });
+    }
+    if (env.OPENAI_COMPATIBLE_BASE_URL && !env.OPENAI_COMPATIBLE_MODEL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OPENAI_COMPATIBLE_MODEL'],
+        message: 'OPENAI_COMPATIBLE_MODEL ist nötig, wenn OPENAI_COMPATIBLE_BASE_URL gesetzt ist (der Modellname, den der Server kennt)',
+      });
     }
     if (env.COOKIE_SAMESITE === 'none' && env.PUBLIC_URL && !env.PUBLIC_URL.startsWith('https://')) {
       ctx.addIssue({ code: 'custom', path: ['COOKIE_SAMESITE'], message: 'SameSite=None verlangt eine https-PUBLIC_URL' });

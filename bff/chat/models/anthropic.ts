@@ -1,0 +1,172 @@
+import Anthropic, { APIConnectionError, APIError, APIUserAbortError } from '@anthropic-ai/sdk';
+import type { ContentBlockParam, MessageParam, RawMessageStreamEvent, Tool } from '@anthropic-ai/sdk/resources/messages';
+import { ChatModelError, type ChatModel, type ChatTurn, type ModelEvent, type ModelRequest, type StopReason } from '../model.ts';
+import { chatModelError, codeForErrorType, codeForStatus } from './provider-errors.ts';
+
+export interface AnthropicModelOptions {
+  apiKey: string;
+  model: string;
+  /** Unset: the SDK's default endpoint. */
+  baseURL?: string;
+  /** How often the SDK repeats a request after a connection error, 429 or 5xx/529 (tests: 0). */
+  maxRetries: number;
+}
+
+/**
+ * Anthropic Claude through the official SDK's raw Messages stream. Each tool call is assembled from its
+ * `input_json_delta` pieces and handed to the loop only when its block stops: a call cut off by `max_tokens`
+ * never reaches a tool. Server-side tools (`server_tool_use`) are not ours and are not passed on.
+ */
+export class AnthropicChatModel implements ChatModel {
+  readonly id: string;
+  readonly offline = false;
+  readonly #client: Anthropic;
+  readonly #model: string;
+
+  constructor(options: AnthropicModelOptions) {
+    this.id = `anthropic:${options.model}`;
+    this.#model = options.model;
+    this.#client = new Anthropic({ apiKey: options.apiKey, baseURL: options.baseURL ?? null, maxRetries: options.maxRetries });
+  }
+
+  async *stream(request: ModelRequest): AsyncIterable<ModelEvent> {
+    const toolBlocks = new Map<number, { id: string; name: string; json: string }>();
+    let stopReason: StopReason | undefined;
+    const usage = { inputTokens: 0, outputTokens: 0 };
+    try {
+      const events = await this.#client.messages.create(
+        {
+          model: this.#model,
+          max_tokens: request.maxOutputTokens,
+          system: request.system,
+          messages: messagesFromTurns(request.turns),
+          ...(request.tools.length > 0 ? { tools: request.tools.map(toolParam) } : {}),
+          stream: true,
+        },
+        { signal: request.signal },
+      );
+      for await (const event of events as AsyncIterable<RawMessageStreamEvent>) {
+        if (request.signal.aborted) return;
+        switch (event.type) {
+          case 'message_start':
+            usage.inputTokens = event.message.usage.input_tokens;
+            usage.outputTokens = event.message.usage.output_tokens;
+            break;
+          case 'content_block_start':
+            if (event.content_block.type === 'tool_use') {
+              toolBlocks.set(event.index, { id: event.content_block.id, name: event.content_block.name, json: '' });
+            } else if (event.content_block.type === 'text' && event.content_block.text) {
+              yield { type: 'text', delta: event.content_block.text };
+            }
+            break;
+          case 'content_block_delta':
+            if (event.delta.type === 'text_delta') {
+              if (event.delta.text) yield { type: 'text', delta: event.delta.text };
+            } else if (event.delta.type === 'input_json_delta') {
+              const block = toolBlocks.get(event.index);
+              if (block) block.json += event.delta.partial_json;
+            }
+            break;
+          case 'content_block_stop': {
+            const block = toolBlocks.get(event.index);
+            if (!block) break;
+            toolBlocks.delete(event.index);
+            yield { type: 'tool_call', call: { id: block.id, name: block.name, input: parseToolInput(block.json, block.name) } };
+            break;
+          }
+          case 'message_delta':
+            stopReason = stopReasonOf(event.delta.stop_reason);
+            usage.outputTokens = event.usage.output_tokens;
+            if (typeof event.usage.input_tokens === 'number') usage.inputTokens = event.usage.input_tokens;
+            break;
+          case 'message_stop':
+            break;
+        }
+      }
+    } catch (error) {
+      if (request.signal.aborted || error instanceof APIUserAbortError) return;
+      throw asChatModelError(error);
+    }
+    if (request.signal.aborted) return;
+    if (!stopReason) throw new ChatModelError('model_unavailable', 'Anthropic: der Stream endete vor dem Ende der Antwort');
+    yield { type: 'done', stopReason, usage };
+  }
+}
+
+/** The port's turns as Messages API messages; consecutive turns of one role (tool results, then text) become one message. */
+export function messagesFromTurns(turns: ChatTurn[]): MessageParam[] {
+  const messages: MessageParam[] = [];
+  const append = (role: 'user' | 'assistant', blocks: ContentBlockParam[]) => {
+    if (blocks.length === 0) return;
+    const last = messages.at(-1);
+    if (last?.role === role && Array.isArray(last.content)) last.content.push(...blocks);
+    else messages.push({ role, content: blocks });
+  };
+  for (const turn of turns) {
+    if (turn.role === 'user') {
+      append('user', [{ type: 'text', text: turn.text }]);
+    } else if (turn.role === 'assistant') {
+      append('assistant', [
+        ...(turn.text ? [{ type: 'text' as const, text: turn.text }] : []),
+        ...turn.toolCalls.map((call) => ({ type: 'tool_use' as const, id: call.id, name: call.name, input: call.input ?? {} })),
+      ]);
+    } else {
+      append(
+        'user',
+        turn.results.map((result) => ({
+          type: 'tool_result' as const,
+          tool_use_id: result.callId,
+          content: JSON.stringify(result.content),
+          ...(result.isError ? { is_error: true } : {}),
+        })),
+      );
+    }
+  }
+  return messages;
+}
+
+function toolParam(tool: ModelRequest['tools'][number]): Tool {
+  return { name: tool.name, description: tool.description, input_schema: tool.inputSchema as Tool['input_schema'] };
+}
+
+/** A tool without arguments streams no JSON at all (`""`): its input is `{}`. */
+function parseToolInput(json: string, name: string): unknown {
+  if (json.trim() === '') return {};
+  try {
+    return JSON.parse(json) as unknown;
+  } catch {
+    throw new ChatModelError('model_unavailable', `Anthropic: unlesbare Eingabe des Werkzeugs ${name}`);
+  }
+}
+
+function stopReasonOf(reason: string | null): StopReason | undefined {
+  switch (reason) {
+    case null:
+      return undefined;
+    case 'tool_use':
+      return 'tool_use';
+    case 'max_tokens':
+    case 'model_context_window_exceeded':
+      return 'max_tokens';
+    case 'refusal':
+      return 'refusal';
+    default:
+      // end_turn, stop_sequence, pause_turn (server tools, which we do not offer)
+      return 'end_turn';
+  }
+}
+
+function asChatModelError(error: unknown): ChatModelError {
+  if (error instanceof ChatModelError) return error;
+  if (error instanceof APIConnectionError) return new ChatModelError('model_unavailable', `Anthropic nicht erreichbar: ${error.message}`);
+  if (error instanceof APIError) {
+    const { status, type, headers } = error as APIError<number | undefined, Headers | undefined>;
+    // An `event: error` after HTTP 200 has no status; its body names the type (`overloaded_error`).
+    const code = status === undefined ? codeForErrorType(type) : codeForStatus(status);
+    return chatModelError(code, `Anthropic: ${error.message}`, headers);
+  }
+  return new ChatModelError(
+    'model_unavailable',
+    `Anthropic: unlesbare Antwort (${error instanceof Error ? error.message : String(error)})`,
+  );
+}
