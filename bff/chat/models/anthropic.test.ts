@@ -210,6 +210,18 @@ describe('Anthropic adapter: real Messages API transcripts replayed on loopback'
     }
   });
 
+  it('with CHAT_MODEL_MAX_RETRIES, a passing overload (529) is repeated by the SDK and the resident gets the answer', async () => {
+    const retrying = new AnthropicChatModel({ apiKey: 'k', model: 'claude-sonnet-5-5', baseURL: provider.url, maxRetries: 1 });
+    const before = provider.requests.length;
+    provider.answer(
+      json(529, { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } }, { 'retry-after-ms': '10' }),
+      sse(transcript('sse-01-basic-text.txt')),
+    );
+    const events = await collect(retrying);
+    assert.equal(provider.requests.length - before, 2);
+    assert.deepEqual(events.at(-1), { type: 'done', stopReason: 'end_turn', usage: { inputTokens: 11, outputTokens: 6 } });
+  });
+
   it('reports a provider that cannot be reached as model_unavailable', async () => {
     const unreachable = new AnthropicChatModel({ apiKey: 'k', model: 'claude-sonnet-5-5', baseURL: 'http://127.0.0.1:1', maxRetries: 0 });
     assert.equal((await failure(collect(unreachable))).code, 'model_unavailable');

@@ -34,6 +34,8 @@ export class LoopbackProvider {
   readonly requests: RecordedRequest[] = [];
   readonly #responses: ScriptedResponse[] = [];
   #server: Server | undefined;
+  /** Where the server listens (after start). */
+  url = '';
 
   /** Queues the answers to the next requests, in order. */
   answer(...responses: ScriptedResponse[]): this {
@@ -59,7 +61,8 @@ export class LoopbackProvider {
       });
     });
     await new Promise<void>((resolve) => this.#server!.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
+    this.url = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
+    return this.url;
   }
 
   async stop(): Promise<void> {

@@ -288,6 +288,26 @@ describe('offline assistant: a damage report over several turns', () => {
     });
   });
 
+  it('passes an answer that names no option on to the tool, which checks it against the catalogue and asks again', async () => {
+    const chat = new Conversation();
+    await chat.say('Das Fenster ist kaputt');
+    await chat.toolAnswers('createSchadensmeldung', {
+      complete: false,
+      missing: ['location'],
+      options: { location: ['Wohnung', 'Keller'] },
+    });
+    assert.deepEqual((await chat.say('im Schlafzimmer')).call?.input, {
+      description: 'Das Fenster ist kaputt',
+      location: 'im Schlafzimmer',
+    });
+    const again = await chat.toolAnswers('createSchadensmeldung', {
+      complete: false,
+      missing: ['location'],
+      options: { location: ['Wohnung', 'Keller'] },
+    });
+    assert.equal(again.text, 'Wo ist der Schaden? Zur Auswahl: Wohnung oder Keller.');
+  });
+
   it('turns to a new question asked instead of an answer', async () => {
     const chat = new Conversation();
     await chat.say('Die Heizung ist kalt');
@@ -337,6 +357,17 @@ describe('offline assistant: callbacks, the unknown, other languages', () => {
       assert.equal(answer.call, undefined);
       assert.match(answer.text, words);
     }
+  });
+
+  it('says so when a tool refused the call, and offers a general request', async () => {
+    const turns: ChatTurn[] = [
+      { role: 'user', text: 'Wann kommt meine Nebenkostenabrechnung?' },
+      { role: 'assistant', text: '', toolCalls: [{ id: 'offline_1', name: 'getMieterInfo', input: {} }] },
+      { role: 'tool', results: [{ callId: 'offline_1', content: { error: { code: 'tool_failed', message: 'x' } }, isError: true }] },
+    ];
+    const answer = await respond(turns);
+    assert.equal(answer.call, undefined);
+    assert.match(answer.text, /^Das hat leider nicht geklappt\. Gern mache ich aus Ihrer Frage eine allgemeine Anfrage/);
   });
 
   it('is labelled offline', () => {

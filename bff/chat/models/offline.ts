@@ -1,6 +1,6 @@
 import { URGENCIES, type Urgency } from '../../contract/enums.ts';
 import type { ChatModel, ChatTurn, ModelEvent, ModelRequest, ToolCall, ToolResult } from '../model.ts';
-import { chatToolResults, type ChatToolInput, type ChatToolName } from '../tool-contract.ts';
+import { chatToolResults, type ChatToolInput, type ChatToolName, type ChatToolResult } from '../tool-contract.ts';
 import { offlineTexts, otherLanguageNotice, type OfflineTexts } from './offline-texts.ts';
 
 /**
@@ -187,7 +187,7 @@ function lastCall(turns: ChatTurn[], callId: string | undefined): (ToolCall & { 
 }
 
 // ── Reading details out of the resident's words ──────────────────────────────────────────────────────────
-type Incomplete = Extract<import('zod').output<typeof chatToolResults.createSchadensmeldung>, { complete: false }>;
+type Incomplete = Extract<ChatToolResult<'createSchadensmeldung'>, { complete: false }>;
 
 /** The missing fields that the text answers: a catalogue option it names, or an urgency word. */
 function damageAdditions(result: Incomplete, input: DamageInput, text: string): Partial<DamageInput> {

@@ -222,6 +222,24 @@ describe('OpenAI-compatible adapter: /v1/chat/completions streams on loopback', 
     assert.equal((await failure(collect(model))).code, 'model_overloaded');
   });
 
+  it('stops reading when the resident presses stop: no further event, no error', async () => {
+    provider.answer(stream(chunk({ content: 'Eins ' }), chunk({ content: 'zwei ' }), chunk({ content: 'drei' }), chunk({}, 'stop')));
+    const stop = new AbortController();
+    const events = [];
+    for await (const event of model.stream({
+      system: 's',
+      turns: [{ role: 'user', text: 'Hallo' }],
+      tools: [],
+      language: 'de',
+      maxOutputTokens: 100,
+      signal: stop.signal,
+    })) {
+      events.push(event);
+      stop.abort();
+    }
+    assert.deepEqual(events, [{ type: 'text', delta: 'Eins ' }]);
+  });
+
   it('reports a server that cannot be reached as model_unavailable', async () => {
     const unreachable = new OpenAICompatibleChatModel({ baseURL: 'http://127.0.0.1:1/v1', model: 'm', maxRetries: 0 });
     assert.equal((await failure(collect(unreachable))).code, 'model_unavailable');
