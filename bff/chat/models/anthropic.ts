@@ -3,6 +3,8 @@ import type { ContentBlockParam, MessageParam, RawMessageStreamEvent, Tool } fro
 import { ChatModelError, type ChatModel, type ChatTurn, type ModelEvent, type ModelRequest, type StopReason } from '../model.ts';
 import { chatModelError, codeForErrorType, codeForStatus } from './provider-errors.ts';
 
+const DEFAULT_BASE_URL = 'https://api.anthropic.com';
+
 export interface AnthropicModelOptions {
   apiKey: string;
   model: string;
@@ -26,7 +28,8 @@ export class AnthropicChatModel implements ChatModel {
   constructor(options: AnthropicModelOptions) {
     this.id = `anthropic:${options.model}`;
     this.#model = options.model;
-    this.#client = new Anthropic({ apiKey: options.apiKey, baseURL: options.baseURL ?? null, maxRetries: options.maxRetries });
+    // Everything explicit: with a base URL left empty the SDK would let a local profile file choose the host.
+    this.#client = new Anthropic({ apiKey: options.apiKey, baseURL: options.baseURL ?? DEFAULT_BASE_URL, maxRetries: options.maxRetries });
   }
 
   async *stream(request: ModelRequest): AsyncIterable<ModelEvent> {

@@ -27,8 +27,15 @@ export class OpenAICompatibleChatModel implements ChatModel {
   constructor(options: OpenAICompatibleModelOptions) {
     this.id = `openai-compatible:${options.model}`;
     this.#model = options.model;
-    // The client insists on a key; a server without one ignores the placeholder.
-    this.#client = new OpenAI({ apiKey: options.apiKey ?? 'none', baseURL: options.baseURL, maxRetries: options.maxRetries });
+    // The client insists on a key; a server without one ignores the placeholder. No OpenAI organisation or project
+    // from the environment (OPENAI_ORG_ID, OPENAI_PROJECT_ID) goes to another company's server.
+    this.#client = new OpenAI({
+      apiKey: options.apiKey ?? 'none',
+      baseURL: options.baseURL,
+      maxRetries: options.maxRetries,
+      organization: null,
+      project: null,
+    });
   }
 
   async *stream(request: ModelRequest): AsyncIterable<ModelEvent> {
