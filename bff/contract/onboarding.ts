@@ -50,12 +50,58 @@ export const unitInput = z.object({
   buildingRef: requiredText(64),
   label: requiredText(100),
 });
+const isoDate = z.iso.date('Datum im Format JJJJ-MM-TT erwartet, z. B. 2019-04-01.');
+const euros = z
+  .number({ error: 'Betrag in Euro als Zahl erwartet, z. B. 650.5.' })
+  .min(0, 'Der Betrag darf nicht negativ sein.')
+  .max(99_999_999, 'Der Betrag ist zu groß.')
+  .transform((amount) => Math.round(amount * 100) / 100);
+
+/**
+ * What the ERP knows of a resident's tenancy (Mietverhältnis): the chat answers from it (getMieterInfo), the
+ * Mieterbescheinigung states its start. Every field optional: a company imports what it has.
+ */
+export const tenancyInput = z
+  .object({
+    /** Mietbeginn. */
+    tenancyStart: isoDate.optional(),
+    /** Kaltmiete per month in euros. */
+    coldRent: euros.optional(),
+    /** Monthly advance payments (Vorauszahlungen), e.g. Betriebskosten, Heizkosten. */
+    advancePayments: z
+      .array(z.object({ label: requiredText(100), amount: euros }), { error: 'Liste von Vorauszahlungen erwartet.' })
+      .max(10, 'Höchstens 10 Vorauszahlungen.')
+      .default([]),
+    /** Hausmeisterbereich, e.g. "Hausmeister Nord, Herr Krause, 040 123 457". */
+    caretakerArea: requiredText(200).optional(),
+    /** Clauses of the lease that apply (e.g. Haustiere, Kleinreparaturen), as the resident may read them. */
+    clauses: z
+      .array(z.object({ title: requiredText(100), text: requiredText(2000) }), { error: 'Liste von Vertragsklauseln erwartet.' })
+      .max(20, 'Höchstens 20 Klauseln.')
+      .default([]),
+    /** The current utility billing period (Abrechnungszeitraum), e.g. the calendar year 2025. */
+    billingPeriodStart: isoDate.optional(),
+    billingPeriodEnd: isoDate.optional(),
+  })
+  .refine((tenancy) => (tenancy.billingPeriodStart === undefined) === (tenancy.billingPeriodEnd === undefined), {
+    message: 'Bitte Beginn und Ende des Abrechnungszeitraums angeben.',
+    path: ['billingPeriodEnd'],
+  })
+  .refine((tenancy) => !tenancy.billingPeriodStart || !tenancy.billingPeriodEnd || tenancy.billingPeriodStart <= tenancy.billingPeriodEnd, {
+    message: 'Der Abrechnungszeitraum endet vor seinem Beginn.',
+    path: ['billingPeriodEnd'],
+  });
+export type TenancyInput = z.input<typeof tenancyInput>;
+export type Tenancy = z.output<typeof tenancyInput>;
+
 export const residentInput = z.object({
   externalRef: requiredText(64),
   unitRef: requiredText(64),
   firstName: requiredText(100),
   lastName: requiredText(100),
   contactEmail: email.optional(),
+  /** The resident's tenancy of the unit; without it the tenancy holds only the unit. */
+  tenancy: tenancyInput.optional(),
 });
 export type TenantInput = z.input<typeof tenantInput>;
 export type StaffInput = z.input<typeof staffInput>;

@@ -40,6 +40,22 @@ export const emergencyNumber = z
   .meta({ id: 'EmergencyNumber' });
 export type EmergencyNumber = z.output<typeof emergencyNumber>;
 
+export const houseRule = z
+  .object({
+    title: z
+      .string({ error: 'Bitte einen Titel angeben.' })
+      .trim()
+      .min(1, 'Bitte einen Titel angeben, z. B. „Ruhezeiten“.')
+      .max(100, 'Bitte höchstens 100 Zeichen.'),
+    text: z
+      .string({ error: 'Bitte den Text angeben.' })
+      .trim()
+      .min(1, 'Bitte den Text der Regel angeben.')
+      .max(2000, 'Bitte höchstens 2000 Zeichen.'),
+  })
+  .meta({ id: 'HouseRule' });
+export type HouseRule = z.output<typeof houseRule>;
+
 /** The model. A field: schema, `.default(…)`, `.meta({ title })` — the settings test holds every field to that. */
 export const companySettings = z
   .object({
@@ -57,7 +73,20 @@ export const companySettings = z
     contactEmail: z.email('Ungültige E-Mail-Adresse.').nullable().default(null).meta({ title: 'Kontakt-E-Mail für Mieter' }),
     contactPhone: phone.nullable().default(null).meta({ title: 'Kontakttelefon für Mieter' }),
     portalPageUrl: webPage.nullable().default(null).meta({ title: 'Adresse der Seite mit dem Mieterportal (für Links in E-Mails)' }),
-    chatHistoryDays: days(3650).default(90).meta({ title: 'Aufbewahrung der Chatverläufe (Tage)' }),
+    houseRules: z
+      .array(houseRule, { error: 'Liste von Auszügen aus der Hausordnung erwartet.' })
+      .max(30, 'Höchstens 30 Auszüge.')
+      .default([])
+      .meta({ title: 'Auszüge aus der Hausordnung (Titel und Text; der Chat zitiert sie)' }),
+    /** Never longer than the 90 days residents are told in the chat's privacy notice. */
+    chatHistoryDays: days(90).default(90).meta({ title: 'Aufbewahrung der Chatverläufe (Tage)' }),
+    chatMonthlyTokenBudget: z
+      .number({ error: 'Bitte eine Anzahl Tokens angeben.' })
+      .int('Bitte eine ganze Zahl angeben.')
+      .min(0, 'Mindestens 0 (0 schaltet den Chat ab).')
+      .max(1_000_000_000, 'Höchstens 1 000 000 000 Tokens.')
+      .default(2_000_000)
+      .meta({ title: 'Monatliches Token-Budget des Chats (Eingabe und Ausgabe; 0 schaltet den Chat ab)' }),
     leadAnonymisationDays: days(3650).default(90).meta({ title: 'Anonymisierung von Interessenten (Tage)' }),
     outboxRetentionDays: days(365).default(7).meta({ title: 'Aufbewahrung zugestellter Nachrichten (Tage)' }),
   })

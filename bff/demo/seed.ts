@@ -8,6 +8,7 @@ import {
   isActivated,
   readmitAccountInTransaction,
   reissueActivationCode,
+  setTenancy,
   type BuildingInput,
   type ResidentInput,
   type UnitInput,
@@ -23,7 +24,6 @@ import {
 import type { TenantInput } from '../contract/onboarding.ts';
 import { addAllowedOrigins, asTenantAdmin, createTenant, findTenantBySlug } from '../tenants/use-cases.ts';
 import { seedDemoDocuments, type DemoDocument } from '../documents/demo-documents.ts';
-import { setTenancyStart } from '../documents/document-repository.ts';
 import { setDemoCredentials } from './repository.ts';
 import { demoThemes } from './themes.ts';
 import { totpSecretContext, type SecretBox } from '../secrets/secret-box.ts';
@@ -51,8 +51,6 @@ interface DemoResident extends ResidentInput {
   login?: DemoCredentials;
   /** Not activated: a fresh activation code is issued at every start so the printed one always works. */
   awaitsActivation?: boolean;
-  /** Mietbeginn (YYYY-MM-DD), printed on the Mieterbescheinigung. */
-  tenancyStart?: string;
 }
 
 interface DemoStaff extends DemoCredentials {
@@ -97,6 +95,11 @@ export const DEMO_COMPANIES: DemoCompany[] = [
       officeHours: 'Mo–Do 8–16 Uhr, Fr 8–12 Uhr',
       contactEmail: 'service@wohnbau-nord.example',
       contactPhone: '040 123 400',
+      houseRules: [
+        { title: 'Ruhezeiten', text: 'Mittagsruhe 13–15 Uhr, Nachtruhe 22–6 Uhr; sonn- und feiertags ganztägig Ruhe.' },
+        { title: 'Treppenhaus', text: 'Fluchtwege bleiben frei: keine Schuhe, Kinderwagen oder Fahrräder im Treppenhaus.' },
+        { title: 'Mülltrennung', text: 'Gelbe Tonne für Verpackungen, blaue für Papier; Sperrmüll nur nach Anmeldung.' },
+      ],
     },
     buildings: [
       { externalRef: 'HH-LIN-12', street: 'Lindenallee 12', postalCode: '20259', city: 'Hamburg' },
@@ -118,7 +121,22 @@ export const DEMO_COMPANIES: DemoCompany[] = [
         firstName: 'Erika',
         lastName: 'Mustermann',
         contactEmail: 'erika.mustermann@wohnbau-nord.example',
-        tenancyStart: '2019-04-01',
+        // The chat answers from it: "Wann kommt meine Nebenkostenabrechnung?" → at the latest 31.12.2026.
+        tenancy: {
+          tenancyStart: '2019-04-01',
+          coldRent: 612.4,
+          advancePayments: [
+            { label: 'Betriebskosten', amount: 145 },
+            { label: 'Heizkosten', amount: 85 },
+          ],
+          caretakerArea: 'Hausmeisterbezirk Eimsbüttel, Herr Krause, 040 123 458',
+          clauses: [
+            { title: 'Haustiere', text: 'Kleintiere sind erlaubt; Hunde und Katzen nur mit schriftlicher Zustimmung der Vermieterin.' },
+            { title: 'Kleinreparaturen', text: 'Kleinreparaturen bis 100 € je Fall, höchstens 8 % der Jahreskaltmiete, trägt der Mieter.' },
+          ],
+          billingPeriodStart: '2025-01-01',
+          billingPeriodEnd: '2025-12-31',
+        },
         login: {
           email: 'erika.mustermann@wohnbau-nord.example',
           password: DEMO_RESIDENT_PASSWORD,
@@ -226,7 +244,7 @@ export const DEMO_COMPANIES: DemoCompany[] = [
         firstName: 'Sophie',
         lastName: 'Huber',
         contactEmail: 'sophie.huber@stadthaus-sued.example',
-        tenancyStart: '2021-10-01',
+        tenancy: { tenancyStart: '2021-10-01', billingPeriodStart: '2025-01-01', billingPeriodEnd: '2025-12-31' },
         login: {
           email: 'sophie.huber@stadthaus-sued.example',
           password: DEMO_RESIDENT_PASSWORD,
@@ -350,9 +368,9 @@ async function seedCompany(db: Database, company: DemoCompany, origins: string[]
       const { email, password, totpSecret, displayName, role } = staff;
       logins.push({ ...base, role, displayName, email, password, totpSecret });
     }
-    for (const { login, awaitsActivation, tenancyStart, ...resident } of company.residents) {
+    for (const { login, awaitsActivation, ...resident } of company.residents) {
       if (!(await residentExists(tx, resident.externalRef))) await addResident(tx, tenant.id, resident);
-      if (tenancyStart) await setTenancyStart(tx, resident.externalRef, tenancyStart);
+      else if (resident.tenancy) await setTenancy(tx, tenant.id, resident.externalRef, resident.tenancy);
       const displayName = `${resident.firstName} ${resident.lastName}`;
       if (login) {
         const accountId = (await findResidentAccountId(tx, resident.externalRef))!;

@@ -46,7 +46,7 @@ describe('documents: Mieterbescheinigung', () => {
   it('generates the PDF from the tenancy, publishes it to the resident, closes the case and tells the resident', async () => {
     const company = await createCaseCompany(server, { name: 'Wohnungsgenossenschaft Grüner Weg eG' });
     await asTenantAdmin(server.db, company.tenant.id, (tx) =>
-      tx.query(`UPDATE residents SET tenancy_start = '2019-04-01' WHERE id = $1`, [company.resident.id]),
+      tx.query(`UPDATE tenancies SET tenancy_start = '2019-04-01' WHERE resident_id = $1`, [company.resident.id]),
     );
     const resident = await signInResident(server, company);
     const clerk = await signInStaff(server, company, 'clerk');

@@ -245,9 +245,10 @@ export interface TenancyFacts {
 export async function findTenancyFacts(tx: Queryable, residentId: string): Promise<TenancyFacts | undefined> {
   const { rows } = await tx.query<TenancyFacts>(
     `SELECT r.first_name AS "firstName", r.last_name AS "lastName", u.label AS "unitLabel", b.street, b.postal_code AS "postalCode",
-            b.city, to_char(r.tenancy_start, 'YYYY-MM-DD') AS "tenancyStart", t.name AS "companyName"
+            b.city, to_char(tn.tenancy_start, 'YYYY-MM-DD') AS "tenancyStart", t.name AS "companyName"
        FROM residents r
        JOIN units u ON u.tenant_id = r.tenant_id AND u.id = r.unit_id
+       LEFT JOIN tenancies tn ON tn.tenant_id = r.tenant_id AND tn.resident_id = r.id AND tn.unit_id = r.unit_id AND tn.relation = 'tenant'
        JOIN buildings b ON b.tenant_id = u.tenant_id AND b.id = u.building_id
        JOIN tenants t ON t.id = r.tenant_id
       WHERE r.id = $1`,
@@ -277,8 +278,4 @@ export async function findStaffAccountByEmail(tx: Queryable, email: string): Pro
     email,
   ]);
   return rows[0]?.id;
-}
-
-export async function setTenancyStart(tx: Queryable, residentRef: string, tenancyStart: string): Promise<void> {
-  await tx.query(`UPDATE residents SET tenancy_start = $2 WHERE external_ref = $1 AND tenancy_start IS NULL`, [residentRef, tenancyStart]);
 }

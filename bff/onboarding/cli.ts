@@ -9,7 +9,17 @@ import { openDatabase, type Database } from '../db/database.ts';
 import { assertSchemaIsCurrent, listMigrations, migrate, SchemaNotCurrentError } from '../db/migrate.ts';
 import { provisionDatabase } from '../db/provision.ts';
 import { AppError } from '../errors.ts';
-import { addBuilding, addResident, addStaff, addUnit, listOnboardedTenants, readmitAccount, reissueActivationCode } from './use-cases.ts';
+import {
+  addBuilding,
+  addResident,
+  addStaff,
+  addUnit,
+  listOnboardedTenants,
+  readmitAccount,
+  reissueActivationCode,
+  setTenancy,
+  type TenancyInput,
+} from './use-cases.ts';
 import { asTenantAdmin, createTenant, requireTenant } from '../tenants/use-cases.ts';
 import { importResidentsCsv } from './csv-import.ts';
 import { DataDirInUseError, lockDataDir } from './data-dir-lock.ts';
@@ -41,6 +51,9 @@ Onboarding (docs/onboarding.md):
   add-unit          --tenant <kennung> --ref <wohnungsnr> --building <gebäudenr> --label <lage>
   add-resident      --tenant <kennung> --ref <mieternr> --unit <wohnungsnr> --first-name <vorname>
                     --last-name <nachname> [--email <kontaktadresse>]
+  set-tenancy       --tenant <kennung> --resident-ref <mieternr> --json '{"tenancyStart":"2019-04-01",…}'
+                    (Mietverhältnis: Mietbeginn, Kaltmiete, Vorauszahlungen, Hausmeisterbereich, Klauseln,
+                    Abrechnungszeitraum; docs/onboarding.md)
   import-residents  --tenant <kennung> --file <mieterliste.csv> [--out <aktivierungscodes.csv>]
   issue-code        --tenant <kennung> (--resident-ref <mieternr> | --email <mitarbeiteradresse>)
   re-admit          --tenant <kennung> (--resident-ref <mieternr> | --email <mitarbeiteradresse>)
@@ -257,6 +270,29 @@ const COMMANDS: Record<string, Command | CommandWithoutDatabase> = {
       );
       const name = `${resident.firstName} ${resident.lastName}`;
       return `Mieter angelegt in Wohnung ${resident.unitRef}:\n\n${codeTable([[resident.externalRef, name, resident.activationCode]])}`;
+    },
+  },
+  'set-tenancy': {
+    options: { ...tenantFlag, 'resident-ref': { type: 'string' }, json: { type: 'string' } },
+    required: ['tenant', 'resident-ref', 'json'],
+    async run(db, values) {
+      let input: unknown;
+      try {
+        input = JSON.parse(str(values, 'json')!);
+      } catch {
+        throw new UsageError('--json ist kein gültiges JSON, z. B. \'{"tenancyStart":"2019-04-01","coldRent":650}\'.');
+      }
+      const tenant = await requireTenant(db, str(values, 'tenant')!);
+      const residentRef = str(values, 'resident-ref')!;
+      const tenancy = await asTenantAdmin(db, tenant.id, (tx) => setTenancy(tx, tenant.id, residentRef, input as TenancyInput));
+      const period = tenancy.billingPeriodStart ? `${tenancy.billingPeriodStart} bis ${tenancy.billingPeriodEnd}` : '–';
+      return [
+        `Mietverhältnis von ${residentRef} gespeichert.`,
+        `  Mietbeginn: ${tenancy.tenancyStart ?? '–'}`,
+        `  Kaltmiete: ${tenancy.coldRent ?? '–'}`,
+        `  Vorauszahlungen: ${tenancy.advancePayments.map((p) => `${p.label} ${p.amount}`).join('; ') || '–'}`,
+        `  Abrechnungszeitraum: ${period}`,
+      ].join('\n');
     },
   },
   'import-residents': {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { hasUnstorableCharacter } from '../contract/common.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { AppError } from '../errors.ts';
+import type { TenancyInput } from '../contract/onboarding.ts';
 import { addBuilding, addResident, addUnit } from './use-cases.ts';
 import { findExistingRefs, type ExistingRefs } from './repository.ts';
 import { asTenantAdmin, type Tenant } from '../tenants/use-cases.ts';
@@ -34,7 +35,21 @@ export interface ResidentImportResult {
 }
 
 type Field =
-  'residentRef' | 'unitRef' | 'buildingRef' | 'street' | 'postalCode' | 'city' | 'unitLabel' | 'firstName' | 'lastName' | 'contactEmail';
+  | 'residentRef'
+  | 'unitRef'
+  | 'buildingRef'
+  | 'street'
+  | 'postalCode'
+  | 'city'
+  | 'unitLabel'
+  | 'firstName'
+  | 'lastName'
+  | 'contactEmail'
+  | TenancyField;
+/** Optional columns of the tenancy (docs/onboarding.md): what the chat answers from. */
+type TenancyField = 'tenancyStart' | 'coldRent' | 'operatingCosts' | 'heatingCosts' | 'caretakerArea' | 'billingStart' | 'billingEnd';
+const DATE_FIELDS: TenancyField[] = ['tenancyStart', 'billingStart', 'billingEnd'];
+const AMOUNT_FIELDS: TenancyField[] = ['coldRent', 'operatingCosts', 'heatingCosts'];
 
 /** Column name shown in messages, and the header spellings accepted (compared after `headerKey`). */
 const COLUMNS: Record<Field, { label: string; headers: string[] }> = {
@@ -48,6 +63,16 @@ const COLUMNS: Record<Field, { label: string; headers: string[] }> = {
   firstName: { label: 'Vorname', headers: ['vorname'] },
   lastName: { label: 'Nachname', headers: ['nachname', 'name'] },
   contactEmail: { label: 'E-Mail', headers: ['email', 'emailadresse', 'mail'] },
+  tenancyStart: { label: 'Mietbeginn', headers: ['mietbeginn', 'einzug', 'einzugsdatum', 'vertragsbeginn'] },
+  coldRent: { label: 'Kaltmiete', headers: ['kaltmiete', 'nettokaltmiete', 'grundmiete'] },
+  operatingCosts: {
+    label: 'Betriebskostenvorauszahlung',
+    headers: ['betriebskostenvorauszahlung', 'bkvorauszahlung', 'nebenkostenvorauszahlung', 'betriebskosten', 'nebenkosten'],
+  },
+  heatingCosts: { label: 'Heizkostenvorauszahlung', headers: ['heizkostenvorauszahlung', 'hkvorauszahlung', 'heizkosten'] },
+  caretakerArea: { label: 'Hausmeisterbereich', headers: ['hausmeisterbereich', 'hausmeister'] },
+  billingStart: { label: 'Abrechnungsbeginn', headers: ['abrechnungsbeginn', 'abrechnungszeitraumvon', 'abrechnungvon'] },
+  billingEnd: { label: 'Abrechnungsende', headers: ['abrechnungsende', 'abrechnungszeitraumbis', 'abrechnungbis'] },
 };
 const REQUIRED_COLUMNS: Field[] = ['residentRef', 'unitRef', 'firstName', 'lastName'];
 /** The PLZ is checked by its format instead. */
@@ -61,7 +86,25 @@ const MAX_LENGTH: Partial<Record<Field, number>> = {
   firstName: 100,
   lastName: 100,
   contactEmail: 254,
+  caretakerArea: 200,
 };
+
+/** "01.04.2019" (German Excel) or "2019-04-01" → "2019-04-01"; undefined when it is no real date. */
+export function csvDate(value: string): string | undefined {
+  const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value);
+  const iso = german ? `${german[3]}-${german[2].padStart(2, '0')}-${german[1].padStart(2, '0')}` : value;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return undefined;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso) ? iso : undefined;
+}
+
+/** "1.234,56" or "650,00" (German) or "650.00" → euros; undefined when it is no amount. */
+export function csvAmount(value: string): number | undefined {
+  const compact = value.replace(/\s|€|EUR/gi, '');
+  const normal = /,\d{1,2}$/.test(compact) ? compact.replace(/\./g, '').replace(',', '.') : compact.replace(/,/g, '');
+  if (!/^\d{1,8}(\.\d{1,2})?$/.test(normal)) return undefined;
+  return Number(normal);
+}
 
 export type CsvResidentRow = { line: number } & { [F in Field]?: string };
 
@@ -165,6 +208,17 @@ function rowProblems(row: CsvResidentRow): string[] {
   if (row.contactEmail && !emailSchema.safeParse(row.contactEmail).success) {
     problems.push(`E-Mail „${row.contactEmail}“ ist ungültig`);
   }
+  for (const field of DATE_FIELDS) {
+    const value = row[field];
+    if (value && !csvDate(value)) problems.push(`${COLUMNS[field].label} „${value}“ ist kein Datum wie 01.04.2019`);
+  }
+  for (const field of AMOUNT_FIELDS) {
+    const value = row[field];
+    if (value && csvAmount(value) === undefined) problems.push(`${COLUMNS[field].label} „${value}“ ist kein Betrag wie 650,00`);
+  }
+  if (!row.billingStart !== !row.billingEnd) problems.push('Abrechnungsbeginn und Abrechnungsende gehören zusammen');
+  const [billingStart, billingEnd] = [row.billingStart && csvDate(row.billingStart), row.billingEnd && csvDate(row.billingEnd)];
+  if (billingStart && billingEnd && billingStart > billingEnd) problems.push('Das Abrechnungsende liegt vor dem Abrechnungsbeginn');
   return problems;
 }
 
@@ -255,6 +309,24 @@ function planBuilding(
   return undefined;
 }
 
+/** The tenancy columns of a checked row. */
+function tenancyOf(row: CsvResidentRow): TenancyInput {
+  const amount = (field: TenancyField) => (row[field] ? csvAmount(row[field]) : undefined);
+  const date = (field: TenancyField) => (row[field] ? csvDate(row[field]) : undefined);
+  const advancePayments = [
+    { label: 'Betriebskosten', amount: amount('operatingCosts') },
+    { label: 'Heizkosten', amount: amount('heatingCosts') },
+  ].filter((payment): payment is { label: string; amount: number } => payment.amount !== undefined);
+  return {
+    tenancyStart: date('tenancyStart'),
+    coldRent: amount('coldRent'),
+    advancePayments,
+    caretakerArea: row.caretakerArea,
+    billingPeriodStart: date('billingStart'),
+    billingPeriodEnd: date('billingEnd'),
+  };
+}
+
 /** Imports a resident list into one housing company: all rows or none. */
 export async function importResidentsCsv(db: Database, tenant: Tenant, csv: string): Promise<ResidentImportResult> {
   const rows = parseResidentCsv(csv);
@@ -271,6 +343,7 @@ export async function importResidentsCsv(db: Database, tenant: Tenant, csv: stri
         firstName: row.firstName!,
         lastName: row.lastName!,
         contactEmail: row.contactEmail,
+        tenancy: tenancyOf(row),
       });
       activationCodes.push({
         line: row.line,

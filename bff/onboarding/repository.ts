@@ -103,6 +103,14 @@ export async function findResidentAccountId(tx: Queryable, externalRef: string):
   return rows[0]?.account_id;
 }
 
+/** The resident with this ERP number and the unit they live in. */
+export async function findResidentByRef(tx: Queryable, externalRef: string): Promise<{ id: string; unitId: string } | undefined> {
+  const { rows } = await tx.query<{ id: string; unitId: string }>(`SELECT id, unit_id AS "unitId" FROM residents WHERE external_ref = $1`, [
+    externalRef,
+  ]);
+  return rows[0];
+}
+
 export interface ExistingRefs {
   residents: Set<string>;
   buildings: Set<string>;

@@ -3,10 +3,12 @@ import {
   buildingInput,
   residentInput,
   staffInput,
+  tenancyInput,
   unitInput,
   type BuildingInput,
   type ResidentInput,
   type StaffInput,
+  type TenancyInput,
   type UnitInput,
 } from '../contract/onboarding.ts';
 import type { Database, Queryable } from '../db/database.ts';
@@ -16,6 +18,7 @@ import { queueMail } from '../mail/mail-outbox.ts';
 import { asTenantAdmin, listTenants, type Tenant } from '../tenants/use-cases.ts';
 import { readmissionMail } from './mails.ts';
 import * as repository from './repository.ts';
+import { saveTenancy } from '../tenancies/repository.ts';
 import type { OnboardedCounts } from './repository.ts';
 
 /**
@@ -23,7 +26,7 @@ import type { OnboardedCounts } from './repository.ts';
  * activation codes printed on letters. Used by the platform admin API, the admin CLI and the demo seed.
  */
 
-export type { BuildingInput, ResidentInput, StaffInput, UnitInput };
+export type { BuildingInput, ResidentInput, StaffInput, TenancyInput, UnitInput };
 
 const ACTIVATION_DAYS = 60;
 /** Unambiguous characters for codes typed from a letter (no 0/O, 1/I/L). */
@@ -105,8 +108,22 @@ export async function addResident(tx: Queryable, tenantId: string, input: Reside
     lastName: data.lastName,
     contactEmail: data.contactEmail ?? null,
   });
+  // The resident rents the unit: the tenancy exists from the start, with what the ERP knows of it.
+  await saveTenancy(tx, tenantId, { residentId: id, unitId, ...data.tenancy });
   const activationCode = await issueActivationCode(tx, tenantId, accountId);
   return { id, accountId, ...data, activationCode };
+}
+
+/**
+ * Replaces what is known of a resident's tenancy of their unit (a new billing period, a rent change): the
+ * ERP's data is the whole truth, so fields not given are cleared.
+ */
+export async function setTenancy(tx: Queryable, tenantId: string, residentRef: string, input: TenancyInput) {
+  const data = tenancyInput.parse(input);
+  const resident = await repository.findResidentByRef(tx, residentRef);
+  if (!resident) throw notFound(`Mieter ${residentRef} ist unbekannt.`);
+  await saveTenancy(tx, tenantId, { residentId: resident.id, unitId: resident.unitId, ...data });
+  return data;
 }
 
 export interface AccountReference {

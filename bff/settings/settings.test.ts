@@ -114,6 +114,10 @@ describe('company settings', () => {
       [{ portalPageUrl: 'javascript:alert(1)' }, 'portalPageUrl', /http/],
       [{ chatHistoryDays: 0 }, 'chatHistoryDays', /Mindestens 1 Tag/],
       [{ chatHistoryDays: 12.5 }, 'chatHistoryDays', /ganze Zahl/],
+      // The chat's privacy notice promises at most 90 days.
+      [{ chatHistoryDays: 91 }, 'chatHistoryDays', /Höchstens 90 Tage/],
+      [{ houseRules: [{ title: 'Ruhezeiten', text: '' }] }, 'houseRules.0.text', /Text der Regel/],
+      [{ chatMonthlyTokenBudget: -1 }, 'chatMonthlyTokenBudget', /Mindestens 0/],
       [{ contactEmail: 'keine-adresse' }, 'contactEmail', /E-Mail/],
       [{ officeHours: 'x'.repeat(501) }, 'officeHours', /500/],
       [{ chatHistoryDay: 30 }, '', /Unbekannte Einstellung: chatHistoryDay/],
