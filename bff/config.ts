@@ -81,6 +81,12 @@ const configSchema = z
     UPLOAD_MAX_MEGAPIXELS: z.coerce.number().positive().default(50),
     /** Uploads per account and minute; unset: 30 (1000 with NODE_ENV=test). */
     UPLOAD_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().optional(),
+    /** Tenant chat (docs/chat.md): messages per resident and minute; unset: 10 (1000 with NODE_ENV=test). */
+    CHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().positive().optional(),
+    /** Tool calls the model may make in one answer before it is cut short (`tool_call_limit`). */
+    CHAT_MAX_TOOL_CALLS_PER_TURN: z.coerce.number().int().positive().default(8),
+    /** Output tokens of one answer, over all its model requests (`turn_token_limit`). */
+    CHAT_MAX_TOKENS_PER_TURN: z.coerce.number().int().positive().default(4000),
     /** Uploads decoded and checked at the same time (CPU-bound); unset: the number of cores less one, at least 1. */
     UPLOAD_DECODE_CONCURRENCY: z.coerce.number().int().positive().optional(),
     /** Outbox worker (bff/outbox/): pause between polls, attempts before a dead letter, retry backoff, claim lease. */

@@ -53,6 +53,13 @@ import { sealStoredSecrets } from './secrets/use-cases.ts';
 import { createIdempotency, purgeExpiredIdempotencyKeys } from './idempotency/use-cases.ts';
 import { registerSettingsRoutes } from './settings/routes.ts';
 import { findTenantBySlug } from './tenants/use-cases.ts';
+import type { ChatModel } from './chat/model.ts';
+import { unconfiguredChatModel } from './chat/unconfigured-model.ts';
+import { createChatTools } from './chat/tools/index.ts';
+import { createChatUseCases } from './chat/use-cases.ts';
+import { registerChatRoutes } from './chat/routes.ts';
+import { chatRetentionJob } from './chat/retention.ts';
+import { createDocumentUseCases } from './documents/use-cases.ts';
 
 export interface RunningServer extends AppContext {
   url: string;
@@ -65,6 +72,8 @@ export interface StartOptions {
   /** Use an already opened database (tests share one per process). */
   db?: Database;
   logger?: Logger;
+  /** The chat's language model (tests: a scripted one); otherwise the one the configuration names. */
+  chatModel?: ChatModel;
 }
 
 /** Boots the BFF: config, database (migrated and checked), HTTP API, realtime. Port 0 picks a free port. */
@@ -198,6 +207,16 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   registerUploadRoutes(api, ctx);
   registerDocumentRoutes(api, ctx, { cases, uploads });
   registerSettingsRoutes(api, ctx, { findTenantId: async (slug) => (await findTenantBySlug(db, slug))?.id });
+  const chatModel = options.chatModel ?? unconfiguredChatModel();
+  const chatTools = createChatTools({
+    db,
+    cases,
+    documents: createDocumentUseCases({ db, realtime, cases, uploads }),
+    publicUrl: ctx.publicUrl,
+    logger,
+  });
+  const chatLimits = { maxToolCallsPerTurn: config.CHAT_MAX_TOOL_CALLS_PER_TURN, maxTokensPerTurn: config.CHAT_MAX_TOKENS_PER_TURN };
+  registerChatRoutes(api, ctx, createChatUseCases({ db, model: chatModel, tools: chatTools, cases, limits: chatLimits }));
   const openapi = api.openapi({ title: 'Mieterportal BFF', version: '0.1.0' });
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi);
@@ -224,6 +243,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       { name: 'uploads-purge-expired', everyMs: 10 * 60_000, run: () => purgeExpiredUploads(db) },
       { name: 'idempotency-keys-purge-expired', everyMs: 10 * 60_000, run: () => purgeExpiredIdempotencyKeys(db) },
       outboxPurgeJob(db),
+      chatRetentionJob(db),
     ],
   });
   outboxWorker = startOutboxWorker({

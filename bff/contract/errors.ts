@@ -53,6 +53,13 @@ export const ERROR_CODES = [
   'already_joined',
   'not_a_certificate_request',
   'case_without_resident',
+  // Tenant chat (docs/chat.md)
+  /** No message before the Art. 13 notice (in its current version) is acknowledged. */
+  'chat_notice_required',
+  /** The housing company's monthly token budget is used up (or 0: chat switched off). */
+  'chat_budget_exhausted',
+  /** An answer is still streaming in this conversation. */
+  'chat_busy',
   // Uploads and attachments
   'file_missing',
   'file_empty',

@@ -8,6 +8,7 @@ import { attachmentOperations } from './attachments.ts';
 import { authOperations } from './auth.ts';
 import { caseBackendOperations } from './case-backend.ts';
 import { caseOperations } from './cases.ts';
+import { chatOperations } from './chat.ts';
 import { documentOperations } from './documents.ts';
 import { onboardingOperations } from './onboarding.ts';
 import type { Operation } from './operation.ts';
@@ -17,6 +18,7 @@ export * from './attachments.ts';
 export * from './auth.ts';
 export * from './case-backend.ts';
 export * from './cases.ts';
+export * from './chat.ts';
 export * from './documents.ts';
 export * from './enums.ts';
 export * from './errors.ts';
@@ -34,5 +36,6 @@ export const operations = {
   ...documentOperations,
   ...caseBackendOperations,
   ...settingsOperations,
+  ...chatOperations,
 } satisfies Record<string, Operation>;
 export type OperationId = keyof typeof operations;

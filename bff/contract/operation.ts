@@ -39,6 +39,8 @@ export interface Operation {
   response?: z.ZodType;
   /** The answer is a file (Content-Disposition: attachment), not JSON. */
   file?: true;
+  /** The answer is a stream of Server-Sent Events (`text/event-stream`), each event's data one of these. */
+  stream?: z.ZodType;
   /** Success status: 200 unless said otherwise (204 without a response). */
   status?: number;
 }

@@ -123,15 +123,20 @@ function fileFingerprint(file: ReceivedFile) {
 
 /** The OpenAPI operation object of one contract operation. */
 function describe(operation: Operation): ZodOpenApiOperationObject {
-  const status = String(operation.status ?? (operation.response || operation.file ? 200 : 204));
-  const success = operation.file
+  const status = String(operation.status ?? (operation.response || operation.file || operation.stream ? 200 : 204));
+  const success = operation.stream
     ? {
-        description: 'Die Datei (Content-Disposition: attachment)',
-        content: { 'application/octet-stream': { schema: { type: 'string' as const, format: 'binary' } } },
+        description: 'Server-Sent Events: je Ereignis `event: <type>` und `data: <JSON>`',
+        content: { 'text/event-stream': { schema: operation.stream } },
       }
-    : operation.response
-      ? { description: 'Erfolg', content: { 'application/json': { schema: operation.response } } }
-      : { description: 'Erfolg, ohne Inhalt' };
+    : operation.file
+      ? {
+          description: 'Die Datei (Content-Disposition: attachment)',
+          content: { 'application/octet-stream': { schema: { type: 'string' as const, format: 'binary' } } },
+        }
+      : operation.response
+        ? { description: 'Erfolg', content: { 'application/json': { schema: operation.response } } }
+        : { description: 'Erfolg, ohne Inhalt' };
   return {
     operationId: operation.operationId,
     summary: operation.summary,

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, type RunningServer } from '../server.ts';
+import { startServer, type RunningServer, type StartOptions } from '../server.ts';
 import type { SentMail } from '../mail/mailer.ts';
 import { createSecretBox, type SecretBox } from '../secrets/secret-box.ts';
 import { openTestDatabase, type TestDatabase } from './database.ts';
@@ -29,10 +29,14 @@ export async function closeTestDatabase(): Promise<void> {
   shared = undefined;
 }
 
-/** A BFF on a free port, sharing the process's test database. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<RunningServer> {
+/** A BFF on a free port, sharing the process's test database; `options.chatModel`: the chat's model (a scripted one). */
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: Pick<StartOptions, 'chatModel'> = {},
+): Promise<RunningServer> {
   const { db } = await testDatabase();
   return startServer({
+    ...options,
     db,
     env: {
       NODE_ENV: 'test',

@@ -49,6 +49,10 @@ export const residentErrorCodes: Record<ResidentErrorCode, string> = {
   idempotency_key_invalid: unreadableRequest,
   idempotency_key_reused: 'Diese Anfrage unterscheidet sich von einer bereits gesendeten. Bitte senden Sie sie noch einmal ab.',
   idempotency_in_progress: 'Ihre Anfrage wird gerade noch bearbeitet. Bitte warten Sie einen Moment und versuchen Sie es dann erneut.',
+  chat_notice_required: 'Bitte lesen und bestätigen Sie zuerst den Datenschutzhinweis des Assistenten.',
+  chat_budget_exhausted:
+    'Der Assistent ist in diesem Monat nicht mehr verfügbar. Bitte nutzen Sie das Anfrageformular oder rufen Sie uns an.',
+  chat_busy: 'Der Assistent antwortet noch. Bitte warten Sie die Antwort ab oder stoppen Sie sie.',
   tenant_not_found: 'Diese Hausverwaltung wurde nicht gefunden. Bitte prüfen Sie den Link.',
   invalid_credentials: 'E-Mail-Adresse oder Passwort ist falsch.',
   locked: 'Zu viele Fehlversuche. Bitte warten Sie einige Minuten und versuchen Sie es dann erneut.',
