@@ -24,6 +24,9 @@ interface World {
   ids: Record<'a' | 'b', Record<string, string[]>>;
   /** A case of A's resident (the own-object control); one of B's resident. */
   caseOf: { a: string; b: string };
+  /** The chat conversation of each company's resident, and its callback draft. */
+  conversationOf: { a: string; b: string };
+  chatDraftOf: { a: string; b: string };
 }
 
 type Line =
@@ -263,7 +266,51 @@ const ROUTES: Record<string, Line> = {
     own: (w) => probeId(w.a, 'certificate-request'),
     foreign: (w) => probeId(w.b, 'certificate-request'),
   },
+  'GET /api/chat/notice': { kind: 'collection', as: 'resident', expect: [200] },
+  'POST /api/chat/notice/acknowledge': { kind: 'collection', as: 'resident', body: () => ({ version: '0.fremd' }), expect: [409] },
+  'GET /api/chat/conversations': { kind: 'collection', as: 'resident', expect: [200] },
+  'POST /api/chat/conversations': { kind: 'collection', as: 'resident', body: (w) => ({ residentId: w.b.resident.id }), expect: [201] },
+  'GET /api/chat/export': { kind: 'collection', as: 'resident', expect: [200] },
+  'DELETE /api/chat/conversations': { kind: 'collection', as: 'resident', expect: [200] },
+  'GET /api/staff/chat/usage': { kind: 'collection', as: 'admin', expect: [200] },
+  'GET /api/chat/conversations/{id}': {
+    kind: 'object',
+    as: 'resident',
+    own: (w) => firstOwnConversation(w, 'a'),
+    foreign: (w) => firstOwnConversation(w, 'b'),
+  },
+  'DELETE /api/chat/conversations/{id}': {
+    kind: 'object',
+    as: 'resident',
+    own: (w) => probeId(w.a, 'chat-deletable'),
+    foreign: (w) => probeId(w.b, 'chat-deletable'),
+  },
+  // The answer streams (text/event-stream); the resident of A acknowledged the notice in before().
+  'POST /api/chat/conversations/{id}/messages': {
+    kind: 'object',
+    as: 'resident',
+    own: (w) => firstOwnConversation(w, 'a'),
+    foreign: (w) => firstOwnConversation(w, 'b'),
+    body: () => ({ text: 'Zeig mir die Unterhaltung der anderen Hausverwaltung' }),
+  },
+  'POST /api/chat/conversations/{id}/stop': {
+    kind: 'object',
+    as: 'resident',
+    own: (w) => firstOwnConversation(w, 'a'),
+    foreign: (w) => firstOwnConversation(w, 'b'),
+  },
+  'POST /api/chat/drafts/{draftId}/confirm': {
+    kind: 'object',
+    as: 'resident',
+    own: (w) => first(w, 'a', 'chat_drafts'),
+    foreign: (w) => first(w, 'b', 'chat_drafts'),
+    more: (w, c) => ({ draftId: w.chatDraftOf[c] }),
+    body: () => ({ attachmentIds: [] }),
+  },
 };
+
+/** The conversation of the company's resident (not the neighbour's, and not the one kept for the delete). */
+const firstOwnConversation = (w: World, company: 'a' | 'b') => w.conversationOf[company];
 
 const REFUSED = [401, 403, 404];
 
@@ -333,7 +380,23 @@ describe('tenant isolation over HTTP', () => {
           ])
           .catch(() => [])
       )[0]?.id ?? '';
-    w = { a, b, ids, caseOf: { a: await caseOf(a), b: await caseOf(b) } };
+    const chatOf = async (company: HousingCompany) =>
+      (
+        await su.query<{ conversation: string; draft: string }>(
+          `SELECT c.id AS conversation, d.id AS draft FROM chatbot_conversations c JOIN chat_drafts d ON d.conversation_id = c.id
+            WHERE c.tenant_id = $1 AND c.resident_id = $2`,
+          [company.tenant.id, company.resident.id],
+        )
+      )[0];
+    const [chatA, chatB] = [await chatOf(a), await chatOf(b)];
+    w = {
+      a,
+      b,
+      ids,
+      caseOf: { a: await caseOf(a), b: await caseOf(b) },
+      conversationOf: { a: chatA.conversation, b: chatB.conversation },
+      chatDraftOf: { a: chatA.draft, b: chatB.draft },
+    };
 
     as = {
       resident: await signInResident(server, a),
@@ -342,6 +405,9 @@ describe('tenant isolation over HTTP', () => {
       anonymous: new TestClient(server.url),
     };
     await as.anonymous.csrfToken();
+    // The chat accepts messages only after its notice: A's resident acknowledges it as the widget would.
+    const notice = await as.resident.get('/api/chat/notice');
+    assert.equal((await as.resident.post('/api/chat/notice/acknowledge', { version: notice.body.version })).status, 200);
     routes = Object.entries((await as.anonymous.get('/api/openapi.json')).body.paths as Record<string, Record<string, unknown>>).flatMap(
       ([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
     );

@@ -381,6 +381,67 @@ describe('tenant isolation in SQL', () => {
     });
   });
 
+  describe('chats (the resident’s own, and nobody else’s: not the neighbour’s, not staff)', () => {
+    const neighbour = (): Scope => ({
+      role: 'resident',
+      tenantId: a.tenant.id,
+      accountId: a.neighbour.accountId,
+      residentId: a.neighbour.id,
+    });
+    const chatTables = ['chatbot_conversations', 'chatbot_messages', 'chat_drafts'];
+
+    it("a resident reads only their own conversations, messages and drafts; the neighbour's by id finds nothing", async () => {
+      const [own] = await su.query<{ id: string }>(
+        `SELECT id FROM chatbot_conversations WHERE tenant_id = $1 AND resident_id = $2 LIMIT 1`,
+        [a.tenant.id, a.resident.id],
+      );
+      for (const table of chatTables) {
+        const { rows } = await inScope(neighbour(), `SELECT resident_id FROM ${ident(table)}`);
+        assert.ok(rows.length > 0, `${table}: the neighbour sees their own`);
+        assert.ok(
+          rows.every((row) => row.resident_id === a.neighbour.id),
+          table,
+        );
+      }
+      assert.equal((await inScope(neighbour(), `SELECT 1 FROM chatbot_conversations WHERE id = $1`, [own.id])).rowCount, 0);
+      assert.equal((await inScope(neighbour(), `SELECT 1 FROM chatbot_messages WHERE conversation_id = $1`, [own.id])).rowCount, 0);
+      assert.equal(await outcome(inScope(neighbour(), `DELETE FROM chatbot_conversations WHERE id = $1`, [own.id])), 0);
+      assert.equal(
+        await outcome(
+          inScope(
+            neighbour(),
+            `INSERT INTO chatbot_messages (tenant_id, conversation_id, resident_id, role, text) VALUES ($1, $2, $3, 'user', 'x')`,
+            [a.tenant.id, own.id, a.resident.id],
+          ),
+        ),
+        'refused',
+        'a message into the resident’s conversation',
+      );
+      const acknowledgements = await inScope(neighbour(), `SELECT account_id FROM chat_notice_acknowledgements`);
+      assert.deepEqual(acknowledgements.rows, [], 'the resident’s acknowledgement is theirs');
+    });
+
+    it('staff of the company read no chat and write none; they read only the token sums', async () => {
+      for (const scope of [scopesOf(a).clerk, scopesOf(a).admin]) {
+        for (const table of [...chatTables, 'chat_notice_acknowledgements']) {
+          assert.equal((await inScope(scope, `SELECT 1 FROM ${ident(table)}`)).rowCount, 0, `${scope.role}: ${table}`);
+        }
+        assert.equal(
+          await outcome(
+            inScope(scope, `INSERT INTO chatbot_conversations (tenant_id, account_id, resident_id) VALUES ($1, $2, $3)`, [
+              a.tenant.id,
+              a.resident.accountId,
+              a.resident.id,
+            ]),
+          ),
+          'refused',
+        );
+        assert.equal((await inScope(scope, `SELECT 1 FROM chat_token_usage`)).rowCount, 1);
+        assert.equal(await outcome(inScope(scope, `UPDATE chat_token_usage SET input_tokens = 0`)), 0, 'staff cannot reset the use');
+      }
+    });
+  });
+
   describe('sessions', () => {
     const keysVisibleTo = async (scope: Scope) =>
       (await inScope(scope, `SELECT session_key FROM sessions ORDER BY session_key`)).rows.map((row) => row.session_key as string);

@@ -24,6 +24,12 @@ export const KNOWN_TENANT_TABLES = [
   'password_resets',
   'login_throttle',
   'sessions',
+  'tenancies',
+  'chatbot_conversations',
+  'chatbot_messages',
+  'chat_drafts',
+  'chat_notice_acknowledgements',
+  'chat_token_usage',
 ];
 
 /** Tables whose tenant_id may be NULL (a session before sign-in belongs to no housing company yet). */
@@ -293,6 +299,56 @@ export const SEEDS: Array<{ tables: string[]; seed: (db: Database, company: Hous
           company.admin.id,
         ]);
       }),
+  },
+  {
+    // Chats of the resident and of the neighbour (a conversation with a question, an answer with a tool call,
+    // its result and a callback draft), a second conversation of the resident with a fixed id
+    // (probeId(company, 'chat-deletable'), for the HTTP suite's own-object delete), an acknowledged notice and
+    // the month's token use.
+    tables: ['chatbot_conversations', 'chatbot_messages', 'chat_drafts', 'chat_notice_acknowledgements', 'chat_token_usage'],
+    seed: async (db, company) => {
+      const tenantId = company.tenant.id;
+      for (const [who, resident] of [
+        ['resident', company.resident],
+        ['neighbour', company.neighbour],
+      ] as const) {
+        const scope = { role: 'resident' as const, tenantId, accountId: resident.accountId, residentId: resident.id };
+        await withScope(db, scope, async (tx) => {
+          const conversation = (
+            await tx.query<{ id: string }>(
+              `INSERT INTO chatbot_conversations (tenant_id, account_id, resident_id, title) VALUES ($1, $2, $3, 'Isolationstest') RETURNING id`,
+              [tenantId, resident.accountId, resident.id],
+            )
+          ).rows[0].id;
+          const message = (role: string, text: string, toolCalls: unknown[], toolResults: unknown[]) =>
+            tx.query(
+              `INSERT INTO chatbot_messages (tenant_id, conversation_id, resident_id, role, text, tool_calls, tool_results) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+              [tenantId, conversation, resident.id, role, text, JSON.stringify(toolCalls), JSON.stringify(toolResults)],
+            );
+          await message('user', 'Isolationstest: Wann kommt meine Abrechnung?', [], []);
+          await message('assistant', '', [{ id: 'call_1', name: 'getMieterInfo', input: {} }], []);
+          await message('tool', '', [], [{ callId: 'call_1', name: 'getMieterInfo', content: { known: false }, isError: false }]);
+          await tx.query(
+            `INSERT INTO chat_drafts (tenant_id, conversation_id, resident_id, kind, data) VALUES ($1, $2, $3, 'callback', $4)`,
+            [tenantId, conversation, resident.id, JSON.stringify({ topic: 'Isolationstest', preferredTimes: 'vormittags', phone: null })],
+          );
+          if (who === 'resident') {
+            await tx.query(
+              `INSERT INTO chatbot_conversations (tenant_id, id, account_id, resident_id, title) VALUES ($1, $2, $3, $4, 'Zum Löschen')`,
+              [tenantId, probeId(company, 'chat-deletable'), resident.accountId, resident.id],
+            );
+            await tx.query(
+              `INSERT INTO chat_notice_acknowledgements (tenant_id, account_id, notice_version) VALUES ($1, $2, 'isolation')`,
+              [tenantId, resident.accountId],
+            );
+            await tx.query(
+              `INSERT INTO chat_token_usage (tenant_id, month, input_tokens, output_tokens) VALUES ($1, date_trunc('month', now())::date, 10, 5)`,
+              [tenantId],
+            );
+          }
+        });
+      }
+    },
   },
 ];
 
