@@ -54,7 +54,7 @@ import { createIdempotency, purgeExpiredIdempotencyKeys } from './idempotency/us
 import { registerSettingsRoutes } from './settings/routes.ts';
 import { findTenantBySlug } from './tenants/use-cases.ts';
 import type { ChatModel } from './chat/model.ts';
-import { unconfiguredChatModel } from './chat/unconfigured-model.ts';
+import { chatModelFromConfig } from './chat/models/select.ts';
 import { createChatTools } from './chat/tools/index.ts';
 import { createChatUseCases } from './chat/use-cases.ts';
 import { registerChatRoutes } from './chat/routes.ts';
@@ -207,7 +207,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   registerUploadRoutes(api, ctx);
   registerDocumentRoutes(api, ctx, { cases, uploads });
   registerSettingsRoutes(api, ctx, { findTenantId: async (slug) => (await findTenantBySlug(db, slug))?.id });
-  const chatModel = options.chatModel ?? unconfiguredChatModel();
+  const chatModel = options.chatModel ?? chatModelFromConfig(config);
   const chatTools = createChatTools({
     db,
     cases,

@@ -397,6 +397,30 @@ describe('tenant chat', () => {
     assert.equal((await neighbour.post(`/api/chat/conversations/${conversationId}/messages`, { text: 'Hallo' })).status, 404);
   });
 
+  it('with the offline assistant (the default without a key) the same question is answered from the tenancy: 31.12.2026', async () => {
+    const offline = await startTestServer();
+    try {
+      const company = await createHousingCompany(offline.db);
+      await asTenantAdmin(offline.db, company.tenant.id, (tx) =>
+        setTenancy(tx, company.tenant.id, company.resident.externalRef, {
+          billingPeriodStart: '2025-01-01',
+          billingPeriodEnd: '2025-12-31',
+        }),
+      );
+      const client = await signInResident(offline, company);
+      const notice = await client.get('/api/chat/notice');
+      assert.equal(notice.body.assistant.offline, true);
+      await client.post('/api/chat/notice/acknowledge', { version: notice.body.version });
+      const { body } = await client.post('/api/chat/conversations');
+      const events = await ask(client, body.conversation.id, 'Wann kommt meine Nebenkostenabrechnung?');
+      assert.equal(events.find((event) => event.type === 'tool')?.name, 'getMieterInfo');
+      assert.match(answerOf(events), /31\.12\.2026/);
+      assert.equal(last(events).status, 'complete');
+    } finally {
+      await offline.stop();
+    }
+  });
+
   it('messages per minute per resident are limited with a clear text', async () => {
     const limited = await startTestServer({ CHAT_MESSAGES_PER_MINUTE: '2' }, { chatModel: new ScriptedChatModel() });
     try {
