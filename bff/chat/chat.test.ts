@@ -6,6 +6,7 @@ import { signInResident, signInStaff } from '../test/sign-in.ts';
 import { createHousingCompany, type HousingCompany } from '../test/fixtures.ts';
 import { asTenantAdmin } from '../tenants/use-cases.ts';
 import { setTenancy } from '../onboarding/use-cases.ts';
+import { connectSocket, nextEvent } from '../cases/case-test-support.ts';
 import { lastToolResults, parseEventStream, ScriptedChatModel, type StreamedEvent } from './scripted-model-test-support.ts';
 
 /**
@@ -192,9 +193,14 @@ describe('tenant chat', () => {
     );
     assert.equal((await client.get('/api/cases')).body.items.length, 0, 'the tool filed nothing');
 
+    const board = await connectSocket(server, clerk);
+    const live = nextEvent(board, 'case:created');
     const confirmed = await client.post(`/api/chat/drafts/${card.draft.draftId}/confirm`, { attachmentIds: [] });
     assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
     assert.match(confirmed.body.case.caseNumber, /^\d{4}-\d{4,}$/);
+    const pushed = await live;
+    board.close();
+    assert.deepEqual([pushed.case.caseNumber, pushed.case.source], [confirmed.body.case.caseNumber, 'chat'], 'the clerk sees it live');
     assert.deepEqual(
       [confirmed.body.case.type, confirmed.body.case.damage.kind.label, confirmed.body.case.description],
       ['damage', 'Wasserhahn tropft', 'Die Küchenarmatur tropft.'],
@@ -208,9 +214,9 @@ describe('tenant chat', () => {
 
     const again = await client.post(`/api/chat/drafts/${card.draft.draftId}/confirm`, { attachmentIds: [] });
     assert.equal(again.body.case.caseNumber, confirmed.body.case.caseNumber, 'a second press files nothing new');
-    const board = await clerk.get('/api/staff/cases');
+    const listed = await clerk.get('/api/staff/cases');
     assert.deepEqual(
-      board.body.items.map((item: { caseNumber: string; source: string }) => [item.caseNumber, item.source]),
+      listed.body.items.map((item: { caseNumber: string; source: string }) => [item.caseNumber, item.source]),
       [[confirmed.body.case.caseNumber, 'chat']],
     );
     // The card stays with the answer when the conversation is opened again.

@@ -119,8 +119,9 @@ export function createChatUseCases(deps: ChatDependencies) {
   const { db, model } = deps;
   const now = deps.now ?? (() => new Date());
   const runTurn = createToolLoop({ model, tools: deps.tools, limits: deps.limits });
-  /** Answers streaming on this instance, by conversation: the resident's stop aborts them. */
+  /** Answers streaming on this instance, by account and conversation: the resident's stop aborts them. */
   const running = new Map<string, AbortController>();
+  const runningKey = (ctx: TenantContext, conversationId: string) => `${ctx.accountId}:${conversationId}`;
 
   function residentOf(ctx: TenantContext): string {
     if (ctx.role !== 'resident' || !ctx.residentId) throw forbidden();
@@ -187,7 +188,7 @@ export function createChatUseCases(deps: ChatDependencies) {
       const deleted = await withTenant(db, ctx, async (tx) => {
         if (id) await requireConversation(tx, id);
         const ids = id ? [id] : (await repository.listConversations(tx, 10_000)).map((conversation) => conversation.id);
-        for (const conversationId of ids) running.get(conversationId)?.abort();
+        for (const conversationId of ids) running.get(runningKey(ctx, conversationId))?.abort();
         return repository.deleteConversations(tx, id);
       });
       return { deleted };
@@ -224,12 +225,16 @@ export function createChatUseCases(deps: ChatDependencies) {
      */
     async sendMessage(ctx: TenantContext, conversationId: string, text: string) {
       const residentId = residentOf(ctx);
+      const key = runningKey(ctx, conversationId);
+      // Reserved before the first await, so two messages sent at once cannot both start an answer.
+      if (running.has(key)) {
+        throw new AppError(409, 'chat_busy', 'Der Assistent antwortet noch. Bitte warten Sie die Antwort ab oder stoppen Sie sie.');
+      }
+      const controller = new AbortController();
+      running.set(key, controller);
       const prepared = await withTenant(db, ctx, async (tx) => {
-        const conversation = await requireConversation(tx, conversationId);
+        await requireConversation(tx, conversationId);
         if (!(await repository.hasAcknowledged(tx, (await noticeIn(tx, DEFAULT_LANGUAGE)).version))) throw noticeRequired();
-        if (running.has(conversation.id)) {
-          throw new AppError(409, 'chat_busy', 'Der Assistent antwortet noch. Bitte warten Sie die Antwort ab oder stoppen Sie sie.');
-        }
         const settings = await readCompanySettings(tx);
         const used = await repository.findTokenUsage(tx, monthOf(now()));
         if (used.inputTokens + used.outputTokens >= settings.chatMonthlyTokenBudget) throw budgetExhausted();
@@ -237,9 +242,10 @@ export function createChatUseCases(deps: ChatDependencies) {
         await repository.setTitleIfUnset(tx, conversationId, text.length > 80 ? `${text.slice(0, 79)}…` : text);
         const tenant = await findScopeTenant(tx);
         return { message, companyName: tenant?.name ?? '', turns: toTurns(await repository.listMessages(tx, conversationId)) };
+      }).catch((error: unknown) => {
+        running.delete(key);
+        throw error;
       });
-      const controller = new AbortController();
-      running.set(conversationId, controller);
 
       const inScope = <T>(fn: (tx: Queryable) => Promise<T>) => withTenant(db, ctx, fn);
       return {
@@ -293,7 +299,7 @@ export function createChatUseCases(deps: ChatDependencies) {
             }
           } finally {
             closed.removeEventListener('abort', onClose);
-            running.delete(conversationId);
+            running.delete(key);
           }
         },
       };
@@ -311,7 +317,7 @@ export function createChatUseCases(deps: ChatDependencies) {
     async stop(ctx: TenantContext, conversationId: string) {
       residentOf(ctx);
       await withTenant(db, ctx, (tx) => requireConversation(tx, conversationId));
-      const controller = running.get(conversationId);
+      const controller = running.get(runningKey(ctx, conversationId));
       controller?.abort();
       return { stopped: !!controller };
     },
