@@ -2,10 +2,10 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { ChatModelError, type ToolDefinition } from '../model.ts';
+import type { ToolDefinition } from '../model.ts';
 import { chatToolInputs } from '../tool-contract.ts';
 import { AnthropicChatModel } from './anthropic.ts';
-import { collect, json, LoopbackProvider, sse } from './loopback-provider-test-support.ts';
+import { collect, failure, json, LoopbackProvider, sse } from './loopback-provider-test-support.ts';
 
 /** A real Messages API transcript from the corpus copy (testdata/README.md names each one's source). */
 const transcript = (name: string) => readFileSync(new URL(`./testdata/${name}`, import.meta.url), 'utf8');
@@ -23,16 +23,6 @@ const tools: ToolDefinition[] = [
     inputSchema: z.toJSONSchema(chatToolInputs.getMieterInfo),
   },
 ];
-
-async function failure(promise: Promise<unknown>): Promise<ChatModelError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof ChatModelError, `expected a ChatModelError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the stream to fail');
-}
 
 describe('Anthropic adapter: real Messages API transcripts replayed on loopback', () => {
   const provider = new LoopbackProvider();

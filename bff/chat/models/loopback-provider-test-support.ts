@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ChatModel, ModelEvent, ModelRequest } from '../model.ts';
+import assert from 'node:assert/strict';
+import { ChatModelError, type ChatModel, type ModelEvent, type ModelRequest } from '../model.ts';
 
 /** One scripted answer of the provider: the status, headers and the raw body bytes as the wire carries them. */
 export interface ScriptedResponse {
@@ -86,4 +87,15 @@ export async function collect(model: ChatModel, request: Partial<ModelRequest> =
     events.push(event);
   }
   return events;
+}
+
+/** The ChatModelError a model request ends with (a test fails if it succeeds or fails otherwise). */
+export async function failure(promise: Promise<unknown>): Promise<ChatModelError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof ChatModelError, `expected a ChatModelError, got ${String(error)}`);
+    return error;
+  }
+  assert.fail('expected the stream to fail');
 }

@@ -1,10 +1,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { z } from 'zod';
-import { ChatModelError, type ToolDefinition } from '../model.ts';
+import type { ToolDefinition } from '../model.ts';
 import { chatToolInputs } from '../tool-contract.ts';
 import { OpenAICompatibleChatModel } from './openai-compatible.ts';
-import { collect, json, LoopbackProvider, sse } from './loopback-provider-test-support.ts';
+import { collect, failure, json, LoopbackProvider, sse } from './loopback-provider-test-support.ts';
 
 /** One `chat.completion.chunk` as OpenAI-compatible servers stream it. */
 function chunk(delta: Record<string, unknown>, finishReason: string | null = null) {
@@ -45,16 +45,6 @@ const tools: ToolDefinition[] = [
     inputSchema: z.toJSONSchema(chatToolInputs.getTenantContext),
   },
 ];
-
-async function failure(promise: Promise<unknown>): Promise<ChatModelError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof ChatModelError, `expected a ChatModelError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the stream to fail');
-}
 
 describe('OpenAI-compatible adapter: /v1/chat/completions streams on loopback', () => {
   const provider = new LoopbackProvider();
