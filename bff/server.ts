@@ -39,7 +39,7 @@ import { registerUploadRoutes } from './uploads/routes.ts';
 import { createUploadUseCases, purgeExpiredUploads } from './uploads/use-cases.ts';
 import { createCaseAnnouncer } from './cases/announcements.ts';
 import { createEmbeddedCaseBackend } from './cases/embedded-case-backend.ts';
-import { createCaseUseCases } from './cases/use-cases.ts';
+import { createCaseUseCases, type CaseUseCases } from './cases/use-cases.ts';
 import { createHttpCaseBackend } from './case-backend-http/http-case-backend.ts';
 import { createMailDelivery, MAIL_TOPIC } from './mail/mail-outbox.ts';
 import { mountDevOutbox } from './mail/routes.ts';
@@ -55,7 +55,7 @@ import { registerSettingsRoutes } from './settings/routes.ts';
 import { findTenantBySlug } from './tenants/use-cases.ts';
 import type { ChatModel } from './chat/model.ts';
 import { chatModelFromConfig } from './chat/models/select.ts';
-import { createChatTools } from './chat/tools/index.ts';
+import { createChatTools, type ChatToolDependencies, type ChatTools } from './chat/tools/index.ts';
 import { createChatUseCases } from './chat/use-cases.ts';
 import { registerChatRoutes } from './chat/routes.ts';
 import { chatRetentionJob } from './chat/retention.ts';
@@ -74,6 +74,11 @@ export interface StartOptions {
   logger?: Logger;
   /** The chat's language model (tests: a scripted one); otherwise the one the configuration names. */
   chatModel?: ChatModel;
+  /**
+   * Tests only: builds the chat's tools instead of createChatTools, from the same dependencies and the case
+   * use cases (the prompt-injection suite's variant with one tool's resident filter removed).
+   */
+  chatTools?: (deps: ChatToolDependencies, cases: CaseUseCases) => ChatTools;
 }
 
 /** Boots the BFF: config, database (migrated and checked), HTTP API, realtime. Port 0 picks a free port. */
@@ -208,13 +213,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   registerDocumentRoutes(api, ctx, { cases, uploads });
   registerSettingsRoutes(api, ctx, { findTenantId: async (slug) => (await findTenantBySlug(db, slug))?.id });
   const chatModel = options.chatModel ?? chatModelFromConfig(config);
-  const chatTools = createChatTools({
+  const chatToolDeps: ChatToolDependencies = {
     db,
     cases,
     documents: createDocumentUseCases({ db, realtime, cases, uploads }),
     publicUrl: ctx.publicUrl,
     logger,
-  });
+  };
+  const chatTools = options.chatTools ? options.chatTools(chatToolDeps, cases) : createChatTools(chatToolDeps);
   const chatLimits = { maxToolCallsPerTurn: config.CHAT_MAX_TOOL_CALLS_PER_TURN, maxTokensPerTurn: config.CHAT_MAX_TOKENS_PER_TURN };
   registerChatRoutes(api, ctx, createChatUseCases({ db, model: chatModel, tools: chatTools, cases, limits: chatLimits }));
   const openapi = api.openapi({ title: 'Mieterportal BFF', version: '0.1.0' });

@@ -29,10 +29,13 @@ export async function closeTestDatabase(): Promise<void> {
   shared = undefined;
 }
 
-/** A BFF on a free port, sharing the process's test database; `options.chatModel`: the chat's model (a scripted one). */
+/**
+ * A BFF on a free port, sharing the process's test database; `options.chatModel`: the chat's model (a scripted
+ * one); `options.chatTools`: a variant of the chat's tools (the prompt-injection suite's leak check).
+ */
 export async function startTestServer(
   env: Record<string, string> = {},
-  options: Pick<StartOptions, 'chatModel'> = {},
+  options: Pick<StartOptions, 'chatModel' | 'chatTools'> = {},
 ): Promise<RunningServer> {
   const { db } = await testDatabase();
   return startServer({
