@@ -20,7 +20,7 @@ export interface ScriptedStep {
 export type ScriptEntry = ScriptedStep | ((request: ModelRequest) => ScriptedStep);
 
 export class ScriptedChatModel implements ChatModel {
-  readonly id = 'scripted:test';
+  readonly id: string = 'scripted:test';
   readonly offline = false;
   readonly requests: ModelRequest[] = [];
   private steps: ScriptEntry[] = [];
