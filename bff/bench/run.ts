@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { table } from './table.ts';
 import { benchUploadFlood, FLOOD_TARGET_P95_MS, FLOOD_UPLOADS } from './upload-flood.ts';
 import { benchScaleOut, RECONNECT_TARGET_P95_MS } from './scale-out.ts';
+import { benchChat, CHAT_FIRST_TOKEN_TARGET_MS, CHAT_TOKEN_DELAY_TARGET_P95_MS, CHAT_TOOL_TARGET_MS, TOKEN_EVERY_MS } from './chat.ts';
 import { closedLoop, HTTP_PHASE_MS, HTTP_WARMUP_MS, latency, type Latency, type Throughput } from './load.ts';
 import { openDatabase, APP_ROLE, type Database } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
@@ -29,6 +30,8 @@ import { signInResident, signInStaff } from '../test/sign-in.ts';
  * 4. Upload flood (PostgreSQL): another housing company's case list while one resident uploads 16 photos of 48 MP
  *    at once; baseline: the same case list without the flood.
  * 5. Widget bundle: gzipped loader and widgets.css, and the <tenant-portal> chunk with everything it imports statically.
+ * 6. Tenant chat (PostgreSQL, bff/bench/chat.ts): tool-loop overhead per tool call, first token over the model's
+ *    own delay, 100 conversations streaming at once. `BENCH_ONLY=chat` runs only this one.
  */
 
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -345,10 +348,68 @@ const lat = (l: Latency) => fixed(l).join(' / ');
 const ms = (s: Stats) => `${s.median.toFixed(3)} / ${s.p95.toFixed(3)}`;
 const ratio = (rls: number, plain: number) => rls / plain;
 
+async function printChat() {
+  const chat = await benchChat(ADMIN_URL);
+  if (typeof chat === 'string') {
+    console.log(`Tenant chat: PostgreSQL ${chat}`);
+    return;
+  }
+  console.log(
+    `Tenant chat, tool-loop overhead per tool call excluding model time: a turn with ${chat.tools[0].calls} tool calls (one per model step, ` +
+      `the model answers at once) against a turn with none, ${chat.tools[0].turns} turns each over HTTP, ${chat.database}, load ${chat.load} (ms)`,
+  );
+  console.log(
+    table(
+      ['tool', 'turn without calls', `turn with ${chat.tools[0].calls} calls`, 'per call (median)', 'per call (p95 turn)', 'target'],
+      chat.tools.map((line) => [
+        line.tool,
+        lat(line.without),
+        lat(line.withCalls),
+        line.perCall.toFixed(2),
+        line.perCallP95.toFixed(2),
+        `< ${CHAT_TOOL_TARGET_MS} ms ${line.perCallP95 < CHAT_TOOL_TARGET_MS ? 'met' : 'NOT met'}`,
+      ]),
+    ),
+  );
+  const { firstToken, concurrent } = chat;
+  console.log(
+    `  first streamed token at the client over the model's own delay of ${firstToken.delayMs} ms, ${firstToken.turns} turns one at a time (ms): ` +
+      `${lat(firstToken.over)} (median / p95 / max), target < ${CHAT_FIRST_TOKEN_TARGET_MS} ms ` +
+      `${firstToken.over.p95 < CHAT_FIRST_TOKEN_TARGET_MS ? 'met' : 'NOT met'}`,
+  );
+  console.log(
+    `Tenant chat, ${concurrent.conversations} conversations streaming at once on one instance: the model sends ${concurrent.tokens} tokens, ` +
+      `one every ${TOKEN_EVERY_MS} ms; added delay per token = gap between two text events at the client − ${TOKEN_EVERY_MS} ms (ms)`,
+  );
+  console.log(
+    table(
+      ['conversations', 'gaps', 'median', 'p95', 'max', 'target'],
+      [
+        ['1 (baseline)', String(concurrent.alone.n), ...fixed(concurrent.alone), ''],
+        [
+          String(concurrent.conversations),
+          String(concurrent.together.n),
+          ...fixed(concurrent.together),
+          `p95 < ${CHAT_TOKEN_DELAY_TARGET_P95_MS} ms ${concurrent.together.p95 < CHAT_TOKEN_DELAY_TARGET_P95_MS ? 'met' : 'NOT met'}`,
+        ],
+      ],
+    ),
+  );
+  console.log(
+    `  the last token of the slowest conversation came ${concurrent.lastTokenLateMs.toFixed(1)} ms after its schedule (counted from its first token)`,
+  );
+}
+
 async function main() {
   const started = performance.now();
   console.log(`Mieterportal benchmarks — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} cores`);
   console.log();
+  if (process.env.BENCH_ONLY === 'chat') {
+    await printChat();
+    console.log();
+    console.log(`finished in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return;
+  }
   const results: Array<RlsResult | string> = [await benchPostgres(), await benchPglite()];
   console.log(
     `RLS cost: withTenant + SELECT of ${PAGE} rows by tenant from ${TENANTS} × ${ROWS_PER_TENANT} rows, ${WARMUP} warm-up rounds, up to ${ITERATIONS} measured (ms, median / p95)`,
@@ -501,6 +562,9 @@ async function main() {
   );
   const files = bundle[1].files;
   if (files) console.log(`  <tenant-portal> files: ${files.join(', ')}`);
+  console.log();
+
+  await printChat();
   console.log();
   console.log(`finished in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
