@@ -105,7 +105,7 @@ describe('tenant chat', () => {
     const [first, second] = model.requests;
     assert.match(first.system, /Answer only from the results of your tools/);
     assert.match(first.system, /Answer in German/);
-    assert.equal(first.tools.length, 6);
+    assert.equal(first.tools.length, 7);
     for (const tool of first.tools) assert.doesNotMatch(JSON.stringify(tool.inputSchema), /tenant|resident|owner|account|Id"/i, tool.name);
     const [tenancy] = lastToolResults(second);
     assert.equal(tenancy.content.known, true);
@@ -248,6 +248,125 @@ describe('tenant chat', () => {
     assert.equal(confirmed.body.case.type, 'contact');
     assert.equal(confirmed.body.case.title, 'Rückrufbitte: Frage zur Kaution');
     assert.match(confirmed.body.case.description, /Erreichbar: werktags ab 17 Uhr/);
+  });
+
+  it('an unanswerable question: offered as a general request, drafted on "ja" with an excerpt built from this conversation only, filed once sent', async () => {
+    const company = await createHousingCompany(server.db);
+    const { client, conversationId } = await chatReady(company);
+    const clerk = await signInStaff(server, company, 'clerk');
+    // Other conversations, the resident's own and the neighbour's: none of it may reach the excerpt.
+    const other = (await client.post('/api/chat/conversations')).body.conversation.id;
+    model.script({ text: 'Antwort in der anderen Unterhaltung.' });
+    await ask(client, other, 'GEHEIM-ANDERE-UNTERHALTUNG: meine Kontonummer');
+    const { client: neighbour, conversationId: neighbourConversation } = await chatReady(company, 'neighbour');
+    model.script({ text: 'Antwort an den Nachbarn.' });
+    await ask(neighbour, neighbourConversation, 'GEHEIM-NACHBAR: mein Streit mit Herrn X');
+
+    const offer = 'Dazu finde ich in den Hausregeln nichts. Soll ich daraus eine allgemeine Anfrage an Ihre Hausverwaltung machen?';
+    model.script({ toolCalls: [{ name: 'getTenantContext' }] }, { text: offer });
+    assert.equal(answerOf(await ask(client, conversationId, 'Darf ich auf dem Balkon grillen?')), offer);
+
+    model.script(
+      // The model may only pass the question; an excerpt of its own is refused.
+      { toolCalls: [{ name: 'requestAnfrage', input: { question: 'Grillen?', excerpt: 'Mieter/in: erfunden' } }] },
+      {
+        text: 'Ich bereite die Anfrage vor. ',
+        toolCalls: [{ name: 'requestAnfrage', input: { question: 'Darf ich auf dem Balkon grillen?' } }],
+      },
+      { text: 'Bitte prüfen Sie den Entwurf und senden Sie ihn mit „Anfrage senden“ ab.' },
+    );
+    const drafted = await ask(client, conversationId, 'Ja, bitte');
+    assert.equal(lastToolResults(model.requests[1])[0].content.error.code, 'invalid_input');
+    const excerpt = ['Mieter/in: Darf ich auf dem Balkon grillen?', `Assistent: ${offer}`, 'Mieter/in: Ja, bitte'].join('\n');
+    const card = drafted.find((event) => event.type === 'draft')!;
+    assert.deepEqual(
+      { ...card.draft, draftId: undefined },
+      { kind: 'request', draftId: undefined, question: 'Darf ich auf dem Balkon grillen?', excerpt },
+      'the card shows the question and the excerpt built from the stored conversation',
+    );
+    assert.deepEqual(lastToolResults(model.requests[2])[0].content, {
+      draft: { draftId: card.draft.draftId, question: 'Darf ich auf dem Balkon grillen?', excerpt },
+    });
+    assert.deepEqual(
+      drafted.filter((event) => event.type === 'tool').map((event) => event.label),
+      ['Ich bereite Ihre Anfrage vor …', 'Ich bereite Ihre Anfrage vor …'],
+    );
+    assert.doesNotMatch(JSON.stringify(drafted), /GEHEIM/);
+    assert.equal((await client.get('/api/cases')).body.items.length, 0, 'nothing is filed before the resident sends it');
+    assert.equal((await clerk.get('/api/staff/cases')).body.items.length, 0);
+    const detail = await client.get(`/api/chat/conversations/${conversationId}`);
+    assert.deepEqual(detail.body.messages.at(-1).drafts, [card.draft], 'the card stays with the answer');
+
+    const confirmed = await client.post(`/api/chat/drafts/${card.draft.draftId}/confirm`, { attachmentIds: [] });
+    assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
+    assert.equal(confirmed.body.case.type, 'contact');
+    assert.equal(confirmed.body.case.title, 'Anfrage aus dem Chat: Darf ich auf dem Balkon grillen?');
+    const description = `Allgemeine Anfrage aus dem Chat.\nFrage: Darf ich auf dem Balkon grillen?\n\nAuszug aus dem Gespräch:\n${excerpt}`;
+    assert.equal(confirmed.body.case.description, description);
+    assert.match(confirmed.body.nextStep, new RegExp(`unter der Nummer ${confirmed.body.case.caseNumber} eingegangen`));
+    const again = await client.post(`/api/chat/drafts/${card.draft.draftId}/confirm`, { attachmentIds: [] });
+    assert.equal(again.body.case.id, confirmed.body.case.id, 'a second press answers the same case');
+
+    const board = await clerk.get('/api/staff/cases');
+    assert.deepEqual(
+      board.body.items.map((item: { caseNumber: string; source: string; description: string }) => [
+        item.caseNumber,
+        item.source,
+        item.description,
+      ]),
+      [[confirmed.body.case.caseNumber, 'chat', description]],
+    );
+    // The chat is deleted (Art. 17, as the 90-day purge would); what went into the case stays with the case.
+    assert.equal((await client.delete('/api/chat/conversations')).status, 200);
+    const kept = await client.get(`/api/cases/${confirmed.body.case.id}`);
+    assert.equal(kept.body.case.description, description);
+  });
+
+  it('with the offline assistant: "Darf ich einen Hund halten?" is offered as a request, "ja" drafts it, "absenden" files the contact case', async () => {
+    const offline = await startTestServer();
+    try {
+      const company = await createHousingCompany(offline.db);
+      const client = await signInResident(offline, company);
+      const notice = await client.get('/api/chat/notice');
+      await client.post('/api/chat/notice/acknowledge', { version: notice.body.version });
+      const { body } = await client.post('/api/chat/conversations');
+      const conversationId = body.conversation.id;
+
+      const offered = answerOf(await ask(client, conversationId, 'Darf ich einen Hund halten?'));
+      assert.match(offered, /^Das kann ich leider nicht beantworten\. Gern mache ich aus Ihrer Frage eine allgemeine Anfrage .*„Ja“/);
+
+      const drafted = await ask(client, conversationId, 'ja');
+      assert.equal(drafted.find((event) => event.type === 'tool')?.name, 'requestAnfrage');
+      const card = drafted.find((event) => event.type === 'draft')!;
+      assert.deepEqual(
+        { ...card.draft, draftId: undefined },
+        {
+          kind: 'request',
+          draftId: undefined,
+          question: 'Darf ich einen Hund halten?',
+          excerpt: ['Mieter/in: Darf ich einen Hund halten?', `Assistent: ${offered}`, 'Mieter/in: ja'].join('\n'),
+        },
+      );
+      assert.match(answerOf(drafted), /Bitte prüfen Sie ihn und senden Sie ihn mit „Anfrage senden“ ab/);
+      assert.equal(last(drafted).status, 'complete');
+      assert.equal((await client.get('/api/cases')).body.items.length, 0, 'nothing is filed before the resident sends it');
+
+      const confirmed = await client.post(`/api/chat/drafts/${card.draft.draftId}/confirm`, { attachmentIds: [] });
+      assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
+      assert.deepEqual(
+        [confirmed.body.case.type, confirmed.body.case.title],
+        ['contact', 'Anfrage aus dem Chat: Darf ich einen Hund halten?'],
+      );
+      assert.equal(
+        confirmed.body.case.description,
+        `Allgemeine Anfrage aus dem Chat.\nFrage: Darf ich einen Hund halten?\n\nAuszug aus dem Gespräch:\n${card.draft.excerpt}`,
+      );
+      const clerk = await signInStaff(offline, company, 'clerk');
+      const [filed] = (await clerk.get('/api/staff/cases')).body.items;
+      assert.deepEqual([filed.caseNumber, filed.source], [confirmed.body.case.caseNumber, 'chat']);
+    } finally {
+      await offline.stop();
+    }
   });
 
   it('case status: the real status, public messages and next step — never internal notes, priority, deadline or assignee', async () => {

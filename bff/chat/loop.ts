@@ -58,7 +58,7 @@ export function systemPrompt(companyName: string, language: Language, today: Dat
     `Today is ${today.toISOString().slice(0, 10)}.`,
     'Rules:',
     '- Answer only from the results of your tools. Never guess facts, amounts, dates or deadlines; quote dates the tools computed (e.g. nextUtilityStatementDueBy) and write them the way people read dates in the resident’s language (German: 31.12.2026).',
-    '- If the tools do not answer the question, say so honestly and offer to turn it into a request to the housing company (requestRueckruf, or a damage report for damage).',
+    '- If the tools do not answer the question, say so honestly and offer to turn it into a general request to the housing company. Only when the resident agrees (e.g. "ja", "gerne", "yes"), call requestAnfrage with their question; the app adds the relevant part of this conversation and shows the draft, so tell the resident to check and send it. For damage use createSchadensmeldung, for a callback requestRueckruf.',
     '- You never decide legal questions (rent reductions, terminations, disputes, liability). Explain that the housing company decides and offer a request.',
     '- You can only prepare drafts; the resident sends them with the button on the card. Never claim something was filed before the resident sent it.',
     '- For a damage report, ask follow-up questions until location, category, kind (from the options the tool returns), urgency and a description are known. In an emergency (water flooding, gas smell, no heating in winter, fire) point to the emergency numbers from getTenantContext first.',
@@ -93,6 +93,10 @@ export function toolCard(name: string, content: unknown): ChatStreamEvent | unde
   if (name === 'requestRueckruf') {
     const result = chatToolResults.requestRueckruf.safeParse(content);
     if (result.success) return { type: 'draft', draft: { kind: 'callback', ...result.data.draft } };
+  }
+  if (name === 'requestAnfrage') {
+    const result = chatToolResults.requestAnfrage.safeParse(content);
+    if (result.success) return { type: 'draft', draft: { kind: 'request', ...result.data.draft } };
   }
   if (name === 'getDokumente') {
     const result = chatToolResults.getDokumente.safeParse(content);

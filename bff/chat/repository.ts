@@ -37,7 +37,7 @@ export interface MessageRecord {
 export interface DraftRecord {
   id: string;
   conversationId: string;
-  kind: 'damage' | 'callback';
+  kind: 'damage' | 'callback' | 'request';
   data: Record<string, unknown>;
   filedCaseId: string | null;
   filedCaseNumber: string | null;

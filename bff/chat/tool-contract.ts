@@ -47,6 +47,12 @@ export const chatToolInputs = {
       phone: text(40).optional(),
     })
     .strict(),
+  /**
+   * A question the tools could not answer, as a general request to the housing company (a contact case once
+   * the resident sends it). Only the question: the excerpt of the conversation is taken by the tool from the
+   * stored messages, never from the model.
+   */
+  requestAnfrage: z.object({ question: text(1000) }).strict(),
 } as const;
 
 export type ChatToolName = keyof typeof chatToolInputs;
@@ -129,6 +135,10 @@ export const chatToolResults = {
   requestRueckruf: z.object({
     /** Shown as a card; a contact case once the resident sends it. */
     draft: z.object({ draftId: z.string(), topic: z.string(), preferredTimes: z.string(), phone: z.string().nullable() }),
+  }),
+  requestAnfrage: z.object({
+    /** Shown as a card with question and excerpt, exactly as they go into the contact case once the resident sends it. */
+    draft: z.object({ draftId: z.string(), question: z.string(), excerpt: z.string() }),
   }),
 } as const satisfies Record<ChatToolName, z.ZodType>;
 

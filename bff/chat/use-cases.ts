@@ -4,6 +4,7 @@ import type { Database, Queryable } from '../db/database.ts';
 import { withTenant, type TenantContext } from '../db/scope.ts';
 import { inUnitOfWork } from '../db/unit-of-work.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
+import type { NewCase } from '../contract/cases.ts';
 import type { CaseUseCases } from '../cases/use-cases.ts';
 import { DEADLINE_HOURS } from '../cases/model.ts';
 import { readCompanySettings } from '../settings/use-cases.ts';
@@ -14,6 +15,7 @@ import { chatNotice } from './notice.ts';
 import * as repository from './repository.ts';
 import type { ConversationRecord, MessageRecord } from './repository.ts';
 import type { ChatTools } from './tools/index.ts';
+import { clipped } from './tools/request-excerpt.ts';
 
 /**
  * What a resident does in the chat (docs/chat.md). Each step runs in the resident's own scope; a streamed
@@ -333,38 +335,7 @@ export function createChatUseCases(deps: ChatDependencies) {
         const draft = await withTenant(db, ctx, (tx) => repository.lockDraft(tx, draftId));
         if (!draft) throw notFound('Entwurf nicht gefunden.');
         if (draft.filedCaseId) return (await deps.cases.ownCaseDetail(ctx, draft.filedCaseId)).case;
-        const data = draft.data as Record<string, string>;
-        const { case: created } =
-          draft.kind === 'damage'
-            ? await deps.cases.fileCase(
-                ctx,
-                {
-                  type: 'damage',
-                  attachmentIds,
-                  damageLocationId: data.damageLocationId,
-                  damageCategoryId: data.damageCategoryId,
-                  damageKindId: data.damageKindId,
-                  urgency: data.urgency as 'normal' | 'urgent' | 'emergency',
-                  description: data.description,
-                  accessConsent: false,
-                },
-                'chat',
-              )
-            : await deps.cases.fileCase(
-                ctx,
-                {
-                  type: 'contact',
-                  attachmentIds,
-                  title: `Rückrufbitte: ${data.topic}`.slice(0, 200),
-                  description: [
-                    `Rückrufbitte aus dem Chat.`,
-                    `Thema: ${data.topic}`,
-                    `Erreichbar: ${data.preferredTimes}`,
-                    ...(data.phone ? [`Telefon: ${data.phone}`] : []),
-                  ].join('\n'),
-                },
-                'chat',
-              );
+        const { case: created } = await deps.cases.fileCase(ctx, caseFromDraft(draft, attachmentIds), 'chat');
         await withTenant(db, ctx, (tx) => repository.markDraftFiled(tx, draftId, { caseId: created.id, caseNumber: created.caseNumber }));
         return created;
       });
@@ -372,6 +343,51 @@ export function createChatUseCases(deps: ChatDependencies) {
       return { case: filed, nextStep: nextStepText(language, filed.caseNumber, firstLookBy), firstLookBy: firstLookBy.toISOString() };
     },
   };
+}
+
+/**
+ * The case a draft becomes: a damage report with the draft's catalogue choices; a callback request and a general
+ * request as contact cases. A general request is titled by its question; its description holds the question and
+ * the excerpt exactly as the resident saw them on the card.
+ */
+function caseFromDraft(draft: repository.DraftRecord, attachmentIds: string[]): NewCase {
+  const data = draft.data as Record<string, string>;
+  switch (draft.kind) {
+    case 'damage':
+      return {
+        type: 'damage',
+        attachmentIds,
+        damageLocationId: data.damageLocationId,
+        damageCategoryId: data.damageCategoryId,
+        damageKindId: data.damageKindId,
+        urgency: data.urgency as 'normal' | 'urgent' | 'emergency',
+        description: data.description,
+        accessConsent: false,
+      };
+    case 'callback':
+      return {
+        type: 'contact',
+        attachmentIds,
+        title: `Rückrufbitte: ${data.topic}`.slice(0, 200),
+        description: [
+          `Rückrufbitte aus dem Chat.`,
+          `Thema: ${data.topic}`,
+          `Erreichbar: ${data.preferredTimes}`,
+          ...(data.phone ? [`Telefon: ${data.phone}`] : []),
+        ].join('\n'),
+      };
+    case 'request':
+      return {
+        type: 'contact',
+        attachmentIds,
+        title: clipped(`Anfrage aus dem Chat: ${data.question.replace(/\s+/g, ' ').trim()}`, 200),
+        description: [
+          'Allgemeine Anfrage aus dem Chat.',
+          `Frage: ${data.question}`,
+          ...(data.excerpt ? ['', 'Auszug aus dem Gespräch:', data.excerpt] : []),
+        ].join('\n'),
+      };
+  }
 }
 
 /** What the confirmation says happens next, from the deadline rules (by when the first look is due). */

@@ -60,8 +60,19 @@ export const callbackDraft = z.object({
   preferredTimes: z.string(),
   phone: z.string().nullable(),
 });
+/**
+ * A question the assistant could not answer, as a general request: the card shows the question and the excerpt
+ * of the conversation (built by the BFF from the stored messages) exactly as they go into the case.
+ */
+export const requestDraft = z.object({
+  kind: z.literal('request'),
+  draftId: z.uuid(),
+  question: z.string(),
+  /** The resident's recent messages and the assistant's answers of this conversation, one line each ("Mieter/in: …", "Assistent: …"). */
+  excerpt: z.string(),
+});
 /** What the widget shows as a card with "absenden": nothing is filed before the resident presses it. */
-export const chatDraft = z.discriminatedUnion('kind', [damageDraft, callbackDraft]).meta({ id: 'ChatDraft' });
+export const chatDraft = z.discriminatedUnion('kind', [damageDraft, callbackDraft, requestDraft]).meta({ id: 'ChatDraft' });
 export type ChatDraft = z.output<typeof chatDraft>;
 
 export const chatDocumentLink = z.object({
@@ -281,7 +292,8 @@ export const chatOperations = {
     operationId: 'confirmChatDraft',
     method: 'post',
     path: '/chat/drafts/:draftId/confirm',
-    summary: 'Entwurf absenden: legt den Vorgang an (Quelle Chat); ein zweites Absenden liefert denselben Vorgang',
+    summary:
+      'Entwurf absenden: legt den Vorgang an (Quelle Chat; Anfrage und Rückrufbitte als Kontaktanliegen); ein zweites Absenden liefert denselben Vorgang',
     tag,
     access: 'resident',
     params: draftParams,

@@ -23,9 +23,15 @@ export interface OfflineTexts {
   damageDraftReady: string;
   callbackTimesQuestion: string;
   callbackDraftReady: string;
+  /** The offer of a general request; a "ja" to the answer that holds it drafts one (requestAnfrage). */
+  requestOffer: string;
+  requestDraftReady: string;
   toolFailed: string;
   cannotAnswer: string;
 }
+
+const OFFER_DE = 'Gern mache ich aus Ihrer Frage eine allgemeine Anfrage an Ihre Hausverwaltung – antworten Sie dazu einfach mit „Ja“.';
+const OFFER_EN = 'I can turn your question into a general request to your housing company – just answer "yes".';
 
 const list = (items: string[], and: string) =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}`;
@@ -37,8 +43,7 @@ export const offlineTexts: Record<'de' | 'en', OfflineTexts> = {
   de: {
     utilityStatementDue: (dueBy, period) =>
       `Ihre Nebenkostenabrechnung${period ? ` für den Zeitraum ${germanDate(period.start)} bis ${germanDate(period.end)}` : ''} muss Ihnen spätestens am ${germanDate(dueBy)} vorliegen (§ 556 Abs. 3 BGB: zwölf Monate nach Ende des Abrechnungszeitraums).`,
-    utilityStatementUnknown:
-      'Das weiß ich leider nicht: Zu Ihrem Mietverhältnis liegen mir keine Angaben zum Abrechnungszeitraum vor. Gern mache ich aus Ihrer Frage eine allgemeine Anfrage an Ihre Hausverwaltung.',
+    utilityStatementUnknown: `Das weiß ich leider nicht: Zu Ihrem Mietverhältnis liegen mir keine Angaben zum Abrechnungszeitraum vor. ${OFFER_DE}`,
     noCases: 'Ich finde keine offenen oder kürzlichen Anliegen von Ihnen.',
     caseNotFound: (caseNumber) => `Ein Anliegen mit der Nummer ${caseNumber} finde ich unter Ihren Anliegen nicht.`,
     cases: (cases) =>
@@ -87,15 +92,16 @@ export const offlineTexts: Record<'de' | 'en', OfflineTexts> = {
       'Bitte prüfen Sie den Entwurf Ihrer Schadensmeldung und senden Sie ihn mit „Schadensmeldung absenden“ ab. Fotos können Sie vorher anhängen.',
     callbackTimesQuestion: 'Wann können wir Sie am besten erreichen (Tage und Uhrzeiten)?',
     callbackDraftReady: 'Bitte prüfen Sie den Entwurf Ihrer Rückrufbitte und senden Sie ihn ab; Ihre Hausverwaltung ruft Sie dann zurück.',
-    toolFailed: 'Das hat leider nicht geklappt. Gern mache ich aus Ihrer Frage eine allgemeine Anfrage an Ihre Hausverwaltung.',
-    cannotAnswer:
-      'Das kann ich leider nicht beantworten. Gern mache ich aus Ihrer Frage eine allgemeine Anfrage an Ihre Hausverwaltung. Ich bin der Offline-Assistent und verstehe Fragen zu Nebenkostenabrechnung, Ihren Anliegen, Schadensmeldungen, Sprechzeiten, Notfällen, Dokumenten und Rückrufen.',
+    requestOffer: OFFER_DE,
+    requestDraftReady:
+      'Ich habe Ihre Anfrage vorbereitet: Ihre Frage und der Auszug aus unserem Gespräch stehen im Entwurf. Bitte prüfen Sie ihn und senden Sie ihn mit „Anfrage senden“ ab; erst dann geht er an Ihre Hausverwaltung.',
+    toolFailed: `Das hat leider nicht geklappt. ${OFFER_DE}`,
+    cannotAnswer: `Das kann ich leider nicht beantworten. ${OFFER_DE} Ich bin der Offline-Assistent und verstehe Fragen zu Nebenkostenabrechnung, Ihren Anliegen, Schadensmeldungen, Sprechzeiten, Notfällen, Dokumenten und Rückrufen.`,
   },
   en: {
     utilityStatementDue: (dueBy, period) =>
       `Your utility statement${period ? ` for the period ${englishDate(period.start)} to ${englishDate(period.end)}` : ''} must reach you by ${englishDate(dueBy)} at the latest (§ 556 (3) BGB: twelve months after the end of the billing period).`,
-    utilityStatementUnknown:
-      "I'm afraid I don't know: I have no billing period for your tenancy. I can turn your question into a general request to your housing company.",
+    utilityStatementUnknown: `I'm afraid I don't know: I have no billing period for your tenancy. ${OFFER_EN}`,
     noCases: "I can't find any open or recent requests of yours.",
     caseNotFound: (caseNumber) => `I can't find a request with the number ${caseNumber} among yours.`,
     cases: (cases) =>
@@ -140,9 +146,11 @@ export const offlineTexts: Record<'de' | 'en', OfflineTexts> = {
     damageDraftReady: 'Please check the draft of your damage report and send it with "Send damage report". You can attach photos first.',
     callbackTimesQuestion: 'When can we best reach you (days and times)?',
     callbackDraftReady: 'Please check the draft of your callback request and send it; your housing company will then call you back.',
-    toolFailed: "That didn't work, I'm afraid. I can turn your question into a general request to your housing company.",
-    cannotAnswer:
-      "I'm afraid I can't answer that. I can turn your question into a general request to your housing company. I am the offline assistant and understand questions about utility statements, your requests, damage reports, office hours, emergencies, documents and callbacks.",
+    requestOffer: OFFER_EN,
+    requestDraftReady:
+      'I have prepared your request: your question and the excerpt of our conversation are in the draft. Please check it and send it with "Send request"; only then does it go to your housing company.',
+    toolFailed: `That didn't work, I'm afraid. ${OFFER_EN}`,
+    cannotAnswer: `I'm afraid I can't answer that. ${OFFER_EN} I am the offline assistant and understand questions about utility statements, your requests, damage reports, office hours, emergencies, documents and callbacks.`,
   },
 };
 

@@ -347,6 +347,39 @@ describe('offline assistant: callbacks, the unknown, other languages', () => {
     assert.match(en.text, /^I'm afraid I can't answer that\. I can turn your question into a general request/);
   });
 
+  it('on a yes to its offer drafts the unanswered question as a general request; without the offer a yes drafts nothing', async () => {
+    for (const [language, question, yes] of [
+      ['de', 'Darf ich einen Hund halten?', 'ja'],
+      ['de', 'Darf ich einen Hund halten?', 'Ja bitte!'],
+      ['de', 'Darf ich einen Hund halten?', 'gerne'],
+      ['en', 'Can I keep a dog?', 'yes'],
+      ['en', 'Can I keep a dog?', 'please do'],
+    ] as const) {
+      const chat = new Conversation(language);
+      await chat.say(question);
+      const accepted = await chat.say(yes);
+      assert.deepEqual([accepted.call?.name, accepted.call?.input], ['requestAnfrage', { question }], `${language} "${yes}"`);
+      const ready = await chat.toolAnswers('requestAnfrage', { draft: { draftId: 'q1', question, excerpt: `Mieter/in: ${question}` } });
+      assert.match(ready.text, language === 'de' ? /Bitte prüfen Sie ihn und senden Sie ihn mit „Anfrage senden“ ab/ : /Send request/);
+    }
+
+    // After "I don't know" from a tool, the question is the resident's message before the tool call.
+    const unknown = new Conversation();
+    await unknown.say('Wann kommt meine Nebenkostenabrechnung?');
+    assert.match((await unknown.toolAnswers('getMieterInfo', { known: false })).text, /allgemeine Anfrage/);
+    assert.deepEqual((await unknown.say('Ja, gerne')).call?.input, { question: 'Wann kommt meine Nebenkostenabrechnung?' });
+
+    const noOffer = new Conversation();
+    await noOffer.say('Wann sind Ihre Sprechzeiten?');
+    await noOffer.toolAnswers('getTenantContext', company);
+    const yes = await noOffer.say('ja');
+    assert.equal(yes.call, undefined, 'a yes without an offer drafts nothing');
+
+    const newQuestion = new Conversation();
+    await newQuestion.say('Darf ich einen Hund halten?');
+    assert.equal((await newQuestion.say('Ja, und wann sind Ihre Sprechzeiten?')).call?.name, 'getTenantContext');
+  });
+
   it('in Turkish, Polish and Ukrainian says in that language that it understands German and English, and calls no tool', async () => {
     for (const [language, words] of [
       ['tr', /Almanca ve İngilizce.*istek formu/],

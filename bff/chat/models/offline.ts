@@ -47,7 +47,7 @@ function nextStep(request: ModelRequest): Step {
   const last = turns.at(-1);
   if (last?.role === 'tool') return answerFromTool(turns, last.results, texts);
   if (last?.role !== 'user') return say(texts.cannotAnswer);
-  return followUp(turns, last.text) ?? startIntent(last.text, texts);
+  return acceptedRequest(turns, last.text) ?? followUp(turns, last.text) ?? startIntent(last.text, texts);
 }
 
 // ── What the resident asked ──────────────────────────────────────────────────────────────────────────────
@@ -102,6 +102,27 @@ function startIntent(text: string, texts: OfflineTexts): Step {
     case undefined:
       return say(texts.cannotAnswer);
   }
+}
+
+// ── The offer of a general request, accepted ─────────────────────────────────────────────────────────────
+/** A short yes to the offer: "ja", "ja bitte", "gerne", "yes", "please do" … (a longer message is a new question). */
+const YES =
+  /^(ja|jawohl|gerne?|bitte|ok(ay)?|yes|yeah|sure|please)([\s,]+(ja|bitte|gerne?|sehr gerne?|machen sie das|das wäre nett|danke|please|do|yes|thanks?|thank you))*[\s.!]*$/i;
+const REQUEST_OFFERS = Object.values(offlineTexts).map((texts) => texts.requestOffer);
+
+/**
+ * The resident said yes to the offer of a general request: requestAnfrage with the question the answer before
+ * could not answer (the resident's last message before it that is not itself a yes). The tool adds the excerpt.
+ */
+function acceptedRequest(turns: ChatTurn[], answer: string): Step | undefined {
+  const offer = turns.at(-2);
+  if (!YES.test(answer.trim()) || offer?.role !== 'assistant' || offer.toolCalls.length > 0) return undefined;
+  if (!REQUEST_OFFERS.some((text) => offer.text.includes(text))) return undefined;
+  const question = turns
+    .slice(0, -2)
+    .reverse()
+    .find((turn) => turn.role === 'user' && !YES.test(turn.text.trim()));
+  return question?.role === 'user' ? call('requestAnfrage', { question: clip(question.text, 1000) }) : undefined;
 }
 
 // ── A question the assistant asked, answered by the resident's next message ──────────────────────────────
@@ -174,6 +195,8 @@ function answerFromTool(turns: ChatTurn[], results: ToolResult[], texts: Offline
     }
     case 'requestRueckruf':
       return say(texts.callbackDraftReady);
+    case 'requestAnfrage':
+      return say(texts.requestDraftReady);
   }
 }
 

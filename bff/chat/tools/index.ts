@@ -9,10 +9,11 @@ import { readCompanySettings } from '../../settings/use-cases.ts';
 import { readOwnTenancy } from '../../tenancies/use-cases.ts';
 import { findScopeTenant } from '../../tenants/repository.ts';
 import type { ToolCall, ToolDefinition, ToolResult } from '../model.ts';
-import { insertDraft } from '../repository.ts';
+import { insertDraft, listMessages } from '../repository.ts';
 import { CHAT_TOOL_NAMES, chatToolInputs, type ChatToolInput, type ChatToolName, type ChatToolResult } from '../tool-contract.ts';
 import { NEXT_STEPS, TOOL_LABELS } from './labels.ts';
 import { damageReportDraft } from './damage-report.ts';
+import { conversationExcerpt } from './request-excerpt.ts';
 
 /**
  * The chat's tools: the model's only access to data. Each runs with the resident's own session scope
@@ -61,7 +62,9 @@ const DESCRIPTIONS: Record<ChatToolName, string> = {
   createSchadensmeldung:
     'Prepares a damage report as a draft for the resident to check and send (files nothing). Pass what you know; missing or unknown fields come back with the catalogue’s options: ask the resident, then call again. complete=true: the app shows the draft as a card with a send button.',
   requestRueckruf:
-    'Prepares a callback request (topic, preferred times, optional phone) as a draft the resident sends with a button (files nothing). Also use it to turn an unanswerable question into a request.',
+    'Prepares a callback request (topic, preferred times, optional phone) as a draft the resident sends with a button (files nothing). Use it when the resident wants to be called back.',
+  requestAnfrage:
+    'Prepares a general request to the housing company as a draft the resident sends with a button (files nothing): for a question your tools cannot answer, once the resident said yes to your offer. Pass the resident’s question in their words; the app adds the recent part of this conversation itself and shows both on the card.',
 };
 
 const toolError = (code: string, message: string): ToolResult['content'] => ({ error: { code, message } });
@@ -172,6 +175,21 @@ export function createChatTools(deps: ChatToolDependencies): ChatTools {
         insertDraft(tx, { tenantId: ctx.tenantId, residentId: ctx.residentId!, conversationId, kind: 'callback', data }),
       );
       return { draft: { draftId, ...data } };
+    },
+
+    async requestAnfrage(input, { ctx, conversationId }) {
+      return withTenant(db, ctx, async (tx) => {
+        const excerpt = conversationExcerpt(await listMessages(tx, conversationId));
+        const data = { question: input.question, excerpt };
+        const draftId = await insertDraft(tx, {
+          tenantId: ctx.tenantId,
+          residentId: ctx.residentId!,
+          conversationId,
+          kind: 'request',
+          data,
+        });
+        return { draft: { draftId, ...data } };
+      });
     },
   };
 

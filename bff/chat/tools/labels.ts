@@ -46,6 +46,13 @@ export const TOOL_LABELS: Record<ChatToolName, Record<Language, string>> = {
     pl: 'Przygotowuję prośbę o oddzwonienie …',
     uk: 'Готую ваш запит на зворотний дзвінок …',
   },
+  requestAnfrage: {
+    de: 'Ich bereite Ihre Anfrage vor …',
+    en: 'Preparing your request …',
+    tr: 'Talebinizi hazırlıyorum …',
+    pl: 'Przygotowuję Państwa zapytanie …',
+    uk: 'Готую ваше звернення …',
+  },
 };
 
 /**
