@@ -14,13 +14,14 @@ import { tenantPortalStyles } from './tenant-portal.styles.ts';
 import { liveStatus, liveStatusStyles } from '../internal/live-status.ts';
 
 const filingTypes = ['damage', 'complaint', 'contact', 'document_request'] as const;
+type FilingType = (typeof filingTypes)[number];
 
+/** The views whose code is imported on first use, so the portal stays small for residents who only read. */
 const lazyViews = {
   'damage-report-form': () => import('../damage-report-form/damage-report-form.ts'),
   'mp-case-request-form': () => import('../case-request-form/case-request-form.ts'),
   'tenant-chat': () => import('../tenant-chat/tenant-chat.ts'),
 };
-type FilingType = (typeof filingTypes)[number];
 
 /**
  * The residents' portal of a housing company: sign-in with a second factor, activation with the code from
@@ -339,10 +340,7 @@ export class TenantPortal extends SignInPortal {
     this.requestUpdate();
   }
 
-  /**
-   * The forms and the chat are imported on first use, so the portal stays small for residents who only read.
-   * Their code is imported by the loader's table too: one module per tag.
-   */
+  /** Imports a form's or the chat's code (`lazyViews`) the first time it is shown. */
   private load(tag: keyof typeof lazyViews) {
     this.loadFailed = false;
     if (customElements.get(tag)) return;
