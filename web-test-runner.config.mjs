@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -211,8 +212,11 @@ async function answerFixture(ctx, bff) {
       ctx.body = { code: await totp.currentTotp(ctx.query.secret) };
       return;
     // A housing company with the resident, clerk and admin activated and routing rules to the clerk.
+    // `?tenancy=2025`: the resident also has a tenancy with the utility billing period 2025 (the chat's questions).
     case '/e2e/case-company': {
-      const { company, credentials } = await e2e.createCaseCompany(server);
+      const created = await e2e.createCaseCompany(server);
+      if (ctx.query.tenancy === '2025') await e2e.giveTenancy(server, created);
+      const { company, credentials } = created;
       const account = (who, name) => ({ email: credentials[who].email, password: credentials[who].password, name });
       ctx.body = {
         slug: company.tenant.slug,
@@ -270,6 +274,11 @@ async function bffMiddleware(ctx, next) {
   }
   const cookies = response.headers.getSetCookie().map((cookie) => cookieForBrowser(cookie, route.clerk));
   if (cookies.length) ctx.set('set-cookie', cookies);
+  // The chat's answer (Server-Sent Events) goes on piece by piece, as a reverse proxy passes it.
+  if (response.headers.get('content-type')?.startsWith('text/event-stream') && response.body) {
+    ctx.body = Readable.fromWeb(response.body);
+    return;
+  }
   ctx.body = Buffer.from(await response.arrayBuffer());
 }
 

@@ -12,6 +12,7 @@ const elements: Record<string, () => Promise<unknown>> = {
   'staff-portal': () => import('./staff-portal/staff-portal.ts'),
   'damage-report-form': () => import('./damage-report-form/damage-report-form.ts'),
   'case-board': () => import('./case-board/case-board.ts'),
+  'tenant-chat': () => import('./tenant-chat/tenant-chat.ts'),
 };
 
 const page = globalThis as { [loaderStateKey]?: LoaderState };

@@ -2,6 +2,8 @@ import type { RunningServer } from '../server.ts';
 import { createHousingCompany, type HousingCompany } from './fixtures.ts';
 import { TestClient } from './harness.ts';
 import { activateAccount, nextTotpCode, type Credentials } from './sign-in.ts';
+import { asTenantAdmin } from '../tenants/use-cases.ts';
+import { setTenancy } from '../onboarding/use-cases.ts';
 
 /**
  * Fixtures for the browser end-to-end tests (web-test-runner.config.mjs serves them under `/e2e/*`):
@@ -39,4 +41,17 @@ export async function nextSignInCode(email: string): Promise<string> {
   const credentials = byEmail.get(email);
   if (!credentials) throw new Error(`no e2e account ${email}`);
   return nextTotpCode(credentials);
+}
+
+/** The resident's tenancy as onboarding imports it, with the utility billing period 2025 (the chat's questions need it). */
+export async function giveTenancy(server: Pick<RunningServer, 'db'>, { company }: CaseCompany): Promise<void> {
+  await asTenantAdmin(server.db, company.tenant.id, (tx) =>
+    setTenancy(tx, company.tenant.id, company.resident.externalRef, {
+      tenancyStart: '2019-04-01',
+      coldRent: 612.4,
+      advancePayments: [{ label: 'Betriebskosten', amount: 145 }],
+      billingPeriodStart: '2025-01-01',
+      billingPeriodEnd: '2025-12-31',
+    }),
+  );
 }

@@ -161,7 +161,7 @@ export class ApiClient implements SignInApi {
     return this.withRetries(() => this.send<T>(method, path, body, key));
   }
 
-  private async send<T>(method: HttpMethod, path: string, body: unknown, idempotencyKey?: string): Promise<T> {
+  private async send<T>(method: HttpMethod, path: string, body: unknown, idempotencyKey?: string, signal?: AbortSignal): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json', 'accept-language': this.language };
     if (method !== 'GET') {
       headers['content-type'] = 'application/json';
@@ -175,13 +175,15 @@ export class ApiClient implements SignInApi {
         headers,
         credentials: 'include',
         body: body === undefined ? undefined : JSON.stringify(body),
+        signal,
       });
     } catch {
-      throw new ApiError(0, 'network_error', '');
+      throw new ApiError(0, signal?.aborted ? 'aborted' : 'network_error', '');
     }
     // A session may rotate with any change: the answer names the new token, or the next request fetches one.
     if (method !== 'GET') this.csrfToken = undefined;
     if (!response.ok) throw await ApiError.from(response);
+    if (signal) return response as T;
     const text = await response.text();
     const answer: unknown = text ? JSON.parse(text) : undefined;
     if (answer && typeof answer === 'object' && 'csrfToken' in answer) {
@@ -264,6 +266,15 @@ export class ApiClient implements SignInApi {
     xhr.setRequestHeader('idempotency-key', idempotencyKey);
     xhr.send(form);
     return done;
+  }
+
+  /**
+   * A POST whose answer is read as it arrives (Server-Sent Events of the chat): session cookie, CSRF token and
+   * errors as `request`, but the open `Response` is handed back. A refusal (non-2xx) throws its `ApiError`;
+   * `signal` aborts the request and the stream.
+   */
+  stream(path: string, body: unknown, signal?: AbortSignal): Promise<Response> {
+    return this.send('POST', path, body, undefined, signal ?? new AbortController().signal);
   }
 
   /** An absolute URL for a link (downloads), on the BFF the client talks to. */

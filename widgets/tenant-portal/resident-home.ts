@@ -11,7 +11,7 @@ import {
   type ResidentDocument,
 } from '../internal/resident-cases-api.ts';
 
-export type ResidentView = 'cases' | 'case' | 'new' | 'documents';
+export type ResidentView = 'cases' | 'case' | 'new' | 'documents' | 'chat';
 export type LoadState = 'idle' | 'loading' | 'loaded' | 'error';
 
 /** A paginated list as the portal keeps it. */

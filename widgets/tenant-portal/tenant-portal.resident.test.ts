@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { FakeBff } from '../testing/fake-bff.ts';
 import { FakeCaseFiling } from '../testing/fake-case-filing.ts';
 import { FakeResidentCases, type FakeResidentCasesOptions } from '../testing/fake-resident-cases.ts';
+import { FakeChat } from '../testing/fake-chat.ts';
 import type { AttachmentPicker } from '../attachment-picker/attachment-picker.ts';
 import type { TenantPortal } from './tenant-portal.ts';
 import './tenant-portal.ts';
@@ -16,7 +17,8 @@ const user = { role: 'resident' as const, displayName: 'Anna Müller', tenant: {
 async function signedIn(options: FakeResidentCasesOptions = {}, lang = 'de', urlState = false) {
   const resident = new FakeResidentCases(options);
   const filing = new FakeCaseFiling();
-  const bff = new FakeBff({ session: { state: 'signed_in', user }, routes: [...resident.routes, ...filing.routes] });
+  const chat = new FakeChat({ tokenDelay: 0, toolDelay: 0 });
+  const bff = new FakeBff({ session: { state: 'signed_in', user }, routes: [...resident.routes, ...filing.routes, ...chat.routes] });
   const client = bff.client();
   const el = await fixture<TenantPortal>(
     html`<tenant-portal tenant="wohnbau-nord" lang=${lang} ?url-state=${urlState} .client=${client}></tenant-portal>`,
@@ -24,7 +26,7 @@ async function signedIn(options: FakeResidentCasesOptions = {}, lang = 'de', url
   const page = new PortalPage(el);
   if (!urlState) await page.waitForHeading(lang === 'en' ? 'My requests' : 'Meine Anliegen');
   else await until(() => page.heading(), 'first view shown');
-  return { el, bff, client, resident, filing, page };
+  return { el, bff, client, resident, filing, chat, page };
 }
 
 /** Reads and drives the resident area the way a person would. */
@@ -335,6 +337,20 @@ describe('<tenant-portal> resident area', function () {
     again.resident.failing.delete('documents');
     again.page.button(again.page.root, 'Erneut versuchen').click();
     await until(() => again.page.inbox, 'inbox after retry');
+  });
+
+  it('opens the assistant under "Assistent": its code loads on first use, it uses the portal\'s session', async () => {
+    const { page, bff } = await signedIn();
+    expect(customElements.get('tenant-chat'), 'not loaded with the portal').to.equal(undefined);
+    page.nav('Assistent').click();
+    await page.waitForHeading('Assistent');
+    await until(() => page.root.querySelector('tenant-chat')?.shadowRoot?.querySelector('[part="notice"]'), 'notice shown');
+    expect(page.text()).to.contain('Datenschutzhinweis zum Assistenten');
+    expect(
+      bff.calls.filter((call) => call === 'GET /api/session'),
+      'the chat takes the session from the portal',
+    ).to.have.length(1);
+    expect(page.nav('Assistent').getAttribute('aria-current')).to.equal('page');
   });
 
   it('shows the damages the resident joined', async () => {

@@ -16,11 +16,19 @@ import { liveStatus, liveStatusStyles } from '../internal/live-status.ts';
 const filingTypes = ['damage', 'complaint', 'contact', 'document_request'] as const;
 type FilingType = (typeof filingTypes)[number];
 
+/** The views whose code is imported on first use, so the portal stays small for residents who only read. */
+const lazyViews = {
+  'damage-report-form': () => import('../damage-report-form/damage-report-form.ts'),
+  'mp-case-request-form': () => import('../case-request-form/case-request-form.ts'),
+  'tenant-chat': () => import('../tenant-chat/tenant-chat.ts'),
+};
+
 /**
  * The residents' portal of a housing company: sign-in with a second factor, activation with the code from
  * the letter, password reset (`?mp-reset=<token>` in the page URL) and, once signed in, the resident's
  * area: "Meine Anliegen" (own cases with status, history and messages), "Neues Anliegen" and "Meine
- * Dokumente" (with the number of unread documents), kept current by live updates without reloading.
+ * Dokumente" (with the number of unread documents), kept current by live updates without reloading, and
+ * "Assistent" (`<tenant-chat>`, loaded when first opened).
  * With `url-state` the open view is in the page URL (`mp-case`, `mp-view`, `mp-type`), for Back, reload and links.
  *
  * @tagname tenant-portal
@@ -102,7 +110,8 @@ export class TenantPortal extends SignInPortal {
     show: (parameters) => this.showParameters(parameters),
   });
 
-  private formLoadFailed = false;
+  /** A view's code that could not be imported (offline, a deploy replaced the chunk): it shows a retry. */
+  private loadFailed = false;
 
   /** The view and case last rendered: a different one moves focus to its heading. */
   private shownView?: string;
@@ -115,7 +124,7 @@ export class TenantPortal extends SignInPortal {
     const { view, openCaseId } = this.home;
     if (view === 'case') return { case: openCaseId };
     if (view === 'new') return { view, type: this.newCaseType };
-    return view === 'documents' ? { view } : {};
+    return view === 'documents' || view === 'chat' ? { view } : {};
   }
 
   private showParameters({ view, case: caseId, type }: UrlParameters<'view' | 'case' | 'type'>): void {
@@ -123,7 +132,8 @@ export class TenantPortal extends SignInPortal {
       this.openCase(caseId);
       return;
     }
-    this.home.show(view === 'new' || view === 'documents' ? view : 'cases');
+    if (view === 'chat') this.load('tenant-chat');
+    this.home.show(view === 'new' || view === 'documents' || view === 'chat' ? view : 'cases');
     const chosen = filingTypes.find((candidate) => candidate === type);
     if (view === 'new' && chosen !== this.newCaseType) this.showForm(chosen);
   }
@@ -146,7 +156,7 @@ export class TenantPortal extends SignInPortal {
       <div class="visually-hidden" role="status" aria-live="polite">${home.announcement}</div>
       ${liveStatus(home.liveInterrupted, this.msg.liveInterrupted)}
       <section class="view" part="view" aria-labelledby="view-heading" @mp-case-submitted=${this.caseSubmitted}>
-        ${home.view === 'case' ? this.renderCase() : home.view === 'new' ? this.renderNewCase() : home.view === 'documents' ? this.renderDocuments() : this.renderCases()}
+        ${home.view === 'case' ? this.renderCase() : home.view === 'new' ? this.renderNewCase() : home.view === 'documents' ? this.renderDocuments() : home.view === 'chat' ? this.renderChat() : this.renderCases()}
       </section>
     `;
   }
@@ -157,7 +167,7 @@ export class TenantPortal extends SignInPortal {
     const current = this.home.view === 'case' ? 'cases' : this.home.view;
     const item = (view: ResidentView, text: string, badge?: unknown) => html`
       <li>
-        <button type="button" part="nav-item" aria-current=${current === view ? 'page' : 'false'} @click=${() => this.home.show(view)}>
+        <button type="button" part="nav-item" aria-current=${current === view ? 'page' : 'false'} @click=${() => this.showView(view)}>
           ${text}${badge ?? nothing}
         </button>
       </li>
@@ -173,8 +183,21 @@ export class TenantPortal extends SignInPortal {
               ? html`<span class="badge" part="unread-badge" aria-hidden="true">${unread}</span><span class="visually-hidden">${msg.unreadHidden(unread)}</span>`
               : nothing,
           )}
+          ${item('chat', msg.assistantHeading)}
         </ul>
       </nav>
+    `;
+  }
+
+  private showView(view: ResidentView) {
+    if (view === 'chat') this.load('tenant-chat');
+    this.home.show(view);
+  }
+
+  private renderChat() {
+    return html`
+      ${this.heading(this.msg.assistantHeading)}
+      ${this.lazy('tenant-chat', () => this.load('tenant-chat'), html`<tenant-chat lang=${this.locale} embedded .client=${this.apiClient}></tenant-chat>`)}
     `;
   }
 
@@ -313,33 +336,38 @@ export class TenantPortal extends SignInPortal {
 
   private showForm(type: FilingType | undefined) {
     this.newCaseType = type;
-    this.formLoadFailed = false;
-    if (type) this.loadForm(type);
+    if (type) this.load(type === 'damage' ? 'damage-report-form' : 'mp-case-request-form');
     this.requestUpdate();
   }
 
-  /** The forms are imported on first use, so the portal stays small for residents who only read. */
-  private loadForm(type: FilingType) {
-    const tag = type === 'damage' ? 'damage-report-form' : 'mp-case-request-form';
+  /** Imports a form's or the chat's code (`lazyViews`) the first time it is shown. */
+  private load(tag: keyof typeof lazyViews) {
+    this.loadFailed = false;
     if (customElements.get(tag)) return;
-    const load =
-      type === 'damage' ? import('../damage-report-form/damage-report-form.ts') : import('../case-request-form/case-request-form.ts');
-    load.then(
+    lazyViews[tag]().then(
       () => this.requestUpdate(),
       () => {
-        this.formLoadFailed = true;
+        this.loadFailed = true;
         this.requestUpdate();
       },
     );
   }
 
+  /** The element of `tag` once its code is here; until then "Wird geladen …", or a retry when it failed. */
+  private lazy(tag: string, retry: () => void, view: unknown) {
+    if (this.loadFailed) return this.failure(this.msg.unexpectedError, retry);
+    return customElements.get(tag) ? view : html`<p class="placeholder" part="loading" role="status">${this.msg.loading}</p>`;
+  }
+
   private renderForm(type: FilingType) {
-    if (this.formLoadFailed) return this.failure(this.msg.unexpectedError, () => this.chooseType(type));
     const tag = type === 'damage' ? 'damage-report-form' : 'mp-case-request-form';
-    if (!customElements.get(tag)) return html`<p class="placeholder" part="loading" role="status">${this.msg.loading}</p>`;
-    return type === 'damage'
-      ? html`<damage-report-form lang=${this.locale} .client=${this.apiClient}></damage-report-form>`
-      : html`<mp-case-request-form lang=${this.locale} case-type=${type} fixed-type .client=${this.apiClient}></mp-case-request-form>`;
+    return this.lazy(
+      tag,
+      () => this.chooseType(type),
+      type === 'damage'
+        ? html`<damage-report-form lang=${this.locale} .client=${this.apiClient}></damage-report-form>`
+        : html`<mp-case-request-form lang=${this.locale} case-type=${type} fixed-type .client=${this.apiClient}></mp-case-request-form>`,
+    );
   }
 
   private renderDocuments() {

@@ -54,9 +54,12 @@ async function json<T>(response: Response, what: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** A fresh housing company: resident, clerk and admin activated (TOTP), damage and document requests routed to the clerk. */
-export async function createCaseCompany(): Promise<CaseCompany> {
-  return json(await fetch('/e2e/case-company'), 'e2e case company');
+/**
+ * A fresh housing company: resident, clerk and admin activated (TOTP), damage and document requests routed to the clerk;
+ * with `tenancy: '2025'` the resident's tenancy has the utility billing period 2025.
+ */
+export async function createCaseCompany(options: { tenancy?: '2025' } = {}): Promise<CaseCompany> {
+  return json(await fetch(`/e2e/case-company${options.tenancy ? `?tenancy=${options.tenancy}` : ''}`), 'e2e case company');
 }
 
 /**

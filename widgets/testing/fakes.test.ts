@@ -5,6 +5,8 @@ import { FakeBff, fakeCodes } from './fake-bff.ts';
 import { FakeCaseFiling } from './fake-case-filing.ts';
 import { FakeResidentCases } from './fake-resident-cases.ts';
 import { FakeStaffCases } from './fake-staff-cases.ts';
+import { FakeChat } from './fake-chat.ts';
+import { ChatApi } from '../internal/chat-api.ts';
 
 /**
  * The fakes that tests and stories use in place of the BFF answer only what the contract (bff/contract/)
@@ -149,5 +151,56 @@ describe('fakes answer as the contract says', () => {
       );
     }
     expect(await exercise(bff, requests)).to.deep.equal([]);
+  });
+
+  it('the chat: notice, conversations, every kind of streamed answer, refusals, drafts, export and deletion', async () => {
+    const chat = new FakeChat({ conversations: 'long', tokenDelay: 0, toolDelay: 0 });
+    const bff = new FakeBff({ session: signedIn('resident'), routes: chat.routes });
+    const api = new ChatApi(bff.client());
+    const refused = await exercise(bff, [
+      ['GET', '/api/chat/notice'],
+      ['POST', '/api/chat/notice/acknowledge', { version: 'veraltet' }],
+      ['POST', '/api/chat/notice/acknowledge', { version: chat.notice.version }],
+      ['GET', '/api/chat/conversations'],
+      ['GET', `/api/chat/conversations/${chat.conversations[0].summary.id}`],
+      ['GET', `/api/chat/conversations/${crypto.randomUUID()}`],
+    ]);
+    expect(refused).to.deep.equal([]);
+
+    const conversation = await api.startConversation();
+    const drafts: string[] = [];
+    const questions = ['Nebenkostenabrechnung?', 'Stand?', 'Es tropft.', 'Rückruf bitte', 'Dokumente?', 'Hallo'];
+    for (const question of questions) {
+      for await (const event of api.send(conversation.id, question)) if (event.type === 'draft') drafts.push(event.draft.draftId);
+    }
+    chat.options.streamError = 'model_overloaded';
+    for await (const event of api.send(conversation.id, 'Stand?')) expect(event.type).to.be.oneOf(['start', 'error', 'done']);
+    chat.options.streamError = undefined;
+    for (const refusal of ['chat_busy', 'chat_budget_exhausted', 'rate_limited', 'chat_notice_required'] as const) {
+      chat.options.refuse = refusal;
+      const error = await api
+        .send(conversation.id, 'Hallo')
+        .next()
+        .catch((caught: unknown) => caught);
+      expect(error).to.be.instanceOf(ApiError);
+    }
+    chat.options.refuse = undefined;
+    expect(drafts).to.have.length(2);
+    const more = await exercise(bff, [
+      ['POST', `/api/chat/conversations/${conversation.id}/stop`, {}],
+      ...drafts.map((draftId): [method: 'POST', path: string, body: unknown] => [
+        'POST',
+        `/api/chat/drafts/${draftId}/confirm`,
+        { attachmentIds: [] },
+      ]),
+      ['POST', `/api/chat/drafts/${crypto.randomUUID()}/confirm`, { attachmentIds: [] }],
+      ['GET', '/api/chat/export'],
+      ['DELETE', `/api/chat/conversations/${conversation.id}`],
+      ['DELETE', '/api/chat/conversations'],
+    ]);
+    // Streams are checked while the widget reads them: give the last check its turn.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(more).to.deep.equal([]);
+    expect(bff.contractViolations).to.deep.equal([]);
   });
 });

@@ -7,6 +7,7 @@ const plural = pluralOf('de');
 /** The resident area of `<tenant-portal>`: case list and detail, new request, joined incidents, live notices. */
 const residentCases = {
   portalLabel: (tenantName: string) => `Mieterportal ${tenantName}`.trim(),
+  assistantHeading: 'Assistent',
   portalSections: 'Bereiche',
   myCasesHeading: 'Meine Anliegen',
   casesSummary: (count: number) =>

@@ -6,6 +6,7 @@ const plural = pluralOf('en');
 
 const residentCases: ResidentCaseMessages = {
   portalLabel: (tenantName) => `Tenant portal ${tenantName}`.trim(),
+  assistantHeading: 'Assistant',
   portalSections: 'Sections',
   myCasesHeading: 'My requests',
   casesSummary: (count) =>

@@ -6,6 +6,7 @@ const plural = pluralOf('pl');
 
 const residentCases: ResidentCaseMessages = {
   portalLabel: (tenantName) => `Portal najemcy ${tenantName}`.trim(),
+  assistantHeading: 'Asystent',
   portalSections: 'Sekcje',
   myCasesHeading: 'Moje zgłoszenia',
   casesSummary: (count) =>

@@ -3,6 +3,7 @@ import type { ResidentCaseMessages } from './de.ts';
 
 const residentCases: ResidentCaseMessages = {
   portalLabel: (tenantName) => `Kiracı portalı ${tenantName}`.trim(),
+  assistantHeading: 'Asistan',
   portalSections: 'Bölümler',
   myCasesHeading: 'Taleplerim',
   casesSummary: (count) => (count === 0 ? 'Henüz bir talebiniz yok.' : count === 1 ? 'Bir talebiniz var.' : `${count} talebiniz var.`),

@@ -6,6 +6,7 @@ const plural = pluralOf('uk');
 
 const residentCases: ResidentCaseMessages = {
   portalLabel: (tenantName) => `Портал мешканця ${tenantName}`.trim(),
+  assistantHeading: 'Асистент',
   portalSections: 'Розділи',
   myCasesHeading: 'Мої звернення',
   casesSummary: (count) =>

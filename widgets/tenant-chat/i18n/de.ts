@@ -1,0 +1,83 @@
+import type { ChatStreamErrorCode } from '../../internal/chat-api.ts';
+
+/**
+ * The texts of `<tenant-chat>` in German: its own area, bundled with the chat (not the portal's eager bundle),
+ * and the shape every other language of the chat provides. Error codes of a refusal come from the common
+ * `errors` area; these are the answer's own codes (the `error` event of the stream).
+ */
+const chat = {
+  chatHeading: 'Assistent',
+  chatSignIn: 'Bitte melden Sie sich im Mieterportal an, um mit dem Assistenten zu schreiben.',
+  chatLoading: 'Wird geladen …',
+  chatLoadFailed: 'Der Assistent konnte nicht geladen werden.',
+  chatRetry: 'Erneut versuchen',
+  noticeHeading: 'Datenschutzhinweis zum Assistenten',
+  noticeIntro: 'Bevor Sie dem Assistenten schreiben, lesen Sie bitte diesen Hinweis.',
+  noticeAcknowledge: 'Verstanden',
+  noticeAcknowledging: 'Wird gespeichert …',
+  offlineAssistant: 'Offline-Assistent',
+  offlineAssistantHint: 'Einfache Antworten ohne KI-Modell, aus Ihren Daten im Portal.',
+  modelAssistant: (id: string) => `KI-Assistent (${id})`,
+  emptyConversation:
+    'Fragen Sie zum Beispiel: „Wann kommt meine Nebenkostenabrechnung?“, „Wie ist der Stand meiner Anliegen?“ oder melden Sie einen Schaden.',
+  inputLabel: 'Ihre Nachricht',
+  send: 'Senden',
+  stop: 'Stopp',
+  you: 'Sie',
+  assistant: 'Assistent',
+  thinking: 'Der Assistent schreibt …',
+  answerStopped: 'Antwort gestoppt.',
+  conversationLabel: 'Unterhaltung mit dem Assistenten',
+  newConversation: 'Neue Unterhaltung',
+  history: 'Frühere Unterhaltungen',
+  historyEmpty: 'Sie haben noch keine Unterhaltungen.',
+  backToChat: 'Zurück zur Unterhaltung',
+  untitled: 'Unterhaltung ohne Titel',
+  lastActivity: (when: string) => `zuletzt ${when}`,
+  openConversation: (title: string) => `Unterhaltung „${title}“ öffnen`,
+  exportAll: 'Alle Unterhaltungen herunterladen (JSON)',
+  exported: 'Ihre Unterhaltungen wurden als JSON-Datei heruntergeladen.',
+  deleteConversation: 'Diese Unterhaltung löschen',
+  deleteAll: 'Alle Unterhaltungen löschen',
+  deleteConfirmOne: 'Diese Unterhaltung mit allen Nachrichten endgültig löschen? Bereits gesendete Anliegen bleiben bestehen.',
+  deleteConfirmAll: 'Alle Unterhaltungen mit allen Nachrichten endgültig löschen? Bereits gesendete Anliegen bleiben bestehen.',
+  deleteConfirm: 'Endgültig löschen',
+  cancel: 'Abbrechen',
+  deletedOne: 'Die Unterhaltung wurde gelöscht.',
+  deletedAll: (count: number) => (count === 1 ? 'Eine Unterhaltung wurde gelöscht.' : `${count} Unterhaltungen wurden gelöscht.`),
+  draftDamageHeading: 'Entwurf: Schadensmeldung',
+  draftCallbackHeading: 'Entwurf: Rückrufbitte',
+  draftLocation: 'Schadensort',
+  draftCategory: 'Schadenskategorie',
+  draftKind: 'Schadensart',
+  draftUrgency: 'Dringlichkeit',
+  draftDescription: 'Beschreibung',
+  draftTopic: 'Thema',
+  draftTimes: 'Erreichbar',
+  draftPhone: 'Telefon',
+  urgencyLabels: { normal: 'Normal', urgent: 'Dringend', emergency: 'Notfall' } as Record<string, string>,
+  draftPhotos: 'Fotos (optional)',
+  sendDamage: 'Schadensmeldung absenden',
+  sendCallback: 'Rückruf anfordern',
+  draftSending: 'Wird gesendet …',
+  draftUploadsPending: 'Bitte warten Sie, bis alle Fotos hochgeladen sind.',
+  draftSent: (caseNumber: string) => `Gesendet als Anliegen ${caseNumber}.`,
+  firstLookBy: (when: string) => `Ihre Hausverwaltung sieht es sich bis ${when} an.`,
+  documentsHeading: 'Dokumente',
+  download: (title: string) => `${title} herunterladen`,
+  streamErrors: {
+    model_overloaded: 'Der Assistent ist gerade überlastet. Bitte versuchen Sie es in einer Minute noch einmal.',
+    model_rate_limited: 'Der Assistent bekommt gerade zu viele Anfragen. Bitte versuchen Sie es in einer Minute noch einmal.',
+    model_unavailable: 'Der Assistent ist gerade nicht erreichbar. Bitte versuchen Sie es später noch einmal.',
+    model_misconfigured:
+      'Der Assistent ist gerade nicht verfügbar. Ihre Hausverwaltung ist informiert; bitte nutzen Sie so lange das Anfrageformular.',
+    tool_call_limit: 'Diese Frage war für den Assistenten zu umfangreich. Bitte stellen Sie sie in kleineren Schritten.',
+    turn_token_limit: 'Die Antwort wurde gekürzt, weil sie zu lang wurde. Fragen Sie gern genauer nach.',
+    chat_budget_exhausted:
+      'Der Assistent ist in diesem Monat nicht mehr verfügbar. Bitte nutzen Sie das Anfrageformular oder rufen Sie uns an.',
+    internal_error: 'Beim Antworten ist ein Fehler aufgetreten. Bitte versuchen Sie es noch einmal.',
+  } satisfies Record<ChatStreamErrorCode, string>,
+};
+
+export type ChatMessages = typeof chat;
+export default chat;
