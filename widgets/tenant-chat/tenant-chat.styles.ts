@@ -145,6 +145,12 @@ export const tenantChatStyles = css`
     margin: 0;
     min-width: 0;
   }
+  /* The part of the chat a request carries: one line per message, as the housing company will read it. */
+  .draft .excerpt {
+    flex-basis: 100%;
+    white-space: pre-line;
+    overflow-wrap: anywhere;
+  }
   .draft mp-attachment-picker {
     margin-bottom: 0.75em;
   }

@@ -156,6 +156,27 @@ describe('<tenant-chat>', () => {
     expect(text(el)).to.contain('Gesendet als Anliegen');
   });
 
+  it('turns an unanswered question into a request: the card shows the question and the part of the chat that goes with it, "Anfrage senden" files it', async () => {
+    const { el, chat } = await open({ acknowledged: true });
+    await waitUntil(() => $(el, 'textarea'));
+    await ask(el, 'Darf ich auf dem Balkon grillen?');
+    await idle(el);
+    expect(text(el)).to.contain('Das kann ich leider nicht beantworten.');
+    await ask(el, 'Ja bitte');
+    await waitUntil(() => button(el, 'Anfrage senden'), 'request card');
+    const card = $(el, '[part="draft"]')!;
+    expect(card.textContent).to.contain('Entwurf: Anfrage an Ihre Hausverwaltung');
+    expect(card.textContent).to.contain('Darf ich auf dem Balkon grillen?');
+    const excerpt = $(el, '[part="draft-excerpt"]')!;
+    expect(excerpt.textContent).to.contain('Mieter/in: Darf ich auf dem Balkon grillen?');
+    expect(getComputedStyle(excerpt).whiteSpace).to.equal('pre-line');
+    expect(chat.confirmed).to.have.length(0);
+    button(el, 'Anfrage senden')!.click();
+    await waitUntil(() => $(el, '[part="draft-sent"]'), 'request sent');
+    expect(chat.confirmed).to.have.length(1);
+    expect(text(el)).to.contain('Gesendet als Anliegen');
+  });
+
   const refusals: Array<[NonNullable<FakeChatOptions['refuse']>, string]> = [
     ['chat_busy', 'Der Assistent antwortet noch. Bitte warten Sie die Antwort ab oder stoppen Sie sie.'],
     ['chat_budget_exhausted', 'Der Assistent ist in diesem Monat nicht mehr verfügbar.'],

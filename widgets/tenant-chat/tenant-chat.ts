@@ -634,15 +634,8 @@ export class TenantChat extends PortalElement {
     const headingId = `draft-${draft.draftId}`;
     return html`
       <section class="card draft" part="draft" aria-labelledby=${headingId}>
-        <h3 id=${headingId}>${draft.kind === 'damage' ? t.draftDamageHeading : t.draftCallbackHeading}</h3>
-        <dl>
-          ${
-            draft.kind === 'damage'
-              ? html`${row(t.draftLocation, draft.location)} ${row(t.draftCategory, draft.category)} ${row(t.draftKind, draft.damageKind)}
-                ${row(t.draftUrgency, t.urgencyLabels[draft.urgency] ?? draft.urgency)} ${row(t.draftDescription, draft.description)}`
-              : html`${row(t.draftTopic, draft.topic)} ${row(t.draftTimes, draft.preferredTimes)} ${row(t.draftPhone, draft.phone)}`
-          }
-        </dl>
+        <h3 id=${headingId}>${{ damage: t.draftDamageHeading, callback: t.draftCallbackHeading, request: t.draftRequestHeading }[draft.kind]}</h3>
+        <dl>${this.renderDraftFields(draft, row)}</dl>
         ${
           sent
             ? html`<div class="sent" part="draft-sent" role="status">
@@ -665,12 +658,27 @@ export class TenantChat extends PortalElement {
                 ?disabled=${shown?.state === 'sending'}
                 @click=${(event: Event) => void this.confirmDraft(draft, (event.target as HTMLElement).closest('section')!)}
               >
-                ${shown?.state === 'sending' ? t.draftSending : draft.kind === 'damage' ? t.sendDamage : t.sendCallback}
+                ${shown?.state === 'sending' ? t.draftSending : { damage: t.sendDamage, callback: t.sendCallback, request: t.sendRequest }[draft.kind]}
               </button>
             `
         }
       </section>
     `;
+  }
+
+  /** What the resident checks before sending: the damage, the callback, or the question with the part of the chat that goes with it. */
+  private renderDraftFields(draft: ChatDraft, row: (label: string, value: string | null) => unknown) {
+    const t = this.t;
+    switch (draft.kind) {
+      case 'damage':
+        return html`${row(t.draftLocation, draft.location)} ${row(t.draftCategory, draft.category)} ${row(t.draftKind, draft.damageKind)}
+        ${row(t.draftUrgency, t.urgencyLabels[draft.urgency] ?? draft.urgency)} ${row(t.draftDescription, draft.description)}`;
+      case 'callback':
+        return html`${row(t.draftTopic, draft.topic)} ${row(t.draftTimes, draft.preferredTimes)} ${row(t.draftPhone, draft.phone)}`;
+      case 'request':
+        return html`${row(t.draftQuestion, draft.question)}
+          <div class="row"><dt>${t.draftExcerpt}</dt><dd class="excerpt" part="draft-excerpt">${draft.excerpt}</dd></div>`;
+    }
   }
 
   private renderHistory() {

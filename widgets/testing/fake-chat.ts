@@ -108,6 +108,19 @@ export function defaultFakeAnswer(text: string): FakeAnswer {
       draft: { kind: 'callback', draftId: crypto.randomUUID(), topic: text, preferredTimes: 'werktags ab 17 Uhr', phone: '0151 2345678' },
     };
   }
+  if (/^\s*(ja|ja bitte|gerne|yes)\b/i.test(text)) {
+    return {
+      tool: { name: 'requestAnfrage', label: 'Ich bereite Ihre Anfrage vor …' },
+      text: 'Bitte prüfen Sie den Entwurf Ihrer Anfrage und senden Sie ihn mit „Anfrage senden“ ab.',
+      draft: {
+        kind: 'request',
+        draftId: crypto.randomUUID(),
+        question: 'Darf ich auf dem Balkon grillen?',
+        excerpt:
+          'Mieter/in: Darf ich auf dem Balkon grillen?\nAssistent: Das kann ich leider nicht beantworten. Gern mache ich aus Ihrer Frage eine allgemeine Anfrage an Ihre Hausverwaltung.',
+      },
+    };
+  }
   if (/dokument|bescheinigung/i.test(text)) {
     return {
       tool: { name: 'getDokumente', label: 'Ich sehe in Ihren Dokumenten nach …' },
@@ -296,15 +309,14 @@ export class FakeChat {
         id: uuid('0000000c', n),
         caseNumber: `2026-${String(n).padStart(4, '0')}`,
         type: damage ? 'damage' : 'contact',
-        title: damage ? `${draft.damageKind} (${draft.location})` : `Rückrufbitte: ${draft.topic}`,
-        description: damage ? draft.description : draft.topic,
+        ...caseText(draft),
         status: 'eingegangen',
         urgency: damage ? draft.urgency : 'normal',
         damage: damage
           ? { location: labelled(draft.location, 1), category: labelled(draft.category, 2), kind: labelled(draft.damageKind, 3) }
           : null,
         documentType: null,
-        residentAvailability: damage ? null : draft.preferredTimes,
+        residentAvailability: draft.kind === 'callback' ? draft.preferredTimes : null,
         accessConsent: false,
         createdAt: now,
         lastActivityAt: now,
@@ -386,5 +398,17 @@ export class FakeChat {
       status: 200,
       headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform' },
     });
+  }
+}
+
+/** The filed case's title and description, as the BFF writes them for each kind of draft. */
+function caseText(draft: ChatDraft): { title: string; description: string } {
+  switch (draft.kind) {
+    case 'damage':
+      return { title: `${draft.damageKind} (${draft.location})`, description: draft.description };
+    case 'callback':
+      return { title: `Rückrufbitte: ${draft.topic}`, description: draft.topic };
+    case 'request':
+      return { title: `Anfrage aus dem Chat: ${draft.question}`, description: `${draft.question}\n\n${draft.excerpt}` };
   }
 }
