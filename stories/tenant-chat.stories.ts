@@ -94,6 +94,21 @@ export const DraftCard: Story = {
   },
 };
 
+/** A question the assistant cannot answer becomes, on the resident's yes, a request with the part of the chat that goes with it. */
+export const RequestDraft: Story = {
+  args: { chat: { acknowledged: true, tokenDelay: 0, toolDelay: 0 } },
+  play: async ({ canvasElement }) => {
+    await send(canvasElement, 'Ja bitte');
+    await expectShown(
+      canvasElement,
+      'Entwurf: Anfrage an Ihre Hausverwaltung',
+      'Darf ich auf dem Balkon grillen?',
+      'Mieter/in: Darf ich auf dem Balkon grillen?',
+      'Anfrage senden',
+    );
+  },
+};
+
 export const DraftSent: Story = {
   args: { chat: { acknowledged: true, tokenDelay: 0, toolDelay: 0 } },
   play: async ({ canvasElement }) => {
