@@ -118,7 +118,7 @@ async function openPostgres(url: string, ownerUrl: string, poolSize: number): Pr
     // A connection that dies while checked out (failover, pg_terminate_backend, a network blip) reports an
     // `error` event on the client: without a listener that ends the process. The query under way fails too;
     // the broken connection is then destroyed instead of going back to the pool.
-    let lost: unknown;
+    let lost: unknown = lostConnections.get(client);
     const onLost = (error: unknown) => (lost = error);
     client.on('error', onLost);
     try {
@@ -181,10 +181,17 @@ const connectionLimits = { connectionTimeoutMillis: 5000, keepAlive: true } sati
  * exception that stops the BFF. The pool has already discarded the connection and opens a new one for
  * the next query, so there is nothing else to do.
  */
-function keepRunningOnIdleErrors(pool: pg.Pool): pg.Pool {
+export function keepRunningOnIdleErrors(pool: pg.Pool): pg.Pool {
   pool.on('error', () => undefined);
+  // A connection can also die in the same network read that completed its start-up: the pool has then
+  // handed it out (and stopped listening) before the unit of work listens. Each connection keeps its
+  // own listener for its whole life; the unit of work finds the error here and answers 503.
+  pool.on('connect', (client) => client.on('error', (error: unknown) => lostConnections.set(client, error)));
   return pool;
 }
+
+/** Connections whose `error` event arrived, whoever was listening: they are destroyed on release. */
+const lostConnections = new WeakMap<pg.PoolClient, unknown>();
 
 /** The database is unreachable or its connection died: the request may be tried again shortly. */
 export const isDatabaseUnavailable = (error: unknown): boolean => error instanceof AppError && error.code === 'database_unavailable';
