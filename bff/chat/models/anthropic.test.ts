@@ -1,28 +1,14 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
-import type { ToolDefinition } from '../model.ts';
-import { chatToolInputs } from '../tool-contract.ts';
 import { AnthropicChatModel } from './anthropic.ts';
-import { collect, failure, json, LoopbackProvider, sse } from './loopback-provider-test-support.ts';
+import { collect, failure, json, LoopbackProvider, sse, toolDefinitions } from './loopback-provider-test-support.ts';
 
 /** A real Messages API transcript from the corpus copy (testdata/README.md names each one's source). */
 const transcript = (name: string) => readFileSync(new URL(`./testdata/${name}`, import.meta.url), 'utf8');
 const errorTypes = JSON.parse(transcript('error-types.json')) as { error_types: string[] };
 
-const tools: ToolDefinition[] = [
-  {
-    name: 'createSchadensmeldung',
-    description: 'Eine Schadensmeldung als Entwurf',
-    inputSchema: z.toJSONSchema(chatToolInputs.createSchadensmeldung),
-  },
-  {
-    name: 'getMieterInfo',
-    description: 'Das Mietverhältnis',
-    inputSchema: z.toJSONSchema(chatToolInputs.getMieterInfo),
-  },
-];
+const tools = toolDefinitions(['createSchadensmeldung', 'Eine Schadensmeldung als Entwurf'], ['getMieterInfo', 'Das Mietverhältnis']);
 
 describe('Anthropic adapter: real Messages API transcripts replayed on loopback', () => {
   const provider = new LoopbackProvider();

@@ -1,7 +1,9 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import assert from 'node:assert/strict';
-import { ChatModelError, type ChatModel, type ModelEvent, type ModelRequest } from '../model.ts';
+import { z } from 'zod';
+import { ChatModelError, type ChatModel, type ModelEvent, type ModelRequest, type ToolDefinition } from '../model.ts';
+import { chatToolInputs, type ChatToolName } from '../tool-contract.ts';
 
 /** One scripted answer of the provider: the status, headers and the raw body bytes as the wire carries them. */
 export interface ScriptedResponse {
@@ -99,3 +101,7 @@ export async function failure(promise: Promise<unknown>): Promise<ChatModelError
   }
   assert.fail('expected the stream to fail');
 }
+
+/** Tool definitions as the loop hands them to a model: the named tools' JSON Schema from the tool contract. */
+export const toolDefinitions = (...tools: Array<[ChatToolName, string]>): ToolDefinition[] =>
+  tools.map(([name, description]) => ({ name, description, inputSchema: z.toJSONSchema(chatToolInputs[name]) }));

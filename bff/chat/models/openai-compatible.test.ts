@@ -1,10 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { z } from 'zod';
-import type { ToolDefinition } from '../model.ts';
-import { chatToolInputs } from '../tool-contract.ts';
 import { OpenAICompatibleChatModel } from './openai-compatible.ts';
-import { collect, failure, json, LoopbackProvider, sse } from './loopback-provider-test-support.ts';
+import { collect, failure, json, LoopbackProvider, sse, toolDefinitions } from './loopback-provider-test-support.ts';
 
 /** One `chat.completion.chunk` as OpenAI-compatible servers stream it. */
 function chunk(delta: Record<string, unknown>, finishReason: string | null = null) {
@@ -33,18 +30,7 @@ const toolPiece = (index: number, args: string, start?: { id: string; name: stri
   ],
 });
 
-const tools: ToolDefinition[] = [
-  {
-    name: 'getAnfrageStatus',
-    description: 'Eigene Anliegen',
-    inputSchema: z.toJSONSchema(chatToolInputs.getAnfrageStatus),
-  },
-  {
-    name: 'getTenantContext',
-    description: 'Die Hausverwaltung',
-    inputSchema: z.toJSONSchema(chatToolInputs.getTenantContext),
-  },
-];
+const tools = toolDefinitions(['getAnfrageStatus', 'Eigene Anliegen'], ['getTenantContext', 'Die Hausverwaltung']);
 
 describe('OpenAI-compatible adapter: /v1/chat/completions streams on loopback', () => {
   const provider = new LoopbackProvider();
