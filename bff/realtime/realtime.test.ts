@@ -253,7 +253,10 @@ describe('realtime', () => {
         const socket = connect(first.url, {
           transports: ['websocket'],
           extraHeaders: { cookie: resident.cookieHeader() },
+          // Backoff capped at 1 s (the widgets cap theirs at 3 s): with socket.io's default 5 s cap an attempt
+          // made just before the new BFF listened left the next one up to 7.5 s away (CI: 'not reconnected within 5 s').
           reconnectionDelay: 100,
+          reconnectionDelayMax: 1000,
           forceNew: true,
         });
         sockets.push(socket);
