@@ -225,6 +225,16 @@ describe('<tenant-chat>', () => {
     expect(el.shadowRoot!.querySelectorAll('[part="message"]')).to.have.length(0);
   });
 
+  it('stays on the earlier conversations when the resident opens them while the latest one is still loading', async () => {
+    const { el } = await open({ acknowledged: true, conversations: 'some', openDelay: 400 });
+    await waitUntil(() => button(el, 'Frühere Unterhaltungen'), 'history button');
+    button(el, 'Frühere Unterhaltungen')!.click();
+    await shows(el, 'Bei mir tropft die Küchenarmatur');
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect($(el, '[part="history"]'), 'the list stays open after the latest conversation has loaded').not.to.equal(null);
+    expect(text(el)).not.to.contain('spätestens am 31.12.2026');
+  });
+
   it('downloads every conversation as JSON (Art. 15) and deletes them after a confirmation (Art. 17)', async () => {
     const { el, bff, chat } = await open({ acknowledged: true, conversations: 'some' });
     await shows(el, '31.12.2026');

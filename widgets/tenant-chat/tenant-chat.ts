@@ -121,6 +121,8 @@ export class TenantChat extends PortalElement {
   @state() private messages: ShownMessage[] = [];
   @state() private draft = '';
   @state() private running = false;
+  /** Counts the resident's own moves (history, new or opened conversation, a message): an automatic open yields to them. */
+  private navigation = 0;
   /** The label of the tool running now ("Ich sehe in Ihren Anliegen nach …"). */
   @state() private toolLabel = '';
   /** Why the last action failed (a refusal of the message, a failed load or deletion). */
@@ -236,14 +238,22 @@ export class TenantChat extends PortalElement {
   /** The list of earlier conversations; `openLatest` opens the newest one (the chat continues where it was). */
   private async loadConversations(openLatest = false): Promise<void> {
     try {
+      const navigation = this.navigation;
       this.conversations = await this.chatApi.conversations();
-      if (openLatest && this.conversations[0] && !this.conversationId) await this.openConversation(this.conversations[0].id);
+      const latest = this.conversations[0];
+      if (!openLatest || !latest || this.conversationId || navigation !== this.navigation) return;
+      const detail = await this.chatApi.conversation(latest.id);
+      // The resident may have moved on (history, a new conversation, a message) while it loaded: theirs wins.
+      if (navigation !== this.navigation || this.conversationId) return;
+      this.conversationId = latest.id;
+      this.messages = detail.messages;
     } catch (error) {
       this.failure = errorText(this.msg, error);
     }
   }
 
   private async openConversation(id: string): Promise<void> {
+    this.navigation++;
     this.failure = '';
     try {
       const detail = await this.chatApi.conversation(id);
@@ -257,6 +267,7 @@ export class TenantChat extends PortalElement {
 
   private newConversation(): void {
     if (this.running) return;
+    this.navigation++;
     this.conversationId = undefined;
     this.messages = [];
     this.failure = '';
@@ -274,6 +285,7 @@ export class TenantChat extends PortalElement {
   private async send(): Promise<void> {
     const text = this.draft.trim();
     if (!text || this.running || !this.notice?.acknowledgedAt) return;
+    this.navigation++;
     this.failure = '';
     this.running = true;
     this.toolLabel = '';
@@ -525,6 +537,7 @@ export class TenantChat extends PortalElement {
   }
 
   private showHistory(): void {
+    this.navigation++;
     this.view = 'history';
     this.failure = '';
     void this.loadConversations();

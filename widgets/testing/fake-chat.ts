@@ -33,6 +33,8 @@ export interface FakeChatOptions {
   toolDelay?: number;
   /** Earlier conversations, newest first; `long` gives one with many messages. */
   conversations?: 'none' | 'some' | 'long';
+  /** Delay before one conversation's messages come in ms (default 0): a slow network while it opens. */
+  openDelay?: number;
   /** Sending a message is refused with this error before any answer (until set to undefined). */
   refuse?: 'chat_busy' | 'chat_budget_exhausted' | 'rate_limited' | 'chat_notice_required';
   /** Every answer fails with this code (until set to undefined). */
@@ -281,7 +283,11 @@ export class FakeChat {
       if (!one) return error(404, 'route_not_found', `${route} ${url.search}`);
       const conversation = this.find(one[1]);
       if (!conversation) return error(404, 'not_found', 'Diese Unterhaltung gibt es nicht.');
-      if (method === 'GET' && !one[2]) return json(200, { conversation: conversation.summary, messages: conversation.messages });
+      if (method === 'GET' && !one[2]) {
+        const answer = json(200, { conversation: conversation.summary, messages: conversation.messages });
+        const { openDelay = 0 } = this.options;
+        return openDelay ? new Promise<Response>((resolve) => setTimeout(() => resolve(answer), openDelay)) : answer;
+      }
       if (method === 'DELETE' && !one[2]) {
         this.conversations.splice(this.conversations.indexOf(conversation), 1);
         return new Response(null, { status: 204 });
