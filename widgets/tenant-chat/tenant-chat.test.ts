@@ -103,6 +103,8 @@ describe('<tenant-chat>', () => {
     await waitUntil(() => text(el).includes('Das kann ich'), 'answer started');
     $<HTMLButtonElement>(el, '[part="stop"]')!.click();
     await idle(el);
+    // The reading ends at once; the stop request may still be fetching its CSRF token.
+    await waitUntil(() => bff.calls.some((call) => call.endsWith('/stop')), 'POST …/stop sent');
     expect(bff.calls.filter((call) => call.endsWith('/stop'))).to.have.length(1);
     expect(text(el)).to.contain('Antwort gestoppt.');
     expect(text(el)).not.to.contain('Hausverwaltung.');

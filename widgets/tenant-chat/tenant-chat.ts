@@ -20,6 +20,7 @@ import {
 import type { AttachmentPicker } from '../attachment-picker/attachment-picker.ts';
 import '../attachment-picker/attachment-picker.ts';
 import { ChatTexts } from './chat-texts.ts';
+import type { ChatMessages } from './i18n/de.ts';
 import { tenantChatStyles } from './tenant-chat.styles.ts';
 
 /** A message as the chat shows it: stored ones from the BFF, the running answer as it streams. */
@@ -229,7 +230,7 @@ export class TenantChat extends PortalElement {
       await this.updateComplete;
       this.input?.focus();
     } catch (error) {
-      this.failure = errorText(this.msg, error);
+      this.failure = this.failureText(error);
     } finally {
       this.acknowledging = false;
     }
@@ -248,7 +249,7 @@ export class TenantChat extends PortalElement {
       this.conversationId = latest.id;
       this.messages = detail.messages;
     } catch (error) {
-      this.failure = errorText(this.msg, error);
+      this.failure = this.failureText(error);
     }
   }
 
@@ -261,7 +262,7 @@ export class TenantChat extends PortalElement {
       this.messages = detail.messages;
       this.view = 'chat';
     } catch (error) {
-      this.failure = errorText(this.msg, error);
+      this.failure = this.failureText(error);
     }
   }
 
@@ -330,7 +331,7 @@ export class TenantChat extends PortalElement {
     } catch (error) {
       if (!shown) {
         // Refused before the answer (notice, budget, busy, rate limit): the text stays in the field.
-        this.failure = abort.signal.aborted ? '' : this.refusalText(error);
+        this.failure = abort.signal.aborted ? '' : this.failureText(error);
         if (this.failure) this.announcement = this.failure;
       } else if (!abort.signal.aborted) {
         answer.status = 'error';
@@ -392,15 +393,17 @@ export class TenantChat extends PortalElement {
     if (conversationId) await this.chatApi.stop(conversationId).catch(() => undefined);
   }
 
-  private refusalText(error: unknown): string {
+  /** A failure's text: the chat's own codes from the chat's texts, every other from the common error texts. */
+  private failureText(error: unknown): string {
     // The rate limit's own words say how many messages a minute are allowed.
     if (error instanceof ApiError && error.code === 'rate_limited' && this.locale === 'de' && error.message) return error.message;
-    return errorText(this.msg, error);
+    const chatError = error instanceof ApiError && Object.hasOwn(this.t.chatErrors, error.code);
+    return chatError ? this.t.chatErrors[error.code as keyof ChatMessages['chatErrors']] : errorText(this.msg, error);
   }
 
   private streamErrorText(code: string | null, message?: string): string {
-    const known = code ? this.t.streamErrors[code as ChatStreamErrorCode] : undefined;
-    return known ?? message ?? this.t.streamErrors.internal_error;
+    const known = code ? this.t.chatErrors[code as ChatStreamErrorCode] : undefined;
+    return known ?? message ?? this.t.chatErrors.internal_error;
   }
 
   // -------------------------------------------------------------------------------------------------
@@ -419,7 +422,7 @@ export class TenantChat extends PortalElement {
       this.drafts = { ...this.drafts, [draft.draftId]: { state: 'sent', confirmation } };
       this.announcement = `${this.t.draftSent(confirmation.case.caseNumber)} ${confirmation.nextStep}`;
     } catch (error) {
-      this.drafts = { ...this.drafts, [draft.draftId]: { state: 'failed', error: errorText(this.msg, error) } };
+      this.drafts = { ...this.drafts, [draft.draftId]: { state: 'failed', error: this.failureText(error) } };
     }
   }
 
@@ -437,7 +440,7 @@ export class TenantChat extends PortalElement {
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
       this.announcement = this.t.exported;
     } catch (error) {
-      this.failure = errorText(this.msg, error);
+      this.failure = this.failureText(error);
     }
   }
 
@@ -461,7 +464,7 @@ export class TenantChat extends PortalElement {
         this.announcement = this.t.deletedOne;
       }
     } catch (error) {
-      this.failure = errorText(this.msg, error);
+      this.failure = this.failureText(error);
     }
   }
 

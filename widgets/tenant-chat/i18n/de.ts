@@ -1,9 +1,11 @@
 import type { ChatStreamErrorCode } from '../../internal/chat-api.ts';
+import type { ChatRefusalCode } from '../../internal/i18n/errors/de.ts';
 
 /**
  * The texts of `<tenant-chat>` in German: its own area, bundled with the chat (not the portal's eager bundle),
- * and the shape every other language of the chat provides. Error codes of a refusal come from the common
- * `errors` area; these are the answer's own codes (the `error` event of the stream).
+ * and the shape every other language of the chat provides. Error codes come from the common `errors` area,
+ * except `chatErrors`: the codes only the chat meets: a refusal of a message and the answer's own
+ * codes (the `error` event of the stream).
  */
 const chat = {
   chatHeading: 'Assistent',
@@ -69,7 +71,9 @@ const chat = {
   firstLookBy: (when: string) => `Ihre Hausverwaltung sieht es sich bis ${when} an.`,
   documentsHeading: 'Dokumente',
   download: (title: string) => `${title} herunterladen`,
-  streamErrors: {
+  chatErrors: {
+    chat_notice_required: 'Bitte lesen und bestätigen Sie zuerst den Datenschutzhinweis des Assistenten.',
+    chat_busy: 'Der Assistent antwortet noch. Bitte warten Sie die Antwort ab oder stoppen Sie sie.',
     model_overloaded: 'Der Assistent ist gerade überlastet. Bitte versuchen Sie es in einer Minute noch einmal.',
     model_rate_limited: 'Der Assistent bekommt gerade zu viele Anfragen. Bitte versuchen Sie es in einer Minute noch einmal.',
     model_unavailable: 'Der Assistent ist gerade nicht erreichbar. Bitte versuchen Sie es später noch einmal.',
@@ -80,7 +84,7 @@ const chat = {
     chat_budget_exhausted:
       'Der Assistent ist in diesem Monat nicht mehr verfügbar. Bitte nutzen Sie das Anfrageformular oder rufen Sie uns an.',
     internal_error: 'Beim Antworten ist ein Fehler aufgetreten. Bitte versuchen Sie es noch einmal.',
-  } satisfies Record<ChatStreamErrorCode, string>,
+  } satisfies Record<ChatStreamErrorCode | ChatRefusalCode, string>,
 };
 
 export type ChatMessages = typeof chat;

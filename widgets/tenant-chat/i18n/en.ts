@@ -63,7 +63,9 @@ const chat: ChatMessages = {
   firstLookBy: (when) => `Your housing company will look at it by ${when}.`,
   documentsHeading: 'Documents',
   download: (title) => `Download ${title}`,
-  streamErrors: {
+  chatErrors: {
+    chat_notice_required: "Please read and confirm the assistant's privacy notice first.",
+    chat_busy: 'The assistant is still answering. Please wait for the answer or stop it.',
     model_overloaded: 'The assistant is overloaded right now. Please try again in a minute.',
     model_rate_limited: 'The assistant is getting too many requests right now. Please try again in a minute.',
     model_unavailable: 'The assistant cannot be reached right now. Please try again later.',

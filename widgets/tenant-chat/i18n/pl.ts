@@ -73,7 +73,9 @@ const chat: ChatMessages = {
   firstLookBy: (when) => `Zarządca przejrzy je do ${when}.`,
   documentsHeading: 'Dokumenty',
   download: (title) => `Pobierz ${title}`,
-  streamErrors: {
+  chatErrors: {
+    chat_notice_required: 'Prosimy najpierw przeczytać i potwierdzić informację o ochronie danych asystenta.',
+    chat_busy: 'Asystent jeszcze odpowiada. Prosimy poczekać na odpowiedź lub ją zatrzymać.',
     model_overloaded: 'Asystent jest teraz przeciążony. Prosimy spróbować ponownie za minutę.',
     model_rate_limited: 'Asystent otrzymuje teraz zbyt wiele zapytań. Prosimy spróbować ponownie za minutę.',
     model_unavailable: 'Asystent jest teraz nieosiągalny. Prosimy spróbować później.',

@@ -63,7 +63,9 @@ const chat: ChatMessages = {
   firstLookBy: (when) => `Yönetim şirketiniz en geç ${when} tarihine kadar inceler.`,
   documentsHeading: 'Belgeler',
   download: (title) => `${title} indir`,
-  streamErrors: {
+  chatErrors: {
+    chat_notice_required: 'Lütfen önce asistanın gizlilik bildirimini okuyup onaylayın.',
+    chat_busy: 'Asistan hâlâ yanıtlıyor. Lütfen yanıtı bekleyin veya durdurun.',
     model_overloaded: 'Asistan şu anda aşırı yüklü. Lütfen bir dakika sonra tekrar deneyin.',
     model_rate_limited: 'Asistan şu anda çok fazla istek alıyor. Lütfen bir dakika sonra tekrar deneyin.',
     model_unavailable: 'Asistana şu anda ulaşılamıyor. Lütfen daha sonra tekrar deneyin.',

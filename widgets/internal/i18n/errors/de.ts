@@ -25,8 +25,11 @@ export type StaffErrorCode =
   | 'signature_invalid'
   | 'signature_expired';
 
+/** Codes only `<tenant-chat>` meets: their texts come with the chat's own chunk (widgets/tenant-chat/i18n). */
+export type ChatRefusalCode = 'chat_notice_required' | 'chat_busy' | 'chat_budget_exhausted';
+
 /** Every other code can reach a resident: each language the residents' elements speak has a text for it. */
-export type ResidentErrorCode = Exclude<ErrorCode, StaffErrorCode>;
+export type ResidentErrorCode = Exclude<ErrorCode, StaffErrorCode | ChatRefusalCode>;
 
 const maxMegabytes = UPLOAD_LIMITS.maxBytes / (1024 * 1024);
 const unreadableRequest = 'Die Anfrage konnte nicht gelesen werden. Bitte laden Sie die Seite neu und versuchen Sie es erneut.';
@@ -49,10 +52,6 @@ export const residentErrorCodes: Record<ResidentErrorCode, string> = {
   idempotency_key_invalid: unreadableRequest,
   idempotency_key_reused: 'Diese Anfrage unterscheidet sich von einer bereits gesendeten. Bitte senden Sie sie noch einmal ab.',
   idempotency_in_progress: 'Ihre Anfrage wird gerade noch bearbeitet. Bitte warten Sie einen Moment und versuchen Sie es dann erneut.',
-  chat_notice_required: 'Bitte lesen und bestätigen Sie zuerst den Datenschutzhinweis des Assistenten.',
-  chat_budget_exhausted:
-    'Der Assistent ist in diesem Monat nicht mehr verfügbar. Bitte nutzen Sie das Anfrageformular oder rufen Sie uns an.',
-  chat_busy: 'Der Assistent antwortet noch. Bitte warten Sie die Antwort ab oder stoppen Sie sie.',
   tenant_not_found: 'Diese Hausverwaltung wurde nicht gefunden. Bitte prüfen Sie den Link.',
   invalid_credentials: 'E-Mail-Adresse oder Passwort ist falsch.',
   locked: 'Zu viele Fehlversuche. Bitte warten Sie einige Minuten und versuchen Sie es dann erneut.',
