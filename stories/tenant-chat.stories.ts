@@ -114,7 +114,7 @@ export const DraftSent: Story = {
   play: async ({ canvasElement }) => {
     await send(canvasElement, 'Bitte um Rückruf wegen der Heizkosten');
     (await findDeep<HTMLButtonElement>(chat(canvasElement), '[part=draft-send]', 'Rückruf anfordern')).click();
-    await expectShown(canvasElement, 'Gesendet als Anliegen 2026-0300.', 'Ihre Hausverwaltung prüft');
+    await expectShown(canvasElement, 'Gesendet als Anliegen 2026-0300.', 'Das Team Ihrer Hausverwaltung ist informiert.');
   },
 };
 

@@ -64,20 +64,27 @@ export function createCaseUseCases(deps: CaseDependencies) {
     return { record, result };
   }
 
+  async function fileRoutedCase(ctx: TenantContext, input: NewCase, source: CaseSource) {
+    // Files named by attachmentIds move into the case in the same transaction: a refused one files nothing.
+    const record = await withTenant(db, ctx, async (tx) => {
+      const files = await deps.uploads.take(tx, ctx, input.attachmentIds);
+      const created = await backend.createCase(tx, ctx, { ...input, source });
+      return files.length ? (await backend.attachFiles(tx, ctx, created.id, files)).record : created;
+    });
+    await announcer.announce(ctx.tenantId, { kind: 'created', record, byResident: true });
+    return { case: toResidentCase(record, ctx.language), routedToClerk: record.assignee !== null };
+  }
+
   return {
     catalogue: async (ctx: TenantContext) => toCatalogueView(await withTenant(db, ctx, (tx) => backend.catalogue(tx)), ctx.language),
 
     /** `source`: where the filing came from — the portal's form, or the chat filing for the resident. */
     async fileCase(ctx: TenantContext, input: NewCase, source: CaseSource = 'portal') {
-      // Files named by attachmentIds move into the case in the same transaction: a refused one files nothing.
-      const record = await withTenant(db, ctx, async (tx) => {
-        const files = await deps.uploads.take(tx, ctx, input.attachmentIds);
-        const created = await backend.createCase(tx, ctx, { ...input, source });
-        return files.length ? (await backend.attachFiles(tx, ctx, created.id, files)).record : created;
-      });
-      await announcer.announce(ctx.tenantId, { kind: 'created', record, byResident: true });
-      return { case: toResidentCase(record, ctx.language) };
+      return { case: (await fileRoutedCase(ctx, input, source)).case };
     },
+
+    /** As `fileCase`, and whether a routing rule gave it a responsible clerk (the chat's confirmation says who handles it). */
+    fileRoutedCase,
 
     /**
      * The letting case of an accepted rental lead, filed by the clerk who accepted it: for the unit being

@@ -143,8 +143,14 @@ describe('tenant chat', () => {
 
   it('a damage report: follow-up questions from the catalogue, a draft card, nothing filed until "absenden", then a chat case on the board', async () => {
     const company = await createHousingCompany(server.db);
+    await asTenantAdmin(server.db, company.tenant.id, (tx) =>
+      setTenancy(tx, company.tenant.id, company.resident.externalRef, { caretakerArea: 'Nord 2 (Herr Krause)' }),
+    );
     const { client, conversationId } = await chatReady(company);
     const clerk = await signInStaff(server, company, 'clerk');
+    const admin = await signInStaff(server, company, 'admin');
+    const routed = await admin.request('PUT', '/api/staff/case-routing-rules', { caseType: 'damage', assigneeId: company.clerk.id });
+    assert.equal(routed.status, 200, JSON.stringify(routed.body));
 
     model.script(
       { toolCalls: [{ name: 'createSchadensmeldung', input: { location: 'Wohnung', description: 'Die Küchenarmatur tropft.' } }] },
@@ -209,11 +215,19 @@ describe('tenant chat', () => {
       confirmed.body.nextStep,
       new RegExp(`unter der Nummer ${confirmed.body.case.caseNumber} eingegangen.*bis spätestens \\d{2}\\.\\d{2}\\.\\d{4}`),
     );
+    // Who handles it, from the routing rules and the tenancy (the seed's confirmation); never the clerk's name.
+    assert.deepEqual([confirmed.body.handledBy, confirmed.body.caretakerArea], ['clerk', 'Nord 2 (Herr Krause)']);
+    assert.match(
+      confirmed.body.nextStep,
+      /Die zuständige Sachbearbeitung und der Hausmeister-Bereich „Nord 2 \(Herr Krause\)“ sind informiert\./,
+    );
+    assert.doesNotMatch(JSON.stringify(confirmed.body), /Clara Sachbearbeiterin/);
     const fourteenDays = Date.parse(confirmed.body.case.createdAt) + 14 * 86_400_000;
     assert.ok(Math.abs(Date.parse(confirmed.body.firstLookBy) - fourteenDays) < 1000, 'a normal damage report: first look within 14 days');
 
     const again = await client.post(`/api/chat/drafts/${card.draft.draftId}/confirm`, { attachmentIds: [] });
     assert.equal(again.body.case.caseNumber, confirmed.body.case.caseNumber, 'a second press files nothing new');
+    assert.deepEqual(again.body, confirmed.body, 'and says the same');
     const listed = await clerk.get('/api/staff/cases');
     assert.deepEqual(
       listed.body.items.map((item: { caseNumber: string; source: string }) => [item.caseNumber, item.source]),
@@ -304,6 +318,8 @@ describe('tenant chat', () => {
     const description = `Allgemeine Anfrage aus dem Chat.\nFrage: Darf ich auf dem Balkon grillen?\n\nAuszug aus dem Gespräch:\n${excerpt}`;
     assert.equal(confirmed.body.case.description, description);
     assert.match(confirmed.body.nextStep, new RegExp(`unter der Nummer ${confirmed.body.case.caseNumber} eingegangen`));
+    assert.deepEqual([confirmed.body.handledBy, confirmed.body.caretakerArea], ['office', null], 'no routing rule: the office');
+    assert.match(confirmed.body.nextStep, /Das Team Ihrer Hausverwaltung ist informiert/);
     const again = await client.post(`/api/chat/drafts/${card.draft.draftId}/confirm`, { attachmentIds: [] });
     assert.equal(again.body.case.id, confirmed.body.case.id, 'a second press answers the same case');
 

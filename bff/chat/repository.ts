@@ -41,6 +41,8 @@ export interface DraftRecord {
   data: Record<string, unknown>;
   filedCaseId: string | null;
   filedCaseNumber: string | null;
+  /** What the confirmation said: a routing rule named a clerk, or the office sees it first. */
+  filedHandledBy: 'clerk' | 'office' | null;
 }
 
 const conversationColumns = `id, title, created_at AS "createdAt", updated_at AS "updatedAt"`;
@@ -148,15 +150,25 @@ export async function insertDraft(
 /** The draft, locked for its filing (two presses of "absenden" file one case). */
 export async function lockDraft(tx: Queryable, id: string): Promise<DraftRecord | undefined> {
   const { rows } = await tx.query<DraftRecord>(
-    `SELECT id, conversation_id AS "conversationId", kind, data, filed_case_id AS "filedCaseId", filed_case_number AS "filedCaseNumber"
+    `SELECT id, conversation_id AS "conversationId", kind, data, filed_case_id AS "filedCaseId", filed_case_number AS "filedCaseNumber",
+            filed_handled_by AS "filedHandledBy"
        FROM chat_drafts WHERE id = $1 FOR UPDATE`,
     [id],
   );
   return rows[0];
 }
 
-export async function markDraftFiled(tx: Queryable, id: string, filed: { caseId: string; caseNumber: string }): Promise<void> {
-  await tx.query(`UPDATE chat_drafts SET filed_case_id = $2, filed_case_number = $3 WHERE id = $1`, [id, filed.caseId, filed.caseNumber]);
+export async function markDraftFiled(
+  tx: Queryable,
+  id: string,
+  filed: { caseId: string; caseNumber: string; handledBy: 'clerk' | 'office' },
+): Promise<void> {
+  await tx.query(`UPDATE chat_drafts SET filed_case_id = $2, filed_case_number = $3, filed_handled_by = $4 WHERE id = $1`, [
+    id,
+    filed.caseId,
+    filed.caseNumber,
+    filed.handledBy,
+  ]);
 }
 
 export async function hasAcknowledged(tx: Queryable, noticeVersion: string): Promise<Date | undefined> {

@@ -8,6 +8,7 @@ import type { NewCase } from '../contract/cases.ts';
 import type { CaseUseCases } from '../cases/use-cases.ts';
 import { DEADLINE_HOURS } from '../cases/model.ts';
 import { readCompanySettings } from '../settings/use-cases.ts';
+import { readOwnTenancy } from '../tenancies/use-cases.ts';
 import { findScopeTenant } from '../tenants/repository.ts';
 import { createToolLoop, toolCard, type LoopLimits } from './loop.ts';
 import type { ChatModel, ChatTurn } from './model.ts';
@@ -26,7 +27,7 @@ export interface ChatDependencies {
   model: ChatModel;
   tools: ChatTools;
   /** A confirmed draft becomes a case through the case use cases (source 'chat'). */
-  cases: Pick<CaseUseCases, 'fileCase' | 'ownCaseDetail'>;
+  cases: Pick<CaseUseCases, 'fileRoutedCase' | 'ownCaseDetail'>;
   limits: LoopLimits;
   /** Where the chat reads the time (the month of the token budget, the date in the prompt). */
   now?: () => Date;
@@ -331,16 +332,25 @@ export function createChatUseCases(deps: ChatDependencies) {
     async confirmDraft(ctx: TenantContext, draftId: string, attachmentIds: string[]) {
       residentOf(ctx);
       const language = ctx.language ?? DEFAULT_LANGUAGE;
-      const filed = await inUnitOfWork(db, { begin: async () => undefined, finish: async () => undefined }, async () => {
+      const { filed, handledBy } = await inUnitOfWork(db, { begin: async () => undefined, finish: async () => undefined }, async () => {
         const draft = await withTenant(db, ctx, (tx) => repository.lockDraft(tx, draftId));
         if (!draft) throw notFound('Entwurf nicht gefunden.');
-        if (draft.filedCaseId) return (await deps.cases.ownCaseDetail(ctx, draft.filedCaseId)).case;
-        const { case: created } = await deps.cases.fileCase(ctx, caseFromDraft(draft, attachmentIds), 'chat');
-        await withTenant(db, ctx, (tx) => repository.markDraftFiled(tx, draftId, { caseId: created.id, caseNumber: created.caseNumber }));
-        return created;
+        if (draft.filedCaseId) {
+          const { case: earlier } = await deps.cases.ownCaseDetail(ctx, draft.filedCaseId);
+          return { filed: earlier, handledBy: draft.filedHandledBy ?? ('office' as const) };
+        }
+        const { case: created, routedToClerk } = await deps.cases.fileRoutedCase(ctx, caseFromDraft(draft, attachmentIds), 'chat');
+        const handledBy = routedToClerk ? ('clerk' as const) : ('office' as const);
+        await withTenant(db, ctx, (tx) =>
+          repository.markDraftFiled(tx, draftId, { caseId: created.id, caseNumber: created.caseNumber, handledBy }),
+        );
+        return { filed: created, handledBy };
       });
       const firstLookBy = new Date(Date.parse(filed.createdAt) + DEADLINE_HOURS[filed.type][filed.urgency] * 3_600_000);
-      return { case: filed, nextStep: nextStepText(language, filed.caseNumber, firstLookBy), firstLookBy: firstLookBy.toISOString() };
+      // A damage report goes to the caretaker area of the resident's tenancy too (as the seed's confirmation says).
+      const caretakerArea = filed.type === 'damage' ? ((await readOwnTenancy(db, ctx))?.caretakerArea ?? null) : null;
+      const next = { caseNumber: filed.caseNumber, firstLookBy, handledBy, caretakerArea };
+      return { case: filed, nextStep: nextStepText(language, next), firstLookBy: firstLookBy.toISOString(), handledBy, caretakerArea };
     },
   };
 }
@@ -390,13 +400,28 @@ function caseFromDraft(draft: repository.DraftRecord, attachmentIds: string[]): 
   }
 }
 
-/** What the confirmation says happens next, from the deadline rules (by when the first look is due). */
-function nextStepText(language: Language, caseNumber: string, firstLookBy: Date): string {
+interface NextStep {
+  caseNumber: string;
+  firstLookBy: Date;
+  handledBy: 'clerk' | 'office';
+  caretakerArea: string | null;
+}
+
+/**
+ * What the confirmation says happens next, from the routing rules (who handles it), the tenancy (the caretaker
+ * area of a damage report) and the deadline rules (by when the first look is due). German or English: the
+ * widget phrases the same fields in every language it speaks; this text is for the conversation and API users.
+ */
+function nextStepText(language: Language, { caseNumber, firstLookBy, handledBy, caretakerArea }: NextStep): string {
   const date = (locale: string) => new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Berlin', dateStyle: 'medium' }).format(firstLookBy);
   if (language === 'de') {
-    return `Ihre Meldung ist unter der Nummer ${caseNumber} eingegangen. Die zuständige Sachbearbeitung sieht sie sich bis spätestens ${date('de-DE')} an; Sie erhalten eine Nachricht, sobald es Neues gibt.`;
+    const who = handledBy === 'clerk' ? 'Die zuständige Sachbearbeitung' : 'Das Team Ihrer Hausverwaltung';
+    const informed = caretakerArea ? `${who} und der Hausmeister-Bereich „${caretakerArea}“ sind informiert.` : `${who} ist informiert.`;
+    return `Ihre Meldung ist unter der Nummer ${caseNumber} eingegangen. ${informed} Die erste Sichtung erfolgt bis spätestens ${date('de-DE')}; Sie erhalten eine Nachricht, sobald es Neues gibt.`;
   }
-  return `Your request has been received as number ${caseNumber}. The responsible clerk will look at it by ${date('en-GB')} at the latest; you will get a message when there is news.`;
+  const who = handledBy === 'clerk' ? 'The responsible clerk' : 'Your housing company’s team';
+  const informed = caretakerArea ? `${who} and the caretaker area “${caretakerArea}” have been informed.` : `${who} has been informed.`;
+  return `Your request has been received as number ${caseNumber}. ${informed} It will be looked at by ${date('en-GB')} at the latest; you will get a message when there is news.`;
 }
 
 export type ChatUseCases = ReturnType<typeof createChatUseCases>;

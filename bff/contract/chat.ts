@@ -134,6 +134,13 @@ export const draftConfirmation = z
     nextStep: z.string(),
     /** By when the housing company takes a first look (the case's deadline). */
     firstLookBy: timestamp,
+    /**
+     * Who handles it, from the routing rules: `clerk` — a rule named the responsible clerk (never by name);
+     * `office` — no rule, the housing company's team sees it first.
+     */
+    handledBy: z.enum(['clerk', 'office']),
+    /** A damage report: the caretaker area of the resident's tenancy, which is told of it (null if none is on file). */
+    caretakerArea: z.string().nullable(),
   })
   .meta({ id: 'ChatDraftConfirmation' });
 

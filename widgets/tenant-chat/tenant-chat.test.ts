@@ -135,8 +135,9 @@ describe('<tenant-chat>', () => {
     expect(chat.confirmed[0].attachmentIds, 'the uploaded photo goes along').to.have.length(1);
     expect($(el, '[part="draft-sent"]')!.textContent)
       .to.contain('Gesendet als Anliegen 2026-0300.')
-      .and.contain('Ihre Hausverwaltung prüft Ihre Meldung');
-    expect(live(el)).to.contain('Gesendet als Anliegen 2026-0300.');
+      .and.contain('Die zuständige Sachbearbeitung und der Hausmeister-Bereich „Nord 2 (Herr Krause)“ sind informiert.')
+      .and.match(/Ihre Hausverwaltung sieht es sich bis .*2026.* an\./);
+    expect(live(el)).to.contain('Gesendet als Anliegen 2026-0300. Die zuständige Sachbearbeitung');
     expect(button(el, 'Schadensmeldung absenden'), 'sent once').to.equal(undefined);
     await expect(el).to.be.accessible();
   });
@@ -155,7 +156,7 @@ describe('<tenant-chat>', () => {
     button(el, 'Rückruf anfordern')!.click();
     await waitUntil(() => $(el, '[part="draft-sent"]'), 'callback sent');
     expect(chat.confirmed).to.have.length(1);
-    expect(text(el)).to.contain('Gesendet als Anliegen');
+    expect(text(el)).to.contain('Gesendet als Anliegen').and.contain('Das Team Ihrer Hausverwaltung ist informiert.');
   });
 
   it('turns an unanswered question into a request: the card shows the question and the part of the chat that goes with it, "Anfrage senden" files it', async () => {

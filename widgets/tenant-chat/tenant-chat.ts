@@ -420,7 +420,7 @@ export class TenantChat extends PortalElement {
       const confirmation = await this.chatApi.confirmDraft(draft.draftId, picker?.value ?? []);
       picker?.clear();
       this.drafts = { ...this.drafts, [draft.draftId]: { state: 'sent', confirmation } };
-      this.announcement = `${this.t.draftSent(confirmation.case.caseNumber)} ${confirmation.nextStep}`;
+      this.announcement = `${this.t.draftSent(confirmation.case.caseNumber)} ${this.t.informed(confirmation.handledBy, confirmation.caretakerArea)}`;
     } catch (error) {
       this.drafts = { ...this.drafts, [draft.draftId]: { state: 'failed', error: this.failureText(error) } };
     }
@@ -656,7 +656,7 @@ export class TenantChat extends PortalElement {
           sent
             ? html`<div class="sent" part="draft-sent" role="status">
               <p><strong>${t.draftSent(sent.case.caseNumber)}</strong></p>
-              <p>${sent.nextStep}</p>
+              <p>${t.informed(sent.handledBy, sent.caretakerArea)}</p>
               <p class="meta">${t.firstLookBy(this.dateTime(sent.firstLookBy))}</p>
             </div>`
             : html`

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { residentCase } from '../../bff/contract/cases.ts';
+import type { draftConfirmation } from '../../bff/contract/chat.ts';
 import type { ErrorCode } from '../../bff/contract/errors.ts';
 import type {
   ChatDocumentLink,
@@ -331,9 +332,11 @@ export class FakeChat {
     }
     return json(200, {
       case: filed,
-      nextStep: 'Ihre Hausverwaltung prüft Ihre Meldung und beauftragt bei Bedarf einen Handwerker.',
+      nextStep: 'Ihre Meldung ist unter der Nummer 2026-0300 eingegangen.',
       firstLookBy: new Date(Date.parse(filed.createdAt) + 2 * 24 * 3600_000).toISOString(),
-    });
+      handledBy: draft.kind === 'damage' ? 'clerk' : 'office',
+      caretakerArea: draft.kind === 'damage' ? 'Nord 2 (Herr Krause)' : null,
+    } satisfies z.input<typeof draftConfirmation>);
   }
 
   private send(conversation: StoredConversation, text: string): Response {

@@ -68,6 +68,10 @@ const chat = {
   draftSending: 'Wird gesendet …',
   draftUploadsPending: 'Bitte warten Sie, bis alle Fotos hochgeladen sind.',
   draftSent: (caseNumber: string) => `Gesendet als Anliegen ${caseNumber}.`,
+  informed: (handledBy: 'clerk' | 'office', caretakerArea: string | null) => {
+    const who = handledBy === 'clerk' ? 'Die zuständige Sachbearbeitung' : 'Das Team Ihrer Hausverwaltung';
+    return caretakerArea ? `${who} und der Hausmeister-Bereich „${caretakerArea}“ sind informiert.` : `${who} ist informiert.`;
+  },
   firstLookBy: (when: string) => `Ihre Hausverwaltung sieht es sich bis ${when} an.`,
   documentsHeading: 'Dokumente',
   download: (title: string) => `${title} herunterladen`,

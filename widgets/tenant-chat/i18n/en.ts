@@ -60,6 +60,10 @@ const chat: ChatMessages = {
   draftSending: 'Sending …',
   draftUploadsPending: 'Please wait until all photos are uploaded.',
   draftSent: (caseNumber) => `Sent as request ${caseNumber}.`,
+  informed: (handledBy, caretakerArea) => {
+    const who = handledBy === 'clerk' ? 'The responsible clerk' : 'Your housing company’s team';
+    return caretakerArea ? `${who} and the caretaker area “${caretakerArea}” have been informed.` : `${who} has been informed.`;
+  },
   firstLookBy: (when) => `Your housing company will look at it by ${when}.`,
   documentsHeading: 'Documents',
   download: (title) => `Download ${title}`,

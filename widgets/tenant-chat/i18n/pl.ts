@@ -70,6 +70,10 @@ const chat: ChatMessages = {
   draftSending: 'Wysyłanie …',
   draftUploadsPending: 'Prosimy poczekać, aż wszystkie zdjęcia zostaną przesłane.',
   draftSent: (caseNumber) => `Wysłano jako zgłoszenie ${caseNumber}.`,
+  informed: (handledBy, caretakerArea) => {
+    const who = handledBy === 'clerk' ? 'Odpowiedzialny pracownik' : 'Zespół Państwa zarządcy';
+    return caretakerArea ? `${who} oraz rejon dozorcy „${caretakerArea}” zostali poinformowani.` : `${who} został poinformowany.`;
+  },
   firstLookBy: (when) => `Zarządca przejrzy je do ${when}.`,
   documentsHeading: 'Dokumenty',
   download: (title) => `Pobierz ${title}`,

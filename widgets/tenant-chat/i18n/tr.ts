@@ -60,6 +60,10 @@ const chat: ChatMessages = {
   draftSending: 'Gönderiliyor …',
   draftUploadsPending: 'Lütfen tüm fotoğraflar yüklenene kadar bekleyin.',
   draftSent: (caseNumber) => `${caseNumber} numaralı talep olarak gönderildi.`,
+  informed: (handledBy, caretakerArea) => {
+    const who = handledBy === 'clerk' ? 'Sorumlu personel' : 'Yönetim şirketinizin ekibi';
+    return caretakerArea ? `${who} ve „${caretakerArea}“ bina görevlisi bölgesi bilgilendirildi.` : `${who} bilgilendirildi.`;
+  },
   firstLookBy: (when) => `Yönetim şirketiniz en geç ${when} tarihine kadar inceler.`,
   documentsHeading: 'Belgeler',
   download: (title) => `${title} indir`,

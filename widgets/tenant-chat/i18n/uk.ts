@@ -70,6 +70,10 @@ const chat: ChatMessages = {
   draftSending: 'Надсилається …',
   draftUploadsPending: 'Зачекайте, будь ласка, доки всі фото завантажаться.',
   draftSent: (caseNumber) => `Надіслано як звернення ${caseNumber}.`,
+  informed: (handledBy, caretakerArea) => {
+    const who = handledBy === 'clerk' ? 'Відповідального працівника' : 'Команду вашої керуючої компанії';
+    return caretakerArea ? `${who} та дільницю доглядача «${caretakerArea}» повідомлено.` : `${who} повідомлено.`;
+  },
   firstLookBy: (when) => `Ваша керуюча компанія розгляне його до ${when}.`,
   documentsHeading: 'Документи',
   download: (title) => `Завантажити ${title}`,
