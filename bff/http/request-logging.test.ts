@@ -9,7 +9,7 @@ import type { Database } from '../db/database.ts';
 import { startServer, type RunningServer } from '../server.ts';
 import { closeTestDatabase, mailsTo, TEST_ADMIN_TOKEN, TEST_DATA_ENCRYPTION_KEY, testDatabase, TestClient } from '../test/harness.ts';
 import { createHousingCompany } from '../test/fixtures.ts';
-import { activateAccount, nextTotpCode, TEST_PASSWORD } from '../test/sign-in.ts';
+import { activateAccount, nextTotpCode, signInResident, TEST_PASSWORD } from '../test/sign-in.ts';
 
 after(closeTestDatabase);
 
@@ -100,6 +100,37 @@ describe('request logs leak no secrets', () => {
     assert.equal(cookieLine?.req.headers.cookie, '[Redacted]');
     assert.equal(cookieLine?.res.headers['set-cookie'], '[Redacted]');
     assert.ok(log.entries().some((entry) => entry.req?.url === '/?mp-reset=%5BRedacted%5D'));
+  });
+
+  it('logs a chat without what the resident wrote, what the assistant answered or what went into the case', async () => {
+    const hv = await createHousingCompany(db);
+    const client = await signInResident(server, hv);
+    const notice = await client.get('/api/chat/notice');
+    assert.equal((await client.post('/api/chat/notice/acknowledge', { version: notice.body.version })).status, 200);
+    const { body } = await client.post('/api/chat/conversations');
+    const conversation = `/api/chat/conversations/${body.conversation.id}`;
+    const question = 'Darf ich meinen Papagei Kasimir-4711 auf dem Balkon halten?';
+
+    // The offline assistant (no model key here) offers a request; "ja" drafts it with the conversation's excerpt.
+    const offered = await client.post(`${conversation}/messages`, { text: question });
+    assert.equal(offered.status, 200);
+    const drafted = await client.post(`${conversation}/messages`, { text: 'ja' });
+    const draftId = /"draftId":"([0-9a-f-]{36})"/.exec(String(drafted.body))?.[1];
+    assert.ok(draftId, String(drafted.body));
+    const confirmed = await client.post(`/api/chat/drafts/${draftId}/confirm`, { attachmentIds: [] });
+    assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
+    // Refused input and the Art. 15 export are logged without their content too.
+    const tooLong = await client.post(`${conversation}/messages`, { text: `Kasimir-4711 ${'x'.repeat(4100)}` });
+    assert.equal(tooLong.status, 400);
+    assert.equal((await client.get('/api/chat/export')).status, 200);
+
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const text = log.text();
+    assert.ok(text.includes(`${conversation}/messages`), 'the chat requests are logged');
+    assert.ok(!text.includes('Kasimir-4711'), 'what the resident wrote appears in the log');
+    assert.ok(!text.includes('Papagei'), 'what the resident wrote appears in the log');
+    assert.ok(!text.includes('Das kann ich leider nicht beantworten'), 'the assistant’s answer appears in the log');
+    assert.ok(!text.includes(confirmed.body.case.title), 'the case filed from the chat appears in the log');
   });
 
   it('takes a well-formed X-Request-Id, replaces a malformed one with a UUID and echoes it', async () => {
