@@ -9,6 +9,7 @@ import type { CaseUseCases } from '../cases/use-cases.ts';
 import { DEADLINE_HOURS } from '../cases/model.ts';
 import { readCompanySettings } from '../settings/use-cases.ts';
 import { readOwnTenancy } from '../tenancies/use-cases.ts';
+import type { Realtime } from '../realtime/realtime.ts';
 import { findScopeTenant } from '../tenants/repository.ts';
 import { createToolLoop, toolCard, type LoopLimits } from './loop.ts';
 import type { ChatModel, ChatTurn } from './model.ts';
@@ -29,6 +30,8 @@ export interface ChatDependencies {
   /** A confirmed draft becomes a case through the case use cases (source 'chat'). */
   cases: Pick<CaseUseCases, 'fileRoutedCase' | 'ownCaseDetail'>;
   limits: LoopLimits;
+  /** The other instances of the deployment: a stop that reaches an instance not streaming the answer is passed on. */
+  instances?: Pick<Realtime, 'askOtherInstances' | 'answerInstances'>;
   /** Where the chat reads the time (the month of the token budget, the date in the prompt). */
   now?: () => Date;
 }
@@ -124,7 +127,14 @@ export function createChatUseCases(deps: ChatDependencies) {
   const runTurn = createToolLoop({ model, tools: deps.tools, limits: deps.limits });
   /** Answers streaming on this instance, by account and conversation: the resident's stop aborts them. */
   const running = new Map<string, AbortController>();
-  const runningKey = (ctx: TenantContext, conversationId: string) => `${ctx.accountId}:${conversationId}`;
+  const runningKey = (ctx: Pick<TenantContext, 'accountId'>, conversationId: string) => `${ctx.accountId}:${conversationId}`;
+  /** Aborts the answer if this instance streams it; whether it did. */
+  const stopHere = (accountId: string, conversationId: string) => {
+    const controller = running.get(runningKey({ accountId }, conversationId));
+    controller?.abort();
+    return !!controller;
+  };
+  deps.instances?.answerInstances('chat:stop', ({ accountId, conversationId }) => stopHere(accountId, conversationId));
 
   function residentOf(ctx: TenantContext): string {
     if (ctx.role !== 'resident' || !ctx.residentId) throw forbidden();
@@ -320,9 +330,10 @@ export function createChatUseCases(deps: ChatDependencies) {
     async stop(ctx: TenantContext, conversationId: string) {
       residentOf(ctx);
       await withTenant(db, ctx, (tx) => requireConversation(tx, conversationId));
-      const controller = running.get(runningKey(ctx, conversationId));
-      controller?.abort();
-      return { stopped: !!controller };
+      if (stopHere(ctx.accountId, conversationId)) return { stopped: true };
+      // Behind a load balancer the stop may reach another instance than the one streaming the answer.
+      const elsewhere = (await deps.instances?.askOtherInstances('chat:stop', { accountId: ctx.accountId, conversationId })) ?? [];
+      return { stopped: elsewhere.includes(true) };
     },
 
     /**

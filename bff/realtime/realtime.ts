@@ -29,10 +29,26 @@ export interface Realtime {
   endSession(sessionId: string): void;
   /** Every session of an account ended ("log out everywhere", password reset): disconnects all its sockets. */
   endAccountSessions(tenantId: string, accountId: string): void;
+  /**
+   * Asks the other instances of the deployment (through Redis; there are none without it) and collects
+   * their answers; an instance that does not answer within 2 s counts as "no".
+   */
+  askOtherInstances<K extends keyof InstanceRequestMap>(request: K, payload: InstanceRequestMap[K]): Promise<boolean[]>;
+  /** How this instance answers another instance's request. */
+  answerInstances<K extends keyof InstanceRequestMap>(request: K, answer: (payload: InstanceRequestMap[K]) => boolean): void;
   close(): Promise<void>;
   /** Sockets connected to this instance (for /metrics). */
   connectedSockets(): number;
 }
+
+/** Requests between the instances of one deployment, each answered by yes or no. */
+export interface InstanceRequestMap {
+  /** The resident stopped an answer: the instance streaming it aborts it and says yes. */
+  'chat:stop': { accountId: string; conversationId: string };
+}
+
+/** How long an instance waits for the others' answers. */
+const INSTANCE_ANSWER_MS = 2000;
 
 export const staffRoom = (tenantId: string) => `tenant:${tenantId}:staff`;
 export const residentRoom = (tenantId: string, residentId: string) => `tenant:${tenantId}:resident:${residentId}`;
@@ -82,7 +98,7 @@ export async function attachRealtime(
     pub.on('error', (err) => options.logger.error({ err }, 'redis publisher error'));
     sub.on('error', (err) => options.logger.error({ err }, 'redis subscriber error'));
     await Promise.all([pub.connect(), sub.connect()]);
-    io.adapter(createAdapter(pub, sub));
+    io.adapter(createAdapter(pub, sub, { requestsTimeout: INSTANCE_ANSWER_MS }));
     redisClients.push(pub, sub);
   }
 
@@ -121,6 +137,20 @@ export async function attachRealtime(
     endSession: (sessionId) => io.in(sessionRoom(sessionId)).disconnectSockets(true),
     endAccountSessions: (tenantId, accountId) => io.in(accountRoom(tenantId, accountId)).disconnectSockets(true),
     connectedSockets: () => io.of('/').sockets.size,
+    async askOtherInstances(request, payload) {
+      if (!options.redisUrl) return [];
+      // An instance that does not answer in time (stopping, gone) only leaves its answer out.
+      return new Promise((resolve) => {
+        io.serverSideEmit(request, payload, (_timedOut: Error | null, answers: unknown[] = []) => {
+          resolve(answers.map((answer) => answer === true));
+        });
+      });
+    },
+    answerInstances(request, answer) {
+      io.on(request, (payload: InstanceRequestMap[typeof request], reply: (answer: boolean) => void) => {
+        reply(answer(payload));
+      });
+    },
     async close() {
       // No disconnect packet (a client takes that as final): the closed connections make every client
       // reconnect. Not io.close(): it also waits for the HTTP server to close, which the shutdown drains itself.
