@@ -20,6 +20,8 @@ export interface FakeSettingsOptions {
   failing?: SettingsEndpoint[];
   /** Extra delay of each answer in ms, to see loading and saving. */
   latency?: number;
+  /** Extra delay of a save in ms (on top of `latency`), to see "Wird gespeichert …". */
+  saveLatency?: number;
 }
 
 /** The demo's Wohnbau Nord eG as an admin finds it: every section filled. */
@@ -84,7 +86,10 @@ export class FakeSettings {
       }
       if (endpoint === 'usage')
         return json(200, { month: month(), ...this.usage, budget: this.settings.chatMonthlyTokenBudget } satisfies ChatUsage);
-      if (endpoint === 'save') return this.change(request.body);
+      if (endpoint === 'save') {
+        if (this.options.saveLatency) await new Promise((resolve) => setTimeout(resolve, this.options.saveLatency));
+        return this.change(request.body);
+      }
       return json(200, this.view());
     },
   ];
