@@ -13,7 +13,6 @@ const elements: Record<string, () => Promise<unknown>> = {
   'damage-report-form': () => import('./damage-report-form/damage-report-form.ts'),
   'case-board': () => import('./case-board/case-board.ts'),
   'tenant-chat': () => import('./tenant-chat/tenant-chat.ts'),
-  'company-settings': () => import('./company-settings/company-settings.ts'),
 };
 
 const page = globalThis as { [loaderStateKey]?: LoaderState };

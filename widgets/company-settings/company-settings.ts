@@ -91,8 +91,8 @@ const idOf = (path: string) => path.replace(/\./g, '-');
  * Saving sends only the changed fields; the BFF's message for a wrong value appears at its field, and what
  * was typed stays until it is saved.
  *
- * Inside `<staff-portal>` it is the admins' "Einstellungen"; on its own on a staff page it uses the session a
- * `<staff-portal>` signed in. Clerks without the admin role are told the settings are for admins.
+ * It is the admins' "Einstellungen" in `<staff-portal>`, which imports it when first opened; it works with the session
+ * of the page (signed out, or not an admin, it says so in words).
  *
  * @tagname company-settings
  * @summary The admins' settings of their housing company, with the chat's token use.
