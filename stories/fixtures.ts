@@ -6,6 +6,8 @@ export const resident: SessionUser = { role: 'resident', displayName: 'Anna Mül
 
 export const clerk: SessionUser = { role: 'clerk', displayName: 'Clara Kaiser', tenant: wohnbauNord };
 
+export const admin: SessionUser = { role: 'admin', displayName: 'Dora Verwalter', tenant: wohnbauNord };
+
 export const longNameResident: SessionUser = {
   role: 'resident',
   displayName: 'Maximiliane Alexandra von Hohenzollern-Sigmaringen-Schwarzenberg-Leutkirchen',

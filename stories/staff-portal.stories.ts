@@ -1,10 +1,11 @@
 import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { expect } from 'storybook/test';
+import { expect, userEvent } from 'storybook/test';
 import { FakeBff, type FakeBffOptions } from '../widgets/testing/fake-bff.ts';
 import { FakeStaffCases, type FakeStaffCasesOptions } from '../widgets/testing/fake-staff-cases.ts';
+import { fakeCompanySettings, FakeSettings } from '../widgets/testing/fake-settings.ts';
 import '../widgets/staff-portal/staff-portal.ts';
-import { clerk, english, phone320 } from './fixtures.ts';
+import { admin, clerk, english, phone320 } from './fixtures.ts';
 import { expectShown, findDeep } from './play.ts';
 
 interface Args {
@@ -17,7 +18,8 @@ interface Args {
 
 function renderPortal({ bff: options, cases: caseOptions, liveNewCaseAfter }: Args) {
   const cases = new FakeStaffCases(caseOptions);
-  const bff = new FakeBff({ latency: 400, ...options, routes: cases.routes });
+  const settings = new FakeSettings({ settings: fakeCompanySettings(), usage: { inputTokens: 1_380_000, outputTokens: 290_000 } });
+  const bff = new FakeBff({ latency: 400, ...options, routes: [...settings.routes, ...cases.routes] });
   if (liveNewCaseAfter !== undefined) {
     setTimeout(() => {
       const fresh = cases.add(
@@ -46,6 +48,12 @@ export default meta;
 type Story = StoryObj<Args>;
 
 const signedIn = { session: { state: 'signed_in' as const, user: clerk } };
+const signedInAdmin = { session: { state: 'signed_in' as const, user: admin } };
+
+/** Opens "Einstellungen" in the navigation an admin has. */
+async function openSettings(canvas: HTMLElement): Promise<void> {
+  await userEvent.click(await findDeep(canvas, 'button[part~="nav-item"]', 'Einstellungen'));
+}
 
 export const Login: Story = {
   play: ({ canvasElement }) => expectShown(canvasElement, 'Anmeldung für Mitarbeitende', 'E-Mail-Adresse', 'Passwort vergessen?'),
@@ -113,4 +121,27 @@ export const SignedInMobile320: Story = {
   args: { bff: signedIn },
   globals: phone320,
   play: ({ canvasElement }) => expectShown(canvasElement, 'Angemeldet als Clara Kaiser', 'Filter'),
+};
+
+export const AdminSettings: Story = {
+  args: { bff: signedInAdmin },
+  play: async ({ canvasElement }) => {
+    await openSettings(canvasElement);
+    await expectShown(
+      canvasElement,
+      'Angemeldet als Dora Verwalter',
+      'Kontakt und Notfall',
+      /83\s% verbraucht/,
+      'Das Budget ist fast aufgebraucht.',
+    );
+  },
+};
+
+export const AdminSettingsMobile320: Story = {
+  args: { bff: signedInAdmin },
+  globals: phone320,
+  play: async ({ canvasElement }) => {
+    await openSettings(canvasElement);
+    await expectShown(canvasElement, 'Hausordnung für den Assistenten', 'Speichern');
+  },
 };

@@ -1,9 +1,13 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { ApiClient } from '../internal/api-client.ts';
 import { FakeBff, fakeCodes } from '../testing/fake-bff.ts';
 import { FakeStaffCases } from '../testing/fake-staff-cases.ts';
+import { fakeCompanySettings, FakeSettings } from '../testing/fake-settings.ts';
 import { SignInDriver } from '../testing/sign-in-driver.ts';
+import { deepText, fill, findButton, findField, press } from '../testing/e2e-session.ts';
 import type { CaseBoard } from '../case-board/case-board.ts';
+import type { SessionUser } from '../internal/api-client.ts';
 import type { StaffPortal } from './staff-portal.ts';
 import './staff-portal.ts';
 
@@ -75,5 +79,64 @@ describe('<staff-portal>', () => {
     expect(board.shadowRoot!.textContent).to.contain('All types');
     expect(bff.live.subscribers).to.equal(1, 'the board listens live on the portal session');
     await expect(el).to.be.accessible();
+  });
+
+  describe('"Einstellungen" for admins', () => {
+    const wohnbauNord = { slug: 'wohnbau-nord', name: 'Wohnbau Nord eG' };
+    const admin: SessionUser = { role: 'admin', displayName: 'Dora Verwalter', tenant: wohnbauNord };
+
+    async function signedIn(user: SessionUser, lang = 'de') {
+      const settings = new FakeSettings({ settings: fakeCompanySettings() });
+      const bff = new FakeBff({
+        session: { state: 'signed_in', user },
+        routes: [...settings.routes, ...new FakeStaffCases({ count: 2 }).routes],
+      });
+      const el = await fixture<StaffPortal>(html`<staff-portal tenant="wohnbau-nord" lang=${lang} .client=${bff.client()}></staff-portal>`);
+      await waitUntil(() => el.shadowRoot!.querySelector('case-board'), 'board shown');
+      return { el, bff, settings };
+    }
+
+    const nav = (el: StaffPortal) => el.shadowRoot!.querySelector('nav');
+    const current = (el: StaffPortal) => el.shadowRoot!.querySelector('[aria-current="page"]')?.textContent.trim();
+
+    it('shows a clerk no navigation and never loads the settings', async () => {
+      const { el, bff } = await signedIn({ role: 'clerk', displayName: 'Clara Kaiser', tenant: wohnbauNord });
+      expect(nav(el)).to.equal(null);
+      expect(deepText(el)).to.not.contain('Einstellungen');
+      expect(bff.calls).to.not.include('GET /api/staff/settings');
+    });
+
+    it('lets an admin open the settings by keyboard, keeps unsaved edits while on the board, and saves them', async () => {
+      const { el, bff, settings } = await signedIn(admin);
+      expect(current(el)).to.equal('Vorgänge');
+      await expect(el).to.be.accessible();
+      findButton(el, 'Einstellungen')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => findField(el, 'Bürozeiten'), 'settings shown', { timeout: 5000 });
+      expect(current(el)).to.equal('Einstellungen');
+      expect(el.shadowRoot!.activeElement!.id, 'focus on the view heading').to.equal('settings-heading');
+      expect(el.shadowRoot!.querySelector<HTMLElement>('.board')!.hidden).to.equal(true);
+      await expect(el).to.be.accessible();
+
+      await fill(el, 'Bürozeiten', 'Di und Do 9–12 Uhr');
+      await press(el, 'Vorgänge');
+      await el.updateComplete;
+      expect(el.shadowRoot!.activeElement!.id).to.equal('board-heading');
+      await press(el, 'Einstellungen');
+      await el.updateComplete;
+      expect(findField<HTMLTextAreaElement>(el, 'Bürozeiten')!.value, 'the edit is still there').to.equal('Di und Do 9–12 Uhr');
+      expect(bff.calls.filter((call) => call === 'GET /api/staff/settings')).to.have.length(1);
+      await press(el, 'Speichern');
+      await waitUntil(() => deepText(el).includes('Gespeichert.'), 'saved');
+      expect(settings.settings.officeHours).to.equal('Di und Do 9–12 Uhr');
+    });
+
+    it('names the settings in English too', async () => {
+      const { el } = await signedIn(admin, 'en');
+      await el.updateComplete;
+      expect(nav(el)!.getAttribute('aria-label')).to.equal('Sections');
+      await press(el, 'Settings');
+      await waitUntil(() => deepText(el).includes('Contact and emergencies'), 'settings in English', { timeout: 5000 });
+    });
   });
 });

@@ -1,13 +1,23 @@
-import { html } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
+import { state } from 'lit/decorators.js';
 import { defineElement } from '../internal/portal-element.ts';
 import type { Locale } from '../internal/localize.ts';
+import { AreaTexts } from '../internal/area-texts.ts';
 import { SignInPortal } from '../sign-in-flow/sign-in-portal.ts';
+import { settingsTexts } from '../company-settings/settings-texts.ts';
 import { staffPortalStyles } from './staff-portal.styles.ts';
 import '../case-board/case-board.ts';
+
+type StaffView = 'board' | 'settings';
+
+/** The settings' code is imported when an admin first opens them: clerks never load it. */
+const loadSettings = () => import('../company-settings/company-settings.ts');
 
 /**
  * The clerks' workplace of a housing company: staff sign-in with an authenticator app (activation for
  * new staff accounts included) and, once signed in, the "Vorgänge" board (`<case-board>` on the same session).
+ * Admins also find "Einstellungen" (`<company-settings>`, loaded when first opened); switching between the two
+ * keeps each as it was, unsaved settings included.
  *
  * @tagname staff-portal
  * @summary Staff sign-in and the "Vorgänge" board.
@@ -21,8 +31,12 @@ import '../case-board/case-board.ts';
  * @csspart loading - The text shown while the session loads.
  * @csspart sign-in - The sign-in flow.
  * @csspart account-bar - Name and sign-out buttons.
+ * @csspart nav - The navigation between "Vorgänge" and "Einstellungen" (admins only).
+ * @csspart nav-item - Each navigation button; the current one has `aria-current="page"`.
  * @csspart board - The "Vorgänge" area.
  * @csspart case-board - The `<case-board>` in it; its own parts are exported as `board-…` (e.g. `board-case`).
+ * @csspart settings - The "Einstellungen" area (`<company-settings>`).
+ * @csspart failure - The settings' code could not be loaded, with its retry button.
  * @csspart heading - The heading of a sign-in step.
  * @csspart alert - The region for error messages.
  * @csspart form - Each sign-in form.
@@ -54,13 +68,59 @@ export class StaffPortal extends SignInPortal {
   /** @internal */
   readonly audience = 'staff';
 
+  @state() private view: StaffView = 'board';
+  /** The settings were opened once: they stay on the page (hidden when another view shows) so nothing typed is lost. */
+  @state() private settingsOpened = false;
+  @state() private settingsLoad: 'loading' | 'loaded' | 'failed' = 'loading';
+  private readonly settingsTexts = new AreaTexts(this, settingsTexts);
+
+  private get admin(): boolean {
+    const session = this.signIn.session;
+    return session?.state === 'signed_in' && session.user?.role === 'admin';
+  }
+
   protected label(tenantName: string): string {
     return this.msg.staffPortalLabel(tenantName);
   }
 
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await this.settingsTexts.ready(this.locale);
+    return super.getUpdateComplete();
+  }
+
+  /** Whoever signs in next starts at the board, with no settings of the one before on the page. */
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (!this.admin) {
+      this.view = 'board';
+      this.settingsOpened = false;
+    }
+  }
+
+  private show(view: StaffView): void {
+    if (view === 'settings') this.openSettings();
+    this.view = view;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${view}-heading`)?.focus());
+  }
+
+  private openSettings(): void {
+    this.settingsOpened = true;
+    if (customElements.get('company-settings')) {
+      this.settingsLoad = 'loaded';
+      return;
+    }
+    this.settingsLoad = 'loading';
+    loadSettings().then(
+      () => (this.settingsLoad = 'loaded'),
+      () => (this.settingsLoad = 'failed'),
+    );
+  }
+
   protected renderSignedIn() {
+    const admin = this.admin;
     return html`
-      <section class="board" part="board" aria-labelledby="board-heading">
+      ${admin ? this.renderNav() : nothing}
+      <section class="board" part="board" aria-labelledby="board-heading" ?hidden=${this.view !== 'board'}>
         <h2 id="board-heading" tabindex="-1">${this.msg.boardHeading}</h2>
         <case-board
           part="case-board"
@@ -70,6 +130,40 @@ export class StaffPortal extends SignInPortal {
           ?url-state=${this.urlState}
           .client=${this.apiClient}
         ></case-board>
+      </section>
+      ${admin && this.settingsOpened ? this.renderSettings() : nothing}
+    `;
+  }
+
+  private renderNav() {
+    const item = (view: StaffView, text: string) => html`
+      <li>
+        <button type="button" part="nav-item" aria-current=${this.view === view ? 'page' : 'false'} @click=${() => this.show(view)}>${text}</button>
+      </li>
+    `;
+    return html`
+      <nav part="nav" aria-label=${this.settingsTexts.texts.staffSections}>
+        <ul class="nav">
+          ${item('board', this.msg.boardHeading)} ${item('settings', this.settingsTexts.texts.settingsHeading)}
+        </ul>
+      </nav>
+    `;
+  }
+
+  private renderSettings() {
+    const content =
+      this.settingsLoad === 'failed'
+        ? html`<div class="failure" part="failure" role="alert">
+            <p>${this.msg.unexpectedError}</p>
+            <button type="button" @click=${() => this.openSettings()}>${this.msg.retry}</button>
+          </div>`
+        : this.settingsLoad === 'loading'
+          ? html`<p class="placeholder" part="loading" role="status">${this.msg.loading}</p>`
+          : html`<company-settings lang=${this.locale} embedded heading-level="2" .client=${this.apiClient}></company-settings>`;
+    return html`
+      <section class="settings" part="settings" aria-labelledby="settings-heading" ?hidden=${this.view !== 'settings'}>
+        <h2 id="settings-heading" tabindex="-1">${this.settingsTexts.texts.settingsHeading}</h2>
+        ${content}
       </section>
     `;
   }
