@@ -59,7 +59,18 @@ describe('Anthropic adapter: real Messages API transcripts replayed on loopback'
     assert.equal(sent.body.model, 'claude-sonnet-5-5');
     assert.equal(sent.body.stream, true);
     assert.equal(sent.body.max_tokens, 800);
-    assert.equal(sent.body.system, 'Sie antworten nur aus den Ergebnissen der Werkzeuge.');
+    // Prompt caching: the tools, the system prompt and the conversation so far are cached prefixes, so each
+    // round of the tool loop and each next message pays the full input price only for what is new.
+    assert.deepEqual(sent.body.system, [
+      { type: 'text', text: 'Sie antworten nur aus den Ergebnissen der Werkzeuge.', cache_control: { type: 'ephemeral' } },
+    ]);
+    assert.deepEqual(
+      sent.body.tools.map((tool: any) => tool.cache_control),
+      tools.map((_, index) => (index === tools.length - 1 ? { type: 'ephemeral' } : undefined)),
+    );
+    const lastBlock = sent.body.messages.at(-1).content.at(-1);
+    assert.deepEqual(lastBlock.cache_control, { type: 'ephemeral' });
+    delete lastBlock.cache_control;
     assert.deepEqual(
       sent.body.tools.map((tool: any) => [tool.name, tool.input_schema]),
       tools.map((tool) => [tool.name, tool.inputSchema]),
@@ -92,6 +103,16 @@ describe('Anthropic adapter: real Messages API transcripts replayed on loopback'
         ],
       },
     ]);
+  });
+
+  it('counts cached input (written and read) into the input tokens of the budget', async () => {
+    const cached = transcript('sse-01-basic-text.txt').replace(
+      '"usage":{"input_tokens":11,"output_tokens":1}',
+      '"usage":{"input_tokens":11,"cache_creation_input_tokens":1200,"cache_read_input_tokens":3400,"output_tokens":1}',
+    );
+    provider.answer(sse(cached));
+    const events = await collect(model);
+    assert.deepEqual(events.at(-1), { type: 'done', stopReason: 'end_turn', usage: { inputTokens: 4611, outputTokens: 6 } });
   });
 
   it('streams the text, then one tool call whose input is assembled from the input_json_delta pieces (sse-02)', async () => {

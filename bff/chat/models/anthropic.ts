@@ -41,9 +41,13 @@ export class AnthropicChatModel implements ChatModel {
         {
           model: this.#model,
           max_tokens: request.maxOutputTokens,
-          system: request.system,
-          messages: messagesFromTurns(request.turns),
-          ...(request.tools.length > 0 ? { tools: request.tools.map(toolParam) } : {}),
+          // Prompt caching: tools, system prompt and the conversation so far are prefixes that repeat in every
+          // round of the tool loop and every next message; each breakpoint caches everything before it.
+          ...(request.system ? { system: [{ type: 'text' as const, text: request.system, cache_control: CACHED }] } : {}),
+          messages: cacheUpToHere(messagesFromTurns(request.turns)),
+          ...(request.tools.length > 0
+            ? { tools: request.tools.map((tool, index, all) => toolParam(tool, index === all.length - 1)) }
+            : {}),
           stream: true,
         },
         { signal: request.signal },
@@ -52,7 +56,7 @@ export class AnthropicChatModel implements ChatModel {
         if (request.signal.aborted) return;
         switch (event.type) {
           case 'message_start':
-            usage.inputTokens = event.message.usage.input_tokens;
+            usage.inputTokens = inputTokensOf(event.message.usage);
             usage.outputTokens = event.message.usage.output_tokens;
             break;
           case 'content_block_start':
@@ -80,7 +84,8 @@ export class AnthropicChatModel implements ChatModel {
           case 'message_delta':
             stopReason = stopReasonOf(event.delta.stop_reason);
             usage.outputTokens = event.usage.output_tokens;
-            if (typeof event.usage.input_tokens === 'number') usage.inputTokens = event.usage.input_tokens;
+            if (typeof event.usage.input_tokens === 'number')
+              usage.inputTokens = inputTokensOf({ ...event.usage, input_tokens: event.usage.input_tokens });
             break;
           case 'message_stop':
             break;
@@ -128,8 +133,34 @@ export function messagesFromTurns(turns: ChatTurn[]): MessageParam[] {
   return messages;
 }
 
-function toolParam(tool: ModelRequest['tools'][number]): Tool {
-  return { name: tool.name, description: tool.description, input_schema: tool.inputSchema as Tool['input_schema'] };
+const CACHED = { type: 'ephemeral' } as const;
+
+function toolParam(tool: ModelRequest['tools'][number], cacheBreakpoint: boolean): Tool {
+  return {
+    name: tool.name,
+    description: tool.description,
+    input_schema: tool.inputSchema as Tool['input_schema'],
+    ...(cacheBreakpoint ? { cache_control: CACHED } : {}),
+  };
+}
+
+/** Marks the last block of the conversation as a cache breakpoint (the next round starts with all of it). */
+function cacheUpToHere(messages: MessageParam[]): MessageParam[] {
+  const last = messages.at(-1);
+  if (last && Array.isArray(last.content) && last.content.length > 0) {
+    const block = last.content.at(-1)!;
+    if (block.type === 'text' || block.type === 'tool_result' || block.type === 'tool_use') Object.assign(block, { cache_control: CACHED });
+  }
+  return messages;
+}
+
+/** Every input token counts into the budget: new ones, those written to the cache and those read from it. */
+function inputTokensOf(usage: {
+  input_tokens: number;
+  cache_creation_input_tokens?: number | null;
+  cache_read_input_tokens?: number | null;
+}): number {
+  return usage.input_tokens + (usage.cache_creation_input_tokens ?? 0) + (usage.cache_read_input_tokens ?? 0);
 }
 
 /** A tool without arguments streams no JSON at all (`""`): its input is `{}`. */
