@@ -222,7 +222,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   };
   const chatTools = options.chatTools ? options.chatTools(chatToolDeps, cases) : createChatTools(chatToolDeps);
   const chatLimits = { maxToolCallsPerTurn: config.CHAT_MAX_TOOL_CALLS_PER_TURN, maxTokensPerTurn: config.CHAT_MAX_TOKENS_PER_TURN };
-  registerChatRoutes(api, ctx, createChatUseCases({ db, model: chatModel, tools: chatTools, cases, limits: chatLimits, instances: realtime }));
+  registerChatRoutes(
+    api,
+    ctx,
+    createChatUseCases({ db, model: chatModel, tools: chatTools, cases, limits: chatLimits, instances: realtime }),
+  );
   const openapi = api.openapi({ title: 'Mieterportal BFF', version: '0.1.0' });
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi);
