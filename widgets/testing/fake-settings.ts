@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { FieldError } from '../../bff/contract/errors.ts';
 import type { ChatUsage, SettingsChange, SettingsView } from '../internal/settings-api.ts';
 import { error, json, type FakeRoute } from './fake-bff.ts';
+import { fakeContact } from './fake-case-filing.ts';
 
 /** The endpoints a fake can be told to fail. */
 export type SettingsEndpoint = 'settings' | 'save' | 'usage';
@@ -27,13 +28,7 @@ export interface FakeSettingsOptions {
 /** The demo's Wohnbau Nord eG as an admin finds it: every section filled. */
 export function fakeCompanySettings(): Partial<CompanySettings> {
   return {
-    emergencyNumbers: [
-      { label: 'Notdienst Wasser, Heizung, Strom (rund um die Uhr)', phone: '040 123 456' },
-      { label: 'Aufzug-Notruf', phone: '040 123 457' },
-    ],
-    officeHours: 'Mo–Do 8–16 Uhr, Fr 8–12 Uhr',
-    contactEmail: 'service@wohnbau-nord.example',
-    contactPhone: '040 123 400',
+    ...fakeContact(),
     portalPageUrl: 'https://www.wohnbau-nord.example/mieterportal',
     houseRules: [
       { title: 'Ruhezeiten', text: 'Mittagsruhe von 13 bis 15 Uhr, Nachtruhe von 22 bis 6 Uhr; sonntags ganztägig.' },
