@@ -20,18 +20,22 @@ export class AnthropicLoopback extends LoopbackProvider {
   }
 }
 
-const textBlock = z.object({ type: z.literal('text'), text: z.string() });
+/** A prompt-caching breakpoint: it caches the request's prefix up to its block. */
+const cacheControl = z.object({ type: z.literal('ephemeral'), ttl: z.enum(['5m', '1h']).optional() }).optional();
+const textBlock = z.object({ type: z.literal('text'), text: z.string(), cache_control: cacheControl });
 const toolUseBlock = z.object({
   type: z.literal('tool_use'),
   id: z.string().min(1),
   name: z.string().min(1),
   input: z.record(z.string(), z.unknown()),
+  cache_control: cacheControl,
 });
 const toolResultBlock = z.object({
   type: z.literal('tool_result'),
   tool_use_id: z.string().min(1),
   content: z.union([z.string(), z.array(textBlock)]).optional(),
   is_error: z.boolean().optional(),
+  cache_control: cacheControl,
 });
 const contentBlock = z.discriminatedUnion('type', [textBlock, toolUseBlock, toolResultBlock]);
 type ContentBlock = z.infer<typeof contentBlock>;
@@ -41,11 +45,16 @@ const messagesRequest = z.object({
   model: z.string().min(1),
   max_tokens: z.number().int().positive(),
   stream: z.literal(true, { error: 'this loopback answers streaming requests only (stream: true)' }),
-  system: z.string().optional(),
+  system: z.union([z.string(), z.array(textBlock)]).optional(),
   messages: z.array(z.object({ role: z.enum(['user', 'assistant']), content: z.union([z.string(), z.array(contentBlock)]) })).min(1),
   tools: z
     .array(
-      z.object({ name: z.string().min(1), description: z.string().optional(), input_schema: z.looseObject({ type: z.literal('object') }) }),
+      z.object({
+        name: z.string().min(1),
+        description: z.string().optional(),
+        input_schema: z.looseObject({ type: z.literal('object') }),
+        cache_control: cacheControl,
+      }),
     )
     .optional(),
 });
@@ -67,13 +76,21 @@ async function answerMessages(request: RecordedRequest, apiKey: string): Promise
   const body = parsed.data;
   const pairing = unpairedToolBlocks(body.messages);
   if (pairing) return apiError(400, 'invalid_request_error', pairing);
+  const systemBlocks = typeof body.system === 'string' ? [{ type: 'text' as const, text: body.system }] : (body.system ?? []);
+  const blocks = body.messages.flatMap((message) => (typeof message.content === 'string' ? [] : message.content));
+  const breakpoints = [...systemBlocks, ...(body.tools ?? []), ...blocks].filter(
+    (block) => 'cache_control' in block && block.cache_control,
+  ).length;
+  if (breakpoints > 4)
+    return apiError(400, 'invalid_request_error', `A maximum of 4 blocks with cache_control may be provided. Found ${breakpoints}.`);
+  const system = systemBlocks.map((block) => block.text).join('\n');
 
   const events: ModelEvent[] = [];
   for await (const event of new OfflineChatModel().stream({
-    system: body.system ?? '',
+    system,
     turns: turnsFromMessages(body.messages),
     tools: (body.tools ?? []).map((tool) => ({ name: tool.name, description: tool.description ?? '', inputSchema: tool.input_schema })),
-    language: languageOf(body.system ?? ''),
+    language: languageOf(system),
     maxOutputTokens: body.max_tokens,
     signal: new AbortController().signal,
   })) {
