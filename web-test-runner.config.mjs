@@ -15,11 +15,15 @@ import { chromiumLaunchOptions } from './chromium.config.mjs';
  * housing company's site. A second session (the clerk's) reaches the same BFF through `/clerk/api` with its
  * own cookie, so one page can show the resident's and the clerk's view side by side. `/e2e/*` gives the
  * test what only the server side can: fresh housing companies, TOTP codes, the e-mails the BFF sent, and
- * a restart of the BFF under open pages.
+ * a restart of the BFF under open pages. The BFF's chat answers with the offline assistant (no model key);
+ * `/e2e/restart-bff?model=anthropic` restarts it with the real Anthropic adapter talking to a loopback
+ * Messages API, until the next restart or the next file's lease.
  */
 let running;
 /** Fixed for every BFF started here, so the session cookies outlive a restart as they do in production. */
 const E2E_SESSION_SECRET = randomBytes(32).toString('hex');
+/** The key the BFF sends to the loopback Messages API: a test value, never a real key. */
+const E2E_ANTHROPIC_API_KEY = 'sk-ant-e2e-loopback';
 /** While set, the pages' socket.io requests get no answer from the BFF (`/e2e/live/cut-off`, `/e2e/live/restore`). */
 let liveCutOff = false;
 
@@ -33,9 +37,55 @@ function realBff() {
       load('./bff/auth/totp.ts'),
       load('./bff/test/e2e-fixtures.ts'),
     ]);
-    return { harness, fixtures, totp, e2e, server: await harness.startTestServer({ SESSION_SECRET: E2E_SESSION_SECRET }) };
+    const server = await harness.startTestServer({ SESSION_SECRET: E2E_SESSION_SECRET });
+    return { load, harness, fixtures, totp, e2e, server, connections: openConnections(server), model: 'offline', anthropic: undefined };
   })();
   return running;
+}
+
+/** The connections open to a BFF right now (see restartBff). */
+function openConnections(server) {
+  const open = new Set();
+  server.httpServer.on('connection', (socket) => {
+    open.add(socket);
+    socket.once('close', () => open.delete(socket));
+  });
+  return open;
+}
+
+/** The loopback Messages API (started on first use): the offline assistant's decisions in Anthropic's wire format. */
+function anthropicLoopback(bff) {
+  bff.anthropic ??= (async () => {
+    const { AnthropicLoopback } = await bff.load('./bff/chat/models/anthropic-loopback-test-support.ts');
+    const loopback = new AnthropicLoopback(E2E_ANTHROPIC_API_KEY);
+    await loopback.start();
+    return loopback;
+  })();
+  return bff.anthropic;
+}
+
+/**
+ * Stops the BFF and starts a new one on the same port and database, as a deploy does. Its chat's model:
+ * `offline`, the offline assistant (no key, the default); `anthropic`, the real Anthropic adapter with a test
+ * key and ANTHROPIC_BASE_URL at the loopback Messages API.
+ */
+async function restartBff(bff, model) {
+  const env = { SESSION_SECRET: E2E_SESSION_SECRET, PORT: new URL(bff.server.url).port };
+  if (model === 'anthropic') {
+    const loopback = await anthropicLoopback(bff);
+    Object.assign(env, { ANTHROPIC_API_KEY: E2E_ANTHROPIC_API_KEY, ANTHROPIC_BASE_URL: loopback.url, CHAT_MODEL_MAX_RETRIES: '0' });
+  }
+  // The proxy's and the fixtures' fetch keep idle connections to the BFF's port. Starting the new BFF runs long
+  // without the event loop reading sockets: a connection the old BFF closed, whose end was not read yet, would be
+  // taken for the next request, which then fails ("other side closed", a 502). So: wait until the old BFF's
+  // connections have closed, then one turn of the event loop, whose poll reads their ends, before starting.
+  const closed = [...bff.connections].map((socket) => new Promise((resolve) => socket.once('close', resolve)));
+  await bff.server.stop();
+  await Promise.race([Promise.all(closed), new Promise((resolve) => setTimeout(resolve, 1000))]);
+  await new Promise((resolve) => setImmediate(resolve));
+  bff.server = await bff.harness.startTestServer(env);
+  bff.connections = openConnections(bff.server);
+  bff.model = model;
 }
 
 /**
@@ -135,6 +185,7 @@ const realBffPlugin = {
     if (!bff) return;
     await bff.server.stop();
     await bff.harness.closeTestDatabase();
+    await (await bff.anthropic?.catch(() => undefined))?.stop();
   },
 };
 
@@ -178,11 +229,15 @@ function giveBackE2eLease(token) {
 async function answerFixture(ctx, bff) {
   const { harness, fixtures, totp, e2e, server } = bff;
   switch (ctx.path) {
-    // Stops the BFF and starts a new one on the same port and database, as a deploy does; answers when it listens.
+    // A restart as a deploy does (see restartBff), with `?model=anthropic` or else the offline assistant; answers when it listens.
     case '/e2e/restart-bff': {
-      const port = new URL(server.url).port;
-      await server.stop();
-      bff.server = await harness.startTestServer({ SESSION_SECRET: E2E_SESSION_SECRET, PORT: port });
+      const model = ctx.query.model ?? 'offline';
+      if (model !== 'offline' && model !== 'anthropic') {
+        ctx.status = 400;
+        ctx.body = { error: `unknown model ${model}: offline or anthropic` };
+        return;
+      }
+      await restartBff(bff, model);
       ctx.body = { listeningAt: Date.now() };
       return;
     }
@@ -195,9 +250,13 @@ async function answerFixture(ctx, bff) {
       liveCutOff = false;
       ctx.body = { restoredAt: Date.now() };
       return;
-    case '/e2e/lease':
-      ctx.body = { token: await takeE2eLease() };
+    case '/e2e/lease': {
+      const token = await takeE2eLease();
+      // Every file starts with the offline assistant, whatever model a file before it (a crashed page, say) left.
+      if (bff.model !== 'offline') await restartBff(bff, 'offline');
+      ctx.body = { token };
       return;
+    }
     case '/e2e/lease/return':
       giveBackE2eLease(String(ctx.query.token));
       ctx.body = {};

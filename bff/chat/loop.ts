@@ -49,7 +49,8 @@ export interface TurnOutcome {
   usage: Usage;
 }
 
-const LANGUAGE_NAMES: Record<Language, string> = { de: 'German', en: 'English', tr: 'Turkish', pl: 'Polish', uk: 'Ukrainian' };
+/** The language names the system prompt tells the model to answer in. */
+export const LANGUAGE_NAMES: Record<Language, string> = { de: 'German', en: 'English', tr: 'Turkish', pl: 'Polish', uk: 'Ukrainian' };
 
 /** The system prompt: role, housing company, rules. English for the model; the answer is in the resident's language. */
 export function systemPrompt(companyName: string, language: Language, today: Date): string {

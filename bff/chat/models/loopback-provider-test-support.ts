@@ -22,6 +22,10 @@ export interface RecordedRequest {
 /** An SSE answer: the provider's bytes, unchanged. */
 export const sse = (body: string): ScriptedResponse => ({ headers: { 'content-type': 'text/event-stream' }, body });
 
+/** An SSE answer made of events (`event: <type>` and `data: <JSON>` each), as the Messages API streams them. */
+export const sseEvents = (events: Array<{ type: string }>): ScriptedResponse =>
+  sse(events.map((event) => `event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`).join(''));
+
 /** A JSON answer (e.g. an error before streaming starts). */
 export const json = (status: number, body: unknown, headers: Record<string, string> = {}): ScriptedResponse => ({
   status,
@@ -29,16 +33,27 @@ export const json = (status: number, body: unknown, headers: Record<string, stri
   body: JSON.stringify(body),
 });
 
+/** Answers a request no scripted response is queued for. */
+export type Responder = (request: RecordedRequest) => ScriptedResponse | Promise<ScriptedResponse>;
+
+const nothingScripted: Responder = () => json(500, { error: { type: 'api_error', message: 'no scripted response left' } });
+
 /**
- * A model provider on loopback (node:http): answers each POST with the next scripted response and records
- * what the adapter sent, so a test can assert both what the loop gets and what went over the wire.
+ * A model provider on loopback (node:http): answers each POST with the next scripted response (once none is
+ * left, with `respond`) and records what the adapter sent, so a test can assert both what the loop gets and
+ * what went over the wire.
  */
 export class LoopbackProvider {
   readonly requests: RecordedRequest[] = [];
   readonly #responses: ScriptedResponse[] = [];
+  readonly #respond: Responder;
   #server: Server | undefined;
   /** Where the server listens (after start). */
   url = '';
+
+  constructor(respond: Responder = nothingScripted) {
+    this.#respond = respond;
+  }
 
   /** Queues the answers to the next requests, in order. */
   answer(...responses: ScriptedResponse[]): this {
@@ -52,15 +67,17 @@ export class LoopbackProvider {
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
-        this.requests.push({
+        const recorded: RecordedRequest = {
           method: request.method ?? '',
           path: request.url ?? '',
           headers: request.headers,
-          body: raw ? JSON.parse(raw) : undefined,
+          body: parsedJson(raw),
+        };
+        this.requests.push(recorded);
+        void this.#next(recorded).then((next) => {
+          response.writeHead(next.status ?? 200, next.headers ?? {});
+          response.end(next.body);
         });
-        const next = this.#responses.shift() ?? json(500, { error: { type: 'api_error', message: 'no scripted response left' } });
-        response.writeHead(next.status ?? 200, next.headers ?? {});
-        response.end(next.body);
       });
     });
     await new Promise<void>((resolve) => this.#server!.listen(0, '127.0.0.1', resolve));
@@ -68,9 +85,27 @@ export class LoopbackProvider {
     return this.url;
   }
 
+  /** The next scripted response, else what `respond` answers; a failure of the test support itself is a server error. */
+  async #next(request: RecordedRequest): Promise<ScriptedResponse> {
+    try {
+      return this.#responses.shift() ?? (await this.#respond(request));
+    } catch (error) {
+      return json(500, { type: 'error', error: { type: 'api_error', message: String(error) } });
+    }
+  }
+
   async stop(): Promise<void> {
     this.#server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.#server ? this.#server.close(() => resolve()) : resolve()));
+  }
+}
+
+/** The request's JSON body; undefined when it is empty or not JSON (the provider answers 400 for that). */
+function parsedJson(raw: string): unknown {
+  try {
+    return raw ? (JSON.parse(raw) as unknown) : undefined;
+  } catch {
+    return undefined;
   }
 }
 
