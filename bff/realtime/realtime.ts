@@ -149,7 +149,8 @@ export async function attachRealtime(
     answerInstances(request, answer) {
       // Events from other instances (serverSideEmit) are not typed by socket.io's default event maps.
       const listener = (payload: InstanceRequestMap[typeof request], reply: (answer: boolean) => void) => reply(answer(payload));
-      io.on(request, listener as (...args: unknown[]) => void);
+      const name: string = request;
+      io.on(name, listener);
     },
     async close() {
       // No disconnect packet (a client takes that as final): the closed connections make every client
