@@ -122,3 +122,56 @@ export const UPLOAD_LIMITS = {
   /** Staged (not yet sent) uploads per account. */
   maxStagedPerAccount: 20,
 } as const;
+
+/** What staff may do beyond their role: `letting` (Vermietung) shows and searches a lead's phone and address. */
+export const STAFF_PERMISSIONS = ['letting'] as const;
+export type StaffPermission = (typeof STAFF_PERMISSIONS)[number];
+
+/** A listing (Inserat) is offered until it is let. */
+export const LISTING_STATUSES = ['aktiv', 'vermietet'] as const;
+export type ListingStatus = (typeof LISTING_STATUSES)[number];
+
+/** Portals and relays a listing has an id on; a company may name others (any lower-case slug). */
+export const KNOWN_LEAD_PROVIDERS = ['immoscout24', 'immowelt', 'openimmo', 'estatesync'] as const;
+
+/** The stages of a rental lead (Interessent): offen → kontaktiert → besichtigt → akzeptiert, or abgelehnt. */
+export const LEAD_STATUSES = ['offen', 'kontaktiert', 'besichtigt', 'akzeptiert', 'abgelehnt'] as const;
+export type LeadStatus = (typeof LEAD_STATUSES)[number];
+
+/**
+ * The columns of the lead board: `nicht_zugeordnet` holds the open leads without a listing (the provider's
+ * listing id matched none), `offen` the open ones with a listing, the others their status.
+ */
+export const LEAD_COLUMNS = ['nicht_zugeordnet', ...LEAD_STATUSES] as const;
+export type LeadColumn = (typeof LEAD_COLUMNS)[number];
+
+/**
+ * Where a lead came from, as the board filters and counts it: a portal (by its webhook, a relay naming it or
+ * its e-mail), another provider's signed webhook, an e-mail of no known portal, an OpenImmo file from the
+ * folder or uploaded by a clerk, or a clerk's manual entry.
+ */
+export const LEAD_SOURCES = ['immoscout24', 'immowelt', 'webhook', 'email', 'openimmo-ftp', 'upload', 'manuell'] as const;
+export type LeadSource = (typeof LEAD_SOURCES)[number];
+
+/** How a lead arrived (the provider, when there is one, is recorded beside it). */
+export const LEAD_CHANNELS = ['webhook', 'email', 'ftp', 'upload', 'manuell'] as const;
+export type LeadChannel = (typeof LEAD_CHANNELS)[number];
+
+/** Household of an applicant, as portals and the qualification ask for it. */
+export const HOUSEHOLD_TYPES = ['single', 'couple', 'family', 'shared'] as const;
+export type HouseholdType = (typeof HOUSEHOLD_TYPES)[number];
+
+/** Entries of a lead's audit trail. */
+export const LEAD_EVENT_KINDS = ['created', 'status_changed', 'owner_changed', 'listing_assigned', 'anonymised'] as const;
+export type LeadEventKind = (typeof LEAD_EVENT_KINDS)[number];
+
+/** Why a lead webhook request was refused (its audit entry). */
+export const LEAD_INTAKE_REJECTION_REASONS = [
+  'signature_missing',
+  'signature_invalid',
+  'signature_expired',
+  'unknown_provider',
+  'invalid_json',
+  'validation_failed',
+] as const;
+export type LeadIntakeRejectionReason = (typeof LEAD_INTAKE_REJECTION_REASONS)[number];
