@@ -60,6 +60,10 @@ import { createChatUseCases } from './chat/use-cases.ts';
 import { registerChatRoutes } from './chat/routes.ts';
 import { chatRetentionJob } from './chat/retention.ts';
 import { createDocumentUseCases } from './documents/use-cases.ts';
+import { systemClock, type Clock } from './jobs/runner.ts';
+import { mountLeadWebhookBody, registerLeadRoutes } from './leads/routes.ts';
+import { createLeadUseCases } from './leads/use-cases.ts';
+import { createLeadWebhookUseCases } from './leads/webhook-use-cases.ts';
 
 export interface RunningServer extends AppContext {
   url: string;
@@ -79,6 +83,8 @@ export interface StartOptions {
    * use cases (the prompt-injection suite's variant with one tool's resident filter removed).
    */
   chatTools?: (deps: ChatToolDependencies, cases: CaseUseCases) => ChatTools;
+  /** Where the BFF reads the time for signatures and scheduled jobs (tests set it, e.g. to a test vector's time). */
+  clock?: Clock;
 }
 
 /** Boots the BFF: config, database (migrated and checked), HTTP API, realtime. Port 0 picks a free port. */
@@ -190,6 +196,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // so CSRF does not apply.
   const withoutCookie = (path: string) => path.startsWith('/admin/') || path.startsWith('/integrations/');
   app.use('/api', (req, res, next) => (withoutCookie(req.path) ? next() : csrf.protection(req, res, next)));
+  // The lead webhooks live outside /api (no cookie, CORS or CSRF there): raw body, refusal limit.
+  mountLeadWebhookBody(app, ctx);
 
   // The case core, composed once: every capability works cases through these use cases and their port.
   // eslint-disable-next-line prefer-const -- the use cases built next wake the worker, which starts after them
@@ -227,12 +235,19 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     ctx,
     createChatUseCases({ db, model: chatModel, tools: chatTools, cases, limits: chatLimits, instances: realtime }),
   );
+  const clock = options.clock ?? systemClock;
+  registerLeadRoutes(api, {
+    leads: createLeadUseCases({ db }),
+    webhook: createLeadWebhookUseCases({ db, secrets, realtime, clock, publicUrl: ctx.publicUrl }),
+  });
   const openapi = api.openapi({ title: 'Mieterportal BFF', version: '0.1.0' });
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi);
   });
   app.use('/api', api.router);
   metrics.mount('/api', api.router);
+  app.use(api.rootRouter);
+  metrics.mount('', api.rootRouter);
   app.use(unknownRoute);
   app.use(errorHandler(logger));
 
@@ -247,6 +262,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const jobs = startJobRunner({
     db,
     logger,
+    clock,
     pollMs: config.JOBS_POLL_MS,
     jobs: [
       { name: 'sessions-purge-expired', everyMs: 10 * 60_000, run: () => purgeExpiredSessions(db) },

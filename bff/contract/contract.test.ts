@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { operations } from './index.ts';
+import { operations, servedPath } from './index.ts';
 import { startTestServer, TestClient } from '../test/harness.ts';
 import type { RunningServer } from '../server.ts';
 
@@ -30,7 +30,7 @@ describe('contract and OpenAPI document', () => {
     for (const route of served()) {
       const operation = operations[route.operationId as keyof typeof operations];
       assert.equal(route.method, operation.method, route.operationId);
-      assert.equal(route.path, '/api' + operation.path.replace(/:([A-Za-z_]+)/g, '{$1}'), route.operationId);
+      assert.equal(route.path, servedPath(operation).replace(/:([A-Za-z_]+)/g, '{$1}'), route.operationId);
     }
   });
 

@@ -84,6 +84,11 @@ export const ERROR_CODES = [
   'csv_invalid',
   /** A new letter for an account that is already activated: only a re-admission (readmissions) issues one. */
   'account_already_active',
+  // Lead pipeline (docs/leads.md)
+  /** Another listing of the housing company already has this id at this portal. */
+  'portal_id_taken',
+  /** A provider has the most webhook secrets that may be valid at once: revoke an old one first. */
+  'too_many_secrets',
   // Vorgang API (docs/case-backend-http.md)
   'https_required',
   'json_expected',

@@ -10,6 +10,7 @@ import { caseBackendOperations } from './case-backend.ts';
 import { caseOperations } from './cases.ts';
 import { chatOperations } from './chat.ts';
 import { documentOperations } from './documents.ts';
+import { leadOperations } from './leads.ts';
 import { onboardingOperations } from './onboarding.ts';
 import type { Operation } from './operation.ts';
 import { settingsOperations } from './settings.ts';
@@ -22,6 +23,7 @@ export * from './chat.ts';
 export * from './documents.ts';
 export * from './enums.ts';
 export * from './errors.ts';
+export * from './leads.ts';
 export * from './onboarding.ts';
 export * from './operation.ts';
 export * from './realtime.ts';
@@ -37,5 +39,6 @@ export const operations = {
   ...caseBackendOperations,
   ...settingsOperations,
   ...chatOperations,
+  ...leadOperations,
 } satisfies Record<string, Operation>;
 export type OperationId = keyof typeof operations;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { slug, slugParams } from './common.ts';
-import { STAFF_ROLES } from './enums.ts';
+import { STAFF_PERMISSIONS, STAFF_ROLES } from './enums.ts';
 import { operation } from './operation.ts';
 
 /**
@@ -35,6 +35,11 @@ export const staffInput = z.object({
   email: email.transform((value) => value.toLowerCase()),
   displayName: requiredText(200),
   role: z.enum(STAFF_ROLES, { error: 'Rolle muss „clerk“ (Sachbearbeitung) oder „admin“ sein.' }),
+  /** Rights beyond the role: `letting` (Vermietung) shows and searches the phone and address of rental leads. */
+  permissions: z
+    .array(z.enum(STAFF_PERMISSIONS, { error: 'Unbekanntes Recht (erlaubt: letting).' }), { error: 'Liste von Rechten erwartet.' })
+    .max(STAFF_PERMISSIONS.length)
+    .default([]),
 });
 export const buildingInput = z.object({
   externalRef: requiredText(64),
@@ -131,6 +136,7 @@ const staffResponse = z.object({
   email: z.string(),
   displayName: z.string(),
   role: z.enum(STAFF_ROLES),
+  permissions: z.array(z.enum(STAFF_PERMISSIONS)),
   activationCode: z.string(),
 });
 const buildingResponse = z.object({ id: z.uuid(), externalRef: z.string(), street: z.string(), postalCode: z.string(), city: z.string() });

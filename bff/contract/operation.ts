@@ -12,8 +12,13 @@ export interface Operation {
   /** Unique, stable name (OpenAPI operationId), e.g. `fileCase`. */
   operationId: string;
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
-  /** Below /api, Express style: `/cases/:id`. */
+  /** Below /api, Express style: `/cases/:id` (below the site's root with `outsideApi`). */
   path: string;
+  /**
+   * Served at `path` itself, not below /api: the lead webhooks (`/hooks/…`), whose address is handed to portals
+   * and relays. No session, cookie, CORS or CSRF applies there; the handler reads the raw body.
+   */
+  outsideApi?: true;
   summary: string;
   tag: string;
   access: Access;
@@ -44,6 +49,10 @@ export interface Operation {
   /** Success status: 200 unless said otherwise (204 without a response). */
   status?: number;
 }
+
+/** The path an operation is served at, Express style: `/api/cases/:id`, `/hooks/:tenantSlug/leads/:provider`. */
+export const servedPath = (operation: Pick<Operation, 'path' | 'outsideApi'>): string =>
+  (operation.outsideApi ? '' : '/api') + operation.path;
 
 /** Declares an operation, keeping its literal types for the handler's inference. */
 export const operation = <const T extends Operation>(spec: T): T => spec;

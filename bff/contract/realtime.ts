@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { joinedIncident, residentCase, staffCase } from './cases.ts';
 import { residentDocument } from './documents.ts';
-import { CASE_EVENT_KINDS } from './enums.ts';
+import { CASE_EVENT_KINDS, LEAD_EVENT_KINDS } from './enums.ts';
+import { leadCard } from './leads.ts';
 
 /**
- * Live events over socket.io (docs/cases.md, "Realtime"): event name → payload, per audience. Clerks of a
+ * Live events over socket.io (docs/cases.md, "Realtime"; docs/leads.md): event name → payload, per audience. Clerks of a
  * housing company share one room; each resident has their own. The BFF can only emit what is listed here,
  * and the widgets' handlers are typed by the same map.
  */
@@ -16,6 +17,10 @@ export const staffEvents = {
   'case:created': z.object({ change, case: staffCase }),
   /** Anything changed on a case: status, assignment, a message, files, a document. */
   'case:updated': z.object({ change, case: staffCase }),
+  /** A new lead (any intake path); `duplicateOf`: leads of the same listing it shares an e-mail address or phone with. */
+  'lead:created': z.object({ lead: leadCard, duplicateOf: z.array(z.uuid()) }),
+  /** A lead changed: moved, given an owner, assigned to a listing, anonymised. */
+  'lead:changed': z.object({ change: z.enum(LEAD_EVENT_KINDS), lead: leadCard }),
 };
 
 export const residentEvents = {

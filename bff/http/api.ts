@@ -3,7 +3,7 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { errorResponse, storableInput } from '../contract/common.ts';
-import type { Access, Operation } from '../contract/operation.ts';
+import { servedPath, type Access, type Operation } from '../contract/operation.ts';
 import { parseIdempotencyKey, requestFingerprint, type Idempotency, type StoredAnswer } from '../idempotency/use-cases.ts';
 import { tenantContext } from './guard.ts';
 import { receiveFile, type ReceivedFile } from './multipart.ts';
@@ -35,7 +35,10 @@ type Answer<T extends Operation> = T['response'] extends z.ZodType ? z.output<T[
 export type Guard = (req: Request, access: Access) => void | Promise<void>;
 
 export class Api {
+  /** The operations below /api (mounted there). */
   readonly router = Router();
+  /** The operations served outside /api (`outsideApi`: the lead webhooks), mounted at the root. */
+  readonly rootRouter = Router();
   private readonly operations: Operation[] = [];
 
   constructor(
@@ -49,7 +52,8 @@ export class Api {
       throw new Error(`operation ${operation.operationId} registered twice`);
     }
     this.operations.push(operation);
-    this.router[operation.method](operation.path, async (req, res) => {
+    const router = operation.outsideApi ? this.rootRouter : this.router;
+    router[operation.method](operation.path, async (req, res) => {
       await this.guard(req, operation.access);
       // Texts PostgreSQL cannot store are refused by field before any schema or handler sees them.
       storableInput.parse(req.params);
@@ -87,7 +91,7 @@ export class Api {
   openapi(info: { title: string; version: string }): object {
     const paths: ZodOpenApiPathsObject = {};
     for (const operation of this.operations) {
-      const path = '/api' + operation.path.replace(/:([A-Za-z_]+)/g, '{$1}');
+      const path = servedPath(operation).replace(/:([A-Za-z_]+)/g, '{$1}');
       paths[path] ??= {};
       paths[path][operation.method] = describe(operation);
     }

@@ -11,7 +11,14 @@ import { AppError } from '../errors.ts';
  */
 export interface RateLimits {
   /** A limiter of `perMinute` requests per key (default: the client's address); `name` separates its counters. */
-  limiter(options: { name: string; perMinute: number; key?: (req: Request) => string | undefined; message: string }): RequestHandler;
+  limiter(options: {
+    name: string;
+    perMinute: number;
+    key?: (req: Request) => string | undefined;
+    message: string;
+    /** Count only refused requests (status 400 and above): a sender that signs correctly is never held back. */
+    failuresOnly?: boolean;
+  }): RequestHandler;
   close(): Promise<void>;
 }
 
@@ -27,7 +34,7 @@ export async function createRateLimits(options: { redisUrl?: string; prefix: str
   }
   const client = redis;
   return {
-    limiter({ name, perMinute, key, message }) {
+    limiter({ name, perMinute, key, message, failuresOnly }) {
       const store: Store | undefined = client
         ? new RedisStore({
             prefix: `${options.prefix}${name}:`,
@@ -42,6 +49,7 @@ export async function createRateLimits(options: { redisUrl?: string; prefix: str
         ...(store ? { store } : {}),
         // Redis unreachable for a moment: let requests through (and log) rather than refuse everyone.
         passOnStoreError: true,
+        skipSuccessfulRequests: failuresOnly ?? false,
         keyGenerator: (req) => key?.(req) ?? addressKey(req),
         handler: (_req, _res, next) => next(new AppError(429, 'rate_limited', message)),
       });

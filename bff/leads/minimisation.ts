@@ -84,7 +84,7 @@ function allowedField(label: string): AllowedField | undefined {
 
 const IS24_BLOCK = /Weitere Daten zum Interessenten\s*[;:]?/i;
 /** A line `Label: value` as relays embed portal fields into the message (label without sentence punctuation). */
-const LABEL_LINE = /^\s*([A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß0-9()/.\-]*(?: [A-Za-zÄÖÜäöüß0-9()/.\-]+){0,4})\s*:\s*(.*?)\s*$/;
+const LABEL_LINE = /^\s*([A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß0-9()/.-]*(?: [A-Za-zÄÖÜäöüß0-9()/.-]+){0,4})\s*:\s*(.*?)\s*$/;
 
 export function minimiseEnquiry(enquiry: Enquiry): MinimisedEnquiry {
   const result: MinimisedEnquiry = {
@@ -191,12 +191,27 @@ function moveInOf(value: string): string | null {
   return value.slice(0, 100);
 }
 
-const NUMBER_WORDS: Record<string, number> = { ein: 1, eine: 1, einer: 1, zwei: 2, drei: 3, vier: 4, fünf: 5, sechs: 6, sieben: 7, acht: 8 };
+const NUMBER_WORDS: Record<string, number> = {
+  ein: 1,
+  eine: 1,
+  einer: 1,
+  zwei: 2,
+  drei: 3,
+  vier: 4,
+  fünf: 5,
+  sechs: 6,
+  sieben: 7,
+  acht: 8,
+};
 
 function householdOf(value: string): { size: number | null; type: HouseholdType | null } {
   const v = value.toLowerCase();
   // "2 Erwachsene, 1 Kind" counts everyone; "3 Personen" or "3" as it stands.
-  const counted = [...v.matchAll(/\b(\d{1,2}|ein|eine|einer|zwei|drei|vier|fünf|sechs|sieben|acht)\s+(?:erwachsene?r?|kind(?:er|ern)?|person(?:en)?|bewohner)\b/g)];
+  const counted = [
+    ...v.matchAll(
+      /\b(\d{1,2}|ein|eine|einer|zwei|drei|vier|fünf|sechs|sieben|acht)\s+(?:erwachsene?r?|kind(?:er|ern)?|person(?:en)?|bewohner)\b/g,
+    ),
+  ];
   const numberOf = (token: string) => (/^\d+$/.test(token) ? Number(token) : NUMBER_WORDS[token]);
   const single = /\b(\d{1,2})\b/.exec(v);
   let size = counted.length ? counted.reduce((sum, match) => sum + numberOf(match[1]), 0) : single ? Number(single[1]) : null;

@@ -31,7 +31,12 @@ export interface StoredSecret {
 export type SignatureProblem = 'signature_missing' | 'signature_invalid' | 'signature_expired';
 
 export type Verification =
-  | { ok: true; scheme: 'x-signature' | 'standard-webhooks'; secretId: string; /** Signed, so usable as the dedupe key. */ webhookId?: string }
+  | {
+      ok: true;
+      scheme: 'x-signature' | 'standard-webhooks';
+      secretId: string;
+      /** Signed, so usable as the dedupe key. */ webhookId?: string;
+    }
   | { ok: false; problem: SignatureProblem; detail: string };
 
 /** HMAC-SHA256 of the parts, in order (the primitive both schemes use). */

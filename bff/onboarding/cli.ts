@@ -46,7 +46,8 @@ Betrieb (docs/operations.md):
 
 Onboarding (docs/onboarding.md):
   create-tenant     --slug <kennung> --name <name> [--origin <url> ...] [--theme-json '{"--mp-…":"…"}']
-  add-staff         --tenant <kennung> --email <adresse> --name <anzeigename> --role clerk|admin
+  add-staff         --tenant <kennung> --email <adresse> --name <anzeigename> --role clerk|admin [--letting]
+                    (--letting: Vermietungsrecht – Telefon und Anschrift von Interessenten; docs/leads.md)
   add-building      --tenant <kennung> --ref <gebäudenr> --street <straße> --postal-code <plz> --city <ort>
   add-unit          --tenant <kennung> --ref <wohnungsnr> --building <gebäudenr> --label <lage>
   add-resident      --tenant <kennung> --ref <mieternr> --unit <wohnungsnr> --first-name <vorname>
@@ -199,7 +200,7 @@ const COMMANDS: Record<string, Command | CommandWithoutDatabase> = {
     },
   },
   'add-staff': {
-    options: { ...tenantFlag, email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } },
+    options: { ...tenantFlag, email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, letting: { type: 'boolean' } },
     required: ['tenant', 'email', 'name', 'role'],
     async run(db, values) {
       const tenant = await requireTenant(db, str(values, 'tenant')!);
@@ -208,10 +209,12 @@ const COMMANDS: Record<string, Command | CommandWithoutDatabase> = {
           email: str(values, 'email')!,
           displayName: str(values, 'name')!,
           role: str(values, 'role') as 'clerk' | 'admin',
+          permissions: values.letting ? ['letting'] : [],
         }),
       );
       const role = staff.role === 'admin' ? 'Administrator' : 'Sachbearbeiter';
-      return `${role} angelegt bei ${tenant.name}:\n\n${codeTable([[staff.email, staff.displayName, staff.activationCode]])}`;
+      const letting = staff.permissions.includes('letting') ? ' mit Vermietungsrecht' : '';
+      return `${role}${letting} angelegt bei ${tenant.name}:\n\n${codeTable([[staff.email, staff.displayName, staff.activationCode]])}`;
     },
   },
   'add-building': {

@@ -23,11 +23,11 @@ export async function insertActivationCode(tx: Queryable, tenantId: string, acco
 export async function insertStaffAccount(
   tx: Queryable,
   tenantId: string,
-  staff: { role: 'clerk' | 'admin'; displayName: string; email: string },
+  staff: { role: 'clerk' | 'admin'; displayName: string; email: string; permissions: string[] },
 ): Promise<string> {
   const { rows } = await tx.query<{ id: string }>(
-    `INSERT INTO accounts (tenant_id, role, display_name, email) VALUES ($1, $2, $3, $4) RETURNING id`,
-    [tenantId, staff.role, staff.displayName, staff.email],
+    `INSERT INTO accounts (tenant_id, role, display_name, email, permissions) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [tenantId, staff.role, staff.displayName, staff.email, [...new Set(staff.permissions)]],
   );
   return rows[0].id;
 }

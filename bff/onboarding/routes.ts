@@ -18,8 +18,10 @@ export function registerOnboardingRoutes(api: Api, ctx: AppContext): void {
 
   api.route(operations.addStaff, async ({ params, body }) => {
     const tenant = await requireTenant(db, params.slug);
-    const { id, email, displayName, role, activationCode } = await asTenantAdmin(db, tenant.id, (tx) => addStaff(tx, tenant.id, body));
-    return { id, email, displayName, role, activationCode };
+    const { id, email, displayName, role, permissions, activationCode } = await asTenantAdmin(db, tenant.id, (tx) =>
+      addStaff(tx, tenant.id, body),
+    );
+    return { id, email, displayName, role, permissions, activationCode };
   });
 
   api.route(operations.addBuilding, async ({ params, body }) => {

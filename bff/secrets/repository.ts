@@ -2,7 +2,8 @@ import type { Queryable } from '../db/database.ts';
 
 /**
  * SQL of the start-up step that encrypts stored secrets (bff/secrets/use-cases.ts). TOTP secrets are read
- * and written in the housing company's sign-in scope, Vorgang API credentials in its admin scope.
+ * and written in the housing company's sign-in scope, Vorgang API credentials and lead webhook secrets in its
+ * admin scope.
  */
 
 export async function listTotpSecrets(tx: Queryable): Promise<{ accountId: string; value: string }[]> {
@@ -31,5 +32,20 @@ export async function replaceConnectionSecrets(tx: Queryable, secrets: { apiToke
   await tx.query(`UPDATE case_backend_connections SET api_token = $1, webhook_secret = $2 WHERE tenant_id = app_tenant()`, [
     secrets.apiToken,
     secrets.webhookSecret,
+  ]);
+}
+
+export async function listLeadWebhookSecrets(tx: Queryable): Promise<{ id: string; value: string }[]> {
+  const { rows } = await tx.query<{ id: string; value: string }>(
+    `SELECT id, secret AS value FROM lead_webhook_secrets WHERE tenant_id = app_tenant()`,
+  );
+  return rows;
+}
+
+export async function replaceLeadWebhookSecret(tx: Queryable, id: string, before: string, after: string): Promise<void> {
+  await tx.query(`UPDATE lead_webhook_secrets SET secret = $3 WHERE tenant_id = app_tenant() AND id = $1 AND secret = $2`, [
+    id,
+    before,
+    after,
   ]);
 }

@@ -30,6 +30,8 @@ export const totpSecretContext = (accountId: string) => `accounts.totp_secret:${
 export const pendingTotpSecretContext = (accountId: string) => `sessions.pending_totp_secret:${accountId}`;
 export const apiTokenContext = (tenantId: string) => `case_backend_connections.api_token:${tenantId}`;
 export const webhookSecretContext = (tenantId: string) => `case_backend_connections.webhook_secret:${tenantId}`;
+/** A secret of the lead webhook, bound to its row (several per company and provider during a rotation). */
+export const leadWebhookSecretContext = (tenantId: string, secretId: string) => `lead_webhook_secrets.secret:${tenantId}:${secretId}`;
 
 const VERSION = 'v1';
 const KEY_BYTES = 32;

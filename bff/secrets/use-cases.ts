@@ -2,7 +2,14 @@ import type { Database } from '../db/database.ts';
 import { withScope } from '../db/scope.ts';
 import { listTenants } from '../tenants/use-cases.ts';
 import * as repository from './repository.ts';
-import { apiTokenContext, SecretBoxError, totpSecretContext, webhookSecretContext, type SecretBox } from './secret-box.ts';
+import {
+  apiTokenContext,
+  leadWebhookSecretContext,
+  SecretBoxError,
+  totpSecretContext,
+  webhookSecretContext,
+  type SecretBox,
+} from './secret-box.ts';
 
 export interface SealReport {
   sealed: number;
@@ -39,6 +46,10 @@ export async function sealStoredSecrets(db: Database, box: SecretBox): Promise<S
       }
     });
     await withScope(db, { role: 'admin', tenantId: tenant.id }, async (tx) => {
+      for (const { id, value } of await repository.listLeadWebhookSecrets(tx)) {
+        const sealed = reseal(value, leadWebhookSecretContext(tenant.id, id));
+        if (sealed) await repository.replaceLeadWebhookSecret(tx, id, value, sealed);
+      }
       const stored = await repository.findConnectionSecrets(tx);
       if (!stored) return;
       const apiToken = reseal(stored.apiToken, apiTokenContext(tenant.id));

@@ -36,6 +36,11 @@ export function findTenantBySlug(db: Database, slug: string): Promise<Tenant | u
   return withScope(db, { role: 'auth' }, (tx) => repository.findTenantBySlug(tx, slug));
 }
 
+/** As `findTenantBySlug`, inside the caller's transaction (the lead webhook verifies and stores in one). */
+export function findTenantBySlugIn(tx: Queryable, slug: string): Promise<Tenant | undefined> {
+  return repository.findTenantBySlug(tx, slug);
+}
+
 /** Every housing company, by slug (the platform's view). */
 export function listTenants(db: Database): Promise<Tenant[]> {
   return withScope(db, { role: 'platform' }, (tx) => repository.listTenants(tx));
