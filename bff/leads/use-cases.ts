@@ -66,7 +66,9 @@ export function createLeadUseCases(deps: { db: Database }) {
       filter.text = input.q;
       const digits = input.q.replace(/\D/g, '');
       if (contactVisible && digits.length >= 5 && /^[+\d\s()/.-]+$/.test(input.q)) {
-        filter.phonePattern = normalisePhone(input.q) ?? `%${digits.replace(/^0+/, '')}%`;
+        // A whole number (+49 151 …, 0151 …, 0049 151 …) is found as the same number; a fragment anywhere in it.
+        const whole = /^[+0]/.test(input.q) ? normalisePhone(input.q) : null;
+        filter.phonePattern = whole ?? `%${digits}%`;
       }
     }
     return filter;
