@@ -6,7 +6,8 @@ import { closeTestDatabase, startTestServer, testDatabase, TestClient, TEST_ADMI
 import type { TestDatabase } from '../test/database.ts';
 import { createHousingCompany, type HousingCompany } from '../test/fixtures.ts';
 import { signInResident, signInStaff, TEST_PASSWORD } from '../test/sign-in.ts';
-import { ident, probeId, seedEmptyTables, superuser, tenantTables, type Superuser } from './support.ts';
+import { ident, isolationLeadSecret, probeId, seedEmptyTables, superuser, tenantTables, type Superuser } from './support.ts';
+import { signXSignature } from '../leads/webhook-signature.ts';
 
 /**
  * Users of housing company A attack B over HTTP. Every route of /api/openapi.json must have a line in
@@ -307,6 +308,74 @@ const ROUTES: Record<string, Line> = {
     more: (w, c) => ({ draftId: w.chatDraftOf[c] }),
     body: () => ({ attachmentIds: [] }),
   },
+  'GET /api/staff/listings': { kind: 'collection', as: 'clerk', query: (w) => `cursor=${first(w, 'b', 'listings')}`, expect: [200] },
+  'POST /api/staff/listings': {
+    kind: 'collection',
+    as: 'clerk',
+    expect: [400],
+    body: (w) => ({
+      unitId: w.b.units[0].id,
+      title: 'Fremde Wohnung',
+      rooms: 2,
+      livingArea: 50,
+      coldRent: 500,
+      serviceCharges: 100,
+      commission: 'provisionsfrei',
+      portalIds: [{ provider: 'immoscout24', providerListingId: `IS24-${w.b.tenant.id}` }],
+    }),
+  },
+  'GET /api/staff/listings/{id}': {
+    kind: 'object',
+    as: 'clerk',
+    own: (w) => first(w, 'a', 'listings'),
+    foreign: (w) => first(w, 'b', 'listings'),
+  },
+  'PATCH /api/staff/listings/{id}': {
+    kind: 'object',
+    as: 'clerk',
+    own: (w) => first(w, 'a', 'listings'),
+    foreign: (w) => first(w, 'b', 'listings'),
+    body: () => ({ coldRent: 905 }),
+    injected: (w) => ({ unitId: w.b.units[0].id }),
+  },
+  'GET /api/staff/leads': {
+    kind: 'collection',
+    as: 'clerk',
+    query: (w) => `listing=${first(w, 'b', 'listings')}&owner=${w.b.clerk.id}&cursor=${first(w, 'b', 'leads')}&limit=100`,
+    expect: [200],
+  },
+  'GET /api/staff/leads/counts': { kind: 'collection', as: 'clerk', query: (w) => `listing=${first(w, 'b', 'listings')}`, expect: [200] },
+  'GET /api/staff/leads/{id}': { kind: 'object', as: 'clerk', own: (w) => first(w, 'a', 'leads'), foreign: (w) => first(w, 'b', 'leads') },
+  'GET /api/staff/leads/{id}/access-log': {
+    kind: 'object',
+    as: 'admin',
+    own: (w) => first(w, 'a', 'leads'),
+    foreign: (w) => first(w, 'b', 'leads'),
+  },
+  'GET /api/staff/lead-webhooks': { kind: 'collection', as: 'admin', expect: [200] },
+  // The provider of the URL is A's own (a random one); B's secrets live under B's id only.
+  'POST /api/staff/lead-webhooks/{provider}/secrets': { kind: 'collection', as: 'admin', body: () => ({}), expect: [201] },
+  'DELETE /api/staff/lead-webhooks/secrets/{id}': {
+    kind: 'object',
+    as: 'admin',
+    own: (w) => first(w, 'a', 'lead_webhook_secrets'),
+    foreign: (w) => first(w, 'b', 'lead_webhook_secrets'),
+  },
+  'GET /api/staff/lead-webhooks/rejections': {
+    kind: 'collection',
+    as: 'admin',
+    query: (w) => `cursor=${first(w, 'b', 'lead_intake_rejections')}`,
+    expect: [200],
+  },
+  'PUT /api/staff/accounts/{id}/permissions': {
+    kind: 'object',
+    as: 'admin',
+    own: (w) => w.a.clerk.id,
+    foreign: (w) => w.b.clerk.id,
+    body: () => ({ permissions: ['letting'] }),
+  },
+  // Signed by the housing company's secret: A's secret at B's address is attacked below and in bff/leads/lead-webhook.test.ts.
+  'POST /hooks/{tenantSlug}/leads/{provider}': { kind: 'public' },
 };
 
 /** The conversation of the company's resident (not the neighbour's, and not the one kept for the delete). */
@@ -411,7 +480,8 @@ describe('tenant isolation over HTTP', () => {
     routes = Object.entries((await as.anonymous.get('/api/openapi.json')).body.paths as Record<string, Record<string, unknown>>).flatMap(
       ([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
     );
-    const excluded = new Set(['sessions', 'login_throttle']); // sign-in attempts may count against B's throttle
+    // Sign-in attempts may count against B's throttle; refused webhook requests at B's address are B's audit entries.
+    const excluded = new Set(['sessions', 'login_throttle', 'lead_intake_rejections']);
     snapshotOfB = async () => {
       const parts: string[] = [];
       for (const table of tables.filter((t) => !excluded.has(t))) {
@@ -510,6 +580,43 @@ describe('tenant isolation over HTTP', () => {
       ).status,
       404,
     );
+  });
+
+  it("A's lead webhook secret does not sign for B's address; B's listing id at A's address finds nothing of B", async () => {
+    const enquiry = JSON.stringify({
+      enquiryId: `isolation-${randomUUID()}`,
+      listingId: `IS24-${w.b.tenant.id}`,
+      name: 'Eve',
+      email: 'eve@example.org',
+    });
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const signedByA = {
+      'content-type': 'application/json',
+      'x-timestamp': timestamp,
+      'x-signature': signXSignature(isolationLeadSecret(w.a), timestamp, enquiry),
+    };
+    const atB = await fetch(`${server.url}/hooks/${w.b.tenant.slug}/leads/immoscout24`, {
+      method: 'POST',
+      headers: signedByA,
+      body: enquiry,
+    });
+    assert.equal(atB.status, 401);
+    const atA = await fetch(`${server.url}/hooks/${w.a.tenant.slug}/leads/immoscout24`, {
+      method: 'POST',
+      headers: signedByA,
+      body: enquiry,
+    });
+    const answer = (await atA.json()) as { leadId?: string };
+    // A's own secret may have been revoked by the object attacks above (401); if it still holds, the lead is A's and unassigned.
+    if (atA.status === 200) {
+      const [row] = await su.query<{ tenant_id: string; listing_id: string | null }>(
+        `SELECT tenant_id, listing_id FROM leads WHERE id = $1`,
+        [answer.leadId],
+      );
+      assert.deepEqual(row, { tenant_id: w.a.tenant.id, listing_id: null });
+    } else {
+      assert.equal(atA.status, 401);
+    }
   });
 
   describe('the housing company comes from the session, never from the request body', () => {

@@ -442,6 +442,88 @@ describe('tenant isolation in SQL', () => {
     });
   });
 
+  describe('the lead pipeline (staff only; the audit trail and the access log append-only; secrets for admins)', () => {
+    const leadTables = [
+      'listings',
+      'listing_portal_ids',
+      'leads',
+      'lead_events',
+      'lead_access_log',
+      'lead_webhook_secrets',
+      'webhook_deliveries',
+      'lead_intake_rejections',
+    ];
+
+    it('residents see nothing of it and write nothing to it', async () => {
+      const resident = scopesOf(a).resident;
+      for (const table of leadTables) {
+        assert.equal((await inScope(resident, `SELECT 1 FROM ${ident(table)}`)).rowCount, 0, table);
+      }
+      assert.equal(
+        await outcome(
+          inScope(resident, `INSERT INTO leads (tenant_id, source, channel, name) VALUES ($1, 'manuell', 'manuell', 'Eve')`, [a.tenant.id]),
+        ),
+        'refused',
+      );
+    });
+
+    it('clerks work listings and leads but read no webhook secret, no refusal and no access log', async () => {
+      const clerk = scopesOf(a).clerk;
+      for (const table of ['listings', 'leads', 'lead_events']) {
+        assert.ok((await inScope(clerk, `SELECT 1 FROM ${ident(table)}`)).rowCount > 0, table);
+      }
+      for (const table of ['lead_webhook_secrets', 'lead_intake_rejections', 'lead_access_log']) {
+        assert.equal((await inScope(clerk, `SELECT 1 FROM ${ident(table)}`)).rowCount, 0, table);
+        assert.ok((await inScope(scopesOf(a).admin, `SELECT 1 FROM ${ident(table)}`)).rowCount > 0, `admin: ${table}`);
+      }
+    });
+
+    it('nobody changes or deletes an entry of the audit trail or the access log; entries only in one’s own name', async () => {
+      for (const scope of [scopesOf(a).clerk, scopesOf(a).admin, { role: 'system', tenantId: a.tenant.id } as Scope]) {
+        for (const sql of [
+          `UPDATE lead_events SET reason = 'geändert'`,
+          `DELETE FROM lead_events`,
+          `UPDATE lead_access_log SET via = 'search'`,
+          `DELETE FROM lead_access_log`,
+          `DELETE FROM leads`,
+        ]) {
+          assert.equal(await outcome(inScope(scope, sql)), 'refused', `${scope.role}: ${sql}`);
+        }
+      }
+      const [lead] = await su.query<{ id: string }>(`SELECT id FROM leads WHERE tenant_id = $1 LIMIT 1`, [a.tenant.id]);
+      const entry = (scope: Scope, actorRole: string, actor: string | null) =>
+        inScope(
+          scope,
+          `INSERT INTO lead_events (tenant_id, lead_id, actor_role, actor_account_id, kind) VALUES ($1, $2, $3, $4, 'owner_changed')`,
+          [a.tenant.id, lead.id, actorRole, actor],
+        );
+      assert.equal(await outcome(entry(scopesOf(a).clerk, 'staff', a.admin.id)), 'refused', 'in the admin’s name');
+      assert.equal(await outcome(entry(scopesOf(a).clerk, 'system', null)), 'refused', 'a clerk as the system');
+      assert.equal(await outcome(entry(scopesOf(a).clerk, 'staff', a.clerk.id)), 1, 'in the clerk’s own name');
+    });
+
+    it('only an admin changes the letting permission; a clerk cannot grant it to themselves, a resident holds none', async () => {
+      const clerk = scopesOf(a).clerk;
+      await assert.rejects(
+        inScope(clerk, `UPDATE accounts SET permissions = '{letting}' WHERE id = $1`, [a.clerk.id]),
+        /only an admin may change the permissions/,
+      );
+      await assert.rejects(
+        inScope({ role: 'auth', tenantId: a.tenant.id }, `UPDATE accounts SET permissions = '{letting}' WHERE id = $1`, [a.clerk.id]),
+        /only an admin/,
+      );
+      await assert.rejects(
+        inScope(scopesOf(a).admin, `UPDATE accounts SET permissions = '{letting}' WHERE id = $1`, [a.resident.accountId]),
+        /accounts_permissions_staff_only/,
+      );
+      assert.equal(
+        await outcome(inScope(scopesOf(a).admin, `UPDATE accounts SET permissions = '{letting}' WHERE id = $1`, [a.clerk.id])),
+        1,
+      );
+      assert.equal(await outcome(inScope(scopesOf(a).admin, `UPDATE accounts SET permissions = '{}' WHERE id = $1`, [a.clerk.id])), 1);
+    });
+  });
+
   describe('sessions', () => {
     const keysVisibleTo = async (scope: Scope) =>
       (await inScope(scope, `SELECT session_key FROM sessions ORDER BY session_key`)).rows.map((row) => row.session_key as string);

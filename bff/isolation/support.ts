@@ -3,7 +3,7 @@ import { openDatabase, type Database, type QueryResult } from '../db/database.ts
 import { withScope, type Scope } from '../db/scope.ts';
 import type { TestDatabase } from '../test/database.ts';
 import { testSecrets } from '../test/harness.ts';
-import { apiTokenContext, webhookSecretContext } from '../secrets/secret-box.ts';
+import { apiTokenContext, leadWebhookSecretContext, webhookSecretContext } from '../secrets/secret-box.ts';
 import type { HousingCompany } from '../test/fixtures.ts';
 
 /**
@@ -30,7 +30,18 @@ export const KNOWN_TENANT_TABLES = [
   'chat_drafts',
   'chat_notice_acknowledgements',
   'chat_token_usage',
+  'listings',
+  'listing_portal_ids',
+  'leads',
+  'lead_events',
+  'lead_access_log',
+  'lead_webhook_secrets',
+  'webhook_deliveries',
+  'lead_intake_rejections',
 ];
+
+/** The plaintext of the lead webhook secret SEEDS stores for a company (provider immoscout24). */
+export const isolationLeadSecret = (company: HousingCompany) => `whsec_isolation-${company.tenant.id}`;
 
 /** Tables whose tenant_id may be NULL (a session before sign-in belongs to no housing company yet). */
 export const NULLABLE_TENANT_ID = ['sessions'];
@@ -348,6 +359,68 @@ export const SEEDS: Array<{ tables: string[]; seed: (db: Database, company: Hous
           }
         });
       }
+    },
+  },
+  {
+    // The lead pipeline: a listing with its IS24 id, a lead of it (contact data naming the company, so a leak shows)
+    // with its created entry, the clerk's view of its phone, the webhook delivery that made it, the webhook secret
+    // (plaintext isolationLeadSecret) and a refused request.
+    tables: [
+      'listings',
+      'listing_portal_ids',
+      'leads',
+      'lead_events',
+      'lead_access_log',
+      'lead_webhook_secrets',
+      'webhook_deliveries',
+      'lead_intake_rejections',
+    ],
+    seed: async (db, company) => {
+      const tenantId = company.tenant.id;
+      await withScope(db, { role: 'clerk', tenantId, accountId: company.clerk.id }, async (tx) => {
+        const id = async (sql: string, params: unknown[]) => (await tx.query<{ id: string }>(sql, params)).rows[0].id;
+        const listing = await id(
+          `INSERT INTO listings (tenant_id, unit_id, title, rooms, living_area, cold_rent, service_charges, commission, created_by)
+           VALUES ($1, $2, 'Isolationstest-Inserat', 3, 72.5, 890, 210, 'provisionsfrei', $3) RETURNING id`,
+          [tenantId, company.units[0].id, company.clerk.id],
+        );
+        await tx.query(
+          `INSERT INTO listing_portal_ids (tenant_id, listing_id, provider, provider_listing_id) VALUES ($1, $2, 'immoscout24', $3)`,
+          [tenantId, listing, `IS24-${tenantId}`],
+        );
+        const lead = await id(
+          `INSERT INTO leads (tenant_id, listing_id, source, channel, provider, name, email, phone, phone_normalised, address, message)
+           VALUES ($1, $2, 'immoscout24', 'webhook', 'immoscout24', 'Isolationstest Interessentin', $3, '0151 23456789',
+                   '+4915123456789', $4, 'Ist die Wohnung noch frei?') RETURNING id`,
+          [tenantId, listing, `lead-${tenantId}@example.org`, `Birkenweg 3, ${tenantId}`],
+        );
+        await tx.query(
+          `INSERT INTO lead_events (tenant_id, lead_id, actor_role, actor_account_id, kind, to_status) VALUES ($1, $2, 'staff', $3, 'created', 'offen')`,
+          [tenantId, lead, company.clerk.id],
+        );
+        await tx.query(
+          `INSERT INTO lead_access_log (tenant_id, lead_id, account_id, via, fields) VALUES ($1, $2, $3, 'detail', '{phone}')`,
+          [tenantId, lead, company.clerk.id],
+        );
+        await tx.query(
+          `INSERT INTO webhook_deliveries (tenant_id, provider, dedupe_key, lead_id) VALUES ($1, 'immoscout24', 'enquiry:isolation', $2)`,
+          [tenantId, lead],
+        );
+      });
+      const secretId = probeId(company, 'lead-webhook-secret');
+      await withScope(db, { role: 'admin', tenantId, accountId: company.admin.id }, (tx) =>
+        tx.query(`INSERT INTO lead_webhook_secrets (tenant_id, id, provider, secret, hint) VALUES ($1, $2, 'immoscout24', $3, 'tion')`, [
+          tenantId,
+          secretId,
+          testSecrets.seal(isolationLeadSecret(company), leadWebhookSecretContext(tenantId, secretId)),
+        ]),
+      );
+      await withScope(db, { role: 'system', tenantId }, (tx) =>
+        tx.query(
+          `INSERT INTO lead_intake_rejections (tenant_id, provider, ip, reason, detail) VALUES ($1, 'immoscout24', '192.0.2.1', 'signature_invalid', 'Isolationstest')`,
+          [tenantId],
+        ),
+      );
     },
   },
 ];
