@@ -5,7 +5,7 @@ import { startServer, type RunningServer } from './server.ts';
 import { SchemaNotCurrentError } from './db/migrate.ts';
 import { DataDirInUseError, lockDataDir } from './onboarding/data-dir-lock.ts';
 import { formatTable } from './onboarding/text-table.ts';
-import { seedDemoData, type DemoLogin } from './demo/seed.ts';
+import { demoLeadWebhooks, seedDemoData, type DemoLogin } from './demo/seed.ts';
 import { publishDemoLogins } from './demo/routes.ts';
 
 /**
@@ -68,7 +68,16 @@ function banner(base: string, demo: boolean, logins: DemoLogin[]): string {
       ),
       '',
       'Den TOTP-Schlüssel in eine Authenticator-App eintragen oder den aktuellen Code unter /dev/demo-logins ablesen.',
-      'Der Aktivierungscode wird bei jedem Start neu ausgestellt. Beenden mit Strg+C.',
+      'Der Aktivierungscode wird bei jedem Start neu ausgestellt.',
+      '',
+      'Lead-Webhooks (NUR für die lokale Demo – öffentlich bekannte Geheimnisse; signierte Beispielanfrage: docs/leads.md):',
+      '',
+      formatTable(
+        ['Hausverwaltung', 'Anbieter', 'Adresse', 'Geheimnis'],
+        demoLeadWebhooks(base).map((hook) => [hook.tenantSlug, hook.provider, hook.url, hook.secret]),
+      ),
+      '',
+      'Beenden mit Strg+C.',
     );
   }
   return lines.join('\n');

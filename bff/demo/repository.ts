@@ -15,3 +15,8 @@ export async function setDemoCredentials(
     [accountId, credentials.email, credentials.passwordHash, credentials.totpSecret],
   );
 }
+
+/** The demo staff's permissions as the demo defines them (the clerk holds the letting permission). */
+export async function setDemoPermissions(tx: Queryable, accountId: string, permissions: string[]): Promise<void> {
+  await tx.query(`UPDATE accounts SET permissions = $2 WHERE id = $1`, [accountId, permissions]);
+}

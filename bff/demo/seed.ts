@@ -24,13 +24,15 @@ import {
 import type { TenantInput } from '../contract/onboarding.ts';
 import { addAllowedOrigins, asTenantAdmin, createTenant, findTenantBySlug } from '../tenants/use-cases.ts';
 import { seedDemoDocuments, type DemoDocument } from '../documents/demo-documents.ts';
-import { setDemoCredentials } from './repository.ts';
+import { setDemoCredentials, setDemoPermissions } from './repository.ts';
 import { demoThemes } from './themes.ts';
 import { totpSecretContext, type SecretBox } from '../secrets/secret-box.ts';
 import { CASE_TYPES } from '../contract/enums.ts';
 import type { SettingsChange } from '../contract/settings.ts';
 import { upsertRoutingRule } from '../cases/routing-repository.ts';
 import { createSettingsUseCases } from '../settings/use-cases.ts';
+import { seedDemoLeads, type DemoLeads } from '../leads/demo-leads.ts';
+import type { StaffPermission } from '../contract/enums.ts';
 
 /**
  * Demo data for `npm start`: two housing companies with buildings, units and residents, and sign-in-able
@@ -56,6 +58,8 @@ interface DemoResident extends ResidentInput {
 interface DemoStaff extends DemoCredentials {
   displayName: string;
   role: 'clerk' | 'admin';
+  /** `letting`: sees and searches the phone and address of rental leads (docs/leads.md). */
+  permissions?: StaffPermission[];
 }
 
 export interface DemoCompany {
@@ -72,6 +76,8 @@ export interface DemoCompany {
   settings: Omit<SettingsChange, 'portalPageUrl'>;
   /** The demo page with the company's `<tenant-portal url-state>`, below the BFF's URL: links in e-mails open it. */
   portalPage: string;
+  /** Listings on the portals, the lead webhook's secrets (public: demo only) and enquiries as the portals sent them. */
+  leads: DemoLeads;
 }
 
 const DEMO_RESIDENT_PASSWORD = 'Demo-Mieter-2026';
@@ -87,6 +93,114 @@ export const DEMO_COMPANIES: DemoCompany[] = [
     },
     websiteOrigins: ['https://www.wohnbau-nord.example'],
     portalPage: '/',
+    leads: {
+      listings: [
+        {
+          unitRef: 'HH-HAF-5-02',
+          title: 'Helle 3-Zimmer-Dachgeschosswohnung mit Elbblick',
+          rooms: 3,
+          livingArea: 78.4,
+          coldRent: 1120,
+          serviceCharges: 240,
+          availableFrom: '2026-06-01',
+          commission: 'Provisionsfrei für Mietinteressenten (Vermietung im Auftrag der Eigentümerin)',
+          portalIds: [
+            { provider: 'immoscout24', providerListingId: '158963214' },
+            { provider: 'immowelt', providerListingId: 'IW-2GFK7Q' },
+          ],
+        },
+        {
+          unitRef: 'HH-OST-88-01',
+          title: '2-Zimmer-Wohnung in Eimsbüttel, ruhig zum Hof',
+          rooms: 2,
+          livingArea: 54.2,
+          coldRent: 780,
+          serviceCharges: 165,
+          availableFrom: null,
+          commission: 'provisionsfrei',
+          portalIds: [{ provider: 'immowelt', providerListingId: 'IW-2HBX3M' }],
+        },
+        {
+          unitRef: 'HH-LIN-12-03',
+          title: '1-Zimmer-Apartment (Wohnberechtigungsschein erforderlich)',
+          rooms: 1,
+          livingArea: 31,
+          coldRent: 398,
+          serviceCharges: 95,
+          availableFrom: '2026-05-15',
+          commission: 'provisionsfrei',
+          portalIds: [{ provider: 'openimmo', providerListingId: 'WN-OI-0815' }],
+        },
+      ],
+      webhookSecrets: {
+        immoscout24: 'whsec_RGVtby1Xb2huYmF1LU5vcmQtSW1tb1Njb3V0MjQtMjAyNg==',
+        estatesync: 'whsec_RGVtby1Xb2huYmF1LU5vcmQtRXN0YXRlU3luYy0yMDI2',
+      },
+      enquiries: [
+        {
+          provider: 'immoscout24',
+          payload: {
+            enquiryId: 'demo-is24-1001',
+            listingId: '158963214',
+            firstName: 'Jana',
+            lastName: 'Beispiel',
+            email: 'jana.beispiel@example.org',
+            phone: '0151 23456789',
+            address: { street: 'Birkenweg 3', postalCode: '22765', city: 'Hamburg' },
+            message:
+              'Guten Tag, ich interessiere mich sehr für die Wohnung und würde sie gerne besichtigen. Ich verdiene 3.200 € netto.\n' +
+              'Weitere Daten zum Interessenten; Gewünschter Einzugstermin: 01.06.2026; Haushaltsgröße: Zwei Erwachsene; ' +
+              'Tiere im Haushalt: Nein; Haushaltsnettoeinkommen: 4.000 € - 5.000 €; SCHUFA-Bonitätscheck: vorhanden',
+          },
+        },
+        {
+          provider: 'immoscout24',
+          payload: {
+            enquiryId: 'demo-is24-1002',
+            listingId: '158963214',
+            name: 'Jonas Weber',
+            email: 'jonas.weber@example.org',
+            phone: '+49 160 1112223',
+            message:
+              'Hallo, ist die Wohnung noch frei? Ich könnte ab sofort einziehen.\nWeitere Daten zum Interessenten; Haushaltsgröße: Einpersonenhaushalt; Tiere im Haushalt: Ja',
+          },
+        },
+        {
+          provider: 'estatesync',
+          payload: {
+            enquiryId: 'demo-es-2001',
+            portal: 'immowelt',
+            listingId: 'IW-2GFK7Q',
+            name: 'J. Beispiel',
+            email: 'jana.privat@example.org',
+            phone: '0049 151 234 567 89',
+            message: 'Guten Tag, wir (zwei Erwachsene, keine Haustiere) würden die Wohnung gerne ansehen.',
+          },
+        },
+        {
+          provider: 'estatesync',
+          payload: {
+            enquiryId: 'demo-es-2002',
+            portal: 'immowelt',
+            listingId: 'IW-2HBX3M',
+            firstName: 'Aylin',
+            lastName: 'Demir',
+            email: 'aylin.demir@example.org',
+            message: 'Hallo, ich suche eine ruhige Wohnung für mich und meine Katze.\nHaushaltsgröße: 1\nTierfreier Haushalt: Nein',
+          },
+        },
+        {
+          provider: 'immoscout24',
+          payload: {
+            enquiryId: 'demo-is24-1003',
+            listingId: '149999999',
+            name: 'Ole Hansen',
+            email: 'ole.hansen@example.org',
+            message: 'Ist die Wohnung in der Schanze noch zu haben?',
+          },
+        },
+      ],
+    },
     settings: {
       emergencyNumbers: [
         { label: 'Notdienst Wasser, Heizung, Strom (rund um die Uhr)', phone: '040 123 456' },
@@ -160,6 +274,7 @@ export const DEMO_COMPANIES: DemoCompany[] = [
       {
         displayName: 'Clara Sachbearbeiterin',
         role: 'clerk',
+        permissions: ['letting'],
         email: 'clara.sachbearbeiterin@wohnbau-nord.example',
         password: DEMO_CLERK_PASSWORD,
         totpSecret: 'Q6BDYJL67BIH2UGC4LYBJFEDDVHAH53Q',
@@ -221,6 +336,62 @@ export const DEMO_COMPANIES: DemoCompany[] = [
     },
     websiteOrigins: ['https://www.stadthaus-sued.example'],
     portalPage: '/stadthaus.html',
+    leads: {
+      listings: [
+        {
+          unitRef: 'M-SEN-7-02',
+          title: 'Altbau-Wohnung mit 2,5 Zimmern in der Altstadt',
+          rooms: 2.5,
+          livingArea: 66,
+          coldRent: 1290,
+          serviceCharges: 230,
+          availableFrom: '2026-07-01',
+          commission: 'provisionsfrei',
+          portalIds: [{ provider: 'immoscout24', providerListingId: '161234567' }],
+        },
+        {
+          unitRef: 'M-LEO-40-02',
+          title: 'Familienwohnung in Schwabing, 4 Zimmer',
+          rooms: 4,
+          livingArea: 104.5,
+          coldRent: 2150,
+          serviceCharges: 380,
+          availableFrom: '2026-08-01',
+          commission: 'provisionsfrei',
+          portalIds: [{ provider: 'immowelt', providerListingId: 'IW-3MUC9T' }],
+        },
+      ],
+      webhookSecrets: {
+        immoscout24: 'whsec_RGVtby1TdGFkdGhhdXMtU3VlZC1JbW1vU2NvdXQyNA==',
+        immowelt: 'whsec_RGVtby1TdGFkdGhhdXMtU3VlZC1JbW1vd2VsdC0yMDI2',
+      },
+      enquiries: [
+        {
+          provider: 'immoscout24',
+          payload: {
+            enquiryId: 'demo-is24-3001',
+            listingId: '161234567',
+            name: 'Lena Maier',
+            email: 'lena.maier@example.org',
+            phone: '089 1234567',
+            message:
+              'Grüß Gott, ich hätte großes Interesse an einer Besichtigung.\nWeitere Daten zum Interessenten; Gewünschter Einzugstermin: flexibel',
+          },
+        },
+        {
+          provider: 'immowelt',
+          payload: {
+            enquiryId: 'demo-iw-3002',
+            listingId: 'IW-3MUC9T',
+            firstName: 'Tobias',
+            lastName: 'Schneider',
+            email: 'tobias.schneider@example.org',
+            message: 'Wir sind eine Familie mit zwei Kindern und suchen ab August.',
+            fields: { Haushaltsgröße: '2 Erwachsene, 2 Kinder', Einzugstermin: '01.08.2026' },
+          },
+        },
+      ],
+    },
     settings: {
       emergencyNumbers: [{ label: 'Hausmeister-Notdienst (rund um die Uhr)', phone: '089 765 432' }],
       officeHours: 'Mo–Fr 9–13 Uhr, Di und Do auch 14–18 Uhr',
@@ -266,6 +437,7 @@ export const DEMO_COMPANIES: DemoCompany[] = [
       {
         displayName: 'Sabine Sachbearbeiterin',
         role: 'clerk',
+        permissions: ['letting'],
         email: 'sabine.sachbearbeiterin@stadthaus-sued.example',
         password: DEMO_CLERK_PASSWORD,
         totpSecret: '2MVE7NTWQU7YG2RZ5IGTVATJRNTII7LB',
@@ -365,6 +537,7 @@ async function seedCompany(db: Database, company: DemoCompany, origins: string[]
     for (const staff of company.staff) {
       const accountId = (await findAccountIdByEmail(tx, staff.email)) ?? (await addStaff(tx, tenant.id, staff)).id;
       await activateDemoAccount(tx, accountId, staff, passwordHashes.get(staff.email)!, secrets);
+      await setDemoPermissions(tx, accountId, staff.permissions ?? []);
       const { email, password, totpSecret, displayName, role } = staff;
       logins.push({ ...base, role, displayName, email, password, totpSecret });
     }
@@ -398,7 +571,29 @@ async function seedCompany(db: Database, company: DemoCompany, origins: string[]
   await createSettingsUseCases(db).changeAsPlatform(tenant.id, { ...company.settings, portalPageUrl });
   const clerk = company.staff.find((staff) => staff.role === 'clerk');
   if (clerk) await seedDemoDocuments(db, { tenantId: tenant.id, name: company.tenant.name, clerkEmail: clerk.email }, company.documents);
+  const clerkId = clerk && (await asTenantAdmin(db, tenant.id, (tx) => findAccountIdByEmail(tx, clerk.email)));
+  if (clerkId) await seedDemoLeads(db, secrets, { tenantId: tenant.id, clerkId }, company.leads);
   return logins;
+}
+
+export interface DemoLeadWebhook {
+  tenantSlug: string;
+  provider: string;
+  url: string;
+  /** Demo-only webhook secret, public by design. */
+  secret: string;
+}
+
+/** The demo companies' lead webhooks with their (public) secrets, as `npm start` prints them. */
+export function demoLeadWebhooks(baseUrl: string): DemoLeadWebhook[] {
+  return DEMO_COMPANIES.flatMap((company) =>
+    Object.entries(company.leads.webhookSecrets).map(([provider, secret]) => ({
+      tenantSlug: company.tenant.slug,
+      provider,
+      url: `${baseUrl}/hooks/${company.tenant.slug}/leads/${provider}`,
+      secret,
+    })),
+  );
 }
 
 /** Sets the known demo credentials (as if the person had activated and set up an authenticator app). */

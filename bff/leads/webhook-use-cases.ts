@@ -103,6 +103,25 @@ function dedupeKeys(provider: string, verdict: Extract<Verification, { ok: true 
   return [`hash:${createHash('sha256').update(content).digest('hex')}`];
 }
 
+/**
+ * A verified delivery in the company's system scope: the same enquiry again (any of its keys known) answers with
+ * its lead; otherwise it becomes a lead through the intake door, its keys stored with it. (The demo seed delivers
+ * its enquiries this way too.)
+ */
+export async function storeDelivery(
+  tx: Queryable,
+  tenantId: string,
+  provider: string,
+  payload: LeadWebhookPayload,
+  keys: string[],
+): Promise<Exclude<Outcome, { kind: 'refused' }>> {
+  const earlier = await repository.findDelivery(tx, provider, keys);
+  if (earlier) return { kind: 'duplicate', leadId: earlier };
+  const taken = await takeEnquiry(tx, tenantId, { role: 'system' }, enquiryOf(provider, payload));
+  if ((await repository.insertDeliveries(tx, tenantId, provider, keys, taken.lead.id)) < keys.length) throw new ConcurrentDelivery();
+  return { kind: 'created', tenantId, taken };
+}
+
 export function createLeadWebhookUseCases(deps: {
   db: Database;
   secrets: SecretBox;
@@ -158,16 +177,7 @@ export function createLeadWebhookUseCases(deps: {
         await refuse(tx, tenant.id, request, 'validation_failed', `Ungültige Felder: ${fields.join(', ')}`);
         return { kind: 'refused', error };
       }
-      const payload = parsed.data;
-
-      const keys = dedupeKeys(request.provider, verdict, payload);
-      const earlier = await repository.findDelivery(tx, request.provider, keys);
-      if (earlier) return { kind: 'duplicate', leadId: earlier };
-      const taken = await takeEnquiry(tx, tenant.id, { role: 'system' }, enquiryOf(request.provider, payload));
-      if ((await repository.insertDeliveries(tx, tenant.id, request.provider, keys, taken.lead.id)) < keys.length) {
-        throw new ConcurrentDelivery();
-      }
-      return { kind: 'created', tenantId: tenant.id, taken };
+      return storeDelivery(tx, tenant.id, request.provider, parsed.data, dedupeKeys(request.provider, verdict, parsed.data));
     });
   }
 

@@ -40,6 +40,9 @@ describe('demo seed (npm start)', () => {
         accounts: await count('accounts'),
         activated: await count('accounts WHERE activated_at IS NOT NULL'),
         openActivationCodes: await count('activation_codes WHERE used_at IS NULL'),
+        listings: await count('listings'),
+        leads: await count('leads'),
+        webhookSecrets: await count('lead_webhook_secrets'),
       };
     });
   }
@@ -58,8 +61,28 @@ describe('demo seed (npm start)', () => {
       secrets: server.secrets,
     });
     assert.deepEqual({ nord: await counts('wohnbau-nord'), sued: await counts('stadthaus-sued') }, countsAfterFirst);
-    assert.deepEqual(countsAfterFirst.nord, { buildings: 3, units: 6, residents: 6, accounts: 8, activated: 3, openActivationCodes: 5 });
-    assert.deepEqual(countsAfterFirst.sued, { buildings: 2, units: 4, residents: 4, accounts: 6, activated: 3, openActivationCodes: 3 });
+    assert.deepEqual(countsAfterFirst.nord, {
+      buildings: 3,
+      units: 6,
+      residents: 6,
+      accounts: 8,
+      activated: 3,
+      openActivationCodes: 5,
+      listings: 3,
+      leads: 5,
+      webhookSecrets: 2,
+    });
+    assert.deepEqual(countsAfterFirst.sued, {
+      buildings: 2,
+      units: 4,
+      residents: 4,
+      accounts: 6,
+      activated: 3,
+      openActivationCodes: 3,
+      listings: 2,
+      leads: 2,
+      webhookSecrets: 2,
+    });
 
     const nord = (await findTenantBySlug(server.db, 'wohnbau-nord'))!;
     assert.equal(nord.name, 'Wohnbau Nord eG');
@@ -161,6 +184,35 @@ describe('demo seed (npm start)', () => {
       tx.query<{ settings: { portalPageUrl: string } }>(`SELECT settings FROM company_settings`),
     );
     assert.equal(settings.rows[0].settings.portalPageUrl, `${ORIGINS[0]}/`);
+  });
+
+  it('the demo clerk finds listings on the portals and leads on the board, one waiting unassigned, and sees phone numbers', async () => {
+    const clerk = signedIn.get('clara.sachbearbeiterin@wohnbau-nord.example')!;
+    const listings = (await clerk.get('/api/staff/listings')).body.items;
+    assert.deepEqual([...new Set(listings.flatMap((listing: any) => listing.portalIds.map((id: any) => id.provider)))].sort(), [
+      'immoscout24',
+      'immowelt',
+      'openimmo',
+    ]);
+    assert.deepEqual((await clerk.get('/api/staff/leads/counts')).body.columns, {
+      nicht_zugeordnet: 1,
+      offen: 4,
+      kontaktiert: 0,
+      besichtigt: 0,
+      akzeptiert: 0,
+      abgelehnt: 0,
+    });
+    const cards = (await clerk.get('/api/staff/leads?q=beispiel')).body.items;
+    assert.deepEqual(
+      cards.map((card: any) => [card.duplicate, card.selfDisclosureOffered]),
+      [
+        [true, false],
+        [true, true],
+      ],
+    );
+    const jana = (await clerk.get(`/api/staff/leads/${cards[1].id}`)).body;
+    assert.equal(jana.lead.phone, '0151 23456789', 'the demo clerk holds the letting permission');
+    assert.ok(!/3\.200|SCHUFA/.test(jana.lead.message));
   });
 
   it('shows the demo accounts with their current TOTP code at /dev/demo-logins', async () => {

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +47,19 @@ function startMain(dataDir: string): Promise<Started> {
   });
 }
 
+/** The shell blocks of docs/leads.md's "Try it" after the one that sets URL and SECRET: X-Signature, Standard Webhooks. */
+function tryItBlocks(): string[] {
+  const doc = readFileSync(new URL('../../docs/leads.md', import.meta.url), 'utf8');
+  const section = doc.slice(doc.indexOf('### Try it'), doc.indexOf('## Listings'));
+  const blocks = [...section.matchAll(/```sh\n([\s\S]*?)```/g)].map((match) => match[1]);
+  assert.match(blocks[0], /^URL=.*\nSECRET=/, 'the first block sets URL and SECRET');
+  return blocks.slice(1);
+}
+
+function runShell(script: string, env: Record<string, string>): string {
+  return execFileSync('bash', ['-euo', 'pipefail', '-c', script], { env: { ...process.env, ...env }, encoding: 'utf8' }).trim();
+}
+
 function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<number | null> {
   return new Promise((resolve) => {
     child.removeAllListeners('exit');
@@ -71,6 +84,15 @@ describe('npm start (bff/main.ts) with the embedded database', () => {
     assert.match(first.output, /stadthaus-sued\s+Verwaltung\s+alois\.verwalter@stadthaus-sued\.example/);
     const firstCode = /max\.nachbar@wohnbau-nord\.example.*?([A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4})/.exec(first.output)?.[1];
     assert.ok(firstCode, first.output);
+
+    // The printed lead webhook and its secret work with docs/leads.md's curl + openssl example, as pasted.
+    const hook = /wohnbau-nord\s+immoscout24\s+(http:\/\/\S+)\s+(whsec_\S+)/.exec(first.output);
+    assert.ok(hook, first.output);
+    const [xSignature, standardWebhooks] = tryItBlocks();
+    const sent = runShell(xSignature, { URL: hook[1], SECRET: hook[2] });
+    assert.match(sent, /^\{"leadId":"[0-9a-f-]{36}","duplicate":false\}$/, sent);
+    const resent = runShell(`${xSignature}\n${standardWebhooks}`, { URL: hook[1], SECRET: hook[2] });
+    assert.match(resent, /"duplicate":true\}\{"leadId":"[0-9a-f-]{36}","duplicate":true\}$/, resent);
 
     type DemoLogins = { logins: { email: string }[] };
     const demoLogins = (await (await fetch(`${first.url}/dev/demo-logins.json`)).json()) as DemoLogins;

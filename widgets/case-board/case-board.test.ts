@@ -377,6 +377,41 @@ describe('<case-board>', function () {
     expect(page.detail.querySelector('button.certificate')).to.equal(null);
   });
 
+  it('leaves the cases as they are when a rental lead arrives live in the same staff room', async () => {
+    const { el, bff, page } = await board({ count: 3 });
+    const before = page.numbers();
+    const now = new Date().toISOString();
+    bff.live.emit('lead:created', {
+      lead: {
+        id: 'a0000000-0000-4000-8000-000000000001',
+        listing: null,
+        status: 'offen',
+        column: 'nicht_zugeordnet',
+        source: 'immoscout24',
+        channel: 'webhook',
+        provider: 'immoscout24',
+        name: 'Jana Beispiel',
+        email: 'jana@example.org',
+        owner: null,
+        desiredMoveIn: null,
+        householdSize: null,
+        householdType: null,
+        pets: null,
+        selfDisclosureOffered: false,
+        duplicate: false,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+        statusChangedAt: now,
+      },
+      duplicateOf: [],
+    });
+    await el.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(page.numbers()).to.deep.equal(before);
+    expect(page.root.querySelector('[aria-live="polite"]')!.textContent.trim()).to.equal('');
+  });
+
   it('adds a new case live, announces it politely and marks it new; updates a listed and an open case', async () => {
     const { el, bff, cases, page } = await board({ count: 5 });
     const fresh = cases.add(

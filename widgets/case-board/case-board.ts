@@ -271,7 +271,10 @@ export class CaseBoard extends PortalElement {
     this.buildings = buildings;
   }
 
-  private onLive({ event, payload }: StaffLiveEvent): void {
+  private onLive(live: StaffLiveEvent): void {
+    // The staff room also carries the lead board's events: the case board follows cases only.
+    if (live.event !== 'case:created' && live.event !== 'case:updated') return;
+    const { event, payload } = live;
     const item = payload.case;
     this.rememberBuildings([item]);
     if (event === 'case:created') {

@@ -1,7 +1,7 @@
 import type { ErrorCode } from '../../../../bff/contract/errors.ts';
 import { UPLOAD_LIMITS } from '../../../../bff/contract/enums.ts';
 
-/** Codes only clerks and admins meet (board, admin API, Vorgang API): their texts are German and English. */
+/** Codes only clerks and admins meet (board, admin API, Vorgang API, lead pipeline): their texts are German and English. */
 export type StaffErrorCode =
   | 'case_changed'
   | 'invalid_status_transition'
@@ -23,7 +23,9 @@ export type StaffErrorCode =
   | 'json_expected'
   | 'signature_missing'
   | 'signature_invalid'
-  | 'signature_expired';
+  | 'signature_expired'
+  | 'portal_id_taken'
+  | 'too_many_secrets';
 
 /** Codes only `<tenant-chat>` meets: their texts come with the chat's own chunk (widgets/tenant-chat/i18n). */
 export type ChatRefusalCode = 'chat_notice_required' | 'chat_busy' | 'chat_budget_exhausted';
@@ -106,6 +108,8 @@ export const staffErrorCodes: Record<StaffErrorCode, string> = {
   signature_missing: 'Signatur oder Zeitstempel fehlt.',
   signature_invalid: 'Die Signatur ist ungültig.',
   signature_expired: 'Der Zeitstempel liegt mehr als 5 Minuten zurück oder in der Zukunft.',
+  portal_id_taken: 'Diese Kennung beim Portal gehört schon zu einem anderen Inserat.',
+  too_many_secrets: 'Für diesen Anbieter sind schon 5 Geheimnisse gültig. Bitte zuerst ein altes widerrufen.',
 };
 
 const errorCodes: Partial<Record<ErrorCode, string>> = { ...residentErrorCodes, ...staffErrorCodes };

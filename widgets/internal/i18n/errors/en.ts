@@ -75,6 +75,8 @@ const staffErrorCodes: Record<StaffErrorCode, string> = {
   signature_missing: 'The signature or timestamp is missing.',
   signature_invalid: 'The signature is invalid.',
   signature_expired: 'The timestamp is more than 5 minutes in the past or in the future.',
+  portal_id_taken: 'This portal id already belongs to another listing.',
+  too_many_secrets: 'This provider already has 5 valid secrets. Please revoke an old one first.',
 };
 
 const errors: ErrorMessages = {
