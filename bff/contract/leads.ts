@@ -211,7 +211,7 @@ const leadFilter = {
   source: commaList(LEAD_SOURCES, 'Unbekannte Quelle.').optional(),
   /** An account id, `me` or `none` (no owner yet). */
   owner: z.union([id, z.enum(['me', 'none'])], { error: 'Bitte eine Kennung, „me“ oder „none“ angeben.' }).optional(),
-  /** Name or e-mail address (and, with the letting permission, telephone number), across listings. */
+  /** Name or e-mail address (and, with the letting permission, telephone number and address), across listings. */
   q: z.string().trim().min(2, 'Bitte mindestens 2 Zeichen eingeben.').max(100, 'Bitte höchstens 100 Zeichen.').optional(),
 };
 
@@ -224,7 +224,7 @@ export const leadCountQuery = z.object(leadFilter);
 
 export const leadPage = page(leadCard)
   .extend({
-    /** The viewer holds the letting permission (`q` then also searched telephone numbers). */
+    /** The viewer holds the letting permission (`q` then also searched telephone numbers and addresses). */
     contactVisible: z.boolean(),
   })
   .meta({ id: 'LeadPage' });

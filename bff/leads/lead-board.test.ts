@@ -129,6 +129,7 @@ describe('the lead board’s reads', () => {
     const withoutPermission = await clerk.get(`/api/staff/leads?q=${encodeURIComponent('0151 23456789')}`);
     assert.deepEqual(ids(withoutPermission), []);
     assert.equal(withoutPermission.body.contactVisible, false);
+    assert.deepEqual(ids(await clerk.get('/api/staff/leads?q=Birkenweg')), [], 'no address search either');
 
     await grantLetting(['letting']);
     for (const written of ['+49 151 23456789', '0151/23456789', '0049 151 234 567 89', '23456789']) {
@@ -143,6 +144,10 @@ describe('the lead board’s reads', () => {
       { via: log.body.items[0].via, fields: log.body.items[0].fields, account: log.body.items[0].account },
       { via: 'search', fields: ['phone'], account: { id: company.clerk.id, label: 'Clara Sachbearbeiterin' } },
     );
+    // The address, too (only Jana's first enquiry carries one).
+    assert.deepEqual(ids(await clerk.get('/api/staff/leads?q=birkenweg')), [lead.jana]);
+    const byAddress = (await admin.get(`/api/staff/leads/${lead.jana}/access-log`)).body.items[0];
+    assert.deepEqual([byAddress.via, byAddress.fields], ['search', ['address']]);
     await grantLetting([]);
   });
 

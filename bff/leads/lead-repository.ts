@@ -103,6 +103,8 @@ export interface LeadFilter {
   text?: string;
   /** A LIKE pattern of the E.164 telephone number (only for staff with the letting permission). */
   phonePattern?: string;
+  /** `text` also searches the address (only for staff with the letting permission). */
+  addressSearch?: boolean;
 }
 
 /** Escapes LIKE's wildcards in a search text, so `%` and `_` match themselves. */
@@ -116,7 +118,8 @@ const FILTER = `
         AND ($5::uuid IS NULL OR l.owner_account_id = $5)
         AND (NOT $6::boolean OR l.owner_account_id IS NULL)
         AND (($7::text IS NULL AND $8::text IS NULL)
-             OR l.name ILIKE $7 ESCAPE '\\' OR l.email ILIKE $7 ESCAPE '\\' OR l.phone_normalised LIKE $8)`;
+             OR l.name ILIKE $7 ESCAPE '\\' OR l.email ILIKE $7 ESCAPE '\\' OR l.phone_normalised LIKE $8
+             OR ($9::boolean AND l.address ILIKE $7 ESCAPE '\\'))`;
 
 const filterParams = (filter: LeadFilter) => [
   filter.status ?? null,
@@ -127,24 +130,29 @@ const filterParams = (filter: LeadFilter) => [
   filter.withoutOwner ?? false,
   filter.text === undefined ? null : likeContaining(filter.text),
   filter.phonePattern ?? null,
+  filter.addressSearch ?? false,
 ];
 
-/**
- * One page of leads, newest first; the cursor is the id of the last lead of the previous page. `phoneMatched`
- * says which leads were found by their telephone number (those views go to the access log).
- */
+/** Which of a lead's contact fields a search matched (such finds go to the access log). */
+export interface ContactMatch {
+  phoneMatched: boolean;
+  addressMatched: boolean;
+}
+
+/** One page of leads, newest first; the cursor is the id of the last lead of the previous page. */
 export async function listLeads(
   tx: Queryable,
   filter: LeadFilter & { limit: number; cursor?: string },
-): Promise<Array<LeadRecord & { phoneMatched: boolean }>> {
-  const { rows } = await tx.query<LeadRow & { phoneMatched: boolean }>(
-    `${LEAD_SELECT}, coalesce(l.phone_normalised LIKE $8, false) AS "phoneMatched"${LEAD_FROM}${FILTER}
-        AND ($9::uuid IS NULL OR (l.created_at, l.id) < (SELECT created_at, id FROM leads WHERE id = $9))
+): Promise<Array<LeadRecord & ContactMatch>> {
+  const { rows } = await tx.query<LeadRow & ContactMatch>(
+    `${LEAD_SELECT}, coalesce(l.phone_normalised LIKE $8, false) AS "phoneMatched",
+            coalesce($9::boolean AND l.address ILIKE $7 ESCAPE '\\', false) AS "addressMatched"${LEAD_FROM}${FILTER}
+        AND ($10::uuid IS NULL OR (l.created_at, l.id) < (SELECT created_at, id FROM leads WHERE id = $10))
       ORDER BY l.created_at DESC, l.id DESC
-      LIMIT $10`,
+      LIMIT $11`,
     [...filterParams(filter), filter.cursor ?? null, filter.limit],
   );
-  return rows.map((row) => ({ ...toRecord(row), phoneMatched: row.phoneMatched }));
+  return rows.map((row) => ({ ...toRecord(row), phoneMatched: row.phoneMatched, addressMatched: row.addressMatched }));
 }
 
 /** How many leads each board column holds under the filter. */

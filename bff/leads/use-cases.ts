@@ -55,7 +55,7 @@ export function createLeadUseCases(deps: { db: Database }) {
     if (taken.length) throw portalIdsTaken(taken);
   }
 
-  /** The filter of a board request; `q` searches telephone numbers only for a viewer with the letting permission. */
+  /** The filter of a board request; `q` searches telephone numbers and addresses only for a viewer with the letting permission. */
   function leadFilter(ctx: TenantContext, input: LeadFilterInput, contactVisible: boolean): leads.LeadFilter {
     const filter: leads.LeadFilter = {
       ...(input.listing === 'none' ? { unassigned: true } : input.listing ? { listingId: input.listing } : {}),
@@ -64,6 +64,7 @@ export function createLeadUseCases(deps: { db: Database }) {
     };
     if (input.q) {
       filter.text = input.q;
+      filter.addressSearch = contactVisible;
       const digits = input.q.replace(/\D/g, '');
       if (contactVisible && digits.length >= 5 && /^[+\d\s()/.-]+$/.test(input.q)) {
         // A whole number (+49 151 …, 0151 …, 0049 151 …) is found as the same number; a fragment anywhere in it.
@@ -123,15 +124,12 @@ export function createLeadUseCases(deps: { db: Database }) {
         if (base.unassigned && column.unassigned === false) return { items: [], nextCursor: null, contactVisible };
         const filter = { ...base, ...column, unassigned: column.unassigned ?? base.unassigned };
         const page = await fetchPage(query.limit, (limit) => leads.listLeads(tx, { ...filter, limit, cursor: query.cursor }));
-        // Found by the telephone number: the search showed who has it.
-        const foundByPhone = page.items.filter((lead) => lead.phoneMatched);
-        if (foundByPhone.length) {
-          await leads.logContactAccess(
-            tx,
-            ctx.tenantId,
-            foundByPhone.map((lead) => ({ leadId: lead.id, via: 'search' as const, fields: ['phone' as const] })),
-          );
-        }
+        // Found by the telephone number or address: the search showed whose they are.
+        const foundByContact = page.items.flatMap((lead) => {
+          const fields = [...(lead.phoneMatched ? ['phone' as const] : []), ...(lead.addressMatched ? ['address' as const] : [])];
+          return fields.length ? [{ leadId: lead.id, via: 'search' as const, fields }] : [];
+        });
+        if (foundByContact.length) await leads.logContactAccess(tx, ctx.tenantId, foundByContact);
         return { items: page.items.map(toLeadCard), nextCursor: page.nextCursor, contactVisible };
       });
     },
