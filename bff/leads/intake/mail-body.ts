@@ -121,6 +121,9 @@ const INLINE_PAIR = /^([\p{L}][\p{L}\d .()/-]{0,39}?)\s*:\s+(.+)$/u;
 /** A cell that is only a label: "Vorname:". */
 const LABEL_ONLY = /^([\p{L}][\p{L}\d .()/:-]{0,59}):$/u;
 
+/** What a form prints for a field left empty. */
+const NO_VALUE = /^(-+|–|k\. ?a\.?|keine angabe|nicht angegeben|n\/a)$/i;
+
 export interface BodyReading {
   contact: EnquiryContact;
   message: string | null;
@@ -141,6 +144,7 @@ export function readBody(blocks: string[], multiLineMessage: boolean): BodyReadi
   let mobile: string | null = null;
 
   const assign = (slot: Slot, value: string) => {
+    if (NO_VALUE.test(value)) return;
     if (slot === 'message') message ??= value;
     else if (slot === 'listingId') listingId ??= /\d{5,}|\S+/.exec(value)?.[0] ?? null;
     else if (slot === 'mobile') mobile ??= value;

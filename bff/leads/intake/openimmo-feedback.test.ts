@@ -165,6 +165,31 @@ describe('OpenImmo-Feedback files: what real senders do', () => {
     assert.equal(result.enquiries[0].message, 'Budget <800, Einzug 1.5.');
   });
 
+  it('reads feedback of 1.1/1.2.0 in the old OpenImmo namespace, without a version element', () => {
+    const result = parseOpenImmoFeedbackFile(
+      '<?xml version="1.0"?><openimmo_feedback xmlns="http://www.openimmo.de"><sender><name>alt</name></sender>' +
+        '<objekt><oobj_id>O-1</oobj_id><interessent><nachname>Lang</nachname><email>lang@example.org</email></interessent></objekt></openimmo_feedback>',
+    );
+    assert.ok(result.ok);
+    assert.deepEqual([result.enquiries[0].providerListingId, result.enquiries[0].contact.email], ['O-1', 'lang@example.org']);
+  });
+
+  it('reads an Immowelt objektanfrage a clerk saved from a mail and uploads', () => {
+    const result = parseOpenImmoFeedbackFile(
+      '<objektanfrage><objekt><o_refnr>R-5</o_refnr></objekt><interessent><i_vorname>Ida</i_vorname><i_name>Nowak</i_name><i_info>Hallo</i_info></interessent></objektanfrage>',
+    );
+    assert.ok(result.ok);
+    assert.deepEqual(
+      [
+        result.enquiries[0].provider,
+        result.enquiries[0].providerListingId,
+        result.enquiries[0].contact.lastName,
+        result.enquiries[0].message,
+      ],
+      ['immowelt', 'R-5', 'Nowak', 'Hallo'],
+    );
+  });
+
   it('skips an interessent without name, address or number, and says so', () => {
     const result = parseOpenImmoFeedbackFile(
       '<openimmo_feedback><objekt><oobj_id>X</oobj_id><interessent><anfrage>Hallo</anfrage></interessent><interessent><nachname>Roth</nachname></interessent></objekt></openimmo_feedback>',

@@ -163,6 +163,22 @@ describe('portal mails: what senders get wrong', () => {
     assert.equal(enquiry.listingHint, 'Altbau-Wohnung Schiller- & Goethestraße');
   });
 
+  it('finds feedback XML pasted into a text body between a greeting and a signature', async () => {
+    const raw = [
+      'From: ImmoScout24 <kontaktanfrage@immobilienscout24.de>',
+      'Subject: Kontaktanfrage',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Guten Tag, anbei die Anfrage:',
+      '<openimmo_feedback><objekt><portal_obj_id>4242</portal_obj_id><interessent><nachname>Sommer</nachname></interessent></objekt></openimmo_feedback>',
+      '-- ',
+      'ImmoScout24',
+      '',
+    ].join('\r\n');
+    const enquiry = single(await parsePortalMail(raw));
+    assert.deepEqual([enquiry.providerListingId, enquiry.contact.lastName], ['4242', 'Sommer']);
+  });
+
   it('refuses a portal mail with nothing usable, with a reason', async () => {
     const failure = refused(await parsePortalMail(testdata('nothing-usable.eml')));
     assert.equal(failure.code, 'no_enquiry');
@@ -178,9 +194,10 @@ describe('portal mails: what senders get wrong', () => {
 
   it('reads a mail of an unknown sender when the inbound address names the portal', async () => {
     const raw =
-      'From: Vermietung <team@hv.example>\r\nSubject: WG: Anfrage Ref.-Nr. K-9: Wohnung\r\n\r\nName:\r\nFrau Eva Ost\r\nE-Mail:\r\neva@example.org\r\n';
+      'From: Vermietung <team@hv.example>\r\nSubject: WG: Anfrage Ref.-Nr. K-9: Wohnung\r\n\r\nName:\r\nFrau Eva Ost\r\nE-Mail:\r\neva@example.org\r\nTelefon: -\r\n';
     const enquiry = single(await parsePortalMail(raw, { provider: 'immowelt' }));
     assert.deepEqual([enquiry.providerListingId, enquiry.contact.lastName, enquiry.contact.email], ['K-9', 'Ost', 'eva@example.org']);
+    assert.equal(enquiry.contact.phone, null, 'a dash is no number');
   });
 
   it('names an OpenImmo transfer attached instead of feedback in the reason', async () => {
@@ -226,6 +243,7 @@ describe('portal mails: what senders get wrong', () => {
     const raw = [
       'From: ImmoScout24 <kontaktanfrage@immobilienscout24.de>',
       'Message-ID: <two@immobilienscout24.de>',
+      'Reply-To: relay-eins@kontakt.immobilienscout24.de',
       'Subject: Anfragen',
       'Content-Type: text/xml; charset=utf-8',
       '',
@@ -241,6 +259,14 @@ describe('portal mails: what senders get wrong', () => {
       [
         ['77', '<two@immobilienscout24.de>#1', 'Eins'],
         ['77', '<two@immobilienscout24.de>#2', 'Zwei'],
+      ],
+    );
+    // One Reply-To cannot be both people's address.
+    assert.deepEqual(
+      result.enquiries.map((enquiry) => [enquiry.contact.email, enquiry.replyToRelayAddress]),
+      [
+        [null, null],
+        [null, null],
       ],
     );
   });
@@ -293,6 +319,7 @@ describe('portal mails: subjects, names and the "Weitere Daten" block', () => {
     assert.equal(listingIdFromSubject('Neue Anfrage, Scout-ID: 98765432'), '98765432');
     assert.equal(listingIdFromSubject('Anfrage zu Ref.-Nr. KOE-2026-17: 2-Zimmer-Wohnung'), 'KOE-2026-17');
     assert.equal(listingIdFromSubject('Kontaktanfrage Ref.-Nr.: W 17/3: Wohnung'), 'W 17/3');
+    assert.equal(listingIdFromSubject('Kontaktanfrage (Referenznummer: 4711-2)'), '4711-2');
     assert.equal(listingIdFromSubject('Frage zu Ihrem Objekt in Berlin'), null);
     assert.equal(listingIdFromSubject(undefined), null);
   });

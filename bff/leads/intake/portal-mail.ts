@@ -46,11 +46,13 @@ function addressesOf(field: AddressObject | AddressObject[] | undefined): string
   return objects.flatMap((object) => object.value).flatMap((entry) => (entry.address ? [entry.address.toLowerCase()] : []));
 }
 
-/** IS24: "… Objekt  12345678 …" (two blanks, S1), "Scout-ID: 12345678"; Immowelt: "Ref.-Nr. WE-17: …". */
+/** IS24: "… Objekt  12345678 …" (two blanks, S1), "Scout-ID: 12345678"; Immowelt: "Ref.-Nr. WE-17: …"; Immonet: "Referenznummer: 4711". */
 export function listingIdFromSubject(subject: string | undefined): string | null {
   if (!subject) return null;
   const reference = /Ref\.?\s*-?\s*Nr\.?\s*:?\s*([^:]+?)\s*(?::|$)/i.exec(subject);
   if (reference) return reference[1].replace(/^["'(]+|["')]+$/g, '') || null;
+  const immonet = /Referenznummer\s*:?\s*([^\s,;:()]+)/i.exec(subject);
+  if (immonet) return immonet[1];
   const scoutId = /Scout-?ID\s*:?\s*(\d{5,})/i.exec(subject);
   if (scoutId) return scoutId[1];
   const afterObjekt = /\bObjekt\b(.*)$/i.exec(subject)?.[1] ?? '';
@@ -114,14 +116,16 @@ interface MailFacts {
 function completed(enquiries: ParsedEnquiry[], facts: MailFacts): [ParsedEnquiry, ...ParsedEnquiry[]] {
   const done = enquiries.map((enquiry, index) => {
     const alias = enquiry.fields.find((field) => /^e-?mail-?alias$/i.test(field.label))?.value ?? null;
-    const relay = enquiry.replyToRelayAddress ?? alias ?? facts.relay;
+    // The mail's Reply-To belongs to one person: with several enquiries in one mail it is nobody's in particular.
+    const single = enquiries.length === 1;
+    const relay = enquiry.replyToRelayAddress ?? alias ?? (single ? facts.relay : null);
     return {
       ...enquiry,
       providerEnquiryId:
         enquiry.providerEnquiryId ??
         (facts.messageId ? (enquiries.length > 1 ? `${facts.messageId}#${index + 1}` : facts.messageId) : null),
       sentAt: enquiry.sentAt ?? facts.sentAt,
-      contact: { ...enquiry.contact, email: enquiry.contact.email ?? relay ?? facts.replyTo },
+      contact: { ...enquiry.contact, email: enquiry.contact.email ?? relay ?? (single ? facts.replyTo : null) },
       replyToRelayAddress: relay,
     };
   });

@@ -87,8 +87,9 @@ function kindOf(rootName: string): XmlKind {
 
 /** Reads one XML document; a reason (German) when it is not well-formed XML even after the pre-pass. */
 export function readXml(text: string): XmlReading {
-  const source = repairPastedXml(text.replace(/^\uFEFF/, '').trim());
-  if (!source.startsWith('<')) return { ok: false, reason: 'Der Inhalt ist kein XML (er beginnt nicht mit „<“).' };
+  const trimmed = text.replace(/^\uFEFF/, '').trim();
+  if (!trimmed.startsWith('<')) return { ok: false, reason: 'Der Inhalt ist kein XML (er beginnt nicht mit „<“).' };
+  const source = repairPastedXml(trimmed);
   const valid = XMLValidator.validate(source);
   if (valid !== true) {
     return { ok: false, reason: `Das XML ist fehlerhaft (Zeile ${valid.err.line}, Spalte ${valid.err.col}: ${valid.err.msg}).` };
