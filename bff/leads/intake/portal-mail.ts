@@ -1,13 +1,5 @@
 import { simpleParser, type AddressObject, type Attachment, type ParsedMail } from 'mailparser';
-import {
-  failure,
-  hasContact,
-  splitFurtherData,
-  type EnquiryField,
-  type EnquiryProvider,
-  type ParsedEnquiry,
-  type ParseResult,
-} from './enquiry.ts';
+import { failure, hasContact, splitFurtherData, type EnquiryProvider, type ParsedEnquiry, type ParseResult } from './enquiry.ts';
 import { enquiriesFromObjektanfrage } from './immowelt-objektanfrage.ts';
 import { blocksOfHtml, blocksOfText, readBody } from './mail-body.ts';
 import { enquiriesFromFeedback, refusalOf } from './openimmo-feedback.ts';
@@ -141,10 +133,6 @@ function enquiryFromBody(mail: ParsedMail, provider: EnquiryProvider, facts: Mai
   const reading = readings.find((candidate) => hasContact(candidate.contact));
   if (!reading) return null;
   const { message, fields } = splitFurtherData(reading.message ?? '');
-  const listingFields: EnquiryField[] =
-    reading.listingId && facts.subjectListingId && reading.listingId !== facts.subjectListingId
-      ? [{ label: 'Objekt-ID im Betreff', value: facts.subjectListingId }]
-      : [];
   return {
     provider,
     providerListingId: reading.listingId ?? facts.subjectListingId,
@@ -152,13 +140,17 @@ function enquiryFromBody(mail: ParsedMail, provider: EnquiryProvider, facts: Mai
     sentAt: null,
     contact: reading.contact,
     message,
-    fields: [...reading.fields, ...fields, ...listingFields],
+    fields: [...reading.fields, ...fields],
     replyToRelayAddress: null,
     listingHint: mail.subject ?? null,
   };
 }
 
 export async function parsePortalMail(raw: Buffer | string, options: PortalMailOptions = {}): Promise<ParseResult> {
+  return parseMail(raw, options, true);
+}
+
+async function parseMail(raw: Buffer | string, options: PortalMailOptions, openForwarded: boolean): Promise<ParseResult> {
   if (!raw.length || !raw.toString().trim()) return failure('empty', 'Die E-Mail ist leer.');
   let mail: ParsedMail;
   try {
@@ -203,9 +195,10 @@ export async function parsePortalMail(raw: Buffer | string, options: PortalMailO
   }
 
   if (!facts.provider || facts.provider === 'openimmo') {
-    for (const attachment of mail.attachments.filter((part) => part.contentType === 'message/rfc822')) {
-      // A clerk forwarded the portal's mail as an attachment.
-      const forwarded = await parsePortalMail(attachment.content, options);
+    // A clerk forwarded the portal's mail as an attachment (one level: a forward of a forward is not unpacked).
+    const forwards = openForwarded ? mail.attachments.filter((part) => part.contentType === 'message/rfc822') : [];
+    for (const attachment of forwards) {
+      const forwarded = await parseMail(attachment.content, options, false);
       if (forwarded.ok) return forwarded;
     }
     return failure(
