@@ -107,6 +107,21 @@ const configSchema = z
     /** Time limit of one request to a housing company's Vorgang API. */
     CASE_BACKEND_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
     /**
+     * Portal mailbox (bff/leads/intake/imap-poller.ts, docs/lead-intake.md): where ImmoScout24 and Immowelt deliver
+     * enquiries. `imaps://host` or `imap://host` (STARTTLS, required beyond loopback); unset: no polling.
+     */
+    LEAD_IMAP_URL: z
+      .url({ protocol: /^imaps?$/, error: 'LEAD_IMAP_URL muss eine Adresse wie imaps://imap.example.de oder imap://host:143 sein' })
+      .optional(),
+    LEAD_IMAP_USER: z.string().optional(),
+    LEAD_IMAP_PASSWORD: z.string().optional(),
+    LEAD_IMAP_MAILBOX: z.string().default('INBOX'),
+    /** Handled mails are moved here (created when missing); unset: they stay in the mailbox, marked as read. */
+    LEAD_IMAP_PROCESSED_MAILBOX: z.string().optional(),
+    LEAD_IMAP_POLL_MS: z.coerce.number().int().positive().default(60_000),
+    LEAD_IMAP_RETRY_BASE_MS: z.coerce.number().int().positive().default(5000),
+    LEAD_IMAP_RETRY_MAX_MS: z.coerce.number().int().positive().default(600_000),
+    /**
      * How long stopping (SIGTERM, SIGINT) may take: requests under way get most of it to finish, then the
      * outbox worker and the database connections are closed. Keep it below the orchestrator's grace period
      * (Kubernetes and Docker: 10 s); the process exits one second after it at the latest.
@@ -162,6 +177,13 @@ const configSchema = z
         code: 'custom',
         path: ['OPENAI_COMPATIBLE_MODEL'],
         message: 'OPENAI_COMPATIBLE_MODEL ist nötig, wenn OPENAI_COMPATIBLE_BASE_URL gesetzt ist (der Modellname, den der Server kennt)',
+      });
+    }
+    if (env.LEAD_IMAP_URL && (!env.LEAD_IMAP_USER || !env.LEAD_IMAP_PASSWORD)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.LEAD_IMAP_USER ? 'LEAD_IMAP_PASSWORD' : 'LEAD_IMAP_USER'],
+        message: 'LEAD_IMAP_USER und LEAD_IMAP_PASSWORD sind nötig, wenn LEAD_IMAP_URL gesetzt ist (Anmeldung am Postfach)',
       });
     }
     if (env.COOKIE_SAMESITE === 'none' && env.PUBLIC_URL && !env.PUBLIC_URL.startsWith('https://')) {
