@@ -25,44 +25,6 @@ export interface ListingRecord {
   updatedAt: Date;
 }
 
-/** A lead as stored: contact data included (views decide who sees the telephone number and address). */
-export interface LeadRecord {
-  id: string;
-  listingId: string | null;
-  listingTitle: string | null;
-  status: LeadStatus;
-  source: LeadSource;
-  channel: LeadChannel;
-  provider: string | null;
-  externalId: string | null;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  phoneNormalised: string | null;
-  address: string | null;
-  message: string;
-  desiredMoveIn: string | null;
-  householdSize: number | null;
-  householdType: HouseholdType | null;
-  pets: boolean | null;
-  petsNote: string | null;
-  selfDisclosureOffered: boolean;
-  commission: string | null;
-  sentAt: Date | null;
-  ownerId: string | null;
-  ownerName: string | null;
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
-  statusChangedAt: Date;
-  /** Another lead of the same listing has the same e-mail address or telephone number. */
-  duplicate: boolean;
-}
-
-/** The board column of a lead: open leads without a listing wait in "nicht zugeordnet". */
-export const columnOf = (lead: Pick<LeadRecord, 'status' | 'listingId'>): LeadColumn =>
-  lead.status === 'offen' && lead.listingId === null ? 'nicht_zugeordnet' : lead.status;
-
 /** What a new lead is stored with, after data minimisation (every intake path builds one). */
 export interface NewLead {
   listingId: string | null;
@@ -85,6 +47,25 @@ export interface NewLead {
   selfDisclosureOffered: boolean;
   sentAt: Date | null;
 }
+
+/** A lead as stored: contact data included (views decide who sees the telephone number and address). */
+export interface LeadRecord extends NewLead {
+  id: string;
+  listingTitle: string | null;
+  status: LeadStatus;
+  ownerId: string | null;
+  ownerName: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  statusChangedAt: Date;
+  /** Another lead of the same listing has the same e-mail address or telephone number. */
+  duplicate: boolean;
+}
+
+/** The board column of a lead: open leads without a listing wait in "nicht zugeordnet". */
+export const columnOf = (lead: Pick<LeadRecord, 'status' | 'listingId'>): LeadColumn =>
+  lead.status === 'offen' && lead.listingId === null ? 'nicht_zugeordnet' : lead.status;
 
 export interface LeadEventRecord {
   id: string;
