@@ -270,7 +270,9 @@ describe('realtime', () => {
 
         second = await startTestServer({ ...env, PORT: new URL(resident.baseUrl).port });
         await new Promise<void>((resolve, reject) => {
-          const timer = setTimeout(() => reject(new Error('not reconnected within 5 s')), 5_000);
+          // That it comes back by itself is what this asserts; how fast is the bench's figure (reconnect p95 2.5 s).
+          // 15 s: at a load of 10–20 on two cores CI once saw more than 5 s.
+          const timer = setTimeout(() => reject(new Error('not reconnected within 15 s')), 15_000);
           socket.once('connect', () => {
             clearTimeout(timer);
             resolve();
