@@ -58,6 +58,7 @@ import { chatModelFromConfig } from './chat/models/select.ts';
 import { createChatTools, type ChatToolDependencies, type ChatTools } from './chat/tools/index.ts';
 import { createChatUseCases } from './chat/use-cases.ts';
 import { registerChatRoutes } from './chat/routes.ts';
+import { leadAnonymisationJob } from './leads/anonymisation.ts';
 import { chatRetentionJob } from './chat/retention.ts';
 import { createDocumentUseCases } from './documents/use-cases.ts';
 import { systemClock, type Clock } from './jobs/runner.ts';
@@ -270,6 +271,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       { name: 'idempotency-keys-purge-expired', everyMs: 10 * 60_000, run: () => purgeExpiredIdempotencyKeys(db) },
       outboxPurgeJob(db),
       chatRetentionJob(db),
+      leadAnonymisationJob(db),
     ],
   });
   outboxWorker = startOutboxWorker({

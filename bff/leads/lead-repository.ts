@@ -275,3 +275,9 @@ export async function listContactAccess(
 export async function leadExists(tx: Queryable, leadId: string): Promise<boolean> {
   return (await tx.query(`SELECT 1 FROM leads WHERE id = $1`, [leadId])).rowCount > 0;
 }
+
+/** Anonymises every rejected lead past its company's period (migration 0032); how many. System scope only. */
+export async function anonymiseRejectedLeads(tx: Queryable, now: Date, defaultDays: number): Promise<number> {
+  const { rows } = await tx.query<{ anonymised: string }>(`SELECT lead_anonymise_due($1, $2) AS anonymised`, [now, defaultDays]);
+  return Number(rows[0].anonymised);
+}
