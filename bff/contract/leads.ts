@@ -747,6 +747,7 @@ export const leadLifecycleOperations = {
     summary: 'Besichtigung planen (Datum, Uhrzeit, Dauer, Notiz)',
     tag,
     access: 'staff',
+    idempotent: true,
     params: leadParams,
     body: newLeadViewing,
     response: leadViewing,

@@ -10,7 +10,8 @@ import { AGG_CHARACTERISTICS, type AggCharacteristic } from '../contract/enums.t
  * - "Frau"/"Herr" (salutations), "Kinder"/"Familie"/"Haushaltsgröße" (household size is not a § 19 characteristic;
  *   occupancy is an objective reason — the catalogue's `belegungsvorgaben`), "Glaube" ("ich glaube …");
  * - "Rasse" of a pet ("Hund der Rasse Labrador");
- * - "alter" as an adjective ("alter Mietvertrag"): only the noun "Alter" (capitalised) and age phrases.
+ * - "alter" as an adjective ("alter Mietvertrag", "Alter Mietvertrag …" at a sentence start: a capitalised word
+ *   follows): only the noun "Alter" and age phrases.
  * Matching is at word starts (a letter before the match excludes it: "Hunderasse", "Kirchstraße").
  */
 
@@ -40,7 +41,7 @@ const PATTERNS: Pattern[] = [
   word('behinderung', 'behindert|behinderung|schwerbehindert|rollstuhl|rollator|gehbehindert|blind(?!text)|gehörlos|taub\\b'),
   word('behinderung', 'handicap|psychisch|depressi|autis|down-syndrom|trisomie|chronisch krank|pflegebedürftig|assistenzhund'),
   // Alter: the noun (capitalised), and age phrases
-  word('alter', 'Alters?(?!\\p{L})|Altersgründe', 'u'),
+  word('alter', 'Alters?(?!\\p{L})(?!\\s+\\p{Lu})|Altersgründe', 'u'),
   word('alter', 'zu alt\\b|zu jung\\b|jahre alt|\\d+\\s*-?\\s*jährig|rentner|rentnerin|senior|jahrgang|betagt|greis'),
   // Sexuelle Identität
   word(
@@ -63,9 +64,10 @@ export function aggWarnings(text: string): AggMatch[] {
     if (found.has(characteristic)) continue;
     const match = regex.exec(text);
     if (match) {
-      // The whole word the match starts, for the clerk to see what was meant.
-      const rest = text.slice(match.index).match(/^[\p{L}\d*-]+(?:\s+(?:deutsch|jehovas|krank))?/u);
-      found.set(characteristic, { characteristic, label: AGG_CHARACTERISTICS[characteristic], term: rest?.[0] ?? match[0] });
+      // The match up to the end of its word ("Kopftuch", "Rentnerin"), for the clerk to see what was meant.
+      const end = match.index + match[0].length;
+      const term = text.slice(match.index, end) + (text.slice(end).match(/^[\p{L}\d-]*/u)?.[0] ?? '');
+      found.set(characteristic, { characteristic, label: AGG_CHARACTERISTICS[characteristic], term });
     }
   }
   return [...found.values()];

@@ -205,11 +205,13 @@ describe('the lead lifecycle', () => {
     assert.deepEqual([planned.body.durationMinutes, planned.body.note, planned.body.lockGrant], [30, 'Schlüssel beim Hausmeister', null]);
     const early = await move(id, { to: 'besichtigt' });
     assert.deepEqual([early.status, early.body.error.code], [409, 'viewing_required']);
-    const past = await clerk.post(`/api/staff/leads/${id}/viewings`, {
-      startsAt: new Date(Date.now() - 3_600_000).toISOString(),
-      durationMinutes: 45,
-    });
-    assert.equal(past.status, 201);
+    // A double submit with its Idempotency-Key plans one viewing.
+    const pastViewing = { startsAt: new Date(Date.now() - 3_600_000).toISOString(), durationMinutes: 45 };
+    const key = { headers: { 'idempotency-key': randomUUID() } };
+    const past = await clerk.request('POST', `/api/staff/leads/${id}/viewings`, pastViewing, key);
+    const repeated = await clerk.request('POST', `/api/staff/leads/${id}/viewings`, pastViewing, key);
+    assert.deepEqual([past.status, repeated.status, repeated.body.id], [201, 201, past.body.id]);
+    assert.equal((await lifecycle(id)).viewings.length, 2);
     assert.equal((await move(id, { to: 'besichtigt', note: 'Interesse bestätigt, Selbstauskunft angefordert.' })).status, 200);
 
     const written = await clerk.request('PUT', `/api/staff/leads/${id}/self-disclosure`, {
