@@ -65,6 +65,14 @@ import { systemClock, type Clock } from './jobs/runner.ts';
 import { mountLeadWebhookBody, registerLeadRoutes } from './leads/routes.ts';
 import { createLeadUseCases } from './leads/use-cases.ts';
 import { createLeadWebhookUseCases } from './leads/webhook-use-cases.ts';
+import { createLeadLifecycleUseCases } from './leads/lifecycle-use-cases.ts';
+import { registerLeadLifecycleRoutes } from './leads/lifecycle-routes.ts';
+import {
+  createListingPublisherDelivery,
+  createLoggingListingPublisher,
+  LISTING_PUBLISHER_TOPIC,
+  type ListingPublisher,
+} from './leads/listing-publisher.ts';
 
 export interface RunningServer extends AppContext {
   url: string;
@@ -86,6 +94,8 @@ export interface StartOptions {
   chatTools?: (deps: ChatToolDependencies, cases: CaseUseCases) => ChatTools;
   /** Where the BFF reads the time for signatures and scheduled jobs (tests set it, e.g. to a test vector's time). */
   clock?: Clock;
+  /** Where withdrawals of let listings go (tests: a recording double); default: logged only. */
+  listingPublisher?: ListingPublisher;
 }
 
 /** Boots the BFF: config, database (migrated and checked), HTTP API, realtime. Port 0 picks a free port. */
@@ -205,12 +215,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   let outboxWorker: OutboxWorker | undefined;
   const outbox = { wake: () => outboxWorker?.wake() };
   const uploads = createUploadUseCases(db);
-  const cases = createCaseUseCases({
-    db,
-    backend: createHttpCaseBackend(createEmbeddedCaseBackend()),
-    announcer: createCaseAnnouncer({ db, realtime, logger, outbox }),
-    uploads,
-  });
+  const caseBackend = createHttpCaseBackend(createEmbeddedCaseBackend());
+  const caseAnnouncer = createCaseAnnouncer({ db, realtime, logger, outbox });
+  const cases = createCaseUseCases({ db, backend: caseBackend, announcer: caseAnnouncer, uploads });
 
   const idempotency = createIdempotency(db, { waitMs: config.IDEMPOTENCY_WAIT_MS });
   const api = new Api(createGuard(config), idempotency);
@@ -241,6 +248,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     leads: createLeadUseCases({ db }),
     webhook: createLeadWebhookUseCases({ db, secrets, realtime, clock, publicUrl: ctx.publicUrl }),
   });
+  registerLeadLifecycleRoutes(api, createLeadLifecycleUseCases({ db, realtime, clock, caseBackend, caseAnnouncer, outbox }));
   const openapi = api.openapi({ title: 'Mieterportal BFF', version: '0.1.0' });
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi);
@@ -280,6 +288,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     handlers: {
       [CASE_BACKEND_TOPIC]: createCaseBackendDelivery(db, { timeoutMs: config.CASE_BACKEND_TIMEOUT_MS, publicUrl: ctx.publicUrl, secrets }),
       [MAIL_TOPIC]: createMailDelivery(mailer),
+      [LISTING_PUBLISHER_TOPIC]: createListingPublisherDelivery(options.listingPublisher ?? createLoggingListingPublisher(logger)),
     },
     pollMs: config.OUTBOX_POLL_MS,
     maxAttempts: config.OUTBOX_MAX_ATTEMPTS,

@@ -162,8 +162,79 @@ export const HOUSEHOLD_TYPES = ['single', 'couple', 'family', 'shared'] as const
 export type HouseholdType = (typeof HOUSEHOLD_TYPES)[number];
 
 /** Entries of a lead's audit trail. */
-export const LEAD_EVENT_KINDS = ['created', 'status_changed', 'owner_changed', 'listing_assigned', 'anonymised'] as const;
+export const LEAD_EVENT_KINDS = [
+  'created',
+  'status_changed',
+  'owner_changed',
+  'listing_assigned',
+  'anonymised',
+  'contact_verified',
+  'viewing_planned',
+  'self_disclosure_recorded',
+  'rejection_message_released',
+  'legal_hold_set',
+  'legal_hold_cleared',
+  /** The decision history was exported (§ 21 AGG). */
+  'decisions_exported',
+] as const;
 export type LeadEventKind = (typeof LEAD_EVENT_KINDS)[number];
+
+/**
+ * The moves of the lead lifecycle (docs/leads.md, "Lifecycle"): forward one stage at a time, to `abgelehnt` from
+ * every open stage, and a rejected lead back to `kontaktiert` (reactivation). `akzeptiert` is final.
+ */
+export const LEAD_TRANSITIONS: Record<LeadStatus, readonly LeadStatus[]> = {
+  offen: ['kontaktiert', 'abgelehnt'],
+  kontaktiert: ['besichtigt', 'abgelehnt'],
+  besichtigt: ['akzeptiert', 'abgelehnt'],
+  akzeptiert: [],
+  abgelehnt: ['kontaktiert'],
+};
+
+/** A contact channel of a lead, and how it was verified: the clerk reached the person on it, or the person answered from it. */
+export const CONTACT_CHANNELS = ['email', 'phone'] as const;
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+export const CONTACT_VERIFICATIONS = ['reached', 'answered'] as const;
+export type ContactVerification = (typeof CONTACT_VERIFICATIONS)[number];
+
+/** Net household income per month, in bands (self-disclosure, from `besichtigt` on). */
+export const INCOME_BANDS = ['unter_1500', '1500_2500', '2500_3500', '3500_5000', 'ueber_5000'] as const;
+export type IncomeBand = (typeof INCOME_BANDS)[number];
+
+/** The self-disclosure fields (Selbstauskunft): neither read nor written before `besichtigt`. */
+export const SELF_DISCLOSURE_FIELDS = ['profession', 'employer', 'incomeBand', 'rentDebtFreeCertificate'] as const;
+
+/**
+ * Objective reasons to reject a lead (§ 19 AGG: none of them is a protected characteristic), with their German
+ * labels. `anderweitig_vermietet` is also what the acceptance of another lead gives the others.
+ */
+export const LEAD_REJECTION_REASONS = {
+  anderweitig_vermietet: 'Wohnung anderweitig vermietet',
+  einkommen_nicht_ausreichend: 'Einkommen im Verhältnis zur Miete nicht ausreichend',
+  mietschulden: 'Mietrückstände beim Vorvermieter / keine Mietschuldenfreiheitsbescheinigung',
+  bonitaet_kritisch: 'Bonitätsprüfung mit Ergebnis „kritisch“',
+  unterlagen_unvollstaendig: 'Unterlagen trotz Nachfrage unvollständig',
+  unzutreffende_angaben: 'Unzutreffende Angaben in der Selbstauskunft',
+  besichtigung_nicht_wahrgenommen: 'Besichtigungstermin ohne Absage nicht wahrgenommen',
+  interesse_zurueckgezogen: 'Interesse zurückgezogen',
+  nicht_erreichbar: 'Trotz mehrerer Versuche nicht erreichbar',
+  belegungsvorgaben: 'Belegungsvorgaben nicht erfüllt (z. B. Wohnberechtigungsschein)',
+  tierhaltung: 'Gewünschte Tierhaltung in dieser Wohnung nicht möglich',
+  einzugstermin_unpassend: 'Gewünschter Einzugstermin passt nicht zur Verfügbarkeit',
+} as const;
+export type LeadRejectionReason = keyof typeof LEAD_REJECTION_REASONS;
+export const LEAD_REJECTION_REASON_CODES = Object.keys(LEAD_REJECTION_REASONS) as [LeadRejectionReason, ...LeadRejectionReason[]];
+
+/** The characteristics protected by § 19 AGG, with German labels: a rejection's free text touching one warns the clerk. */
+export const AGG_CHARACTERISTICS = {
+  herkunft: 'Rasse oder ethnische Herkunft',
+  geschlecht: 'Geschlecht',
+  religion: 'Religion oder Weltanschauung',
+  behinderung: 'Behinderung',
+  alter: 'Alter',
+  sexuelle_identitaet: 'Sexuelle Identität',
+} as const;
+export type AggCharacteristic = keyof typeof AGG_CHARACTERISTICS;
 
 /** Why a lead webhook request was refused (its audit entry). */
 export const LEAD_INTAKE_REJECTION_REASONS = [

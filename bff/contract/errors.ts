@@ -89,6 +89,30 @@ export const ERROR_CODES = [
   'portal_id_taken',
   /** A provider has the most webhook secrets that may be valid at once: revoke an old one first. */
   'too_many_secrets',
+  /** Someone else changed the lead since the client read it (its `version`): reload and decide again. */
+  'lead_conflict',
+  /** The lead cannot go from its status to the one asked for (LEAD_TRANSITIONS). */
+  'lead_transition_invalid',
+  /** A stage's requirements are not met; `details.missing` names them. */
+  'lead_gate_failed',
+  /** Self-disclosure data before `besichtigt`: neither read nor written. */
+  'self_disclosure_locked',
+  /** `besichtigt` needs a viewing whose time has passed. */
+  'viewing_required',
+  /** `abgelehnt` needs a reason from the catalogue or a text. */
+  'rejection_reason_required',
+  /** The rejection's text touches a characteristic protected by § 19 AGG; send again with `acknowledgeAggWarning`. */
+  'agg_warning',
+  /** The listing is let already (another lead was accepted). */
+  'listing_already_let',
+  /** The lead has no listing ("nicht zugeordnet"): it cannot be accepted. */
+  'lead_without_listing',
+  /** The lead has no e-mail address: the rejection message cannot be sent by e-mail. */
+  'lead_without_email',
+  /** There is no prepared rejection message to release (none, or it was released already). */
+  'rejection_message_missing',
+  /** The lead has no e-mail address or phone number of this kind to verify. */
+  'contact_channel_missing',
   // Vorgang API (docs/case-backend-http.md)
   'https_required',
   'json_expected',

@@ -10,7 +10,7 @@ import { caseBackendOperations } from './case-backend.ts';
 import { caseOperations } from './cases.ts';
 import { chatOperations } from './chat.ts';
 import { documentOperations } from './documents.ts';
-import { leadOperations } from './leads.ts';
+import { leadLifecycleOperations, leadOperations } from './leads.ts';
 import { onboardingOperations } from './onboarding.ts';
 import type { Operation } from './operation.ts';
 import { settingsOperations } from './settings.ts';
@@ -40,5 +40,6 @@ export const operations = {
   ...settingsOperations,
   ...chatOperations,
   ...leadOperations,
+  ...leadLifecycleOperations,
 } satisfies Record<string, Operation>;
 export type OperationId = keyof typeof operations;

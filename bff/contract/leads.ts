@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { commaList, id, idParams, labelled, page, pageQuery, slug, text, timestamp } from './common.ts';
 import {
+  AGG_CHARACTERISTICS,
+  CONTACT_CHANNELS,
+  CONTACT_VERIFICATIONS,
   HOUSEHOLD_TYPES,
+  INCOME_BANDS,
+  LEAD_REJECTION_REASON_CODES,
+  SELF_DISCLOSURE_FIELDS,
+  type AggCharacteristic,
   LEAD_CHANNELS,
   LEAD_COLUMNS,
   LEAD_EVENT_KINDS,
@@ -510,5 +517,308 @@ export const leadOperations = {
       /** The same enquiry was delivered before: no second lead. */
       duplicate: z.boolean(),
     }),
+  }),
+};
+
+// ---------------------------------------------------------------------------------------------------
+// Lifecycle (docs/leads.md, "Lifecycle"): stage-gated moves, contact channels, viewings, self-disclosure,
+// rejection messages, the § 21 AGG export and the legal hold.
+
+/** The version of the lead the client saw: a move of a lead someone else changed since is `409 lead_conflict`. */
+const leadVersion = z.number({ error: 'Bitte die Version des Interessenten angeben.' }).int().min(1);
+const desiredMoveIn = z
+  .string()
+  .trim()
+  .min(1, 'Bitte ein Einzugsdatum angeben.')
+  .max(100)
+  .refine((value) => !/^\d{4}-\d{2}-\d{2}$/.test(value) || !Number.isNaN(Date.parse(value)), 'Ungültiges Datum.');
+
+/**
+ * Self-disclosure fields never travel with a move: before `besichtigt` the answer is `409 self_disclosure_locked`,
+ * afterwards they are written with `PUT …/self-disclosure`. Declared here only so that they are not dropped silently.
+ */
+const selfDisclosureInMove = Object.fromEntries(
+  SELF_DISCLOSURE_FIELDS.map((field) => [
+    field,
+    z.unknown().optional().meta({ description: 'nie in einem Schritt: siehe self-disclosure' }),
+  ]),
+) as Record<(typeof SELF_DISCLOSURE_FIELDS)[number], z.ZodOptional<z.ZodUnknown>>;
+
+export const leadMove = z
+  .discriminatedUnion(
+    'to',
+    [
+      z.object({
+        to: z.literal('kontaktiert'),
+        version: leadVersion,
+        /** The full name (first and last name), when the portal sent less. */
+        name: z.string().trim().min(1).max(200).optional(),
+        householdType: z.enum(HOUSEHOLD_TYPES, { error: 'Haushalt: single, couple, family oder shared.' }).optional(),
+        /** 'YYYY-MM-DD' or the person's words ("ab sofort"). */
+        desiredMoveIn: desiredMoveIn.optional(),
+        /** What the clerk wrote or said to the person: stored with its time. */
+        contactMessage: text(5000),
+        ...selfDisclosureInMove,
+      }),
+      z.object({
+        to: z.literal('besichtigt'),
+        version: leadVersion,
+        /** What came of the viewing ("Interesse bestätigt, Selbstauskunft angefordert"). */
+        note: text(2000).optional(),
+        ...selfDisclosureInMove,
+      }),
+      z.object({ to: z.literal('akzeptiert'), version: leadVersion, note: text(2000).optional(), ...selfDisclosureInMove }),
+      z.object({
+        to: z.literal('abgelehnt'),
+        version: leadVersion,
+        /** An objective reason of the catalogue (LEAD_REJECTION_REASONS), or `reasonText`, or both. */
+        reasonCode: z.enum(LEAD_REJECTION_REASON_CODES, { error: 'Unbekannter Ablehnungsgrund.' }).optional(),
+        reasonText: text(2000).optional(),
+        /** The clerk read the § 19 AGG warning about `reasonText` and rejects all the same (recorded in the trail). */
+        acknowledgeAggWarning: z.boolean().default(false),
+        ...selfDisclosureInMove,
+      }),
+    ],
+    { error: 'Ziel: kontaktiert, besichtigt, akzeptiert oder abgelehnt.' },
+  )
+  .meta({ id: 'LeadMove' });
+export type LeadMove = z.output<typeof leadMove>;
+
+export const contactChannelView = z
+  .object({
+    channel: z.enum(CONTACT_CHANNELS),
+    /** The lead has an address or number of this kind. */
+    present: z.boolean(),
+    /** The current address or number was verified: when, how, by whom (null: not verified). */
+    verified: z.object({ at: timestamp, how: z.enum(CONTACT_VERIFICATIONS), by: z.string().nullable() }).nullable(),
+  })
+  .meta({ id: 'LeadContactChannel' });
+
+export const leadViewing = z
+  .object({
+    id: z.uuid(),
+    startsAt: timestamp,
+    durationMinutes: z.number().int(),
+    note: z.string().nullable(),
+    createdBy: labelled,
+    createdAt: timestamp,
+    /** The smart-lock grant window, when one was issued. */
+    lockGrant: z.object({ from: timestamp, until: timestamp }).nullable(),
+  })
+  .meta({ id: 'LeadViewing' });
+
+export const newLeadViewing = z
+  .object({
+    startsAt: z.iso.datetime({ offset: true, error: 'Zeitpunkt im Format ISO 8601 erwartet, z. B. 2026-03-05T17:00:00+01:00.' }),
+    durationMinutes: z
+      .number({ error: 'Bitte die Dauer in Minuten angeben.' })
+      .int('Bitte ganze Minuten.')
+      .min(5, 'Mindestens 5 Minuten.')
+      .max(480, 'Höchstens 8 Stunden.'),
+    note: text(2000).optional(),
+  })
+  .meta({ id: 'NewLeadViewing' });
+
+export const rejectionMessage = z
+  .object({
+    id: z.uuid(),
+    subject: z.string(),
+    body: z.string(),
+    preparedAt: timestamp,
+    /** null: prepared, waiting for a clerk to release it. */
+    releasedAt: timestamp.nullable(),
+    releasedBy: z.string().nullable(),
+    sentTo: z.string().nullable(),
+  })
+  .meta({ id: 'LeadRejectionMessage' });
+
+export const selfDisclosure = z
+  .object({
+    profession: z.string().nullable(),
+    employer: z.string().nullable(),
+    incomeBand: z.enum(INCOME_BANDS).nullable(),
+    /** A rent-debt-free certificate (Mietschuldenfreiheitsbescheinigung) of the previous landlord is at hand. */
+    rentDebtFreeCertificate: z.boolean().nullable(),
+    recordedAt: timestamp.nullable(),
+  })
+  .meta({ id: 'LeadSelfDisclosure' });
+
+export const selfDisclosureInput = z
+  .object({
+    profession: text(200).nullable().optional(),
+    employer: text(200).nullable().optional(),
+    incomeBand: z.enum(INCOME_BANDS, { error: 'Unbekannte Einkommensspanne.' }).nullable().optional(),
+    rentDebtFreeCertificate: z.boolean().nullable().optional(),
+  })
+  .refine((input) => Object.keys(input).length > 0, 'Bitte mindestens eine Angabe machen.')
+  .meta({ id: 'LeadSelfDisclosureInput' });
+
+/** What the lifecycle knows of a lead beyond its card: the detail panel and the gates of the next moves. */
+export const leadLifecycle = z
+  .object({
+    lead: leadCard,
+    contactChannels: z.array(contactChannelView),
+    contactMessage: z.object({ text: z.string(), at: timestamp }).nullable(),
+    viewings: z.array(leadViewing),
+    /** The latest rejection message (prepared or released), if the lead was ever rejected. */
+    rejectionMessage: rejectionMessage.nullable(),
+    /** Self-disclosure may be read and written (from `besichtigt` on). */
+    selfDisclosureOpen: z.boolean(),
+    /** The letting case of an accepted lead. */
+    lettingCaseId: z.uuid().nullable(),
+    legalHold: z.object({ reason: z.string(), since: timestamp }).nullable(),
+    /** For each move allowed from the lead's status: what is still missing (empty: the move can be made). */
+    moves: z.array(z.object({ to: z.enum(LEAD_STATUSES), missing: z.array(z.string()) })),
+  })
+  .meta({ id: 'LeadLifecycle' });
+export type LeadLifecycle = z.output<typeof leadLifecycle>;
+
+export const aggWarning = z
+  .object({ characteristic: z.enum(Object.keys(AGG_CHARACTERISTICS) as [AggCharacteristic]), label: z.string(), term: z.string() })
+  .meta({ id: 'AggWarning' });
+
+export const leadDecisionExport = z
+  .object({
+    exportedAt: timestamp,
+    exportedBy: z.string(),
+    lead: z.object({
+      id: z.uuid(),
+      name: z.string(),
+      email: z.string().nullable(),
+      listing: z.object({ id: z.uuid(), title: z.string() }).nullable(),
+      status: z.enum(LEAD_STATUSES),
+      source: z.enum(LEAD_SOURCES),
+      createdAt: timestamp,
+    }),
+    /** Every entry of the audit trail, oldest first: who decided what, when, and why. */
+    decisions: z.array(leadEvent),
+    viewings: z.array(leadViewing),
+    rejectionMessages: z.array(rejectionMessage),
+    legalHold: z.object({ reason: z.string(), since: timestamp }).nullable(),
+  })
+  .meta({ id: 'LeadDecisionExport' });
+
+export const leadLifecycleOperations = {
+  moveLead: operation({
+    operationId: 'moveLead',
+    method: 'post',
+    path: '/staff/leads/:id/move',
+    summary: 'Interessenten in die nächste Phase ziehen (mit Version; Stufen-Voraussetzungen, Verlauf, Live-Ereignis)',
+    tag,
+    access: 'staff',
+    params: leadParams,
+    body: leadMove,
+    response: z.object({
+      lead: leadCard,
+      /** Accepting: the letting case and the other leads of the listing that were rejected with it. */
+      lettingCaseId: z.uuid().nullable(),
+      alsoRejected: z.array(z.uuid()),
+    }),
+  }),
+  leadLifecycle: operation({
+    operationId: 'leadLifecycle',
+    method: 'get',
+    path: '/staff/leads/:id/lifecycle',
+    summary: 'Kontaktwege, Kontaktnachricht, Besichtigungen, Absage und was für die nächsten Schritte fehlt',
+    tag,
+    access: 'staff',
+    params: leadParams,
+    response: leadLifecycle,
+  }),
+  verifyLeadContact: operation({
+    operationId: 'verifyLeadContact',
+    method: 'post',
+    path: '/staff/leads/:id/contact-verifications',
+    summary: 'Kontaktweg als bestätigt vermerken (erreicht oder Antwort erhalten – eine Formatprüfung genügt nicht)',
+    tag,
+    access: 'staff',
+    params: leadParams,
+    body: z.object({
+      channel: z.enum(CONTACT_CHANNELS, { error: 'Kontaktweg: email oder phone.' }),
+      how: z.enum(CONTACT_VERIFICATIONS, { error: 'Wie bestätigt: reached (erreicht) oder answered (hat geantwortet).' }),
+    }),
+    response: leadLifecycle,
+    status: 201,
+  }),
+  planLeadViewing: operation({
+    operationId: 'planLeadViewing',
+    method: 'post',
+    path: '/staff/leads/:id/viewings',
+    summary: 'Besichtigung planen (Datum, Uhrzeit, Dauer, Notiz)',
+    tag,
+    access: 'staff',
+    idempotent: true,
+    params: leadParams,
+    body: newLeadViewing,
+    response: leadViewing,
+    status: 201,
+  }),
+  leadSelfDisclosure: operation({
+    operationId: 'leadSelfDisclosure',
+    method: 'get',
+    path: '/staff/leads/:id/self-disclosure',
+    summary: 'Selbstauskunft (erst ab „besichtigt“)',
+    tag,
+    access: 'staff',
+    params: leadParams,
+    response: selfDisclosure,
+  }),
+  recordLeadSelfDisclosure: operation({
+    operationId: 'recordLeadSelfDisclosure',
+    method: 'put',
+    path: '/staff/leads/:id/self-disclosure',
+    summary: 'Selbstauskunft erfassen (erst ab „besichtigt“; genannte Felder, null löscht eines)',
+    tag,
+    access: 'staff',
+    params: leadParams,
+    body: selfDisclosureInput,
+    response: selfDisclosure,
+  }),
+  editLeadRejection: operation({
+    operationId: 'editLeadRejection',
+    method: 'put',
+    path: '/staff/leads/:id/rejection-message',
+    summary: 'Vorbereitete Absage ändern (noch nicht versenden)',
+    tag,
+    access: 'staff',
+    params: leadParams,
+    body: z
+      .object({ subject: text(200).optional(), body: text(10_000).optional() })
+      .refine((input) => input.subject !== undefined || input.body !== undefined, 'Bitte Betreff oder Text ändern.'),
+    response: rejectionMessage,
+  }),
+  releaseLeadRejection: operation({
+    operationId: 'releaseLeadRejection',
+    method: 'post',
+    path: '/staff/leads/:id/rejection-message/release',
+    summary: 'Vorbereitete Absage (ggf. geändert) freigeben: sie wird per E-Mail versandt',
+    tag,
+    access: 'staff',
+    params: leadParams,
+    body: z.object({ subject: text(200).optional(), body: text(10_000).optional() }),
+    response: rejectionMessage,
+  }),
+  exportLeadDecisions: operation({
+    operationId: 'exportLeadDecisions',
+    method: 'get',
+    path: '/staff/leads/:id/decision-export',
+    summary: 'Entscheidungsverlauf eines Interessenten für eine Anfrage nach § 21 AGG (Vermietungsrecht)',
+    tag,
+    access: 'staff',
+    params: leadParams,
+    response: leadDecisionExport,
+  }),
+  setLeadLegalHold: operation({
+    operationId: 'setLeadLegalHold',
+    method: 'put',
+    path: '/staff/leads/:id/legal-hold',
+    summary: 'Sperre gegen Anonymisierung setzen oder aufheben (z. B. wegen einer Anfrage nach § 21 AGG; Vermietungsrecht)',
+    tag,
+    access: 'staff',
+    params: leadParams,
+    body: z.union([z.object({ hold: z.literal(true), reason: text(500) }), z.object({ hold: z.literal(false) })], {
+      error: 'Bitte { hold: true, reason } oder { hold: false } senden.',
+    }),
+    response: z.object({ legalHold: z.object({ reason: z.string(), since: timestamp }).nullable() }),
   }),
 };

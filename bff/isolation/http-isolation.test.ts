@@ -374,6 +374,75 @@ const ROUTES: Record<string, Line> = {
     foreign: (w) => w.b.clerk.id,
     body: () => ({ permissions: ['letting'] }),
   },
+  // The lifecycle: leads in a given stage seeded with fixed ids (probeId, bff/isolation/support.ts).
+  'POST /api/staff/leads/{id}/move': {
+    kind: 'object',
+    as: 'clerk',
+    own: (w) => probeId(w.a, 'lead-open'),
+    foreign: (w) => probeId(w.b, 'lead-open'),
+    body: () => ({ to: 'abgelehnt', version: 1, reasonCode: 'nicht_erreichbar' }),
+  },
+  'GET /api/staff/leads/{id}/lifecycle': {
+    kind: 'object',
+    as: 'clerk',
+    own: (w) => probeId(w.a, 'lead-viewed'),
+    foreign: (w) => probeId(w.b, 'lead-viewed'),
+  },
+  'POST /api/staff/leads/{id}/contact-verifications': {
+    kind: 'object',
+    as: 'clerk',
+    own: (w) => probeId(w.a, 'lead-viewed'),
+    foreign: (w) => probeId(w.b, 'lead-viewed'),
+    body: () => ({ channel: 'email', how: 'answered' }),
+  },
+  'POST /api/staff/leads/{id}/viewings': {
+    kind: 'object',
+    as: 'clerk',
+    own: (w) => probeId(w.a, 'lead-viewed'),
+    foreign: (w) => probeId(w.b, 'lead-viewed'),
+    body: () => ({ startsAt: '2026-12-01T17:00:00+01:00', durationMinutes: 30, note: 'Zweite Besichtigung' }),
+  },
+  'GET /api/staff/leads/{id}/self-disclosure': {
+    kind: 'object',
+    as: 'clerk',
+    own: (w) => probeId(w.a, 'lead-viewed'),
+    foreign: (w) => probeId(w.b, 'lead-viewed'),
+  },
+  'PUT /api/staff/leads/{id}/self-disclosure': {
+    kind: 'object',
+    as: 'clerk',
+    own: (w) => probeId(w.a, 'lead-viewed'),
+    foreign: (w) => probeId(w.b, 'lead-viewed'),
+    body: () => ({ profession: 'Tischlerin' }),
+  },
+  'PUT /api/staff/leads/{id}/rejection-message': {
+    kind: 'object',
+    as: 'clerk',
+    own: (w) => probeId(w.a, 'lead-rejected'),
+    foreign: (w) => probeId(w.b, 'lead-rejected'),
+    body: () => ({ body: 'Guten Tag, leider müssen wir Ihnen absagen.' }),
+  },
+  // Releasing sends the message: only once, so this line's own request is the one that releases it.
+  'POST /api/staff/leads/{id}/rejection-message/release': {
+    kind: 'object',
+    as: 'clerk',
+    own: (w) => probeId(w.a, 'lead-rejected'),
+    foreign: (w) => probeId(w.b, 'lead-rejected'),
+    body: () => ({}),
+  },
+  'GET /api/staff/leads/{id}/decision-export': {
+    kind: 'object',
+    as: 'admin',
+    own: (w) => probeId(w.a, 'lead-viewed'),
+    foreign: (w) => probeId(w.b, 'lead-viewed'),
+  },
+  'PUT /api/staff/leads/{id}/legal-hold': {
+    kind: 'object',
+    as: 'admin',
+    own: (w) => probeId(w.a, 'lead-viewed'),
+    foreign: (w) => probeId(w.b, 'lead-viewed'),
+    body: () => ({ hold: true, reason: 'Anfrage nach § 21 AGG' }),
+  },
   // Signed by the housing company's secret: A's secret at B's address is attacked below and in bff/leads/lead-webhook.test.ts.
   'POST /hooks/{tenantSlug}/leads/{provider}': { kind: 'public' },
 };

@@ -452,6 +452,10 @@ describe('tenant isolation in SQL', () => {
       'lead_webhook_secrets',
       'webhook_deliveries',
       'lead_intake_rejections',
+      'lead_contact_verifications',
+      'lead_viewings',
+      'lead_self_disclosures',
+      'lead_rejection_messages',
     ];
 
     it('residents see nothing of it and write nothing to it', async () => {
@@ -469,7 +473,15 @@ describe('tenant isolation in SQL', () => {
 
     it('clerks work listings and leads but read no webhook secret, no refusal and no access log', async () => {
       const clerk = scopesOf(a).clerk;
-      for (const table of ['listings', 'leads', 'lead_events']) {
+      for (const table of [
+        'listings',
+        'leads',
+        'lead_events',
+        'lead_contact_verifications',
+        'lead_viewings',
+        'lead_self_disclosures',
+        'lead_rejection_messages',
+      ]) {
         assert.ok((await inScope(clerk, `SELECT 1 FROM ${ident(table)}`)).rowCount > 0, table);
       }
       for (const table of ['lead_webhook_secrets', 'lead_intake_rejections', 'lead_access_log']) {
@@ -486,6 +498,12 @@ describe('tenant isolation in SQL', () => {
           `UPDATE lead_access_log SET via = 'search'`,
           `DELETE FROM lead_access_log`,
           `DELETE FROM leads`,
+          // The lifecycle's facts: a verification is never changed; nothing of a lead is deleted.
+          `UPDATE lead_contact_verifications SET how = 'answered'`,
+          `DELETE FROM lead_contact_verifications`,
+          `DELETE FROM lead_viewings`,
+          `DELETE FROM lead_self_disclosures`,
+          `DELETE FROM lead_rejection_messages`,
         ]) {
           assert.equal(await outcome(inScope(scope, sql)), 'refused', `${scope.role}: ${sql}`);
         }

@@ -38,6 +38,10 @@ export const KNOWN_TENANT_TABLES = [
   'lead_webhook_secrets',
   'webhook_deliveries',
   'lead_intake_rejections',
+  'lead_contact_verifications',
+  'lead_viewings',
+  'lead_self_disclosures',
+  'lead_rejection_messages',
 ];
 
 /** The plaintext of the lead webhook secret SEEDS stores for a company (provider immoscout24). */
@@ -421,6 +425,58 @@ export const SEEDS: Array<{ tables: string[]; seed: (db: Database, company: Hous
           [tenantId],
         ),
       );
+    },
+  },
+  {
+    // The lifecycle (migration 0028): three leads with fixed ids (probeId) for the routes that need a lead in a given
+    // stage — `lead-open` (offen, version 1: moved by the HTTP suite), `lead-viewed` (besichtigt, with a verified
+    // e-mail, a viewing in the past and a self-disclosure) and `lead-rejected` (abgelehnt, its message prepared) — and
+    // the letting permission for the admin (the § 21 AGG export and the legal hold need it).
+    tables: ['lead_contact_verifications', 'lead_viewings', 'lead_self_disclosures', 'lead_rejection_messages'],
+    seed: async (db, company) => {
+      const tenantId = company.tenant.id;
+      await withScope(db, { role: 'admin', tenantId, accountId: company.admin.id }, (tx) =>
+        tx.query(`UPDATE accounts SET permissions = '{letting}' WHERE id = $1`, [company.admin.id]),
+      );
+      await withScope(db, { role: 'clerk', tenantId, accountId: company.clerk.id }, async (tx) => {
+        const [{ id: listing }] = (await tx.query<{ id: string }>(`SELECT id FROM listings ORDER BY created_at LIMIT 1`)).rows;
+        for (const [purpose, status] of [
+          ['lead-open', 'offen'],
+          ['lead-viewed', 'besichtigt'],
+          ['lead-rejected', 'abgelehnt'],
+        ] as const) {
+          await tx.query(
+            `INSERT INTO leads (tenant_id, id, listing_id, status, source, channel, provider, name, email, household_type, desired_move_in)
+             VALUES ($1, $2, $3, $4, 'immoscout24', 'webhook', 'immoscout24', 'Isolationstest Lebenszyklus', $5, 'single', '2026-06-01')`,
+            [tenantId, probeId(company, purpose), listing, status, `${purpose}-${tenantId}@example.org`],
+          );
+        }
+        const viewed = probeId(company, 'lead-viewed');
+        await tx.query(
+          `INSERT INTO lead_events (tenant_id, lead_id, actor_role, actor_account_id, kind, from_status, to_status)
+           VALUES ($1, $2, 'staff', $3, 'status_changed', 'kontaktiert', 'besichtigt')`,
+          [tenantId, viewed, company.clerk.id],
+        );
+        await tx.query(
+          `INSERT INTO lead_contact_verifications (tenant_id, lead_id, channel, value, how, verified_by) VALUES ($1, $2, 'email', $3, 'reached', $4)`,
+          [tenantId, viewed, `lead-viewed-${tenantId}@example.org`, company.clerk.id],
+        );
+        await tx.query(
+          `INSERT INTO lead_viewings (tenant_id, lead_id, starts_at, duration_minutes, note, created_by)
+           VALUES ($1, $2, now() - interval '1 day', 30, $3, $4)`,
+          [tenantId, viewed, `Isolationstest ${tenantId}`, company.clerk.id],
+        );
+        await tx.query(
+          `INSERT INTO lead_self_disclosures (tenant_id, lead_id, profession, employer, income_band, rent_debt_free_certificate, recorded_by)
+           VALUES ($1, $2, 'Isolationstest', $3, '2500_3500', true, $4)`,
+          [tenantId, viewed, `Arbeitgeber ${tenantId}`, company.clerk.id],
+        );
+        await tx.query(`INSERT INTO lead_rejection_messages (tenant_id, lead_id, subject, body) VALUES ($1, $2, 'Ihre Anfrage', $3)`, [
+          tenantId,
+          probeId(company, 'lead-rejected'),
+          `Guten Tag, Isolationstest ${tenantId}`,
+        ]);
+      });
     },
   },
 ];

@@ -25,7 +25,19 @@ export type StaffErrorCode =
   | 'signature_invalid'
   | 'signature_expired'
   | 'portal_id_taken'
-  | 'too_many_secrets';
+  | 'too_many_secrets'
+  | 'lead_conflict'
+  | 'lead_transition_invalid'
+  | 'lead_gate_failed'
+  | 'self_disclosure_locked'
+  | 'viewing_required'
+  | 'rejection_reason_required'
+  | 'agg_warning'
+  | 'listing_already_let'
+  | 'lead_without_listing'
+  | 'lead_without_email'
+  | 'rejection_message_missing'
+  | 'contact_channel_missing';
 
 /** Codes only `<tenant-chat>` meets: their texts come with the chat's own chunk (widgets/tenant-chat/i18n). */
 export type ChatRefusalCode = 'chat_notice_required' | 'chat_busy' | 'chat_budget_exhausted';
@@ -110,6 +122,18 @@ export const staffErrorCodes: Record<StaffErrorCode, string> = {
   signature_expired: 'Der Zeitstempel liegt mehr als 5 Minuten zurück oder in der Zukunft.',
   portal_id_taken: 'Diese Kennung beim Portal gehört schon zu einem anderen Inserat.',
   too_many_secrets: 'Für diesen Anbieter sind schon 5 Geheimnisse gültig. Bitte zuerst ein altes widerrufen.',
+  lead_conflict: 'Jemand anderes hat diesen Interessenten inzwischen geändert. Bitte neu laden und erneut entscheiden.',
+  lead_transition_invalid: 'Dieser Schritt ist im Status des Interessenten nicht möglich.',
+  lead_gate_failed: 'Für diesen Schritt fehlen noch Angaben.',
+  self_disclosure_locked: 'Angaben zur Selbstauskunft dürfen erst nach der Besichtigung erhoben werden.',
+  viewing_required: '„Besichtigt“ setzt eine Besichtigung voraus, deren Termin vorbei ist.',
+  rejection_reason_required: 'Bitte einen sachlichen Grund aus der Liste wählen oder eine Begründung eingeben.',
+  agg_warning: 'Die Begründung berührt ein nach § 19 AGG geschütztes Merkmal. Bitte prüfen und ausdrücklich bestätigen.',
+  listing_already_let: 'Die Wohnung ist bereits vermietet.',
+  lead_without_listing: 'Der Interessent ist keinem Inserat zugeordnet.',
+  lead_without_email: 'Für diesen Interessenten ist keine E-Mail-Adresse hinterlegt.',
+  rejection_message_missing: 'Es gibt keine vorbereitete Absage, die freigegeben werden kann.',
+  contact_channel_missing: 'Dieser Kontaktweg ist für den Interessenten nicht hinterlegt.',
 };
 
 const errorCodes: Partial<Record<ErrorCode, string>> = { ...residentErrorCodes, ...staffErrorCodes };

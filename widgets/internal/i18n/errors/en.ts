@@ -77,6 +77,18 @@ const staffErrorCodes: Record<StaffErrorCode, string> = {
   signature_expired: 'The timestamp is more than 5 minutes in the past or in the future.',
   portal_id_taken: 'This portal id already belongs to another listing.',
   too_many_secrets: 'This provider already has 5 valid secrets. Please revoke an old one first.',
+  lead_conflict: 'Someone else has changed this applicant in the meantime. Please reload and decide again.',
+  lead_transition_invalid: 'This step is not possible in the current status of the applicant.',
+  lead_gate_failed: 'Details are still missing for this step.',
+  self_disclosure_locked: 'Self-disclosure details may only be collected after the viewing.',
+  viewing_required: '“Viewed” requires a viewing whose time has passed.',
+  rejection_reason_required: 'Please choose an objective reason from the list or enter a justification.',
+  agg_warning: 'The justification touches a characteristic protected by § 19 AGG. Please check and confirm explicitly.',
+  listing_already_let: 'The flat has already been let.',
+  lead_without_listing: 'The applicant is not assigned to a listing.',
+  lead_without_email: 'There is no e-mail address for this applicant.',
+  rejection_message_missing: 'There is no prepared rejection message to release.',
+  contact_channel_missing: 'This contact channel is not on record for the applicant.',
 };
 
 const errors: ErrorMessages = {
