@@ -59,25 +59,22 @@ describe('anonymisation of rejected leads', () => {
     return answer.body.leadId;
   }
 
-  /** A clerk rejects the lead with a reason naming the person (as clerks do), `daysAgo` days back. */
-  async function reject(target: HousingCompany, leadId: string, reason: string, daysAgo: number) {
-    const at = new Date(Date.now() - daysAgo * DAY);
-    await withScope(db, { role: 'clerk', tenantId: target.tenant.id, accountId: target.clerk.id }, async (tx) => {
-      await tx.query(
-        `UPDATE leads SET status = 'abgelehnt', status_changed_at = $2, updated_at = $2, version = version + 1 WHERE id = $1`,
-        [leadId, at],
-      );
-      await tx.query(
-        `INSERT INTO lead_events (tenant_id, lead_id, at, actor_role, actor_account_id, kind, from_status, to_status, reason)
-         VALUES ($1, $2, $3, 'staff', $4, 'status_changed', 'offen', 'abgelehnt', $5)`,
-        [target.tenant.id, leadId, at, target.clerk.id, reason],
-      );
-    });
-    // What the intake wrote at arrival counts as activity too: it happened before the rejection.
-    await su.query(`UPDATE lead_events SET at = $2::timestamptz - interval '1 minute' WHERE lead_id = $1 AND kind <> 'status_changed'`, [
-      leadId,
-      at,
-    ]);
+  /** Moves the lead with the version it has now; must succeed. */
+  async function move(as: TestClient, leadId: string, body: Record<string, unknown>) {
+    const version = (await as.get(`/api/staff/leads/${leadId}/lifecycle`)).body.lead.version;
+    const moved = await as.post(`/api/staff/leads/${leadId}/move`, { version, ...body });
+    assert.equal(moved.status, 200, JSON.stringify(moved.body));
+  }
+
+  /** Everything of the lead happened `days` days earlier (its times and its trail), as if the clock had run on. */
+  async function age(leadId: string, days: number) {
+    const shift = `${days} days`;
+    await su.query(
+      `UPDATE leads SET created_at = created_at - $2::interval, updated_at = updated_at - $2::interval,
+              status_changed_at = status_changed_at - $2::interval, contacted_at = contacted_at - $2::interval WHERE id = $1`,
+      [leadId, shift],
+    );
+    await su.query(`UPDATE lead_events SET at = at - $2::interval WHERE lead_id = $1`, [leadId, shift]);
   }
 
   async function tracesIn(tenantId: string): Promise<string[]> {
@@ -140,25 +137,49 @@ describe('anonymisation of rejected leads', () => {
     const setting = await otherAdmin.request('PATCH', '/api/staff/settings', { leadAnonymisationDays: 365 });
     assert.equal(setting.status, 200, JSON.stringify(setting.body));
 
-    // Someone with the letting permission opened her phone number and address: the access log names the lead.
+    // Her whole way through the pipeline, as clerks work it, naming her wherever clerks would.
     const detail = await admin.get(`/api/staff/leads/${lead.wiebke}`);
-    assert.equal(detail.body.lead.phone, person.phone);
+    assert.equal(detail.body.lead.phone, person.phone, 'the letting permission shows her number (access log)');
+    const verified = await admin.post(`/api/staff/leads/${lead.wiebke}/contact-verifications`, { channel: 'phone', how: 'reached' });
+    assert.equal(verified.status, 201, JSON.stringify(verified.body));
+    await move(admin, lead.wiebke, {
+      to: 'kontaktiert',
+      householdType: 'single',
+      contactMessage: 'Frau Vergessmann unter 0151 44455566 erreicht, Besichtigung am Donnerstag vereinbart.',
+    });
+    const viewing = await admin.post(`/api/staff/leads/${lead.wiebke}/viewings`, {
+      startsAt: new Date(Date.now() - 2 * 3_600_000).toISOString(),
+      durationMinutes: 30,
+      note: 'Frau Vergessmann kommt mit ihrer Schwester.',
+    });
+    assert.equal(viewing.status, 201, JSON.stringify(viewing.body));
+    await move(admin, lead.wiebke, { to: 'besichtigt', note: 'Wiebke Vergessmann hat Interesse bestätigt.' });
+    const disclosed = await admin.request('PUT', `/api/staff/leads/${lead.wiebke}/self-disclosure`, {
+      profession: 'Lehrerin',
+      employer: 'Stadtteilschule Nord',
+      incomeBand: '2500_3500',
+    });
+    assert.equal(disclosed.status, 200, JSON.stringify(disclosed.body));
+    await move(admin, lead.wiebke, {
+      to: 'abgelehnt',
+      reasonText: 'Frau Vergessmann hat am Telefon (0151 44455566) abgesagt, wohnt weiter im Lerchenweg 7.',
+    });
+    const released = await admin.post(`/api/staff/leads/${lead.wiebke}/rejection-message/release`, {});
+    assert.equal(released.status, 200, JSON.stringify(released.body));
+    await age(lead.wiebke, 100);
 
-    await reject(company, lead.wiebke, 'Frau Vergessmann hat am Telefon (0151 44455566) abgesagt, wohnt weiter im Lerchenweg 7.', 100);
-    await reject(company, lead.rainer, 'Hat eine andere Wohnung gefunden.', 10);
-    await reject(other, lead.otherWiebke, 'Frau Vergessmann hat abgesagt.', 100);
+    lead.hanna = await deliver(company, admin, { firstName: 'Hanna', lastName: 'Haltefrist', email: 'hanna.haltefrist@example.net' });
+    await move(admin, lead.hanna, { to: 'abgelehnt', reasonCode: 'einzugstermin_unpassend' });
+    const hold = await admin.request('PUT', `/api/staff/leads/${lead.hanna}/legal-hold`, { hold: true, reason: 'Anfrage nach § 21 AGG' });
+    assert.equal(hold.status, 200, JSON.stringify(hold.body));
+    await age(lead.hanna, 100);
 
-    // What other parts of the product write about a person, planted as they would write it: a mail waiting in the
-    // outbox, an audit entry, a refused intake with the sender in its detail.
-    await su.query(
-      `INSERT INTO outbox (tenant_id, topic, ordering_key, idempotency_key, payload, status, delivered_at)
-       VALUES ($1, 'mail', 'lead', $2, $3, 'delivered', now())`,
-      [
-        company.tenant.id,
-        `rejection-${lead.wiebke}`,
-        { to: person.email, subject: 'Ihre Anfrage', text: `Sehr geehrte Frau Wiebke Vergessmann,\nleider …` },
-      ],
-    );
+    await move(admin, lead.rainer, { to: 'abgelehnt', reasonText: 'Hat eine andere Wohnung gefunden.' });
+    await move(otherAdmin, lead.otherWiebke, { to: 'abgelehnt', reasonText: 'Frau Vergessmann hat abgesagt.' });
+    await age(lead.otherWiebke, 100);
+
+    // What other parts of the product write about a person, planted as they would write it: an audit entry, a
+    // refused intake with the sender in its detail.
     await su.query(`INSERT INTO audit_log (tenant_id, action, details) VALUES ($1, 'lead.exported', $2)`, [
       company.tenant.id,
       { lead: lead.wiebke, to: person.email, name: 'Wiebke Vergessmann' },
@@ -176,7 +197,16 @@ describe('anonymisation of rejected leads', () => {
 
   it('finds the person in the company’s tables before (the walk below is not vacuous)', async () => {
     const found = await tracesIn(company.tenant.id);
-    for (const table of ['leads', 'lead_events', 'outbox', 'audit_log', 'lead_intake_rejections']) {
+    for (const table of [
+      'leads',
+      'lead_events',
+      'lead_contact_verifications',
+      'lead_viewings',
+      'lead_rejection_messages',
+      'outbox',
+      'audit_log',
+      'lead_intake_rejections',
+    ]) {
       assert.ok(
         found.some((line) => line.startsWith(`${table}:`)),
         `${table} holds the person before: ${found.join('\n')}`,
@@ -204,14 +234,12 @@ describe('anonymisation of rejected leads', () => {
     assert.equal(wiebke.lead.name, 'Anonymisiert');
     assert.equal(wiebke.lead.email, null);
     assert.equal(wiebke.lead.status, 'abgelehnt');
-    assert.deepEqual(
-      wiebke.events.map((event: { kind: string }) => event.kind),
-      ['created', 'status_changed', 'anonymised'],
-    );
-    assert.match(
-      wiebke.events[1].reason,
-      /\[anonymisiert\] hat am Telefon \(\[anonymisiert\]\) abgesagt, wohnt weiter im \[anonymisiert\]\./,
-    );
+    assert.equal(wiebke.events.at(-1).kind, 'anonymised');
+    const rejection = wiebke.events.findLast((event: { to: string | null }) => event.to === 'abgelehnt');
+    assert.equal(rejection.reason, 'Frau [anonymisiert] hat am Telefon ([anonymisiert]) abgesagt, wohnt weiter im [anonymisiert].');
+    const disclosures = await su.query(`SELECT 1 FROM lead_self_disclosures WHERE lead_id = $1`, [lead.wiebke]);
+    assert.equal(disclosures.length, 0, 'her self-disclosure (profession, employer, income) is gone');
+    assert.equal((await admin.get(`/api/staff/leads/${lead.hanna}`)).body.lead.name, 'Hanna Haltefrist', 'the legal hold kept her');
     assert.equal((await admin.get(`/api/staff/leads/${lead.olga}`)).body.lead.name, 'Olga Offen');
     assert.equal((await admin.get(`/api/staff/leads/${lead.rainer}`)).body.lead.name, 'Rainer Recent');
     const kept = (await otherAdmin.get(`/api/staff/leads/${lead.otherWiebke}`)).body;

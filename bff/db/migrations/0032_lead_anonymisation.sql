@@ -1,6 +1,6 @@
 -- Retention of the lead pipeline (docs/leads.md, "Anonymisierung"): a rejected lead without activity for its
 -- housing company's period (company setting leadAnonymisationDays, default 90) is anonymised by a scheduled
--- job. The lead row keeps what the statistics need (listing, source, stage, times, household type and size,
+-- job, unless a legal hold (§ 21 AGG, migration 0028) stops it. The lead row keeps what the statistics need (listing, source, stage, times, household type and size,
 -- pets); its personal fields are replaced. Wherever else the person's name, e-mail address, telephone number
 -- or address was written — audit reasons, viewing notes, messages, outbox payloads, dead letters, cached
 -- responses — those words are replaced by "[anonymisiert]". The function walks every table of the schema with
@@ -87,7 +87,7 @@ BEGIN
     -- Locked, so a second run at the same time (another instance) skips these leads instead of doing them twice.
     due := ARRAY(
       SELECT l.id FROM leads l
-       WHERE l.tenant_id = company AND l.status = 'abgelehnt' AND l.anonymised_at IS NULL
+       WHERE l.tenant_id = company AND l.status = 'abgelehnt' AND l.anonymised_at IS NULL AND NOT l.legal_hold
          AND greatest(l.updated_at, l.status_changed_at,
                       coalesce((SELECT max(e.at) FROM lead_events e WHERE e.tenant_id = l.tenant_id AND e.lead_id = l.id), '-infinity'))
              < run_at - make_interval(days => coalesce(
@@ -135,9 +135,12 @@ BEGIN
       PERFORM set_config('app.current_role', 'system', true);
     END IF;
 
+    -- Self-disclosure (profession, employer, income) is personal data beyond the words above: gone whole.
+    DELETE FROM lead_self_disclosures WHERE tenant_id = company AND lead_id = ANY(due);
     UPDATE leads
        SET name = 'Anonymisiert', email = NULL, phone = NULL, phone_normalised = NULL, address = NULL, message = '',
-           pets_note = NULL, anonymised_at = run_at, updated_at = run_at, version = version + 1
+           pets_note = NULL, contact_message = CASE WHEN contact_message IS NOT NULL THEN '[anonymisiert]' END,
+           anonymised_at = run_at, updated_at = run_at, version = version + 1
      WHERE tenant_id = company AND id = ANY(due);
     INSERT INTO lead_events (tenant_id, lead_id, at, actor_role, kind, details)
       SELECT company, id, run_at, 'system', 'anonymised', '{}'::jsonb FROM unnest(due) AS id;
