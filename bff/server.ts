@@ -63,6 +63,7 @@ import { chatRetentionJob } from './chat/retention.ts';
 import { createDocumentUseCases } from './documents/use-cases.ts';
 import { systemClock, type Clock } from './jobs/runner.ts';
 import { mountLeadWebhookBody, registerLeadRoutes } from './leads/routes.ts';
+import { createLeadOverview } from './leads/overview.ts';
 import { createLeadUseCases } from './leads/use-cases.ts';
 import { createLeadWebhookUseCases } from './leads/webhook-use-cases.ts';
 import { createLeadLifecycleUseCases } from './leads/lifecycle-use-cases.ts';
@@ -247,6 +248,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   registerLeadRoutes(api, {
     leads: createLeadUseCases({ db }),
     webhook: createLeadWebhookUseCases({ db, secrets, realtime, clock, publicUrl: ctx.publicUrl }),
+    overview: createLeadOverview({ db, clock }),
   });
   registerLeadLifecycleRoutes(api, createLeadLifecycleUseCases({ db, realtime, clock, caseBackend, caseAnnouncer, outbox }));
   const openapi = api.openapi({ title: 'Mieterportal BFF', version: '0.1.0' });

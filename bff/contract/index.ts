@@ -10,6 +10,7 @@ import { caseBackendOperations } from './case-backend.ts';
 import { caseOperations } from './cases.ts';
 import { chatOperations } from './chat.ts';
 import { documentOperations } from './documents.ts';
+import { leadOverviewOperations } from './lead-overview.ts';
 import { leadLifecycleOperations, leadOperations } from './leads.ts';
 import { onboardingOperations } from './onboarding.ts';
 import type { Operation } from './operation.ts';
@@ -23,6 +24,7 @@ export * from './chat.ts';
 export * from './documents.ts';
 export * from './enums.ts';
 export * from './errors.ts';
+export * from './lead-overview.ts';
 export * from './leads.ts';
 export * from './onboarding.ts';
 export * from './operation.ts';
@@ -41,5 +43,6 @@ export const operations = {
   ...chatOperations,
   ...leadOperations,
   ...leadLifecycleOperations,
+  ...leadOverviewOperations,
 } satisfies Record<string, Operation>;
 export type OperationId = keyof typeof operations;

@@ -281,3 +281,45 @@ export async function anonymiseRejectedLeads(tx: Queryable, now: Date, defaultDa
   const { rows } = await tx.query<{ anonymised: string }>(`SELECT lead_anonymise_due($1, $2) AS anonymised`, [now, defaultDays]);
   return Number(rows[0].anonymised);
 }
+
+export interface StageFigures {
+  column: LeadColumn;
+  count: number;
+  medianSeconds: number | null;
+  longestSeconds: number | null;
+}
+
+export interface ListingFigures {
+  listingId: string | null;
+  title: string | null;
+  status: 'aktiv' | 'vermietet' | null;
+  column: LeadColumn;
+  count: number;
+}
+
+/** The daily overview's figures of the scope's company at `at`: per column (with time in stage), listing, source. */
+export async function leadOverviewFigures(tx: Queryable, at: Date) {
+  const column = `CASE WHEN l.status = 'offen' AND l.listing_id IS NULL THEN 'nicht_zugeordnet' ELSE l.status END`;
+  const stages = await tx.query<StageFigures>(
+    `SELECT ${column} AS "column", count(*)::int AS count,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM $1::timestamptz - l.status_changed_at))::float8 AS "medianSeconds",
+            max(extract(epoch FROM $1::timestamptz - l.status_changed_at))::float8 AS "longestSeconds"
+       FROM leads l GROUP BY 1`,
+    [at],
+  );
+  const listings = await tx.query<ListingFigures>(
+    `SELECT l.listing_id AS "listingId", li.title, li.status, ${column} AS "column", count(*)::int AS count
+       FROM leads l LEFT JOIN listings li ON li.id = l.listing_id
+      GROUP BY 1, 2, 3, 4`,
+  );
+  const sources = await tx.query<{ source: LeadSource; count: number }>(
+    `SELECT source, count(*)::int AS count FROM leads GROUP BY 1 ORDER BY 2 DESC, 1`,
+  );
+  const recent = await tx.query<{ newLeads: number; moves: number }>(
+    `SELECT (SELECT count(*)::int FROM leads WHERE created_at > $1::timestamptz - interval '24 hours' AND created_at <= $1) AS "newLeads",
+            (SELECT count(*)::int FROM lead_events
+              WHERE kind = 'status_changed' AND at > $1::timestamptz - interval '24 hours' AND at <= $1) AS moves`,
+    [at],
+  );
+  return { stages: stages.rows, listings: listings.rows, sources: sources.rows, last24Hours: recent.rows[0] };
+}

@@ -1,4 +1,5 @@
 import express, { type Express, type Request } from 'express';
+import { leadOverviewOperations } from '../contract/lead-overview.ts';
 import { leadOperations as operations } from '../contract/leads.ts';
 import type { AppContext } from '../context.ts';
 import type { Api } from '../http/api.ts';
@@ -6,6 +7,7 @@ import { tenantContext } from '../http/guard.ts';
 import { unauthenticated } from '../errors.ts';
 import type { LeadUseCases } from './use-cases.ts';
 import type { LeadWebhookUseCases } from './webhook-use-cases.ts';
+import type { createLeadOverview } from './overview.ts';
 
 /** The slug of the signed-in person's housing company (the webhook addresses name it). */
 function sessionSlug(req: Request): string {
@@ -33,8 +35,11 @@ export function mountLeadWebhookBody(app: Express, ctx: AppContext): void {
 }
 
 /** Listings, the lead board's reads, the webhook's secrets and refusals, the letting permission, the signed webhook. */
-export function registerLeadRoutes(api: Api, deps: { leads: LeadUseCases; webhook: LeadWebhookUseCases }): void {
-  const { leads, webhook } = deps;
+export function registerLeadRoutes(
+  api: Api,
+  deps: { leads: LeadUseCases; webhook: LeadWebhookUseCases; overview: ReturnType<typeof createLeadOverview> },
+): void {
+  const { leads, webhook, overview } = deps;
 
   api.route(operations.listListings, ({ req, query }) => leads.listListings(tenantContext(req), query));
   api.route(operations.createListing, ({ req, body }) => leads.createListing(tenantContext(req), body));
@@ -44,6 +49,7 @@ export function registerLeadRoutes(api: Api, deps: { leads: LeadUseCases; webhoo
   // Fixed paths before /staff/leads/:id.
   api.route(operations.leadColumnCounts, ({ req, query }) => leads.leadColumnCounts(tenantContext(req), query));
   api.route(operations.listLeads, ({ req, query }) => leads.listLeads(tenantContext(req), query));
+  api.route(leadOverviewOperations.leadOverview, ({ req }) => overview(tenantContext(req)));
   api.route(operations.leadDetail, ({ req, params }) => leads.leadDetail(tenantContext(req), params.id));
   api.route(operations.leadAccessLog, ({ req, params }) => leads.leadAccessLog(tenantContext(req), params.id));
   api.route(operations.setStaffPermissions, ({ req, params, body }) =>
