@@ -64,6 +64,8 @@ import { createDocumentUseCases } from './documents/use-cases.ts';
 import { systemClock, type Clock } from './jobs/runner.ts';
 import { mountLeadWebhookBody, registerLeadRoutes } from './leads/routes.ts';
 import { createLeadOverview } from './leads/overview.ts';
+import { createLeadMailUseCases } from './leads/lead-mail.ts';
+import { registerLeadMessageRoutes } from './leads/lead-mail-routes.ts';
 import { createLeadUseCases } from './leads/use-cases.ts';
 import { createLeadWebhookUseCases } from './leads/webhook-use-cases.ts';
 import { createLeadLifecycleUseCases } from './leads/lifecycle-use-cases.ts';
@@ -250,6 +252,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     webhook: createLeadWebhookUseCases({ db, secrets, realtime, clock, publicUrl: ctx.publicUrl }),
     overview: createLeadOverview({ db, clock }),
   });
+  const leadMail = createLeadMailUseCases({ db, realtime });
+  registerLeadMessageRoutes(api, leadMail);
   registerLeadLifecycleRoutes(api, createLeadLifecycleUseCases({ db, realtime, clock, caseBackend, caseAnnouncer, outbox }));
   const openapi = api.openapi({ title: 'Mieterportal BFF', version: '0.1.0' });
   app.get('/api/openapi.json', (_req, res) => {

@@ -113,6 +113,8 @@ export const ERROR_CODES = [
   'rejection_message_missing',
   /** The lead has no e-mail address or phone number of this kind to verify. */
   'contact_channel_missing',
+  /** Mail to interested people needs the company's letting address (setting lettingEmail). */
+  'letting_email_missing',
   // Vorgang API (docs/case-backend-http.md)
   'https_required',
   'json_expected',

@@ -10,6 +10,7 @@ import { caseBackendOperations } from './case-backend.ts';
 import { caseOperations } from './cases.ts';
 import { chatOperations } from './chat.ts';
 import { documentOperations } from './documents.ts';
+import { leadMessageOperations } from './lead-messages.ts';
 import { leadOverviewOperations } from './lead-overview.ts';
 import { leadLifecycleOperations, leadOperations } from './leads.ts';
 import { onboardingOperations } from './onboarding.ts';
@@ -24,6 +25,7 @@ export * from './chat.ts';
 export * from './documents.ts';
 export * from './enums.ts';
 export * from './errors.ts';
+export * from './lead-messages.ts';
 export * from './lead-overview.ts';
 export * from './leads.ts';
 export * from './onboarding.ts';
@@ -44,5 +46,6 @@ export const operations = {
   ...leadOperations,
   ...leadLifecycleOperations,
   ...leadOverviewOperations,
+  ...leadMessageOperations,
 } satisfies Record<string, Operation>;
 export type OperationId = keyof typeof operations;

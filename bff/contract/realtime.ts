@@ -1,3 +1,4 @@
+import { leadMessage } from './lead-messages.ts';
 import { z } from 'zod';
 import { joinedIncident, residentCase, staffCase } from './cases.ts';
 import { residentDocument } from './documents.ts';
@@ -21,6 +22,8 @@ export const staffEvents = {
   'lead:created': z.object({ lead: leadCard, duplicateOf: z.array(z.uuid()) }),
   /** A lead changed: moved, given an owner, assigned to a listing, anonymised. */
   'lead:changed': z.object({ change: z.enum(LEAD_EVENT_KINDS), lead: leadCard }),
+  /** A message of a lead's mail thread: a clerk wrote it, or the person answered. */
+  'lead:message': z.object({ leadId: z.uuid(), message: leadMessage }),
 };
 
 export const residentEvents = {

@@ -87,6 +87,11 @@ export const companySettings = z
       .max(1_000_000_000, 'Höchstens 1 000 000 000 Tokens.')
       .default(2_000_000)
       .meta({ title: 'Monatliches Token-Budget des Chats (Eingabe und Ausgabe; 0 schaltet den Chat ab)' }),
+    lettingEmail: z
+      .email('Ungültige E-Mail-Adresse.')
+      .nullable()
+      .default(null)
+      .meta({ title: 'Absenderadresse der Vermietung (Antworten der Interessenten kommen an dieselbe Adresse mit +lead-…)' }),
     leadAnonymisationDays: days(3650).default(90).meta({ title: 'Anonymisierung von Interessenten (Tage)' }),
     outboxRetentionDays: days(365).default(7).meta({ title: 'Aufbewahrung zugestellter Nachrichten (Tage)' }),
   })

@@ -389,6 +389,19 @@ const ROUTES: Record<string, Line> = {
     own: (w) => probeId(w.a, 'lead-viewed'),
     foreign: (w) => probeId(w.b, 'lead-viewed'),
   },
+  'GET /api/staff/leads/{id}/messages': {
+    kind: 'object',
+    as: 'clerk',
+    own: (w) => probeId(w.a, 'lead-viewed'),
+    foreign: (w) => probeId(w.b, 'lead-viewed'),
+  },
+  'POST /api/staff/leads/{id}/messages': {
+    kind: 'object',
+    as: 'clerk',
+    own: (w) => probeId(w.a, 'lead-viewed'),
+    foreign: (w) => probeId(w.b, 'lead-viewed'),
+    body: () => ({ body: 'Guten Tag, passt Ihnen Donnerstag?' }),
+  },
   'POST /api/staff/leads/{id}/contact-verifications': {
     kind: 'object',
     as: 'clerk',

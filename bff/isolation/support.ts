@@ -42,6 +42,7 @@ export const KNOWN_TENANT_TABLES = [
   'lead_viewings',
   'lead_self_disclosures',
   'lead_rejection_messages',
+  'lead_messages',
 ];
 
 /** The plaintext of the lead webhook secret SEEDS stores for a company (provider immoscout24). */
@@ -306,9 +307,11 @@ export const SEEDS: Array<{ tables: string[]; seed: (db: Database, company: Hous
     tables: ['company_settings', 'audit_log'],
     seed: (db, company) =>
       withScope(db, { role: 'admin', tenantId: company.tenant.id, accountId: company.admin.id }, async (tx) => {
-        await tx.query(`INSERT INTO company_settings (tenant_id, settings) VALUES ($1, '{"officeHours": "Isolationstest"}')`, [
-          company.tenant.id,
-        ]);
+        await tx.query(
+          `INSERT INTO company_settings (tenant_id, settings)
+           VALUES ($1, '{"officeHours": "Isolationstest", "lettingEmail": "vermietung@isolation.example"}')`,
+          [company.tenant.id],
+        );
         await tx.query(`INSERT INTO audit_log (tenant_id, actor_account_id, action, details) VALUES ($1, $2, 'settings.changed', '{}')`, [
           company.tenant.id,
           company.admin.id,
@@ -478,6 +481,24 @@ export const SEEDS: Array<{ tables: string[]; seed: (db: Database, company: Hous
         ]);
       });
     },
+  },
+  {
+    // A message a clerk wrote to the viewed lead (migration 0033), naming the company so a leak shows.
+    tables: ['lead_messages'],
+    seed: (db, company) =>
+      withScope(db, { role: 'clerk', tenantId: company.tenant.id, accountId: company.clerk.id }, (tx) =>
+        tx.query(
+          `INSERT INTO lead_messages (tenant_id, lead_id, direction, subject, body, from_address, to_address, message_id, sent_by)
+           VALUES ($1, $2, 'out', 'Ihre Anfrage', $3, 'vermietung@isolation.example', 'lead@example.org', $4, $5)`,
+          [
+            company.tenant.id,
+            probeId(company, 'lead-viewed'),
+            `Isolationstest ${company.tenant.id}`,
+            `<iso-${company.tenant.id}@isolation.example>`,
+            company.clerk.id,
+          ],
+        ),
+      ),
   },
 ];
 

@@ -147,6 +147,12 @@ describe('anonymisation of rejected leads', () => {
       householdType: 'single',
       contactMessage: 'Frau Vergessmann unter 0151 44455566 erreicht, Besichtigung am Donnerstag vereinbart.',
     });
+    const letting = await admin.request('PATCH', '/api/staff/settings', { lettingEmail: 'vermietung@wohnbau-test.example' });
+    assert.equal(letting.status, 200, JSON.stringify(letting.body));
+    const written = await admin.post(`/api/staff/leads/${lead.wiebke}/messages`, {
+      body: 'Guten Tag Frau Vergessmann, wir bestätigen die Besichtigung. Wir rufen Sie unter 0151 44455566 an.',
+    });
+    assert.equal(written.status, 201, JSON.stringify(written.body));
     const viewing = await admin.post(`/api/staff/leads/${lead.wiebke}/viewings`, {
       startsAt: new Date(Date.now() - 2 * 3_600_000).toISOString(),
       durationMinutes: 30,
@@ -203,6 +209,7 @@ describe('anonymisation of rejected leads', () => {
       'lead_contact_verifications',
       'lead_viewings',
       'lead_rejection_messages',
+      'lead_messages',
       'outbox',
       'audit_log',
       'lead_intake_rejections',

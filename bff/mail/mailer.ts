@@ -2,6 +2,12 @@ import nodemailer from 'nodemailer';
 
 export interface Mail {
   to: string;
+  /** The sender, when not the installation's MAIL_FROM (e.g. the company's letting address). */
+  from?: string;
+  /** Where answers go (the lead's reply address), when not to the sender. */
+  replyTo?: string;
+  /** The mail's own Message-ID (`<…@…>`), when the sender needs to recognise answers to it. */
+  messageId?: string;
   subject: string;
   text: string;
   html?: string;
@@ -39,7 +45,7 @@ export function createDevOutboxMailer(from: string, capacity = 500): Mailer {
   let nextId = 1;
   return {
     async send(mail) {
-      mails.unshift({ ...mail, id: nextId++, from, sentAt: new Date().toISOString() });
+      mails.unshift({ ...mail, id: nextId++, from: mail.from ?? from, sentAt: new Date().toISOString() });
       mails.length = Math.min(mails.length, capacity);
     },
     sent: () => mails,

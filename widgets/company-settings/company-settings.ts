@@ -27,7 +27,7 @@ type Draft = Pick<CompanySettings, ListKey> & Record<TextKey, string>;
 
 const numberFields = ['chatHistoryDays', 'chatMonthlyTokenBudget', 'leadAnonymisationDays', 'outboxRetentionDays'] as const;
 /** Fields that may be empty: an empty one is sent as `null` ("none"). */
-const optionalFields = ['contactEmail', 'contactPhone', 'portalPageUrl'] as const;
+const optionalFields = ['contactEmail', 'contactPhone', 'portalPageUrl', 'lettingEmail'] as const;
 /** The contract's limits (bff/contract/settings.ts), so "add" stops where the BFF would refuse. */
 const listLimits: Record<ListKey, number> = { emergencyNumbers: 10, houseRules: 30 };
 const emptyRow = { emergencyNumbers: () => ({ label: '', phone: '' }), houseRules: () => ({ title: '', text: '' }) };
@@ -47,6 +47,7 @@ function draftOf(settings: CompanySettings): Draft {
     portalPageUrl: settings.portalPageUrl ?? '',
     chatHistoryDays: String(settings.chatHistoryDays),
     chatMonthlyTokenBudget: String(settings.chatMonthlyTokenBudget),
+    lettingEmail: settings.lettingEmail ?? '',
     leadAnonymisationDays: String(settings.leadAnonymisationDays),
     outboxRetentionDays: String(settings.outboxRetentionDays),
   };
@@ -436,6 +437,11 @@ export class CompanySettingsElement extends PortalElement {
           ${this.field('chatMonthlyTokenBudget', { type: 'number', min: 0, max: 1_000_000_000, hint: this.budgetHint(draft) })}
           ${this.renderUsage()}
         `,
+        )}
+        ${this.section(
+          'letting',
+          texts.lettingSection,
+          html`${this.field('lettingEmail', { type: 'email', hint: texts.lettingEmailHint, autocomplete: 'email' })}`,
         )}
         ${this.section(
           'retention',

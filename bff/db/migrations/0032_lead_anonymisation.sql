@@ -116,20 +116,25 @@ BEGIN
            AND EXISTS (SELECT 1 FROM pg_attribute t WHERE t.attrelid = c.oid AND t.attname = 'tenant_id' AND NOT t.attisdropped)
            AND a.atttypid IN ('text'::regtype, 'character varying'::regtype, 'jsonb'::regtype, 'json'::regtype, 'text[]'::regtype)
       LOOP
+        -- A column is rewritten where it holds one of the person's words ($2, $3 in JSON spelling): in the lead's own
+        -- rows its name parts count too; the rewrite ($4, $5) then replaces the parts as well ("Sehr geehrte Frau
+        -- Vergessmann" in a mail to her address).
         EXECUTE format(
           'UPDATE %1$I SET %2$I = %3$s WHERE tenant_id = $1 AND %2$I::text ~* %4$s %5$s',
           target.table_name, target.column_name,
           CASE target.type
-            WHEN 'jsonb' THEN format('regexp_replace(%I::text, $3, ''[anonymisiert]'', ''gi'')::jsonb', target.column_name)
-            WHEN 'json' THEN format('regexp_replace(%I::text, $3, ''[anonymisiert]'', ''gi'')::json', target.column_name)
-            WHEN 'text[]' THEN format('ARRAY(SELECT regexp_replace(x, $2, ''[anonymisiert]'', ''gi'') FROM unnest(%I) WITH ORDINALITY AS u(x, n) ORDER BY n)', target.column_name)
-            ELSE format('regexp_replace(%I, $2, ''[anonymisiert]'', ''gi'')', target.column_name)
+            WHEN 'jsonb' THEN format('regexp_replace(%I::text, $5, ''[anonymisiert]'', ''gi'')::jsonb', target.column_name)
+            WHEN 'json' THEN format('regexp_replace(%I::text, $5, ''[anonymisiert]'', ''gi'')::json', target.column_name)
+            WHEN 'text[]' THEN format('ARRAY(SELECT regexp_replace(x, $4, ''[anonymisiert]'', ''gi'') FROM unnest(%I) WITH ORDINALITY AS u(x, n) ORDER BY n)', target.column_name)
+            ELSE format('regexp_replace(%I, $4, ''[anonymisiert]'', ''gi'')', target.column_name)
           END,
           CASE WHEN target.type IN ('jsonb', 'json') THEN '$3' ELSE '$2' END,
-          CASE WHEN target.by_lead THEN 'AND lead_id = ANY($4)' ELSE '' END)
+          CASE WHEN target.by_lead THEN 'AND lead_id = ANY($6)' ELSE '' END)
         USING company,
               CASE WHEN target.by_lead THEN own_pattern ELSE pattern END,
               CASE WHEN target.by_lead THEN own_json_pattern ELSE json_pattern END,
+              own_pattern,
+              own_json_pattern,
               due;
       END LOOP;
       PERFORM set_config('app.current_role', 'system', true);

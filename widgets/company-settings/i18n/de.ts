@@ -65,6 +65,9 @@ const settings = {
     'Das Budget ist aufgebraucht: Der Assistent nimmt bis zum Monatsende keine Nachrichten mehr an. Ein höheres Budget gibt ihn sofort wieder frei.',
   chatSwitchedOff: 'Das Budget ist 0: Der Chat ist abgeschaltet, Mieter können dem Assistenten nicht schreiben.',
 
+  lettingSection: 'Vermietung',
+  lettingEmailHint:
+    'Von dieser Adresse schreiben Sachbearbeiter Interessenten an. Antworten kommen an dieselbe Adresse mit dem Zusatz +lead-… zurück: Ihr Postfach oder Mail-Relay muss diese Zusätze annehmen. Leer: keine Nachrichten an Interessenten.',
   retentionSection: 'Aufbewahrung',
 
   save: 'Speichern',

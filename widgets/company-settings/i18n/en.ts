@@ -10,6 +10,7 @@ const fieldLabels = {
   houseRules: 'House rule excerpts (title and text; the chat quotes them)',
   chatHistoryDays: 'Keep chat histories (days)',
   chatMonthlyTokenBudget: 'Monthly token budget of the chat (input and output; 0 switches the chat off)',
+  lettingEmail: 'Sender address of the letting team (answers of prospective tenants arrive at the same address with +lead-…)',
   leadAnonymisationDays: 'Anonymise prospective tenants after (days)',
   outboxRetentionDays: 'Keep delivered messages (days)',
 } satisfies Record<SettingKey, string>;
@@ -68,6 +69,9 @@ const settings: SettingsMessages = {
     'The budget is used up: the assistant accepts no more messages until the end of the month. A higher budget frees it again at once.',
   chatSwitchedOff: 'The budget is 0: the chat is switched off, residents cannot write to the assistant.',
 
+  lettingSection: 'Letting',
+  lettingEmailHint:
+    'Clerks write to interested people from this address. Answers come back to the same address with +lead-… added: your mailbox or mail relay must accept such sub-addresses. Empty: no messages to interested people.',
   retentionSection: 'Retention',
 
   save: 'Save',

@@ -37,7 +37,8 @@ export type StaffErrorCode =
   | 'lead_without_listing'
   | 'lead_without_email'
   | 'rejection_message_missing'
-  | 'contact_channel_missing';
+  | 'contact_channel_missing'
+  | 'letting_email_missing';
 
 /** Codes only `<tenant-chat>` meets: their texts come with the chat's own chunk (widgets/tenant-chat/i18n). */
 export type ChatRefusalCode = 'chat_notice_required' | 'chat_busy' | 'chat_budget_exhausted';
@@ -134,6 +135,7 @@ export const staffErrorCodes: Record<StaffErrorCode, string> = {
   lead_without_email: 'Für diesen Interessenten ist keine E-Mail-Adresse hinterlegt.',
   rejection_message_missing: 'Es gibt keine vorbereitete Absage, die freigegeben werden kann.',
   contact_channel_missing: 'Dieser Kontaktweg ist für den Interessenten nicht hinterlegt.',
+  letting_email_missing: 'Es fehlt die Absenderadresse der Vermietung. Ein Administrator trägt sie unter „Einstellungen“ ein.',
 };
 
 const errorCodes: Partial<Record<ErrorCode, string>> = { ...residentErrorCodes, ...staffErrorCodes };

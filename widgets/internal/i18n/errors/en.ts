@@ -89,6 +89,7 @@ const staffErrorCodes: Record<StaffErrorCode, string> = {
   lead_without_email: 'There is no e-mail address for this applicant.',
   rejection_message_missing: 'There is no prepared rejection message to release.',
   contact_channel_missing: 'This contact channel is not on record for the applicant.',
+  letting_email_missing: 'The letting sender address is missing. An administrator sets it under “Settings”.',
 };
 
 const errors: ErrorMessages = {
