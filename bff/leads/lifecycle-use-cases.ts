@@ -397,7 +397,8 @@ export function createLeadLifecycleUseCases(deps: LifecycleDependencies) {
               details: {
                 lettingCaseId: lettingCase.id,
                 caseNumber: lettingCase.caseNumber,
-                contractDraft: draft,
+                // Without phone and previous address: every clerk reads the trail, those only with the letting permission.
+                contractDraft: { ...draft, tenant: { name: draft.tenant.name, email: draft.tenant.email } },
                 alsoRejected,
                 withdrawnFrom: portalIds.map((portal) => portal.provider),
               },

@@ -345,6 +345,16 @@ describe('the lead lifecycle', () => {
     assert.match(lettingCase.description, /Provision: Provisionsfrei für Mietinteressenten/);
     assert.match(lettingCase.description, /Kaltmiete: 890,00 € · Nebenkosten-Vorauszahlung: 210,00 € · Gesamtmiete: 1100,00 €/);
     assert.equal((await lifecycle(chosen)).lettingCaseId, lettingCase.id);
+    const acceptance = (await trail(chosen)).at(-1);
+    assert.deepEqual(
+      [acceptance.to, acceptance.details.lettingCaseId, acceptance.details.contractDraft.commission],
+      ['akzeptiert', lettingCase.id, 'Provisionsfrei für Mietinteressenten'],
+    );
+    assert.deepEqual(
+      Object.keys(acceptance.details.contractDraft.tenant),
+      ['name', 'email'],
+      'no phone or address in the trail every clerk reads',
+    );
     // (2) the other open leads: rejected with "Wohnung anderweitig vermietet" and a message awaiting release
     for (const other of [waiting, contacted]) {
       const view = await lifecycle(other);
