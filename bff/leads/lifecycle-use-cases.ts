@@ -269,8 +269,7 @@ export function createLeadLifecycleUseCases(deps: LifecycleDependencies) {
         }
         const lead = await lifecycle.lockLead(tx, leadId);
         if (!lead) throw leadNotFound();
-        if (lead.version !== move.version || lead.listingId !== peeked.listingId) throw conflict();
-        if (!LEAD_TRANSITIONS[lead.status].includes(move.to)) throw transitionInvalid(lead.status, move.to);
+        // Self-disclosure is refused whatever else is wrong with the move: it must not travel before `besichtigt`.
         if (SELF_DISCLOSURE_FIELDS.some((field) => move[field] !== undefined)) {
           if (!selfDisclosureWritable(lead.status)) throw selfDisclosureLocked();
           throw new AppError(
@@ -286,6 +285,8 @@ export function createLeadLifecycleUseCases(deps: LifecycleDependencies) {
             },
           );
         }
+        if (lead.version !== move.version || lead.listingId !== peeked.listingId) throw conflict();
+        if (!LEAD_TRANSITIONS[lead.status].includes(move.to)) throw transitionInvalid(lead.status, move.to);
         const actor = { role: 'staff' as const, accountId: ctx.accountId };
         let lettingCase: CaseRecord | undefined;
         const alsoRejected: string[] = [];
