@@ -269,8 +269,7 @@ export function createLeadLifecycleUseCases(deps: LifecycleDependencies) {
         }
         const lead = await lifecycle.lockLead(tx, leadId);
         if (!lead) throw leadNotFound();
-        if (lead.version !== move.version || lead.listingId !== peeked.listingId) throw conflict();
-        if (!LEAD_TRANSITIONS[lead.status].includes(move.to)) throw transitionInvalid(lead.status, move.to);
+        // Self-disclosure is refused whatever else is wrong with the move: it must not travel before `besichtigt`.
         if (SELF_DISCLOSURE_FIELDS.some((field) => move[field] !== undefined)) {
           if (!selfDisclosureWritable(lead.status)) throw selfDisclosureLocked();
           throw new AppError(
@@ -286,6 +285,8 @@ export function createLeadLifecycleUseCases(deps: LifecycleDependencies) {
             },
           );
         }
+        if (lead.version !== move.version || lead.listingId !== peeked.listingId) throw conflict();
+        if (!LEAD_TRANSITIONS[lead.status].includes(move.to)) throw transitionInvalid(lead.status, move.to);
         const actor = { role: 'staff' as const, accountId: ctx.accountId };
         let lettingCase: CaseRecord | undefined;
         const alsoRejected: string[] = [];
@@ -397,7 +398,8 @@ export function createLeadLifecycleUseCases(deps: LifecycleDependencies) {
               details: {
                 lettingCaseId: lettingCase.id,
                 caseNumber: lettingCase.caseNumber,
-                contractDraft: draft,
+                // Without phone and previous address: every clerk reads the trail, those only with the letting permission.
+                contractDraft: { ...draft, tenant: { name: draft.tenant.name, email: draft.tenant.email } },
                 alsoRejected,
                 withdrawnFrom: portalIds.map((portal) => portal.provider),
               },

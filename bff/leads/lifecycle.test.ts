@@ -8,7 +8,8 @@ import { createHousingCompany, type HousingCompany } from '../test/fixtures.ts';
 import { signInStaff } from '../test/sign-in.ts';
 import { connectSocket, nextEvent } from '../cases/case-test-support.ts';
 import { createListing, createWebhookSecret, hookPath, is24Enquiry, postWebhook, signedHeaders } from './lead-test-support.ts';
-import type { ListingPublisher, ListingWithdrawal } from './listing-publisher.ts';
+import { LISTING_PUBLISHER_TOPIC, type ListingPublisher, type ListingWithdrawal } from './listing-publisher.ts';
+import { insertOutboxEntry } from '../outbox/outbox-repository.ts';
 
 /**
  * The lead lifecycle over HTTP (docs/leads.md, "Lifecycle"): moves with their version (two clerks, one wins), the
@@ -345,6 +346,16 @@ describe('the lead lifecycle', () => {
     assert.match(lettingCase.description, /Provision: Provisionsfrei für Mietinteressenten/);
     assert.match(lettingCase.description, /Kaltmiete: 890,00 € · Nebenkosten-Vorauszahlung: 210,00 € · Gesamtmiete: 1100,00 €/);
     assert.equal((await lifecycle(chosen)).lettingCaseId, lettingCase.id);
+    const acceptance = (await trail(chosen)).at(-1);
+    assert.deepEqual(
+      [acceptance.to, acceptance.details.lettingCaseId, acceptance.details.contractDraft.commission],
+      ['akzeptiert', lettingCase.id, 'Provisionsfrei für Mietinteressenten'],
+    );
+    assert.deepEqual(
+      Object.keys(acceptance.details.contractDraft.tenant),
+      ['name', 'email'],
+      'no phone or address in the trail every clerk reads',
+    );
     // (2) the other open leads: rejected with "Wohnung anderweitig vermietet" and a message awaiting release
     for (const other of [waiting, contacted]) {
       const view = await lifecycle(other);
@@ -374,6 +385,34 @@ describe('the lead lifecycle', () => {
         .sort(),
       ['immoscout24', 'immowelt'],
     );
+  });
+
+  it('the cascade is all or nothing: when its last step fails, lead, other leads, listing and cases stay as they were', async () => {
+    const listing = await newListing();
+    const chosen = await deliver(listing.is24);
+    const other = await deliver(listing.is24);
+    await toViewed(chosen);
+    const version = await versionOf(chosen);
+    const lettingCases = async () => (await clerk.get('/api/staff/cases?type=letting&limit=100')).body.items.length;
+    const casesBefore = await lettingCases();
+    // A withdrawal under the key the acceptance will use is queued already: the cascade's last insert fails.
+    await withScope(server.db, { role: 'clerk', tenantId: company.tenant.id, accountId: company.clerk.id }, (tx) =>
+      insertOutboxEntry(tx, {
+        tenantId: company.tenant.id,
+        topic: LISTING_PUBLISHER_TOPIC,
+        orderingKey: `isolated-${listing.id}`,
+        idempotencyKey: `withdraw:${listing.id}:immowelt`,
+        payload: { listingId: randomUUID(), provider: 'immowelt', providerListingId: 'x', reason: 'vermietet' },
+      }),
+    );
+    const failed = await clerk.post(`/api/staff/leads/${chosen}/move`, { to: 'akzeptiert', version });
+    assert.equal(failed.status, 500);
+    const [chosenNow, otherNow] = [await lifecycle(chosen), await lifecycle(other)];
+    assert.deepEqual([chosenNow.lead.status, chosenNow.lead.version, chosenNow.lettingCaseId], ['besichtigt', version, null]);
+    assert.deepEqual([otherNow.lead.status, otherNow.rejectionMessage], ['offen', null]);
+    assert.equal((await clerk.get(`/api/staff/listings/${listing.id}`)).body.status, 'aktiv');
+    assert.equal(await lettingCases(), casesBefore, 'no letting case');
+    assert.equal((await trail(chosen)).at(-1).to, 'besichtigt', 'no acceptance in the trail');
   });
 
   it('two clerks accepting two leads of one listing at the same time: exactly one acceptance, one letting case, one withdrawal per portal', async () => {
