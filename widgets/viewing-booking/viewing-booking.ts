@@ -287,7 +287,7 @@ export class ViewingBooking extends PortalElement {
     const own = view.booking?.slotId === slot.id;
     const full = slot.free === 0 || this.fullSlotId === slot.id;
     const when = this.when(slot.startsAt);
-    const label = full ? t.waitlistLabel(when) : view.booking ? t.moveLabel(when) : t.bookLabel(when);
+    const action = full ? t.joinWaitlist : view.booking ? t.move : t.book;
     return html`<li part="slot" class="slot">
       <div class="slot-head">
         <span>${when}–${this.time(slot.endsAt)}</span>
@@ -302,8 +302,8 @@ export class ViewingBooking extends PortalElement {
         own
           ? nothing
           : html`<div class="actions">
-            <button type="button" part="book" aria-label=${label} ?disabled=${this.busy} @click=${() => this.book(slot)}>
-              ${this.busy ? t.busy : full ? t.joinWaitlist : view.booking ? t.move : t.book}
+            <button type="button" part="book" aria-label=${`${action}: ${when}`} ?disabled=${this.busy} @click=${() => this.book(slot)}>
+              ${action}
             </button>
           </div>`
       }
