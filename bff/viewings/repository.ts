@@ -193,3 +193,25 @@ export async function companyName(tx: Queryable, tenantId: string): Promise<stri
   const { rows } = await tx.query<{ name: string }>(`SELECT name FROM tenants WHERE id = $1`, [tenantId]);
   return rows[0]?.name ?? '';
 }
+
+/**
+ * Mirrors the booking in the lead's viewings (`lead_viewings`, what the move to `besichtigt` reads): booked → the
+ * slot's time, note and lock window (inserted or updated); anything else → removed (a function of its own: the app
+ * role deletes no viewing). Planned by the slot's clerk.
+ */
+export async function syncLeadViewing(tx: Queryable, bookingId: string): Promise<void> {
+  await tx.query(
+    `INSERT INTO lead_viewings (tenant_id, lead_id, starts_at, duration_minutes, note, created_by, viewing_booking_id,
+                                lock_grant_from, lock_grant_until, lock_grant_ref)
+     SELECT b.tenant_id, b.lead_id, s.starts_at, s.duration_minutes, nullif(s.note, ''), s.created_by, b.id,
+            b.lock_grant_from, b.lock_grant_until, b.lock_grant_reference
+       FROM viewing_bookings b JOIN viewing_slots s ON s.tenant_id = b.tenant_id AND s.id = b.slot_id
+      WHERE b.id = $1 AND b.status = 'booked' AND s.created_by IS NOT NULL
+     ON CONFLICT (viewing_booking_id) DO UPDATE
+        SET starts_at = EXCLUDED.starts_at, duration_minutes = EXCLUDED.duration_minutes, note = EXCLUDED.note,
+            created_by = EXCLUDED.created_by, lock_grant_from = EXCLUDED.lock_grant_from,
+            lock_grant_until = EXCLUDED.lock_grant_until, lock_grant_ref = EXCLUDED.lock_grant_ref`,
+    [bookingId],
+  );
+  await tx.query(`SELECT lead_viewings_unmirror($1)`, [bookingId]);
+}

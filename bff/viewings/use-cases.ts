@@ -18,7 +18,8 @@ import { grantWindow, type SmartLock } from './smart-lock.ts';
  * cancels through the signed link (purpose `viewing-booking`, subject: the lead). Places are counted under a lock of
  * the slot, so the last place goes to exactly one of two people asking at the same moment; a lead's own requests
  * run one after another (a lock of the lead). A place that frees goes to the slot's waitlist at once, in order, and
- * the person who moves up is mailed. Every mail is queued in the change's transaction (the outbox sends it).
+ * the person who moves up is mailed. Every mail is queued in the change's transaction (the outbox sends it). A booked
+ * place is mirrored in the lead's viewings (`lead_viewings`) in the same transaction, so it counts for `besichtigt`.
  */
 
 const PURPOSE = 'viewing-booking';
@@ -134,6 +135,7 @@ export function createViewingUseCases(deps: {
       await repository.placeBooking(tx, waiting.id, slotId, 'booked');
       booked += 1;
       const lockGrant = await grantLock(tx, tenantId, slot, waiting.id);
+      await repository.syncLeadViewing(tx, waiting.id);
       const token = await deps.links.currentToken(tx, tenantId, PURPOSE, waiting.leadId);
       if (waiting.leadEmail) {
         await queueMail(
@@ -315,6 +317,7 @@ export function createViewingUseCases(deps: {
         const token_ = token!.trim();
         if (status === 'booked') {
           const lockGrant = await grantLock(tx, link.tenantId, slot, bookingId);
+          await repository.syncLeadViewing(tx, bookingId);
           if (lead.email) {
             await queueMail(
               tx,
@@ -322,7 +325,10 @@ export function createViewingUseCases(deps: {
               confirmationMail(lead.email, facts(companyName, listing, slot, bookingId, lockGrant), bookingUrl(token_)),
             );
           }
-        } else if (lead.email) {
+        } else {
+          await repository.syncLeadViewing(tx, bookingId);
+        }
+        if (status === 'waitlisted' && lead.email) {
           const position = await repository.waitlistPosition(tx, bookingId);
           await queueMail(
             tx,
@@ -347,6 +353,7 @@ export function createViewingUseCases(deps: {
         if (slot.startsAt <= clock.now()) throw slotUnavailable();
         await revokeLock(link.tenantId, current);
         await repository.placeBooking(tx, current.id, current.slotId, 'cancelled');
+        await repository.syncLeadViewing(tx, current.id);
         if (current.status === 'booked') await promoteWaitlist(tx, link.tenantId, current.slotId, listing, companyName);
         if (lead.email) {
           await queueMail(

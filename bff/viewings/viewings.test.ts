@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { RunningServer } from '../server.ts';
 import { closeTestDatabase, mailsTo, startTestServer, testDatabase, TestClient } from '../test/harness.ts';
 import type { Database } from '../db/database.ts';
+import { withScope } from '../db/scope.ts';
 import { createHousingCompany, type HousingCompany } from '../test/fixtures.ts';
 import { signInResident, signInStaff } from '../test/sign-in.ts';
 import { createListing } from '../leads/lead-test-support.ts';
@@ -20,11 +21,13 @@ describe('viewing slots and bookings', () => {
   let clerk: TestClient;
   let listingId: string;
   const smartLock = createRecordingSmartLock();
+  let offsetMs = 0;
+  const clock = { now: () => new Date(Date.now() + offsetMs) };
   const visitor = () => new TestClient(server.url);
 
   before(async () => {
     db = (await testDatabase()).db;
-    server = await startTestServer({}, { smartLock });
+    server = await startTestServer({}, { smartLock, clock });
     company = await createHousingCompany(db, { name: 'Wohnbau Nord eG' });
     clerk = await signInStaff(server, company, 'clerk');
     listingId = (await createListing(clerk, company, { title: '3-Zimmer-Wohnung mit Balkon' })).id;
@@ -265,5 +268,47 @@ describe('viewing slots and bookings', () => {
     const other = await createHousingCompany(db);
     assert.equal((await clerk.delete(`/api/staff/viewing-slots/${foreign.id}`)).status, 204);
     assert.ok(other);
+  });
+
+  it('a booked viewing counts as the lead’s viewing: mirrored on booking, moved with it, gone when cancelled; after it the lead can move to besichtigt', async () => {
+    const [first, second] = [
+      await createSlot(clerk, listingId, { startsAt: inDays(12), note: 'Erdgeschoss' }),
+      await createSlot(clerk, listingId, { startsAt: inDays(13) }),
+    ];
+    const lead = await insertLead(db, company, listingId);
+    const viewings = () =>
+      withScope(db, { role: 'clerk', tenantId: company.tenant.id, accountId: company.clerk.id }, async (tx) =>
+        (
+          await tx.query<{ starts_at: Date; note: string | null }>(`SELECT starts_at, note FROM lead_viewings WHERE lead_id = $1`, [
+            lead.id,
+          ])
+        ).rows.map((row) => [new Date(row.starts_at).toISOString(), row.note]),
+      );
+    const invitee = asInvitee(visitor(), (await invite(clerk, lead.id)).token);
+    assert.equal((await invitee.book(first.id)).status, 200);
+    assert.deepEqual(await viewings(), [[inDays(12), 'Erdgeschoss']]);
+    assert.equal((await invitee.book(second.id)).status, 200);
+    assert.deepEqual(await viewings(), [[inDays(13), null]]);
+    assert.equal((await invitee.cancel()).status, 200);
+    assert.deepEqual(await viewings(), []);
+
+    assert.equal((await invitee.book(first.id)).status, 200);
+    const version = await withScope(
+      db,
+      { role: 'clerk', tenantId: company.tenant.id, accountId: company.clerk.id },
+      async (tx) =>
+        (await tx.query<{ version: number }>(`UPDATE leads SET status = 'kontaktiert' WHERE id = $1 RETURNING version`, [lead.id])).rows[0]
+          .version,
+    );
+    const tooEarly = await clerk.post(`/api/staff/leads/${lead.id}/move`, { to: 'besichtigt', version });
+    assert.equal(tooEarly.status, 409, JSON.stringify(tooEarly.body));
+    assert.equal(tooEarly.body.error.code, 'viewing_required');
+    offsetMs = 13 * 86_400_000;
+    try {
+      const moved = await clerk.post(`/api/staff/leads/${lead.id}/move`, { to: 'besichtigt', version });
+      assert.equal(moved.status, 200, JSON.stringify(moved.body));
+    } finally {
+      offsetMs = 0;
+    }
   });
 });

@@ -88,3 +88,20 @@ CREATE POLICY viewing_bookings_access ON viewing_bookings FOR ALL
   WITH CHECK (tenant_id = app_tenant() AND app_role() IN ('clerk', 'admin', 'system'));
 
 GRANT SELECT, INSERT, UPDATE ON signed_links, viewing_slots, viewing_bookings TO mieterportal_app;
+
+-- A booked self-service viewing is a viewing of the lead (lead_viewings, migration 0028): the move to `besichtigt`
+-- needs one whose time has passed. Each booked place is mirrored there, linked by its booking; moving the booking
+-- updates the mirror, cancelling it (or being moved to a waitlist) removes it — through the function below, the
+-- only removal: the app role has no DELETE on lead_viewings, so a viewing a clerk planned stays a fact.
+ALTER TABLE lead_viewings ADD COLUMN viewing_booking_id uuid UNIQUE;
+ALTER TABLE lead_viewings ADD CONSTRAINT lead_viewings_viewing_booking_fk
+  FOREIGN KEY (tenant_id, viewing_booking_id) REFERENCES viewing_bookings (tenant_id, id);
+CREATE FUNCTION lead_viewings_unmirror(booking uuid) RETURNS void
+  LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  DELETE FROM lead_viewings v
+   WHERE v.tenant_id = app_tenant() AND app_role() IN ('clerk', 'admin', 'system')
+     AND v.viewing_booking_id = booking
+     AND NOT EXISTS (SELECT 1 FROM viewing_bookings b WHERE b.tenant_id = v.tenant_id AND b.id = booking AND b.status = 'booked')
+$$;
+REVOKE ALL ON FUNCTION lead_viewings_unmirror(uuid) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION lead_viewings_unmirror(uuid) TO mieterportal_app;
