@@ -79,6 +79,8 @@ const configSchema = z
     AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().optional(),
     /** Largest image accepted, in megapixels (width × height read from the file's header, before decoding). */
     UPLOAD_MAX_MEGAPIXELS: z.coerce.number().positive().default(50),
+    /** Requests per client IP and minute to the public pages of signed links (viewing booking); unset: 60 (1000 with NODE_ENV=test). */
+    SIGNED_LINK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().optional(),
     /** Uploads per account and minute; unset: 30 (1000 with NODE_ENV=test). */
     UPLOAD_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().optional(),
     /** Tenant chat (docs/chat.md): messages per resident and minute; unset: 10 (1000 with NODE_ENV=test). */

@@ -76,6 +76,12 @@ import {
   LISTING_PUBLISHER_TOPIC,
   type ListingPublisher,
 } from './leads/listing-publisher.ts';
+import { createSignedLinks } from './signed-links/signed-links.ts';
+import { mountSignedLinkLimit, registerSignedLinkRoutes } from './signed-links/routes.ts';
+import { signedLinkKey } from './signed-links/token.ts';
+import { noSmartLock, type SmartLock } from './viewings/smart-lock.ts';
+import { mountViewingBookingPage, registerViewingRoutes } from './viewings/routes.ts';
+import { createViewingUseCases } from './viewings/use-cases.ts';
 
 export interface RunningServer extends AppContext {
   url: string;
@@ -99,6 +105,8 @@ export interface StartOptions {
   clock?: Clock;
   /** Where withdrawals of let listings go (tests: a recording double); default: logged only. */
   listingPublisher?: ListingPublisher;
+  /** The smart lock that grants access for booked viewings (tests: a recording double); default none. */
+  smartLock?: SmartLock;
 }
 
 /** Boots the BFF: config, database (migrated and checked), HTTP API, realtime. Port 0 picks a free port. */
@@ -212,6 +220,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   app.use('/api', (req, res, next) => (withoutCookie(req.path) ? next() : csrf.protection(req, res, next)));
   // The lead webhooks live outside /api (no cookie, CORS or CSRF there): raw body, refusal limit.
   mountLeadWebhookBody(app, ctx);
+  // Pages and requests opened by a signed link (no session): limited per client address.
+  mountSignedLinkLimit(app, ctx, ['/api/viewing-booking']);
+  mountViewingBookingPage(app, pagePolicy);
 
   // The case core, composed once: every capability works cases through these use cases and their port.
   // eslint-disable-next-line prefer-const -- the use cases built next wake the worker, which starts after them
@@ -255,6 +266,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const leadMail = createLeadMailUseCases({ db, realtime });
   registerLeadMessageRoutes(api, leadMail);
   registerLeadLifecycleRoutes(api, createLeadLifecycleUseCases({ db, realtime, clock, caseBackend, caseAnnouncer, outbox }));
+  const signedLinks = createSignedLinks({ db, key: signedLinkKey(secret), clock });
+  registerSignedLinkRoutes(api, signedLinks);
+  registerViewingRoutes(
+    api,
+    createViewingUseCases({ db, links: signedLinks, smartLock: options.smartLock ?? noSmartLock, clock, publicUrl: ctx.publicUrl, logger }),
+  );
   const openapi = api.openapi({ title: 'Mieterportal BFF', version: '0.1.0' });
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi);

@@ -13,6 +13,7 @@ const elements: Record<string, () => Promise<unknown>> = {
   'damage-report-form': () => import('./damage-report-form/damage-report-form.ts'),
   'case-board': () => import('./case-board/case-board.ts'),
   'tenant-chat': () => import('./tenant-chat/tenant-chat.ts'),
+  'viewing-booking': () => import('./viewing-booking/viewing-booking.ts'),
 };
 
 const page = globalThis as { [loaderStateKey]?: LoaderState };

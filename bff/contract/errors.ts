@@ -115,6 +115,26 @@ export const ERROR_CODES = [
   'contact_channel_missing',
   /** Mail to interested people needs the company's letting address (setting lettingEmail). */
   'letting_email_missing',
+  // Signed public links (docs/leads.md, "Viewings and signed links")
+  /** No token came with the request. */
+  'link_missing',
+  /** Malformed, altered or unknown: the signature does not hold. */
+  'link_invalid',
+  /** A valid link of another purpose (a viewing link where a consent link is needed). */
+  'link_wrong_purpose',
+  'link_expired',
+  'link_revoked',
+  /** A single-use link that was used already. */
+  'link_used',
+  // Viewings
+  /** Every place of the slot is booked: join its waitlist instead. */
+  'slot_full',
+  /** The slot has begun, was withdrawn, or belongs to another listing. */
+  'viewing_slot_unavailable',
+  /** A slot with bookings or a waitlist cannot be withdrawn. */
+  'viewing_slot_has_bookings',
+  /** The lead is accepted or rejected: no more viewings. */
+  'lead_closed',
   // Vorgang API (docs/case-backend-http.md)
   'https_required',
   'json_expected',

@@ -16,6 +16,7 @@ import { leadLifecycleOperations, leadOperations } from './leads.ts';
 import { onboardingOperations } from './onboarding.ts';
 import type { Operation } from './operation.ts';
 import { settingsOperations } from './settings.ts';
+import { viewingOperations } from './viewings.ts';
 
 export * from './attachments.ts';
 export * from './auth.ts';
@@ -32,6 +33,7 @@ export * from './onboarding.ts';
 export * from './operation.ts';
 export * from './realtime.ts';
 export * from './settings.ts';
+export * from './viewings.ts';
 
 /** Every operation of the API by its operationId. */
 export const operations = {
@@ -47,5 +49,6 @@ export const operations = {
   ...leadLifecycleOperations,
   ...leadOverviewOperations,
   ...leadMessageOperations,
+  ...viewingOperations,
 } satisfies Record<string, Operation>;
 export type OperationId = keyof typeof operations;

@@ -459,6 +459,43 @@ const ROUTES: Record<string, Line> = {
   },
   // Signed by the housing company's secret: A's secret at B's address is attacked below and in bff/leads/lead-webhook.test.ts.
   'POST /hooks/{tenantSlug}/leads/{provider}': { kind: 'public' },
+  'GET /api/staff/listings/{id}/viewing-slots': {
+    kind: 'object',
+    as: 'clerk',
+    own: (w) => first(w, 'a', 'listings'),
+    foreign: (w) => first(w, 'b', 'listings'),
+  },
+  'POST /api/staff/listings/{id}/viewing-slots': {
+    kind: 'object',
+    as: 'clerk',
+    own: (w) => first(w, 'a', 'listings'),
+    foreign: (w) => first(w, 'b', 'listings'),
+    body: () => ({ startsAt: new Date(Date.now() + 5 * 86_400_000).toISOString(), capacity: 2 }),
+  },
+  'DELETE /api/staff/viewing-slots/{id}': {
+    kind: 'object',
+    as: 'clerk',
+    own: (w) => probeId(w.a, 'viewing-slot-free'),
+    foreign: (w) => first(w, 'b', 'viewing_slots'),
+  },
+  'POST /api/staff/leads/{id}/viewing-invitation': {
+    kind: 'object',
+    as: 'clerk',
+    own: (w) => first(w, 'a', 'leads'),
+    foreign: (w) => first(w, 'b', 'leads'),
+    body: () => ({ validDays: 7 }),
+  },
+  'DELETE /api/staff/signed-links/{id}': {
+    kind: 'object',
+    as: 'clerk',
+    own: (w) => first(w, 'a', 'signed_links'),
+    foreign: (w) => first(w, 'b', 'signed_links'),
+  },
+  // Opened by a signed link (no session): A's link rewritten to name B, and B's slots through A's link, are attacked below.
+  'GET /api/viewing-booking': { kind: 'public' },
+  'PUT /api/viewing-booking/booking': { kind: 'public' },
+  'DELETE /api/viewing-booking/booking': { kind: 'public' },
+  'GET /api/viewing-booking/booking.ics': { kind: 'public' },
 };
 
 /** The conversation of the company's resident (not the neighbour's, and not the one kept for the delete). */
@@ -700,6 +737,39 @@ describe('tenant isolation over HTTP', () => {
     } else {
       assert.equal(atA.status, 401);
     }
+  });
+
+  it("A's signed viewing link rewritten to name B or B's lead opens nothing; through A's link B's slots are not found", async () => {
+    const invited = await call(as.clerk, 'POST', `/api/staff/leads/${first(w, 'a', 'leads')}/viewing-invitation`, {});
+    assert.equal(invited.status, 201);
+    const token = (invited.body.url as string).split('#token=')[1];
+    const visitor = new TestClient(server.url);
+    await visitor.csrfToken();
+    const asLink = (value: string, method = 'GET', path = '/api/viewing-booking', body?: unknown) =>
+      visitor.request(method, path, body, { headers: { 'x-link-token': value } }).then((response) => {
+        const text = JSON.stringify(response.body ?? '');
+        assert.deepEqual(
+          secrets.filter((secret) => text.includes(secret) && !JSON.stringify(body ?? '').includes(secret)),
+          [],
+          text,
+        );
+        return response;
+      });
+    const own = await asLink(token);
+    assert.equal(own.status, 200, JSON.stringify(own.body));
+    const [version, payload, signature] = token.split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    for (const change of [{ t: w.b.tenant.id }, { s: first(w, 'b', 'leads') }, { t: w.b.tenant.id, s: first(w, 'b', 'leads') }]) {
+      const forged = [version, Buffer.from(JSON.stringify({ ...claims, ...change })).toString('base64url'), signature].join('.');
+      const answer = await asLink(forged);
+      assert.deepEqual([answer.status, answer.body.error.code], [401, 'link_invalid']);
+      assert.equal((await asLink(forged, 'DELETE', '/api/viewing-booking/booking')).status, 401);
+    }
+    for (const slotId of w.ids.b.viewing_slots) {
+      const booked = await asLink(token, 'PUT', '/api/viewing-booking/booking', { slotId, waitlist: true });
+      assert.equal(booked.status, 404, JSON.stringify(booked.body));
+    }
+    assert.equal((await asLink(token, 'GET', '/api/viewing-booking/booking.ics')).status, 200, "A's own seeded booking");
   });
 
   describe('the housing company comes from the session, never from the request body', () => {

@@ -43,6 +43,9 @@ export const KNOWN_TENANT_TABLES = [
   'lead_self_disclosures',
   'lead_rejection_messages',
   'lead_messages',
+  'signed_links',
+  'viewing_slots',
+  'viewing_bookings',
 ];
 
 /** The plaintext of the lead webhook secret SEEDS stores for a company (provider immoscout24). */
@@ -499,6 +502,43 @@ export const SEEDS: Array<{ tables: string[]; seed: (db: Database, company: Hous
           ],
         ),
       ),
+  },
+  {
+    // Viewings: the seeded lead's booking link, a slot of the listing with the lead's booking, and a free slot
+    // (probeId 'viewing-slot-free', so withdrawing one's own slot can succeed).
+    tables: ['signed_links', 'viewing_slots', 'viewing_bookings'],
+    seed: async (db, company) => {
+      const tenantId = company.tenant.id;
+      await withScope(db, { role: 'clerk', tenantId, accountId: company.clerk.id }, async (tx) => {
+        const [{ listing, lead }] = (
+          await tx.query<{ listing: string; lead: string }>(
+            `SELECT listing_id AS listing, id AS lead FROM leads WHERE listing_id IS NOT NULL AND status = 'offen' ORDER BY created_at LIMIT 1`,
+          )
+        ).rows;
+        await tx.query(
+          `INSERT INTO signed_links (tenant_id, purpose, subject_id, expires_at, created_by)
+           VALUES ($1, 'viewing-booking', $2, now() + interval '14 days', $3)`,
+          [tenantId, lead, company.clerk.id],
+        );
+        const slot = (
+          await tx.query<{ id: string }>(
+            `INSERT INTO viewing_slots (tenant_id, listing_id, starts_at, duration_minutes, capacity, note, created_by)
+             VALUES ($1, $2, now() + interval '3 days', 30, 2, $3, $4) RETURNING id`,
+            [tenantId, listing, `Isolationstest ${tenantId}`, company.clerk.id],
+          )
+        ).rows[0].id;
+        await tx.query(
+          `INSERT INTO viewing_slots (tenant_id, id, listing_id, starts_at, duration_minutes, capacity, created_by)
+           VALUES ($1, $2, $3, now() + interval '4 days', 30, 1, $4)`,
+          [tenantId, probeId(company, 'viewing-slot-free'), listing, company.clerk.id],
+        );
+        await tx.query(`INSERT INTO viewing_bookings (tenant_id, slot_id, lead_id, status) VALUES ($1, $2, $3, 'booked')`, [
+          tenantId,
+          slot,
+          lead,
+        ]);
+      });
+    },
   },
 ];
 

@@ -1,5 +1,12 @@
 import nodemailer from 'nodemailer';
 
+export interface MailAttachment {
+  filename: string;
+  /** Text content (e.g. an ICS calendar file), sent as it is. */
+  content: string;
+  contentType: string;
+}
+
 export interface Mail {
   to: string;
   /** The sender, when not the installation's MAIL_FROM (e.g. the company's letting address). */
@@ -11,6 +18,7 @@ export interface Mail {
   subject: string;
   text: string;
   html?: string;
+  attachments?: MailAttachment[];
 }
 
 export interface SentMail extends Mail {

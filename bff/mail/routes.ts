@@ -21,7 +21,9 @@ export function mountDevOutbox(app: Express, mailer: Mailer): void {
       .map(
         (mail) => `<article><header><strong>${escape(mail.subject)}</strong><br>
           An: ${escape(mail.to)} · ${new Date(mail.sentAt).toLocaleString('de-DE')}</header>
-          <pre>${linkify(mail.text)}</pre></article>`,
+          <pre>${linkify(mail.text)}</pre>${
+            mail.attachments?.length ? `<p>Anhang: ${mail.attachments.map((file) => escape(file.filename)).join(', ')}</p>` : ''
+          }</article>`,
       )
       .join('');
     res.type('html').send(`<!doctype html><html lang="de"><head><meta charset="utf-8">

@@ -155,14 +155,42 @@ export class ApiClient implements SignInApi {
    * something; it carries a new Idempotency-Key (one per call, that is per user action) and is repeated
    * with that key when it fails on the way (docs/cases.md, "Safe to retry").
    */
-  async request<T>(method: HttpMethod, path: string, body?: unknown, options: { idempotent?: boolean } = {}): Promise<T> {
-    if (!options.idempotent) return this.send<T>(method, path, body);
+  async request<T>(
+    method: HttpMethod,
+    path: string,
+    body?: unknown,
+    options: { idempotent?: boolean; /** E.g. a signed link's `X-Link-Token`. */ headers?: Record<string, string> } = {},
+  ): Promise<T> {
+    if (!options.idempotent) return this.send<T>(method, path, body, undefined, undefined, options.headers);
     const key = newIdempotencyKey();
-    return this.withRetries(() => this.send<T>(method, path, body, key));
+    return this.withRetries(() => this.send<T>(method, path, body, key, undefined, options.headers));
   }
 
-  private async send<T>(method: HttpMethod, path: string, body: unknown, idempotencyKey?: string, signal?: AbortSignal): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json', 'accept-language': this.language };
+  /** A GET whose answer is a text file (a calendar file), with the same error shape as JSON requests. */
+  async text(path: string, headers: Record<string, string> = {}): Promise<string> {
+    let response: Response;
+    try {
+      response = await this.fetchImpl(this.baseUrl + path, {
+        method: 'GET',
+        headers: { 'accept-language': this.language, ...headers },
+        credentials: 'include',
+      });
+    } catch {
+      throw new ApiError(0, 'network_error', '');
+    }
+    if (!response.ok) throw await ApiError.from(response);
+    return response.text();
+  }
+
+  private async send<T>(
+    method: HttpMethod,
+    path: string,
+    body: unknown,
+    idempotencyKey?: string,
+    signal?: AbortSignal,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<T> {
+    const headers: Record<string, string> = { ...extraHeaders, accept: 'application/json', 'accept-language': this.language };
     if (method !== 'GET') {
       headers['content-type'] = 'application/json';
       headers['x-csrf-token'] = await this.currentCsrfToken();

@@ -50,6 +50,8 @@ export interface FakeRequest {
   form?: FormData;
   /** The request's Idempotency-Key (creating requests of the widgets send one). */
   idempotencyKey: string | null;
+  /** Every header of the request (e.g. a signed link's X-Link-Token). */
+  headers: Headers;
 }
 
 /** Answers a request it knows, or `undefined` to let the next route try. */
@@ -101,7 +103,7 @@ export class FakeBff {
     if (this.options.failWith) return error(this.options.failWith.status, this.options.failWith.code, this.options.failWith.message);
     if (method !== 'GET' && csrfToken !== this.csrfToken)
       return error(403, 'csrf_invalid', 'Die Sitzung ist abgelaufen. Bitte laden Sie die Seite neu.');
-    return this.checked(method, url.pathname, await this.route(method, url, body ?? {}, form, idempotencyKey));
+    return this.checked(method, url.pathname, await this.route(method, url, body ?? {}, form, idempotencyKey, headers));
   };
 
   /** Every violation of the contract any answer of this fake made (see `checked`). */
@@ -113,9 +115,10 @@ export class FakeBff {
     body: Record<string, unknown>,
     form: FormData | undefined,
     idempotencyKey: string | null,
+    headers: Headers,
   ): Promise<Response> {
     for (const route of this.options.routes ?? []) {
-      const answer = await route({ method, path: url.pathname, url, body, form, idempotencyKey });
+      const answer = await route({ method, path: url.pathname, url, body, form, idempotencyKey, headers });
       if (answer) return answer;
     }
     return this.answer(method, url.pathname, body);

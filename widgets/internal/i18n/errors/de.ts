@@ -38,7 +38,9 @@ export type StaffErrorCode =
   | 'lead_without_email'
   | 'rejection_message_missing'
   | 'contact_channel_missing'
-  | 'letting_email_missing';
+  | 'letting_email_missing'
+  | 'viewing_slot_has_bookings'
+  | 'lead_closed';
 
 /** Codes only `<tenant-chat>` meets: their texts come with the chat's own chunk (widgets/tenant-chat/i18n). */
 export type ChatRefusalCode = 'chat_notice_required' | 'chat_busy' | 'chat_budget_exhausted';
@@ -97,6 +99,14 @@ export const residentErrorCodes: Record<ResidentErrorCode, string> = {
   image_too_large: 'Das Bild hat zu viele Bildpunkte. Bitte verkleinern Sie es oder senden Sie ein Foto in normaler Auflösung.',
   pdf_active_content:
     'Dieses PDF enthält Skripte, Programmaufrufe oder eingebettete Dateien. Bitte senden Sie ein einfaches PDF (z.\u00A0B. über „Drucken als PDF“).',
+  link_missing: 'Der Link ist unvollständig. Bitte öffnen Sie den Link aus Ihrer E-Mail vollständig.',
+  link_invalid: 'Dieser Link ist ungültig oder wurde verändert. Bitte öffnen Sie den Link aus Ihrer E-Mail.',
+  link_wrong_purpose: 'Dieser Link ist für einen anderen Zweck bestimmt und gilt hier nicht.',
+  link_expired: 'Dieser Link ist abgelaufen. Bitte bitten Sie Ihre Hausverwaltung um einen neuen Link.',
+  link_revoked: 'Dieser Link gilt nicht mehr. Bitte wenden Sie sich an Ihre Hausverwaltung.',
+  link_used: 'Dieser Link wurde bereits verwendet und gilt nur einmal.',
+  slot_full: 'Dieser Termin ist ausgebucht. Sie können sich auf die Warteliste setzen oder einen anderen Termin wählen.',
+  viewing_slot_unavailable: 'Dieser Termin ist nicht mehr buchbar (er hat begonnen oder wurde abgesagt).',
 };
 
 export const staffErrorCodes: Record<StaffErrorCode, string> = {
@@ -136,6 +146,8 @@ export const staffErrorCodes: Record<StaffErrorCode, string> = {
   rejection_message_missing: 'Es gibt keine vorbereitete Absage, die freigegeben werden kann.',
   contact_channel_missing: 'Dieser Kontaktweg ist für den Interessenten nicht hinterlegt.',
   letting_email_missing: 'Es fehlt die Absenderadresse der Vermietung. Ein Administrator trägt sie unter „Einstellungen“ ein.',
+  viewing_slot_has_bookings: 'Für diesen Termin gibt es Buchungen oder eine Warteliste. Bitte sagen Sie ihn den Personen zuerst ab.',
+  lead_closed: 'Dieser Interessent ist angenommen oder abgelehnt: keine Besichtigung mehr.',
 };
 
 const errorCodes: Partial<Record<ErrorCode, string>> = { ...residentErrorCodes, ...staffErrorCodes };

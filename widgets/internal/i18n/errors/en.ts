@@ -51,6 +51,14 @@ const residentErrorCodes: Record<ResidentErrorCode, string> = {
   too_many_attachments: `A request can have at most ${UPLOAD_LIMITS.maxFilesPerCase} files. Please remove some files.`,
   image_too_large: 'The image has too many pixels. Please make it smaller or send a photo in normal resolution.',
   pdf_active_content: 'This PDF contains scripts, program launches or embedded files. Please send a plain PDF (e.g. via “Print to PDF”).',
+  link_missing: 'The link is incomplete. Please open the whole link from your e-mail.',
+  link_invalid: 'This link is invalid or was altered. Please open the link from your e-mail.',
+  link_wrong_purpose: 'This link is meant for something else and does not work here.',
+  link_expired: 'This link has expired. Please ask your housing company for a new one.',
+  link_revoked: 'This link is no longer valid. Please contact your housing company.',
+  link_used: 'This link has already been used and works only once.',
+  slot_full: 'This appointment is fully booked. You can join the waiting list or choose another appointment.',
+  viewing_slot_unavailable: 'This appointment can no longer be booked (it has started or was cancelled).',
 };
 
 const staffErrorCodes: Record<StaffErrorCode, string> = {
@@ -90,6 +98,8 @@ const staffErrorCodes: Record<StaffErrorCode, string> = {
   rejection_message_missing: 'There is no prepared rejection message to release.',
   contact_channel_missing: 'This contact channel is not on record for the applicant.',
   letting_email_missing: 'The letting sender address is missing. An administrator sets it under “Settings”.',
+  viewing_slot_has_bookings: 'This appointment has bookings or a waiting list. Please cancel it for those people first.',
+  lead_closed: 'This lead is accepted or rejected: no more viewings.',
 };
 
 const errors: ErrorMessages = {

@@ -55,6 +55,14 @@ const residentErrorCodes: Record<ResidentErrorCode, string> = {
   image_too_large: 'Obraz ma zbyt wiele pikseli. Prosimy go zmniejszyć lub wysłać zdjęcie w zwykłej rozdzielczości.',
   pdf_active_content:
     'Ten plik PDF zawiera skrypty, wywołania programów lub osadzone pliki. Prosimy wysłać zwykły plik PDF (np. przez „Drukuj do PDF”).',
+  link_missing: 'Link jest niekompletny. Proszę otworzyć cały link z e-maila.',
+  link_invalid: 'Ten link jest nieprawidłowy lub został zmieniony. Proszę otworzyć link z e-maila.',
+  link_wrong_purpose: 'Ten link służy do innego celu i tutaj nie działa.',
+  link_expired: 'Ten link wygasł. Proszę poprosić zarządcę o nowy link.',
+  link_revoked: 'Ten link jest już nieważny. Proszę skontaktować się z zarządcą.',
+  link_used: 'Ten link został już użyty i działa tylko raz.',
+  slot_full: 'Ten termin jest już zajęty. Można zapisać się na listę oczekujących lub wybrać inny termin.',
+  viewing_slot_unavailable: 'Tego terminu nie można już zarezerwować (już się rozpoczął lub został odwołany).',
 };
 
 const errors: ErrorMessages = {

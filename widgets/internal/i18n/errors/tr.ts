@@ -52,6 +52,14 @@ const residentErrorCodes: Record<ResidentErrorCode, string> = {
   image_too_large: 'Görselin piksel sayısı çok yüksek. Lütfen küçültün veya normal çözünürlükte bir fotoğraf gönderin.',
   pdf_active_content:
     'Bu PDF komut dosyaları, program çağrıları veya gömülü dosyalar içeriyor. Lütfen basit bir PDF gönderin (ör. „PDF olarak yazdır“ ile).',
+  link_missing: 'Bağlantı eksik. Lütfen e-postanızdaki bağlantının tamamını açın.',
+  link_invalid: 'Bu bağlantı geçersiz veya değiştirilmiş. Lütfen e-postanızdaki bağlantıyı açın.',
+  link_wrong_purpose: 'Bu bağlantı başka bir amaç içindir ve burada geçerli değildir.',
+  link_expired: 'Bu bağlantının süresi doldu. Lütfen konut şirketinizden yeni bir bağlantı isteyin.',
+  link_revoked: 'Bu bağlantı artık geçerli değil. Lütfen konut şirketinize başvurun.',
+  link_used: 'Bu bağlantı zaten kullanıldı ve yalnızca bir kez geçerlidir.',
+  slot_full: 'Bu randevu dolu. Bekleme listesine yazılabilir veya başka bir randevu seçebilirsiniz.',
+  viewing_slot_unavailable: 'Bu randevu artık alınamaz (başladı veya iptal edildi).',
 };
 
 const errors: ErrorMessages = {

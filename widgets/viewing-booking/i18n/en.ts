@@ -1,0 +1,38 @@
+import type { ViewingMessages } from './de.ts';
+
+const viewing: ViewingMessages = {
+  heading: 'Viewing appointment',
+  loading: 'Loading …',
+  retry: 'Try again',
+  greeting: (name) => `Hello ${name},`,
+  intro: (company) => `${company} invites you to a viewing. Please choose an appointment.`,
+  address: 'Address',
+  linkValidUntil: (when) => `Your personal link is valid until ${when}.`,
+  yourViewing: 'Your appointment',
+  yourWaitlist: 'You are on the waiting list',
+  waitlistPosition: (position) =>
+    `Place ${position} on the waiting list. If a place becomes free, you move up automatically and get an e-mail.`,
+  lockAccess: (from, until) => `The door lock opens for you from ${from} to ${until}.`,
+  downloadCalendar: 'Add to calendar (ICS)',
+  cancel: 'Cancel appointment',
+  leaveWaitlist: 'Leave the waiting list',
+  slotsHeading: 'Available appointments',
+  noSlots: 'There are no free appointments at the moment. Your housing company will contact you.',
+  minutes: (count) => `${count} minutes`,
+  freePlaces: (count) => (count === 1 ? '1 place free' : `${count} places free`),
+  full: 'fully booked',
+  waiting: (count) => (count === 1 ? '1 person waiting' : `${count} people waiting`),
+  book: 'Book',
+  move: 'Move here',
+  joinWaitlist: 'Join the waiting list',
+  ownSlot: 'Your appointment',
+  busy: 'Saving …',
+  booked: 'Your appointment is booked. A confirmation with a calendar file is on its way by e-mail.',
+  moved: 'Your appointment has been moved. A new confirmation is on its way by e-mail.',
+  waitlisted: 'You are on the waiting list. We will write to you as soon as a place becomes free.',
+  cancelled: 'Your appointment is cancelled. You can choose another one while the link is valid.',
+  fullNow: 'This appointment has just been fully booked. You can join its waiting list.',
+  calendarSaved: 'The calendar file has been downloaded.',
+  linkProblem: 'The link does not work',
+};
+export default viewing;

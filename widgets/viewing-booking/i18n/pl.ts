@@ -1,0 +1,38 @@
+import type { ViewingMessages } from './de.ts';
+
+const viewing: ViewingMessages = {
+  heading: 'Termin oglądania mieszkania',
+  loading: 'Ładowanie …',
+  retry: 'Spróbuj ponownie',
+  greeting: (name) => `Dzień dobry ${name},`,
+  intro: (company) => `${company} zaprasza na oglądanie mieszkania. Proszę wybrać termin.`,
+  address: 'Adres',
+  linkValidUntil: (when) => `Twój osobisty link jest ważny do ${when}.`,
+  yourViewing: 'Twój termin',
+  yourWaitlist: 'Jesteś na liście oczekujących',
+  waitlistPosition: (position) =>
+    `Miejsce ${position} na liście oczekujących. Gdy zwolni się miejsce, przesuniesz się automatycznie i dostaniesz e-mail.`,
+  lockAccess: (from, until) => `Zamek drzwi otworzy się dla Ciebie od ${from} do ${until}.`,
+  downloadCalendar: 'Dodaj do kalendarza (ICS)',
+  cancel: 'Odwołaj termin',
+  leaveWaitlist: 'Opuść listę oczekujących',
+  slotsHeading: 'Dostępne terminy',
+  noSlots: 'Obecnie nie ma wolnych terminów. Zarządca skontaktuje się z Tobą.',
+  minutes: (count) => `${count} min`,
+  freePlaces: (count) => (count === 1 ? '1 wolne miejsce' : `Wolne miejsca: ${count}`),
+  full: 'brak miejsc',
+  waiting: (count) => `Osoby oczekujące: ${count}`,
+  book: 'Zarezerwuj',
+  move: 'Przenieś tutaj',
+  joinWaitlist: 'Zapisz się na listę oczekujących',
+  ownSlot: 'Twój termin',
+  busy: 'Zapisywanie …',
+  booked: 'Termin jest zarezerwowany. Potwierdzenie z plikiem kalendarza wysłaliśmy e-mailem.',
+  moved: 'Termin został przeniesiony. Nowe potwierdzenie wysłaliśmy e-mailem.',
+  waitlisted: 'Jesteś na liście oczekujących. Napiszemy, gdy tylko zwolni się miejsce.',
+  cancelled: 'Termin został odwołany. Dopóki link jest ważny, możesz wybrać inny.',
+  fullNow: 'Ten termin właśnie się zapełnił. Możesz zapisać się na listę oczekujących.',
+  calendarSaved: 'Plik kalendarza został pobrany.',
+  linkProblem: 'Link nie działa',
+};
+export default viewing;

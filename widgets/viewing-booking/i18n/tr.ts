@@ -1,0 +1,38 @@
+import type { ViewingMessages } from './de.ts';
+
+const viewing: ViewingMessages = {
+  heading: 'Daire görme randevusu',
+  loading: 'Yükleniyor …',
+  retry: 'Tekrar dene',
+  greeting: (name) => `Merhaba ${name},`,
+  intro: (company) => `${company} sizi daireyi görmeye davet ediyor. Lütfen bir randevu seçin.`,
+  address: 'Adres',
+  linkValidUntil: (when) => `Kişisel bağlantınız ${when} tarihine kadar geçerlidir.`,
+  yourViewing: 'Randevunuz',
+  yourWaitlist: 'Bekleme listesindesiniz',
+  waitlistPosition: (position) =>
+    `Bekleme listesinde ${position}. sıradasınız. Bir yer boşalırsa otomatik olarak sıranız gelir ve e-posta alırsınız.`,
+  lockAccess: (from, until) => `Kapı kilidi sizin için ${from} ile ${until} arasında açılır.`,
+  downloadCalendar: 'Takvime ekle (ICS)',
+  cancel: 'Randevuyu iptal et',
+  leaveWaitlist: 'Bekleme listesinden çık',
+  slotsHeading: 'Sunulan randevular',
+  noSlots: 'Şu anda boş randevu yok. Konut şirketiniz sizinle iletişime geçecek.',
+  minutes: (count) => `${count} dakika`,
+  freePlaces: (count) => `${count} boş yer`,
+  full: 'dolu',
+  waiting: (count) => `Bekleme listesinde ${count} kişi`,
+  book: 'Randevu al',
+  move: 'Buraya taşı',
+  joinWaitlist: 'Bekleme listesine yazıl',
+  ownSlot: 'Randevunuz',
+  busy: 'Kaydediliyor …',
+  booked: 'Randevunuz alındı. Takvim dosyalı onay e-postayla gönderiliyor.',
+  moved: 'Randevunuz taşındı. Yeni bir onay e-postayla gönderiliyor.',
+  waitlisted: 'Bekleme listesindesiniz. Bir yer boşalır boşalmaz size yazacağız.',
+  cancelled: 'Randevunuz iptal edildi. Bağlantı geçerli olduğu sürece başka bir randevu seçebilirsiniz.',
+  fullNow: 'Bu randevu az önce doldu. Bekleme listesine yazılabilirsiniz.',
+  calendarSaved: 'Takvim dosyası indirildi.',
+  linkProblem: 'Bağlantı çalışmıyor',
+};
+export default viewing;
