@@ -1,7 +1,7 @@
 /** Typed client for the clerks' lead board (`<lead-kanban>`): the staff API of docs/leads.md, on top of `ApiClient`. */
 import { ApiError, type ApiClient } from './api-client.ts';
 import type { LeadCard, LeadDetail, Listing, operations, ResponseOf, StaffAccount } from '../../bff/contract/index.ts';
-import { LEAD_COLUMNS, LEAD_SOURCES, LEAD_STATUSES, type LeadColumn, type LeadSource, type LeadStatus } from '../../bff/contract/enums.ts';
+import type { LeadColumn, LeadSource, LeadStatus } from '../../bff/contract/enums.ts';
 
 // The wire shapes come from the contract (bff/contract/); these names are what the board uses.
 export type { LeadCard, LeadColumn, LeadDetail, LeadSource, LeadStatus, Listing, StaffAccount };
@@ -9,10 +9,6 @@ export type LeadEvent = LeadDetail['events'][number];
 export type LeadPage = ResponseOf<typeof operations.listLeads>;
 export type LeadCounts = ResponseOf<typeof operations.leadColumnCounts>['columns'];
 export type LeadAccessEntry = ResponseOf<typeof operations.leadAccessLog>['items'][number];
-
-export const leadColumns = LEAD_COLUMNS;
-export const leadStatuses = LEAD_STATUSES;
-export const leadSources = LEAD_SOURCES;
 
 /** The board's columns in the order a clerk reads them: the pipeline first, then the side columns. */
 export const boardColumns: readonly LeadColumn[] = ['offen', 'kontaktiert', 'besichtigt', 'akzeptiert', 'abgelehnt', 'nicht_zugeordnet'];

@@ -14,7 +14,6 @@ import {
   boardColumns,
   isLeadConflict,
   LeadBoardApi,
-  leadSources,
   matchesLeadFilters,
   newestFirst,
   noLeadFilters,
@@ -24,11 +23,13 @@ import {
   type LeadCounts,
   type LeadDetail,
   type LeadFilters,
+  type LeadSource,
   type LeadStatus,
   type StaffAccount,
 } from '../internal/lead-board-api.ts';
 import { LeadMovedEvent } from '../events/lead-moved.ts';
 import { kanbanTexts } from './kanban-texts.ts';
+import kanbanDe from './i18n/de.ts';
 import { leadKanbanStyles } from './lead-kanban.styles.ts';
 
 type BoardState = 'loading' | 'ready' | 'error' | 'signed-out' | 'forbidden';
@@ -42,6 +43,11 @@ interface Column {
 const emptyColumn = (): Column => ({ items: [], nextCursor: null, loadingMore: false });
 const emptyColumns = () => Object.fromEntries(boardColumns.map((column) => [column, emptyColumn()])) as Record<LeadColumn, Column>;
 const zeroCounts = (): LeadCounts => ({ nicht_zugeordnet: 0, offen: 0, kontaktiert: 0, besichtigt: 0, akzeptiert: 0, abgelehnt: 0 });
+/**
+ * The sources to filter by, in the order of the contract's `LEAD_SOURCES` (the German texts name every one). Not the
+ * contract's list itself: it lives in the chunk every portal loads, which would then export one name more.
+ */
+const leadSources = Object.keys(kanbanDe.sourceLabels) as LeadSource[];
 const moveTargets: readonly LeadStatus[] = ['offen', 'kontaktiert', 'besichtigt', 'akzeptiert', 'abgelehnt'];
 
 /** A search waits this long after the last keystroke, so typing a name sends one request, not one per letter. */
