@@ -91,30 +91,55 @@ export const Duplicates: Story = {
   },
 };
 
+/** Opens "Verschieben nach …" of a card and chooses `target`; resolves with the card (drawn anew after a move). */
+async function chooseMove(canvasElement: HTMLElement, id: string, target: string): Promise<HTMLElement> {
+  const card = await findDeep(board(canvasElement), `.card[data-id="${id}"]`);
+  await userEvent.click(card.querySelector('.move-toggle')!);
+  await userEvent.click(await findDeep(card, '[role="menuitem"]', target));
+  return card;
+}
+
 /** Another clerk moved the card first: this board puts it back, names the conflict and shows their move. */
 export const Conflict: Story = {
   args: { leads: { leads: fakeLeads(6, { status: 'offen' }) } },
   play: async ({ canvasElement, loaded }) => {
-    const { fake } = loaded as Loaded;
     const id = fakeLeadId(1);
-    const card = await findDeep(board(canvasElement), `.card[data-id="${id}"]`);
-    fake.moveElsewhere(id, 'kontaktiert');
-    await userEvent.click(card.querySelector('.move-toggle')!);
-    await userEvent.click(await findDeep(card, '[role="menuitem"]', 'Besichtigt'));
+    const card = await chooseMove(canvasElement, id, 'Abgelehnt');
+    (loaded as Loaded).fake.moveElsewhere(id, 'kontaktiert');
+    await userEvent.selectOptions(await findDeep<HTMLSelectElement>(card, 'select[name=reasonCode]'), 'interesse_zurueckgezogen');
+    await userEvent.click(await findDeep(card, 'button[type=submit]'));
     await expectShown(canvasElement, 'wurde inzwischen von jemand anderem verschoben', 'Kontaktiert (1)');
   },
 };
 
-/** A stage gate of the lifecycle refuses the move: the card stays, the reason shows at it. */
+/** "Kontaktiert" needs a verified contact channel: the lifecycle's gate says so in the move's form at the card. */
 export const StageGate: Story = {
   args: { leads: { leads: fakeLeads(3, { status: 'offen' }) } },
-  play: async ({ canvasElement, loaded }) => {
-    (loaded as Loaded).fake.refuseNextMove('Für „kontaktiert“ fehlen: Haushaltstyp und ein bestätigter Kontaktweg.');
-    const card = await findDeep(board(canvasElement), `.card[data-id="${fakeLeadId(1)}"]`);
-    await userEvent.click(card.querySelector('.move-toggle')!);
-    await userEvent.click(await findDeep(card, '[role="menuitem"]', 'Kontaktiert'));
-    // The card was moved and put back: it is drawn anew in its column.
-    await expectShown(canvasElement, 'konnte nicht verschoben werden: Für „kontaktiert“ fehlen', 'Kontaktiert (0)');
+  play: async ({ canvasElement }) => {
+    const id = fakeLeadId(1);
+    const card = await chooseMove(canvasElement, id, 'Kontaktiert');
+    await userEvent.type(await findDeep(card, 'textarea[name=contactMessage]'), 'Per E-Mail einen Besichtigungstermin angeboten.');
+    await userEvent.click(await findDeep(card, 'button[type=submit]'));
+    await expectShown(
+      await findDeep(board(canvasElement), `.card[data-id="${id}"] .move-form`),
+      'Für „kontaktiert“ fehlt noch: ein bestätigter Kontaktweg.',
+    );
+  },
+};
+
+/** A rejection's text touches a characteristic protected by § 19 AGG: the clerk is warned and must confirm. */
+export const RejectAggWarning: Story = {
+  args: { leads: { leads: fakeLeads(3, { status: 'besichtigt' }) } },
+  play: async ({ canvasElement }) => {
+    const id = fakeLeadId(1);
+    const card = await chooseMove(canvasElement, id, 'Abgelehnt');
+    await userEvent.type(await findDeep(card, 'textarea[name=reasonText]'), 'Passt wegen Herkunft nicht ins Haus');
+    await userEvent.click(await findDeep(card, 'button[type=submit]'));
+    await expectShown(
+      await findDeep(board(canvasElement), `.card[data-id="${id}"] .move-form`),
+      'berührt ein nach § 19 AGG geschütztes Merkmal',
+      'Ich habe den Hinweis gelesen und lehne trotzdem ab.',
+    );
   },
 };
 

@@ -19,8 +19,9 @@ import { latency, type Latency } from './load.ts';
  * - first paint: from the click on "Vermietung" in `<staff-portal>` until the board with its counts and the first page
  *   of every column is painted (the element's code loaded on first use, then the counts and six pages read); the first
  *   run with an empty cache, then repeats after a reload (code cached, data read again);
- * - card move: from choosing "Kontaktiert" in a card's "Verschieben nach …" until the card is painted in that column
- *   (the board moves it before the BFF answers), and until the BFF has answered the move.
+ * - card move: a card of "Offen" rejected by its "Verschieben nach …" with a reason of the catalogue, from the click on
+ *   "Ablehnen" until the card is painted in "Abgelehnt" (the board moves it before the BFF answers), and until the
+ *   BFF's answer was handled.
  */
 
 export const BOARD_LEADS = 1000;
@@ -39,14 +40,14 @@ export interface LeadBoardResult {
   moveShown: Latency;
   /** Until the BFF answered each move. */
   moveAnswered: Latency;
-  /** The BFF's answers to the moves by status (404 while the lifecycle's move endpoint is not there). */
+  /** The BFF's answers to the moves by status. */
   moveStatuses: Record<number, number>;
 }
 
 /**
  * What runs in the page, as source (the bench is compiled for Node, without the DOM's types; tsx's helpers would not
  * exist in the page): a wait until a condition holds at a frame and that frame was painted, the first paint after a
- * click on "Vermietung", and one card moved from "Offen" to "Kontaktiert" by its menu.
+ * click on "Vermietung", and one card moved from "Offen" to "Abgelehnt" by its menu (a reason of the catalogue).
  */
 const inPage = `
   window.__untilPainted = (ready) => new Promise((resolve) => {
@@ -74,10 +75,17 @@ const inPage = `
     const id = card.dataset.id;
     card.querySelector('.move-toggle').click();
     await window.__untilPainted(() => !!board.querySelector('.card[data-id="' + id + '"] [role="menuitem"]'));
-    const choice = [...board.querySelectorAll('.card[data-id="' + id + '"] [role="menuitem"]')].find((i) => i.textContent.trim() === 'Kontaktiert');
-    const started = performance.now();
+    const choice = [...board.querySelectorAll('.card[data-id="' + id + '"] [role="menuitem"]')].find((i) => i.textContent.trim() === 'Abgelehnt');
     choice.click();
-    await window.__untilPainted(() => !!board.querySelector('.column[data-column="kontaktiert"] .card[data-id="' + id + '"]'));
+    await window.__untilPainted(() => !!board.querySelector('.card[data-id="' + id + '"] select[name=reasonCode]'));
+    const reason = board.querySelector('.card[data-id="' + id + '"] select[name=reasonCode]');
+    reason.value = 'interesse_zurueckgezogen';
+    reason.dispatchEvent(new Event('change'));
+    await window.__untilPainted(() => true);
+    const submit = board.querySelector('.card[data-id="' + id + '"] .move-form button[type=submit]');
+    const started = performance.now();
+    submit.click();
+    await window.__untilPainted(() => !!board.querySelector('.column[data-column="abgelehnt"] .card[data-id="' + id + '"]'));
     const shown = performance.now() - started;
     await window.__untilPainted(() => board.querySelector('.card[data-id="' + id + '"]')?.getAttribute('aria-busy') === 'false');
     return { shown, answered: performance.now() - started };
@@ -94,7 +102,7 @@ async function openPortal(page: Page, base: string, slug: string): Promise<void>
 /** Clicks "Vermietung" and measures until the board with 1,000 counted leads and its first pages is painted. */
 const firstPaint = (page: Page, leads: number) => page.evaluate(`window.__firstPaint(${leads})`) as Promise<number>;
 
-/** Moves the next card of "Offen" to "Kontaktiert" by its menu; the time until it is painted there, and until the BFF answered. */
+/** Rejects the next card of "Offen" by its menu; the time until it is painted in "Abgelehnt", and until the BFF answered. */
 const moveOne = (page: Page) => page.evaluate('window.__moveOne()') as Promise<{ shown: number; answered: number }>;
 
 export async function benchLeadBoard(adminUrl: string): Promise<LeadBoardResult | string> {

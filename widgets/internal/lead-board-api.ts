@@ -1,10 +1,37 @@
 /** Typed client for the clerks' lead board (`<lead-kanban>`): the staff API of docs/leads.md, on top of `ApiClient`. */
 import { ApiError, type ApiClient } from './api-client.ts';
-import type { LeadCard, LeadDetail, Listing, operations, ResponseOf, StaffAccount } from '../../bff/contract/index.ts';
-import type { LeadColumn, LeadSource, LeadStatus } from '../../bff/contract/enums.ts';
+import type {
+  BodyOf,
+  LeadCard,
+  LeadDetail,
+  LeadLifecycle,
+  Listing,
+  operations,
+  ResponseOf,
+  StaffAccount,
+} from '../../bff/contract/index.ts';
+import type {
+  ContactChannel,
+  ContactVerification,
+  LeadColumn,
+  LeadRejectionReason,
+  LeadSource,
+  LeadStatus,
+} from '../../bff/contract/enums.ts';
 
 // The wire shapes come from the contract (bff/contract/); these names are what the board uses.
-export type { LeadCard, LeadColumn, LeadDetail, LeadSource, LeadStatus, Listing, StaffAccount };
+export type {
+  ContactChannel,
+  LeadCard,
+  LeadColumn,
+  LeadDetail,
+  LeadLifecycle,
+  LeadRejectionReason,
+  LeadSource,
+  LeadStatus,
+  Listing,
+  StaffAccount,
+};
 export type LeadEvent = LeadDetail['events'][number];
 export type LeadPage = ResponseOf<typeof operations.listLeads>;
 export type LeadCounts = ResponseOf<typeof operations.leadColumnCounts>['columns'];
@@ -70,19 +97,28 @@ export function matchesLeadFilters(card: LeadCard, filters: LeadFilters): boolea
 }
 
 /**
- * A move as the lifecycle's `POST /api/staff/leads/:id/move` takes it: the target status and the card's
- * `version` the clerk saw (a mismatch is `409 lead_conflict`: another clerk moved it first). `reason`: why a lead
- * is rejected (required for `abgelehnt`).
+ * A move as `POST /api/staff/leads/:id/move` takes it (docs/leads.md, "Lifecycle"): the target status, the card's
+ * `version` the clerk saw (a mismatch is `409 lead_conflict`: another clerk moved it first) and what the target
+ * needs — `contactMessage` for kontaktiert, `reasonCode` or `reasonText` for abgelehnt.
  */
-export interface LeadMove {
-  to: LeadStatus;
-  version: number;
-  reason?: string;
-}
+export type LeadMove = BodyOf<typeof operations.moveLead>;
+export type MoveTarget = LeadMove['to'];
 
-/** Another clerk changed the card since this board read it (`409 lead_conflict`): their move stands. */
+/**
+ * The moves the lifecycle allows (the contract's `LEAD_TRANSITIONS`, spelled out: the contract's enums live in the
+ * chunk every portal loads, which would export one name more for this staff-only board; a test holds them equal).
+ */
+export const leadTransitions: Record<LeadStatus, readonly MoveTarget[]> = {
+  offen: ['kontaktiert', 'abgelehnt'],
+  kontaktiert: ['besichtigt', 'abgelehnt'],
+  besichtigt: ['akzeptiert', 'abgelehnt'],
+  akzeptiert: [],
+  abgelehnt: ['kontaktiert'],
+};
+
+/** Another clerk changed the card since this board read it (`409 lead_conflict`): their change stands. */
 export function isLeadConflict(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 409 && (error.code as string) === 'lead_conflict';
+  return error instanceof ApiError && error.code === 'lead_conflict';
 }
 
 const leadPath = (id: string) => `/api/staff/leads/${encodeURIComponent(id)}`;
@@ -119,7 +155,11 @@ export class LeadBoardApi {
 
   /** Moves a card; the answer is the card as it is now (its new status, column, owner and version). */
   async move(id: string, move: LeadMove): Promise<LeadCard> {
-    const answer = await this.client.request<LeadCard | { lead: LeadCard }>('POST', `${leadPath(id)}/move`, move);
-    return 'lead' in answer ? answer.lead : answer;
+    return (await this.client.request<ResponseOf<typeof operations.moveLead>>('POST', `${leadPath(id)}/move`, move)).lead;
+  }
+
+  /** Notes a contact channel as verified (the clerk reached the person on it, or the person answered from it); its version goes up. */
+  verifyContact(id: string, channel: ContactChannel, how: ContactVerification): Promise<LeadLifecycle> {
+    return this.client.request('POST', `${leadPath(id)}/contact-verifications`, { channel, how });
   }
 }

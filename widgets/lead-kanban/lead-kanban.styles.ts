@@ -240,10 +240,10 @@ export const leadKanbanStyles = css`
   .move-menu button {
     text-align: start;
   }
-  .reject {
+  .move-form {
     width: 100%;
   }
-  .reject-actions {
+  .form-actions {
     display: flex;
     flex-wrap: wrap;
     gap: 0.5em;

@@ -3,6 +3,9 @@ import { sendKeys } from '@web/test-runner-commands';
 import { FakeBff } from '../testing/fake-bff.ts';
 import { fakeLead, fakeLeadId, fakeLeads, FakeLeads, fakeListings, type FakeLeadsOptions } from '../testing/fake-leads.ts';
 import { deepText, fill, findButton, findField } from '../testing/e2e-session.ts';
+import { LEAD_REJECTION_REASONS, LEAD_SOURCES, LEAD_TRANSITIONS } from '../../bff/contract/enums.ts';
+import { leadTransitions } from '../internal/lead-board-api.ts';
+import kanbanDe from './i18n/de.ts';
 import type { LeadKanban } from './lead-kanban.ts';
 import './lead-kanban.ts';
 
@@ -122,8 +125,8 @@ describe('<lead-kanban>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('moves a card by keyboard with "Verschieben nach …", showing it in the new column at once', async () => {
-    const leads = fakeLeads(3, { status: 'offen' });
+  it('moves a card by keyboard with "Verschieben nach …", offering only the lifecycle’s next steps, and shows it in the new column at once', async () => {
+    const leads = fakeLeads(3, { status: 'kontaktiert' });
     const { el, fake, bff } = await open({ leads, moveLatency: 200 });
     const target = card(el, leads[0].id)!;
     findButton(target, 'Verschieben nach …')!.focus();
@@ -131,23 +134,21 @@ describe('<lead-kanban>', () => {
     await el.updateComplete;
     const menu = target.querySelector('[role="menu"]')!;
     expect([...menu.querySelectorAll('[role="menuitem"]')].map((item) => item.textContent.trim())).to.deep.equal([
-      'Kontaktiert',
       'Besichtigt',
-      'Akzeptiert',
       'Abgelehnt',
       'Abbrechen',
     ]);
-    expect(root(el).activeElement!.textContent.trim(), 'focus on the first choice').to.equal('Kontaktiert');
+    expect(root(el).activeElement!.textContent.trim(), 'focus on the first choice').to.equal('Besichtigt');
     await expect(el).to.be.accessible();
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
-    expect(namesIn(el, 'kontaktiert'), 'moved before the BFF answered').to.include(leads[0].name);
-    expect(heading(el, 'kontaktiert')).to.equal('Kontaktiert (1)');
-    expect(heading(el, 'offen')).to.equal('Offen (2)');
+    expect(namesIn(el, 'besichtigt'), 'moved before the BFF answered').to.include(leads[0].name);
+    expect(heading(el, 'besichtigt')).to.equal('Besichtigt (1)');
+    expect(heading(el, 'kontaktiert')).to.equal('Kontaktiert (2)');
     expect(card(el, leads[0].id)!.getAttribute('aria-busy')).to.equal('true');
-    await shows(el, `${leads[0].name} ist jetzt in „Kontaktiert“.`);
-    expect(moves(bff)[0].body).to.deep.equal({ to: 'kontaktiert', version: 1 });
-    expect(fake.card(leads[0].id).status).to.equal('kontaktiert');
+    await shows(el, `${leads[0].name} ist jetzt in „Besichtigt“.`);
+    expect(moves(bff)[0].body).to.deep.equal({ to: 'besichtigt', version: 1 });
+    expect(fake.card(leads[0].id).status).to.equal('besichtigt');
     expect(root(el).activeElement!.closest('.card')!.getAttribute('data-id'), 'focus stays with the card').to.equal(leads[0].id);
   });
 
@@ -164,32 +165,82 @@ describe('<lead-kanban>', () => {
     expect(moves(bff)).to.have.length(0);
   });
 
-  it('asks for a reason before rejecting, and sends it', async () => {
+  it('asks for the contact message before "Kontaktiert", shows the stage gate’s words at the card, and moves once a channel is verified', async () => {
+    const leads = fakeLeads(1, { status: 'offen' });
+    const { el, fake, bff } = await open({ leads });
+    const id = leads[0].id;
+    findButton(card(el, id)!, 'Verschieben nach …')!.click();
+    await el.updateComplete;
+    findButton(card(el, id)!, 'Kontaktiert')!.click();
+    await el.updateComplete;
+    expect(root(el).activeElement!.getAttribute('name'), 'focus in the form').to.equal('contactMessage');
+    expect(findField<HTMLInputElement>(card(el, id)!, 'Vollständiger Name')!.value).to.equal(leads[0].name);
+    await expect(el).to.be.accessible();
+    findButton(card(el, id)!, 'Nach „Kontaktiert“ verschieben')!.click();
+    await el.updateComplete;
+    expect(card(el, id)!.textContent).to.contain('Bitte die Kontaktnachricht eingeben.');
+    expect(moves(bff), 'nothing sent without the message').to.have.length(0);
+
+    await sendKeys({ type: 'Per E-Mail einen Besichtigungstermin angeboten.' });
+    findButton(card(el, id)!, 'Nach „Kontaktiert“ verschieben')!.click();
+    await waitUntil(() => card(el, id)?.querySelector('.move-form [role="alert"]'), 'the gate refused');
+    expect(namesIn(el, 'offen'), 'put back').to.deep.equal([leads[0].name]);
+    expect(card(el, id)!.querySelector('.move-form [role="alert"]')!.textContent).to.contain(
+      'Für „kontaktiert“ fehlt noch: ein bestätigter Kontaktweg.',
+    );
+    expect(findField<HTMLTextAreaElement>(card(el, id)!, 'Kontaktnachricht')!.value, 'nothing typed is lost').to.equal(
+      'Per E-Mail einen Besichtigungstermin angeboten.',
+    );
+
+    await fill(card(el, id)!, 'E-Mail – die Person hat von dort geantwortet', 'true');
+    findButton(card(el, id)!, 'Nach „Kontaktiert“ verschieben')!.click();
+    await waitUntil(() => fake.card(id).status === 'kontaktiert', 'moved');
+    expect(bff.calls.filter((call) => call.endsWith('/contact-verifications'))).to.have.length(1);
+    expect(moves(bff).at(-1)!.body).to.deep.equal({
+      to: 'kontaktiert',
+      version: 2,
+      contactMessage: 'Per E-Mail einen Besichtigungstermin angeboten.',
+    });
+    await waitUntil(() => namesIn(el, 'kontaktiert').includes(leads[0].name), 'shown in "Kontaktiert"');
+  });
+
+  it('asks for a reason before rejecting, warns about § 19 AGG in the text, and rejects with a reason of the catalogue', async () => {
     const leads = fakeLeads(1, { status: 'besichtigt' });
     const { el, fake } = await open({ leads });
-    findButton(card(el, leads[0].id)!, 'Verschieben nach …')!.click();
+    const id = leads[0].id;
+    findButton(card(el, id)!, 'Verschieben nach …')!.click();
     await el.updateComplete;
-    findButton(card(el, leads[0].id)!, 'Abgelehnt')!.click();
+    findButton(card(el, id)!, 'Abgelehnt')!.click();
     await el.updateComplete;
-    expect(root(el).activeElement!.tagName).to.equal('TEXTAREA');
-    findButton(card(el, leads[0].id)!, 'Ablehnen')!.click();
+    expect(root(el).activeElement!.getAttribute('name')).to.equal('reasonCode');
+    findButton(card(el, id)!, 'Ablehnen')!.click();
     await el.updateComplete;
-    expect(card(el, leads[0].id)!.textContent).to.contain('Bitte einen Grund angeben.');
+    expect(card(el, id)!.textContent).to.contain('Bitte einen Grund wählen oder eine Begründung eingeben.');
     expect(fake.moves).to.have.length(0);
-    await sendKeys({ type: 'Unterlagen unvollständig' });
-    findButton(card(el, leads[0].id)!, 'Ablehnen')!.click();
-    await waitUntil(() => namesIn(el, 'abgelehnt').includes(leads[0].name), 'rejected');
-    await waitUntil(() => fake.card(leads[0].id).status === 'abgelehnt', 'stored');
-    expect(fake.moves[0]).to.deep.include({ to: 'abgelehnt', reason: 'Unterlagen unvollständig' });
+
+    await fill(card(el, id)!, 'Begründung', 'Trägt ein Kopftuch');
+    findButton(card(el, id)!, 'Ablehnen')!.click();
+    await waitUntil(() => card(el, id)?.querySelector('.move-form [role="alert"]'), 'the AGG warning');
+    expect(card(el, id)!.textContent).to.contain('berührt ein nach § 19 AGG geschütztes Merkmal');
+    expect(findField(card(el, id)!, 'Ich habe den Hinweis gelesen und lehne trotzdem ab.')).to.not.equal(undefined);
+    expect(namesIn(el, 'besichtigt'), 'not rejected').to.deep.equal([leads[0].name]);
+
+    await fill(card(el, id)!, 'Begründung', '');
+    await fill(card(el, id)!, 'Grund der Ablehnung', 'Unterlagen trotz Nachfrage unvollständig');
+    findButton(card(el, id)!, 'Ablehnen')!.click();
+    await waitUntil(() => fake.card(id).status === 'abgelehnt', 'rejected');
+    expect(fake.moves.at(-1)).to.deep.include({ to: 'abgelehnt', reasonCode: 'unterlagen_unvollstaendig' });
+    expect(fake.moves.at(-1)).to.not.have.property('reasonText');
+    await waitUntil(() => namesIn(el, 'abgelehnt').includes(leads[0].name), 'shown in "Abgelehnt"');
   });
 
   it('rolls the card back and says another clerk was faster when the move conflicts, then shows their move', async () => {
     const leads = fakeLeads(2, { status: 'offen' });
     const { el, fake } = await open({ leads, moveLatency: 100 });
-    // Another clerk moves it to "besichtigt" after this board read it.
+    // Another clerk moves it on after this board read it.
     fake.moveElsewhere(leads[0].id, 'kontaktiert');
     fake.moveElsewhere(leads[0].id, 'besichtigt');
-    await el.move(leads[0].id, 'abgelehnt', 'Kein Interesse mehr');
+    await el.move(leads[0].id, 'abgelehnt', { reasonCode: 'interesse_zurueckgezogen' });
     expect(root(el).querySelector('.move-error')!.textContent).to.contain(
       `${leads[0].name} wurde inzwischen von jemand anderem verschoben.`,
     );
@@ -204,14 +255,20 @@ describe('<lead-kanban>', () => {
 
   it('puts a card back with the stage gate’s reason at the card when the BFF refuses the move', async () => {
     const leads = fakeLeads(1, { status: 'offen' });
-    const { el, fake } = await open({ leads });
-    fake.refuseNextMove('Für „kontaktiert“ fehlen: Haushaltstyp, gewünschter Einzug und ein bestätigter Kontaktweg.');
-    await el.move(leads[0].id, 'kontaktiert');
+    const { el, fake } = await open({ leads, verifiedContacts: true });
+    fake.refuseNextMove('Für „kontaktiert“ fehlt noch: Haushalt, gewünschter Einzug.');
+    await el.move(leads[0].id, 'kontaktiert', { contactMessage: 'Angerufen.' });
     expect(namesIn(el, 'offen')).to.deep.equal([leads[0].name]);
     expect(heading(el, 'kontaktiert')).to.equal('Kontaktiert (0)');
     expect(card(el, leads[0].id)!.querySelector('[role="alert"]')!.textContent).to.contain(
-      'konnte nicht verschoben werden: Für „kontaktiert“ fehlen: Haushaltstyp',
+      'konnte nicht verschoben werden: Für „kontaktiert“ fehlt noch: Haushalt',
     );
+  });
+
+  it('knows the lifecycle’s moves and rejection reasons as the contract has them', () => {
+    expect(leadTransitions).to.deep.equal(LEAD_TRANSITIONS);
+    expect(kanbanDe.rejectionReasons).to.deep.equal(LEAD_REJECTION_REASONS);
+    expect(Object.keys(kanbanDe.sourceLabels)).to.deep.equal([...LEAD_SOURCES]);
   });
 
   it('moves a card by drag and drop onto another column', async () => {
@@ -222,6 +279,10 @@ describe('<lead-kanban>', () => {
     await el.updateComplete;
     expect(column(el, 'besichtigt').classList.contains('droppable')).to.equal(true);
     expect(column(el, 'nicht_zugeordnet').classList.contains('droppable'), 'no drop onto "nicht zugeordnet"').to.equal(false);
+    expect(column(el, 'akzeptiert').classList.contains('droppable'), 'no stage skipped').to.equal(false);
+    const refused = new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true, composed: true });
+    column(el, 'akzeptiert').dispatchEvent(refused);
+    expect(refused.defaultPrevented).to.equal(false);
     const over = new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true, composed: true });
     column(el, 'besichtigt').dispatchEvent(over);
     expect(over.defaultPrevented, 'the column accepts the card').to.equal(true);

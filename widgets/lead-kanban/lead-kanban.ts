@@ -14,6 +14,7 @@ import {
   boardColumns,
   isLeadConflict,
   LeadBoardApi,
+  leadTransitions,
   matchesLeadFilters,
   newestFirst,
   noLeadFilters,
@@ -23,10 +24,13 @@ import {
   type LeadCounts,
   type LeadDetail,
   type LeadFilters,
+  type LeadMove,
+  type LeadRejectionReason,
   type LeadSource,
-  type LeadStatus,
+  type MoveTarget,
   type StaffAccount,
 } from '../internal/lead-board-api.ts';
+import type { HouseholdType } from '../../bff/contract/enums.ts';
 import { LeadMovedEvent } from '../events/lead-moved.ts';
 import { kanbanTexts } from './kanban-texts.ts';
 import kanbanDe from './i18n/de.ts';
@@ -48,7 +52,45 @@ const zeroCounts = (): LeadCounts => ({ nicht_zugeordnet: 0, offen: 0, kontaktie
  * contract's list itself: it lives in the chunk every portal loads, which would then export one name more.
  */
 const leadSources = Object.keys(kanbanDe.sourceLabels) as LeadSource[];
-const moveTargets: readonly LeadStatus[] = ['offen', 'kontaktiert', 'besichtigt', 'akzeptiert', 'abgelehnt'];
+/** What a move to kontaktiert or abgelehnt needs besides its target (the contract's `LeadMove`). */
+export interface MoveDetails {
+  contactMessage?: string;
+  name?: string;
+  householdType?: HouseholdType;
+  desiredMoveIn?: string;
+  reasonCode?: LeadRejectionReason;
+  reasonText?: string;
+  acknowledgeAggWarning?: boolean;
+}
+
+/** The form a move to kontaktiert or abgelehnt asks for at its card, with what was typed. */
+interface MoveForm {
+  id: string;
+  to: 'kontaktiert' | 'abgelehnt';
+  contactMessage: string;
+  name: string;
+  householdType: HouseholdType | '';
+  desiredMoveIn: string;
+  verifyEmail: boolean;
+  verifyPhone: boolean;
+  reasonCode: LeadRejectionReason | '';
+  reasonText: string;
+  /** The BFF warned that the text touches § 19 AGG: the clerk may confirm and reject all the same. */
+  aggWarning: boolean;
+  acknowledgeAggWarning: boolean;
+  /** Why the form was not sent, or the BFF's refusal (a stage gate). */
+  problem?: string;
+}
+
+const householdTypes: readonly HouseholdType[] = ['single', 'couple', 'family', 'shared'];
+/** Refusals that concern what the form asked for: the form opens again with them, nothing typed lost. */
+const formProblems: readonly string[] = [
+  'lead_gate_failed',
+  'rejection_reason_required',
+  'agg_warning',
+  'validation_failed',
+  'contact_channel_missing',
+];
 
 /** A search waits this long after the last keystroke, so typing a name sends one request, not one per letter. */
 const SEARCH_DEBOUNCE_MS = 300;
@@ -134,7 +176,7 @@ export class LeadKanban extends PortalElement {
 
   /** The card whose "Verschieben nach …" choices are open, and the target asked for a reason (abgelehnt). */
   @state() private menuFor?: string;
-  @state() private rejecting?: { id: string; reason: string; missing: boolean };
+  @state() private moveForm?: MoveForm;
   /** Cards whose move waits for the BFF. */
   @state() private pending = new Set<string>();
   /** The last refused move, shown at its card and in the board's alert. */
@@ -391,22 +433,98 @@ export class LeadKanban extends PortalElement {
   // Moves.
 
   /**
-   * Moves a card at once and asks the BFF. A refusal puts the card back where it was with the reason at the
-   * card: another clerk moved it first (the board then shows their move), or a stage gate is not met.
+   * Moves a card, as the menu and a drop do: besichtigt and akzeptiert at once; kontaktiert and abgelehnt first ask
+   * at the card for what the lifecycle needs (the contact message; a reason), unless `details` has it.
    */
-  async move(id: string, to: LeadStatus, reason?: string): Promise<void> {
+  async move(id: string, to: MoveTarget, details: MoveDetails = {}): Promise<void> {
     const found = this.findCard(id);
     if (!found || this.pending.has(id)) return;
-    const { card, column: from } = found;
     this.menuFor = undefined;
-    this.rejecting = undefined;
-    if (card.status === to && from !== 'nicht_zugeordnet') return;
-    if (to === 'abgelehnt' && !reason) {
-      this.rejecting = { id, reason: '', missing: false };
-      this.focusAfterRender = `reason:${id}`;
+    if (!leadTransitions[found.card.status].includes(to)) return;
+    const complete =
+      to === 'kontaktiert' ? !!details.contactMessage : to === 'abgelehnt' ? !!(details.reasonCode || details.reasonText) : true;
+    if (!complete) return this.openForm(found.card, to as MoveForm['to']);
+    this.moveForm = undefined;
+    await this.send(found.card, found.column, to, details);
+  }
+
+  private openForm(card: LeadCard, to: MoveForm['to']): void {
+    this.moveForm = {
+      id: card.id,
+      to,
+      contactMessage: '',
+      name: card.name,
+      householdType: card.householdType ?? '',
+      desiredMoveIn: card.desiredMoveIn ?? '',
+      verifyEmail: false,
+      verifyPhone: false,
+      reasonCode: '',
+      reasonText: '',
+      aggWarning: false,
+      acknowledgeAggWarning: false,
+    };
+    this.focusAfterRender = `form:${card.id}`;
+  }
+
+  /** The form's move: checked in the browser first (nothing sent without what is required), then sent. */
+  private submitForm(event: Event): void {
+    event.preventDefault();
+    const form = this.moveForm;
+    const found = form && this.findCard(form.id);
+    if (!form || !found) return;
+    const t = this.t;
+    const problem =
+      form.to === 'kontaktiert'
+        ? form.contactMessage.trim()
+          ? undefined
+          : t.contactMessageMissing
+        : form.reasonCode || form.reasonText.trim()
+          ? undefined
+          : t.rejectReasonMissing;
+    if (problem) {
+      this.moveForm = { ...form, problem };
+      this.focusAfterRender = `form:${form.id}`;
       return;
     }
-    const target: LeadColumn = to === 'offen' && !card.listing ? 'nicht_zugeordnet' : to;
+    const card = found.card;
+    const details: MoveDetails =
+      form.to === 'kontaktiert'
+        ? {
+            contactMessage: form.contactMessage.trim(),
+            ...(form.name.trim() && form.name.trim() !== card.name ? { name: form.name.trim() } : {}),
+            ...(form.householdType && form.householdType !== card.householdType ? { householdType: form.householdType } : {}),
+            ...(form.desiredMoveIn.trim() && form.desiredMoveIn.trim() !== card.desiredMoveIn
+              ? { desiredMoveIn: form.desiredMoveIn.trim() }
+              : {}),
+          }
+        : {
+            ...(form.reasonCode ? { reasonCode: form.reasonCode } : {}),
+            ...(form.reasonText.trim() ? { reasonText: form.reasonText.trim() } : {}),
+            ...(form.acknowledgeAggWarning ? { acknowledgeAggWarning: true } : {}),
+          };
+    this.moveForm = undefined;
+    const verify = [...(form.verifyEmail ? (['email'] as const) : []), ...(form.verifyPhone ? (['phone'] as const) : [])];
+    void this.send(card, found.column, form.to, details, { form, verify });
+  }
+
+  private changeForm(change: Partial<MoveForm>): void {
+    if (this.moveForm) this.moveForm = { ...this.moveForm, ...change, problem: undefined };
+  }
+
+  /**
+   * Shows the move at once and asks the BFF (first noting verified contact channels, which count the card's version
+   * up). A refusal puts the card back where it was: another clerk moved it first (the board then shows their move),
+   * or what the form asked for is not enough (the form opens again with the BFF's words), or the step is not possible.
+   */
+  private async send(
+    card: LeadCard,
+    from: LeadColumn,
+    to: MoveTarget,
+    details: MoveDetails,
+    asked: { form?: MoveForm; verify?: ReadonlyArray<'email' | 'phone'> } = {},
+  ): Promise<void> {
+    const id = card.id;
+    const target: LeadColumn = to;
     const moved: LeadCard = { ...card, status: to, column: target };
     this.pending = new Set(this.pending).add(id);
     this.moveError = undefined;
@@ -415,8 +533,12 @@ export class LeadKanban extends PortalElement {
     this.count(from, -1);
     this.count(target, 1);
     this.focusAfterRender = `card:${id}`;
+    let version = card.version;
     try {
-      const answer = await this.leads.move(id, { to, version: card.version, ...(reason ? { reason } : {}) });
+      for (const channel of asked.verify ?? []) {
+        version = (await this.leads.verifyContact(id, channel, channel === 'email' ? 'answered' : 'reached')).lead.version;
+      }
+      const answer = await this.leads.move(id, { to, version, ...details } as LeadMove);
       this.pending = without(this.pending, id);
       this.place(answer, { show: matchesLeadFilters(answer, this.filters) });
       if (answer.column !== target) this.refreshCountsSoon();
@@ -424,14 +546,26 @@ export class LeadKanban extends PortalElement {
       this.dispatchEvent(new LeadMovedEvent({ lead: answer }));
     } catch (error) {
       this.pending = without(this.pending, id);
-      this.place(card, { show: true });
+      this.place({ ...card, version }, { show: true });
       this.count(target, -1);
       this.count(from, 1);
       this.notice = '';
       const apiError = asApiError(error);
+      if (asked.form && formProblems.includes(apiError.code)) {
+        this.moveForm = {
+          ...asked.form,
+          aggWarning: asked.form.aggWarning || apiError.code === 'agg_warning',
+          // A channel noted as verified stays so: it is not asked for again.
+          verifyEmail: asked.form.verifyEmail && !(asked.verify ?? []).includes('email'),
+          verifyPhone: asked.form.verifyPhone && !(asked.verify ?? []).includes('phone'),
+          problem: this.moveErrorText(apiError),
+        };
+        this.focusAfterRender = `form:${id}`;
+        return;
+      }
       this.moveError = {
         id,
-        text: isLeadConflict(apiError) ? this.t.conflict(card.name) : `${this.t.moveFailed(card.name)} ${this.errorText(apiError)}`,
+        text: isLeadConflict(apiError) ? this.t.conflict(card.name) : `${this.t.moveFailed(card.name)} ${this.moveErrorText(apiError)}`,
       };
       this.focusAfterRender = `card:${id}`;
       // The card as the other clerk left it.
@@ -439,32 +573,25 @@ export class LeadKanban extends PortalElement {
     }
   }
 
+  /** A refused move in words: in German the BFF's own (it names what a stage still lacks), else the code's text. */
+  private moveErrorText(error: ApiError): string {
+    if (this.locale === 'de' && error.message && error.code !== 'validation_failed') return error.message;
+    return this.errorText(error);
+  }
+
   private readonly dismissMoveError = () => {
     this.moveError = undefined;
   };
 
-  private confirmReject(event: Event): void {
-    event.preventDefault();
-    const rejecting = this.rejecting;
-    if (!rejecting) return;
-    const reason = rejecting.reason.trim();
-    if (!reason) {
-      this.rejecting = { ...rejecting, missing: true };
-      this.focusAfterRender = `reason:${rejecting.id}`;
-      return;
-    }
-    void this.move(rejecting.id, 'abgelehnt', reason);
-  }
-
   private toggleMenu(id: string): void {
     this.menuFor = this.menuFor === id ? undefined : id;
-    this.rejecting = undefined;
+    this.moveForm = undefined;
     if (this.menuFor) this.focusAfterRender = `menu:${id}`;
   }
 
   private closeMenu(id: string): void {
     this.menuFor = undefined;
-    this.rejecting = undefined;
+    this.moveForm = undefined;
     this.focusAfterRender = `toggle:${id}`;
   }
 
@@ -488,8 +615,14 @@ export class LeadKanban extends PortalElement {
     this.dragging = card.id;
   }
 
+  /** The columns the dragged card may be dropped on: the moves the lifecycle allows from its status. */
+  private dropAllowed(column: LeadColumn): boolean {
+    const card = this.dragging ? this.findCard(this.dragging)?.card : undefined;
+    return !!card && (leadTransitions[card.status] as readonly LeadColumn[]).includes(column);
+  }
+
   private onDragOver(event: DragEvent, column: LeadColumn): void {
-    if (!this.dragging || column === 'nicht_zugeordnet') return;
+    if (!this.dropAllowed(column)) return;
     event.preventDefault();
     if (event.dataTransfer) event.dataTransfer.dropEffect = 'move';
     if (this.dropTarget !== column) this.dropTarget = column;
@@ -497,10 +630,11 @@ export class LeadKanban extends PortalElement {
 
   private onDrop(event: DragEvent, column: LeadColumn): void {
     event.preventDefault();
-    const id = this.dragging ?? event.dataTransfer?.getData('text/plain');
+    const allowed = this.dropAllowed(column);
+    const id = this.dragging;
     this.dragging = undefined;
     this.dropTarget = undefined;
-    if (id && column !== 'nicht_zugeordnet') void this.move(id, column);
+    if (id && allowed) void this.move(id, column as MoveTarget);
   }
 
   private onDragEnd(): void {
@@ -574,8 +708,8 @@ export class LeadKanban extends PortalElement {
         ? root.querySelector<HTMLElement>('#detail-heading')
         : kind === 'menu'
           ? byId('[data-id="ID"] [role="menuitem"]')
-          : kind === 'reason'
-            ? byId('[data-id="ID"] textarea')
+          : kind === 'form'
+            ? byId('[data-id="ID"] .move-form :is(input, select, textarea)')
             : kind === 'toggle'
               ? byId('[data-id="ID"] .move-toggle')
               : byId('[data-id="ID"] .open');
@@ -712,7 +846,7 @@ export class LeadKanban extends PortalElement {
     const { items, nextCursor, loadingMore } = this.columns[column];
     const label = t.columnLabels[column];
     const count = this.counts[column];
-    const droppable = column !== 'nicht_zugeordnet' && this.dragging !== undefined;
+    const droppable = this.dropAllowed(column);
     return html`
       <section
         class="column column-${column} ${this.dropTarget === column ? 'drop-target' : ''} ${droppable ? 'droppable' : ''}"
@@ -755,7 +889,7 @@ export class LeadKanban extends PortalElement {
     const pending = this.pending.has(card.id);
     const error = this.moveError?.id === card.id ? this.moveError.text : undefined;
     const menuOpen = this.menuFor === card.id;
-    const rejecting = this.rejecting?.id === card.id ? this.rejecting : undefined;
+    const form = this.moveForm?.id === card.id ? this.moveForm : undefined;
     return html`
       <li
         class="card ${pending ? 'pending' : ''} ${error ? 'refused' : ''} ${this.dragging === card.id ? 'dragging' : ''} ${this.newIds.has(card.id) ? 'new' : ''}"
@@ -791,14 +925,14 @@ export class LeadKanban extends PortalElement {
         >
           ${t.moveTo}
         </button>
-        ${menuOpen ? this.renderMenu(card) : nothing} ${rejecting ? this.renderReject(card, rejecting) : nothing}
+        ${menuOpen ? this.renderMenu(card) : nothing} ${form ? this.renderMoveForm(card, form) : nothing}
       </li>
     `;
   }
 
   private renderMenu(card: LeadCard) {
     const t = this.t;
-    const targets = moveTargets.filter((status) => status !== card.status || card.column === 'nicht_zugeordnet');
+    const targets = leadTransitions[card.status];
     return html`
       <div class="move-menu" part="move-menu" role="menu" aria-label=${t.moveMenu(card.name)} @keydown=${(event: KeyboardEvent) => this.onMenuKeydown(event, card.id)}>
         ${targets.map(
@@ -810,27 +944,133 @@ export class LeadKanban extends PortalElement {
     `;
   }
 
-  private renderReject(card: LeadCard, rejecting: { reason: string; missing: boolean }) {
+  private renderMoveForm(card: LeadCard, form: MoveForm) {
     const t = this.t;
+    const value = (event: Event) => (event.target as HTMLInputElement).value;
+    const id = card.id;
+    const field = (name: string, label: string, control: unknown, hint?: string) => html`
+      <label class="field">
+        <span>${label}</span>
+        ${control} ${hint ? html`<span id="${name}-hint-${id}" class="hint">${hint}</span>` : nothing}
+      </label>
+    `;
+    const fields =
+      form.to === 'kontaktiert'
+        ? html`
+            ${field(
+              'contact',
+              t.contactMessage,
+              html`<textarea
+                name="contactMessage"
+                rows="3"
+                maxlength="5000"
+                aria-required="true"
+                aria-describedby="contact-hint-${id}"
+                .value=${form.contactMessage}
+                @input=${(event: Event) => this.changeForm({ contactMessage: value(event) })}
+              ></textarea>`,
+              t.contactMessageHint,
+            )}
+            ${field(
+              'name',
+              t.fullName,
+              html`<input type="text" name="name" maxlength="200" .value=${form.name} @input=${(event: Event) => this.changeForm({ name: value(event) })} />`,
+            )}
+            ${field(
+              'household',
+              t.householdType,
+              html`<select name="householdType" @change=${(event: Event) => this.changeForm({ householdType: value(event) as HouseholdType | '' })}>
+                <option value="" ?selected=${!form.householdType}>${t.choose}</option>
+                ${householdTypes.map((type) => html`<option value=${type} ?selected=${form.householdType === type}>${t.householdLabels[type]}</option>`)}
+              </select>`,
+            )}
+            ${field(
+              'move-in',
+              t.desiredMoveIn,
+              html`<input
+                type="text"
+                name="desiredMoveIn"
+                maxlength="100"
+                aria-describedby="move-in-hint-${id}"
+                .value=${form.desiredMoveIn}
+                @input=${(event: Event) => this.changeForm({ desiredMoveIn: value(event) })}
+              />`,
+              t.desiredMoveInHint,
+            )}
+            <fieldset>
+              <legend>${t.verifyNow}</legend>
+              ${
+                card.email
+                  ? html`<label class="check"
+                      ><input
+                        type="checkbox"
+                        name="verifyEmail"
+                        .checked=${form.verifyEmail}
+                        @change=${(event: Event) => this.changeForm({ verifyEmail: (event.target as HTMLInputElement).checked })}
+                      />${t.verifyEmail}</label
+                    >`
+                  : nothing
+              }
+              <label class="check"
+                ><input
+                  type="checkbox"
+                  name="verifyPhone"
+                  .checked=${form.verifyPhone}
+                  @change=${(event: Event) => this.changeForm({ verifyPhone: (event.target as HTMLInputElement).checked })}
+                />${t.verifyPhone}</label
+              >
+            </fieldset>
+          `
+        : html`
+            ${field(
+              'reason',
+              t.rejectReason,
+              html`<select name="reasonCode" @change=${(event: Event) => this.changeForm({ reasonCode: value(event) as LeadRejectionReason | '' })}>
+                <option value="" ?selected=${!form.reasonCode}>${t.choose}</option>
+                ${(Object.keys(t.rejectionReasons) as LeadRejectionReason[]).map(
+                  (code) => html`<option value=${code} ?selected=${form.reasonCode === code}>${t.rejectionReasons[code]}</option>`,
+                )}
+              </select>`,
+            )}
+            ${field(
+              'reason-text',
+              t.rejectReasonText,
+              html`<textarea
+                name="reasonText"
+                rows="2"
+                maxlength="2000"
+                aria-describedby="reason-text-hint-${id}"
+                .value=${form.reasonText}
+                @input=${(event: Event) => this.changeForm({ reasonText: value(event), acknowledgeAggWarning: false })}
+              ></textarea>`,
+              t.rejectReasonHint,
+            )}
+            ${
+              form.aggWarning
+                ? html`<label class="check"
+                    ><input
+                      type="checkbox"
+                      name="acknowledgeAggWarning"
+                      .checked=${form.acknowledgeAggWarning}
+                      @change=${(event: Event) => this.changeForm({ acknowledgeAggWarning: (event.target as HTMLInputElement).checked })}
+                    />${t.aggAcknowledge}</label
+                  >`
+                : nothing
+            }
+          `;
     return html`
-      <form class="reject" @submit=${(event: Event) => this.confirmReject(event)} @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && this.closeMenu(card.id)}>
-        <label class="field">
-          <span>${t.rejectReason}</span>
-          <textarea
-            name="reason"
-            rows="2"
-            maxlength="500"
-            aria-required="true"
-            aria-invalid=${rejecting.missing ? 'true' : 'false'}
-            aria-describedby="reason-hint-${card.id}"
-            .value=${rejecting.reason}
-            @input=${(event: Event) => (this.rejecting = { id: card.id, reason: (event.target as HTMLTextAreaElement).value, missing: false })}
-          ></textarea>
-          <span id="reason-hint-${card.id}" class="hint ${rejecting.missing ? 'warn' : ''}">${rejecting.missing ? t.rejectReasonMissing : t.rejectReasonHint}</span>
-        </label>
-        <span class="reject-actions">
-          <button type="submit" class="primary" part="button">${t.rejectConfirm}</button>
-          <button type="button" part="button" @click=${() => this.closeMenu(card.id)}>${t.moveCancel}</button>
+      <form
+        class="move-form"
+        aria-label=${t.moveForm(card.name, t.columnLabels[form.to])}
+        @submit=${(event: Event) => this.submitForm(event)}
+        @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && this.closeMenu(id)}
+      >
+        ${fields} ${form.problem ? html`<p class="card-error" role="alert">${form.problem}</p>` : nothing}
+        <span class="form-actions">
+          <button type="submit" class="primary" part="button">
+            ${form.to === 'abgelehnt' ? t.rejectConfirm : t.moveConfirm(t.columnLabels[form.to])}
+          </button>
+          <button type="button" part="button" @click=${() => this.closeMenu(id)}>${t.moveCancel}</button>
         </span>
       </form>
     `;

@@ -1,13 +1,12 @@
 import { errorResponse } from '../../bff/contract/common.ts';
 import { operations, type Operation } from '../../bff/contract/index.ts';
-import { pendingLeadErrorCodes, pendingLeadMove } from './pending-lead-move.ts';
 
 /**
  * Holds a fake's answer against the contract the BFF validates with (bff/contract/): the request must be
  * an operation of the API, a success must have the operation's status and response schema, an error the
  * error shape with a contract code. Returns what is wrong, or nothing.
  */
-const routes = [...Object.values(operations as Record<string, Operation>), pendingLeadMove as Operation]
+const routes = Object.values(operations as Record<string, Operation>)
   .map((operation) => ({
     operation,
     pattern: new RegExp(`^/api${operation.path.replace(/:[A-Za-z_]+/g, '[^/]+')}$`),
@@ -25,14 +24,12 @@ export async function contractViolation(method: string, path: string, response: 
   if (!operation) return `${method} ${path} is no operation of the contract`;
   const where = `${method} ${path} (${operation.operationId})`;
   if (!response.ok) {
-    const body: unknown = await response
-      .clone()
-      .json()
-      .catch(() => undefined);
-    const code = (body as { error?: { code?: string } } | undefined)?.error?.code;
-    // A code the lifecycle announced but the contract does not list yet: only the error's shape is checked.
-    const pending = (pendingLeadErrorCodes as readonly (string | undefined)[]).includes(code);
-    const problem = errorResponse.safeParse(pending ? { error: { ...(body as { error: object }).error, code: 'not_found' } } : body);
+    const problem = errorResponse.safeParse(
+      await response
+        .clone()
+        .json()
+        .catch(() => undefined),
+    );
     return problem.success ? undefined : `${where} answered ${response.status} without a contract error: ${problem.error.message}`;
   }
   if (operation.stream) return streamViolation(where, operation.stream, response);

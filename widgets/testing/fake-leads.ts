@@ -1,4 +1,5 @@
 import type { LeadCard, LeadColumn, LeadDetail, LeadEvent, LeadSource, LeadStatus, Listing } from '../internal/lead-board-api.ts';
+import { LEAD_TRANSITIONS } from '../../bff/contract/enums.ts';
 import { error, json, type FakeRequest, type FakeRoute } from './fake-bff.ts';
 
 /** A lead as the fake keeps it: the card plus what only the detail shows. */
@@ -10,7 +11,7 @@ export interface FakeLead extends LeadCard {
 }
 
 /** The endpoints a fake can be told to fail. */
-export type LeadEndpoint = 'columns' | 'counts' | 'detail' | 'move' | 'listings';
+export type LeadEndpoint = 'columns' | 'counts' | 'detail' | 'move' | 'listings' | 'verify';
 
 export interface FakeLeadsOptions {
   leads?: FakeLead[];
@@ -27,6 +28,8 @@ export interface FakeLeadsOptions {
   moveLatency?: number;
   /** A detail that never answers (its loading state). */
   detailNeverAnswers?: boolean;
+  /** Every lead's contact channels count as verified (the gate of kontaktiert asks for one). */
+  verifiedContacts?: boolean;
 }
 
 export const fakeLetter = { id: '0d9e5a36-0000-4000-8000-00000000c1e1', label: 'Clara Kaiser' };
@@ -135,6 +138,9 @@ function cardOf(lead: FakeLead): LeadCard {
   return card;
 }
 
+/** The contract's `LEAD_TRANSITIONS` (bff/contract/enums.ts). */
+const transitions: Record<LeadStatus, readonly LeadStatus[]> = LEAD_TRANSITIONS;
+
 const newest = (a: LeadCard, b: LeadCard) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id);
 
 /**
@@ -149,8 +155,11 @@ export class FakeLeads {
   letting: boolean;
   signedInAs: NonNullable<FakeLeadsOptions['signedInAs']>;
   readonly failing: Set<LeadEndpoint>;
-  readonly moves: Array<{ id: string; to: LeadStatus; version: number; reason?: string }> = [];
-  /** The next move is refused with this stage-gate message (400 validation_failed on `to`). */
+  /** Every move body the fake got, with the lead's id. */
+  readonly moves: Array<Record<string, unknown> & { id: string }> = [];
+  /** Leads with a verified contact channel. */
+  readonly verified = new Set<string>();
+  /** The next move is refused with this stage-gate message (409 lead_gate_failed). */
   private gate?: string;
 
   constructor(private readonly options: FakeLeadsOptions = {}) {
@@ -159,6 +168,7 @@ export class FakeLeads {
     this.letting = options.letting ?? false;
     this.signedInAs = options.signedInAs ?? 'clerk';
     this.failing = new Set(options.failing ?? []);
+    if (options.verifiedContacts) for (const lead of this.leads) this.verified.add(lead.id);
   }
 
   /** Another clerk moves the card: its status changes and its version goes up. Returns the card as it is now. */
@@ -235,6 +245,8 @@ export class FakeLeads {
         if (this.options.moveLatency) await delay(this.options.moveLatency);
         return this.move(path.split('/')[4], request.body);
       }
+      case 'verify':
+        return this.verify(path.split('/')[4], request.body);
     }
   }
 
@@ -246,6 +258,7 @@ export class FakeLeads {
     if (method === 'GET' && /^\/api\/staff\/leads\/[^/]+\/access-log$/.test(path)) return 'access-log';
     if (method === 'GET' && /^\/api\/staff\/leads\/[^/]+$/.test(path)) return 'detail';
     if (method === 'POST' && /^\/api\/staff\/leads\/[^/]+\/move$/.test(path)) return 'move';
+    if (method === 'POST' && /^\/api\/staff\/leads\/[^/]+\/contact-verifications$/.test(path)) return 'verify';
     return undefined;
   }
 
@@ -301,24 +314,101 @@ export class FakeLeads {
     return json(200, detail);
   }
 
+  /** The lifecycle's move as docs/leads.md describes it, with its version check, transitions and gates (a viewing counts as held). */
   private move(id: string, body: Record<string, unknown>): Response {
     const lead = this.leads.find((candidate) => candidate.id === id);
     if (!lead) return error(404, 'not_found', 'Nicht gefunden.');
     const to = body.to as LeadStatus;
-    const version = Number(body.version);
-    this.moves.push({ id, to, version, ...(typeof body.reason === 'string' ? { reason: body.reason } : {}) });
-    if (version !== lead.version) {
-      return error(409, 'lead_conflict' as never, 'Der Interessent wurde inzwischen von jemand anderem verschoben.', {
-        lead: cardOf(lead),
-      });
+    this.moves.push({ id, ...body });
+    if (Number(body.version) !== lead.version) {
+      return error(
+        409,
+        'lead_conflict',
+        'Jemand anderes hat diesen Interessenten inzwischen geändert. Bitte laden Sie die Karte neu und entscheiden Sie erneut.',
+      );
+    }
+    if (!transitions[lead.status].includes(to)) {
+      return error(409, 'lead_transition_invalid', `Ein Interessent im Status „${lead.status}“ kann nicht nach „${to}“ gezogen werden.`);
     }
     if (this.gate) {
       const message = this.gate;
       this.gate = undefined;
-      return error(400, 'validation_failed', 'Bitte prüfen Sie Ihre Eingaben.', { fields: [{ path: 'to', code: 'custom', message }] });
+      return error(409, 'lead_gate_failed', message, { to, missing: [] });
     }
-    this.apply(lead, to, fakeLetter, 'Clara Kaiser', typeof body.reason === 'string' ? body.reason : null);
-    return json(200, cardOf(lead));
+    if (to === 'kontaktiert') {
+      if (typeof body.contactMessage !== 'string' || !body.contactMessage.trim()) {
+        return error(400, 'validation_failed', 'Bitte prüfen Sie Ihre Eingaben.', {
+          fields: [{ path: 'contactMessage', code: 'too_small', message: 'Bitte füllen Sie dieses Feld aus.', limit: 1, origin: 'string' }],
+        });
+      }
+      const name = typeof body.name === 'string' ? body.name : lead.name;
+      const missing = [
+        ...(name.trim().split(/\s+/).length < 2 ? ['vollständiger Name'] : []),
+        ...(this.verified.has(id) ? [] : ['ein bestätigter Kontaktweg']),
+        ...((body.householdType ?? lead.householdType) ? [] : ['Haushalt']),
+        ...((body.desiredMoveIn ?? lead.desiredMoveIn) ? [] : ['gewünschter Einzug']),
+      ];
+      if (missing.length) return error(409, 'lead_gate_failed', `Für „kontaktiert“ fehlt noch: ${missing.join(', ')}.`, { to, missing });
+      if (typeof body.name === 'string') lead.name = body.name;
+      if (typeof body.householdType === 'string') lead.householdType = body.householdType as FakeLead['householdType'];
+      if (typeof body.desiredMoveIn === 'string') lead.desiredMoveIn = body.desiredMoveIn;
+    }
+    let reason: string | null = null;
+    if (to === 'abgelehnt') {
+      if (!body.reasonCode && !body.reasonText) {
+        return error(
+          400,
+          'rejection_reason_required',
+          'Bitte einen sachlichen Ablehnungsgrund aus der Liste wählen oder eine Begründung eingeben.',
+        );
+      }
+      const text = typeof body.reasonText === 'string' ? body.reasonText : '';
+      const touched = /kopftuch|ausländer|herkunft|zu alt|behindert|schwanger/i.exec(text);
+      if (touched && body.acknowledgeAggWarning !== true) {
+        return error(
+          409,
+          'agg_warning',
+          `Die Begründung berührt ein nach § 19 AGG geschütztes Merkmal („${touched[0]}“). Eine Ablehnung darf darauf nicht beruhen. Bitte prüfen Sie die Begründung; wer dennoch ablehnt, bestätigt ausdrücklich.`,
+          { warnings: [{ characteristic: 'herkunft', label: 'Rasse oder ethnische Herkunft', term: touched[0] }] },
+        );
+      }
+      reason = text || String(body.reasonCode);
+    }
+    this.apply(lead, to, fakeLetter, 'Clara Kaiser', reason);
+    return json(200, { lead: cardOf(lead), lettingCaseId: null, alsoRejected: [] });
+  }
+
+  private verify(id: string, body: Record<string, unknown>): Response {
+    const lead = this.leads.find((candidate) => candidate.id === id);
+    if (!lead) return error(404, 'not_found', 'Nicht gefunden.');
+    const channel = body.channel === 'phone' ? 'phone' : 'email';
+    if (!(channel === 'email' ? lead.email : lead.phone)) {
+      return error(
+        409,
+        'contact_channel_missing',
+        channel === 'email'
+          ? 'Für diesen Interessenten ist keine E-Mail-Adresse hinterlegt.'
+          : 'Für diesen Interessenten ist keine Telefonnummer hinterlegt.',
+      );
+    }
+    this.verified.add(id);
+    lead.version += 1;
+    const at = new Date().toISOString();
+    const verified = { at, how: body.how === 'reached' ? ('reached' as const) : ('answered' as const), by: 'Clara Kaiser' };
+    return json(201, {
+      lead: cardOf(lead),
+      contactChannels: [
+        { channel: 'email', present: !!lead.email, verified: channel === 'email' ? verified : null },
+        { channel: 'phone', present: !!lead.phone, verified: channel === 'phone' ? verified : null },
+      ],
+      contactMessage: null,
+      viewings: [],
+      rejectionMessage: null,
+      selfDisclosureOpen: false,
+      lettingCaseId: null,
+      legalHold: null,
+      moves: transitions[lead.status].map((next) => ({ to: next, missing: [] })),
+    });
   }
 
   private apply(lead: FakeLead, to: LeadStatus, owner: { id: string; label: string }, actor: string, reason: string | null = null): void {

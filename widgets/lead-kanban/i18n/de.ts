@@ -1,4 +1,4 @@
-import type { LeadColumn, LeadSource } from '../../internal/lead-board-api.ts';
+import type { LeadColumn, LeadRejectionReason, LeadSource } from '../../internal/lead-board-api.ts';
 import type { HouseholdType, LeadEventKind } from '../../../bff/contract/enums.ts';
 
 /**
@@ -27,12 +27,34 @@ const kanban = {
     manuell: 'Manuell',
   } satisfies Record<LeadSource, string>,
   householdLabels: { single: 'allein', couple: 'Paar', family: 'Familie', shared: 'WG' } satisfies Record<HouseholdType, string>,
+  /** The contract's catalogue (`LEAD_REJECTION_REASONS`), whose German labels these are (a test holds them equal). */
+  rejectionReasons: {
+    anderweitig_vermietet: 'Wohnung anderweitig vermietet',
+    einkommen_nicht_ausreichend: 'Einkommen im Verhältnis zur Miete nicht ausreichend',
+    mietschulden: 'Mietrückstände beim Vorvermieter / keine Mietschuldenfreiheitsbescheinigung',
+    bonitaet_kritisch: 'Bonitätsprüfung mit Ergebnis „kritisch“',
+    unterlagen_unvollstaendig: 'Unterlagen trotz Nachfrage unvollständig',
+    unzutreffende_angaben: 'Unzutreffende Angaben in der Selbstauskunft',
+    besichtigung_nicht_wahrgenommen: 'Besichtigungstermin ohne Absage nicht wahrgenommen',
+    interesse_zurueckgezogen: 'Interesse zurückgezogen',
+    nicht_erreichbar: 'Trotz mehrerer Versuche nicht erreichbar',
+    belegungsvorgaben: 'Belegungsvorgaben nicht erfüllt (z. B. Wohnberechtigungsschein)',
+    tierhaltung: 'Gewünschte Tierhaltung in dieser Wohnung nicht möglich',
+    einzugstermin_unpassend: 'Gewünschter Einzugstermin passt nicht zur Verfügbarkeit',
+  } satisfies Record<LeadRejectionReason, string>,
   eventLabels: {
     created: 'Eingegangen',
     status_changed: 'Verschoben',
     owner_changed: 'Zuständigkeit geändert',
     listing_assigned: 'Inserat zugeordnet',
     anonymised: 'Anonymisiert',
+    contact_verified: 'Kontaktweg bestätigt',
+    viewing_planned: 'Besichtigung geplant',
+    self_disclosure_recorded: 'Selbstauskunft erfasst',
+    rejection_message_released: 'Absage versandt',
+    legal_hold_set: 'Sperre gegen Anonymisierung gesetzt',
+    legal_hold_cleared: 'Sperre gegen Anonymisierung aufgehoben',
+    decisions_exported: 'Entscheidungsverlauf exportiert',
   } satisfies Record<LeadEventKind, string>,
 
   filters: 'Filter der Interessenten',
@@ -76,10 +98,26 @@ const kanban = {
   moveTo: 'Verschieben nach …',
   moveMenu: (name: string) => `${name} verschieben nach`,
   moveCancel: 'Abbrechen',
+  moveForm: (name: string, column: string) => `${name} nach „${column}“`,
+  moveConfirm: (column: string) => `Nach „${column}“ verschieben`,
+  contactMessage: 'Kontaktnachricht',
+  contactMessageHint: 'Was Sie der Person geschrieben oder gesagt haben; wird mit dem Zeitpunkt gespeichert.',
+  contactMessageMissing: 'Bitte die Kontaktnachricht eingeben.',
+  fullName: 'Vollständiger Name',
+  householdType: 'Haushalt',
+  choose: '– bitte wählen –',
+  desiredMoveIn: 'Gewünschter Einzug',
+  desiredMoveInHint: 'JJJJ-MM-TT oder in Worten, z. B. „ab sofort“.',
+  verifyNow: 'Als bestätigten Kontaktweg vermerken',
+  verifyEmail: 'E-Mail – die Person hat von dort geantwortet',
+  verifyPhone: 'Telefon – die Person wurde dort erreicht',
   rejectReason: 'Grund der Ablehnung',
-  rejectReasonHint: 'Ein sachlicher Grund (z. B. „Unterlagen unvollständig“) – nie ein Merkmal nach § 19 AGG.',
+  rejectReasonText: 'Begründung',
+  rejectReasonHint:
+    'Sachlich und nachvollziehbar – nie ein Merkmal nach § 19 AGG (Herkunft, Geschlecht, Religion, Behinderung, Alter, sexuelle Identität).',
   rejectConfirm: 'Ablehnen',
-  rejectReasonMissing: 'Bitte einen Grund angeben.',
+  rejectReasonMissing: 'Bitte einen Grund wählen oder eine Begründung eingeben.',
+  aggAcknowledge: 'Ich habe den Hinweis gelesen und lehne trotzdem ab.',
   moving: (name: string, column: string) => `${name} wird nach „${column}“ verschoben …`,
   moved: (name: string, column: string) => `${name} ist jetzt in „${column}“.`,
   conflict: (name: string) =>
