@@ -312,6 +312,20 @@ describe('<lead-kanban>', () => {
     await waitUntil(() => heading(el, 'kontaktiert') === 'Kontaktiert (1)' && heading(el, 'offen') === 'Offen (3)', 'counts follow');
   });
 
+  it('keeps a lead that arrives live while the board is being read again (the read may predate it)', async () => {
+    const leads = fakeLeads(2, { status: 'offen' });
+    const { el, bff } = await open({ leads, latency: 150 });
+    // The connection comes back: the board reads everything again; the new lead is committed after that read.
+    bff.live.emit('live:connected');
+    const arrived = fakeLead({ id: fakeLeadId(888), name: 'Während Des Lesens', listing: null, createdAt: '2026-03-11T09:00:00.000Z' });
+    bff.live.emit('lead:created', { lead: arrived, duplicateOf: [] });
+    await el.updateComplete;
+    expect(namesIn(el, 'nicht_zugeordnet')).to.deep.equal(['Während Des Lesens']);
+    await waitUntil(() => !root(el).querySelector('.board-pane[aria-busy="true"]'), 'read again');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(namesIn(el, 'nicht_zugeordnet'), 'still there after the read').to.deep.equal(['Während Des Lesens']);
+  });
+
   it('opens a lead with its fields, duplicates and audit trail; phone and address stay hidden without the letting permission', async () => {
     const leads = fakeLeads(8, { status: 'offen' });
     // The 6th and the 7th share an e-mail address.

@@ -195,6 +195,8 @@ export class LeadKanban extends PortalElement {
   private readonly kanban = new AreaTexts(this, kanbanTexts);
   private readonly live: LiveUpdatesController<StaffEventMap>;
   private boardRequest = 0;
+  /** Cards that arrived live while the board was being read: the read may predate them, so they are laid on top of it. */
+  private arrivedDuringReload?: LeadCard[];
   private detailRequest = 0;
   private stale = true;
   private searchTimer?: ReturnType<typeof setTimeout>;
@@ -277,6 +279,7 @@ export class LeadKanban extends PortalElement {
     const request = ++this.boardRequest;
     if (!options.quiet && this.boardState !== 'ready') this.boardState = 'loading';
     this.refreshing = true;
+    this.arrivedDuringReload = [];
     const leads = this.leads;
     const filters = this.filters;
     try {
@@ -288,6 +291,7 @@ export class LeadKanban extends PortalElement {
       });
       this.columns = columns;
       this.counts = counts;
+      this.layArrivedOnTop();
       this.boardState = 'ready';
       this.boardError = undefined;
       this.admitted = true;
@@ -299,9 +303,22 @@ export class LeadKanban extends PortalElement {
       if (this.boardState !== 'error') this.admitted = false;
       this.boardError = apiError;
     } finally {
-      if (request === this.boardRequest) this.refreshing = false;
+      if (request === this.boardRequest) {
+        this.refreshing = false;
+        this.arrivedDuringReload = undefined;
+      }
     }
     if (this.leadId && this.boardState === 'ready' && !this.detail) void this.loadDetail(this.leadId);
+  }
+
+  /** A card newer than what the read found (or not found by it) is shown as it arrived; the counts are read again. */
+  private layArrivedOnTop(): void {
+    const arrived = (this.arrivedDuringReload ?? []).filter((card) => {
+      const loaded = this.findCard(card.id)?.card;
+      return !loaded || loaded.version < card.version;
+    });
+    for (const card of arrived) this.place(card, { show: matchesLeadFilters(card, this.filters) });
+    if (arrived.length) this.refreshCountsSoon();
   }
 
   private async loadChoices(): Promise<void> {
@@ -390,6 +407,7 @@ export class LeadKanban extends PortalElement {
     const card = live.payload.lead;
     // A card this board is moving is settled by the BFF's answer (or the reload after a conflict).
     if (this.pending.has(card.id)) return;
+    this.arrivedDuringReload?.push(card);
     const known = this.findCard(card.id);
     if (known && known.card.version > card.version) return;
     const shows = matchesLeadFilters(card, this.filters);
