@@ -5,7 +5,6 @@ import type { Locale } from '../internal/localize.ts';
 import { AreaTexts } from '../internal/area-texts.ts';
 import { SignInPortal } from '../sign-in-flow/sign-in-portal.ts';
 import { settingsTexts } from '../company-settings/settings-texts.ts';
-import { kanbanTexts } from '../lead-kanban/kanban-texts.ts';
 import { staffPortalStyles } from './staff-portal.styles.ts';
 import '../case-board/case-board.ts';
 
@@ -82,7 +81,6 @@ export class StaffPortal extends SignInPortal {
   /** Views opened once stay on the page (hidden when another view shows) so nothing typed or scrolled is lost. */
   @state() private opened: Partial<Record<LazyView, Load>> = {};
   private readonly settingsTexts = new AreaTexts(this, settingsTexts);
-  private readonly kanbanTexts = new AreaTexts(this, kanbanTexts);
 
   private get admin(): boolean {
     const session = this.signIn.session;
@@ -99,7 +97,7 @@ export class StaffPortal extends SignInPortal {
   }
 
   protected override async getUpdateComplete(): Promise<boolean> {
-    await Promise.all([this.settingsTexts.ready(this.locale), this.kanbanTexts.ready(this.locale)]);
+    await this.settingsTexts.ready(this.locale);
     return super.getUpdateComplete();
   }
 
@@ -164,7 +162,7 @@ export class StaffPortal extends SignInPortal {
     return html`
       <nav part="nav" aria-label=${this.settingsTexts.texts.staffSections}>
         <ul class="nav">
-          ${item('board', this.msg.boardHeading)} ${item('leads', this.kanbanTexts.texts.leadsHeading)}
+          ${item('board', this.msg.boardHeading)} ${item('leads', this.settingsTexts.texts.leadsHeading)}
           ${admin ? item('settings', this.settingsTexts.texts.settingsHeading) : nothing}
         </ul>
       </nav>
@@ -186,7 +184,7 @@ export class StaffPortal extends SignInPortal {
   private renderLeads() {
     return html`
       <section class="leads" part="leads" aria-labelledby="leads-heading" ?hidden=${this.view !== 'leads'}>
-        <h2 id="leads-heading" tabindex="-1">${this.kanbanTexts.texts.leadsHeading}</h2>
+        <h2 id="leads-heading" tabindex="-1">${this.settingsTexts.texts.leadsHeading}</h2>
         ${this.lazyContent(
           'leads',
           () => html`<lead-kanban lang=${this.locale} heading-level="3" .client=${this.apiClient}></lead-kanban>`,

@@ -2,12 +2,12 @@ import type { LeadColumn, LeadRejectionReason, LeadSource } from '../../internal
 import type { HouseholdType, LeadEventKind } from '../../../bff/contract/enums.ts';
 
 /**
- * The texts of `<lead-kanban>` in German: an area of its own, bundled with the staff portal's chunk (its
- * navigation names "Vermietung") and never with the residents' portal; the shape English provides too.
- * General texts (errors, "Wird geladen …") come from the common areas of localize.ts.
+ * The texts of `<lead-kanban>` in German: an area of its own, in the board's chunk (loaded when "Vermietung" is first
+ * opened; the staff portal's navigation names it from the settings' texts) and never with the residents' portal; the
+ * shape English provides too. General texts (errors, "Wird geladen …") come from the common areas of localize.ts.
  */
 const kanban = {
-  /** The staff portal's navigation entry and the board's heading. */
+  /** The board's name (its columns' group). */
   leadsHeading: 'Vermietung',
   columnLabels: {
     offen: 'Offen',
