@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { table } from './table.ts';
 import { benchUploadFlood, FLOOD_TARGET_P95_MS, FLOOD_UPLOADS } from './upload-flood.ts';
 import { benchScaleOut, RECONNECT_TARGET_P95_MS } from './scale-out.ts';
+import { benchLeadBoard, FIRST_PAINT_TARGET_MS, MOVE_TARGET_MS } from './lead-board.ts';
 import { benchChat, CHAT_FIRST_TOKEN_TARGET_MS, CHAT_TOKEN_DELAY_TARGET_P95_MS, CHAT_TOOL_TARGET_MS, TOKEN_EVERY_MS } from './chat.ts';
 import { closedLoop, HTTP_PHASE_MS, HTTP_WARMUP_MS, latency, type Latency, type Throughput } from './load.ts';
 import { openDatabase, APP_ROLE, type Database } from '../db/database.ts';
@@ -32,6 +33,8 @@ import { signInResident, signInStaff } from '../test/sign-in.ts';
  * 5. Widget bundle: gzipped loader and widgets.css, and the <tenant-portal> chunk with everything it imports statically.
  * 6. Tenant chat (PostgreSQL, bff/bench/chat.ts): tool-loop overhead per tool call, first token over the model's
  *    own delay, 100 conversations streaming at once. `BENCH_ONLY=chat` runs only this one.
+ * 7. Lead board (PostgreSQL and Chromium, bff/bench/lead-board.ts): first paint of `<lead-kanban>` with 1,000 leads on
+ *    one listing, and the response to a card move. `BENCH_ONLY=lead-board` runs only this one.
  */
 
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -400,10 +403,52 @@ async function printChat() {
   );
 }
 
+async function printLeadBoard() {
+  const board = await benchLeadBoard(ADMIN_URL);
+  if (typeof board === 'string') {
+    console.log(`Lead board: ${board}`);
+    return;
+  }
+  console.log(
+    `Lead board (<lead-kanban> in <staff-portal>, Chromium headless 1440 × 900, ${board.database}, loopback): ${board.leads} leads on one ` +
+      `listing, made by signed webhooks (${board.deliveredPerSecond.toFixed(1)} per s, 8 in flight) (ms)`,
+  );
+  const statuses = Object.entries(board.moveStatuses)
+    .map(([status, count]) => `${count} × ${status}`)
+    .join(', ');
+  console.log(
+    table(
+      ['measured', 'median', 'p95', 'max', 'target'],
+      [
+        ['first paint, cold (code loaded on first use)', board.coldPaint.toFixed(1), '', '', ''],
+        [
+          'first paint after a reload',
+          ...fixed(board.warmPaint),
+          `median < ${FIRST_PAINT_TARGET_MS} ms ${board.warmPaint.median < FIRST_PAINT_TARGET_MS ? 'met' : 'NOT met'}`,
+        ],
+        [
+          'card move: painted in the new column',
+          ...fixed(board.moveShown),
+          `p95 < ${MOVE_TARGET_MS} ms ${board.moveShown.p95 < MOVE_TARGET_MS ? 'met' : 'NOT met'}`,
+        ],
+        [`card move: the BFF answered (${statuses})`, ...fixed(board.moveAnswered), ''],
+      ],
+    ),
+  );
+  if (!board.moveStatuses[200])
+    console.log(`  the BFF has no card move yet (POST /api/staff/leads/:id/move): each move was put back after its answer`);
+}
+
 async function main() {
   const started = performance.now();
   console.log(`Mieterportal benchmarks — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} cores`);
   console.log();
+  if (process.env.BENCH_ONLY === 'lead-board') {
+    await printLeadBoard();
+    console.log();
+    console.log(`finished in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return;
+  }
   if (process.env.BENCH_ONLY === 'chat') {
     await printChat();
     console.log();
@@ -565,6 +610,8 @@ async function main() {
   console.log();
 
   await printChat();
+  console.log();
+  await printLeadBoard();
   console.log();
   console.log(`finished in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -38,7 +38,8 @@ export const staffPortalStyles = css`
   }
   /* The settings are tall: their room is kept while their code loads, so the page below does not jump. */
   .placeholder,
-  company-settings {
+  company-settings,
+  lead-kanban {
     display: block;
     min-height: 24em;
   }

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { ApiClient } from '../internal/api-client.ts';
 import { FakeBff, fakeCodes } from '../testing/fake-bff.ts';
 import { FakeStaffCases } from '../testing/fake-staff-cases.ts';
+import { FakeLeads, fakeLeads } from '../testing/fake-leads.ts';
 import { fakeCompanySettings, FakeSettings } from '../testing/fake-settings.ts';
 import { SignInDriver } from '../testing/sign-in-driver.ts';
 import { deepText, fill, findButton, findField, press } from '../testing/e2e-session.ts';
@@ -99,11 +100,34 @@ describe('<staff-portal>', () => {
     const nav = (el: StaffPortal) => el.shadowRoot!.querySelector('nav');
     const current = (el: StaffPortal) => el.shadowRoot!.querySelector('[aria-current="page"]')?.textContent.trim();
 
-    it('shows a clerk no navigation and never loads the settings', async () => {
+    it('shows a clerk "Vorgänge" and "Vermietung" but never the settings', async () => {
       const { el, bff } = await signedIn({ role: 'clerk', displayName: 'Clara Kaiser', tenant: wohnbauNord });
-      expect(nav(el)).to.equal(null);
+      expect(nav(el)!.textContent).to.contain('Vorgänge').and.contain('Vermietung');
       expect(deepText(el)).to.not.contain('Einstellungen');
       expect(bff.calls).to.not.include('GET /api/staff/settings');
+      expect(el.shadowRoot!.querySelector('lead-kanban'), 'the lead board is not on the page before it is opened').to.equal(null);
+    });
+
+    it('loads the lead board when a clerk first opens "Vermietung", and keeps it when switching back and forth', async () => {
+      const leads = new FakeLeads({ leads: fakeLeads(12) });
+      const bff = new FakeBff({
+        session: { state: 'signed_in', user: { role: 'clerk', displayName: 'Clara Kaiser', tenant: wohnbauNord } },
+        routes: [...leads.routes, ...new FakeStaffCases({ count: 2 }).routes],
+      });
+      const el = await fixture<StaffPortal>(html`<staff-portal tenant="wohnbau-nord" .client=${bff.client()}></staff-portal>`);
+      await waitUntil(() => el.shadowRoot!.querySelector('case-board'), 'board shown');
+      expect(bff.calls).to.not.include('GET /api/staff/leads/counts');
+      await press(el, 'Vermietung');
+      await waitUntil(() => deepText(el).includes('Offen ('), 'lead board shown', { timeout: 5000 });
+      expect(current(el)).to.equal('Vermietung');
+      expect(el.shadowRoot!.activeElement!.id, 'focus on the view heading').to.equal('leads-heading');
+      await expect(el).to.be.accessible();
+      await press(el, 'Vorgänge');
+      await press(el, 'Vermietung');
+      expect(
+        bff.calls.filter((call) => call === 'GET /api/staff/leads/counts'),
+        'read once, not again on return',
+      ).to.have.length(1);
     });
 
     it('lets an admin open the settings by keyboard, keeps unsaved edits while on the board, and saves them', async () => {

@@ -8,16 +8,24 @@ import { settingsTexts } from '../company-settings/settings-texts.ts';
 import { staffPortalStyles } from './staff-portal.styles.ts';
 import '../case-board/case-board.ts';
 
-type StaffView = 'board' | 'settings';
+type StaffView = 'board' | 'leads' | 'settings';
+type LazyView = Exclude<StaffView, 'board'>;
+type Load = 'loading' | 'loaded' | 'failed';
 
-/** The settings' code is imported when an admin first opens them: clerks never load it. */
-const loadSettings = () => import('../company-settings/company-settings.ts');
+/**
+ * The code of a view beside "Vorgänge" is imported when it is first opened: the settings only by admins, the lead
+ * board ("Vermietung") by staff who work lettings — nobody else loads it.
+ */
+const lazyViews: Record<LazyView, { tag: string; load: () => Promise<unknown> }> = {
+  settings: { tag: 'company-settings', load: () => import('../company-settings/company-settings.ts') },
+  leads: { tag: 'lead-kanban', load: () => import('../lead-kanban/lead-kanban.ts') },
+};
 
 /**
  * The clerks' workplace of a housing company: staff sign-in with an authenticator app (activation for
  * new staff accounts included) and, once signed in, the "Vorgänge" board (`<case-board>` on the same session).
- * Admins also find "Einstellungen" (`<company-settings>`, loaded when first opened); switching between the two
- * keeps each as it was, unsaved settings included.
+ * Staff also find "Vermietung" (`<lead-kanban>`, the rental leads) and admins "Einstellungen" (`<company-settings>`),
+ * each loaded when first opened; switching between them keeps each as it was, unsaved settings included.
  *
  * @tagname staff-portal
  * @summary Staff sign-in and the "Vorgänge" board.
@@ -31,12 +39,13 @@ const loadSettings = () => import('../company-settings/company-settings.ts');
  * @csspart loading - The text shown while the session loads.
  * @csspart sign-in - The sign-in flow.
  * @csspart account-bar - Name and sign-out buttons.
- * @csspart nav - The navigation between "Vorgänge" and "Einstellungen" (admins only).
+ * @csspart nav - The navigation between "Vorgänge", "Vermietung" and (admins only) "Einstellungen".
  * @csspart nav-item - Each navigation button; the current one has `aria-current="page"`.
  * @csspart board - The "Vorgänge" area.
  * @csspart case-board - The `<case-board>` in it; its own parts are exported as `board-…` (e.g. `board-case`).
+ * @csspart leads - The "Vermietung" area (`<lead-kanban>`).
  * @csspart settings - The "Einstellungen" area (`<company-settings>`).
- * @csspart failure - The settings' code could not be loaded, with its retry button.
+ * @csspart failure - The code of "Vermietung" or "Einstellungen" could not be loaded, with its retry button.
  * @csspart heading - The heading of a sign-in step.
  * @csspart alert - The region for error messages.
  * @csspart form - Each sign-in form.
@@ -69,14 +78,18 @@ export class StaffPortal extends SignInPortal {
   readonly audience = 'staff';
 
   @state() private view: StaffView = 'board';
-  /** The settings were opened once: they stay on the page (hidden when another view shows) so nothing typed is lost. */
-  @state() private settingsOpened = false;
-  @state() private settingsLoad: 'loading' | 'loaded' | 'failed' = 'loading';
+  /** Views opened once stay on the page (hidden when another view shows) so nothing typed or scrolled is lost. */
+  @state() private opened: Partial<Record<LazyView, Load>> = {};
   private readonly settingsTexts = new AreaTexts(this, settingsTexts);
 
   private get admin(): boolean {
     const session = this.signIn.session;
     return session?.state === 'signed_in' && session.user?.role === 'admin';
+  }
+
+  private get staff(): boolean {
+    const session = this.signIn.session;
+    return session?.state === 'signed_in' && (session.user?.role === 'admin' || session.user?.role === 'clerk');
   }
 
   protected label(tenantName: string): string {
@@ -88,38 +101,43 @@ export class StaffPortal extends SignInPortal {
     return super.getUpdateComplete();
   }
 
-  /** Whoever signs in next starts at the board, with no settings of the one before on the page. */
+  /** Whoever signs in next starts at the board, with no views of the one before on the page. */
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (!this.admin) {
+    if (!this.staff) {
       this.view = 'board';
-      this.settingsOpened = false;
+      this.opened = {};
+    } else if (!this.admin && this.opened.settings) {
+      this.view = this.view === 'settings' ? 'board' : this.view;
+      const { settings: _settings, ...others } = this.opened;
+      this.opened = others;
     }
   }
 
   private show(view: StaffView): void {
-    if (view === 'settings') this.openSettings();
+    if (view !== 'board') this.openLazy(view);
     this.view = view;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${view}-heading`)?.focus());
   }
 
-  private openSettings(): void {
-    this.settingsOpened = true;
-    if (customElements.get('company-settings')) {
-      this.settingsLoad = 'loaded';
+  private openLazy(view: LazyView): void {
+    const { tag, load } = lazyViews[view];
+    if (customElements.get(tag)) {
+      this.opened = { ...this.opened, [view]: 'loaded' };
       return;
     }
-    this.settingsLoad = 'loading';
-    loadSettings().then(
-      () => (this.settingsLoad = 'loaded'),
-      () => (this.settingsLoad = 'failed'),
+    if (this.opened[view] === 'loading') return;
+    this.opened = { ...this.opened, [view]: 'loading' };
+    load().then(
+      () => (this.opened = { ...this.opened, [view]: 'loaded' }),
+      () => (this.opened = { ...this.opened, [view]: 'failed' }),
     );
   }
 
   protected renderSignedIn() {
     const admin = this.admin;
     return html`
-      ${admin ? this.renderNav() : nothing}
+      ${this.staff ? this.renderNav(admin) : nothing}
       <section class="board" part="board" aria-labelledby="board-heading" ?hidden=${this.view !== 'board'}>
         <h2 id="board-heading" tabindex="-1">${this.msg.boardHeading}</h2>
         <case-board
@@ -131,11 +149,11 @@ export class StaffPortal extends SignInPortal {
           .client=${this.apiClient}
         ></case-board>
       </section>
-      ${admin && this.settingsOpened ? this.renderSettings() : nothing}
+      ${this.opened.leads ? this.renderLeads() : nothing} ${admin && this.opened.settings ? this.renderSettings() : nothing}
     `;
   }
 
-  private renderNav() {
+  private renderNav(admin: boolean) {
     const item = (view: StaffView, text: string) => html`
       <li>
         <button type="button" part="nav-item" aria-current=${this.view === view ? 'page' : 'false'} @click=${() => this.show(view)}>${text}</button>
@@ -144,22 +162,42 @@ export class StaffPortal extends SignInPortal {
     return html`
       <nav part="nav" aria-label=${this.settingsTexts.texts.staffSections}>
         <ul class="nav">
-          ${item('board', this.msg.boardHeading)} ${item('settings', this.settingsTexts.texts.settingsHeading)}
+          ${item('board', this.msg.boardHeading)} ${item('leads', this.settingsTexts.texts.leadsHeading)}
+          ${admin ? item('settings', this.settingsTexts.texts.settingsHeading) : nothing}
         </ul>
       </nav>
     `;
   }
 
+  /** A view's content once its code is here; until then "Wird geladen …", or the failure with a retry. */
+  private lazyContent(view: LazyView, content: () => unknown) {
+    const load = this.opened[view];
+    if (load === 'failed')
+      return html`<div class="failure" part="failure" role="alert">
+        <p>${this.msg.unexpectedError}</p>
+        <button type="button" @click=${() => this.openLazy(view)}>${this.msg.retry}</button>
+      </div>`;
+    if (load === 'loading') return html`<p class="placeholder" part="loading" role="status">${this.msg.loading}</p>`;
+    return content();
+  }
+
+  private renderLeads() {
+    return html`
+      <section class="leads" part="leads" aria-labelledby="leads-heading" ?hidden=${this.view !== 'leads'}>
+        <h2 id="leads-heading" tabindex="-1">${this.settingsTexts.texts.leadsHeading}</h2>
+        ${this.lazyContent(
+          'leads',
+          () => html`<lead-kanban lang=${this.locale} heading-level="3" .client=${this.apiClient}></lead-kanban>`,
+        )}
+      </section>
+    `;
+  }
+
   private renderSettings() {
-    const content =
-      this.settingsLoad === 'failed'
-        ? html`<div class="failure" part="failure" role="alert">
-            <p>${this.msg.unexpectedError}</p>
-            <button type="button" @click=${() => this.openSettings()}>${this.msg.retry}</button>
-          </div>`
-        : this.settingsLoad === 'loading'
-          ? html`<p class="placeholder" part="loading" role="status">${this.msg.loading}</p>`
-          : html`<company-settings lang=${this.locale} embedded heading-level="2" .client=${this.apiClient}></company-settings>`;
+    const content = this.lazyContent(
+      'settings',
+      () => html`<company-settings lang=${this.locale} embedded heading-level="2" .client=${this.apiClient}></company-settings>`,
+    );
     return html`
       <section class="settings" part="settings" aria-labelledby="settings-heading" ?hidden=${this.view !== 'settings'}>
         <h2 id="settings-heading" tabindex="-1">${this.settingsTexts.texts.settingsHeading}</h2>

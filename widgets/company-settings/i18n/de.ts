@@ -8,6 +8,8 @@ import type { SettingKey } from '../../internal/settings-api.ts';
 const settings = {
   /** The staff portal's navigation, which shows "Einstellungen" to admins. */
   staffSections: 'Bereiche',
+  /** The navigation's entry of the lead board (`<lead-kanban>`, whose own texts load with it). */
+  leadsHeading: 'Vermietung',
   settingsHeading: 'Einstellungen',
   /**
    * The fields' labels where the contract's do not fit the language: German shows the contract's own

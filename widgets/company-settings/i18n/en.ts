@@ -17,6 +17,7 @@ const fieldLabels = {
 
 const settings: SettingsMessages = {
   staffSections: 'Sections',
+  leadsHeading: 'Lettings',
   settingsHeading: 'Settings',
   fieldLabels,
   intro: 'What residents learn about your housing company on your pages and from the assistant, and how long data is kept.',
