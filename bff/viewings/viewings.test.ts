@@ -73,6 +73,17 @@ describe('viewing slots and bookings', () => {
     assert.equal((await resident.get(`/api/staff/listings/${listingId}/viewing-slots`)).status, 403);
   });
 
+  it('the invitation’s link opens the public booking page: <viewing-booking> alone, under the pages’ policy, sending no Referer', async () => {
+    const page = await fetch(`${server.url}/besichtigung`);
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-type') ?? '', /text\/html/);
+    assert.equal(page.headers.get('referrer-policy'), 'no-referrer');
+    assert.match(page.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+    const body = await page.text();
+    assert.match(body, /<viewing-booking><\/viewing-booking>/);
+    assert.match(body, /<html lang="de">/);
+  });
+
   it('the invitation mails a signed link; a lead without e-mail or listing cannot be invited', async () => {
     const lead = await insertLead(db, company, listingId, 'Jana Beispiel');
     const invitation = await invite(clerk, lead.id);
