@@ -44,13 +44,14 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON lead_dead_letters TO mieterportal_app;
 CREATE POLICY lead_dead_letters_owner_purge ON lead_dead_letters FOR ALL TO mieterportal_owner
   USING (app_role() = 'system');
 
--- The purge across all companies: only the system scope (the scheduled job) may run it.
+-- The purge across all companies: only the system scope of the scheduled job, bound to no company, may run it
+-- (the system scope of one company's intake purges nothing).
 CREATE FUNCTION lead_dead_letters_purge(cutoff timestamptz) RETURNS bigint
   LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
   purged bigint;
 BEGIN
-  IF app_role() IS DISTINCT FROM 'system' THEN
+  IF app_role() IS DISTINCT FROM 'system' OR app_tenant() IS NOT NULL THEN
     RETURN 0;
   END IF;
   DELETE FROM lead_dead_letters WHERE received_at < cutoff;
