@@ -60,3 +60,16 @@ BEGIN
 END $$;
 REVOKE ALL ON FUNCTION lead_dead_letters_purge(timestamptz) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION lead_dead_letters_purge(timestamptz) TO mieterportal_app;
+
+-- 0032 (the anonymisation) gives every tenant table two policies for its role 'anonymiser'. Numbered before it,
+-- this table gets them there — unless the database applied 0032 before this file arrived: then here.
+DO $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM schema_migrations WHERE name LIKE '0032%') THEN
+    CREATE POLICY lead_dead_letters_anonymiser_read ON lead_dead_letters FOR SELECT
+      USING (tenant_id = app_tenant() AND app_role() = 'anonymiser');
+    CREATE POLICY lead_dead_letters_anonymiser_rewrite ON lead_dead_letters FOR UPDATE
+      USING (tenant_id = app_tenant() AND app_role() = 'anonymiser')
+      WITH CHECK (tenant_id = app_tenant() AND app_role() = 'anonymiser');
+  END IF;
+END $$;
