@@ -275,7 +275,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     api,
     createViewingUseCases({ db, links: signedLinks, smartLock: options.smartLock ?? noSmartLock, clock, publicUrl: ctx.publicUrl, logger }),
   );
-  const leadIntake = createLeadIntakePathUseCases({ db, secrets, realtime, clock });
+  const leadIntake = createLeadIntakePathUseCases({ db, secrets, realtime, clock, replies: leadMail });
   registerLeadIntakePathRoutes(api, leadIntake);
   // A configured mailbox or folder naming no housing company stops the start here, before the port is open.
   const openImmoFolder = await openImmoFolderJob({ config, db, logger, intake: leadIntake });

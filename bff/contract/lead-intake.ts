@@ -58,6 +58,8 @@ export const leadIntakeOutcome = z
   .object({
     leads: z.array(z.object({ leadId: z.uuid(), duplicate: z.boolean() })),
     deadLetter: z.object({ id: z.uuid(), reasonCode: z.enum(LEAD_DEAD_LETTER_REASONS), reason: z.string() }).nullable(),
+    /** A mail answering a clerk's mail to a lead: filed in that lead's thread (docs/leads.md), not read as an enquiry. */
+    reply: z.boolean().default(false),
   })
   .meta({ id: 'LeadIntakeOutcome' });
 export type LeadIntakeOutcome = z.output<typeof leadIntakeOutcome>;

@@ -156,15 +156,28 @@ export interface LeadMailRequest {
   ip: string | null;
 }
 
-export function createLeadIntakePathUseCases(deps: { db: Database; secrets: SecretBox; realtime: Realtime; clock: Clock }) {
+export function createLeadIntakePathUseCases(deps: {
+  db: Database;
+  secrets: SecretBox;
+  realtime: Realtime;
+  clock: Clock;
+  /** Answers to a clerk's mail (bff/leads/lead-mail.ts): filed in the lead's thread before a mail is read as an enquiry. */
+  replies?: { takeReply(tenantId: string, raw: Buffer): Promise<boolean> };
+}) {
   const { db, secrets, realtime, clock } = deps;
+
+  /** A mail of a relay or the mailbox: an answer to a lead's mail goes to its thread, anything else is read as an enquiry. */
+  async function takeMailOf(tenantId: string, raw: Buffer): Promise<LeadIntakeOutcome> {
+    if (await deps.replies?.takeReply(tenantId, raw)) return { leads: [], deadLetter: null, reply: true };
+    return deliver(mailDelivery(tenantId, raw, systemOf(tenantId)));
+  }
 
   async function keepDeadLetter(delivery: Delivery, failure: { code: LeadDeadLetterReason; reason: string }): Promise<LeadIntakeOutcome> {
     const now = clock.now();
     if (delivery.deadLetterId) {
       const id = delivery.deadLetterId;
       await withScope(db, delivery.scope, (tx) => deadLetters.noteFailedRetry(tx, id, { ...failure, at: now }));
-      return { leads: [], deadLetter: { id, reasonCode: failure.code, reason: failure.reason } };
+      return { leads: [], deadLetter: { id, reasonCode: failure.code, reason: failure.reason }, reply: false };
     }
     const mail = delivery.channel === 'email';
     const redacted = mail ? await redactMail(delivery.bytes) : { raw: redactXmlFile(delivery.bytes), sender: null, subject: null };
@@ -183,7 +196,7 @@ export function createLeadIntakePathUseCases(deps: { db: Database; secrets: Secr
         receivedAt: now,
       }),
     );
-    return { leads: [], deadLetter: { id, reasonCode: failure.code, reason: failure.reason } };
+    return { leads: [], deadLetter: { id, reasonCode: failure.code, reason: failure.reason }, reply: false };
   }
 
   /** Every enquiry of the message in one transaction: a lead each, or the lead an earlier delivery made. */
@@ -251,7 +264,7 @@ export function createLeadIntakePathUseCases(deps: { db: Database; secrets: Secr
       });
     }
     for (const taken of stored.created) announceNewLead(realtime, delivery.tenantId, taken);
-    return { leads: stored.leads, deadLetter: null };
+    return { leads: stored.leads, deadLetter: null, reply: false };
   }
 
   const systemOf = (tenantId: string) => ({ scope: { role: 'system', tenantId } as Scope, actor: { role: 'system' } as LeadActor });
@@ -340,12 +353,12 @@ export function createLeadIntakePathUseCases(deps: { db: Database; secrets: Secr
     /** `POST /hooks/{tenantSlug}/mail`: authenticated, then read; 200 only after the leads or the dead letter committed. */
     async receiveMail(request: LeadMailRequest): Promise<LeadIntakeOutcome> {
       const tenantId = await authenticate(request);
-      return deliver(mailDelivery(tenantId, request.rawBody, systemOf(tenantId)));
+      return takeMailOf(tenantId, request.rawBody);
     },
 
     /** A mail of the company's mailbox (the poller): resolves once it is a lead or a dead letter; throws to have it fetched again. */
     takeMail(tenantId: string, raw: Buffer): Promise<LeadIntakeOutcome> {
-      return deliver(mailDelivery(tenantId, raw, systemOf(tenantId)));
+      return takeMailOf(tenantId, raw);
     },
 
     /** A file of the company's OpenImmo folder (source `openimmo-ftp`). */

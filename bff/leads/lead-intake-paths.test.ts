@@ -78,6 +78,7 @@ describe('lead intake: relay mails, uploads, manual entry, dead letters', () => 
   let admin: TestClient;
   let mailSecret: string;
   let is24Listing: { id: string };
+  let is24LeadId: string;
   let immoweltListing: { id: string };
 
   const mailUrl = (to: HousingCompany = company) => `${server.url}/hooks/${to.tenant.slug}/mail`;
@@ -133,7 +134,8 @@ describe('lead intake: relay mails, uploads, manual entry, dead letters', () => 
     assert.equal(events[0].kind, 'created');
 
     const again = await postRaw(mailUrl(), testdata('is24-feedback-attachment.eml'), bearer());
-    assert.deepEqual(again.body, { leads: [{ leadId, duplicate: true }], deadLetter: null });
+    assert.deepEqual(again.body, { leads: [{ leadId, duplicate: true }], deadLetter: null, reply: false });
+    is24LeadId = leadId;
   });
 
   it('an Immowelt mail in ISO-8859-1 becomes a lead with its umlauts intact (Basic credentials in the relay URL)', async () => {
@@ -148,6 +150,32 @@ describe('lead intake: relay mails, uploads, manual entry, dead letters', () => 
     assert.equal(lead.householdSize, 3);
     assert.equal(lead.pets, false, '"Tierfreier Haushalt: ja"');
     assert.match(lead.message, /interessiere mich für die Wohnung/);
+  });
+
+  it('an answer to a clerk’s mail that comes through the relay is filed in the lead’s thread, not read as a new enquiry', async () => {
+    assert.equal((await admin.request('PATCH', '/api/staff/settings', { lettingEmail: 'vermietung@hv-beispiel.example' })).status, 200);
+    assert.equal((await clerk.post(`/api/staff/leads/${is24LeadId}/messages`, { body: 'Passt Ihnen Donnerstag, 17 Uhr?' })).status, 201);
+    const { replyAddress } = (await clerk.get(`/api/staff/leads/${is24LeadId}/messages`)).body;
+    const answer = [
+      'From: Jana Schäfer <jana.schaefer@example.org>',
+      `To: ${replyAddress}`,
+      'Subject: Re: Ihre Anfrage zur Wohnung',
+      'Date: Fri, 06 Mar 2026 08:00:00 +0100',
+      'Message-ID: <antwort-relay-1@example.org>',
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=UTF-8',
+      '',
+      'Donnerstag passt gut, bis dann!',
+      '',
+    ].join('\r\n');
+    const filed = await postRaw(mailUrl(), answer, bearer());
+    assert.deepEqual(filed.body, { leads: [], deadLetter: null, reply: true });
+    const thread = (await clerk.get(`/api/staff/leads/${is24LeadId}/messages`)).body.items as Array<{ direction: string; body: string }>;
+    assert.deepEqual(
+      thread.map((message) => message.direction),
+      ['out', 'in'],
+    );
+    assert.match(thread[1].body, /Donnerstag passt gut/);
   });
 
   it('two deliveries of one mail at the same moment make one lead', async () => {
