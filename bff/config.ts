@@ -123,6 +123,23 @@ const configSchema = z
     LEAD_IMAP_POLL_MS: z.coerce.number().int().positive().default(60_000),
     LEAD_IMAP_RETRY_BASE_MS: z.coerce.number().int().positive().default(5000),
     LEAD_IMAP_RETRY_MAX_MS: z.coerce.number().int().positive().default(600_000),
+    /** The housing company (its slug) whose leads the mailbox holds; required with LEAD_IMAP_URL, checked at start. */
+    LEAD_IMAP_TENANT: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'LEAD_IMAP_TENANT muss das Kürzel einer Hausverwaltung sein, z. B. wohnbau-nord')
+      .optional(),
+    /**
+     * Folder of OpenImmo-Feedback files (source `openimmo-ftp`, docs/lead-intake.md): read files move to `done/`, dead
+     * letters to `failed/`; unset: no folder is read.
+     */
+    LEAD_OPENIMMO_DIR: z.string().optional(),
+    /** The housing company (its slug) the folder's files belong to; required with LEAD_OPENIMMO_DIR, checked at start. */
+    LEAD_OPENIMMO_TENANT: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'LEAD_OPENIMMO_TENANT muss das Kürzel einer Hausverwaltung sein, z. B. wohnbau-nord')
+      .optional(),
+    /** How often the folder is read (one instance at a time, bff/jobs/); a run is checked for every JOBS_POLL_MS. */
+    LEAD_OPENIMMO_POLL_MS: z.coerce.number().int().positive().default(60_000),
     /**
      * How long stopping (SIGTERM, SIGINT) may take: requests under way get most of it to finish, then the
      * outbox worker and the database connections are closed. Keep it below the orchestrator's grace period
@@ -186,6 +203,20 @@ const configSchema = z
         code: 'custom',
         path: [env.LEAD_IMAP_USER ? 'LEAD_IMAP_PASSWORD' : 'LEAD_IMAP_USER'],
         message: 'LEAD_IMAP_USER und LEAD_IMAP_PASSWORD sind nötig, wenn LEAD_IMAP_URL gesetzt ist (Anmeldung am Postfach)',
+      });
+    }
+    if (env.LEAD_IMAP_URL && !env.LEAD_IMAP_TENANT) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['LEAD_IMAP_TENANT'],
+        message: 'LEAD_IMAP_TENANT ist nötig, wenn LEAD_IMAP_URL gesetzt ist (die Hausverwaltung des Postfachs)',
+      });
+    }
+    if (env.LEAD_OPENIMMO_DIR && !env.LEAD_OPENIMMO_TENANT) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['LEAD_OPENIMMO_TENANT'],
+        message: 'LEAD_OPENIMMO_TENANT ist nötig, wenn LEAD_OPENIMMO_DIR gesetzt ist (die Hausverwaltung des Ordners)',
       });
     }
     if (env.COOKIE_SAMESITE === 'none' && env.PUBLIC_URL && !env.PUBLIC_URL.startsWith('https://')) {

@@ -82,6 +82,9 @@ import { signedLinkKey } from './signed-links/token.ts';
 import { noSmartLock, type SmartLock } from './viewings/smart-lock.ts';
 import { mountViewingBookingPage, registerViewingRoutes } from './viewings/routes.ts';
 import { createViewingUseCases } from './viewings/use-cases.ts';
+import { createLeadIntakePathUseCases } from './leads/intake-path-use-cases.ts';
+import { registerLeadIntakePathRoutes } from './leads/intake-path-routes.ts';
+import { deadLetterPurgeJob, leadMailboxOf, openImmoFolderJob } from './leads/intake-workers.ts';
 
 export interface RunningServer extends AppContext {
   url: string;
@@ -272,6 +275,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     api,
     createViewingUseCases({ db, links: signedLinks, smartLock: options.smartLock ?? noSmartLock, clock, publicUrl: ctx.publicUrl, logger }),
   );
+  const leadIntake = createLeadIntakePathUseCases({ db, secrets, realtime, clock, replies: leadMail });
+  registerLeadIntakePathRoutes(api, leadIntake);
+  // A configured mailbox or folder naming no housing company stops the start here, before the port is open.
+  const openImmoFolder = await openImmoFolderJob({ config, db, logger, intake: leadIntake });
+  const startLeadMailbox = await leadMailboxOf({ config, db, logger, intake: leadIntake });
   const openapi = api.openapi({ title: 'Mieterportal BFF', version: '0.1.0' });
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi);
@@ -303,8 +311,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       outboxPurgeJob(db),
       chatRetentionJob(db),
       leadAnonymisationJob(db),
+      deadLetterPurgeJob(leadIntake),
+      ...(openImmoFolder ? [openImmoFolder] : []),
     ],
   });
+  const leadMailbox = startLeadMailbox?.();
   outboxWorker = startOutboxWorker({
     db,
     logger,
@@ -331,7 +342,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       const allClosed = stopAccepting(httpServer);
       await shutdown.step('realtime', () => realtime.close(), 1000);
       await drainConnections(httpServer, allClosed, shutdown.left() * 0.6);
-      await shutdown.step('background work', () => Promise.all([outboxWorker?.stop(), jobs.stop()]), shutdown.left() / 2);
+      await shutdown.step(
+        'background work',
+        () => Promise.all([outboxWorker?.stop(), jobs.stop(), leadMailbox?.stop()]),
+        shutdown.left() / 2,
+      );
       await shutdown.step('rate limits', () => rateLimits.close(), 1000);
       redisProbe?.close();
       if (ownsDb) await shutdown.step('database', () => db.close());

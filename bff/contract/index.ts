@@ -12,6 +12,7 @@ import { chatOperations } from './chat.ts';
 import { documentOperations } from './documents.ts';
 import { leadMessageOperations } from './lead-messages.ts';
 import { leadOverviewOperations } from './lead-overview.ts';
+import { leadIntakeOperations } from './lead-intake.ts';
 import { leadLifecycleOperations, leadOperations } from './leads.ts';
 import { onboardingOperations } from './onboarding.ts';
 import type { Operation } from './operation.ts';
@@ -28,6 +29,7 @@ export * from './enums.ts';
 export * from './errors.ts';
 export * from './lead-messages.ts';
 export * from './lead-overview.ts';
+export * from './lead-intake.ts';
 export * from './leads.ts';
 export * from './onboarding.ts';
 export * from './operation.ts';
@@ -50,5 +52,6 @@ export const operations = {
   ...leadOverviewOperations,
   ...leadMessageOperations,
   ...viewingOperations,
+  ...leadIntakeOperations,
 } satisfies Record<string, Operation>;
 export type OperationId = keyof typeof operations;

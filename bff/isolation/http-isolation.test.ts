@@ -6,7 +6,16 @@ import { closeTestDatabase, startTestServer, testDatabase, TestClient, TEST_ADMI
 import type { TestDatabase } from '../test/database.ts';
 import { createHousingCompany, type HousingCompany } from '../test/fixtures.ts';
 import { signInResident, signInStaff, TEST_PASSWORD } from '../test/sign-in.ts';
-import { ident, isolationLeadSecret, probeId, seedEmptyTables, superuser, tenantTables, type Superuser } from './support.ts';
+import {
+  ident,
+  isolationLeadSecret,
+  isolationMailSecret,
+  probeId,
+  seedEmptyTables,
+  superuser,
+  tenantTables,
+  type Superuser,
+} from './support.ts';
 import { signXSignature } from '../leads/webhook-signature.ts';
 
 /**
@@ -496,6 +505,42 @@ const ROUTES: Record<string, Line> = {
   'PUT /api/viewing-booking/booking': { kind: 'public' },
   'DELETE /api/viewing-booking/booking': { kind: 'public' },
   'GET /api/viewing-booking/booking.ics': { kind: 'public' },
+  // Authenticated by the housing company's mail secret: A's secret at B's address is attacked below.
+  'POST /hooks/{tenantSlug}/mail': { kind: 'public' },
+  'POST /api/staff/leads': {
+    kind: 'collection',
+    as: 'clerk',
+    body: (w) => ({ name: 'Eve', email: 'eve@example.org', listingId: first(w, 'b', 'listings') }),
+    expect: [400],
+  },
+  // A JSON body instead of a file: refused before anything is read; uploads of files are in bff/leads/lead-intake-paths.test.ts.
+  'POST /api/staff/lead-intake/openimmo': { kind: 'collection', as: 'clerk', expect: [400] },
+  'GET /api/staff/lead-intake/dead-letters': {
+    kind: 'collection',
+    as: 'clerk',
+    query: (w) => `cursor=${first(w, 'b', 'lead_dead_letters')}`,
+    expect: [200],
+  },
+  'GET /api/staff/lead-intake/dead-letters/{id}/raw': {
+    kind: 'object',
+    as: 'clerk',
+    own: (w) => first(w, 'a', 'lead_dead_letters'),
+    foreign: (w) => first(w, 'b', 'lead_dead_letters'),
+  },
+  'POST /api/staff/lead-intake/dead-letters/{id}/retry': {
+    kind: 'object',
+    as: 'clerk',
+    own: (w) => first(w, 'a', 'lead_dead_letters'),
+    foreign: (w) => first(w, 'b', 'lead_dead_letters'),
+    body: () => ({}),
+    injected: (w) => ({ listingId: first(w, 'b', 'listings') }),
+  },
+  'DELETE /api/staff/lead-intake/dead-letters/{id}': {
+    kind: 'object',
+    as: 'clerk',
+    own: (w) => first(w, 'a', 'lead_dead_letters'),
+    foreign: (w) => first(w, 'b', 'lead_dead_letters'),
+  },
 };
 
 /** The conversation of the company's resident (not the neighbour's, and not the one kept for the delete). */
@@ -770,6 +815,35 @@ describe('tenant isolation over HTTP', () => {
       assert.equal(booked.status, 404, JSON.stringify(booked.body));
     }
     assert.equal((await asLink(token, 'GET', '/api/viewing-booking/booking.ics')).status, 200, "A's own seeded booking");
+  });
+
+  it("A's mail relay secret does not open B's mail address", async () => {
+    const mail = `From: ImmoScout24 <kontaktanfrage@immobilienscout24.de>\r\nSubject: Objekt  1234567\r\n\r\nVorname: Eve\r\nE-Mail: eve@example.org\r\n`;
+    for (const authorization of [
+      `Bearer ${isolationMailSecret(w.a)}`,
+      `Basic ${Buffer.from(`x:${isolationMailSecret(w.a)}`).toString('base64')}`,
+    ]) {
+      const atB = await fetch(`${server.url}/hooks/${w.b.tenant.slug}/mail`, {
+        method: 'POST',
+        headers: { 'content-type': 'message/rfc822', authorization },
+        body: mail,
+      });
+      assert.equal(atB.status, 401);
+    }
+    const atA = await fetch(`${server.url}/hooks/${w.a.tenant.slug}/mail`, {
+      method: 'POST',
+      headers: { 'content-type': 'message/rfc822', authorization: `Bearer ${isolationMailSecret(w.a)}` },
+      body: mail,
+    });
+    const answer = (await atA.json()) as { leads: Array<{ leadId: string }> };
+    // A's secrets may have been revoked by the object attacks above (401); if it still holds, the lead is A's.
+    if (atA.status === 200) {
+      assert.equal(answer.leads.length, 1, JSON.stringify(answer));
+      const [row] = await su.query<{ tenant_id: string }>(`SELECT tenant_id FROM leads WHERE id = $1`, [answer.leads[0].leadId]);
+      assert.equal(row.tenant_id, w.a.tenant.id);
+    } else {
+      assert.equal(atA.status, 401);
+    }
   });
 
   describe('the housing company comes from the session, never from the request body', () => {

@@ -456,6 +456,7 @@ describe('tenant isolation in SQL', () => {
       'lead_viewings',
       'lead_self_disclosures',
       'lead_rejection_messages',
+      'lead_dead_letters',
     ];
 
     it('residents see nothing of it and write nothing to it', async () => {
@@ -481,6 +482,7 @@ describe('tenant isolation in SQL', () => {
         'lead_viewings',
         'lead_self_disclosures',
         'lead_rejection_messages',
+        'lead_dead_letters',
       ]) {
         assert.ok((await inScope(clerk, `SELECT 1 FROM ${ident(table)}`)).rowCount > 0, table);
       }
@@ -518,6 +520,25 @@ describe('tenant isolation in SQL', () => {
       assert.equal(await outcome(entry(scopesOf(a).clerk, 'staff', a.admin.id)), 'refused', 'in the admin’s name');
       assert.equal(await outcome(entry(scopesOf(a).clerk, 'system', null)), 'refused', 'a clerk as the system');
       assert.equal(await outcome(entry(scopesOf(a).clerk, 'staff', a.clerk.id)), 1, 'in the clerk’s own name');
+    });
+
+    it('dead letters: only the unbound system scope (the job) purges them; staff, residents and a company’s intake purge nothing', async () => {
+      const future = new Date(Date.now() + 365 * 24 * 3_600_000);
+      for (const scope of [
+        scopesOf(a).clerk,
+        scopesOf(a).admin,
+        scopesOf(a).resident,
+        { role: 'system', tenantId: a.tenant.id } as Scope,
+      ]) {
+        const { rows } = await inScope(scope, `SELECT lead_dead_letters_purge($1) AS purged`, [future]);
+        assert.equal(Number(rows[0].purged), 0, scope.role);
+      }
+      assert.ok((await count('lead_dead_letters', b.tenant.id)) > 0, "B's dead letters are all still there");
+      assert.equal(
+        await outcome(inScope(scopesOf(a).clerk, `UPDATE lead_dead_letters SET tenant_id = $1`, [b.tenant.id])),
+        'refused',
+        'a dead letter cannot be handed to B',
+      );
     });
 
     it('only an admin changes the letting permission; a clerk cannot grant it to themselves, a resident holds none', async () => {

@@ -46,7 +46,11 @@ export const KNOWN_TENANT_TABLES = [
   'signed_links',
   'viewing_slots',
   'viewing_bookings',
+  'lead_dead_letters',
 ];
+
+/** The plaintext of the mail relay's secret SEEDS stores for a company (provider mail, `POST /hooks/{slug}/mail`). */
+export const isolationMailSecret = (company: HousingCompany) => `whsec_isolation-mail-${company.tenant.id}`;
 
 /** The plaintext of the lead webhook secret SEEDS stores for a company (provider immoscout24). */
 export const isolationLeadSecret = (company: HousingCompany) => `whsec_isolation-${company.tenant.id}`;
@@ -538,6 +542,32 @@ export const SEEDS: Array<{ tables: string[]; seed: (db: Database, company: Hous
           lead,
         ]);
       });
+    },
+  },
+  {
+    // A portal mail nobody could read (its subject naming the company, so a leak shows) and the mail relay's secret.
+    tables: ['lead_dead_letters', 'lead_webhook_secrets'],
+    seed: async (db, company) => {
+      const tenantId = company.tenant.id;
+      const raw = Buffer.from(
+        `From: unbekannt@example.org\r\nSubject: Isolationstest ${tenantId}\r\nMessage-ID: <${tenantId}@example.org>\r\n\r\nNichts Lesbares.\r\n`,
+      );
+      await withScope(db, { role: 'system', tenantId }, (tx) =>
+        tx.query(
+          `INSERT INTO lead_dead_letters (tenant_id, received_at, channel, dedupe_key, reason_code, reason, sender, subject, content_type, raw,
+                                          original_size, last_attempt_at)
+           VALUES ($1, now(), 'email', $2, 'unknown_sender', 'Isolationstest', 'unbekannt@example.org', $3, 'message/rfc822', $4, $5, now())`,
+          [tenantId, `message-id:<${tenantId}@example.org>`, `Isolationstest ${tenantId}`, raw, raw.length],
+        ),
+      );
+      const secretId = probeId(company, 'lead-mail-secret');
+      await withScope(db, { role: 'admin', tenantId, accountId: company.admin.id }, (tx) =>
+        tx.query(`INSERT INTO lead_webhook_secrets (tenant_id, id, provider, secret, hint) VALUES ($1, $2, 'mail', $3, 'mail')`, [
+          tenantId,
+          secretId,
+          testSecrets.seal(isolationMailSecret(company), leadWebhookSecretContext(tenantId, secretId)),
+        ]),
+      );
     },
   },
 ];

@@ -2,7 +2,7 @@ import type { LeadChannel, LeadSource } from '../contract/enums.ts';
 import type { Queryable } from '../db/database.ts';
 import type { Realtime } from '../realtime/realtime.ts';
 import { appendLeadEvent, findLead, insertLead, listDuplicates } from './lead-repository.ts';
-import { findActiveListingByPortalId } from './listing-repository.ts';
+import { findActiveListingByPortalId, findListing } from './listing-repository.ts';
 import { minimiseEnquiry, type FieldValue } from './minimisation.ts';
 import type { LeadActor, LeadRecord } from './model.ts';
 import { normalisePhone } from './phone.ts';
@@ -24,6 +24,8 @@ export interface Enquiry {
   externalId: string | null;
   /** The listing's id at these providers, tried in order (a relay's portal first, then the relay). */
   listingRef: { providers: string[]; providerListingId: string } | null;
+  /** A listing of the company a clerk chose (manual entry, a dead letter's retry): used instead of `listingRef`. */
+  listingId?: string;
   name: string;
   email: string | null;
   phone: string | null;
@@ -42,9 +44,11 @@ export interface TakenLead {
 
 export async function takeEnquiry(tx: Queryable, tenantId: string, actor: LeadActor, enquiry: Enquiry): Promise<TakenLead> {
   const kept = minimiseEnquiry({ message: enquiry.message, fields: enquiry.fields });
-  const listing = enquiry.listingRef
-    ? await findActiveListingByPortalId(tx, enquiry.listingRef.providers, enquiry.listingRef.providerListingId)
-    : undefined;
+  const listing = enquiry.listingId
+    ? await findListing(tx, enquiry.listingId)
+    : enquiry.listingRef
+      ? await findActiveListingByPortalId(tx, enquiry.listingRef.providers, enquiry.listingRef.providerListingId)
+      : undefined;
   const leadId = await insertLead(tx, tenantId, {
     listingId: listing?.id ?? null,
     commission: listing?.commission ?? null,

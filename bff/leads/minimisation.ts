@@ -252,3 +252,36 @@ function cutSelfDisclosure(text: string): { text: string; cut: boolean } {
     .trim();
   return { text: joined, cut };
 }
+
+/**
+ * Cuts self-disclosure out of a text kept as it came (a dead letter's message, bff/leads/dead-letter-redaction.ts):
+ * a `Label: Wert` pair with a self-disclosure label keeps its label and loses its value, a sentence with
+ * self-disclosure becomes the marker; line breaks, `;`-separated pairs (IS24's block) and everything else stay.
+ */
+export function redactSelfDisclosure(text: string): string {
+  return text
+    .split(/(\r?\n)/)
+    .map((line) => {
+      if (/^\r?\n$/.test(line)) return line;
+      return line
+        .split(/(;\s*)/)
+        .map((piece) => {
+          if (/^;\s*$/.test(piece)) return piece;
+          const labelled = LABEL_LINE.exec(piece);
+          if (labelled && !allowedField(labelled[1]) && SELF_DISCLOSURE_LABEL.test(labelled[1]) && !isNothing(labelled[2])) {
+            return piece.slice(0, piece.indexOf(':') + 1) + ' ' + CUT_MARKER;
+          }
+          const leading = /^\s*/.exec(piece)?.[0] ?? '';
+          const sentences = piece.slice(leading.length).split(/(?<=[.!?…])(\s+)/);
+          let changed = false;
+          const kept = sentences.map((sentence) => {
+            if (/^\s+$/.test(sentence) || !isSelfDisclosureText(sentence)) return sentence;
+            changed = true;
+            return CUT_MARKER;
+          });
+          return changed ? leading + kept.join('') : piece;
+        })
+        .join('');
+    })
+    .join('');
+}

@@ -16,9 +16,13 @@ function sessionSlug(req: Request): string {
   return slug;
 }
 
+const MAIL_HOOK = /^\/[^/]+\/mail\/?$/;
+const webhookBody = express.raw({ type: () => true, limit: '100kb' });
+const mailBody = express.raw({ type: () => true, limit: '10mb' });
+
 /**
  * Before the webhook route: its body is kept as raw bytes (the signature is over them, not over re-serialised
- * JSON), any content type, at most 100 kB; refused requests from one address are limited to 60 a minute, so a
+ * JSON), any content type, at most 100 kB (a relay's mail 10 MB); refused requests from one address are limited to 60 a minute, so a
  * flood of bad signatures cannot fill the audit table (a correctly signing sender is never held back).
  */
 export function mountLeadWebhookBody(app: Express, ctx: AppContext): void {
@@ -30,7 +34,8 @@ export function mountLeadWebhookBody(app: Express, ctx: AppContext): void {
       failuresOnly: true,
       message: 'Zu viele abgewiesene Anfragen. Bitte in einer Minute erneut versuchen.',
     }),
-    express.raw({ type: () => true, limit: '100kb' }),
+    // A portal mail from a relay (`/hooks/{tenantSlug}/mail`) may carry attachments: up to 10 MB.
+    (req, res, next) => (MAIL_HOOK.test(req.path) ? mailBody : webhookBody)(req, res, next),
   );
 }
 

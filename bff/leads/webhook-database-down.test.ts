@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import pg from 'pg';
 import { openDatabase, type Database } from '../db/database.ts';
@@ -60,6 +61,7 @@ describe('the lead webhook while the database is away', () => {
   let server: RunningServer;
   let company: HousingCompany;
   let secret: string;
+  let mailSecret: string;
   let providerListingId: string;
   let admin: pg.Client;
 
@@ -94,7 +96,9 @@ describe('the lead webhook while the database is away', () => {
     company = await createHousingCompany(db);
     const clerk = await signInStaff(server, company, 'clerk');
     providerListingId = (await createListing(clerk, company)).portalIds[0].providerListingId;
-    secret = (await createWebhookSecret(await signInStaff(server, company, 'admin'), 'immoscout24')).value;
+    const staffAdmin = await signInStaff(server, company, 'admin');
+    secret = (await createWebhookSecret(staffAdmin, 'immoscout24')).value;
+    mailSecret = (await createWebhookSecret(staffAdmin, 'mail')).value;
     const inDatabase = new URL(ADMIN_URL);
     inDatabase.pathname = `/${name}`;
     admin = new pg.Client({ connectionString: inDatabase.href });
@@ -130,6 +134,32 @@ describe('the lead webhook while the database is away', () => {
     assert.equal(retried.body.duplicate, false);
     const again = await postWebhook(server.url, hookPath(company, 'immoscout24'), raw, headers);
     assert.deepEqual(again.body, { leadId: retried.body.leadId, duplicate: true });
+    assert.equal(await leadsOfCompany(), before + 1);
+  });
+
+  it('a relay’s portal mail: 503 with Retry-After while the database is away, nothing stored; delivered again, one lead', async () => {
+    const raw = readFileSync(new URL('./intake/testdata/is24-feedback-attachment.eml', import.meta.url));
+    const send = () =>
+      fetch(`${server.url}/hooks/${company.tenant.slug}/mail`, {
+        method: 'POST',
+        headers: { 'content-type': 'message/rfc822', authorization: `Bearer ${mailSecret}` },
+        body: raw,
+      });
+    const before = await leadsOfCompany();
+    await proxy.cut();
+    const down = await send();
+    assert.equal(down.status, 503);
+    assert.ok(Number(down.headers.get('retry-after')) > 0);
+    assert.equal(((await down.json()) as { error: { code: string } }).error.code, 'database_unavailable');
+    await proxy.open();
+    assert.equal(await leadsOfCompany(), before, 'nothing stored');
+    const retried = await send();
+    assert.equal(retried.status, 200);
+    const answer = (await retried.json()) as { leads: Array<{ duplicate: boolean }> };
+    assert.deepEqual(
+      answer.leads.map((lead) => lead.duplicate),
+      [false],
+    );
     assert.equal(await leadsOfCompany(), before + 1);
   });
 });

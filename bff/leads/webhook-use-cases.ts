@@ -130,8 +130,9 @@ export function createLeadWebhookUseCases(deps: {
   publicUrl: () => string;
 }) {
   const { db, secrets } = deps;
+  // The secrets of provider `mail` authenticate the mail relay's inbound endpoint (docs/lead-intake.md).
   const webhookUrl = (tenantSlug: string, provider: string) =>
-    `${deps.publicUrl().replace(/\/+$/, '')}/hooks/${tenantSlug}/leads/${provider}`;
+    `${deps.publicUrl().replace(/\/+$/, '')}/hooks/${tenantSlug}/${provider === 'mail' ? 'mail' : `leads/${provider}`}`;
 
   async function refuse(
     tx: Queryable,
