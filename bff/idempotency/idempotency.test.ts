@@ -343,6 +343,7 @@ describe('idempotency keys: creating requests are safe to retry', () => {
       'POST /api/staff/cases/{id}/notes',
       'POST /api/staff/cases/{id}/replies',
       'POST /api/staff/documents',
+      'POST /api/staff/leads',
       'POST /api/staff/leads/{id}/messages',
       'POST /api/staff/leads/{id}/viewings',
       'POST /api/staff/listings',
