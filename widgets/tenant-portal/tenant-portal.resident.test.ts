@@ -465,7 +465,8 @@ describe('<tenant-portal> resident area', function () {
       resident.joined = [incident];
       bff.live.emit('incident:updated', { change: 'status_changed', incident });
       await until(() => page.announcement() === 'Mitgemeldeter Schaden 2026-0150: Status jetzt „Erledigt“.', 'announced');
-      expect(page.root.querySelector('[part="joined"]')!.textContent).to.contain('Erledigt');
+      // The list of joined damages renders after the announcement (its own update): wait for it, do not race it.
+      await until(() => !!page.root.querySelector('[part="joined"]')?.textContent?.includes('Erledigt'), 'joined list updated');
     });
 
     it('reloads what is shown after reconnecting', async () => {
