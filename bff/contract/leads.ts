@@ -808,6 +808,17 @@ export const leadLifecycleOperations = {
     params: leadParams,
     response: leadDecisionExport,
   }),
+  assignLeadListing: operation({
+    operationId: 'assignLeadListing',
+    method: 'put',
+    path: '/staff/leads/:id/listing',
+    summary: 'Einen offenen Interessenten einem aktiven Inserat zuordnen (z. B. aus „nicht zugeordnet“)',
+    tag,
+    access: 'staff',
+    params: leadParams,
+    body: z.object({ listingId: id, version: leadVersion }).meta({ id: 'LeadListingAssignment' }),
+    response: leadCard,
+  }),
   setLeadLegalHold: operation({
     operationId: 'setLeadLegalHold',
     method: 'put',

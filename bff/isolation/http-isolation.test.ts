@@ -385,6 +385,14 @@ const ROUTES: Record<string, Line> = {
     body: () => ({ permissions: ['letting'] }),
   },
   // The lifecycle: leads in a given stage seeded with fixed ids (probeId, bff/isolation/support.ts).
+  'PUT /api/staff/leads/{id}/listing': {
+    kind: 'object',
+    as: 'clerk',
+    own: (w) => probeId(w.a, 'lead-unassigned'),
+    foreign: (w) => probeId(w.b, 'lead-unassigned'),
+    body: (w) => ({ listingId: first(w, 'a', 'listings'), version: 1 }),
+    injected: (w) => ({ listingId: first(w, 'b', 'listings'), version: 1 }),
+  },
   'POST /api/staff/leads/{id}/move': {
     kind: 'object',
     as: 'clerk',

@@ -461,6 +461,12 @@ export const SEEDS: Array<{ tables: string[]; seed: (db: Database, company: Hous
             [tenantId, probeId(company, purpose), listing, status, `${purpose}-${tenantId}@example.org`],
           );
         }
+        // `lead-unassigned`: offen without a listing ("nicht zugeordnet"), for the manual assignment.
+        await tx.query(
+          `INSERT INTO leads (tenant_id, id, status, source, channel, provider, name, email)
+           VALUES ($1, $2, 'offen', 'immoscout24', 'webhook', 'immoscout24', 'Isolationstest ohne Inserat', $3)`,
+          [tenantId, probeId(company, 'lead-unassigned'), `lead-unassigned-${tenantId}@example.org`],
+        );
         const viewed = probeId(company, 'lead-viewed');
         await tx.query(
           `INSERT INTO lead_events (tenant_id, lead_id, actor_role, actor_account_id, kind, from_status, to_status)

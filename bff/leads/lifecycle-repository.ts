@@ -362,3 +362,12 @@ export async function ownName(tx: Queryable): Promise<string> {
   const { rows } = await tx.query<{ name: string }>(`SELECT display_name AS name FROM accounts WHERE id = app_account()`);
   return rows[0]?.name ?? '';
 }
+
+/** Puts the lead on the listing, with the listing's commission (what the person is told), and counts the change. */
+export async function assignListing(tx: Queryable, leadId: string, listingId: string, commission: string): Promise<void> {
+  await tx.query(`UPDATE leads SET listing_id = $2, commission = $3, version = version + 1, updated_at = now() WHERE id = $1`, [
+    leadId,
+    listingId,
+    commission,
+  ]);
+}

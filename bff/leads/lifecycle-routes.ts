@@ -16,5 +16,6 @@ export function registerLeadLifecycleRoutes(api: Api, lifecycle: LeadLifecycleUs
   api.route(operations.editLeadRejection, ({ req, params, body }) => lifecycle.editRejection(tenantContext(req), params.id, body));
   api.route(operations.releaseLeadRejection, ({ req, params, body }) => lifecycle.releaseRejection(tenantContext(req), params.id, body));
   api.route(operations.exportLeadDecisions, ({ req, params }) => lifecycle.exportDecisions(tenantContext(req), params.id));
+  api.route(operations.assignLeadListing, ({ req, params, body }) => lifecycle.assignListing(tenantContext(req), params.id, body));
   api.route(operations.setLeadLegalHold, ({ req, params, body }) => lifecycle.setLegalHold(tenantContext(req), params.id, body));
 }

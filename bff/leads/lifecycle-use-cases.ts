@@ -34,7 +34,7 @@ import {
 } from './lifecycle-views.ts';
 import { queueWithdrawals } from './listing-publisher.ts';
 import { findListing } from './listing-repository.ts';
-import { leadNotFound, type LeadRecord, type ListingRecord } from './model.ts';
+import { leadNotFound, listingNotFound, type LeadRecord, type ListingRecord } from './model.ts';
 import { toLeadCard, toLeadEvent } from './views.ts';
 
 /**
@@ -633,6 +633,37 @@ export function createLeadLifecycleUseCases(deps: LifecycleDependencies) {
     },
 
     /** Sets or clears the legal hold (letting permission); the anonymisation job leaves a held lead as it is. */
+    /** Manual assignment of an open lead (the "nicht zugeordnet" column) to an active listing, with the version seen. */
+    async assignListing(ctx: TenantContext, leadId: string, input: { listingId: string; version: number }) {
+      const record = await withTenant(db, ctx, async (tx) => {
+        const lead = await lifecycle.lockLead(tx, leadId);
+        if (!lead) throw leadNotFound();
+        if (lead.version !== input.version) throw conflict();
+        if (lead.status !== 'offen') {
+          throw new AppError(
+            409,
+            'lead_transition_invalid',
+            `Nur offene Interessenten können einem Inserat zugeordnet werden; dieser ist „${STATUS_LABELS[lead.status]}“.`,
+          );
+        }
+        const listing = await findListing(tx, input.listingId);
+        if (!listing) throw listingNotFound();
+        if (listing.status !== 'aktiv') {
+          throw new AppError(409, 'listing_already_let', 'Dieses Inserat ist bereits vermietet: bitte ein aktives Inserat wählen.');
+        }
+        await lifecycle.assignListing(tx, leadId, listing.id, listing.commission);
+        await appendLeadEvent(tx, ctx.tenantId, {
+          leadId,
+          actor: { role: 'staff', accountId: ctx.accountId },
+          kind: 'listing_assigned',
+          details: { listingId: listing.id, previousListingId: lead.listingId },
+        });
+        return requireLead(tx, leadId);
+      });
+      announce(ctx.tenantId, 'listing_assigned', [record]);
+      return toLeadCard(record);
+    },
+
     async setLegalHold(ctx: TenantContext, leadId: string, input: { hold: true; reason: string } | { hold: false }) {
       const { legalHold, record } = await withTenant(db, ctx, async (tx) => {
         if (!(await hasLetting(tx))) throw lettingOnly();

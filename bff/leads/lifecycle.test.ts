@@ -468,4 +468,40 @@ describe('the lead lifecycle', () => {
     const kinds = (await trail(id)).map((event) => event.kind);
     assert.deepEqual(kinds.slice(-3), ['legal_hold_set', 'decisions_exported', 'legal_hold_cleared']);
   });
+
+  it('a clerk assigns a lead from "nicht zugeordnet" to an active listing with the version seen; it moves to offen live, with the listing’s commission', async () => {
+    const { id: listingId } = await newListing();
+    const id = await deliver('IS24-GIBT-ES-NICHT');
+    assert.equal((await lifecycle(id)).lead.column, 'nicht_zugeordnet');
+    const version = await versionOf(id);
+    const put = (body: Record<string, unknown>) => clerk.request('PUT', `/api/staff/leads/${id}/listing`, body);
+
+    const stale = await put({ listingId, version: version + 1 });
+    assert.deepEqual([stale.status, stale.body.error.code], [409, 'lead_conflict']);
+    const unknown = await put({ listingId: randomUUID(), version });
+    assert.equal(unknown.status, 404);
+    const { id: letId } = await newListing();
+    assert.equal((await clerk.request('PATCH', `/api/staff/listings/${letId}`, { status: 'vermietet' })).status, 200);
+    const let_ = await put({ listingId: letId, version });
+    assert.deepEqual([let_.status, let_.body.error.code], [409, 'listing_already_let']);
+
+    const socket = await connectSocket(server, clerk);
+    try {
+      const live = nextEvent(socket, 'lead:changed');
+      const assigned = await put({ listingId, version });
+      assert.equal(assigned.status, 200, JSON.stringify(assigned.body));
+      assert.deepEqual([assigned.body.column, assigned.body.listing.id, assigned.body.version], ['offen', listingId, version + 1]);
+      const event = (await live) as { change: string; lead: { id: string; column: string } };
+      assert.deepEqual([event.change, event.lead.id, event.lead.column], ['listing_assigned', id, 'offen']);
+    } finally {
+      socket.close();
+    }
+    const detail = (await clerk.get(`/api/staff/leads/${id}`)).body;
+    assert.equal(detail.lead.commission, 'Provisionsfrei für Mietinteressenten');
+    assert.deepEqual(detail.events.at(-1).kind, 'listing_assigned');
+
+    assert.equal((await move(id, { to: 'abgelehnt', reasonCode: 'einzugstermin_unpassend' })).status, 200);
+    const closed = await put({ listingId, version: await versionOf(id) });
+    assert.deepEqual([closed.status, closed.body.error.code], [409, 'lead_transition_invalid']);
+  });
 });
