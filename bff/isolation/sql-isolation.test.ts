@@ -11,6 +11,7 @@ import { startServer } from '../server.ts';
 import {
   GLOBAL_TABLES,
   KNOWN_TENANT_TABLES,
+  LEAD_PIPELINE_TABLES,
   NULLABLE_TENANT_ID,
   SEEDS,
   ident,
@@ -443,25 +444,9 @@ describe('tenant isolation in SQL', () => {
   });
 
   describe('the lead pipeline (staff only; the audit trail and the access log append-only; secrets for admins)', () => {
-    const leadTables = [
-      'listings',
-      'listing_portal_ids',
-      'leads',
-      'lead_events',
-      'lead_access_log',
-      'lead_webhook_secrets',
-      'webhook_deliveries',
-      'lead_intake_rejections',
-      'lead_contact_verifications',
-      'lead_viewings',
-      'lead_self_disclosures',
-      'lead_rejection_messages',
-      'lead_dead_letters',
-    ];
-
     it('residents see nothing of it and write nothing to it', async () => {
       const resident = scopesOf(a).resident;
-      for (const table of leadTables) {
+      for (const table of LEAD_PIPELINE_TABLES) {
         assert.equal((await inScope(resident, `SELECT 1 FROM ${ident(table)}`)).rowCount, 0, table);
       }
       assert.equal(

@@ -14,6 +14,23 @@ import type { HousingCompany } from '../test/fixtures.ts';
 /** Tables in schema public that hold no housing company's data. A new global table needs one line here. */
 export const GLOBAL_TABLES = ['schema_migrations', 'tenants', 'scheduled_jobs'];
 
+/** The lead pipeline's tables that only staff (and the system scope) use: the SQL suite's lead section attacks them. */
+export const LEAD_PIPELINE_TABLES = [
+  'listings',
+  'listing_portal_ids',
+  'leads',
+  'lead_events',
+  'lead_access_log',
+  'lead_webhook_secrets',
+  'webhook_deliveries',
+  'lead_intake_rejections',
+  'lead_contact_verifications',
+  'lead_viewings',
+  'lead_self_disclosures',
+  'lead_rejection_messages',
+  'lead_dead_letters',
+];
+
 /** Tables that must exist as tenant tables (a safety net: discovery from pg_catalog must find at least these). */
 export const KNOWN_TENANT_TABLES = [
   'buildings',
@@ -30,23 +47,11 @@ export const KNOWN_TENANT_TABLES = [
   'chat_drafts',
   'chat_notice_acknowledgements',
   'chat_token_usage',
-  'listings',
-  'listing_portal_ids',
-  'leads',
-  'lead_events',
-  'lead_access_log',
-  'lead_webhook_secrets',
-  'webhook_deliveries',
-  'lead_intake_rejections',
-  'lead_contact_verifications',
-  'lead_viewings',
-  'lead_self_disclosures',
-  'lead_rejection_messages',
+  ...LEAD_PIPELINE_TABLES,
   'lead_messages',
   'signed_links',
   'viewing_slots',
   'viewing_bookings',
-  'lead_dead_letters',
 ];
 
 /** The plaintext of the mail relay's secret SEEDS stores for a company (provider mail, `POST /hooks/{slug}/mail`). */

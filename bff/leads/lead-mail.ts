@@ -112,8 +112,7 @@ export function createLeadMailUseCases(deps: { db: Database; realtime: Realtime 
     /** Queues the mail in the same transaction as the thread's entry: sent by the outbox worker, never lost. */
     async sendMessage(ctx: TenantContext, leadId: string, input: { subject?: string; body: string }): Promise<LeadMessageView> {
       const view = await withTenant(db, ctx, async (tx) => {
-        if (!(await leadExists(tx, leadId))) throw leadNotFound();
-        const lead = await messages.findMailableLead(tx, leadId);
+        const lead = await messages.findMailableLead(tx, leadId, true);
         if (!lead) throw leadNotFound();
         if (!lead.email) throw leadWithoutEmail();
         const { lettingEmail } = await readCompanySettings(tx);

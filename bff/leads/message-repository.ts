@@ -22,9 +22,10 @@ export interface MailableLead {
   replyToken: string | null;
 }
 
-export async function findMailableLead(tx: Queryable, leadId: string): Promise<MailableLead | undefined> {
+/** The lead (not anonymised); `lock` holds its row, so two first messages at once make one reply token. */
+export async function findMailableLead(tx: Queryable, leadId: string, lock = false): Promise<MailableLead | undefined> {
   const { rows } = await tx.query<MailableLead>(
-    `SELECT id, name, email, status, reply_token AS "replyToken" FROM leads WHERE id = $1 AND anonymised_at IS NULL FOR UPDATE`,
+    `SELECT id, name, email, status, reply_token AS "replyToken" FROM leads WHERE id = $1 AND anonymised_at IS NULL${lock ? ' FOR UPDATE' : ''}`,
     [leadId],
   );
   return rows[0];
