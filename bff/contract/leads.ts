@@ -616,8 +616,15 @@ export const newLeadViewing = z
       .min(5, 'Mindestens 5 Minuten.')
       .max(480, 'Höchstens 8 Stunden.'),
     note: text(2000).optional(),
+    /** Asks the flat's smart lock for a grant over the viewing's window (15 minutes before to 15 after). */
+    smartLock: z.boolean({ error: 'Bitte ja oder nein.' }).optional(),
   })
   .meta({ id: 'NewLeadViewing' });
+
+/** A planned viewing, and to whom its confirmation (with the ICS file) went: null when the lead has no e-mail. */
+export const plannedLeadViewing = leadViewing
+  .extend({ confirmationSentTo: z.string().nullable() })
+  .meta({ id: 'PlannedLeadViewing' });
 
 export const rejectionMessage = z
   .object({
@@ -744,13 +751,13 @@ export const leadLifecycleOperations = {
     operationId: 'planLeadViewing',
     method: 'post',
     path: '/staff/leads/:id/viewings',
-    summary: 'Besichtigung planen (Datum, Uhrzeit, Dauer, Notiz)',
+    summary: 'Besichtigung planen (Datum, Uhrzeit, Dauer, Notiz); Bestätigung mit ICS an den Interessenten',
     tag,
     access: 'staff',
     idempotent: true,
     params: leadParams,
     body: newLeadViewing,
-    response: leadViewing,
+    response: plannedLeadViewing,
     status: 201,
   }),
   leadSelfDisclosure: operation({

@@ -1,10 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import type { LeadMessageView } from '../contract/lead-messages.ts';
-import type { Database } from '../db/database.ts';
+import type { Database, Queryable } from '../db/database.ts';
 import { withScope, withTenant, type TenantContext } from '../db/scope.ts';
 import { AppError } from '../errors.ts';
 import { queueMail } from '../mail/mail-outbox.ts';
+import type { Mail } from '../mail/mailer.ts';
 import type { Realtime } from '../realtime/realtime.ts';
 import { readCompanySettings } from '../settings/use-cases.ts';
 import { leadExists } from './lead-repository.ts';
@@ -93,6 +94,45 @@ function toView(record: messages.LeadMessageRecord): LeadMessageView {
   };
 }
 
+/**
+ * Every mail to an interested person goes through here, in the caller's transaction: the clerk's own messages, the
+ * viewing invitation and confirmation, the released rejection. It leaves from the company's letting address with the
+ * lead's reply address (so the answer comes back into the lead's thread), is filed in the thread and queued in the
+ * outbox. The thread's copy shows `personalLinks` (signed links only the person may use) as a placeholder: the link is
+ * a key, and the thread is read by every clerk for as long as the lead lives. Without a letting address (not set yet) it leaves from the installation's MAIL_FROM. The reply token is made
+ * on first use: of two first mails at once the second's update finds it set and reads the first's.
+ */
+export async function queueLeadMail(
+  tx: Queryable,
+  tenantId: string,
+  lead: { id: string; email: string },
+  mail: Pick<Mail, 'subject' | 'text' | 'attachments'> & { sentBy: string | null; personalLinks?: string[] },
+): Promise<messages.LeadMessageRecord> {
+  const { lettingEmail } = await readCompanySettings(tx);
+  let sender: Pick<Mail, 'from' | 'replyTo' | 'messageId'> = {};
+  if (lettingEmail) {
+    let token = (await messages.findMailableLead(tx, lead.id))?.replyToken;
+    if (!token) {
+      await messages.setReplyToken(tx, lead.id, newToken());
+      token = (await messages.findMailableLead(tx, lead.id))!.replyToken!;
+    }
+    const domain = lettingEmail.slice(lettingEmail.lastIndexOf('@') + 1);
+    sender = { from: lettingEmail, replyTo: replyAddress(lettingEmail, token), messageId: `<lead-${token}.${randomUUID()}@${domain}>` };
+  }
+  const filed = await messages.insertLeadMessage(tx, tenantId, {
+    leadId: lead.id,
+    direction: 'out',
+    subject: mail.subject,
+    body: (mail.personalLinks ?? []).reduce((text, link) => text.split(link).join('[persönlicher Link]'), mail.text),
+    fromAddress: sender.from ?? null,
+    toAddress: lead.email,
+    messageId: sender.messageId ?? null,
+    sentBy: mail.sentBy,
+  });
+  await queueMail(tx, tenantId, { ...sender, to: lead.email, subject: mail.subject, text: mail.text, attachments: mail.attachments });
+  return filed!;
+}
+
 export function createLeadMailUseCases(deps: { db: Database; realtime: Realtime }) {
   const { db, realtime } = deps;
 
@@ -112,38 +152,18 @@ export function createLeadMailUseCases(deps: { db: Database; realtime: Realtime 
     /** Queues the mail in the same transaction as the thread's entry: sent by the outbox worker, never lost. */
     async sendMessage(ctx: TenantContext, leadId: string, input: { subject?: string; body: string }): Promise<LeadMessageView> {
       const view = await withTenant(db, ctx, async (tx) => {
-        const lead = await messages.findMailableLead(tx, leadId, true);
+        const lead = await messages.findMailableLead(tx, leadId);
         if (!lead) throw leadNotFound();
         if (!lead.email) throw leadWithoutEmail();
         const { lettingEmail } = await readCompanySettings(tx);
         if (!lettingEmail) throw letterMissing();
-        let token = lead.replyToken;
-        if (!token) {
-          token = newToken();
-          await messages.setReplyToken(tx, leadId, token);
-        }
-        const domain = lettingEmail.slice(lettingEmail.lastIndexOf('@') + 1);
-        const messageId = `<lead-${token}.${randomUUID()}@${domain}>`;
-        const subject = input.subject ?? 'Ihre Anfrage zur Wohnung';
-        const id = await messages.insertLeadMessage(tx, ctx.tenantId, {
-          leadId,
-          direction: 'out',
-          subject,
-          body: input.body,
-          fromAddress: lettingEmail,
-          toAddress: lead.email,
-          messageId,
-          sentBy: ctx.accountId,
-        });
-        await queueMail(tx, ctx.tenantId, {
-          from: lettingEmail,
-          to: lead.email,
-          replyTo: replyAddress(lettingEmail, token),
-          messageId,
-          subject,
-          text: input.body,
-        });
-        return toView((await messages.listLeadMessages(tx, leadId)).find((message) => message.id === id)!);
+        return toView(
+          await queueLeadMail(tx, ctx.tenantId, { id: lead.id, email: lead.email }, {
+            subject: input.subject ?? 'Ihre Anfrage zur Wohnung',
+            text: input.body,
+            sentBy: ctx.accountId,
+          }),
+        );
       });
       realtime.toStaff(ctx.tenantId, 'lead:message', { leadId, message: view });
       return view;
@@ -174,7 +194,7 @@ export function createLeadMailUseCases(deps: { db: Database; realtime: Realtime 
         if (lead.status === 'offen' || lead.status === 'kontaktiert') {
           body = minimiseEnquiry({ message: body }).message;
         }
-        const id = await messages.insertLeadMessage(tx, tenantId, {
+        const message = await messages.insertLeadMessage(tx, tenantId, {
           leadId: lead.id,
           direction: 'in',
           subject: (mail.subject ?? '').slice(0, 300),
@@ -184,7 +204,7 @@ export function createLeadMailUseCases(deps: { db: Database; realtime: Realtime 
           messageId: mail.messageId?.slice(0, 300) ?? null,
           sentBy: null,
         });
-        if (!id) return { leadId: lead.id, message: null };
+        if (!message) return { leadId: lead.id, message: null };
         if (from && lead.email && from.toLowerCase() === lead.email.toLowerCase()) {
           await insertVerification(tx, tenantId, {
             leadId: lead.id,
@@ -194,7 +214,7 @@ export function createLeadMailUseCases(deps: { db: Database; realtime: Realtime 
             verifiedBy: null,
           });
         }
-        return { leadId: lead.id, message: (await messages.listLeadMessages(tx, lead.id)).find((message) => message.id === id)! };
+        return { leadId: lead.id, message };
       });
       if (!filed) return false;
       if (filed.message) realtime.toStaff(tenantId, 'lead:message', { leadId: filed.leadId, message: toView(filed.message) });

@@ -217,6 +217,20 @@ export async function insertViewing(
   return toViewing(found[0]);
 }
 
+/** The smart-lock grant of a planned viewing (its window and the lock's reference). */
+export async function setViewingLockGrant(
+  tx: Queryable,
+  viewingId: string,
+  grant: { from: Date; until: Date; reference: string },
+): Promise<void> {
+  await tx.query(`UPDATE lead_viewings SET lock_grant_from = $2, lock_grant_until = $3, lock_grant_ref = $4 WHERE id = $1`, [
+    viewingId,
+    grant.from,
+    grant.until,
+    grant.reference,
+  ]);
+}
+
 /** The lead's viewings, earliest first. */
 export async function listViewings(tx: Queryable, leadId: string): Promise<ViewingRecord[]> {
   const { rows } = await tx.query<ViewingRecord>(`${VIEWING_SELECT} WHERE v.lead_id = $1 ORDER BY v.starts_at, v.id`, [leadId]);

@@ -16,9 +16,13 @@ import type { Database, Queryable } from '../db/database.ts';
 import { withTenant, type TenantContext } from '../db/scope.ts';
 import { AppError, forbidden } from '../errors.ts';
 import type { Clock } from '../jobs/runner.ts';
-import { queueMail } from '../mail/mail-outbox.ts';
+import type { Logger } from 'pino';
 import type { Realtime } from '../realtime/realtime.ts';
 import { aggWarnings } from './agg.ts';
+import { companyName } from '../viewings/repository.ts';
+import { plannedViewingMail } from '../viewings/calendar.ts';
+import { grantWindow, type SmartLock } from '../viewings/smart-lock.ts';
+import { queueLeadMail } from './lead-mail.ts';
 import { appendLeadEvent, findLead, listLeadEvents, ownPermissions } from './lead-repository.ts';
 import * as lifecycle from './lifecycle-repository.ts';
 import type { LockedLead } from './lifecycle-repository.ts';
@@ -57,6 +61,9 @@ export interface LifecycleDependencies {
   caseAnnouncer: CaseAnnouncer;
   /** Wakes the outbox worker after a commit that queued mails or portal withdrawals. */
   outbox: { wake(): void };
+  /** The flat's lock, for a viewing planned with a time-limited grant. */
+  smartLock: SmartLock;
+  logger: Logger;
 }
 
 const conflict = () =>
@@ -490,8 +497,13 @@ export function createLeadLifecycleUseCases(deps: LifecycleDependencies) {
       return view;
     },
 
-    async planViewing(ctx: TenantContext, leadId: string, input: { startsAt: string; durationMinutes: number; note?: string }) {
-      const { viewing, record } = await withTenant(db, ctx, async (tx) => {
+    /**
+     * A viewing the clerk arranged with the person: stored, in the trail, and — when it lies ahead — confirmed to the
+     * person from the letting address with address, time, note and the ICS file (no mail without an e-mail address). With
+     * `smartLock` the flat's lock is asked for a grant over the viewing's window; a lock that fails costs no viewing.
+     */
+    async planViewing(ctx: TenantContext, leadId: string, input: { startsAt: string; durationMinutes: number; note?: string; smartLock?: boolean }) {
+      const { viewing, record, sentTo } = await withTenant(db, ctx, async (tx) => {
         const lead = await lifecycle.lockLead(tx, leadId);
         if (!lead) throw leadNotFound();
         if (lead.status === 'akzeptiert' || lead.status === 'abgelehnt') {
@@ -501,23 +513,65 @@ export function createLeadLifecycleUseCases(deps: LifecycleDependencies) {
             `Für einen Interessenten im Status „${lead.status}“ wird keine Besichtigung mehr geplant.`,
           );
         }
-        const viewing = await lifecycle.insertViewing(tx, ctx.tenantId, {
+        const record = await requireLead(tx, leadId);
+        if (!record.listingId) throw new AppError(409, 'lead_without_listing', 'Bitte ordnen Sie den Interessenten zuerst einem Inserat zu.');
+        const listing = await findListing(tx, record.listingId);
+        if (!listing) throw listingNotFound();
+        let viewing = await lifecycle.insertViewing(tx, ctx.tenantId, {
           leadId,
           startsAt: new Date(input.startsAt),
           durationMinutes: input.durationMinutes,
           note: input.note ?? null,
           createdBy: ctx.accountId,
         });
+        // A viewing recorded afterwards (it took place) is neither confirmed to anyone nor given a lock grant.
+        const upcoming = viewing.startsAt.getTime() > clock.now().getTime();
+        let lockGrant: { from: Date; until: Date } | null = null;
+        if (input.smartLock && upcoming) {
+          const window = grantWindow(viewing.startsAt, viewing.durationMinutes);
+          try {
+            const grant = await deps.smartLock.grant({ tenantId: ctx.tenantId, listingId: listing.id, viewingId: viewing.id, ...window });
+            if (grant) {
+              await lifecycle.setViewingLockGrant(tx, viewing.id, { ...window, reference: grant.reference });
+              lockGrant = window;
+              viewing = { ...viewing, lockGrantFrom: window.from, lockGrantUntil: window.until };
+            }
+          } catch (err) {
+            deps.logger.warn({ err, viewingId: viewing.id }, 'smart lock grant failed; the viewing stays planned without it');
+          }
+        }
         await appendLeadEvent(tx, ctx.tenantId, {
           leadId,
           actor: { role: 'staff', accountId: ctx.accountId },
           kind: 'viewing_planned',
-          details: { viewingId: viewing.id, startsAt: viewing.startsAt.toISOString(), durationMinutes: viewing.durationMinutes },
+          details: {
+            viewingId: viewing.id,
+            startsAt: viewing.startsAt.toISOString(),
+            durationMinutes: viewing.durationMinutes,
+            smartLock: lockGrant !== null,
+          },
         });
-        return { viewing, record: await requireLead(tx, leadId) };
+        if (record.email && upcoming) {
+          const facts = {
+            bookingId: viewing.id,
+            companyName: await companyName(tx, ctx.tenantId),
+            listingTitle: listing.title,
+            address: { street: listing.street, postalCode: listing.postalCode, city: listing.city },
+            startsAt: viewing.startsAt,
+            durationMinutes: viewing.durationMinutes,
+            note: viewing.note ?? '',
+            lockGrant,
+          };
+          await queueLeadMail(tx, ctx.tenantId, { id: leadId, email: record.email }, {
+            ...plannedViewingMail(record.email, record.name, facts),
+            sentBy: ctx.accountId,
+          });
+        }
+        return { viewing, record, sentTo: upcoming ? record.email : null };
       });
+      deps.outbox.wake();
       announce(ctx.tenantId, 'viewing_planned', [record]);
-      return toViewing(viewing);
+      return { ...toViewing(viewing), confirmationSentTo: sentTo };
     },
 
     async selfDisclosure(ctx: TenantContext, leadId: string) {
@@ -586,7 +640,7 @@ export function createLeadLifecycleUseCases(deps: LifecycleDependencies) {
           );
         }
         const message = (await lifecycle.releaseRejectionMessage(tx, leadId, { ...input, sentTo: lead.email }))!;
-        await queueMail(tx, ctx.tenantId, { to: lead.email, subject: message.subject, text: message.body });
+        await queueLeadMail(tx, ctx.tenantId, { id: leadId, email: lead.email }, { subject: message.subject, text: message.body, sentBy: ctx.accountId });
         await appendLeadEvent(tx, ctx.tenantId, {
           leadId,
           actor: { role: 'staff', accountId: ctx.accountId },

@@ -10,6 +10,7 @@ import { connectSocket, nextEvent } from '../cases/case-test-support.ts';
 import { createListing, createWebhookSecret, hookPath, is24Enquiry, postWebhook, signedHeaders } from './lead-test-support.ts';
 import { LISTING_PUBLISHER_TOPIC, type ListingPublisher, type ListingWithdrawal } from './listing-publisher.ts';
 import { insertOutboxEntry } from '../outbox/outbox-repository.ts';
+import { createRecordingSmartLock } from '../viewings/testing.ts';
 
 /**
  * The lead lifecycle over HTTP (docs/leads.md, "Lifecycle"): moves with their version (two clerks, one wins), the
@@ -30,8 +31,10 @@ describe('the lead lifecycle', () => {
     },
   };
 
+  const smartLock = createRecordingSmartLock();
+
   before(async () => {
-    server = await startTestServer({}, { listingPublisher: publisher });
+    server = await startTestServer({}, { listingPublisher: publisher, smartLock });
     company = await createHousingCompany(server.db);
     clerk = await signInStaff(server, company, 'clerk');
     admin = await signInStaff(server, company, 'admin');
@@ -236,6 +239,60 @@ describe('the lead lifecycle', () => {
     // Moves never carry it, not even later.
     const inMove = await move(id, { to: 'abgelehnt', reasonCode: 'interesse_zurueckgezogen', employer: 'x' });
     assert.deepEqual([inMove.status, inMove.body.error.code], [400, 'validation_failed']);
+  });
+
+  it('a planned viewing is confirmed from the letting address with address, time, note and ICS, filed in the thread; a smart-lock grant is stored with it', async () => {
+    const { is24 } = await newListing();
+    const email = `termin-${randomUUID().slice(0, 8)}@example.org`;
+    const id = await deliver(is24, { firstName: 'Jonas', lastName: 'Weber', email });
+    assert.equal((await admin.request('PATCH', '/api/staff/settings', { lettingEmail: 'vermietung@wohnbau-test.example' })).status, 200);
+    const startsAt = new Date(Date.now() + 3 * 86_400_000);
+    startsAt.setUTCHours(15, 0, 0, 0);
+    const planned = await clerk.post(`/api/staff/leads/${id}/viewings`, {
+      startsAt: startsAt.toISOString(),
+      durationMinutes: 30,
+      note: 'Klingeln bei Hausmeister Yilmaz',
+      smartLock: true,
+    });
+    assert.equal(planned.status, 201, JSON.stringify(planned.body));
+    assert.equal(planned.body.confirmationSentTo, email);
+    const grant = smartLock.grants.at(-1)!;
+    assert.deepEqual([grant.viewingId, grant.from.getTime(), grant.until.getTime()], [
+      planned.body.id,
+      startsAt.getTime() - 15 * 60_000,
+      startsAt.getTime() + 45 * 60_000,
+    ]);
+    assert.deepEqual(planned.body.lockGrant, { from: grant.from.toISOString(), until: grant.until.toISOString() });
+    assert.deepEqual((await lifecycle(id)).viewings.at(-1).lockGrant, planned.body.lockGrant, 'the grant window is stored with the viewing');
+
+    const [mail] = await mailsTo(server, email);
+    assert.ok(mail, 'the confirmation is sent');
+    assert.equal(mail.from, 'vermietung@wohnbau-test.example');
+    assert.match(mail.replyTo!, /^vermietung\+lead-[a-z0-9]+@wohnbau-test\.example$/, 'answers come back into the thread');
+    assert.match(mail.subject, /^Besichtigung am /);
+    assert.match(mail.text, /^Guten Tag Jonas Weber,/);
+    assert.match(mail.text, /Adresse: .+, \d{5} /);
+    assert.match(mail.text, /Hinweis: Klingeln bei Hausmeister Yilmaz/);
+    assert.match(mail.text, /Türschloss öffnet sich/);
+    const [ics] = mail.attachments ?? [];
+    assert.equal(ics.filename, 'besichtigung.ics');
+    const calendar = String(ics.content).replace(/\r\n[ \t]/g, ''); // RFC 5545 unfolding
+    assert.match(calendar, /^DESCRIPTION:.*Klingeln bei Hausmeister Yilmaz/m);
+    assert.match(calendar, /^LOCATION:.+\\, \d{5} /m);
+    assert.match(calendar, new RegExp(`^DTSTART:${startsAt.toISOString().replace(/[-:]|\.\d+/g, '')}`, 'm'));
+    const thread = (await clerk.get(`/api/staff/leads/${id}/messages`)).body.items as any[];
+    assert.deepEqual(
+      [thread.at(-1).direction, thread.at(-1).subject, thread.at(-1).sentBy],
+      ['out', mail.subject, 'Clara Sachbearbeiterin'],
+    );
+
+    // A viewing recorded after it took place is not confirmed to anyone.
+    const recorded = await clerk.post(`/api/staff/leads/${id}/viewings`, {
+      startsAt: new Date(Date.now() - 3_600_000).toISOString(),
+      durationMinutes: 30,
+    });
+    assert.deepEqual([recorded.status, recorded.body.confirmationSentTo], [201, null]);
+    assert.equal((await mailsTo(server, email, 2, 300)).length, 1);
   });
 
   it('abgelehnt needs a reason; free text touching § 19 AGG warns until the clerk overrides, and the warning is recorded', async () => {

@@ -22,10 +22,10 @@ export interface MailableLead {
   replyToken: string | null;
 }
 
-/** The lead (not anonymised); `lock` holds its row, so two first messages at once make one reply token. */
-export async function findMailableLead(tx: Queryable, leadId: string, lock = false): Promise<MailableLead | undefined> {
+/** The lead, while not anonymised. */
+export async function findMailableLead(tx: Queryable, leadId: string): Promise<MailableLead | undefined> {
   const { rows } = await tx.query<MailableLead>(
-    `SELECT id, name, email, status, reply_token AS "replyToken" FROM leads WHERE id = $1 AND anonymised_at IS NULL${lock ? ' FOR UPDATE' : ''}`,
+    `SELECT id, name, email, status, reply_token AS "replyToken" FROM leads WHERE id = $1 AND anonymised_at IS NULL`,
     [leadId],
   );
   return rows[0];
@@ -56,12 +56,18 @@ export async function insertLeadMessage(
     messageId: string | null;
     sentBy: string | null;
   },
-): Promise<string | null> {
-  const { rows } = await tx.query<{ id: string }>(
-    `INSERT INTO lead_messages (tenant_id, lead_id, direction, subject, body, from_address, to_address, message_id, sent_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-     ON CONFLICT (tenant_id, message_id) WHERE message_id IS NOT NULL DO NOTHING
-     RETURNING id`,
+): Promise<LeadMessageRecord | null> {
+  const { rows } = await tx.query<LeadMessageRecord>(
+    `WITH inserted AS (
+       INSERT INTO lead_messages (tenant_id, lead_id, direction, subject, body, from_address, to_address, message_id, sent_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (tenant_id, message_id) WHERE message_id IS NOT NULL DO NOTHING
+       RETURNING *
+     )
+     SELECT m.id, m.direction, m.at, m.subject, m.body, a.display_name AS "sentByName", m.from_address AS "fromAddress",
+            m.to_address AS "toAddress"
+       FROM inserted m
+       LEFT JOIN accounts a ON a.tenant_id = m.tenant_id AND a.id = m.sent_by`,
     [
       tenantId,
       message.leadId,
@@ -74,7 +80,7 @@ export async function insertLeadMessage(
       message.sentBy,
     ],
   );
-  return rows[0]?.id ?? null;
+  return rows[0] ? { ...rows[0], at: new Date(rows[0].at) } : null;
 }
 
 export async function listLeadMessages(tx: Queryable, leadId: string): Promise<LeadMessageRecord[]> {

@@ -52,7 +52,8 @@ export function viewingCalendar(facts: ViewingFacts): string {
   return value;
 }
 
-const details = (facts: ViewingFacts, link: string) =>
+/** The viewing's facts; `link`: where to move or cancel it (null: by answering the mail). */
+const details = (facts: ViewingFacts, link: string | null) =>
   [
     `Wohnung: ${facts.listingTitle}`,
     `Adresse: ${addressLine(facts.address)}`,
@@ -64,8 +65,20 @@ const details = (facts: ViewingFacts, link: string) =>
         ]
       : []),
     '',
-    `Termin verlegen oder absagen: ${link}`,
+    link ? `Termin verlegen oder absagen: ${link}` : 'Falls der Termin nicht passt, antworten Sie bitte einfach auf diese E-Mail.',
   ].join('\n');
+
+/** The confirmation of a viewing a clerk planned for the person, with the ICS file; answers go to the lead's thread. */
+export function plannedViewingMail(to: string, name: string, facts: ViewingFacts): Mail {
+  return {
+    to,
+    subject: `Besichtigung am ${dateFormat.format(facts.startsAt)} um ${timeFormat.format(facts.startsAt)} Uhr – ${facts.listingTitle}`,
+    text: `Guten Tag ${name},\n\nwir haben für Sie einen Besichtigungstermin eingeplant.\n\n${details(facts, null)}\n\nDen Termin finden Sie auch im Anhang (besichtigung.ics) für Ihren Kalender.\n\nMit freundlichen Grüßen\n${facts.companyName}`,
+    attachments: [
+      { filename: 'besichtigung.ics', content: viewingCalendar(facts), contentType: 'text/calendar; charset=utf-8; method=PUBLISH' },
+    ],
+  };
+}
 
 /** The confirmation of a booked viewing, with the ICS file. `promoted`: the place came from the waitlist. */
 export function confirmationMail(to: string, facts: ViewingFacts, link: string, promoted = false): Mail {

@@ -1,12 +1,13 @@
 /**
  * Port to a smart lock at the flat (Nuki, Salto, a relay of the housing company's access system): a viewing of a
- * slot with `smartLock` gets a time-limited grant for its window, stored with the booking; moving or cancelling
- * revokes it. Without an adapter nothing is granted (`noSmartLock`): the clerk lets people in.
+ * slot with `smartLock`, or a viewing a clerk planned with it, gets a time-limited grant for its window, stored with
+ * the booking or viewing; moving or cancelling a booking revokes it. Without an adapter nothing is granted (`noSmartLock`): the clerk lets people in.
  */
 export interface SmartLockGrantRequest {
   tenantId: string;
   listingId: string;
-  bookingId: string;
+  /** The booking of a slot, or the viewing a clerk planned for one lead. */
+  viewingId: string;
   from: Date;
   until: Date;
 }

@@ -6,7 +6,7 @@ import { AppError, notFound } from '../errors.ts';
 import type { Clock } from '../jobs/runner.ts';
 import * as listings from '../leads/listing-repository.ts';
 import { leadNotFound, listingNotFound, type ListingRecord } from '../leads/model.ts';
-import { queueMail } from '../mail/mail-outbox.ts';
+import { queueLeadMail } from '../leads/lead-mail.ts';
 import * as links from '../signed-links/repository.ts';
 import { linkInvalid, linkRevoked, type OpenedLink, type SignedLinks } from '../signed-links/signed-links.ts';
 import { cancellationMail, confirmationMail, invitationMail, viewingCalendar, waitlistMail, type ViewingFacts } from './calendar.ts';
@@ -105,7 +105,7 @@ export function createViewingUseCases(deps: {
     if (!slot.smartLock) return null;
     const window = grantWindow(slot.startsAt, slot.durationMinutes);
     try {
-      const grant = await smartLock.grant({ tenantId, listingId: slot.listingId, bookingId, ...window });
+      const grant = await smartLock.grant({ tenantId, listingId: slot.listingId, viewingId: bookingId, ...window });
       if (!grant) return null;
       await repository.setLockGrant(tx, bookingId, { ...window, reference: grant.reference });
       return window;
@@ -138,16 +138,16 @@ export function createViewingUseCases(deps: {
       await repository.syncLeadViewing(tx, waiting.id);
       const token = await deps.links.currentToken(tx, tenantId, PURPOSE, waiting.leadId);
       if (waiting.leadEmail) {
-        await queueMail(
-          tx,
-          tenantId,
-          confirmationMail(
+        await queueLeadMail(tx, tenantId, { id: waiting.leadId, email: waiting.leadEmail }, {
+          ...confirmationMail(
             waiting.leadEmail,
             facts(companyName, listing, slot, waiting.id, lockGrant),
             token ? bookingUrl(token) : deps.publicUrl(),
             true,
           ),
-        );
+          sentBy: null,
+          personalLinks: token ? [bookingUrl(token)] : [],
+        });
       }
     }
   }
@@ -267,10 +267,9 @@ export function createViewingUseCases(deps: {
           createdBy: ctx.accountId,
         });
         const url = bookingUrl(issued.token);
-        await queueMail(
-          tx,
-          ctx.tenantId,
-          invitationMail(lead.email, {
+        await queueLeadMail(tx, ctx.tenantId, { id: lead.id, email: lead.email }, {
+          sentBy: ctx.accountId,
+          ...invitationMail(lead.email, {
             name: lead.name,
             companyName: await repository.companyName(tx, ctx.tenantId),
             listingTitle: listing.title,
@@ -278,7 +277,8 @@ export function createViewingUseCases(deps: {
             link: url,
             expiresAt: issued.expiresAt,
           }),
-        );
+          personalLinks: [url],
+        });
         return { linkId: issued.linkId, url, expiresAt: iso(issued.expiresAt), sentTo: lead.email };
       });
     },
@@ -319,22 +319,22 @@ export function createViewingUseCases(deps: {
           const lockGrant = await grantLock(tx, link.tenantId, slot, bookingId);
           await repository.syncLeadViewing(tx, bookingId);
           if (lead.email) {
-            await queueMail(
-              tx,
-              link.tenantId,
-              confirmationMail(lead.email, facts(companyName, listing, slot, bookingId, lockGrant), bookingUrl(token_)),
-            );
+            await queueLeadMail(tx, link.tenantId, { id: lead.id, email: lead.email }, {
+              ...confirmationMail(lead.email, facts(companyName, listing, slot, bookingId, lockGrant), bookingUrl(token_)),
+              sentBy: null,
+              personalLinks: [bookingUrl(token_)],
+            });
           }
         } else {
           await repository.syncLeadViewing(tx, bookingId);
         }
         if (status === 'waitlisted' && lead.email) {
           const position = await repository.waitlistPosition(tx, bookingId);
-          await queueMail(
-            tx,
-            link.tenantId,
-            waitlistMail(lead.email, facts(companyName, listing, slot, bookingId), position, bookingUrl(token_)),
-          );
+          await queueLeadMail(tx, link.tenantId, { id: lead.id, email: lead.email }, {
+            ...waitlistMail(lead.email, facts(companyName, listing, slot, bookingId), position, bookingUrl(token_)),
+            sentBy: null,
+            personalLinks: [bookingUrl(token_)],
+          });
         }
         return stateOf(tx, link, invitee);
       });
@@ -356,11 +356,11 @@ export function createViewingUseCases(deps: {
         await repository.syncLeadViewing(tx, current.id);
         if (current.status === 'booked') await promoteWaitlist(tx, link.tenantId, current.slotId, listing, companyName);
         if (lead.email) {
-          await queueMail(
-            tx,
-            link.tenantId,
-            cancellationMail(lead.email, facts(companyName, listing, slot, current.id), bookingUrl(token!.trim())),
-          );
+          await queueLeadMail(tx, link.tenantId, { id: lead.id, email: lead.email }, {
+            ...cancellationMail(lead.email, facts(companyName, listing, slot, current.id), bookingUrl(token!.trim())),
+            sentBy: null,
+            personalLinks: [bookingUrl(token!.trim())],
+          });
         }
         return stateOf(tx, link, invitee);
       });

@@ -92,6 +92,12 @@ describe('viewing slots and bookings', () => {
     assert.match(mail.subject, /Einladung zur Besichtigung – 3-Zimmer-Wohnung mit Balkon/);
     assert.ok(mail.text.includes(invitation.url), 'the mail carries the link');
     assert.match(mail.text, /Lindenallee 12, 20259 Hamburg/);
+    // The invitation is in the lead's thread, its personal link (a key) shown only as a placeholder.
+    const thread = (await clerk.get(`/api/staff/leads/${lead.id}/messages`)).body.items as Array<{ subject: string; body: string }>;
+    const filed = thread.find((message) => message.subject === mail.subject)!;
+    assert.ok(filed, 'the invitation is filed in the thread');
+    assert.ok(!filed.body.includes(invitation.token), 'no usable link in the thread');
+    assert.match(filed.body, /\[persönlicher Link\]/);
     const state = await asInvitee(visitor(), invitation.token).state();
     assert.equal(state.status, 200, JSON.stringify(state.body));
     assert.deepEqual(state.body.company, { name: 'Wohnbau Nord eG' });
