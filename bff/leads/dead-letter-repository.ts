@@ -109,3 +109,12 @@ export async function purgeDeadLetters(tx: Queryable, cutoff: Date): Promise<num
   const { rows } = await tx.query<{ purged: string }>(`SELECT lead_dead_letters_purge($1) AS purged`, [cutoff]);
   return Number(rows[0].purged);
 }
+
+/** Delivery records (dedupe keys) and refused webhook calls past their cutoffs, every company's (migration 0036). */
+export async function purgeIntakeRecords(tx: Queryable, deliveriesCutoff: Date, refusalsCutoff: Date): Promise<number> {
+  const { rows } = await tx.query<{ purged: string }>(`SELECT lead_intake_records_purge($1, $2) AS purged`, [
+    deliveriesCutoff,
+    refusalsCutoff,
+  ]);
+  return Number(rows[0].purged);
+}

@@ -40,8 +40,14 @@ const DELIVERY_NAMESPACE: Record<IntakeChannel, string> = { email: 'mail', ftp: 
 /** Webhook secrets of this provider authenticate the mail relay (`POST /api/staff/lead-webhooks/mail/secrets`). */
 export const MAIL_SECRET_PROVIDER = 'mail';
 
-/** Dead letters are kept this long (then purged by the scheduled job `lead-dead-letters-purge`). */
+/**
+ * Kept this long, then purged by the hourly job `lead-dead-letters-purge` (migrations 0029, 0036): dead letters and
+ * the dedupe keys of deliveries 30 days (so are the OpenImmo folder's handled files), refused webhook calls with
+ * their IP address 90 days.
+ */
 export const DEAD_LETTER_DAYS = 30;
+export const DELIVERY_RECORD_DAYS = 30;
+export const REFUSAL_RECORD_DAYS = 90;
 
 /** Text PostgreSQL can store: no NUL character, no lone surrogate. */
 const storable = (text: string) =>
@@ -440,10 +446,13 @@ export function createLeadIntakePathUseCases(deps: {
       }
     },
 
-    /** Every company's dead letters older than 30 days (the scheduled job, system scope). */
-    purgeDeadLetters(now: Date): Promise<number> {
-      const cutoff = new Date(now.getTime() - DEAD_LETTER_DAYS * 24 * 3_600_000);
-      return withScope(db, { role: 'system' }, (tx) => deadLetters.purgeDeadLetters(tx, cutoff));
+    /** Every company's dead letters, delivery records and refusals past their time (the scheduled job, system scope). */
+    purgeExpired(now: Date): Promise<number> {
+      const daysAgo = (days: number) => new Date(now.getTime() - days * 24 * 3_600_000);
+      return withScope(db, { role: 'system' }, async (tx) => {
+        const letters = await deadLetters.purgeDeadLetters(tx, daysAgo(DEAD_LETTER_DAYS));
+        return letters + (await deadLetters.purgeIntakeRecords(tx, daysAgo(DELIVERY_RECORD_DAYS), daysAgo(REFUSAL_RECORD_DAYS)));
+      });
     },
   };
 }

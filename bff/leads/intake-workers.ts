@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
@@ -7,7 +7,7 @@ import type { Database } from '../db/database.ts';
 import type { ScheduledJob } from '../jobs/runner.ts';
 import { findTenantBySlug } from '../tenants/use-cases.ts';
 import { startImapPoller, type ImapPoller } from './intake/imap-poller.ts';
-import type { LeadIntakePathUseCases } from './intake-path-use-cases.ts';
+import { DEAD_LETTER_DAYS, type LeadIntakePathUseCases } from './intake-path-use-cases.ts';
 
 /**
  * The intake paths that run by themselves (docs/lead-intake.md): the portal mailbox poller, the OpenImmo folder
@@ -111,7 +111,25 @@ export async function readOpenImmoFolder(deps: {
       logger.warn({ file: entry.name, reason: outcome.deadLetter.reasonCode }, 'OpenImmo-Datei in der Fehlerliste');
     } else counts.read++;
   }
+  await purgeHandledFiles(dir, deps.now);
   return counts;
+}
+
+/**
+ * The handled files hold the people's enquiries as they came: `done/` and `failed/` keep them as long as the dead
+ * letters (DEAD_LETTER_DAYS, counted from the move), then they are deleted.
+ */
+async function purgeHandledFiles(dir: string, now: Date): Promise<void> {
+  const cutoff = now.getTime() - DEAD_LETTER_DAYS * 24 * 3_600_000;
+  for (const sub of [FOLDER_DONE, FOLDER_FAILED]) {
+    const entries = await readdir(join(dir, sub), { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      if (!entry.isFile()) continue;
+      const path = join(dir, sub, entry.name);
+      const info = await stat(path).catch(() => undefined);
+      if (info && info.ctimeMs < cutoff) await rm(path, { force: true });
+    }
+  }
 }
 
 export async function openImmoFolderJob(deps: {
@@ -132,7 +150,7 @@ export async function openImmoFolderJob(deps: {
   };
 }
 
-/** Dead letters older than 30 days, every company's, hourly. */
+/** Dead letters and delivery records past their time (DEAD_LETTER_DAYS and after), every company's, hourly. */
 export function deadLetterPurgeJob(intake: LeadIntakePathUseCases): ScheduledJob {
-  return { name: 'lead-dead-letters-purge', everyMs: 3_600_000, run: ({ now }) => intake.purgeDeadLetters(now) };
+  return { name: 'lead-dead-letters-purge', everyMs: 3_600_000, run: ({ now }) => intake.purgeExpired(now) };
 }

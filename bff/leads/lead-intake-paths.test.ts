@@ -330,7 +330,7 @@ describe('lead intake: relay mails, uploads, manual entry, dead letters', () => 
   });
 });
 
-describe('lead intake on its own: the OpenImmo folder, and dead letters purged after 30 days (controlled clock)', () => {
+describe('lead intake on its own: the OpenImmo folder, and dead letters, delivery records and handled files purged after 30 days (controlled clock)', () => {
   let server: RunningServer;
   let company: HousingCompany;
   let clerk: TestClient;
@@ -402,7 +402,7 @@ describe('lead intake on its own: the OpenImmo folder, and dead letters purged a
     );
   });
 
-  it('dead letters stay 30 days and are purged after, by the scheduled job on the BFF’s clock', async () => {
+  it('dead letters, delivery records and handled files stay 30 days, refusals 90, and are purged after by the scheduled job on the BFF’s clock', async () => {
     const { db } = await testDatabase();
     const letters = async () => (await clerk.get('/api/staff/lead-intake/dead-letters')).body.items as unknown[];
     assert.equal((await letters()).length, 1);
@@ -415,9 +415,35 @@ describe('lead intake on its own: the OpenImmo folder, and dead letters purged a
         return !!ran && new Date(ran).getTime() >= at;
       });
     };
+    // A delivery record and a refused call, as the webhook leaves them (the refusal's IP address is personal data).
+    // Refusals are read by admins only.
+    const count = async (table: string) =>
+      Number(
+        (
+          await withScope(db, { role: table === 'lead_intake_rejections' ? 'admin' : 'system', tenantId: company.tenant.id }, (tx) =>
+            tx.query(`SELECT count(*) AS n FROM ${table}`),
+          )
+        ).rows[0].n,
+      );
+    await withScope(db, { role: 'system', tenantId: company.tenant.id }, async (tx) => {
+      await tx.query(
+        `INSERT INTO lead_intake_rejections (tenant_id, at, provider, ip, reason) VALUES ($1, $2, 'immoscout24', '203.0.113.7', 'signature_invalid')`,
+        [company.tenant.id, clock.now()],
+      );
+    });
+    assert.ok((await count('webhook_deliveries')) >= 1, 'the folder’s files left delivery records');
+    assert.equal(await count('lead_intake_rejections'), 1, 'the refusal is recorded');
+    assert.ok(existsSync(join(dir, 'done', 'anfrage-1.xml')));
+
     await runPurgeDaysLater(29);
     assert.equal((await letters()).length, 1, 'after 29 days it is still there');
     await runPurgeDaysLater(2);
     assert.equal((await letters()).length, 0, 'after 31 days it is gone');
+    assert.equal(await count('webhook_deliveries'), 0, 'delivery records go after 30 days');
+    assert.equal(await count('lead_intake_rejections'), 1, 'refusals are kept 90 days');
+    await waitFor('the handled files to be deleted', () => !existsSync(join(dir, 'done', 'anfrage-1.xml')));
+    assert.ok(!existsSync(join(dir, 'failed', 'uebertragung.xml')), 'the failed file goes with its dead letter');
+    await runPurgeDaysLater(60);
+    assert.equal(await count('lead_intake_rejections'), 0, 'after 91 days the refusal is gone');
   });
 });
