@@ -468,6 +468,9 @@ describe('tenant isolation in SQL', () => {
         'lead_self_disclosures',
         'lead_rejection_messages',
         'lead_dead_letters',
+        'lead_messages',
+        'viewing_slots',
+        'viewing_bookings',
       ]) {
         assert.ok((await inScope(clerk, `SELECT 1 FROM ${ident(table)}`)).rowCount > 0, table);
       }
@@ -491,6 +494,9 @@ describe('tenant isolation in SQL', () => {
           `DELETE FROM lead_viewings`,
           `DELETE FROM lead_self_disclosures`,
           `DELETE FROM lead_rejection_messages`,
+          // A mail in a lead's thread is a fact: neither rewritten nor removed.
+          `UPDATE lead_messages SET body = 'geändert'`,
+          `DELETE FROM lead_messages`,
         ]) {
           assert.equal(await outcome(inScope(scope, sql)), 'refused', `${scope.role}: ${sql}`);
         }

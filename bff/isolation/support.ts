@@ -29,6 +29,9 @@ export const LEAD_PIPELINE_TABLES = [
   'lead_self_disclosures',
   'lead_rejection_messages',
   'lead_dead_letters',
+  'lead_messages',
+  'viewing_slots',
+  'viewing_bookings',
 ];
 
 /** Tables that must exist as tenant tables (a safety net: discovery from pg_catalog must find at least these). */
@@ -48,10 +51,7 @@ export const KNOWN_TENANT_TABLES = [
   'chat_notice_acknowledgements',
   'chat_token_usage',
   ...LEAD_PIPELINE_TABLES,
-  'lead_messages',
   'signed_links',
-  'viewing_slots',
-  'viewing_bookings',
 ];
 
 /** The plaintext of the mail relay's secret SEEDS stores for a company (provider mail, `POST /hooks/{slug}/mail`). */
