@@ -268,7 +268,19 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   });
   const leadMail = createLeadMailUseCases({ db, realtime });
   registerLeadMessageRoutes(api, leadMail);
-  registerLeadLifecycleRoutes(api, createLeadLifecycleUseCases({ db, realtime, clock, caseBackend, caseAnnouncer, outbox, smartLock: options.smartLock ?? noSmartLock, logger }));
+  registerLeadLifecycleRoutes(
+    api,
+    createLeadLifecycleUseCases({
+      db,
+      realtime,
+      clock,
+      caseBackend,
+      caseAnnouncer,
+      outbox,
+      smartLock: options.smartLock ?? noSmartLock,
+      logger,
+    }),
+  );
   const signedLinks = createSignedLinks({ db, key: signedLinkKey(secret), clock });
   registerSignedLinkRoutes(api, signedLinks);
   registerViewingRoutes(

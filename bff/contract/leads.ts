@@ -622,9 +622,7 @@ export const newLeadViewing = z
   .meta({ id: 'NewLeadViewing' });
 
 /** A planned viewing, and to whom its confirmation (with the ICS file) went: null when the lead has no e-mail. */
-export const plannedLeadViewing = leadViewing
-  .extend({ confirmationSentTo: z.string().nullable() })
-  .meta({ id: 'PlannedLeadViewing' });
+export const plannedLeadViewing = leadViewing.extend({ confirmationSentTo: z.string().nullable() }).meta({ id: 'PlannedLeadViewing' });
 
 export const rejectionMessage = z
   .object({

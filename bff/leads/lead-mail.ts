@@ -158,11 +158,16 @@ export function createLeadMailUseCases(deps: { db: Database; realtime: Realtime 
         const { lettingEmail } = await readCompanySettings(tx);
         if (!lettingEmail) throw letterMissing();
         return toView(
-          await queueLeadMail(tx, ctx.tenantId, { id: lead.id, email: lead.email }, {
-            subject: input.subject ?? 'Ihre Anfrage zur Wohnung',
-            text: input.body,
-            sentBy: ctx.accountId,
-          }),
+          await queueLeadMail(
+            tx,
+            ctx.tenantId,
+            { id: lead.id, email: lead.email },
+            {
+              subject: input.subject ?? 'Ihre Anfrage zur Wohnung',
+              text: input.body,
+              sentBy: ctx.accountId,
+            },
+          ),
         );
       });
       realtime.toStaff(ctx.tenantId, 'lead:message', { leadId, message: view });

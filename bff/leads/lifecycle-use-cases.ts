@@ -502,7 +502,11 @@ export function createLeadLifecycleUseCases(deps: LifecycleDependencies) {
      * person from the letting address with address, time, note and the ICS file (no mail without an e-mail address). With
      * `smartLock` the flat's lock is asked for a grant over the viewing's window; a lock that fails costs no viewing.
      */
-    async planViewing(ctx: TenantContext, leadId: string, input: { startsAt: string; durationMinutes: number; note?: string; smartLock?: boolean }) {
+    async planViewing(
+      ctx: TenantContext,
+      leadId: string,
+      input: { startsAt: string; durationMinutes: number; note?: string; smartLock?: boolean },
+    ) {
       const { viewing, record, sentTo } = await withTenant(db, ctx, async (tx) => {
         const lead = await lifecycle.lockLead(tx, leadId);
         if (!lead) throw leadNotFound();
@@ -514,7 +518,8 @@ export function createLeadLifecycleUseCases(deps: LifecycleDependencies) {
           );
         }
         const record = await requireLead(tx, leadId);
-        if (!record.listingId) throw new AppError(409, 'lead_without_listing', 'Bitte ordnen Sie den Interessenten zuerst einem Inserat zu.');
+        if (!record.listingId)
+          throw new AppError(409, 'lead_without_listing', 'Bitte ordnen Sie den Interessenten zuerst einem Inserat zu.');
         const listing = await findListing(tx, record.listingId);
         if (!listing) throw listingNotFound();
         let viewing = await lifecycle.insertViewing(tx, ctx.tenantId, {
@@ -562,10 +567,15 @@ export function createLeadLifecycleUseCases(deps: LifecycleDependencies) {
             note: viewing.note ?? '',
             lockGrant,
           };
-          await queueLeadMail(tx, ctx.tenantId, { id: leadId, email: record.email }, {
-            ...plannedViewingMail(record.email, record.name, facts),
-            sentBy: ctx.accountId,
-          });
+          await queueLeadMail(
+            tx,
+            ctx.tenantId,
+            { id: leadId, email: record.email },
+            {
+              ...plannedViewingMail(record.email, record.name, facts),
+              sentBy: ctx.accountId,
+            },
+          );
         }
         return { viewing, record, sentTo: upcoming ? record.email : null };
       });
@@ -640,7 +650,12 @@ export function createLeadLifecycleUseCases(deps: LifecycleDependencies) {
           );
         }
         const message = (await lifecycle.releaseRejectionMessage(tx, leadId, { ...input, sentTo: lead.email }))!;
-        await queueLeadMail(tx, ctx.tenantId, { id: leadId, email: lead.email }, { subject: message.subject, text: message.body, sentBy: ctx.accountId });
+        await queueLeadMail(
+          tx,
+          ctx.tenantId,
+          { id: leadId, email: lead.email },
+          { subject: message.subject, text: message.body, sentBy: ctx.accountId },
+        );
         await appendLeadEvent(tx, ctx.tenantId, {
           leadId,
           actor: { role: 'staff', accountId: ctx.accountId },

@@ -257,13 +257,16 @@ describe('the lead lifecycle', () => {
     assert.equal(planned.status, 201, JSON.stringify(planned.body));
     assert.equal(planned.body.confirmationSentTo, email);
     const grant = smartLock.grants.at(-1)!;
-    assert.deepEqual([grant.viewingId, grant.from.getTime(), grant.until.getTime()], [
-      planned.body.id,
-      startsAt.getTime() - 15 * 60_000,
-      startsAt.getTime() + 45 * 60_000,
-    ]);
+    assert.deepEqual(
+      [grant.viewingId, grant.from.getTime(), grant.until.getTime()],
+      [planned.body.id, startsAt.getTime() - 15 * 60_000, startsAt.getTime() + 45 * 60_000],
+    );
     assert.deepEqual(planned.body.lockGrant, { from: grant.from.toISOString(), until: grant.until.toISOString() });
-    assert.deepEqual((await lifecycle(id)).viewings.at(-1).lockGrant, planned.body.lockGrant, 'the grant window is stored with the viewing');
+    assert.deepEqual(
+      (await lifecycle(id)).viewings.at(-1).lockGrant,
+      planned.body.lockGrant,
+      'the grant window is stored with the viewing',
+    );
 
     const [mail] = await mailsTo(server, email);
     assert.ok(mail, 'the confirmation is sent');

@@ -138,16 +138,21 @@ export function createViewingUseCases(deps: {
       await repository.syncLeadViewing(tx, waiting.id);
       const token = await deps.links.currentToken(tx, tenantId, PURPOSE, waiting.leadId);
       if (waiting.leadEmail) {
-        await queueLeadMail(tx, tenantId, { id: waiting.leadId, email: waiting.leadEmail }, {
-          ...confirmationMail(
-            waiting.leadEmail,
-            facts(companyName, listing, slot, waiting.id, lockGrant),
-            token ? bookingUrl(token) : deps.publicUrl(),
-            true,
-          ),
-          sentBy: null,
-          personalLinks: token ? [bookingUrl(token)] : [],
-        });
+        await queueLeadMail(
+          tx,
+          tenantId,
+          { id: waiting.leadId, email: waiting.leadEmail },
+          {
+            ...confirmationMail(
+              waiting.leadEmail,
+              facts(companyName, listing, slot, waiting.id, lockGrant),
+              token ? bookingUrl(token) : deps.publicUrl(),
+              true,
+            ),
+            sentBy: null,
+            personalLinks: token ? [bookingUrl(token)] : [],
+          },
+        );
       }
     }
   }
@@ -267,18 +272,23 @@ export function createViewingUseCases(deps: {
           createdBy: ctx.accountId,
         });
         const url = bookingUrl(issued.token);
-        await queueLeadMail(tx, ctx.tenantId, { id: lead.id, email: lead.email }, {
-          sentBy: ctx.accountId,
-          ...invitationMail(lead.email, {
-            name: lead.name,
-            companyName: await repository.companyName(tx, ctx.tenantId),
-            listingTitle: listing.title,
-            address: { street: listing.street, postalCode: listing.postalCode, city: listing.city },
-            link: url,
-            expiresAt: issued.expiresAt,
-          }),
-          personalLinks: [url],
-        });
+        await queueLeadMail(
+          tx,
+          ctx.tenantId,
+          { id: lead.id, email: lead.email },
+          {
+            sentBy: ctx.accountId,
+            ...invitationMail(lead.email, {
+              name: lead.name,
+              companyName: await repository.companyName(tx, ctx.tenantId),
+              listingTitle: listing.title,
+              address: { street: listing.street, postalCode: listing.postalCode, city: listing.city },
+              link: url,
+              expiresAt: issued.expiresAt,
+            }),
+            personalLinks: [url],
+          },
+        );
         return { linkId: issued.linkId, url, expiresAt: iso(issued.expiresAt), sentTo: lead.email };
       });
     },
@@ -319,22 +329,32 @@ export function createViewingUseCases(deps: {
           const lockGrant = await grantLock(tx, link.tenantId, slot, bookingId);
           await repository.syncLeadViewing(tx, bookingId);
           if (lead.email) {
-            await queueLeadMail(tx, link.tenantId, { id: lead.id, email: lead.email }, {
-              ...confirmationMail(lead.email, facts(companyName, listing, slot, bookingId, lockGrant), bookingUrl(token_)),
-              sentBy: null,
-              personalLinks: [bookingUrl(token_)],
-            });
+            await queueLeadMail(
+              tx,
+              link.tenantId,
+              { id: lead.id, email: lead.email },
+              {
+                ...confirmationMail(lead.email, facts(companyName, listing, slot, bookingId, lockGrant), bookingUrl(token_)),
+                sentBy: null,
+                personalLinks: [bookingUrl(token_)],
+              },
+            );
           }
         } else {
           await repository.syncLeadViewing(tx, bookingId);
         }
         if (status === 'waitlisted' && lead.email) {
           const position = await repository.waitlistPosition(tx, bookingId);
-          await queueLeadMail(tx, link.tenantId, { id: lead.id, email: lead.email }, {
-            ...waitlistMail(lead.email, facts(companyName, listing, slot, bookingId), position, bookingUrl(token_)),
-            sentBy: null,
-            personalLinks: [bookingUrl(token_)],
-          });
+          await queueLeadMail(
+            tx,
+            link.tenantId,
+            { id: lead.id, email: lead.email },
+            {
+              ...waitlistMail(lead.email, facts(companyName, listing, slot, bookingId), position, bookingUrl(token_)),
+              sentBy: null,
+              personalLinks: [bookingUrl(token_)],
+            },
+          );
         }
         return stateOf(tx, link, invitee);
       });
@@ -356,11 +376,16 @@ export function createViewingUseCases(deps: {
         await repository.syncLeadViewing(tx, current.id);
         if (current.status === 'booked') await promoteWaitlist(tx, link.tenantId, current.slotId, listing, companyName);
         if (lead.email) {
-          await queueLeadMail(tx, link.tenantId, { id: lead.id, email: lead.email }, {
-            ...cancellationMail(lead.email, facts(companyName, listing, slot, current.id), bookingUrl(token!.trim())),
-            sentBy: null,
-            personalLinks: [bookingUrl(token!.trim())],
-          });
+          await queueLeadMail(
+            tx,
+            link.tenantId,
+            { id: lead.id, email: lead.email },
+            {
+              ...cancellationMail(lead.email, facts(companyName, listing, slot, current.id), bookingUrl(token!.trim())),
+              sentBy: null,
+              personalLinks: [bookingUrl(token!.trim())],
+            },
+          );
         }
         return stateOf(tx, link, invitee);
       });
