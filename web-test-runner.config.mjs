@@ -273,9 +273,12 @@ async function answerFixture(ctx, bff) {
       return;
     // A housing company with the resident, clerk and admin activated and routing rules to the clerk.
     // `?tenancy=2025`: the resident also has a tenancy with the utility billing period 2025 (the chat's questions).
+    // `?owner=1`: an owner of the resident's flat too (docs/owners.md).
     case '/e2e/case-company': {
       const created = await e2e.createCaseCompany(server);
       if (ctx.query.tenancy === '2025') await e2e.giveTenancy(server, created);
+      // `?owner=1`: also an owner of the resident's flat, with documents for tenants, for owners and for all.
+      const owner = ctx.query.owner === '1' ? await e2e.addOwnerWithDocuments(server, created) : undefined;
       const { company, credentials } = created;
       const account = (who, name) => ({ email: credentials[who].email, password: credentials[who].password, name });
       ctx.body = {
@@ -284,6 +287,7 @@ async function answerFixture(ctx, bff) {
         resident: account('resident', 'Erika Mustermann'),
         clerk: { ...account('clerk', company.clerk.displayName), id: company.clerk.id },
         admin: account('admin', company.admin.displayName),
+        ...(owner && { owner: { email: owner.email, password: owner.password, name: 'Otto Eigentümer' } }),
       };
       return;
     }

@@ -69,6 +69,7 @@ import { registerLeadMessageRoutes } from './leads/lead-mail-routes.ts';
 import { createLeadUseCases } from './leads/use-cases.ts';
 import { createLeadWebhookUseCases } from './leads/webhook-use-cases.ts';
 import { createLeadLifecycleUseCases } from './leads/lifecycle-use-cases.ts';
+import { createPlannedViewingConfirmation } from './viewings/planned-viewings.ts';
 import { registerLeadLifecycleRoutes } from './leads/lifecycle-routes.ts';
 import {
   createListingPublisherDelivery,
@@ -277,8 +278,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       caseBackend,
       caseAnnouncer,
       outbox,
-      smartLock: options.smartLock ?? noSmartLock,
-      logger,
+      plannedViewings: createPlannedViewingConfirmation({ smartLock: options.smartLock ?? noSmartLock, logger }),
     }),
   );
   const signedLinks = createSignedLinks({ db, key: signedLinkKey(secret), clock });

@@ -276,4 +276,29 @@ describe('cases end to end with the real BFF', () => {
       stop();
     }
   });
+
+  it('the owner and the tenant of the same rented-out flat each see only the documents meant for them', async function () {
+    this.timeout(120_000);
+    const company = await createCaseCompany({ owner: true });
+    const documentsOf = async (account: CaseCompany['resident']) => {
+      await signIn('', company, account, 'resident');
+      const portal = await fixture<TenantPortal>(html`<tenant-portal tenant=${company.slug} .client=${new ApiClient('')}></tenant-portal>`);
+      await press(portal, 'Meine Dokumente');
+      await waitForText(portal, 'Wartung der Rauchmelder');
+      await expect(portal).to.be.accessible();
+      const text = deepText(portal);
+      await signOut('');
+      return text;
+    };
+    const tenantSees = await documentsOf(company.resident);
+    expect(tenantSees).to.contain('Ablesung der Wasserzähler');
+    expect(tenantSees).not.to.contain('Hausgeldabrechnung 2025');
+    expect(tenantSees).not.to.contain('Protokoll der Eigentümerversammlung 2026');
+
+    const ownerSees = await documentsOf(company.owner!);
+    expect(ownerSees).to.contain('Hausgeldabrechnung 2025');
+    expect(ownerSees).to.contain('Protokoll der Eigentümerversammlung');
+    expect(ownerSees).to.contain('Hausgeldabrechnung', 'the category label');
+    expect(ownerSees).not.to.contain('Ablesung der Wasserzähler');
+  });
 });

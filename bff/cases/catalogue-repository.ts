@@ -1,3 +1,4 @@
+import type { DocumentReaders } from '../contract/enums.ts';
 import type { Queryable } from '../db/database.ts';
 import type { CaseCatalogue, CatalogueEntry, LabelTranslations, Labelled } from './model.ts';
 
@@ -163,14 +164,12 @@ export async function insertDocumentType(
   position: number,
   key: string | null = null,
   translations: LabelTranslations = {},
+  readers: DocumentReaders = 'all',
 ): Promise<void> {
-  await tx.query(`INSERT INTO document_types (tenant_id, label, position, key, label_translations) VALUES ($1, $2, $3, $4, $5)`, [
-    tenantId,
-    label,
-    position,
-    key,
-    JSON.stringify(translations),
-  ]);
+  await tx.query(
+    `INSERT INTO document_types (tenant_id, label, position, key, label_translations, readers) VALUES ($1, $2, $3, $4, $5, $6)`,
+    [tenantId, label, position, key, JSON.stringify(translations), readers],
+  );
 }
 
 /** Gives the default rows of the caller's housing company the translations of migration 0013 (where they have none). */

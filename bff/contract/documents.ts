@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { id, idParams, page, pageQuery, timestamp } from './common.ts';
 import { caseIdParams, staffCase } from './cases.ts';
-import { DOCUMENT_AUDIENCES, DOCUMENT_CATEGORIES } from './enums.ts';
+import { DOCUMENT_AUDIENCES, DOCUMENT_CATEGORIES, DOCUMENT_READERS } from './enums.ts';
 import { operation } from './operation.ts';
 
 /** Documents ("Meine Dokumente"): files the housing company publishes to residents (docs/cases.md). */
@@ -13,19 +13,28 @@ const title = z
   .min(1, 'Bitte geben Sie einen Titel ein.')
   .max(200, 'Bitte höchstens 200 Zeichen.');
 const category = z.enum(DOCUMENT_CATEGORIES, {
-  error: 'Bitte wählen Sie eine Kategorie: letter, utility_statement, certificate, contract oder other.',
+  error:
+    'Bitte wählen Sie eine Kategorie: letter, utility_statement, certificate, contract, other, owner_statement, business_plan oder meeting_minutes.',
 });
+const readers = z.enum(DOCUMENT_READERS, { error: 'Bitte wählen Sie, für wen das Dokument ist: all, tenants oder owners.' });
 
 export const documentIdParams = idParams;
 export const staffDocumentQuery = pageQuery.extend({ residentId: id.optional(), unitId: id.optional(), buildingId: id.optional() });
 
-export const publishInput = z.object({
-  uploadId: z.uuid({ error: 'Bitte laden Sie zuerst eine Datei hoch.' }),
-  title,
-  category,
-  audience: z.enum(DOCUMENT_AUDIENCES, { error: 'Bitte wählen Sie die Empfänger: resident, unit oder building.' }),
-  audienceId: z.uuid({ error: 'Bitte wählen Sie eine Mieterin, eine Wohnung oder ein Gebäude aus.' }),
-});
+export const publishInput = z
+  .object({
+    uploadId: z.uuid({ error: 'Bitte laden Sie zuerst eine Datei hoch.' }),
+    title,
+    category,
+    audience: z.enum(DOCUMENT_AUDIENCES, { error: 'Bitte wählen Sie die Empfänger: resident, unit oder building.' }),
+    audienceId: z.uuid({ error: 'Bitte wählen Sie eine Mieterin, eine Wohnung oder ein Gebäude aus.' }),
+    /** For a unit or building: everyone (default), only its tenants, or only its owners. */
+    readers: readers.default('all'),
+  })
+  .refine((input) => input.audience !== 'resident' || input.readers === 'all', {
+    message: 'Nur für Mieter oder nur für Eigentümer lässt sich für eine Wohnung oder ein Gebäude wählen, nicht für eine Person.',
+    path: ['readers'],
+  });
 export type PublishInput = z.output<typeof publishInput>;
 
 export const casePublishInput = z.object({
@@ -54,6 +63,7 @@ export const staffDocument = residentDocument
   .omit({ readAt: true })
   .extend({
     audience: z.object({ type: z.enum(DOCUMENT_AUDIENCES), id: z.uuid(), label: z.string() }),
+    readers,
     caseId: z.uuid().nullable(),
     publishedBy: z.object({ id: z.uuid(), name: z.string().nullable() }),
     readCount: z.number().int(),

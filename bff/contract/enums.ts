@@ -87,12 +87,30 @@ export const LANGUAGES = ['de', 'en', 'tr', 'pl', 'uk'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'de';
 
-export const DOCUMENT_CATEGORIES = ['letter', 'utility_statement', 'certificate', 'contract', 'other'] as const;
+export const DOCUMENT_CATEGORIES = [
+  'letter',
+  'utility_statement',
+  'certificate',
+  'contract',
+  'other',
+  // For owners: Hausgeldabrechnung, Wirtschaftsplan, Protokoll der Eigentümerversammlung.
+  'owner_statement',
+  'business_plan',
+  'meeting_minutes',
+] as const;
 export type DocumentCategory = (typeof DOCUMENT_CATEGORIES)[number];
 
 /** Who a published document reaches: one resident, everyone living in a unit, or in a building. */
 export const DOCUMENT_AUDIENCES = ['resident', 'unit', 'building'] as const;
 export type DocumentAudience = (typeof DOCUMENT_AUDIENCES)[number];
+
+/** A person's relation to a unit (Mietverhältnis or Eigentum); one person may hold both, for different units. */
+export const UNIT_RELATIONS = ['tenant', 'owner'] as const;
+export type UnitRelation = (typeof UNIT_RELATIONS)[number];
+
+/** Of the people of a unit or building, whom a document (or an offered document type) is for. */
+export const DOCUMENT_READERS = ['all', 'tenants', 'owners'] as const;
+export type DocumentReaders = (typeof DOCUMENT_READERS)[number];
 
 /** The stable key of the document type whose document the BFF generates (the Mieterbescheinigung). */
 export const TENANT_CERTIFICATE_KEY = 'tenant_certificate';

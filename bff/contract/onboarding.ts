@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { slug, slugParams } from './common.ts';
-import { STAFF_PERMISSIONS, STAFF_ROLES } from './enums.ts';
+import { STAFF_PERMISSIONS, STAFF_ROLES, UNIT_RELATIONS } from './enums.ts';
 import { operation } from './operation.ts';
 
 /**
@@ -99,15 +99,39 @@ export const tenancyInput = z
 export type TenancyInput = z.input<typeof tenancyInput>;
 export type Tenancy = z.output<typeof tenancyInput>;
 
-export const residentInput = z.object({
-  externalRef: requiredText(64),
-  unitRef: requiredText(64),
-  firstName: requiredText(100),
-  lastName: requiredText(100),
-  contactEmail: email.optional(),
-  /** The resident's tenancy of the unit; without it the tenancy holds only the unit. */
-  tenancy: tenancyInput.optional(),
-});
+const relation = z.enum(UNIT_RELATIONS, { error: 'Verhältnis zur Wohnung: tenant (Mieter) oder owner (Eigentümer).' });
+
+export const residentInput = z
+  .object({
+    externalRef: requiredText(64),
+    unitRef: requiredText(64),
+    /** The person's relation to that unit: tenant (default) or owner (docs/owners.md). */
+    relation: relation.default('tenant'),
+    firstName: requiredText(100),
+    lastName: requiredText(100),
+    contactEmail: email.optional(),
+    /** The resident's tenancy of the unit; without it the tenancy holds only the unit. Tenants only. */
+    tenancy: tenancyInput.optional(),
+    /** Further units the person rents or owns (an owner of several flats, a tenant who owns another one). */
+    furtherUnits: z
+      .array(z.object({ unitRef: requiredText(64), relation }), { error: 'Liste weiterer Wohnungen erwartet.' })
+      .max(50, 'Höchstens 50 weitere Wohnungen.')
+      .default([]),
+  })
+  .refine((resident) => resident.relation === 'tenant' || resident.tenancy === undefined, {
+    message: 'Mietdaten (Mietbeginn, Kaltmiete, …) gibt es nur für Mieter, nicht für Eigentümer.',
+    path: ['tenancy'],
+  })
+  .refine(
+    (resident) => {
+      const pairs = [
+        `${resident.unitRef}|${resident.relation}`,
+        ...resident.furtherUnits.map((unit) => `${unit.unitRef}|${unit.relation}`),
+      ];
+      return new Set(pairs).size === pairs.length;
+    },
+    { message: 'Jede Wohnung mit demselben Verhältnis nur einmal angeben.', path: ['furtherUnits'] },
+  );
 export type TenantInput = z.input<typeof tenantInput>;
 export type StaffInput = z.input<typeof staffInput>;
 export type BuildingInput = z.input<typeof buildingInput>;
@@ -145,6 +169,8 @@ const residentResponse = z.object({
   id: z.uuid(),
   externalRef: z.string(),
   unitRef: z.string(),
+  relation,
+  furtherUnits: z.array(z.object({ unitRef: z.string(), relation })),
   firstName: z.string(),
   lastName: z.string(),
   contactEmail: z.string().optional(),

@@ -269,6 +269,21 @@ export const DEMO_COMPANIES: DemoCompany[] = [
       { externalRef: 'WN-10004', unitRef: 'HH-HAF-5-01', firstName: 'Jan', lastName: 'Petersen' },
       { externalRef: 'WN-10005', unitRef: 'HH-HAF-5-02', firstName: 'Greta', lastName: 'Hansen' },
       { externalRef: 'WN-10006', unitRef: 'HH-OST-88-01', firstName: 'Piotr', lastName: 'Nowak' },
+      // An owner (docs/owners.md): owns Erika's rented-out flat and the one upstairs; sees what is for owners.
+      {
+        externalRef: 'WN-ET-501',
+        unitRef: 'HH-LIN-12-01',
+        relation: 'owner',
+        furtherUnits: [{ unitRef: 'HH-LIN-12-03', relation: 'owner' }],
+        firstName: 'Helga',
+        lastName: 'Brandt',
+        contactEmail: 'helga.brandt@wohnbau-nord.example',
+        login: {
+          email: 'helga.brandt@wohnbau-nord.example',
+          password: DEMO_RESIDENT_PASSWORD,
+          totpSecret: 'IZUOFD5KWWHM2KNV5ZGRCNDZWH7EQT5N',
+        },
+      },
     ],
     staff: [
       {
@@ -315,10 +330,37 @@ export const DEMO_COMPANIES: DemoCompany[] = [
         ],
       },
       {
+        title: 'Hausgeldabrechnung 2025',
+        category: 'owner_statement',
+        audience: 'unit',
+        ref: 'HH-LIN-12-01',
+        readers: 'owners',
+        fileName: 'Hausgeldabrechnung-2025.pdf',
+        daysAgo: 20,
+        paragraphs: [
+          'Sehr geehrte Eigentümerin, sehr geehrter Eigentümer,',
+          'anbei erhalten Sie die Hausgeldabrechnung 2025 für die Wohnung EG links. Auf Ihre Wohnung entfallen 3.184,20 € bei Vorauszahlungen von 3.240,00 €; das Guthaben von 55,80 € wird mit dem nächsten Hausgeld verrechnet.',
+        ],
+      },
+      {
+        title: 'Protokoll der Eigentümerversammlung 2026',
+        category: 'meeting_minutes',
+        audience: 'building',
+        ref: 'HH-LIN-12',
+        readers: 'owners',
+        fileName: 'Protokoll-Eigentuemerversammlung-2026.pdf',
+        daysAgo: 30,
+        paragraphs: [
+          'Eigentümerversammlung der WEG Lindenallee 12 am 12. Oktober 2026.',
+          'TOP 3: Die Erneuerung der Klingelanlage wird mit 9 von 11 Stimmen beschlossen. TOP 4: Der Wirtschaftsplan 2027 wird genehmigt.',
+        ],
+      },
+      {
         title: 'Ankündigung: Ablesung der Heizkostenverteiler',
         category: 'letter',
         audience: 'unit',
         ref: 'HH-LIN-12-01',
+        readers: 'tenants',
         fileName: 'Ablesung-Heizkostenverteiler.pdf',
         daysAgo: 2,
         paragraphs: [

@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.ts';
 import { withScope } from '../db/scope.ts';
 import { findAudienceIdByRef, findStaffAccountByEmail, hasDocuments, insertDocument } from './document-repository.ts';
-import type { Audience, DocumentCategory } from './model.ts';
+import type { Audience, DocumentCategory, DocumentReaders } from './model.ts';
 import { renderLetter } from './pdf.ts';
 
 /** A letter for the demo companies' "Meine Dokumente", addressed by ERP reference. */
@@ -11,6 +11,8 @@ export interface DemoDocument {
   audience: Audience;
   /** External reference of the resident, unit or building. */
   ref: string;
+  /** Of a unit's or building's people: everyone (default), its tenants or its owners. */
+  readers?: DocumentReaders;
   fileName: string;
   paragraphs: string[];
   /** How many days ago it was published (the inbox is sorted by it). */
@@ -47,6 +49,7 @@ export async function seedDemoDocuments(
         content,
         audience: document.audience,
         audienceId,
+        readers: document.readers ?? 'all',
         caseId: null,
         publishedBy: clerkId,
         publishedAt: issuedAt,

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/database.ts';
-import type { Audience, DocumentCategory, PublishedDocument, StaffDocument } from './model.ts';
+import type { Audience, DocumentCategory, DocumentReaders, PublishedDocument, StaffDocument } from './model.ts';
 
 /**
  * SQL for documents and read receipts. Row-level security decides what the caller may see (a resident:
@@ -30,8 +30,16 @@ const toDocument = (row: DocumentRow): PublishedDocument => ({
   caseNumber: row.case_number,
 });
 
-// Documents of the calling resident: addressed to them, their unit or their building ($1 = resident id).
-const RESIDENT_AUDIENCE = `(d.recipient_resident_id = $1 OR d.recipient_unit_id = app_resident_unit() OR d.recipient_building_id = app_resident_building())`;
+/**
+ * Whether document `d` reaches the resident whose id is the SQL expression `resident`: addressed to them, or to a
+ * unit or building they have a relation to that the document's readers take in (tenants, owners or all; migration
+ * 0037).
+ */
+const reaches = (resident: string) =>
+  `(d.recipient_resident_id = ${resident} OR (d.recipient_resident_id IS NULL AND resident_reached(${resident}, d.recipient_unit_id, d.recipient_building_id, d.readers)))`;
+
+// Documents of the calling resident ($1 = resident id).
+const RESIDENT_AUDIENCE = reaches('$1');
 
 const RESIDENT_SELECT = `
   SELECT d.id, d.title, d.category, d.file_name, d.content_type, d.size, d.published_at, r.read_at, c.case_number
@@ -103,6 +111,8 @@ export interface NewDocumentRow {
   content: Buffer;
   audience: Audience;
   audienceId: string;
+  /** Of a unit's or building's people: everyone, the tenants or the owners. */
+  readers: DocumentReaders;
   caseId: string | null;
   publishedBy: string;
   /** Now, unless given (demo data). */
@@ -112,8 +122,8 @@ export interface NewDocumentRow {
 export async function insertDocument(tx: Queryable, row: NewDocumentRow): Promise<string> {
   const { rows } = await tx.query<{ id: string }>(
     `INSERT INTO documents (tenant_id, title, category, file_name, content_type, size, content, recipient_resident_id, recipient_unit_id,
-                            recipient_building_id, case_id, published_by, published_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, coalesce($13, clock_timestamp()))
+                            recipient_building_id, case_id, published_by, published_at, readers)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, coalesce($13, clock_timestamp()), $14)
      RETURNING id`,
     [
       row.tenantId,
@@ -129,6 +139,7 @@ export async function insertDocument(tx: Queryable, row: NewDocumentRow): Promis
       row.caseId,
       row.publishedBy,
       row.publishedAt ?? null,
+      row.audience === 'resident' ? 'all' : row.readers,
     ],
   );
   return rows[0].id;
@@ -145,12 +156,11 @@ export async function audienceExists(tx: Queryable, audience: Audience, audience
   return rows[0].found;
 }
 
-/** The residents a document reaches: the resident, everyone living in the unit, or everyone living in the building. */
-export async function listAudienceResidents(tx: Queryable, audience: Audience, audienceId: string): Promise<string[]> {
+/** The residents a published document reaches (staff scope). */
+export async function listDocumentReaders(tx: Queryable, documentId: string): Promise<string[]> {
   const { rows } = await tx.query<{ id: string }>(
-    `SELECT r.id FROM residents r JOIN units u ON u.tenant_id = r.tenant_id AND u.id = r.unit_id
-      WHERE CASE $1::text WHEN 'resident' THEN r.id = $2 WHEN 'unit' THEN r.unit_id = $2 ELSE u.building_id = $2 END`,
-    [audience, audienceId],
+    `SELECT r.id FROM documents d JOIN residents r ON r.tenant_id = d.tenant_id AND ${reaches('r.id')} WHERE d.id = $1`,
+    [documentId],
   );
   return rows.map((row) => row.id);
 }
@@ -164,6 +174,7 @@ interface StaffDocumentRow extends DocumentRow {
   published_by_name: string | null;
   read_count: number;
   audience_size: number;
+  readers: DocumentReaders;
 }
 
 const STAFF_SELECT = `
@@ -176,11 +187,11 @@ const STAFF_SELECT = `
               ELSE b.street || ', ' || b.postal_code || ' ' || b.city END AS audience_label,
          d.published_by, a.display_name AS published_by_name,
          (SELECT count(*)::int FROM document_reads dr WHERE dr.tenant_id = d.tenant_id AND dr.document_id = d.id) AS read_count,
+         d.readers,
          CASE WHEN d.recipient_resident_id IS NOT NULL THEN 1
-              WHEN d.recipient_unit_id IS NOT NULL THEN
-                (SELECT count(*)::int FROM residents ar WHERE ar.tenant_id = d.tenant_id AND ar.unit_id = d.recipient_unit_id)
-              ELSE (SELECT count(*)::int FROM residents ar JOIN units au ON au.tenant_id = ar.tenant_id AND au.id = ar.unit_id
-                     WHERE ar.tenant_id = d.tenant_id AND au.building_id = d.recipient_building_id) END AS audience_size
+              ELSE (SELECT count(*)::int FROM residents ar
+                     WHERE ar.tenant_id = d.tenant_id AND resident_reached(ar.id, d.recipient_unit_id, d.recipient_building_id, d.readers))
+              END AS audience_size
     FROM documents d
     LEFT JOIN cases c ON c.tenant_id = d.tenant_id AND c.id = d.case_id
     LEFT JOIN residents r ON r.tenant_id = d.tenant_id AND r.id = d.recipient_resident_id
@@ -192,6 +203,7 @@ const STAFF_SELECT = `
 const toStaffDocument = (row: StaffDocumentRow): StaffDocument => ({
   ...toDocument(row),
   audience: { type: row.audience, id: row.audience_id, label: row.audience_label },
+  readers: row.readers,
   caseId: row.case_id,
   publishedBy: { id: row.published_by, name: row.published_by_name },
   readCount: row.read_count,
@@ -199,7 +211,7 @@ const toStaffDocument = (row: StaffDocumentRow): StaffDocument => ({
 });
 
 export interface StaffDocumentFilter {
-  /** Everything the resident receives: addressed to them, their unit or their building. */
+  /** Everything the resident receives: addressed to them, or to a unit or building they are reached in. */
   residentId?: string;
   unitId?: string;
   buildingId?: string;
@@ -211,10 +223,7 @@ export interface StaffDocumentFilter {
 export async function listStaffDocuments(tx: Queryable, filter: StaffDocumentFilter): Promise<StaffDocument[]> {
   const { rows } = await tx.query<StaffDocumentRow>(
     `${STAFF_SELECT}
-      WHERE ($1::uuid IS NULL OR d.recipient_resident_id = $1
-             OR d.recipient_unit_id = (SELECT fr.unit_id FROM residents fr WHERE fr.id = $1)
-             OR d.recipient_building_id = (SELECT fu.building_id FROM residents fr JOIN units fu ON fu.tenant_id = fr.tenant_id AND fu.id = fr.unit_id
-                                  WHERE fr.id = $1))
+      WHERE ($1::uuid IS NULL OR ${reaches('$1')})
         AND ($2::uuid IS NULL OR d.recipient_unit_id = $2)
         AND ($3::uuid IS NULL OR d.recipient_building_id = $3)
         AND ($4::uuid IS NULL OR (d.published_at, d.id) < (SELECT published_at, id FROM documents WHERE id = $4))

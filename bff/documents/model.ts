@@ -1,7 +1,7 @@
-import type { DocumentAudience as Audience, DocumentCategory } from '../contract/enums.ts';
+import type { DocumentAudience as Audience, DocumentCategory, DocumentReaders } from '../contract/enums.ts';
 import { notFound } from '../errors.ts';
 
-export type { Audience, DocumentCategory };
+export type { Audience, DocumentCategory, DocumentReaders };
 
 /**
  * Documents ("Meine Dokumente"): files the housing company publishes to one resident, a unit or a building.
@@ -26,9 +26,10 @@ export interface PublishedDocument {
 
 export interface StaffDocument extends PublishedDocument {
   audience: { type: Audience; id: string; label: string };
+  readers: DocumentReaders;
   caseId: string | null;
   publishedBy: { id: string; name: string | null };
   readCount: number;
-  /** Residents the document reaches today (1 for a resident, everyone living in the unit or building). */
+  /** Residents the document reaches today (1 for a resident; of a unit or building, the readers it is for). */
   audienceSize: number;
 }

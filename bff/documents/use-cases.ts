@@ -18,7 +18,7 @@ import {
   findStaffDocument,
   findTenancyFacts,
   insertDocument,
-  listAudienceResidents,
+  listDocumentReaders,
   listResidentDocuments,
   listStaffDocuments,
   recordRead,
@@ -67,7 +67,7 @@ export function createDocumentUseCases(deps: DocumentDependencies) {
   async function publish(tx: Queryable, row: NewDocumentRow) {
     const id = await insertDocument(tx, row);
     const document = (await findStaffDocument(tx, id))!;
-    return { document, recipients: await listAudienceResidents(tx, row.audience, row.audienceId) };
+    return { document, recipients: await listDocumentReaders(tx, id) };
   }
 
   /** `document:published` to every resident the document reaches, as each of them sees it (unread). */
@@ -131,6 +131,7 @@ export function createDocumentUseCases(deps: DocumentDependencies) {
           ...file,
           audience: input.audience,
           audienceId: input.audienceId,
+          readers: input.readers,
           caseId: null,
           publishedBy: ctx.accountId,
         });
@@ -151,6 +152,7 @@ export function createDocumentUseCases(deps: DocumentDependencies) {
           ...file,
           audience: 'resident',
           audienceId: residentId,
+          readers: 'all',
           caseId,
           publishedBy: ctx.accountId,
         });
@@ -192,6 +194,7 @@ export function createDocumentUseCases(deps: DocumentDependencies) {
             content,
             audience: 'resident',
             audienceId: residentId,
+            readers: 'all',
             caseId,
             publishedBy: ctx.accountId,
           });

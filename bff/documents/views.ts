@@ -21,6 +21,7 @@ export function toStaffDocument(document: StaffDocument): StaffDocumentView {
   return {
     ...common,
     audience: document.audience,
+    readers: document.readers,
     caseId: document.caseId,
     publishedBy: document.publishedBy,
     readCount: document.readCount,

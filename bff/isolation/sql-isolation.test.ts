@@ -7,6 +7,8 @@ import { assertAppRoleIsRestricted } from '../db/checks.ts';
 import { closeTestDatabase, testDatabase } from '../test/harness.ts';
 import type { TestDatabase } from '../test/database.ts';
 import { createHousingCompany, type HousingCompany } from '../test/fixtures.ts';
+import { addResident } from '../onboarding/use-cases.ts';
+import { asTenantAdmin } from '../tenants/use-cases.ts';
 import { startServer } from '../server.ts';
 import {
   GLOBAL_TABLES,
@@ -379,6 +381,79 @@ describe('tenant isolation in SQL', () => {
       assert.equal(await outcome(inScope(r, `DELETE FROM case_number_counters`)), 'refused');
       await assert.rejects(inScope(r, `UPDATE case_number_counters SET last_number = 0`), /only move forward/);
       assert.equal(await outcome(inScope(r, `UPDATE case_number_counters SET last_number = last_number + 1`)), 1);
+    });
+  });
+
+  describe('owners and tenants of the same flat (documents and document types follow the relation)', () => {
+    it('the tenant reads what is for tenants or all, the owner what is for owners or all — never the other’s; neither widens it', async () => {
+      const tenantId = a.tenant.id;
+      // Otto owns the flat the fixture's resident rents; company B's owner of B's flat is the attacker across companies.
+      const owner = await asTenantAdmin(db, tenantId, (tx) =>
+        addResident(tx, tenantId, {
+          externalRef: 'E-ISO',
+          unitRef: 'G-1-01',
+          relation: 'owner',
+          firstName: 'Otto',
+          lastName: 'Eigentümer',
+        }),
+      );
+      const ownerScope: Scope = { role: 'resident', tenantId, accountId: owner.accountId, residentId: owner.id };
+      const content = Buffer.from('%PDF-1.4\n%%EOF\n');
+      await withScope(db, { role: 'clerk', tenantId, accountId: a.clerk.id }, async (tx) => {
+        for (const [title, column, id, readers] of [
+          ['Eigentümer: Hausgeld', 'recipient_unit_id', a.units[0].id, 'owners'],
+          ['Mieter: Zählerstand', 'recipient_unit_id', a.units[0].id, 'tenants'],
+          ['Eigentümer: Protokoll', 'recipient_building_id', a.building.id, 'owners'],
+          ['Mieter: Hausordnung', 'recipient_building_id', a.building.id, 'tenants'],
+        ] as const) {
+          await tx.query(
+            `INSERT INTO documents (tenant_id, title, category, file_name, content_type, size, content, ${column}, readers, published_by)
+             VALUES ($1, $2, 'letter', 'Isolationstest.pdf', 'application/pdf', $3, $4, $5, $6, $7)`,
+            [tenantId, title, content.length, content, id, readers, a.clerk.id],
+          );
+        }
+      });
+      const titles = async (scope: Scope) =>
+        (
+          await inScope(scope, `SELECT title FROM documents WHERE title LIKE 'Eigentümer:%' OR title LIKE 'Mieter:%' ORDER BY title`)
+        ).rows.map((row) => row.title);
+      assert.deepEqual(await titles(scopesOf(a).resident), ['Mieter: Hausordnung', 'Mieter: Zählerstand']);
+      assert.deepEqual(await titles(ownerScope), ['Eigentümer: Hausgeld', 'Eigentümer: Protokoll']);
+      assert.deepEqual(await titles(scopesOf(b).resident), [], 'another company’s resident');
+
+      // Asked about the other person, the reach function answers false (a resident reads only their own tenancies).
+      const probe = await inScope(ownerScope, `SELECT resident_reached($1, $2, NULL, 'tenants') AS reached`, [
+        a.resident.id,
+        a.units[0].id,
+      ]);
+      assert.equal(probe.rows[0].reached, false);
+      // Neither may give themselves another relation, nor change one.
+      for (const [scope, self] of [
+        [ownerScope, owner.id],
+        [scopesOf(a).resident, a.resident.id],
+      ] as const) {
+        assert.equal(
+          await outcome(
+            inScope(scope, `INSERT INTO tenancies (tenant_id, resident_id, unit_id, relation) VALUES ($1, $2, $3, 'tenant')`, [
+              tenantId,
+              self,
+              a.units[1].id,
+            ]),
+          ),
+          'refused',
+        );
+        assert.equal(
+          await outcome(inScope(scope, `UPDATE tenancies SET relation = CASE relation WHEN 'owner' THEN 'tenant' ELSE 'owner' END`)),
+          0,
+        );
+      }
+      // Document types: each sees those offered to their relation.
+      const types = async (scope: Scope) =>
+        (await inScope(scope, `SELECT key FROM document_types WHERE key IS NOT NULL ORDER BY key`)).rows.map((row) => row.key);
+      assert.ok((await types(scopesOf(a).resident)).includes('tenant_certificate'));
+      assert.ok(!(await types(scopesOf(a).resident)).includes('business_plan'));
+      assert.ok((await types(ownerScope)).includes('business_plan'));
+      assert.ok(!(await types(ownerScope)).includes('tenant_certificate'));
     });
   });
 

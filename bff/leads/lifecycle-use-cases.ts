@@ -16,12 +16,8 @@ import type { Database, Queryable } from '../db/database.ts';
 import { withTenant, type TenantContext } from '../db/scope.ts';
 import { AppError, forbidden } from '../errors.ts';
 import type { Clock } from '../jobs/runner.ts';
-import type { Logger } from 'pino';
 import type { Realtime } from '../realtime/realtime.ts';
 import { aggWarnings } from './agg.ts';
-import { companyName } from '../viewings/repository.ts';
-import { plannedViewingMail } from '../viewings/calendar.ts';
-import { grantWindow, type SmartLock } from '../viewings/smart-lock.ts';
 import { queueLeadMail } from './lead-mail.ts';
 import { appendLeadEvent, findLead, listLeadEvents, ownPermissions } from './lead-repository.ts';
 import * as lifecycle from './lifecycle-repository.ts';
@@ -61,9 +57,20 @@ export interface LifecycleDependencies {
   caseAnnouncer: CaseAnnouncer;
   /** Wakes the outbox worker after a commit that queued mails or portal withdrawals. */
   outbox: { wake(): void };
-  /** The flat's lock, for a viewing planned with a time-limited grant. */
-  smartLock: SmartLock;
-  logger: Logger;
+  /** Confirms a viewing a clerk planned to the person and asks the flat's lock for a grant (bff/viewings). */
+  plannedViewings: PlannedViewingConfirmation;
+}
+
+/**
+ * What a planned viewing ahead gets, in the planning's transaction: the confirmation mail (address, time, note, ICS)
+ * to the person, and with `smartLock` a grant of the flat's lock over its window, stored with the viewing. Built by
+ * bff/viewings/planned-viewings.ts (the lead pipeline does not depend on the viewings' mails and lock).
+ */
+export interface PlannedViewingConfirmation {
+  confirm(
+    tx: Queryable,
+    input: { ctx: TenantContext; lead: LeadRecord; listing: ListingRecord; viewing: lifecycle.ViewingRecord; smartLock: boolean },
+  ): Promise<{ lockGrant: { from: Date; until: Date } | null; sentTo: string | null }>;
 }
 
 const conflict = () =>
@@ -531,20 +538,10 @@ export function createLeadLifecycleUseCases(deps: LifecycleDependencies) {
         });
         // A viewing recorded afterwards (it took place) is neither confirmed to anyone nor given a lock grant.
         const upcoming = viewing.startsAt.getTime() > clock.now().getTime();
-        let lockGrant: { from: Date; until: Date } | null = null;
-        if (input.smartLock && upcoming) {
-          const window = grantWindow(viewing.startsAt, viewing.durationMinutes);
-          try {
-            const grant = await deps.smartLock.grant({ tenantId: ctx.tenantId, listingId: listing.id, viewingId: viewing.id, ...window });
-            if (grant) {
-              await lifecycle.setViewingLockGrant(tx, viewing.id, { ...window, reference: grant.reference });
-              lockGrant = window;
-              viewing = { ...viewing, lockGrantFrom: window.from, lockGrantUntil: window.until };
-            }
-          } catch (err) {
-            deps.logger.warn({ err, viewingId: viewing.id }, 'smart lock grant failed; the viewing stays planned without it');
-          }
-        }
+        const { lockGrant, sentTo } = upcoming
+          ? await deps.plannedViewings.confirm(tx, { ctx, lead: record, listing, viewing, smartLock: input.smartLock ?? false })
+          : { lockGrant: null, sentTo: null };
+        if (lockGrant) viewing = { ...viewing, lockGrantFrom: lockGrant.from, lockGrantUntil: lockGrant.until };
         await appendLeadEvent(tx, ctx.tenantId, {
           leadId,
           actor: { role: 'staff', accountId: ctx.accountId },
@@ -556,28 +553,7 @@ export function createLeadLifecycleUseCases(deps: LifecycleDependencies) {
             smartLock: lockGrant !== null,
           },
         });
-        if (record.email && upcoming) {
-          const facts = {
-            bookingId: viewing.id,
-            companyName: await companyName(tx, ctx.tenantId),
-            listingTitle: listing.title,
-            address: { street: listing.street, postalCode: listing.postalCode, city: listing.city },
-            startsAt: viewing.startsAt,
-            durationMinutes: viewing.durationMinutes,
-            note: viewing.note ?? '',
-            lockGrant,
-          };
-          await queueLeadMail(
-            tx,
-            ctx.tenantId,
-            { id: leadId, email: record.email },
-            {
-              ...plannedViewingMail(record.email, record.name, facts),
-              sentBy: ctx.accountId,
-            },
-          );
-        }
-        return { viewing, record, sentTo: upcoming ? record.email : null };
+        return { viewing, record, sentTo };
       });
       deps.outbox.wake();
       announce(ctx.tenantId, 'viewing_planned', [record]);

@@ -93,6 +93,62 @@ describe('resident CSV import', () => {
     assert.deepEqual(await counts(slug), { buildings: 1, units: 1, residents: 2, accounts: 2 });
   });
 
+  it('carries the relation: tenants and owners, a person in several rows owning or renting several flats', async () => {
+    const slug = await newHousingCompany();
+    const csv = [
+      `${HEADER};Verhältnis;Kaltmiete`,
+      'M-1;W-01;G-1;Lindenallee 12;20259;Hamburg;EG links;Erika;Mustermann;;Mieterin;650,00',
+      'E-7;W-01;G-1;;;;;Otto;Eigentümer;otto@example.de;Eigentümer;',
+      'E-7;W-02;G-1;;;;EG rechts;Otto;Eigentümer;;ET;',
+      'E-7;W-03;G-1;;;;1. OG;Otto;Eigentümer;;Mieter;',
+    ].join('\n');
+    const response = await importCsv(slug, csv);
+    assert.equal(response.status, 201, JSON.stringify(response.body));
+    assert.deepEqual(
+      response.body.activationCodes.map((c: { residentRef: string }) => c.residentRef),
+      ['M-1', 'E-7'],
+      'one account per person',
+    );
+    const tenant = await requireTenant(server.db, slug);
+    const relations = await asTenantAdmin(server.db, tenant.id, async (tx) =>
+      (
+        await tx.query<{ ref: string; unit: string; relation: string; rent: string | null }>(
+          `SELECT r.external_ref AS ref, u.external_ref AS unit, t.relation, t.cold_rent::text AS rent
+             FROM tenancies t JOIN residents r ON r.id = t.resident_id JOIN units u ON u.id = t.unit_id
+            ORDER BY r.external_ref, u.external_ref`,
+        )
+      ).rows.map((row) => [row.ref, row.unit, row.relation, row.rent]),
+    );
+    assert.deepEqual(relations, [
+      ['E-7', 'W-01', 'owner', null],
+      ['E-7', 'W-02', 'owner', null],
+      ['E-7', 'W-03', 'tenant', null],
+      ['M-1', 'W-01', 'tenant', '650.00'],
+    ]);
+
+    const refused = await importCsv(
+      await newHousingCompany(),
+      [
+        `${HEADER};Verhältnis;Kaltmiete`,
+        'E-1;W-01;G-1;Lindenallee 12;20259;Hamburg;EG links;Otto;Eigentümer;;Eigentümer;700',
+        'E-2;W-01;G-1;;;;;Ida;Meier;;Pächterin;',
+        'E-3;W-01;G-1;;;;;Jan;Roth;;Eigentümer;',
+        'E-3;W-01;G-1;;;;;Jan;Roth;;ET;',
+        'E-3;W-02;G-1;;;;EG rechts;Johann;Roth;;Eigentümer;',
+      ].join('\n'),
+    );
+    assert.deepEqual([refused.status, refused.body.error.code], [400, 'csv_invalid']);
+    assert.deepEqual(
+      refused.body.error.details.rows.map((row: { line: number; message: string }) => [row.line, row.message]),
+      [
+        [2, 'Mietdaten (Mietbeginn, Kaltmiete, …) gibt es nur für Mieter, nicht für Eigentümer.'],
+        [3, 'Verhältnis „Pächterin“ ist weder Mieter noch Eigentümer.'],
+        [5, 'Mieternummer E-3 kommt bereits in Zeile 4 vor (dieselbe Wohnung, dasselbe Verhältnis).'],
+        [6, 'Mieternummer E-3 steht in Zeile 4 mit einem anderen Namen.'],
+      ],
+    );
+  });
+
   it('decodes a file sent with another charset (Windows-1252 from older ERPs)', async () => {
     const slug = await newHousingCompany();
     const csv = `${HEADER}\nM-1;W-1;G-1;Münzstraße 3;80331;München;EG;Jürgen;Weiß;\n`;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { hasUnstorableCharacter } from '../contract/common.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { AppError } from '../errors.ts';
+import type { UnitRelation } from '../contract/enums.ts';
 import type { TenancyInput } from '../contract/onboarding.ts';
 import { addBuilding, addResident, addUnit } from './use-cases.ts';
 import { findExistingRefs, type ExistingRefs } from './repository.ts';
@@ -45,6 +46,7 @@ type Field =
   | 'firstName'
   | 'lastName'
   | 'contactEmail'
+  | 'relation'
   | TenancyField;
 /** Optional columns of the tenancy (docs/onboarding.md): what the chat answers from. */
 type TenancyField = 'tenancyStart' | 'coldRent' | 'operatingCosts' | 'heatingCosts' | 'caretakerArea' | 'billingStart' | 'billingEnd';
@@ -63,6 +65,7 @@ const COLUMNS: Record<Field, { label: string; headers: string[] }> = {
   firstName: { label: 'Vorname', headers: ['vorname'] },
   lastName: { label: 'Nachname', headers: ['nachname', 'name'] },
   contactEmail: { label: 'E-Mail', headers: ['email', 'emailadresse', 'mail'] },
+  relation: { label: 'Verhältnis', headers: ['verhaeltnis', 'beziehung', 'rolle', 'vertragsart'] },
   tenancyStart: { label: 'Mietbeginn', headers: ['mietbeginn', 'einzug', 'einzugsdatum', 'vertragsbeginn'] },
   coldRent: { label: 'Kaltmiete', headers: ['kaltmiete', 'nettokaltmiete', 'grundmiete'] },
   operatingCosts: {
@@ -107,6 +110,29 @@ export function csvAmount(value: string): number | undefined {
 }
 
 export type CsvResidentRow = { line: number } & { [F in Field]?: string };
+
+/** "Mieter", "Mieterin", "Eigentümer", "ET" … → the relation; undefined when it is neither. Empty: tenant. */
+export function csvRelation(value: string | undefined): UnitRelation | undefined {
+  if (!value) return 'tenant';
+  const key = value
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/ü/g, 'ue')
+    .replace(/[^a-z]/g, '');
+  if (['mieter', 'mieterin', 'miete', 'tenant', 'm'].includes(key)) return 'tenant';
+  if (['eigentuemer', 'eigentuemerin', 'eigentum', 'eigentuemergemeinschaft', 'owner', 'et', 'e'].includes(key)) return 'owner';
+  return undefined;
+}
+
+const TENANCY_FIELDS: TenancyField[] = [
+  'tenancyStart',
+  'coldRent',
+  'operatingCosts',
+  'heatingCosts',
+  'caretakerArea',
+  'billingStart',
+  'billingEnd',
+];
 
 /** "E-Mail" → "email", "Gebäude" → "gebaeude", "Straße" → "strasse". */
 function headerKey(header: string): string {
@@ -219,6 +245,11 @@ function rowProblems(row: CsvResidentRow): string[] {
   if (!row.billingStart !== !row.billingEnd) problems.push('Abrechnungsbeginn und Abrechnungsende gehören zusammen');
   const [billingStart, billingEnd] = [row.billingStart && csvDate(row.billingStart), row.billingEnd && csvDate(row.billingEnd)];
   if (billingStart && billingEnd && billingStart > billingEnd) problems.push('Das Abrechnungsende liegt vor dem Abrechnungsbeginn');
+  const relation = csvRelation(row.relation);
+  if (!relation) problems.push(`Verhältnis „${row.relation}“ ist weder Mieter noch Eigentümer`);
+  if (relation === 'owner' && TENANCY_FIELDS.some((field) => row[field])) {
+    problems.push('Mietdaten (Mietbeginn, Kaltmiete, …) gibt es nur für Mieter, nicht für Eigentümer');
+  }
   return problems;
 }
 
@@ -231,6 +262,8 @@ interface ImportPlan {
   buildings: { externalRef: string; street: string; postalCode: string; city: string }[];
   units: { externalRef: string; buildingRef: string; label: string }[];
   residents: CsvResidentRow[];
+  /** Further rows of a person (another unit they rent or own), by the person's reference. */
+  furtherUnits: Map<string, { unitRef: string; relation: UnitRelation }[]>;
 }
 
 /**
@@ -239,8 +272,11 @@ interface ImportPlan {
  */
 function planImport(rows: CsvResidentRow[], existing: ExistingRefs): { plan: ImportPlan; errors: CsvRowError[] } {
   const errors: CsvRowError[] = [];
-  const plan: ImportPlan = { buildings: [], units: [], residents: [] };
+  const plan: ImportPlan = { buildings: [], units: [], residents: [], furtherUnits: new Map() };
   const residentLine = new Map<string, number>();
+  const firstRowOf = new Map<string, CsvResidentRow>();
+  const relations = new Map<string, number>();
+  let further = false;
   const newBuildings = new Map<string, { line: number; street: string; postalCode: string; city: string }>();
   const newUnits = new Map<string, { line: number; buildingRef: string }>();
 
@@ -248,11 +284,30 @@ function planImport(rows: CsvResidentRow[], existing: ExistingRefs): { plan: Imp
     const problems = rowProblems(row);
     const { residentRef, unitRef, buildingRef } = row;
 
+    further = false;
     if (residentRef) {
+      // A person in several rows: one row per unit they rent or own, the person's data in the first.
       const firstLine = residentLine.get(residentRef);
-      if (firstLine) problems.push(`Mieternummer ${residentRef} kommt bereits in Zeile ${firstLine} vor`);
-      else if (existing.residents.has(residentRef)) problems.push(`Mieter ${residentRef} existiert bereits`);
-      else residentLine.set(residentRef, row.line);
+      const first = firstRowOf.get(residentRef);
+      const pair = `${residentRef}|${unitRef}|${csvRelation(row.relation)}`;
+      if (relations.has(pair)) {
+        problems.push(
+          `Mieternummer ${residentRef} kommt bereits in Zeile ${relations.get(pair)} vor (dieselbe Wohnung, dasselbe Verhältnis)`,
+        );
+      } else if (firstLine && first) {
+        further = true;
+        if (first.firstName !== row.firstName || first.lastName !== row.lastName) {
+          problems.push(`Mieternummer ${residentRef} steht in Zeile ${firstLine} mit einem anderen Namen`);
+        }
+        if (TENANCY_FIELDS.some((field) => row[field])) {
+          problems.push(`Mietdaten stehen in der ersten Zeile von Mieternummer ${residentRef} (Zeile ${firstLine})`);
+        }
+      } else if (existing.residents.has(residentRef)) problems.push(`Mieter ${residentRef} existiert bereits`);
+      else {
+        residentLine.set(residentRef, row.line);
+        firstRowOf.set(residentRef, row);
+      }
+      relations.set(pair, row.line);
     }
 
     if (unitRef) {
@@ -280,7 +335,11 @@ function planImport(rows: CsvResidentRow[], existing: ExistingRefs): { plan: Imp
     }
 
     if (problems.length) errors.push({ line: row.line, message: `${problems.join('; ')}.` });
-    else plan.residents.push(row);
+    else if (further) {
+      const list = plan.furtherUnits.get(residentRef!) ?? [];
+      list.push({ unitRef: unitRef!, relation: csvRelation(row.relation)! });
+      plan.furtherUnits.set(residentRef!, list);
+    } else plan.residents.push(row);
   }
   return { plan, errors };
 }
@@ -340,10 +399,12 @@ export async function importResidentsCsv(db: Database, tenant: Tenant, csv: stri
       const resident = await addResident(tx, tenant.id, {
         externalRef: row.residentRef!,
         unitRef: row.unitRef!,
+        relation: csvRelation(row.relation),
+        furtherUnits: plan.furtherUnits.get(row.residentRef!) ?? [],
         firstName: row.firstName!,
         lastName: row.lastName!,
         contactEmail: row.contactEmail,
-        tenancy: tenancyOf(row),
+        tenancy: csvRelation(row.relation) === 'owner' ? undefined : tenancyOf(row),
       });
       activationCodes.push({
         line: row.line,

@@ -37,8 +37,8 @@ export function registerOnboardingRoutes(api: Api, ctx: AppContext): void {
   api.route(operations.addResident, async ({ params, body }) => {
     const tenant = await requireTenant(db, params.slug);
     const resident = await asTenantAdmin(db, tenant.id, (tx) => addResident(tx, tenant.id, body));
-    const { id, externalRef, unitRef, firstName, lastName, contactEmail, activationCode } = resident;
-    return { id, externalRef, unitRef, firstName, lastName, contactEmail, activationCode };
+    const { id, externalRef, unitRef, relation, furtherUnits, firstName, lastName, contactEmail, activationCode } = resident;
+    return { id, externalRef, unitRef, relation, furtherUnits, firstName, lastName, contactEmail, activationCode };
   });
 
   // The resident list is a file of up to a few megabytes, not JSON: this route gets its own text parser.

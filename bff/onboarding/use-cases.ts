@@ -108,8 +108,13 @@ export async function addResident(tx: Queryable, tenantId: string, input: Reside
     lastName: data.lastName,
     contactEmail: data.contactEmail ?? null,
   });
-  // The resident rents the unit: the tenancy exists from the start, with what the ERP knows of it.
-  await saveTenancy(tx, tenantId, { residentId: id, unitId, ...data.tenancy });
+  // The person rents or owns the unit: the relation exists from the start, with what the ERP knows of a tenancy.
+  await saveTenancy(tx, tenantId, { residentId: id, unitId, relation: data.relation, ...data.tenancy });
+  for (const further of data.furtherUnits) {
+    const furtherUnitId = await repository.findUnitId(tx, further.unitRef);
+    if (!furtherUnitId) throw new AppError(400, 'unknown_unit', `Wohneinheit ${further.unitRef} ist unbekannt.`);
+    await saveTenancy(tx, tenantId, { residentId: id, unitId: furtherUnitId, relation: further.relation });
+  }
   const activationCode = await issueActivationCode(tx, tenantId, accountId);
   return { id, accountId, ...data, activationCode };
 }

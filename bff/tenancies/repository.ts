@@ -1,3 +1,4 @@
+import type { UnitRelation } from '../contract/enums.ts';
 import type { Tenancy } from '../contract/onboarding.ts';
 import type { Queryable } from '../db/database.ts';
 
@@ -14,18 +15,18 @@ export interface TenancyRecord {
 }
 
 /**
- * Creates or replaces the tenant relation of a resident to a unit. Fields not given keep nothing: the
- * ERP's export is the whole truth of a tenancy.
+ * Creates or replaces a resident's relation to a unit (tenant unless said otherwise). Fields not given keep
+ * nothing: the ERP's export is the whole truth of a tenancy.
  */
 export async function saveTenancy(
   tx: Queryable,
   tenantId: string,
-  tenancy: { residentId: string; unitId: string } & Partial<Tenancy>,
+  tenancy: { residentId: string; unitId: string; relation?: UnitRelation } & Partial<Tenancy>,
 ): Promise<void> {
   await tx.query(
     `INSERT INTO tenancies (tenant_id, resident_id, unit_id, relation, tenancy_start, cold_rent, advance_payments, caretaker_area,
                             clauses, billing_period_start, billing_period_end)
-     VALUES ($1, $2, $3, 'tenant', $4, $5, $6, $7, $8, $9, $10)
+     VALUES ($1, $2, $3, $11, $4, $5, $6, $7, $8, $9, $10)
      ON CONFLICT (tenant_id, resident_id, unit_id, relation) DO UPDATE
        SET tenancy_start = excluded.tenancy_start, cold_rent = excluded.cold_rent, advance_payments = excluded.advance_payments,
            caretaker_area = excluded.caretaker_area, clauses = excluded.clauses,
@@ -41,6 +42,7 @@ export async function saveTenancy(
       JSON.stringify(tenancy.clauses ?? []),
       tenancy.billingPeriodStart ?? null,
       tenancy.billingPeriodEnd ?? null,
+      tenancy.relation ?? 'tenant',
     ],
   );
 }

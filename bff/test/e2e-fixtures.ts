@@ -1,7 +1,8 @@
 import type { RunningServer } from '../server.ts';
-import { createHousingCompany, type HousingCompany } from './fixtures.ts';
+import { addOwner, asResident, createHousingCompany, type HousingCompany } from './fixtures.ts';
 import { TestClient } from './harness.ts';
-import { activateAccount, nextTotpCode, type Credentials } from './sign-in.ts';
+import { activateAccount, nextTotpCode, signInWithPassword, type Credentials } from './sign-in.ts';
+import { PDF, uploadOne } from '../uploads/upload-test-support.ts';
 import { asTenantAdmin } from '../tenants/use-cases.ts';
 import { setTenancy } from '../onboarding/use-cases.ts';
 
@@ -54,4 +55,37 @@ export async function giveTenancy(server: Pick<RunningServer, 'db'>, { company }
       billingPeriodEnd: '2025-12-31',
     }),
   );
+}
+
+/**
+ * An owner of the resident's rented-out flat (docs/owners.md), activated like the others, and documents the clerk
+ * published through the API to that flat and its building: for tenants, for owners and for all.
+ */
+export async function addOwnerWithDocuments(server: Pick<RunningServer, 'url' | 'db'>, created: CaseCompany): Promise<Credentials> {
+  const { company } = created;
+  const owner = await addOwner(server.db, company);
+  const client = new TestClient(server.url);
+  const credentials = await activateAccount(client, asResident(company, owner), 'resident');
+  byEmail.set(credentials.email, credentials);
+  await client.post('/api/auth/logout');
+  const clerk = await signInWithPassword(server, created.credentials.clerk);
+  const documents = [
+    { title: 'Ablesung der Wasserzähler', audience: 'unit', audienceId: company.units[0].id, readers: 'tenants', category: 'letter' },
+    { title: 'Hausgeldabrechnung 2025', audience: 'unit', audienceId: company.units[0].id, readers: 'owners', category: 'owner_statement' },
+    {
+      title: 'Protokoll der Eigentümerversammlung 2026',
+      audience: 'building',
+      audienceId: company.building.id,
+      readers: 'owners',
+      category: 'meeting_minutes',
+    },
+    { title: 'Wartung der Rauchmelder', audience: 'building', audienceId: company.building.id, readers: 'all', category: 'letter' },
+  ];
+  for (const document of documents) {
+    const upload = await uploadOne(clerk, PDF, 'Dokument.pdf');
+    const published = await clerk.post('/api/staff/documents', { uploadId: upload.body.upload.id, ...document });
+    if (published.status !== 201) throw new Error(`publish ${document.title}: HTTP ${published.status} ${JSON.stringify(published.body)}`);
+  }
+  await clerk.post('/api/auth/logout');
+  return credentials;
 }

@@ -45,3 +45,28 @@ export async function createHousingCompany(db: Database, options: { allowedOrigi
 }
 
 export type HousingCompany = Awaited<ReturnType<typeof createHousingCompany>>;
+
+/**
+ * An owner (Eigentümer) in the company: owns the units given (the first is the one onboarded with; the fixture's
+ * resident rents `G-1-01`, so owning it makes a rented-out flat). Signed in like the fixture's residents through
+ * `asResident(company, owner)`.
+ */
+export async function addOwner(db: Database, company: HousingCompany, unitRefs: string[] = ['G-1-01']) {
+  const [unitRef, ...more] = unitRefs;
+  const owner = await asTenantAdmin(db, company.tenant.id, (tx) =>
+    addResident(tx, company.tenant.id, {
+      externalRef: `E-${randomBytes(3).toString('hex')}`,
+      unitRef,
+      relation: 'owner',
+      furtherUnits: more.map((ref) => ({ unitRef: ref, relation: 'owner' as const })),
+      firstName: 'Otto',
+      lastName: 'Eigentümer',
+    }),
+  );
+  return { ...owner, email: `otto-${owner.externalRef.toLowerCase()}@${company.tenant.slug}.example` };
+}
+
+/** The company with `person` in the fixture resident's place (to sign them in with the fixture's helpers). */
+export function asResident(company: HousingCompany, person: HousingCompany['resident']): HousingCompany {
+  return { ...company, resident: person };
+}

@@ -40,6 +40,8 @@ export interface CaseCompany {
   resident: E2eAccount;
   clerk: E2eAccount & { id: string };
   admin: E2eAccount;
+  /** With `createCaseCompany({ owner: true })`: the owner of the resident's rented-out flat. */
+  owner?: E2eAccount;
 }
 
 export interface RecordedMail {
@@ -58,8 +60,9 @@ async function json<T>(response: Response, what: string): Promise<T> {
  * A fresh housing company: resident, clerk and admin activated (TOTP), damage and document requests routed to the clerk;
  * with `tenancy: '2025'` the resident's tenancy has the utility billing period 2025.
  */
-export async function createCaseCompany(options: { tenancy?: '2025' } = {}): Promise<CaseCompany> {
-  return json(await fetch(`/e2e/case-company${options.tenancy ? `?tenancy=${options.tenancy}` : ''}`), 'e2e case company');
+export async function createCaseCompany(options: { tenancy?: '2025'; owner?: boolean } = {}): Promise<CaseCompany> {
+  const query = new URLSearchParams({ ...(options.tenancy && { tenancy: options.tenancy }), ...(options.owner && { owner: '1' }) });
+  return json(await fetch(`/e2e/case-company${query.size ? `?${query}` : ''}`), 'e2e case company');
 }
 
 /**

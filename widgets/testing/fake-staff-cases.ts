@@ -430,6 +430,7 @@ export class FakeStaffCases {
       publishedAt: new Date().toISOString(),
       caseNumber: stored.case.caseNumber,
       audience: { type: 'resident', id: stored.case.resident!.id, label: stored.case.resident!.name ?? '' },
+      readers: 'all',
       caseId: stored.case.id,
       publishedBy: { id: fakeClerks[0].id, name: fakeClerks[0].label },
       readCount: 0,
