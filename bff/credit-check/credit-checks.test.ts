@@ -159,7 +159,10 @@ describe('credit check of leads', () => {
     assert.equal(ready.consent.givenAt, given.body.givenAt);
     assert.equal(ready.canCheck, true);
     assert.equal(ready.canRequestConsent, false);
-    assert.equal((await refusal(clerk.post(`/api/staff/leads/${lead.id}/credit-check/consent-request`, {})))[1], 'credit_check_consent_present');
+    assert.equal(
+      (await refusal(clerk.post(`/api/staff/leads/${lead.id}/credit-check/consent-request`, {})))[1],
+      'credit_check_consent_present',
+    );
 
     const checked = await clerk.post(`/api/staff/leads/${lead.id}/credit-check`, {});
     assert.equal(checked.status, 201, JSON.stringify(checked.body));
@@ -316,7 +319,9 @@ describe('credit check adapters and configuration', () => {
     assert.throws(
       () => loadConfig({ ...base, CREDIT_CHECK_URL: 'https://auskunft.example.de/v1/checks' }),
       (error: Error) =>
-        error instanceof ConfigError && /CREDIT_CHECK_API_KEY ist nötig/.test(error.message) && /CREDIT_CHECK_BUREAU_NAME/.test(error.message),
+        error instanceof ConfigError &&
+        /CREDIT_CHECK_API_KEY ist nötig/.test(error.message) &&
+        /CREDIT_CHECK_BUREAU_NAME/.test(error.message),
     );
     const complete = { CREDIT_CHECK_API_KEY: API_KEY, CREDIT_CHECK_BUREAU_NAME: 'Auskunftei' };
     assert.throws(

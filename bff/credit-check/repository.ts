@@ -47,10 +47,12 @@ export async function insertConsent(
   tx: Queryable,
   input: { tenantId: string; leadId: string; signedLinkId: string; requestedBy: string },
 ): Promise<void> {
-  await tx.query(
-    `INSERT INTO lead_credit_check_consents (tenant_id, lead_id, signed_link_id, requested_by) VALUES ($1, $2, $3, $4)`,
-    [input.tenantId, input.leadId, input.signedLinkId, input.requestedBy],
-  );
+  await tx.query(`INSERT INTO lead_credit_check_consents (tenant_id, lead_id, signed_link_id, requested_by) VALUES ($1, $2, $3, $4)`, [
+    input.tenantId,
+    input.leadId,
+    input.signedLinkId,
+    input.requestedBy,
+  ]);
 }
 
 /** The lead's newest consent request: the one that counts. */

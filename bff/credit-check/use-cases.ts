@@ -92,7 +92,9 @@ export function createCreditCheckUseCases(deps: {
         revokedAt: iso(consent?.revokedAt ?? null),
         usedAt: iso(consent?.usedAt ?? null),
       },
-      result: result ? { reference: result.reference, class: result.class, checkedAt: result.checkedAt.toISOString(), checkedBy: result.checkedBy } : null,
+      result: result
+        ? { reference: result.reference, class: result.class, checkedAt: result.checkedAt.toISOString(), checkedBy: result.checkedBy }
+        : null,
       canRequestConsent: stageFits && Boolean(lead.email) && Boolean(lead.listingId) && !usable(consent),
       canCheck: stageFits && usable(consent),
     };
