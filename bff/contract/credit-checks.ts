@@ -127,7 +127,10 @@ export const creditCheckConsentInput = z
     /** The current home address (the bureau's records are by address). */
     address: z.object({
       street: text(200),
-      postalCode: z.string({ error: 'Bitte die Postleitzahl eingeben.' }).trim().regex(/^\d{5}$/, 'Postleitzahl mit 5 Ziffern.'),
+      postalCode: z
+        .string({ error: 'Bitte die Postleitzahl eingeben.' })
+        .trim()
+        .regex(/^\d{5}$/, 'Postleitzahl mit 5 Ziffern.'),
       city: text(100),
     }),
   })

@@ -11,7 +11,7 @@ export const RAW_BUREAU_MARKERS = ['ROHSCORE-731', 'Inkasso-Eintrag-RAW-2019', '
 
 export interface BureauDouble {
   url: string;
-  requests: Array<{ headers: IncomingHttpHeaders; body: any }>;
+  requests: Array<{ headers: IncomingHttpHeaders; body: { person?: Record<string, unknown> } | null }>;
   failWith: number | null;
   scoreClass: string;
   close(): Promise<void>;
@@ -30,7 +30,7 @@ export async function startBureauDouble(): Promise<BureauDouble> {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null');
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null') as { person?: Record<string, unknown> } | null;
       double.requests.push({ headers: req.headers, body });
       if (double.failWith) {
         res.writeHead(double.failWith, { 'content-type': 'application/json' }).end(JSON.stringify({ error: RAW_BUREAU_MARKERS[0] }));

@@ -14,6 +14,7 @@ import { linkInvalid, linkRevoked, type OpenedLink, type SignedLinks } from '../
 import { consentRequestMail } from './mails.ts';
 import { CreditCheckUnavailable, type CreditCheck } from './port.ts';
 import * as repository from './repository.ts';
+import { companyName } from '../viewings/repository.ts';
 
 /**
  * Credit check of a lead (docs/leads.md, "Bonitätsprüfung"). Staff ask for consent (a mail with a signed link,
@@ -71,11 +72,6 @@ export function createCreditCheckUseCases(deps: {
 }) {
   const { db, creditCheck, logger } = deps;
   const consentUrl = (token: string) => `${deps.publicUrl().replace(/\/+$/, '')}/bonitaet#token=${token}`;
-
-  async function companyName(tx: Queryable, tenantId: string): Promise<string> {
-    const { rows } = await tx.query<{ name: string }>(`SELECT name FROM tenants WHERE id = $1`, [tenantId]);
-    return rows[0]?.name ?? '';
-  }
 
   async function staffView(tx: Queryable, lead: repository.CreditLeadRow): Promise<LeadCreditCheck> {
     const consent = await repository.latestConsent(tx, lead.id);

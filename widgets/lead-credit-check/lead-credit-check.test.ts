@@ -37,7 +37,7 @@ describe('<lead-credit-check>', () => {
     findButton(el, 'Bonität prüfen')!.click();
     await shows(el, 'Die Bonität ist geprüft.');
     const badge = el.shadowRoot!.querySelector('[part="badge"]')!;
-    expect(badge.textContent!.trim()).to.equal('kritisch');
+    expect(badge.textContent.trim()).to.equal('kritisch');
     expect(text(el)).to.contain('Vorgang AUSK-2030-000043');
     expect(findButton(el, 'Bonität prüfen')!.disabled).to.equal(true);
     await expect(el).to.be.accessible();

@@ -153,7 +153,8 @@ export const staffErrorCodes: Record<StaffErrorCode, string> = {
   viewing_slot_has_bookings: 'Für diesen Termin gibt es Buchungen oder eine Warteliste. Bitte sagen Sie ihn den Personen zuerst ab.',
   lead_closed: 'Dieser Interessent ist angenommen oder abgelehnt: keine Besichtigung mehr.',
   credit_check_stage: 'Eine Bonitätsprüfung ist erst ab „Besichtigt“ möglich und nicht mehr nach einer Absage.',
-  credit_check_consent_missing: 'Es fehlt eine gültige Einwilligung (keine erteilt, widerrufen oder schon verwendet). Bitte fragen Sie sie an.',
+  credit_check_consent_missing:
+    'Es fehlt eine gültige Einwilligung (keine erteilt, widerrufen oder schon verwendet). Bitte fragen Sie sie an.',
   credit_check_consent_present: 'Die Einwilligung liegt bereits vor. Sie können die Bonität jetzt prüfen.',
   credit_check_unavailable: 'Die Auskunftei hat nicht geantwortet. Es wurde nichts gespeichert; bitte später erneut versuchen.',
 };
