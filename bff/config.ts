@@ -167,6 +167,19 @@ const configSchema = z
     OPENAI_COMPATIBLE_MODEL: z.string().optional(),
     /** Attempts the model SDKs repeat by themselves after a connection error, 408/409/429 or 5xx, before the resident sees the error. */
     CHAT_MODEL_MAX_RETRIES: z.coerce.number().int().nonnegative().default(2),
+    /**
+     * Credit check (docs/leads.md, "Bonitätsprüfung"): the bureau's JSON gateway. Unset: the offline demo adapter
+     * (deterministic, no network). https only, except on loopback (tests).
+     */
+    CREDIT_CHECK_URL: z
+      .url({ protocol: /^https?$/, error: 'CREDIT_CHECK_URL muss eine Adresse wie https://auskunft.example.de/v1/checks sein' })
+      .optional(),
+    /** Its key (sent as `Authorization: Bearer`); required with CREDIT_CHECK_URL. */
+    CREDIT_CHECK_API_KEY: z.string().min(16, 'CREDIT_CHECK_API_KEY muss mindestens 16 Zeichen lang sein').optional(),
+    /** The bureau's name as the person reads it before consenting (who receives the data); required with CREDIT_CHECK_URL. */
+    CREDIT_CHECK_BUREAU_NAME: z.string().trim().min(2).max(120).optional(),
+    /** Time limit of one request to the bureau. */
+    CREDIT_CHECK_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
     /** How long a repeated request with an Idempotency-Key waits for the first one's answer before it answers 409 idempotency_in_progress. */
     IDEMPOTENCY_WAIT_MS: z.coerce.number().int().nonnegative().default(10_000),
   })
@@ -218,6 +231,21 @@ const configSchema = z
         path: ['LEAD_OPENIMMO_TENANT'],
         message: 'LEAD_OPENIMMO_TENANT ist nötig, wenn LEAD_OPENIMMO_DIR gesetzt ist (die Hausverwaltung des Ordners)',
       });
+    }
+    if (env.CREDIT_CHECK_URL) {
+      for (const name of ['CREDIT_CHECK_API_KEY', 'CREDIT_CHECK_BUREAU_NAME'] as const) {
+        if (!env[name]) {
+          ctx.addIssue({ code: 'custom', path: [name], message: `${name} ist nötig, wenn CREDIT_CHECK_URL gesetzt ist` });
+        }
+      }
+      const { protocol, hostname } = new URL(env.CREDIT_CHECK_URL);
+      if (protocol !== 'https:' && !['127.0.0.1', 'localhost', '[::1]'].includes(hostname)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['CREDIT_CHECK_URL'],
+          message: 'CREDIT_CHECK_URL muss https verwenden (personenbezogene Daten); http nur für 127.0.0.1/localhost',
+        });
+      }
     }
     if (env.COOKIE_SAMESITE === 'none' && env.PUBLIC_URL && !env.PUBLIC_URL.startsWith('https://')) {
       ctx.addIssue({ code: 'custom', path: ['COOKIE_SAMESITE'], message: 'SameSite=None verlangt eine https-PUBLIC_URL' });

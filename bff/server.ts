@@ -81,6 +81,10 @@ import { createSignedLinks } from './signed-links/signed-links.ts';
 import { mountSignedLinkLimit, registerSignedLinkRoutes } from './signed-links/routes.ts';
 import { signedLinkKey } from './signed-links/token.ts';
 import { noSmartLock, type SmartLock } from './viewings/smart-lock.ts';
+import { creditCheckFromConfig } from './credit-check/select.ts';
+import type { CreditCheck } from './credit-check/port.ts';
+import { mountCreditCheckConsentPage, registerCreditCheckRoutes } from './credit-check/routes.ts';
+import { createCreditCheckUseCases } from './credit-check/use-cases.ts';
 import { mountViewingBookingPage, registerViewingRoutes } from './viewings/routes.ts';
 import { createViewingUseCases } from './viewings/use-cases.ts';
 import { createLeadIntakePathUseCases } from './leads/intake-path-use-cases.ts';
@@ -111,6 +115,8 @@ export interface StartOptions {
   listingPublisher?: ListingPublisher;
   /** The smart lock that grants access for booked viewings (tests: a recording double); default none. */
   smartLock?: SmartLock;
+  /** The credit bureau (tests: a recording double); default: the one the configuration names (offline demo when unset). */
+  creditCheck?: CreditCheck;
 }
 
 /** Boots the BFF: config, database (migrated and checked), HTTP API, realtime. Port 0 picks a free port. */
@@ -225,8 +231,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // The lead webhooks live outside /api (no cookie, CORS or CSRF there): raw body, refusal limit.
   mountLeadWebhookBody(app, ctx);
   // Pages and requests opened by a signed link (no session): limited per client address.
-  mountSignedLinkLimit(app, ctx, ['/api/viewing-booking']);
+  mountSignedLinkLimit(app, ctx, ['/api/viewing-booking', '/api/credit-check-consent']);
   mountViewingBookingPage(app, pagePolicy);
+  mountCreditCheckConsentPage(app, pagePolicy);
 
   // The case core, composed once: every capability works cases through these use cases and their port.
   // eslint-disable-next-line prefer-const -- the use cases built next wake the worker, which starts after them
@@ -286,6 +293,17 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   registerViewingRoutes(
     api,
     createViewingUseCases({ db, links: signedLinks, smartLock: options.smartLock ?? noSmartLock, clock, publicUrl: ctx.publicUrl, logger }),
+  );
+  registerCreditCheckRoutes(
+    api,
+    createCreditCheckUseCases({
+      db,
+      links: signedLinks,
+      creditCheck: options.creditCheck ?? creditCheckFromConfig(config),
+      clock,
+      publicUrl: ctx.publicUrl,
+      logger,
+    }),
   );
   const leadIntake = createLeadIntakePathUseCases({ db, secrets, realtime, clock, replies: leadMail });
   registerLeadIntakePathRoutes(api, leadIntake);

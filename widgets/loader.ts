@@ -14,6 +14,8 @@ const elements: Record<string, () => Promise<unknown>> = {
   'case-board': () => import('./case-board/case-board.ts'),
   'tenant-chat': () => import('./tenant-chat/tenant-chat.ts'),
   'viewing-booking': () => import('./viewing-booking/viewing-booking.ts'),
+  'credit-check-consent': () => import('./credit-check-consent/credit-check-consent.ts'),
+  'lead-credit-check': () => import('./lead-credit-check/lead-credit-check.ts'),
 };
 
 const page = globalThis as { [loaderStateKey]?: LoaderState };

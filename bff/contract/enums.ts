@@ -194,8 +194,24 @@ export const LEAD_EVENT_KINDS = [
   'legal_hold_cleared',
   /** The decision history was exported (§ 21 AGG). */
   'decisions_exported',
+  /** Credit check (docs/leads.md, "Bonitätsprüfung"): a clerk asked the person for consent through a signed link. */
+  'credit_check_consent_requested',
+  /** The person consented on the page of the signed link (no values of what they entered). */
+  'credit_check_consent_given',
+  /** The person withdrew (or declined) consent on that page. */
+  'credit_check_consent_revoked',
+  /** The check ran: the trail names the score class, never the bureau's reference or answer. */
+  'credit_check_done',
 ] as const;
 export type LeadEventKind = (typeof LEAD_EVENT_KINDS)[number];
+
+/** The score class a credit check answers with: all a lead keeps of the bureau's answer (with its reference). */
+export const CREDIT_CHECK_CLASSES = ['unbedenklich', 'mit_auflagen', 'kritisch'] as const;
+export type CreditCheckClass = (typeof CREDIT_CHECK_CLASSES)[number];
+
+/** Where a lead's consent to the credit check stands: none asked, asked (link mailed), given, withdrawn. */
+export const CREDIT_CHECK_CONSENT_STATUSES = ['none', 'requested', 'given', 'revoked'] as const;
+export type CreditCheckConsentStatus = (typeof CREDIT_CHECK_CONSENT_STATUSES)[number];
 
 /**
  * The moves of the lead lifecycle (docs/leads.md, "Lifecycle"): forward one stage at a time, to `abgelehnt` from

@@ -135,6 +135,15 @@ export const ERROR_CODES = [
   'viewing_slot_has_bookings',
   /** The lead is accepted or rejected: no more viewings. */
   'lead_closed',
+  // Credit check (docs/leads.md, "Bonitätsprüfung")
+  /** Only from `besichtigt` on (and not for a rejected lead). */
+  'credit_check_stage',
+  /** No consent that counts: none given, withdrawn, or already used by a check. */
+  'credit_check_consent_missing',
+  /** The person's consent is given and not used yet: no new request needed. */
+  'credit_check_consent_present',
+  /** The credit bureau did not answer (or not readably): nothing was stored, try again later. */
+  'credit_check_unavailable',
   // Vorgang API (docs/case-backend-http.md)
   'https_required',
   'json_expected',

@@ -9,6 +9,7 @@ import { authOperations } from './auth.ts';
 import { caseBackendOperations } from './case-backend.ts';
 import { caseOperations } from './cases.ts';
 import { chatOperations } from './chat.ts';
+import { creditCheckOperations } from './credit-checks.ts';
 import { documentOperations } from './documents.ts';
 import { leadMessageOperations } from './lead-messages.ts';
 import { leadOverviewOperations } from './lead-overview.ts';
@@ -24,6 +25,7 @@ export * from './auth.ts';
 export * from './case-backend.ts';
 export * from './cases.ts';
 export * from './chat.ts';
+export * from './credit-checks.ts';
 export * from './documents.ts';
 export * from './enums.ts';
 export * from './errors.ts';
@@ -52,6 +54,7 @@ export const operations = {
   ...leadOverviewOperations,
   ...leadMessageOperations,
   ...viewingOperations,
+  ...creditCheckOperations,
   ...leadIntakeOperations,
 } satisfies Record<string, Operation>;
 export type OperationId = keyof typeof operations;

@@ -508,6 +508,31 @@ const ROUTES: Record<string, Line> = {
     own: (w) => first(w, 'a', 'signed_links'),
     foreign: (w) => first(w, 'b', 'signed_links'),
   },
+  'GET /api/staff/leads/{id}/credit-check': {
+    kind: 'object',
+    as: 'clerk',
+    own: (w) => probeId(w.a, 'lead-viewed'),
+    foreign: (w) => probeId(w.b, 'lead-credit'),
+  },
+  // The viewed lead's consent is used: a new request may go out (the own object); B's lead is not found.
+  'POST /api/staff/leads/{id}/credit-check/consent-request': {
+    kind: 'object',
+    as: 'clerk',
+    own: (w) => probeId(w.a, 'lead-viewed'),
+    foreign: (w) => probeId(w.b, 'lead-viewed'),
+    body: () => ({ validDays: 7 }),
+  },
+  // `lead-credit` holds a given consent: the own check runs (on the offline demo bureau); B's is never reached.
+  'POST /api/staff/leads/{id}/credit-check': {
+    kind: 'object',
+    as: 'clerk',
+    own: (w) => probeId(w.a, 'lead-credit'),
+    foreign: (w) => probeId(w.b, 'lead-credit'),
+  },
+  // Opened by a signed link (no session); a consent link rewritten to name B is attacked in bff/credit-check/credit-checks.test.ts.
+  'GET /api/credit-check-consent': { kind: 'public' },
+  'POST /api/credit-check-consent': { kind: 'public' },
+  'DELETE /api/credit-check-consent': { kind: 'public' },
   // Opened by a signed link (no session): A's link rewritten to name B, and B's slots through A's link, are attacked below.
   'GET /api/viewing-booking': { kind: 'public' },
   'PUT /api/viewing-booking/booking': { kind: 'public' },

@@ -588,6 +588,37 @@ describe('tenant isolation in SQL', () => {
       assert.equal(await outcome(entry(scopesOf(a).clerk, 'staff', a.clerk.id)), 1, 'in the clerk’s own name');
     });
 
+    it('credit checks: results are never changed or deleted, consents never deleted; neither points into another company', async () => {
+      for (const scope of [scopesOf(a).clerk, scopesOf(a).admin, { role: 'system', tenantId: a.tenant.id } as Scope]) {
+        for (const sql of [
+          `UPDATE lead_credit_checks SET score_class = 'unbedenklich'`,
+          `DELETE FROM lead_credit_checks`,
+          `DELETE FROM lead_credit_check_consents`,
+        ]) {
+          assert.equal(await outcome(inScope(scope, sql)), 'refused', `${scope.role}: ${sql}`);
+        }
+      }
+      const [bLead] = await su.query<{ id: string }>(`SELECT id FROM leads WHERE tenant_id = $1 AND status = 'besichtigt' LIMIT 1`, [
+        b.tenant.id,
+      ]);
+      const [aLink] = await su.query<{ id: string }>(`SELECT id FROM signed_links WHERE tenant_id = $1 LIMIT 1`, [a.tenant.id]);
+      // The foreign key on (tenant_id, lead_id) finds no such lead of A.
+      await assert.rejects(
+        inScope(
+          scopesOf(a).clerk,
+          `INSERT INTO lead_credit_check_consents (tenant_id, lead_id, signed_link_id, requested_by) VALUES ($1, $2, $3, $4)`,
+          [a.tenant.id, bLead.id, aLink.id, a.clerk.id],
+        ),
+        (error: { code?: string }) => error.code === '23503',
+        "a consent for B's lead",
+      );
+      assert.equal(
+        await outcome(inScope(scopesOf(a).clerk, `UPDATE lead_credit_check_consents SET tenant_id = $1`, [b.tenant.id])),
+        'refused',
+        'a consent cannot be handed to B',
+      );
+    });
+
     it('dead letters: only the unbound system scope (the job) purges them; staff, residents and a company’s intake purge nothing', async () => {
       const future = new Date(Date.now() + 365 * 24 * 3_600_000);
       for (const scope of [

@@ -32,6 +32,8 @@ export const LEAD_PIPELINE_TABLES = [
   'lead_messages',
   'viewing_slots',
   'viewing_bookings',
+  'lead_credit_check_consents',
+  'lead_credit_checks',
 ];
 
 /** Tables that must exist as tenant tables (a safety net: discovery from pg_catalog must find at least these). */
@@ -552,6 +554,50 @@ export const SEEDS: Array<{ tables: string[]; seed: (db: Database, company: Hous
           slot,
           lead,
         ]);
+      });
+    },
+  },
+  {
+    // Credit checks (migration 0034): `lead-credit` (besichtigt) with a consent given through its link (what the person
+    // entered names the company, so a leak shows), ready for a check; the viewed lead with an earlier, used consent and
+    // its result.
+    tables: ['lead_credit_check_consents', 'lead_credit_checks', 'signed_links'],
+    seed: async (db, company) => {
+      const tenantId = company.tenant.id;
+      await withScope(db, { role: 'clerk', tenantId, accountId: company.clerk.id }, async (tx) => {
+        const [{ id: listing }] = (await tx.query<{ id: string }>(`SELECT id FROM listings ORDER BY created_at LIMIT 1`)).rows;
+        const ready = probeId(company, 'lead-credit');
+        await tx.query(
+          `INSERT INTO leads (tenant_id, id, listing_id, status, source, channel, provider, name, email)
+           VALUES ($1, $2, $3, 'besichtigt', 'immoscout24', 'webhook', 'immoscout24', 'Isolationstest Bonität', $4)`,
+          [tenantId, ready, listing, `lead-credit-${tenantId}@example.org`],
+        );
+        const link = async (lead: string) =>
+          (
+            await tx.query<{ id: string }>(
+              `INSERT INTO signed_links (tenant_id, purpose, subject_id, expires_at, created_by)
+               VALUES ($1, 'credit-check-consent', $2, now() + interval '14 days', $3) RETURNING id`,
+              [tenantId, lead, company.clerk.id],
+            )
+          ).rows[0].id;
+        await tx.query(
+          `INSERT INTO lead_credit_check_consents (tenant_id, lead_id, signed_link_id, requested_by, given_at, birth_date, street, postal_code, city)
+           VALUES ($1, $2, $3, $4, now(), '1980-01-01', $5, '20095', 'Hamburg')`,
+          [tenantId, ready, await link(ready), company.clerk.id, `Isolationsweg ${tenantId}`],
+        );
+        const viewed = probeId(company, 'lead-viewed');
+        const used = (
+          await tx.query<{ id: string }>(
+            `INSERT INTO lead_credit_check_consents (tenant_id, lead_id, signed_link_id, requested_by, given_at, used_at)
+             VALUES ($1, $2, $3, $4, now(), now()) RETURNING id`,
+            [tenantId, viewed, await link(viewed), company.clerk.id],
+          )
+        ).rows[0].id;
+        await tx.query(
+          `INSERT INTO lead_credit_checks (tenant_id, lead_id, consent_id, reference, score_class, checked_by)
+           VALUES ($1, $2, $3, $4, 'unbedenklich', $5)`,
+          [tenantId, viewed, used, `ISO-${tenantId}`, company.clerk.id],
+        );
       });
     },
   },

@@ -4,13 +4,14 @@ import { randomUUID } from 'node:crypto';
 import type { RunningServer } from '../server.ts';
 import type { Database } from '../db/database.ts';
 import { withScope } from '../db/scope.ts';
-import { closeTestDatabase, startTestServer, testDatabase, type TestClient } from '../test/harness.ts';
+import { closeTestDatabase, startTestServer, testDatabase, TestClient } from '../test/harness.ts';
 import type { TestDatabase } from '../test/database.ts';
 import { createHousingCompany, type HousingCompany } from '../test/fixtures.ts';
 import { signInStaff } from '../test/sign-in.ts';
 import { superuser, type Superuser } from '../isolation/support.ts';
 import { createListing, createWebhookSecret, hookPath, is24Enquiry, postWebhook, signedHeaders } from './lead-test-support.ts';
 import { anonymiseDueLeads } from './anonymisation.ts';
+import { asPerson, requestConsent } from '../credit-check/credit-check-test-support.ts';
 
 /**
  * Retention: a rejected lead without activity for its company's period is anonymised by the scheduled job.
@@ -166,6 +167,16 @@ describe('anonymisation of rejected leads', () => {
       incomeBand: '2500_3500',
     });
     assert.equal(disclosed.status, 200, JSON.stringify(disclosed.body));
+    // The credit check (migration 0034): consent through the link with her address, then the check (demo bureau).
+    const consent = await requestConsent(admin, lead.wiebke);
+    const given = await asPerson(new TestClient(server.url), consent.token).give({
+      consent: true,
+      birthDate: '1985-02-03',
+      address: person.address,
+    });
+    assert.equal(given.status, 200, JSON.stringify(given.body));
+    const checked = await admin.post(`/api/staff/leads/${lead.wiebke}/credit-check`, {});
+    assert.equal(checked.status, 201, JSON.stringify(checked.body));
     await move(admin, lead.wiebke, {
       to: 'abgelehnt',
       reasonText: 'Frau Vergessmann hat am Telefon (0151 44455566) abgesagt, wohnt weiter im Lerchenweg 7.',
@@ -246,6 +257,10 @@ describe('anonymisation of rejected leads', () => {
     assert.equal(rejection.reason, 'Frau [anonymisiert] hat am Telefon ([anonymisiert]) abgesagt, wohnt weiter im [anonymisiert].');
     const disclosures = await su.query(`SELECT 1 FROM lead_self_disclosures WHERE lead_id = $1`, [lead.wiebke]);
     assert.equal(disclosures.length, 0, 'her self-disclosure (profession, employer, income) is gone');
+    for (const table of ['lead_credit_checks', 'lead_credit_check_consents']) {
+      const rows = await su.query(`SELECT 1 FROM ${table} WHERE lead_id = $1`, [lead.wiebke]);
+      assert.equal(rows.length, 0, `her credit check (the bureau's reference, the consent) is gone: ${table}`);
+    }
     assert.equal((await admin.get(`/api/staff/leads/${lead.hanna}`)).body.lead.name, 'Hanna Haltefrist', 'the legal hold kept her');
     assert.equal((await admin.get(`/api/staff/leads/${lead.olga}`)).body.lead.name, 'Olga Offen');
     assert.equal((await admin.get(`/api/staff/leads/${lead.rainer}`)).body.lead.name, 'Rainer Recent');

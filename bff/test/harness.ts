@@ -35,7 +35,7 @@ export async function closeTestDatabase(): Promise<void> {
  */
 export async function startTestServer(
   env: Record<string, string> = {},
-  options: Pick<StartOptions, 'chatModel' | 'chatTools' | 'clock' | 'listingPublisher' | 'smartLock'> = {},
+  options: Pick<StartOptions, 'chatModel' | 'chatTools' | 'clock' | 'listingPublisher' | 'smartLock' | 'creditCheck'> = {},
 ): Promise<RunningServer> {
   const { db } = await testDatabase();
   return startServer({

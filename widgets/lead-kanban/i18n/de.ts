@@ -55,6 +55,10 @@ const kanban = {
     legal_hold_set: 'Sperre gegen Anonymisierung gesetzt',
     legal_hold_cleared: 'Sperre gegen Anonymisierung aufgehoben',
     decisions_exported: 'Entscheidungsverlauf exportiert',
+    credit_check_consent_requested: 'Einwilligung zur Bonitätsprüfung angefragt',
+    credit_check_consent_given: 'Einwilligung zur Bonitätsprüfung erteilt',
+    credit_check_consent_revoked: 'Einwilligung zur Bonitätsprüfung widerrufen',
+    credit_check_done: 'Bonität geprüft',
   } satisfies Record<LeadEventKind, string>,
 
   filters: 'Filter der Interessenten',

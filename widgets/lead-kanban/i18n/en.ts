@@ -47,6 +47,10 @@ const kanban: KanbanMessages = {
     legal_hold_set: 'Legal hold set',
     legal_hold_cleared: 'Legal hold cleared',
     decisions_exported: 'Decision history exported',
+    credit_check_consent_requested: 'Consent to credit check requested',
+    credit_check_consent_given: 'Consent to credit check given',
+    credit_check_consent_revoked: 'Consent to credit check withdrawn',
+    credit_check_done: 'Credit checked',
   },
 
   filters: 'Filters of the prospective tenants',

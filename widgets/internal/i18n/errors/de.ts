@@ -40,7 +40,11 @@ export type StaffErrorCode =
   | 'contact_channel_missing'
   | 'letting_email_missing'
   | 'viewing_slot_has_bookings'
-  | 'lead_closed';
+  | 'lead_closed'
+  | 'credit_check_stage'
+  | 'credit_check_consent_missing'
+  | 'credit_check_consent_present'
+  | 'credit_check_unavailable';
 
 /** Codes only `<tenant-chat>` meets: their texts come with the chat's own chunk (widgets/tenant-chat/i18n). */
 export type ChatRefusalCode = 'chat_notice_required' | 'chat_busy' | 'chat_budget_exhausted';
@@ -148,6 +152,11 @@ export const staffErrorCodes: Record<StaffErrorCode, string> = {
   letting_email_missing: 'Es fehlt die Absenderadresse der Vermietung. Ein Administrator trägt sie unter „Einstellungen“ ein.',
   viewing_slot_has_bookings: 'Für diesen Termin gibt es Buchungen oder eine Warteliste. Bitte sagen Sie ihn den Personen zuerst ab.',
   lead_closed: 'Dieser Interessent ist angenommen oder abgelehnt: keine Besichtigung mehr.',
+  credit_check_stage: 'Eine Bonitätsprüfung ist erst ab „Besichtigt“ möglich und nicht mehr nach einer Absage.',
+  credit_check_consent_missing:
+    'Es fehlt eine gültige Einwilligung (keine erteilt, widerrufen oder schon verwendet). Bitte fragen Sie sie an.',
+  credit_check_consent_present: 'Die Einwilligung liegt bereits vor. Sie können die Bonität jetzt prüfen.',
+  credit_check_unavailable: 'Die Auskunftei hat nicht geantwortet. Es wurde nichts gespeichert; bitte später erneut versuchen.',
 };
 
 const errorCodes: Partial<Record<ErrorCode, string>> = { ...residentErrorCodes, ...staffErrorCodes };
