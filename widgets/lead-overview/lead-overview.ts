@@ -277,7 +277,7 @@ export class LeadOverviewElement extends PortalElement {
             (row) => html`<tr>
               <th scope="row">
                 ${row.listing ? row.listing.title : texts.unassigned}
-                ${row.listing?.status === 'vermietet' ? html`<span class="muted small">(${texts.listingLet})</span>` : nothing}
+                ${row.listing?.status === 'vermietet' ? html`<span class="muted small">${`(${texts.listingLet})`}</span>` : nothing}
               </th>
               <td class="num">${this.number(row.total)}</td>
               <td class="num">${this.number(row.inProgress)}</td>
