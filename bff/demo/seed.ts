@@ -100,7 +100,13 @@ export const DEMO_COMPANIES: DemoCompany[] = [
       {
         listing: { provider: 'immoscout24', providerListingId: '158963214' },
         slots: [
-          { inDays: 2, at: '17:00', durationMinutes: 45, capacity: 8, note: 'Sammelbesichtigung. Treffpunkt vor dem Haus, Klingel „Verwaltung“.' },
+          {
+            inDays: 2,
+            at: '17:00',
+            durationMinutes: 45,
+            capacity: 8,
+            note: 'Sammelbesichtigung. Treffpunkt vor dem Haus, Klingel „Verwaltung“.',
+          },
           { inDays: 3, at: '10:30', durationMinutes: 30, capacity: 1, note: '' },
           { inDays: 5, at: '18:00', durationMinutes: 30, capacity: 2, note: 'Bitte pünktlich: Der Aufzug ist nur bis 19 Uhr in Betrieb.' },
         ],

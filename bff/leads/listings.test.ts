@@ -181,7 +181,7 @@ describe('listings', () => {
     assert.equal((await resident.get('/api/staff/listings')).status, 403);
   });
 
-  it('the listing form offers the company\'s units with their address and whether an active listing has one', async () => {
+  it("the listing form offers the company's units with their address and whether an active listing has one", async () => {
     const fresh = await createHousingCompany((await testDatabase()).db);
     const admin = await signInStaff(server, fresh, 'admin');
     await admin.post('/api/staff/listings', listingBody(fresh, { unitId: fresh.units[1].id }));

@@ -54,7 +54,10 @@ describe('<listing-editor>', () => {
     expect(page).to.contain('2 Zimmer · 58,4 m² · 690,00 € kalt · frei ab 01.05.2026');
     expect(page).to.contain('Portale: immoscout24 158963214, immowelt IW-2Z-77');
     expect(page).to.contain('12 Interessenten');
-    expect([...el.shadowRoot!.querySelectorAll('[part="status"]')].map((badge) => badge.textContent.trim())).to.deep.equal(['aktiv', 'vermietet']);
+    expect([...el.shadowRoot!.querySelectorAll('[part="status"]')].map((badge) => badge.textContent.trim())).to.deep.equal([
+      'aktiv',
+      'vermietet',
+    ]);
     await expect(el).to.be.accessible();
   });
 

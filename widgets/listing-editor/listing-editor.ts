@@ -73,7 +73,8 @@ function parseNumber(value: string): number | null {
 
 /** A field's value as the BFF takes it. */
 function wireValue(key: ListingKey, draft: Draft): unknown {
-  if (key === 'portalIds') return draft.portalIds.map((row) => ({ provider: row.provider.trim(), providerListingId: row.providerListingId.trim() }));
+  if (key === 'portalIds')
+    return draft.portalIds.map((row) => ({ provider: row.provider.trim(), providerListingId: row.providerListingId.trim() }));
   const value = draft[key];
   if (isNumberField(key)) return parseNumber(value);
   if (key === 'availableFrom') return value === '' ? null : value;
@@ -104,7 +105,7 @@ function changesOf(draft: Draft, saved: Listing): ListingChange {
     const value = wireValue(key, draft);
     if (JSON.stringify(value) !== JSON.stringify(savedValues[key])) change[key] = value;
   }
-  return change as ListingChange;
+  return change;
 }
 
 /** A wall-clock time in Berlin (where the flats are) as an instant with its offset, whatever the clerk's device says. */
@@ -114,7 +115,15 @@ export function berlinInstant(date: string, time: string): string {
   const wanted = Date.UTC(year, month - 1, day, hour, minute);
   const offsetAt = (instant: number) => {
     const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone: TIME_ZONE,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+      })
         .formatToParts(new Date(instant))
         .map((part) => [part.type, part.value]),
     );
@@ -400,7 +409,8 @@ export class ListingEditorElement extends PortalElement {
     }
     this.saving = true;
     try {
-      const listing = change && editing !== 'new' ? await this.listingsApi.update(editing.id, change) : await this.listingsApi.create(inputOf(sent));
+      const listing =
+        change && editing !== 'new' ? await this.listingsApi.update(editing.id, change) : await this.listingsApi.create(inputOf(sent));
       this.listings =
         editing === 'new' ? [listing, ...this.listings] : this.listings.map((known) => (known.id === listing.id ? listing : known));
       const saved = draftOf(listing, this.locale);
@@ -543,7 +553,10 @@ export class ListingEditorElement extends PortalElement {
     } catch (error) {
       const fields = error instanceof ApiError ? error.fields : {};
       this.slotErrors = Object.fromEntries(
-        Object.entries(fields).map(([path, field]) => [path, this.locale === 'de' && field.message ? field.message : fieldErrorText(this.msg, field)]),
+        Object.entries(fields).map(([path, field]) => [
+          path,
+          this.locale === 'de' && field.message ? field.message : fieldErrorText(this.msg, field),
+        ]),
       );
       const shown = Object.keys(this.slotErrors).filter((path) => path !== '').length;
       this.slotFormError = shown ? this.msg.fieldErrorsSummary(shown) : errorText(this.msg, error);
@@ -718,7 +731,13 @@ export class ListingEditorElement extends PortalElement {
     return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   }
 
-  private fieldFrame(id: string, label: string, control: TemplateResult, hint: string | undefined, error: string | undefined): TemplateResult {
+  private fieldFrame(
+    id: string,
+    label: string,
+    control: TemplateResult,
+    hint: string | undefined,
+    error: string | undefined,
+  ): TemplateResult {
     return html`
       <div class="field" part="field">
         <label part="label" for=${id}>${label}</label>
@@ -730,7 +749,14 @@ export class ListingEditorElement extends PortalElement {
   }
 
   /** One labelled input with its hint and the BFF's message for it. */
-  private control(path: string, label: string, value: string, onInput: (value: string) => void, errors: Record<string, string>, options: ControlOptions = {}): TemplateResult {
+  private control(
+    path: string,
+    label: string,
+    value: string,
+    onInput: (value: string) => void,
+    errors: Record<string, string>,
+    options: ControlOptions = {},
+  ): TemplateResult {
     const id = path.replace(/\./g, '-');
     const error = errors[path];
     const input = (event: Event) => onInput((event.target as HTMLInputElement | HTMLTextAreaElement).value);
@@ -764,7 +790,14 @@ export class ListingEditorElement extends PortalElement {
   }
 
   private field(key: Exclude<TextKey, 'unitId' | 'status'>, options: ControlOptions = {}): TemplateResult {
-    return this.control(key, this.listingMsg.fieldLabels[key], this.draft[key], (value) => this.setText(key, value), this.fieldErrors, options);
+    return this.control(
+      key,
+      this.listingMsg.fieldLabels[key],
+      this.draft[key],
+      (value) => this.setText(key, value),
+      this.fieldErrors,
+      options,
+    );
   }
 
   private renderUnitField(): TemplateResult {
@@ -833,10 +866,17 @@ export class ListingEditorElement extends PortalElement {
                     <li>
                       <fieldset class="row" part="row">
                         <legend class="visually-hidden">${texts.portalRow(index + 1)}</legend>
-                        ${this.control(`portalIds.${index}.provider`, texts.provider, row.provider, (value) => this.setRow(index, 'provider', value), this.fieldErrors, {
-                          hint: index === 0 ? texts.providerHint : undefined,
-                          list: 'providers',
-                        })}
+                        ${this.control(
+                          `portalIds.${index}.provider`,
+                          texts.provider,
+                          row.provider,
+                          (value) => this.setRow(index, 'provider', value),
+                          this.fieldErrors,
+                          {
+                            hint: index === 0 ? texts.providerHint : undefined,
+                            list: 'providers',
+                          },
+                        )}
                         ${this.control(
                           `portalIds.${index}.providerListingId`,
                           texts.providerListingId,
@@ -950,11 +990,18 @@ export class ListingEditorElement extends PortalElement {
         <div class="figures">
           ${this.control('startsAt', texts.slotDate, slot.date, (value) => this.setSlot('date', value), errors, { type: 'date', required: true })}
           ${this.control('slot-time', texts.slotTime, slot.time, (value) => this.setSlot('time', value), errors, { type: 'time', required: true })}
-          ${this.control('durationMinutes', texts.slotDuration, slot.durationMinutes, (value) => this.setSlot('durationMinutes', value), errors, {
-            type: 'number',
-            min: 5,
-            max: 480,
-          })}
+          ${this.control(
+            'durationMinutes',
+            texts.slotDuration,
+            slot.durationMinutes,
+            (value) => this.setSlot('durationMinutes', value),
+            errors,
+            {
+              type: 'number',
+              min: 5,
+              max: 480,
+            },
+          )}
           ${this.control('capacity', texts.slotCapacityLabel, slot.capacity, (value) => this.setSlot('capacity', value), errors, {
             type: 'number',
             min: 1,

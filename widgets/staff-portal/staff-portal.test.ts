@@ -143,7 +143,11 @@ describe('<staff-portal>', () => {
       await press(el, 'Vermietung');
       await waitUntil(() => deepText(el).includes('Offen ('), 'lead board shown', { timeout: 5000 });
       const letting = el.shadowRoot!.querySelector('nav[aria-label="Bereiche der Vermietung"]')!;
-      expect([...letting.querySelectorAll('button')].map((button) => button.textContent.trim())).to.deep.equal(['Board', 'Inserate', 'Übersicht']);
+      expect([...letting.querySelectorAll('button')].map((button) => button.textContent.trim())).to.deep.equal([
+        'Board',
+        'Inserate',
+        'Übersicht',
+      ]);
       expect(letting.querySelector('[aria-current="true"]')!.textContent.trim()).to.equal('Board');
       expect(customElements.get('listing-editor'), 'the listings’ code is not loaded with the board').to.equal(undefined);
       expect(customElements.get('lead-overview'), 'nor the overview’s').to.equal(undefined);

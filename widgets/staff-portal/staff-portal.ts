@@ -203,7 +203,11 @@ export class StaffPortal extends SignInPortal {
 
   private renderLetting() {
     const texts = this.settingsTexts.texts;
-    const labels: Record<LettingView, string> = { leads: texts.lettingBoard, listings: texts.lettingListings, overview: texts.lettingOverview };
+    const labels: Record<LettingView, string> = {
+      leads: texts.lettingBoard,
+      listings: texts.lettingListings,
+      overview: texts.lettingOverview,
+    };
     const content: Record<LettingView, () => unknown> = {
       leads: () => html`<lead-kanban lang=${this.locale} heading-level="3" .client=${this.apiClient}></lead-kanban>`,
       listings: () => html`<listing-editor lang=${this.locale} embedded heading-level="2" .client=${this.apiClient}></listing-editor>`,

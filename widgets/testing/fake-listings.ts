@@ -80,7 +80,11 @@ export function fakeListingRecords(): Listing[] {
 }
 
 /** A slot of a listing in `days` days at 17:00 Berlin time (summer), with `booked` people booked of `capacity`. */
-export function fakeSlot(listingId: string, n: number, options: { capacity?: number; booked?: number; waitlisted?: number } = {}): ViewingSlot {
+export function fakeSlot(
+  listingId: string,
+  n: number,
+  options: { capacity?: number; booked?: number; waitlisted?: number } = {},
+): ViewingSlot {
   const capacity = options.capacity ?? 1;
   const booked = options.booked ?? 0;
   const waitlisted = options.waitlisted ?? 0;
@@ -192,7 +196,8 @@ export class FakeListings {
   private endpointOf(method: string, path: string): { endpoint: ListingsEndpoint; id?: string } | undefined {
     if (path === '/api/staff/leads/overview' && method === 'GET') return { endpoint: 'overview' };
     if (path === '/api/staff/units' && method === 'GET') return { endpoint: 'units' };
-    if (path === '/api/staff/listings') return method === 'GET' ? { endpoint: 'listings' } : method === 'POST' ? { endpoint: 'save' } : undefined;
+    if (path === '/api/staff/listings')
+      return method === 'GET' ? { endpoint: 'listings' } : method === 'POST' ? { endpoint: 'save' } : undefined;
     const slots = /^\/api\/staff\/listings\/([^/]+)\/viewing-slots$/.exec(path);
     if (slots) return { endpoint: method === 'GET' ? 'slots' : 'offer', id: slots[1] };
     const listing = /^\/api\/staff\/listings\/([^/]+)$/.exec(path);
@@ -212,7 +217,11 @@ export class FakeListings {
       if (this.signedInAs === 'signed-out') return error(401, 'unauthenticated', 'Bitte melden Sie sich an.');
       if (this.signedInAs === 'resident') return error(403, 'forbidden', 'Keine Berechtigung für diese Aktion.');
       if (this.failing.has(endpoint))
-        return error(503, 'service_unavailable', 'Der Dienst ist vorübergehend nicht erreichbar. Bitte versuchen Sie es später noch einmal.');
+        return error(
+          503,
+          'service_unavailable',
+          'Der Dienst ist vorübergehend nicht erreichbar. Bitte versuchen Sie es später noch einmal.',
+        );
       switch (endpoint) {
         case 'overview':
           return json(200, this.overview);
@@ -327,7 +336,11 @@ export class FakeListings {
       const slot = slots.find((known) => known.id === slotId);
       if (!slot) continue;
       if (slot.bookings.length)
-        return error(409, 'viewing_slot_has_bookings', 'Für diesen Termin gibt es Buchungen oder eine Warteliste. Bitte sagen Sie ihn den Personen zuerst ab.');
+        return error(
+          409,
+          'viewing_slot_has_bookings',
+          'Für diesen Termin gibt es Buchungen oder eine Warteliste. Bitte sagen Sie ihn den Personen zuerst ab.',
+        );
       this.slots = { ...this.slots, [listingId]: slots.filter((known) => known.id !== slotId) };
       return new Response(null, { status: 204 });
     }

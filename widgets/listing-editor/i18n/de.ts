@@ -5,7 +5,8 @@
  */
 const listings = {
   heading: 'Inserate',
-  intro: 'Die Wohnungen, die Ihre Hausverwaltung auf den Portalen anbietet. Über die Kennung beim Portal landet jede Anfrage beim richtigen Inserat.',
+  intro:
+    'Die Wohnungen, die Ihre Hausverwaltung auf den Portalen anbietet. Über die Kennung beim Portal landet jede Anfrage beim richtigen Inserat.',
   signInFirst: 'Bitte melden Sie sich als Mitarbeiterin oder Mitarbeiter Ihrer Hausverwaltung an, um die Inserate zu sehen.',
   staffOnly: 'Die Inserate können nur Mitarbeitende der Hausverwaltung sehen und bearbeiten.',
   loadFailed: 'Die Inserate konnten nicht geladen werden.',
@@ -68,7 +69,8 @@ const listings = {
   notANumber: 'Bitte eine Zahl angeben, z. B. 2,5.',
 
   slotsHeading: 'Besichtigungstermine',
-  slotsIntro: 'Termine, die Interessenten über den Link in ihrer Einladung buchen. Mit mehreren Plätzen wird daraus eine Sammelbesichtigung.',
+  slotsIntro:
+    'Termine, die Interessenten über den Link in ihrer Einladung buchen. Mit mehreren Plätzen wird daraus eine Sammelbesichtigung.',
   slotsLoading: 'Termine werden geladen …',
   slotsFailed: 'Die Termine konnten nicht geladen werden.',
   noSlots: 'Noch keine Termine angeboten.',
