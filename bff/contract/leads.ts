@@ -125,6 +125,21 @@ export const listing = z
   .meta({ id: 'Listing' });
 export type Listing = z.output<typeof listing>;
 
+/** A unit of the company as the listing form offers it: its label and the building's address. */
+export const listingUnit = z
+  .object({
+    id: z.uuid(),
+    label: z.string(),
+    address: z.object({ street: z.string(), postalCode: z.string(), city: z.string() }),
+    /** An active listing already offers this unit. */
+    activeListing: z.boolean(),
+  })
+  .meta({ id: 'ListingUnit' });
+export type ListingUnit = z.output<typeof listingUnit>;
+
+/** How many units the listing form is offered at most (sorted by address, then label). */
+export const LISTING_UNITS_LIMIT = 1000;
+
 export const listingQuery = pageQuery.extend({
   status: z.enum(LISTING_STATUSES, { error: 'Status „aktiv“ oder „vermietet“.' }).optional(),
 });
@@ -396,6 +411,15 @@ export const leadOperations = {
     params: listingParams,
     body: listingChange,
     response: listing,
+  }),
+  listListingUnits: operation({
+    operationId: 'listListingUnits',
+    method: 'get',
+    path: '/staff/units',
+    summary: 'Wohneinheiten der Hausverwaltung für ein Inserat (nach Adresse, höchstens 1000)',
+    tag,
+    access: 'staff',
+    response: z.object({ items: z.array(listingUnit) }),
   }),
   listLeads: operation({
     operationId: 'listLeads',

@@ -32,6 +32,7 @@ import type { SettingsChange } from '../contract/settings.ts';
 import { upsertRoutingRule } from '../cases/routing-repository.ts';
 import { createSettingsUseCases } from '../settings/use-cases.ts';
 import { seedDemoLeads, type DemoLeads } from '../leads/demo-leads.ts';
+import { seedDemoViewingSlots, type DemoViewingSlots } from '../viewings/demo-slots.ts';
 import type { StaffPermission } from '../contract/enums.ts';
 
 /**
@@ -78,6 +79,8 @@ export interface DemoCompany {
   portalPage: string;
   /** Listings on the portals, the lead webhook's secrets (public: demo only) and enquiries as the portals sent them. */
   leads: DemoLeads;
+  /** Viewing slots offered for a listing (upcoming, counted from the start), e.g. a group viewing. */
+  viewingSlots?: DemoViewingSlots[];
 }
 
 const DEMO_RESIDENT_PASSWORD = 'Demo-Mieter-2026';
@@ -93,6 +96,22 @@ export const DEMO_COMPANIES: DemoCompany[] = [
     },
     websiteOrigins: ['https://www.wohnbau-nord.example'],
     portalPage: '/',
+    viewingSlots: [
+      {
+        listing: { provider: 'immoscout24', providerListingId: '158963214' },
+        slots: [
+          {
+            inDays: 2,
+            at: '17:00',
+            durationMinutes: 45,
+            capacity: 8,
+            note: 'Sammelbesichtigung. Treffpunkt vor dem Haus, Klingel „Verwaltung“.',
+          },
+          { inDays: 3, at: '10:30', durationMinutes: 30, capacity: 1, note: '' },
+          { inDays: 5, at: '18:00', durationMinutes: 30, capacity: 2, note: 'Bitte pünktlich: Der Aufzug ist nur bis 19 Uhr in Betrieb.' },
+        ],
+      },
+    ],
     leads: {
       listings: [
         {
@@ -615,6 +634,7 @@ async function seedCompany(db: Database, company: DemoCompany, origins: string[]
   if (clerk) await seedDemoDocuments(db, { tenantId: tenant.id, name: company.tenant.name, clerkEmail: clerk.email }, company.documents);
   const clerkId = clerk && (await asTenantAdmin(db, tenant.id, (tx) => findAccountIdByEmail(tx, clerk.email)));
   if (clerkId) await seedDemoLeads(db, secrets, { tenantId: tenant.id, clerkId }, company.leads);
+  if (clerkId && company.viewingSlots) await seedDemoViewingSlots(db, { tenantId: tenant.id, clerkId }, company.viewingSlots);
   return logins;
 }
 

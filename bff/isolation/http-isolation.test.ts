@@ -318,6 +318,7 @@ const ROUTES: Record<string, Line> = {
     body: () => ({ attachmentIds: [] }),
   },
   'GET /api/staff/listings': { kind: 'collection', as: 'clerk', query: (w) => `cursor=${first(w, 'b', 'listings')}`, expect: [200] },
+  'GET /api/staff/units': { kind: 'collection', as: 'clerk', expect: [200] },
   'POST /api/staff/listings': {
     kind: 'collection',
     as: 'clerk',

@@ -1,5 +1,5 @@
 import type { ListingStatus } from '../contract/enums.ts';
-import type { ListingChange, ListingInput, ListingPortalId } from '../contract/leads.ts';
+import type { ListingChange, ListingInput, ListingPortalId, ListingUnit } from '../contract/leads.ts';
 import type { Queryable } from '../db/database.ts';
 import type { ListingRecord } from './model.ts';
 
@@ -24,6 +24,20 @@ const toRecord = (row: ListingRow): ListingRecord => ({ ...row, createdAt: new D
 
 export async function unitExists(tx: Queryable, unitId: string): Promise<boolean> {
   return (await tx.query(`SELECT 1 FROM units WHERE id = $1`, [unitId])).rowCount > 0;
+}
+
+/** The company's units with their building's address, by address and label; whether an active listing offers each. */
+export async function listUnits(tx: Queryable, limit: number): Promise<ListingUnit[]> {
+  const { rows } = await tx.query<ListingUnit & { street: string; postalCode: string; city: string }>(
+    `SELECT u.id, u.label, b.street, b.postal_code AS "postalCode", b.city,
+            EXISTS (SELECT 1 FROM listings l WHERE l.tenant_id = u.tenant_id AND l.unit_id = u.id AND l.status = 'aktiv') AS "activeListing"
+       FROM units u
+       JOIN buildings b ON b.tenant_id = u.tenant_id AND b.id = u.building_id
+      ORDER BY b.city, b.street, u.label, u.id
+      LIMIT $1`,
+    [limit],
+  );
+  return rows.map(({ street, postalCode, city, ...unit }) => ({ ...unit, address: { street, postalCode, city } }));
 }
 
 export async function insertListing(tx: Queryable, tenantId: string, input: ListingInput, createdBy: string): Promise<string> {

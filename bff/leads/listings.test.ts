@@ -181,6 +181,21 @@ describe('listings', () => {
     assert.equal((await resident.get('/api/staff/listings')).status, 403);
   });
 
+  it("the listing form offers the company's units with their address and whether an active listing has one", async () => {
+    const fresh = await createHousingCompany((await testDatabase()).db);
+    const admin = await signInStaff(server, fresh, 'admin');
+    await admin.post('/api/staff/listings', listingBody(fresh, { unitId: fresh.units[1].id }));
+    const units = await admin.get('/api/staff/units');
+    assert.equal(units.status, 200, JSON.stringify(units.body));
+    const address = { street: 'Lindenallee 12', postalCode: '20259', city: 'Hamburg' };
+    assert.deepEqual(units.body.items, [
+      { id: fresh.units[0].id, label: 'EG links', address, activeListing: false },
+      { id: fresh.units[1].id, label: 'EG rechts', address, activeListing: true },
+    ]);
+    const resident = await signInResident(server, fresh);
+    assert.equal((await resident.get('/api/staff/units')).status, 403);
+  });
+
   it('creating is safe to retry with the same Idempotency-Key', async () => {
     const body = listingBody(company, { title: 'Einmal anlegen' });
     const key = `listing-${Date.now()}`;

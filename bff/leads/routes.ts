@@ -47,6 +47,7 @@ export function registerLeadRoutes(
   const { leads, webhook, overview } = deps;
 
   api.route(operations.listListings, ({ req, query }) => leads.listListings(tenantContext(req), query));
+  api.route(operations.listListingUnits, ({ req }) => leads.listUnits(tenantContext(req)));
   api.route(operations.createListing, ({ req, body }) => leads.createListing(tenantContext(req), body));
   api.route(operations.listingDetail, ({ req, params }) => leads.listingDetail(tenantContext(req), params.id));
   api.route(operations.updateListing, ({ req, params, body }) => leads.updateListing(tenantContext(req), params.id, body));

@@ -1,6 +1,6 @@
 import type { LeadColumn, LeadSource, StaffPermission } from '../contract/enums.ts';
 import { LEAD_COLUMNS } from '../contract/enums.ts';
-import type { ListingChange, ListingInput, ListingPortalId } from '../contract/leads.ts';
+import { LISTING_UNITS_LIMIT, type ListingChange, type ListingInput, type ListingPortalId } from '../contract/leads.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { fetchPage } from '../db/pagination.ts';
 import { withTenant, type TenantContext } from '../db/scope.ts';
@@ -81,6 +81,10 @@ export function createLeadUseCases(deps: { db: Database }) {
     async listListings(ctx: TenantContext, query: { status?: ListingRecord['status']; limit: number; cursor?: string }) {
       const page = await withTenant(db, ctx, (tx) => fetchPage(query.limit, (limit) => listings.listListings(tx, { ...query, limit })));
       return { items: page.items.map(toListing), nextCursor: page.nextCursor };
+    },
+
+    async listUnits(ctx: TenantContext) {
+      return { items: await withTenant(db, ctx, (tx) => listings.listUnits(tx, LISTING_UNITS_LIMIT)) };
     },
 
     async createListing(ctx: TenantContext, input: ListingInput) {

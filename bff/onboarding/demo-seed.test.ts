@@ -43,6 +43,7 @@ describe('demo seed (npm start)', () => {
         listings: await count('listings'),
         leads: await count('leads'),
         webhookSecrets: await count('lead_webhook_secrets'),
+        viewingSlots: await count('viewing_slots'),
       };
     });
   }
@@ -71,6 +72,7 @@ describe('demo seed (npm start)', () => {
       listings: 3,
       leads: 5,
       webhookSecrets: 2,
+      viewingSlots: 3,
     });
     assert.deepEqual(countsAfterFirst.sued, {
       buildings: 2,
@@ -82,6 +84,7 @@ describe('demo seed (npm start)', () => {
       listings: 2,
       leads: 2,
       webhookSecrets: 2,
+      viewingSlots: 0,
     });
 
     const nord = (await findTenantBySlug(server.db, 'wohnbau-nord'))!;
@@ -194,6 +197,14 @@ describe('demo seed (npm start)', () => {
       'immowelt',
       'openimmo',
     ]);
+    // The listing on ImmoScout24 has upcoming viewing slots, one a group viewing.
+    const offered = listings.find((listing: any) => listing.portalIds.some((id: any) => id.providerListingId === '158963214'));
+    const slots = (await clerk.get(`/api/staff/listings/${offered.id}/viewing-slots`)).body.items;
+    assert.deepEqual(
+      slots.map((slot: any) => slot.capacity),
+      [8, 1, 2],
+    );
+    assert.ok(slots.every((slot: any) => Date.parse(slot.startsAt) > Date.now()));
     assert.deepEqual((await clerk.get('/api/staff/leads/counts')).body.columns, {
       nicht_zugeordnet: 1,
       offen: 4,

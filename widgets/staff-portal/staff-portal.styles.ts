@@ -26,7 +26,12 @@ export const staffPortalStyles = css`
     background: var(--_surface);
     color: var(--_primary);
   }
-  .nav button[aria-current='page'] {
+  .nav.sub button {
+    min-height: 2.5em;
+    padding: 0.35em 1em;
+  }
+  .nav button[aria-current='page'],
+  .nav button[aria-current='true'] {
     background: var(--_primary);
     color: var(--_on-primary);
     font-weight: 600;
@@ -39,7 +44,9 @@ export const staffPortalStyles = css`
   /* The settings are tall: their room is kept while their code loads, so the page below does not jump. */
   .placeholder,
   company-settings,
-  lead-kanban {
+  lead-kanban,
+  listing-editor,
+  lead-overview {
     display: block;
     min-height: 24em;
   }

@@ -5,6 +5,7 @@ import { FakeBff, fakeCodes } from '../testing/fake-bff.ts';
 import { FakeStaffCases } from '../testing/fake-staff-cases.ts';
 import { FakeLeads, fakeLeads } from '../testing/fake-leads.ts';
 import { fakeCompanySettings, FakeSettings } from '../testing/fake-settings.ts';
+import { FakeListings } from '../testing/fake-listings.ts';
 import { SignInDriver } from '../testing/sign-in-driver.ts';
 import { deepText, fill, findButton, findField, press } from '../testing/e2e-session.ts';
 import type { CaseBoard } from '../case-board/case-board.ts';
@@ -128,6 +129,50 @@ describe('<staff-portal>', () => {
         bff.calls.filter((call) => call === 'GET /api/staff/leads/counts'),
         'read once, not again on return',
       ).to.have.length(1);
+    });
+
+    it('offers "Board", "Inserate" and "Übersicht" inside "Vermietung", each loaded when first shown and kept when switching', async () => {
+      const listings = new FakeListings();
+      const leads = new FakeLeads({ leads: fakeLeads(4) });
+      const bff = new FakeBff({
+        session: { state: 'signed_in', user: { role: 'clerk', displayName: 'Clara Kaiser', tenant: wohnbauNord } },
+        routes: [...listings.routes, ...leads.routes, ...new FakeStaffCases({ count: 2 }).routes],
+      });
+      const el = await fixture<StaffPortal>(html`<staff-portal tenant="wohnbau-nord" .client=${bff.client()}></staff-portal>`);
+      await waitUntil(() => el.shadowRoot!.querySelector('case-board'), 'board shown');
+      await press(el, 'Vermietung');
+      await waitUntil(() => deepText(el).includes('Offen ('), 'lead board shown', { timeout: 5000 });
+      const letting = el.shadowRoot!.querySelector('nav[aria-label="Bereiche der Vermietung"]')!;
+      expect([...letting.querySelectorAll('button')].map((button) => button.textContent.trim())).to.deep.equal([
+        'Board',
+        'Inserate',
+        'Übersicht',
+      ]);
+      expect(letting.querySelector('[aria-current="true"]')!.textContent.trim()).to.equal('Board');
+      expect(customElements.get('listing-editor'), 'the listings’ code is not loaded with the board').to.equal(undefined);
+      expect(customElements.get('lead-overview'), 'nor the overview’s').to.equal(undefined);
+      expect(bff.calls).to.not.include('GET /api/staff/units');
+      expect(bff.calls).to.not.include('GET /api/staff/leads/overview');
+      await expect(el).to.be.accessible();
+
+      await press(el, 'Inserate');
+      await waitUntil(() => deepText(el).includes('Neues Inserat'), 'listings shown', { timeout: 5000 });
+      expect(customElements.get('listing-editor')).to.not.equal(undefined);
+      expect(letting.querySelector('[aria-current="true"]')!.textContent.trim()).to.equal('Inserate');
+      expect(el.shadowRoot!.querySelector<HTMLElement>('.letting-view.leads')!.hidden, 'the board is hidden, not gone').to.equal(true);
+      await press(el, 'Neues Inserat');
+      await fill(el, 'Titel *', 'Dachgeschoss mit Gaube');
+      await expect(el).to.be.accessible();
+
+      await press(el, 'Übersicht');
+      await waitUntil(() => deepText(el).includes('47 Interessenten insgesamt'), 'overview shown', { timeout: 5000 });
+      await press(el, 'Vorgänge');
+      await press(el, 'Vermietung');
+      expect(letting.querySelector('[aria-current="true"]')!.textContent.trim(), 'back where the clerk was').to.equal('Übersicht');
+      await press(el, 'Inserate');
+      expect(findField<HTMLInputElement>(el, 'Titel *')!.value, 'the unsaved listing is still there').to.equal('Dachgeschoss mit Gaube');
+      expect(bff.calls.filter((call) => call === 'GET /api/staff/units')).to.have.length(1);
+      expect(bff.calls.filter((call) => call === 'GET /api/staff/leads/overview')).to.have.length(1);
     });
 
     it('lets an admin open the settings by keyboard, keeps unsaved edits while on the board, and saves them', async () => {

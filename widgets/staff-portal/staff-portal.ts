@@ -9,23 +9,30 @@ import { staffPortalStyles } from './staff-portal.styles.ts';
 import '../case-board/case-board.ts';
 
 type StaffView = 'board' | 'leads' | 'settings';
-type LazyView = Exclude<StaffView, 'board'>;
+/** The parts of "Vermietung": the lead board, the listings and the daily overview. */
+type LettingView = 'leads' | 'listings' | 'overview';
+type LazyView = 'settings' | LettingView;
 type Load = 'loading' | 'loaded' | 'failed';
 
 /**
- * The code of a view beside "Vorgänge" is imported when it is first opened: the settings only by admins, the lead
- * board ("Vermietung") by staff who work lettings — nobody else loads it.
+ * The code of a view beside "Vorgänge" is imported when it is first opened: the settings only by admins; the lead
+ * board, the listings and the daily overview ("Vermietung") by staff who work lettings, each when its part of
+ * "Vermietung" is first shown — nobody else loads them.
  */
 const lazyViews: Record<LazyView, { tag: string; load: () => Promise<unknown> }> = {
   settings: { tag: 'company-settings', load: () => import('../company-settings/company-settings.ts') },
   leads: { tag: 'lead-kanban', load: () => import('../lead-kanban/lead-kanban.ts') },
+  listings: { tag: 'listing-editor', load: () => import('../listing-editor/listing-editor.ts') },
+  overview: { tag: 'lead-overview', load: () => import('../lead-overview/lead-overview.ts') },
 };
+const lettingViews: readonly LettingView[] = ['leads', 'listings', 'overview'];
 
 /**
  * The clerks' workplace of a housing company: staff sign-in with an authenticator app (activation for
  * new staff accounts included) and, once signed in, the "Vorgänge" board (`<case-board>` on the same session).
- * Staff also find "Vermietung" (`<lead-kanban>`, the rental leads) and admins "Einstellungen" (`<company-settings>`),
- * each loaded when first opened; switching between them keeps each as it was, unsaved settings included.
+ * Staff also find "Vermietung" — its "Board" (`<lead-kanban>`, the rental leads), "Inserate" (`<listing-editor>`) and
+ * "Übersicht" (`<lead-overview>`) — and admins "Einstellungen" (`<company-settings>`), each loaded when first opened;
+ * switching between them keeps each as it was, unsaved settings and listing edits included.
  *
  * @tagname staff-portal
  * @summary Staff sign-in and the "Vorgänge" board.
@@ -43,7 +50,9 @@ const lazyViews: Record<LazyView, { tag: string; load: () => Promise<unknown> }>
  * @csspart nav-item - Each navigation button; the current one has `aria-current="page"`.
  * @csspart board - The "Vorgänge" area.
  * @csspart case-board - The `<case-board>` in it; its own parts are exported as `board-…` (e.g. `board-case`).
- * @csspart leads - The "Vermietung" area (`<lead-kanban>`).
+ * @csspart leads - The "Vermietung" area.
+ * @csspart letting-nav - The navigation inside "Vermietung" between "Board", "Inserate" and "Übersicht".
+ * @csspart letting-nav-item - Each of its buttons; the current one has `aria-current="true"`.
  * @csspart settings - The "Einstellungen" area (`<company-settings>`).
  * @csspart failure - The code of "Vermietung" or "Einstellungen" could not be loaded, with its retry button.
  * @csspart heading - The heading of a sign-in step.
@@ -78,6 +87,8 @@ export class StaffPortal extends SignInPortal {
   readonly audience = 'staff';
 
   @state() private view: StaffView = 'board';
+  /** Which part of "Vermietung" shows. */
+  @state() private lettingView: LettingView = 'leads';
   /** Views opened once stay on the page (hidden when another view shows) so nothing typed or scrolled is lost. */
   @state() private opened: Partial<Record<LazyView, Load>> = {};
   private readonly settingsTexts = new AreaTexts(this, settingsTexts);
@@ -106,6 +117,7 @@ export class StaffPortal extends SignInPortal {
     super.willUpdate(changed);
     if (!this.staff) {
       this.view = 'board';
+      this.lettingView = 'leads';
       this.opened = {};
     } else if (!this.admin && this.opened.settings) {
       this.view = this.view === 'settings' ? 'board' : this.view;
@@ -115,9 +127,16 @@ export class StaffPortal extends SignInPortal {
   }
 
   private show(view: StaffView): void {
-    if (view !== 'board') this.openLazy(view);
+    if (view === 'settings') this.openLazy(view);
+    if (view === 'leads') this.openLazy(this.lettingView);
     this.view = view;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${view}-heading`)?.focus());
+  }
+
+  /** Another part of "Vermietung"; focus stays on its button, which now names the current part. */
+  private showLetting(view: LettingView): void {
+    this.openLazy(view);
+    this.lettingView = view;
   }
 
   private openLazy(view: LazyView): void {
@@ -149,7 +168,8 @@ export class StaffPortal extends SignInPortal {
           .client=${this.apiClient}
         ></case-board>
       </section>
-      ${this.opened.leads ? this.renderLeads() : nothing} ${admin && this.opened.settings ? this.renderSettings() : nothing}
+      ${lettingViews.some((view) => this.opened[view]) ? this.renderLetting() : nothing}
+      ${admin && this.opened.settings ? this.renderSettings() : nothing}
     `;
   }
 
@@ -181,13 +201,41 @@ export class StaffPortal extends SignInPortal {
     return content();
   }
 
-  private renderLeads() {
+  private renderLetting() {
+    const texts = this.settingsTexts.texts;
+    const labels: Record<LettingView, string> = {
+      leads: texts.lettingBoard,
+      listings: texts.lettingListings,
+      overview: texts.lettingOverview,
+    };
+    const content: Record<LettingView, () => unknown> = {
+      leads: () => html`<lead-kanban lang=${this.locale} heading-level="3" .client=${this.apiClient}></lead-kanban>`,
+      listings: () => html`<listing-editor lang=${this.locale} embedded heading-level="2" .client=${this.apiClient}></listing-editor>`,
+      overview: () => html`<lead-overview lang=${this.locale} embedded heading-level="2" .client=${this.apiClient}></lead-overview>`,
+    };
     return html`
       <section class="leads" part="leads" aria-labelledby="leads-heading" ?hidden=${this.view !== 'leads'}>
-        <h2 id="leads-heading" tabindex="-1">${this.settingsTexts.texts.leadsHeading}</h2>
-        ${this.lazyContent(
-          'leads',
-          () => html`<lead-kanban lang=${this.locale} heading-level="3" .client=${this.apiClient}></lead-kanban>`,
+        <h2 id="leads-heading" tabindex="-1">${texts.leadsHeading}</h2>
+        <nav part="letting-nav" aria-label=${texts.lettingSections}>
+          <ul class="nav sub">
+            ${lettingViews.map(
+              (view) => html`
+                <li>
+                  <button
+                    type="button"
+                    part="letting-nav-item"
+                    aria-current=${this.lettingView === view ? 'true' : 'false'}
+                    @click=${() => this.showLetting(view)}
+                  >${labels[view]}</button>
+                </li>
+              `,
+            )}
+          </ul>
+        </nav>
+        ${lettingViews.map((view) =>
+          this.opened[view]
+            ? html`<div class="letting-view ${view}" ?hidden=${this.lettingView !== view}>${this.lazyContent(view, content[view])}</div>`
+            : nothing,
         )}
       </section>
     `;

@@ -104,7 +104,7 @@ export class FakeSettings {
 }
 
 /** A zod failure as the BFF answers it (`validationError` in bff/http/errors.ts): path, issue code, message, limit. */
-function fieldsOf(failure: z.ZodError): FieldError[] {
+export function fieldsOf(failure: z.ZodError): FieldError[] {
   return failure.issues.map((issue) => {
     const limit = 'minimum' in issue ? issue.minimum : 'maximum' in issue ? issue.maximum : undefined;
     return {

@@ -11,6 +11,11 @@ const settings = {
   /** The navigation's entry of the lead board (`<lead-kanban>`, whose own texts load with it). */
   leadsHeading: 'Vermietung',
   settingsHeading: 'Einstellungen',
+  /** The sub-navigation inside "Vermietung": the board, the listings (`<listing-editor>`) and the daily overview (`<lead-overview>`). */
+  lettingSections: 'Bereiche der Vermietung',
+  lettingBoard: 'Board',
+  lettingListings: 'Inserate',
+  lettingOverview: 'Übersicht',
   /**
    * The fields' labels where the contract's do not fit the language: German shows the contract's own
    * (`labels` in the BFF's answer, from `.meta({ title })` in bff/contract/settings.ts).
