@@ -528,7 +528,7 @@ export class LeadDetail extends PortalElement {
     const column = detail.lead.column;
     return html`
       <div class="live" role="status" aria-live="polite">${this.announcement}</div>
-      ${this.renderFields(detail)} ${column === 'nicht_zugeordnet' ? this.renderAssign() : nothing} ${this.renderContact(detail)}
+      ${this.renderFields(detail)} ${column === 'nicht_zugeordnet' || this.actions.assign?.done ? this.renderAssign() : nothing} ${this.renderContact(detail)}
       ${this.renderThread(detail)} ${this.renderViewings(detail)} ${this.renderDisclosure(detail)}
       ${detail.lead.status === 'abgelehnt' ? this.renderRejection() : nothing}
       <section class="credit-check" part="section credit-check" ?hidden=${!this.hasCreditCheck} aria-labelledby="credit-heading">
@@ -609,9 +609,10 @@ export class LeadDetail extends PortalElement {
     return html`
       <section class="assign" part="section" aria-labelledby="assign-heading">
         ${this.heading('assign-heading', t.assignHeading)}
-        <p>${t.assignIntro}</p>
         ${
-          listings && !listings.length
+          this.detail?.lead.column !== 'nicht_zugeordnet'
+            ? nothing
+            : listings && !listings.length
             ? html`<p class="muted">${t.assignNoListings}</p>`
             : html`<form aria-labelledby="assign-heading" aria-busy=${pending ? 'true' : 'false'} @submit=${(event: Event) => this.assign(event)}>
               <label class="field">
@@ -621,6 +622,7 @@ export class LeadDetail extends PortalElement {
                   ${(listings ?? []).map((listing) => html`<option value=${listing.id} ?selected=${this.chosenListing === listing.id}>${listing.title}</option>`)}
                 </select>
               </label>
+              <p class="hint">${t.assignIntro}</p>
               <button type="submit" class="primary" part="button" ?disabled=${pending}>${pending ? t.assignPending : t.assignSubmit}</button>
             </form>`
         }

@@ -77,7 +77,6 @@ const detail = {
 
   loading: 'Der Interessent wird geladen …',
   loadFailed: 'Der Interessent konnte nicht geladen werden.',
-  failedAt: (what: string) => `${what} nicht möglich:`,
   conflictReloaded:
     'Jemand anderes hat diesen Interessenten inzwischen geändert. Die Ansicht zeigt jetzt den aktuellen Stand – bitte entscheiden Sie erneut.',
 
@@ -212,19 +211,6 @@ const detail = {
   // The credit check's place (another element fills it).
   creditHeading: 'Bonitätsprüfung',
 
-  // The actions' names, for "… nicht möglich:".
-  actions: {
-    assign: 'Zuordnen',
-    verify: 'Vermerken',
-    send: 'Senden',
-    plan: 'Planen',
-    invite: 'Einladen',
-    disclosure: 'Speichern',
-    rejectionSave: 'Speichern',
-    rejectionRelease: 'Freigeben',
-    legalHold: 'Sperre ändern',
-    export: 'Export',
-  },
 };
 
 export type LeadDetailMessages = typeof detail;
