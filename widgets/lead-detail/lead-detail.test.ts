@@ -61,7 +61,9 @@ describe('<lead-detail>', () => {
           },
         },
       });
-      expect(deepText(section(el, 'thread'))).to.contain('wann passt Ihnen eine Besichtigung?').and.contain('Gesendet von Clara Kaiser');
+      expect(deepText(section(el, 'thread')))
+        .to.contain('wann passt Ihnen eine Besichtigung?')
+        .and.contain('Gesendet von Clara Kaiser');
       await fill(el, 'Nachricht', 'Am Donnerstag um 17 Uhr?');
       const release = fake.hold('send');
       await press(el, 'Nachricht senden');
@@ -110,7 +112,9 @@ describe('<lead-detail>', () => {
       await shows(el, 'Wird vermerkt …');
       release();
       await shows(el, 'E-Mail ist als bestätigter Kontaktweg vermerkt.');
-      expect(deepText(section(el, 'contact'))).to.contain('bestätigt am').and.contain('Person erreicht');
+      expect(deepText(section(el, 'contact')))
+        .to.contain('bestätigt am')
+        .and.contain('Person erreicht');
       expect(updates.at(-1)!.detail.lead.version).to.equal(2);
     });
 
@@ -133,7 +137,9 @@ describe('<lead-detail>', () => {
       await shows(el, 'Wird geplant …');
       release();
       await shows(el, 'Besichtigung am 19.03.2026, 17:00 geplant.');
-      expect(deepText(section(el, 'viewings'))).to.contain('19.03.2026, 17:00, 30 Minuten').and.contain('Klingel Muster');
+      expect(deepText(section(el, 'viewings')))
+        .to.contain('19.03.2026, 17:00, 30 Minuten')
+        .and.contain('Klingel Muster');
       expect(posts(bff, '/viewings')[0].body).to.deep.equal({
         startsAt: '2026-03-19T17:00:00+01:00',
         durationMinutes: 30,
@@ -148,7 +154,12 @@ describe('<lead-detail>', () => {
       await shows(el, 'Bitte Datum und Uhrzeit angeben.');
       await fill(el, 'Datum', '2026-03-19');
       await fill(el, 'Uhrzeit', '17:00');
-      fake.refuseNext('plan', 409, 'lead_transition_invalid', 'Für einen Interessenten im Status „abgelehnt“ wird keine Besichtigung mehr geplant.');
+      fake.refuseNext(
+        'plan',
+        409,
+        'lead_transition_invalid',
+        'Für einen Interessenten im Status „abgelehnt“ wird keine Besichtigung mehr geplant.',
+      );
       await press(el, 'Besichtigung planen');
       await shows(el, 'wird keine Besichtigung mehr geplant');
     });
@@ -190,7 +201,12 @@ describe('<lead-detail>', () => {
         rentDebtFreeCertificate: true,
       });
       await fill(el, 'Arbeitgeber', 'UKE');
-      fake.refuseNext('record-self-disclosure', 409, 'self_disclosure_locked', 'Angaben zur Selbstauskunft dürfen erst ab „besichtigt“ erhoben werden.');
+      fake.refuseNext(
+        'record-self-disclosure',
+        409,
+        'self_disclosure_locked',
+        'Angaben zur Selbstauskunft dürfen erst ab „besichtigt“ erhoben werden.',
+      );
       await press(el, 'Selbstauskunft speichern');
       await shows(el, 'dürfen erst ab „besichtigt“ erhoben werden.');
     });
@@ -226,7 +242,9 @@ describe('<lead-detail>', () => {
       await shows(el, 'Wird freigegeben …');
       release();
       await shows(el, 'an max.muster@example.org, freigegeben von Clara Kaiser');
-      expect(posts(bff, '/rejection-message/release')[0].body).to.deep.include({ body: 'Sehr geehrter Herr Muster, die Wohnung ist leider vergeben.' });
+      expect(posts(bff, '/rejection-message/release')[0].body).to.deep.include({
+        body: 'Sehr geehrter Herr Muster, die Wohnung ist leider vergeben.',
+      });
       expect(findButton(el, 'Absage freigeben und senden'), 'released once').to.equal(undefined);
     });
 

@@ -292,7 +292,8 @@ export class LeadDetail extends PortalElement {
     if (!id || !this.detail) return;
     if (live.event === 'lead:message' && live.payload.leadId === id) {
       this.addMessage(live.payload.message);
-      if (live.payload.message.direction === 'in') this.announcement = this.t.messageArrived(live.payload.message.from ?? this.detail.lead.name);
+      if (live.payload.message.direction === 'in')
+        this.announcement = this.t.messageArrived(live.payload.message.from ?? this.detail.lead.name);
       return;
     }
     if (live.event === 'lead:changed' && live.payload.lead.id === id && live.payload.lead.version > this.detail.lead.version) {
@@ -388,7 +389,12 @@ export class LeadDetail extends PortalElement {
     const id = this.leadId!;
     const planned = await this.run(
       'plan',
-      () => this.leads.planViewing(id, { startsAt: berlinDateTime(this.viewingDate, this.viewingTime), durationMinutes: duration, ...(note ? { note } : {}) }),
+      () =>
+        this.leads.planViewing(id, {
+          startsAt: berlinDateTime(this.viewingDate, this.viewingTime),
+          durationMinutes: duration,
+          ...(note ? { note } : {}),
+        }),
       (viewing) => {
         if (this.lifecycle) this.lifecycle = { ...this.lifecycle, viewings: [...this.lifecycle.viewings, viewing] };
         return t.planned(this.date(viewing.startsAt));
@@ -613,8 +619,8 @@ export class LeadDetail extends PortalElement {
           this.detail?.lead.column !== 'nicht_zugeordnet'
             ? nothing
             : listings && !listings.length
-            ? html`<p class="muted">${t.assignNoListings}</p>`
-            : html`<form aria-labelledby="assign-heading" aria-busy=${pending ? 'true' : 'false'} @submit=${(event: Event) => this.assign(event)}>
+              ? html`<p class="muted">${t.assignNoListings}</p>`
+              : html`<form aria-labelledby="assign-heading" aria-busy=${pending ? 'true' : 'false'} @submit=${(event: Event) => this.assign(event)}>
               <label class="field">
                 <span>${t.assignListing}</span>
                 <select name="listingId" ?disabled=${pending} @change=${(event: Event) => (this.chosenListing = (event.target as HTMLSelectElement).value)}>
@@ -878,11 +884,11 @@ export class LeadDetail extends PortalElement {
       <form class="disclosure-form" aria-labelledby="disclosure-heading" aria-busy=${pending ? 'true' : 'false'} @submit=${(event: Event) => this.saveDisclosure(event)}>
         <label class="field">
           <span>${t.disclosureProfession}</span>
-          <input type="text" name="profession" maxlength="200" .value=${(current('profession') as string | null) ?? ''} @input=${(event: Event) => change({ profession: text(event) })} />
+          <input type="text" name="profession" maxlength="200" .value=${current('profession') ?? ''} @input=${(event: Event) => change({ profession: text(event) })} />
         </label>
         <label class="field">
           <span>${t.disclosureEmployer}</span>
-          <input type="text" name="employer" maxlength="200" .value=${(current('employer') as string | null) ?? ''} @input=${(event: Event) => change({ employer: text(event) })} />
+          <input type="text" name="employer" maxlength="200" .value=${current('employer') ?? ''} @input=${(event: Event) => change({ employer: text(event) })} />
         </label>
         <label class="field">
           <span>${t.disclosureIncome}</span>
@@ -984,7 +990,9 @@ export class LeadDetail extends PortalElement {
                       ${pending ? t.legalHoldPending : t.legalHoldClear}
                     </button>`
                   : html`<p class="muted">${t.legalHoldNone}</p>
-                    <form class="hold-form" aria-labelledby="legal-heading" aria-busy=${pending ? 'true' : 'false'} @submit=${(event: Event) => {
+                    <form class="hold-form" aria-labelledby="legal-heading" aria-busy=${pending ? 'true' : 'false'} @submit=${(
+                      event: Event,
+                    ) => {
                       event.preventDefault();
                       void this.setHold(true);
                     }}>

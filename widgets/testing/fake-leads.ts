@@ -1,12 +1,5 @@
 import type { LeadCard, LeadColumn, LeadDetail, LeadEvent, LeadSource, LeadStatus, Listing } from '../internal/lead-board-api.ts';
-import type {
-  LeadLifecycle,
-  LeadMessage,
-  LeadViewing,
-  LegalHold,
-  RejectionMessage,
-  SelfDisclosure,
-} from '../internal/lead-detail-api.ts';
+import type { LeadLifecycle, LeadMessage, LeadViewing, LegalHold, RejectionMessage, SelfDisclosure } from '../internal/lead-detail-api.ts';
 import type { ErrorCode } from '../../bff/contract/errors.ts';
 import { LEAD_TRANSITIONS } from '../../bff/contract/enums.ts';
 import { error, json, type FakeRequest, type FakeRoute } from './fake-bff.ts';
@@ -537,7 +530,8 @@ export class FakeLeads {
     const life = this.life(id);
     const now = new Date().toISOString();
     const letting = () => (this.letting ? undefined : error(403, 'forbidden', 'Dafür ist das Vermietungsrecht nötig.'));
-    const readable = lead.status === 'besichtigt' || lead.status === 'akzeptiert' || (lead.status === 'abgelehnt' && life.viewings.length > 0);
+    const readable =
+      lead.status === 'besichtigt' || lead.status === 'akzeptiert' || (lead.status === 'abgelehnt' && life.viewings.length > 0);
     const locked = () =>
       error(
         409,
@@ -566,7 +560,7 @@ export class FakeLeads {
           direction: 'out',
           at: now,
           subject: typeof body.subject === 'string' ? body.subject : 'Ihre Anfrage zur Wohnung',
-          body: String(body.body ?? ''),
+          body: typeof body.body === 'string' ? body.body : '',
           sentBy: 'Clara Kaiser',
           from: 'vermietung@wohnbau-nord.example',
           to: lead.email,
@@ -576,7 +570,11 @@ export class FakeLeads {
       }
       case 'plan': {
         if (lead.status === 'akzeptiert' || lead.status === 'abgelehnt') {
-          return error(409, 'lead_transition_invalid', `Für einen Interessenten im Status „${lead.status}“ wird keine Besichtigung mehr geplant.`);
+          return error(
+            409,
+            'lead_transition_invalid',
+            `Für einen Interessenten im Status „${lead.status}“ wird keine Besichtigung mehr geplant.`,
+          );
         }
         const viewing: LeadViewing = {
           id: this.uuid('b1e00000'),
@@ -607,7 +605,7 @@ export class FakeLeads {
         return readable ? json(200, life.selfDisclosure) : locked();
       case 'record-self-disclosure': {
         if (lead.status !== 'besichtigt' && lead.status !== 'akzeptiert') return locked();
-        life.selfDisclosure = { ...life.selfDisclosure, ...body, recordedAt: now } as SelfDisclosure;
+        life.selfDisclosure = { ...life.selfDisclosure, ...body, recordedAt: now };
         this.addEvent(lead, 'self_disclosure_recorded');
         return json(200, life.selfDisclosure);
       }
@@ -618,7 +616,9 @@ export class FakeLeads {
           return error(
             409,
             'rejection_message_missing',
-            lead.status === 'abgelehnt' ? 'Die Absage wurde bereits freigegeben.' : 'Es gibt keine vorbereitete Absage: der Interessent ist nicht abgelehnt.',
+            lead.status === 'abgelehnt'
+              ? 'Die Absage wurde bereits freigegeben.'
+              : 'Es gibt keine vorbereitete Absage: der Interessent ist nicht abgelehnt.',
           );
         }
         if (endpoint === 'release' && !lead.email) {
@@ -651,7 +651,15 @@ export class FakeLeads {
         return json(200, {
           exportedAt: now,
           exportedBy: 'Clara Kaiser',
-          lead: { id, name: lead.name, email: lead.email, listing: lead.listing, status: lead.status, source: lead.source, createdAt: lead.createdAt },
+          lead: {
+            id,
+            name: lead.name,
+            email: lead.email,
+            listing: lead.listing,
+            status: lead.status,
+            source: lead.source,
+            createdAt: lead.createdAt,
+          },
           decisions: lead.events,
           viewings: life.viewings,
           rejectionMessages: life.rejection ? [life.rejection] : [],
@@ -667,7 +675,11 @@ export class FakeLeads {
           );
         }
         if (lead.status !== 'offen') {
-          return error(409, 'lead_transition_invalid', `Nur offene Interessenten können einem Inserat zugeordnet werden; dieser ist „${lead.status}“.`);
+          return error(
+            409,
+            'lead_transition_invalid',
+            `Nur offene Interessenten können einem Inserat zugeordnet werden; dieser ist „${lead.status}“.`,
+          );
         }
         const listing = this.listings.find((candidate) => candidate.id === body.listingId);
         if (!listing) return error(404, 'not_found', 'Nicht gefunden.');

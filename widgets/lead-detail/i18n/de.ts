@@ -1,5 +1,12 @@
 import type { IncomeBand } from '../../internal/lead-detail-api.ts';
-import type { ContactChannel, ContactVerification, HouseholdType, LeadColumn, LeadEventKind, LeadSource } from '../../../bff/contract/enums.ts';
+import type {
+  ContactChannel,
+  ContactVerification,
+  HouseholdType,
+  LeadColumn,
+  LeadEventKind,
+  LeadSource,
+} from '../../../bff/contract/enums.ts';
 
 /**
  * The texts of `<lead-detail>` in German: an area of its own, in the detail's chunk (loaded when a clerk first opens
@@ -210,7 +217,6 @@ const detail = {
 
   // The credit check's place (another element fills it).
   creditHeading: 'Bonitätsprüfung',
-
 };
 
 export type LeadDetailMessages = typeof detail;
