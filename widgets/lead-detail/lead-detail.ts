@@ -376,6 +376,8 @@ export class LeadDetail extends PortalElement {
     if (sent) {
       this.messageSubject = '';
       this.messageBody = '';
+      // The first message gives the lead its reply address: the thread names it.
+      if (!this.thread?.replyAddress) await this.loadThread(id, this.request);
     }
   }
 
