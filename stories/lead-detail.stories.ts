@@ -107,6 +107,7 @@ export const BesichtigtWithSelfDisclosure: Story = {
               createdBy: { id: '0d9e5a36-0000-4000-8000-00000000c1e1', label: 'Clara Kaiser' },
               createdAt: '2026-03-10T10:00:00.000Z',
               lockGrant: null,
+              confirmationSentTo: 'max.muster@example.org',
             },
           ],
           selfDisclosure: {

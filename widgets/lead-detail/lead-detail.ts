@@ -129,6 +129,7 @@ export class LeadDetail extends PortalElement {
   @state() private viewingTime = '';
   @state() private viewingDuration = '30';
   @state() private viewingNote = '';
+  @state() private viewingSmartLock = false;
   @state() private chosenListing = '';
   @state() private disclosureDraft: SelfDisclosureInput = {};
   @state() private rejectionDraft?: { subject: string; body: string };
@@ -406,6 +407,7 @@ export class LeadDetail extends PortalElement {
       this.viewingDate = '';
       this.viewingTime = '';
       this.viewingNote = '';
+      this.viewingSmartLock = false;
       // The viewing counts the lead's version up and may open „Besichtigt“: the board and the gates read it anew.
       await this.loadLifecycle(id);
       if (this.lifecycle) this.dispatchEvent(new LeadUpdatedEvent({ lead: this.lifecycle.lead }));
@@ -813,10 +815,17 @@ export class LeadDetail extends PortalElement {
                   ></textarea>
                   <span id="plan-note-hint" class="hint">${t.planNoteHint}</span>
                 </label>
+                <label class="check"
+                  ><input
+                    type="checkbox"
+                    name="smartLock"
+                    .checked=${this.viewingSmartLock}
+                    @change=${(event: Event) => (this.viewingSmartLock = (event.target as HTMLInputElement).checked)}
+                  />${t.planSmartLock}</label
+                >
                 <button type="submit" class="primary" part="button" ?disabled=${pending}>${pending ? t.planPending : t.planSubmit}</button>
                 ${this.feedback('plan')}
               </form>
-              <p class="muted hint">${t.planLockNote}</p>
               <div class="form-heading" id="invite-heading">${t.inviteHeading}</div>
               ${
                 detail.lead.listing

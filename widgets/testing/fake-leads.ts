@@ -583,7 +583,14 @@ export class FakeLeads {
           note: typeof body.note === 'string' ? body.note : null,
           createdBy: fakeLetter,
           createdAt: now,
-          lockGrant: null,
+          lockGrant:
+            body.smartLock === true
+              ? {
+                  from: new Date(Date.parse(String(body.startsAt)) - 15 * 60_000).toISOString(),
+                  until: new Date(Date.parse(String(body.startsAt)) + (Number(body.durationMinutes) + 15) * 60_000).toISOString(),
+                }
+              : null,
+          confirmationSentTo: lead.email,
         };
         life.viewings.push(viewing);
         lead.version += 1;

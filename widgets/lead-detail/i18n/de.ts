@@ -148,7 +148,7 @@ const detail = {
   planMissing: 'Bitte Datum und Uhrzeit angeben.',
   planDurationInvalid: 'Bitte eine Dauer zwischen 5 und 480 Minuten angeben.',
   planned: (when: string) => `Besichtigung am ${when} geplant.`,
-  planLockNote: 'Eine Zutrittsfreigabe per Smart Lock gibt es bei den Terminen zur Selbstbuchung (Einladung unten).',
+  planSmartLock: 'Zutritt per Smart Lock für den Termin freigeben (wenn ein Schloss verbunden ist)',
   inviteHeading: 'Zur Selbstbuchung einladen',
   inviteIntro: 'Die Person bekommt eine E-Mail mit einem persönlichen Link und bucht selbst einen der angebotenen Termine des Inserats.',
   inviteNeedsListing: 'Eine Einladung ist erst möglich, wenn der Interessent einem Inserat zugeordnet ist.',
