@@ -778,7 +778,9 @@ export class LeadDetail extends PortalElement {
         ${
           closed
             ? html`<p class="muted">${t.viewingClosed}</p>`
-            : html`
+            : !detail.lead.listing
+              ? html`<p class="muted">${t.viewingNeedsListing}</p>`
+              : html`
               <form class="plan-form" aria-labelledby="plan-heading" aria-busy=${pending ? 'true' : 'false'} @submit=${(event: Event) => this.plan(event)}>
                 <div class="form-heading" id="plan-heading">${t.planHeading}</div>
                 <div class="row">

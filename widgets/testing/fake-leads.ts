@@ -576,6 +576,7 @@ export class FakeLeads {
             `Für einen Interessenten im Status „${lead.status}“ wird keine Besichtigung mehr geplant.`,
           );
         }
+        if (!lead.listing) return error(409, 'lead_without_listing', 'Bitte ordnen Sie den Interessenten zuerst einem Inserat zu.');
         const viewing: LeadViewing = {
           id: this.uuid('b1e00000'),
           startsAt: new Date(String(body.startsAt)).toISOString(),

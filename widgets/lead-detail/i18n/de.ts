@@ -137,6 +137,8 @@ const detail = {
   viewingBy: (name: string) => `geplant von ${name}`,
   viewingLock: (from: string, until: string) => `Zutritt per Smart Lock von ${from} bis ${until}`,
   viewingClosed: 'Für angenommene oder abgelehnte Interessenten wird keine Besichtigung mehr geplant.',
+  viewingNeedsListing:
+    'Besichtigungen sind erst möglich, wenn der Interessent einem Inserat zugeordnet ist (die Bestätigung nennt dessen Anschrift).',
   planHeading: 'Besichtigung planen',
   planDate: 'Datum',
   planTime: 'Uhrzeit',
