@@ -122,4 +122,52 @@ describe('<lead-kanban> with the real BFF', () => {
     expect(movedLive, 'the move live on the other board within a second').to.be.below(1000);
     await waitForText(adminBoard, 'Abgelehnt (1)');
   });
+
+  it('a clerk opens a lead, verifies its e-mail address, writes to the person, and learns that a viewing needs a listing first, in the lead’s detail', async function () {
+    this.timeout(60_000);
+    const company = await createCaseCompany();
+    await signIn(CLERK_API, company, company.clerk, 'staff');
+    await signIn('', company, company.admin, 'staff');
+    const secret = await webhookSecret('immoscout24');
+    // The admin sets the letting address the clerks write from (without it the thread says the admin must).
+    const session = (await (await fetch('/api/session')).json()) as { csrfToken: string };
+    const settings = await fetch('/api/staff/settings', {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': session.csrfToken },
+      body: JSON.stringify({ lettingEmail: 'vermietung@wohnbau-e2e.example' }),
+    });
+    expect(settings.status, await settings.clone().text()).to.equal(200);
+    const answer = await sendSignedEnquiry(company.slug, 'immoscout24', secret, {
+      enquiryId: `is24-e2e-detail-${Date.now()}`,
+      listingId: 'unbekannt-0815',
+      firstName: 'Erika',
+      lastName: 'Beispiel',
+      email: 'erika.beispiel@example.org',
+      message: 'Ich interessiere mich für die Wohnung.',
+    });
+    expect(answer.status, await answer.clone().text()).to.equal(200);
+
+    const board = await fixture<LeadKanban>(html`<lead-kanban api=${CLERK_API}></lead-kanban>`);
+    await waitFor(
+      () => cardNamed(board, 'Erika Beispiel'),
+      () => `no card: ${board.shadowRoot!.textContent}`,
+      5000,
+    );
+    cardNamed(board, 'Erika Beispiel')!.querySelector<HTMLButtonElement>('.open')!.click();
+    await waitForText(board, 'Noch keine Nachrichten mit dieser Person.');
+
+    await press(board, 'E-Mail: als erreicht vermerken');
+    await waitForText(board, 'E-Mail ist als bestätigter Kontaktweg vermerkt.');
+    await waitForText(board, 'bestätigt am');
+
+    await fill(board, 'Nachricht', 'Guten Tag Frau Beispiel, passt Ihnen eine Besichtigung am 4. Mai um 17 Uhr?');
+    await press(board, 'Nachricht senden');
+    await waitForText(board, 'Die Nachricht wird versandt.');
+    await waitForText(board, 'passt Ihnen eine Besichtigung am 4. Mai um 17 Uhr?');
+    await waitForText(board, 'Antworten der Person kommen über');
+
+    // A viewing's confirmation names the flat: without a listing the detail says what is needed first.
+    await waitForText(board, 'Besichtigungen sind erst möglich, wenn der Interessent einem Inserat zugeordnet ist');
+    await expect(board).to.be.accessible();
+  });
 });

@@ -336,13 +336,14 @@ describe('<lead-kanban>', () => {
     findButton(card(el, lead.id)!, lead.name)!.click();
     await shows(el, 'Verlauf');
     expect(root(el).activeElement!.id, 'focus on the heading').to.equal('detail-heading');
+    // The lead's fields are `<lead-detail>`'s, in its own shadow root inside the pane.
     const detail = root(el).querySelector('.detail')!;
-    expect(detail.textContent).to.contain('Mögliche Dubletten').and.contain('gleiche E-Mail-Adresse');
-    expect(detail.textContent).to.contain('Eingegangen').and.contain('vom System');
-    expect(detail.textContent).to.not.contain('0151 2345678');
-    expect(detail.textContent).to.not.contain('Lindenallee 3');
-    expect(detail.textContent).to.contain('Telefon und Anschrift sehen nur Mitarbeitende mit dem Recht „Vermietung“.');
-    expect(detail.textContent).to.not.contain('Zugriffsprotokoll');
+    expect(deepText(detail)).to.contain('Mögliche Dubletten').and.contain('gleiche E-Mail-Adresse');
+    expect(deepText(detail)).to.contain('Eingegangen').and.contain('vom System');
+    expect(deepText(detail)).to.not.contain('0151 2345678');
+    expect(deepText(detail)).to.not.contain('Lindenallee 3');
+    expect(deepText(detail)).to.contain('Telefon und Anschrift sehen nur Mitarbeitende mit dem Recht „Vermietung“.');
+    expect(deepText(detail)).to.not.contain('Zugriffsprotokoll');
     await expect(el).to.be.accessible();
     findButton(detail, 'Zurück zum Board')!.click();
     await el.updateComplete;
@@ -357,9 +358,9 @@ describe('<lead-kanban>', () => {
     findButton(card(el, leads[0].id)!, leads[0].name)!.click();
     await shows(el, 'Zugriffsprotokoll');
     const detail = root(el).querySelector('.detail')!;
-    expect(detail.textContent).to.contain('0151 2345678').and.contain('Lindenallee 3, 20259 Hamburg');
-    expect(detail.textContent).to.contain('Clara Kaiser sah Telefon und Anschrift (Ansicht)');
-    expect(detail.textContent).to.contain('Jeder Blick auf Telefon und Anschrift wird protokolliert.');
+    expect(deepText(detail)).to.contain('0151 2345678').and.contain('Lindenallee 3, 20259 Hamburg');
+    expect(deepText(detail)).to.contain('Clara Kaiser sah Telefon und Anschrift (Ansicht)');
+    expect(deepText(detail)).to.contain('Jeder Blick auf Telefon und Anschrift wird protokolliert.');
   });
 
   it('says so when the board cannot be loaded, and loads it on "Erneut versuchen"', async () => {

@@ -18,11 +18,9 @@ import {
   matchesLeadFilters,
   newestFirst,
   noLeadFilters,
-  type LeadAccessEntry,
   type LeadCard,
   type LeadColumn,
   type LeadCounts,
-  type LeadDetail,
   type LeadFilters,
   type LeadMove,
   type LeadRejectionReason,
@@ -32,6 +30,8 @@ import {
 } from '../internal/lead-board-api.ts';
 import type { HouseholdType } from '../../bff/contract/enums.ts';
 import { LeadMovedEvent } from '../events/lead-moved.ts';
+import type { LeadOpenRequestEvent } from '../events/lead-open-request.ts';
+import type { LeadUpdatedEvent } from '../events/lead-updated.ts';
 import { kanbanTexts } from './kanban-texts.ts';
 import kanbanDe from './i18n/de.ts';
 import { leadKanbanStyles } from './lead-kanban.styles.ts';
@@ -185,9 +185,10 @@ export class LeadKanban extends PortalElement {
   @state() private dragging?: string;
   @state() private dropTarget?: LeadColumn;
 
-  @state() private detail?: LeadDetail;
-  @state() private detailError?: ApiError;
-  @state() private accessLog?: LeadAccessEntry[];
+  /** `<lead-detail>`'s code has arrived (it is imported the first time a lead is opened), or could not be loaded. */
+  @state() private detailElement: 'absent' | 'loading' | 'ready' | 'failed' = 'absent';
+  /** The open lead's card as `<lead-detail>` last read it (its name heads the pane). */
+  @state() private detailCard?: LeadCard;
 
   /** Read out politely by screen readers (new leads, moves of others). */
   @state() private announcement = '';
@@ -197,7 +198,6 @@ export class LeadKanban extends PortalElement {
   private boardRequest = 0;
   /** Cards that arrived live while the board was being read: the read may predate them, so they are laid on top of it. */
   private arrivedDuringReload?: LeadCard[];
-  private detailRequest = 0;
   private stale = true;
   private searchTimer?: ReturnType<typeof setTimeout>;
   private countsTimer?: ReturnType<typeof setTimeout>;
@@ -270,7 +270,7 @@ export class LeadKanban extends PortalElement {
     this.admitted = false;
     this.columns = emptyColumns();
     this.counts = zeroCounts();
-    this.detail = undefined;
+    this.detailCard = undefined;
     this.boardState = 'signed-out';
   };
 
@@ -308,7 +308,7 @@ export class LeadKanban extends PortalElement {
         this.arrivedDuringReload = undefined;
       }
     }
-    if (this.leadId && this.boardState === 'ready' && !this.detail) void this.loadDetail(this.leadId);
+    if (this.leadId && this.boardState === 'ready') this.loadDetailElement();
   }
 
   /** A card newer than what the read found (or not found by it) is shown as it arrived; the counts are read again. */
@@ -422,7 +422,7 @@ export class LeadKanban extends PortalElement {
     this.place(card, { show: shows });
     if (known && known.column !== card.column) this.announce(this.t.movedLive(card.name, this.t.columnLabels[card.column]));
     this.refreshCountsSoon();
-    if (this.detail?.lead.id === card.id) this.detail = { ...this.detail, lead: { ...this.detail.lead, ...card } };
+    if (this.detailCard?.id === card.id && this.detailCard.version < card.version) this.detailCard = card;
   }
 
   private announce(text: string): void {
@@ -667,6 +667,11 @@ export class LeadKanban extends PortalElement {
     this.focusAfterRender = 'detail';
   }
 
+  private retryDetailElement(): void {
+    this.detailElement = 'absent';
+    this.loadDetailElement();
+  }
+
   private close(): void {
     const id = this.leadId;
     this.leadId = undefined;
@@ -674,34 +679,38 @@ export class LeadKanban extends PortalElement {
   }
 
   private leadChanged(): void {
-    this.detail = undefined;
-    this.detailError = undefined;
-    this.accessLog = undefined;
-    if (this.leadId && this.boardState === 'ready') void this.loadDetail(this.leadId);
+    this.detailCard = undefined;
+    if (this.leadId && this.boardState === 'ready') this.loadDetailElement();
   }
 
-  private async loadDetail(id: string): Promise<void> {
-    const request = ++this.detailRequest;
-    this.detailError = undefined;
-    try {
-      const detail = await this.leads.detail(id);
-      if (request !== this.detailRequest || this.leadId !== id) return;
-      this.detail = detail;
-      if (detail.contactVisible) void this.loadAccessLog(id, request);
-    } catch (error) {
-      if (request !== this.detailRequest || this.leadId !== id) return;
-      this.detailError = asApiError(error);
-    }
+  /** Imports `<lead-detail>` the first time a lead is opened: the board's own chunk stays small. */
+  private loadDetailElement(): void {
+    if (this.detailElement === 'loading' || this.detailElement === 'ready') return;
+    this.detailElement = 'loading';
+    import('../lead-detail/lead-detail.ts').then(
+      () => (this.detailElement = 'ready'),
+      () => (this.detailElement = 'failed'),
+    );
   }
 
-  private async loadAccessLog(id: string, request: number): Promise<void> {
-    try {
-      const entries = await this.leads.accessLog(id);
-      if (request === this.detailRequest) this.accessLog = entries;
-    } catch {
-      // The access log is for those who may read it; the detail shows without it.
+  /** `<lead-detail>` read or changed the open lead: its card on the board shows it (a conflict's winner included). */
+  private readonly onLeadUpdated = (event: LeadUpdatedEvent) => {
+    const card = event.detail.lead;
+    if (card.id !== this.leadId) return;
+    this.detailCard = card;
+    const known = this.findCard(card.id);
+    if (!known || this.pending.has(card.id) || known.card.version >= card.version) return;
+    this.place(card, { show: matchesLeadFilters(card, this.filters) });
+    if (known.column !== card.column) {
+      this.refreshCountsSoon();
+      this.announce(this.t.movedLive(card.name, this.t.columnLabels[card.column]));
     }
-  }
+  };
+
+  private readonly onLeadOpenRequest = (event: LeadOpenRequestEvent) => {
+    event.stopPropagation();
+    this.open(event.detail.id);
+  };
 
   private errorText(error: ApiError): string {
     const fields = Object.values(error.fields).map((field) => (field.code === 'custom' ? field.message : fieldErrorText(this.msg, field)));
@@ -1096,87 +1105,27 @@ export class LeadKanban extends PortalElement {
 
   private renderDetail(id: string) {
     const t = this.t;
-    const summary = this.findCard(id)?.card;
-    const detail = this.detail?.lead.id === id ? this.detail : undefined;
-    const name = detail?.lead.name ?? summary?.name ?? '';
+    const card = this.detailCard?.id === id ? this.detailCard : this.findCard(id)?.card;
     return html`
       <aside class="detail" part="detail" aria-labelledby="detail-heading">
         <button type="button" class="link close" part="button" @click=${() => this.close()}>${t.detailClose}</button>
-        <div class="detail-heading" role="heading" aria-level=${this.headingLevel} id="detail-heading" tabindex="-1">${t.detailHeading(name)}</div>
+        <div class="detail-heading" role="heading" aria-level=${this.headingLevel} id="detail-heading" tabindex="-1">${t.detailHeading(card?.name ?? '')}</div>
         ${
-          this.detailError
-            ? html`<div class="alert" part="alert" role="alert">${t.detailFailed} ${this.errorText(this.detailError)}</div>
-              <button type="button" part="button" @click=${() => this.loadDetail(id)}>${this.msg.retry}</button>`
-            : detail
-              ? this.renderDetailBody(detail)
+          this.detailElement === 'ready'
+            ? html`<lead-detail
+                lead-id=${id}
+                heading-level=${this.headingLevel + 1}
+                .api=${this.api}
+                .client=${this.client}
+                @mp-lead-updated=${this.onLeadUpdated}
+                @mp-lead-open-request=${this.onLeadOpenRequest}
+              ></lead-detail>`
+            : this.detailElement === 'failed'
+              ? html`<div class="alert" part="alert" role="alert">${t.detailFailed} ${this.msg.networkError}</div>
+                <button type="button" part="button" @click=${() => this.retryDetailElement()}>${this.msg.retry}</button>`
               : html`<p class="muted" role="status">${t.detailLoading}</p>`
         }
       </aside>
-    `;
-  }
-
-  private renderDetailBody(detail: LeadDetail) {
-    const t = this.t;
-    const lead = detail.lead;
-    const date = (iso: string) => staffDate(iso, this.locale);
-    const row = (label: string, value: unknown) => html`<dt>${label}</dt><dd>${value ?? t.none}</dd>`;
-    const subLevel = this.headingLevel + 1;
-    return html`
-      <span class="badges">
-        ${lead.duplicate ? html`<span class="badge duplicate">${t.duplicate}</span>` : nothing}
-        ${lead.selfDisclosureOffered ? html`<span class="badge disclosure">${t.selfDisclosureOffered}</span>` : nothing}
-      </span>
-      ${lead.selfDisclosureOffered ? html`<p class="muted">${t.selfDisclosureHint}</p>` : nothing}
-      <dl class="fields">
-        ${row(t.fieldStatus, t.columnLabels[lead.column])} ${row(t.fieldListing, lead.listing?.title)}
-        ${row(t.fieldSource, lead.provider ? `${t.sourceLabels[lead.source]} (${lead.provider})` : t.sourceLabels[lead.source])}
-        ${row(t.fieldEmail, lead.email)}
-        ${detail.contactVisible ? html`${row(t.fieldPhone, lead.phone)} ${row(t.fieldAddress, lead.address)}` : nothing}
-        ${row(t.fieldMoveIn, lead.desiredMoveIn)}
-        ${row(t.fieldHousehold, t.householdOf(lead.householdSize, lead.householdType ? t.householdLabels[lead.householdType] : null))}
-        ${row(t.fieldPets, lead.pets === null ? null : lead.pets ? t.petsYes : t.petsNo)} ${row(t.fieldOwner, lead.owner?.label)}
-        ${row(t.fieldCommission, lead.commission)} ${row(t.fieldReceived, date(lead.sentAt ?? lead.createdAt))}
-      </dl>
-      <p class="muted contact-note">${detail.contactVisible ? t.contactLogged : t.contactHidden}</p>
-      <div role="heading" aria-level=${subLevel} class="sub-heading">${t.fieldMessage}</div>
-      <p class="message">${lead.message || t.none}</p>
-      ${
-        detail.duplicates.length
-          ? html`<div role="heading" aria-level=${subLevel} class="sub-heading">${t.duplicatesHeading}</div>
-            <ul class="duplicates">
-              ${detail.duplicates.map(
-                (duplicate) =>
-                  html`<li>
-                    <button type="button" class="link" @click=${() => this.open(duplicate.id)}>${duplicate.name}</button>
-                    · ${t.columnLabels[duplicate.status]} · ${t.matchedBy(duplicate.matchedBy)}
-                  </li>`,
-              )}
-            </ul>`
-          : nothing
-      }
-      <div role="heading" aria-level=${subLevel} class="sub-heading">${t.eventsHeading}</div>
-      <ol class="events">
-        ${detail.events.map(
-          (event) => html`<li>
-            <span class="when">${date(event.at)}</span>
-            <span>${t.eventLabels[event.kind]}${event.from && event.to ? html`: ${t.eventMove(t.columnLabels[event.from], t.columnLabels[event.to])}` : nothing}
-              ${t.eventBy(event.actor.name)}</span>
-            ${event.reason ? html`<span class="reason">${event.reason}</span>` : nothing}
-          </li>`,
-        )}
-      </ol>
-      ${
-        this.accessLog
-          ? html`<div role="heading" aria-level=${subLevel} class="sub-heading">${t.accessLogHeading}</div>
-            ${
-              this.accessLog.length
-                ? html`<ol class="access-log">
-                  ${this.accessLog.map((entry) => html`<li><span class="when">${date(entry.at)}</span> ${t.accessEntry(entry.account.label, entry.fields, entry.via)}</li>`)}
-                </ol>`
-                : html`<p class="muted">${t.accessLogEmpty}</p>`
-            }`
-          : nothing
-      }
     `;
   }
 }

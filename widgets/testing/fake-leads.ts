@@ -1,4 +1,6 @@
 import type { LeadCard, LeadColumn, LeadDetail, LeadEvent, LeadSource, LeadStatus, Listing } from '../internal/lead-board-api.ts';
+import type { LeadLifecycle, LeadMessage, LeadViewing, LegalHold, RejectionMessage, SelfDisclosure } from '../internal/lead-detail-api.ts';
+import type { ErrorCode } from '../../bff/contract/errors.ts';
 import { LEAD_TRANSITIONS } from '../../bff/contract/enums.ts';
 import { error, json, type FakeRequest, type FakeRoute } from './fake-bff.ts';
 
@@ -10,8 +12,37 @@ export interface FakeLead extends LeadCard {
   events: LeadEvent[];
 }
 
-/** The endpoints a fake can be told to fail. */
-export type LeadEndpoint = 'columns' | 'counts' | 'detail' | 'move' | 'listings' | 'verify';
+/** The endpoints a fake can be told to fail, refuse once (`refuseNext`) or hold (`hold`). */
+export type LeadEndpoint =
+  | 'columns'
+  | 'counts'
+  | 'detail'
+  | 'move'
+  | 'listings'
+  | 'verify'
+  | 'lifecycle'
+  | 'messages'
+  | 'send'
+  | 'plan'
+  | 'invite'
+  | 'self-disclosure'
+  | 'record-self-disclosure'
+  | 'rejection'
+  | 'release'
+  | 'legal-hold'
+  | 'export'
+  | 'assign';
+
+/** What the lifecycle knows of a fake lead beyond its card (the detail's sections). */
+export interface FakeLeadLife {
+  /** Verified channels: when, how and by whom. */
+  verified: Partial<Record<'email' | 'phone', { at: string; how: 'reached' | 'answered'; by: string | null }>>;
+  viewings: LeadViewing[];
+  messages: LeadMessage[];
+  rejection: RejectionMessage | null;
+  selfDisclosure: SelfDisclosure;
+  legalHold: LegalHold;
+}
 
 export interface FakeLeadsOptions {
   leads?: FakeLead[];
@@ -30,6 +61,10 @@ export interface FakeLeadsOptions {
   detailNeverAnswers?: boolean;
   /** Every lead's contact channels count as verified (the gate of kontaktiert asks for one). */
   verifiedContacts?: boolean;
+  /** What the lifecycle knows of leads by id (thread, viewings, rejection message, …); the rest starts empty. */
+  lives?: Record<string, Partial<FakeLeadLife>>;
+  /** The housing company has no letting address: sending a message is refused with `letting_email_missing`. */
+  noLettingEmail?: boolean;
 }
 
 export const fakeLetter = { id: '0d9e5a36-0000-4000-8000-00000000c1e1', label: 'Clara Kaiser' };
@@ -161,6 +196,10 @@ export class FakeLeads {
   readonly verified = new Set<string>();
   /** The next move is refused with this stage-gate message (409 lead_gate_failed). */
   private gate?: string;
+  private readonly lives = new Map<string, FakeLeadLife>();
+  private readonly refusals = new Map<LeadEndpoint, { status: number; code: ErrorCode; message: string }>();
+  private readonly holds = new Map<LeadEndpoint, Promise<void>>();
+  private counter = 0;
 
   constructor(private readonly options: FakeLeadsOptions = {}) {
     this.leads = [...(options.leads ?? [])].sort(newest);
@@ -169,6 +208,49 @@ export class FakeLeads {
     this.signedInAs = options.signedInAs ?? 'clerk';
     this.failing = new Set(options.failing ?? []);
     if (options.verifiedContacts) for (const lead of this.leads) this.verified.add(lead.id);
+    for (const [id, life] of Object.entries(options.lives ?? {})) {
+      this.lives.set(id, { ...emptyLife(), ...life });
+      if (life.verified && Object.keys(life.verified).length) this.verified.add(id);
+    }
+  }
+
+  /** What the lifecycle knows of a lead (made empty on first use). */
+  life(id: string): FakeLeadLife {
+    let life = this.lives.get(id);
+    if (!life) this.lives.set(id, (life = emptyLife()));
+    return life;
+  }
+
+  /** The next request to `endpoint` is refused with this error, as the BFF would refuse it. */
+  refuseNext(endpoint: LeadEndpoint, status: number, code: ErrorCode, message: string): void {
+    this.refusals.set(endpoint, { status, code, message });
+  }
+
+  /** Requests to `endpoint` wait until the returned function is called (to see an action's pending state). */
+  hold(endpoint: LeadEndpoint): () => void {
+    let release!: () => void;
+    this.holds.set(endpoint, new Promise<void>((resolve) => (release = resolve)));
+    return () => {
+      this.holds.delete(endpoint);
+      release();
+    };
+  }
+
+  /** A message the person sent (a reply filed in the thread); returns it for a `lead:message` event. */
+  reply(id: string, body: string, at = new Date().toISOString()): LeadMessage {
+    const lead = this.leads.find((candidate) => candidate.id === id)!;
+    const message: LeadMessage = {
+      id: this.uuid('3e55a9e0'),
+      direction: 'in',
+      at,
+      subject: 'Re: Ihre Anfrage zur Wohnung',
+      body,
+      sentBy: null,
+      from: lead.email,
+      to: null,
+    };
+    this.life(id).messages.push(message);
+    return message;
   }
 
   /** Another clerk moves the card: its status changes and its version goes up. Returns the card as it is now. */
@@ -204,6 +286,12 @@ export class FakeLeads {
     if (this.signedInAs === 'resident') return error(403, 'forbidden', 'Keine Berechtigung für diese Aktion.');
     if (this.failing.has(endpoint as LeadEndpoint))
       return error(503, 'service_unavailable', 'Der Dienst ist vorübergehend nicht erreichbar.');
+    await this.holds.get(endpoint as LeadEndpoint);
+    const refusal = this.refusals.get(endpoint as LeadEndpoint);
+    if (refusal) {
+      this.refusals.delete(endpoint as LeadEndpoint);
+      return error(refusal.status, refusal.code, refusal.message);
+    }
     const url = request.url;
     switch (endpoint) {
       case 'listings':
@@ -247,6 +335,8 @@ export class FakeLeads {
       }
       case 'verify':
         return this.verify(path.split('/')[4], request.body);
+      default:
+        return this.answerLifecycle(endpoint, path.split('/')[4], request.body);
     }
   }
 
@@ -259,7 +349,22 @@ export class FakeLeads {
     if (method === 'GET' && /^\/api\/staff\/leads\/[^/]+$/.test(path)) return 'detail';
     if (method === 'POST' && /^\/api\/staff\/leads\/[^/]+\/move$/.test(path)) return 'move';
     if (method === 'POST' && /^\/api\/staff\/leads\/[^/]+\/contact-verifications$/.test(path)) return 'verify';
-    return undefined;
+    const lead = /^\/api\/staff\/leads\/[^/]+\/(.+)$/.exec(path)?.[1];
+    const lifecycleEndpoints: Record<string, LeadEndpoint> = {
+      'GET lifecycle': 'lifecycle',
+      'GET messages': 'messages',
+      'POST messages': 'send',
+      'POST viewings': 'plan',
+      'POST viewing-invitation': 'invite',
+      'GET self-disclosure': 'self-disclosure',
+      'PUT self-disclosure': 'record-self-disclosure',
+      'PUT rejection-message': 'rejection',
+      'POST rejection-message/release': 'release',
+      'PUT legal-hold': 'legal-hold',
+      'GET decision-export': 'export',
+      'PUT listing': 'assign',
+    };
+    return lead ? lifecycleEndpoints[`${method} ${lead}`] : undefined;
   }
 
   private filtered(url: URL): FakeLead[] {
@@ -394,21 +499,228 @@ export class FakeLeads {
     this.verified.add(id);
     lead.version += 1;
     const at = new Date().toISOString();
-    const verified = { at, how: body.how === 'reached' ? ('reached' as const) : ('answered' as const), by: 'Clara Kaiser' };
-    return json(201, {
+    this.life(id).verified[channel] = { at, how: body.how === 'reached' ? 'reached' : 'answered', by: 'Clara Kaiser' };
+    this.addEvent(lead, 'contact_verified');
+    return json(201, this.lifecycleOf(lead));
+  }
+
+  private lifecycleOf(lead: FakeLead): LeadLifecycle {
+    const life = this.life(lead.id);
+    return {
       lead: cardOf(lead),
-      contactChannels: [
-        { channel: 'email', present: !!lead.email, verified: channel === 'email' ? verified : null },
-        { channel: 'phone', present: !!lead.phone, verified: channel === 'phone' ? verified : null },
-      ],
+      contactChannels: (['email', 'phone'] as const).map((channel) => ({
+        channel,
+        present: !!(channel === 'email' ? lead.email : lead.phone),
+        verified: life.verified[channel] ?? null,
+      })),
       contactMessage: null,
-      viewings: [],
-      rejectionMessage: null,
-      selfDisclosureOpen: false,
+      viewings: life.viewings,
+      rejectionMessage: life.rejection,
+      selfDisclosureOpen: lead.status === 'besichtigt' || lead.status === 'akzeptiert',
       lettingCaseId: null,
-      legalHold: null,
+      legalHold: life.legalHold,
       moves: transitions[lead.status].map((next) => ({ to: next, missing: [] })),
-    });
+    };
+  }
+
+  /** The lifecycle's other operations (docs/leads.md), with the BFF's refusals where the fake can tell. */
+  private answerLifecycle(endpoint: string, id: string, body: Record<string, unknown>): Response {
+    const lead = this.leads.find((candidate) => candidate.id === id);
+    if (!lead) return error(404, 'not_found', 'Nicht gefunden.');
+    const life = this.life(id);
+    const now = new Date().toISOString();
+    const letting = () => (this.letting ? undefined : error(403, 'forbidden', 'Dafür ist das Vermietungsrecht nötig.'));
+    const readable =
+      lead.status === 'besichtigt' || lead.status === 'akzeptiert' || (lead.status === 'abgelehnt' && life.viewings.length > 0);
+    const locked = () =>
+      error(
+        409,
+        'self_disclosure_locked',
+        'Angaben zur Selbstauskunft (Beruf, Arbeitgeber, Einkommen, Mietschuldenfreiheit) dürfen erst ab „besichtigt“ erhoben und eingesehen werden.',
+      );
+    switch (endpoint) {
+      case 'lifecycle':
+        return json(200, this.lifecycleOf(lead));
+      case 'messages':
+        return json(200, {
+          items: life.messages,
+          replyAddress: this.options.noLettingEmail || !life.messages.length ? null : `vermietung+${id.slice(-8)}@wohnbau-nord.example`,
+        });
+      case 'send': {
+        if (!lead.email) return error(409, 'lead_without_email', 'Für diesen Interessenten ist keine E-Mail-Adresse hinterlegt.');
+        if (this.options.noLettingEmail) {
+          return error(
+            409,
+            'letting_email_missing',
+            'Für Nachrichten an Interessenten fehlt die Absenderadresse der Vermietung. Ein Administrator trägt sie unter „Einstellungen“ ein.',
+          );
+        }
+        const message: LeadMessage = {
+          id: this.uuid('3e55a9e0'),
+          direction: 'out',
+          at: now,
+          subject: typeof body.subject === 'string' ? body.subject : 'Ihre Anfrage zur Wohnung',
+          body: typeof body.body === 'string' ? body.body : '',
+          sentBy: 'Clara Kaiser',
+          from: 'vermietung@wohnbau-nord.example',
+          to: lead.email,
+        };
+        life.messages.push(message);
+        return json(201, message);
+      }
+      case 'plan': {
+        if (lead.status === 'akzeptiert' || lead.status === 'abgelehnt') {
+          return error(
+            409,
+            'lead_transition_invalid',
+            `Für einen Interessenten im Status „${lead.status}“ wird keine Besichtigung mehr geplant.`,
+          );
+        }
+        if (!lead.listing) return error(409, 'lead_without_listing', 'Bitte ordnen Sie den Interessenten zuerst einem Inserat zu.');
+        const viewing: LeadViewing = {
+          id: this.uuid('b1e00000'),
+          startsAt: new Date(String(body.startsAt)).toISOString(),
+          durationMinutes: Number(body.durationMinutes),
+          note: typeof body.note === 'string' ? body.note : null,
+          createdBy: fakeLetter,
+          createdAt: now,
+          lockGrant:
+            body.smartLock === true
+              ? {
+                  from: new Date(Date.parse(String(body.startsAt)) - 15 * 60_000).toISOString(),
+                  until: new Date(Date.parse(String(body.startsAt)) + (Number(body.durationMinutes) + 15) * 60_000).toISOString(),
+                }
+              : null,
+          confirmationSentTo: lead.email,
+        };
+        life.viewings.push(viewing);
+        lead.version += 1;
+        this.addEvent(lead, 'viewing_planned');
+        return json(201, viewing);
+      }
+      case 'invite':
+        if (lead.status === 'akzeptiert' || lead.status === 'abgelehnt')
+          return error(409, 'lead_closed', 'Dieser Interessent ist angenommen oder abgelehnt: keine Besichtigung mehr.');
+        if (!lead.listing) return error(409, 'lead_without_listing', 'Bitte ordnen Sie den Interessenten zuerst einem Inserat zu.');
+        if (!lead.email) return error(409, 'lead_without_email', 'Für diesen Interessenten ist keine E-Mail-Adresse bekannt.');
+        return json(201, {
+          linkId: this.uuid('11de0000'),
+          url: `https://wohnbau-nord.example/besichtigung#token=fake-${id.slice(-6)}`,
+          expiresAt: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+          sentTo: lead.email,
+        });
+      case 'self-disclosure':
+        return readable ? json(200, life.selfDisclosure) : locked();
+      case 'record-self-disclosure': {
+        if (lead.status !== 'besichtigt' && lead.status !== 'akzeptiert') return locked();
+        life.selfDisclosure = { ...life.selfDisclosure, ...body, recordedAt: now };
+        this.addEvent(lead, 'self_disclosure_recorded');
+        return json(200, life.selfDisclosure);
+      }
+      case 'rejection':
+      case 'release': {
+        const pending = lead.status === 'abgelehnt' && life.rejection && !life.rejection.releasedAt ? life.rejection : undefined;
+        if (!pending) {
+          return error(
+            409,
+            'rejection_message_missing',
+            lead.status === 'abgelehnt'
+              ? 'Die Absage wurde bereits freigegeben.'
+              : 'Es gibt keine vorbereitete Absage: der Interessent ist nicht abgelehnt.',
+          );
+        }
+        if (endpoint === 'release' && !lead.email) {
+          return error(
+            409,
+            'lead_without_email',
+            'Für diesen Interessenten ist keine E-Mail-Adresse hinterlegt. Bitte teilen Sie die Absage auf anderem Weg mit.',
+          );
+        }
+        life.rejection = {
+          ...pending,
+          subject: typeof body.subject === 'string' ? body.subject : pending.subject,
+          body: typeof body.body === 'string' ? body.body : pending.body,
+          ...(endpoint === 'release' ? { releasedAt: now, releasedBy: 'Clara Kaiser', sentTo: lead.email } : {}),
+        };
+        if (endpoint === 'release') this.addEvent(lead, 'rejection_message_released');
+        return json(200, life.rejection);
+      }
+      case 'legal-hold': {
+        const refused = letting();
+        if (refused) return refused;
+        life.legalHold = body.hold === true ? { reason: String(body.reason), since: now } : null;
+        this.addEvent(lead, life.legalHold ? 'legal_hold_set' : 'legal_hold_cleared');
+        return json(200, { legalHold: life.legalHold });
+      }
+      case 'export': {
+        const refused = letting();
+        if (refused) return refused;
+        this.addEvent(lead, 'decisions_exported');
+        return json(200, {
+          exportedAt: now,
+          exportedBy: 'Clara Kaiser',
+          lead: {
+            id,
+            name: lead.name,
+            email: lead.email,
+            listing: lead.listing,
+            status: lead.status,
+            source: lead.source,
+            createdAt: lead.createdAt,
+          },
+          decisions: lead.events,
+          viewings: life.viewings,
+          rejectionMessages: life.rejection ? [life.rejection] : [],
+          legalHold: life.legalHold,
+        });
+      }
+      case 'assign': {
+        if (Number(body.version) !== lead.version) {
+          return error(
+            409,
+            'lead_conflict',
+            'Jemand anderes hat diesen Interessenten inzwischen geändert. Bitte laden Sie die Karte neu und entscheiden Sie erneut.',
+          );
+        }
+        if (lead.status !== 'offen') {
+          return error(
+            409,
+            'lead_transition_invalid',
+            `Nur offene Interessenten können einem Inserat zugeordnet werden; dieser ist „${lead.status}“.`,
+          );
+        }
+        const listing = this.listings.find((candidate) => candidate.id === body.listingId);
+        if (!listing) return error(404, 'not_found', 'Nicht gefunden.');
+        lead.listing = listing;
+        lead.column = columnOf(lead.status, listing);
+        lead.version += 1;
+        this.addEvent(lead, 'listing_assigned');
+        return json(200, cardOf(lead));
+      }
+    }
+    return error(404, 'not_found', 'Nicht gefunden.');
+  }
+
+  private addEvent(lead: FakeLead, kind: LeadEvent['kind']): void {
+    lead.events = [
+      ...lead.events,
+      {
+        id: eventId(lead.events.length + 1, lead.version + 100),
+        kind,
+        at: new Date().toISOString(),
+        actor: { role: 'staff', name: 'Clara Kaiser' },
+        from: null,
+        to: null,
+        reason: null,
+        details: {},
+      },
+    ];
+  }
+
+  /** A fresh uuid of this fake with the given first group. */
+  private uuid(prefix: string): string {
+    this.counter += 1;
+    return `${prefix}-0000-4000-8000-${hex(this.counter, 12)}`;
   }
 
   private apply(lead: FakeLead, to: LeadStatus, owner: { id: string; label: string }, actor: string, reason: string | null = null): void {
@@ -433,6 +745,17 @@ export class FakeLeads {
     lead.updatedAt = at;
     lead.statusChangedAt = at;
   }
+}
+
+function emptyLife(): FakeLeadLife {
+  return {
+    verified: {},
+    viewings: [],
+    messages: [],
+    rejection: null,
+    selfDisclosure: { profession: null, employer: null, incomeBand: null, rentDebtFreeCertificate: null, recordedAt: null },
+    legalHold: null,
+  };
 }
 
 function listingOf(listing: { id: string; title: string }): Listing {
