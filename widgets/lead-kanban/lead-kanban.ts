@@ -683,11 +683,12 @@ export class LeadKanban extends PortalElement {
     if (this.leadId && this.boardState === 'ready') this.loadDetailElement();
   }
 
-  /** Imports `<lead-detail>` the first time a lead is opened: the board's own chunk stays small. */
+  /** Imports `<lead-detail>` (with `<lead-credit-check>`) the first time a lead is opened: the board's own chunk stays small. */
   private loadDetailElement(): void {
     if (this.detailElement === 'loading' || this.detailElement === 'ready') return;
     this.detailElement = 'loading';
-    import('../lead-detail/lead-detail.ts').then(
+    // The credit check sits in the detail's slot; both arrive together, on first use.
+    Promise.all([import('../lead-detail/lead-detail.ts'), import('../lead-credit-check/lead-credit-check.ts')]).then(
       () => (this.detailElement = 'ready'),
       () => (this.detailElement = 'failed'),
     );
@@ -1119,7 +1120,9 @@ export class LeadKanban extends PortalElement {
                 .client=${this.client}
                 @mp-lead-updated=${this.onLeadUpdated}
                 @mp-lead-open-request=${this.onLeadOpenRequest}
-              ></lead-detail>`
+              >
+                <lead-credit-check slot="credit-check" lead-id=${id} .api=${this.api} .client=${this.client}></lead-credit-check>
+              </lead-detail>`
             : this.detailElement === 'failed'
               ? html`<div class="alert" part="alert" role="alert">${t.detailFailed} ${this.msg.networkError}</div>
                 <button type="button" part="button" @click=${() => this.retryDetailElement()}>${this.msg.retry}</button>`
