@@ -66,7 +66,7 @@ export const Offen: Story = {
   play: ({ canvasElement }) =>
     expectShown(
       canvasElement,
-      'Max Muster',
+      'max.muster@example.org',
       'E-Mail: als erreicht vermerken',
       'Noch keine Nachrichten mit dieser Person.',
       'darf erst ab „Besichtigt“',
@@ -143,7 +143,7 @@ export const AbgelehntWithRejectionToRelease: Story = {
 
 export const NichtZugeordnet: Story = {
   args: { leads: { leads: [lead({ listing: null })] } },
-  play: ({ canvasElement }) => expectShown(canvasElement, 'Inserat zuordnen', 'Zuordnen', 'Eine Einladung ist erst möglich'),
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Inserat zuordnen', 'Zuordnen', 'Besichtigungen sind erst möglich'),
 };
 
 export const LegalHold: Story = {

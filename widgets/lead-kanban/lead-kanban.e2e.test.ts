@@ -3,15 +3,18 @@ import {
   CLERK_API,
   createCaseCompany,
   fill,
+  mailsTo,
   oneEndToEndFileAtATime,
   press,
   signIn,
   signOut,
   waitFor,
   waitForText,
+  type RecordedMail,
 } from '../testing/e2e-session.ts';
 import type { LeadKanban } from './lead-kanban.ts';
 import './lead-kanban.ts';
+import '../listing-editor/listing-editor.ts';
 
 /** The housing company's webhook secret for a provider, made by its admin as docs/leads.md describes ("Secrets"). */
 async function webhookSecret(provider: string): Promise<string> {
@@ -123,8 +126,8 @@ describe('<lead-kanban> with the real BFF', () => {
     await waitForText(adminBoard, 'Abgelehnt (1)');
   });
 
-  it('a clerk opens a lead, verifies its e-mail address, writes to the person, and learns that a viewing needs a listing first, in the lead’s detail', async function () {
-    this.timeout(60_000);
+  it('a clerk opens a lead, verifies its e-mail, writes to the person; creates its listing in „Inserate“, where the next enquiry lands; assigns the lead and plans a viewing, confirmed by e-mail', async function () {
+    this.timeout(90_000);
     const company = await createCaseCompany();
     await signIn(CLERK_API, company, company.clerk, 'staff');
     await signIn('', company, company.admin, 'staff');
@@ -169,5 +172,60 @@ describe('<lead-kanban> with the real BFF', () => {
     // A viewing's confirmation names the flat: without a listing the detail says what is needed first.
     await waitForText(board, 'Besichtigungen sind erst möglich, wenn der Interessent einem Inserat zugeordnet ist');
     await expect(board).to.be.accessible();
+
+    // The clerk creates the listing in „Inserate“, with its ImmoScout24 id …
+    const is24 = `IS24-E2E-${Date.now()}`;
+    const editor = await fixture<HTMLElement>(html`<listing-editor api=${CLERK_API}></listing-editor>`);
+    await press(editor, 'Neues Inserat');
+    await fill(editor, /^Wohneinheit/, 'Lindenallee 12, Hamburg – EG links');
+    await fill(editor, /^Titel/, '2-Zimmer-Wohnung im Grünen');
+    await fill(editor, /^Zimmer/, '2,5');
+    await fill(editor, /^Wohnfläche/, '64');
+    await fill(editor, /^Kaltmiete/, '780');
+    await fill(editor, /^Nebenkosten/, '190');
+    await fill(editor, /^Provision/, 'provisionsfrei');
+    await press(editor, 'Portal hinzufügen');
+    await fill(editor, /^Portal\b(?! hinzu)/, 'immoscout24');
+    await fill(editor, 'Kennung beim Portal', is24);
+    await press(editor, 'Inserat anlegen');
+    await waitForText(editor, 'Inserat angelegt.');
+
+    // … a new enquiry for that id lands on it, in „Offen“ …
+    const onListing = await sendSignedEnquiry(company.slug, 'immoscout24', secret, {
+      enquiryId: `is24-e2e-listing-${Date.now()}`,
+      listingId: is24,
+      firstName: 'Jonas',
+      lastName: 'Neumann',
+      email: 'jonas.neumann@example.org',
+      message: 'Gern würde ich die Wohnung ansehen.',
+    });
+    expect(onListing.status, await onListing.clone().text()).to.equal(200);
+    const jonas = await waitFor(
+      () => cardNamed(board, 'Jonas Neumann'),
+      () => `no card: ${board.shadowRoot!.textContent}`,
+      5000,
+    );
+    expect(jonas.closest('.column')!.getAttribute('data-column')).to.equal('offen');
+    expect(jonas.textContent).to.contain('2-Zimmer-Wohnung im Grünen');
+
+    // … and the clerk assigns the earlier lead to it and plans a viewing, confirmed to the person by e-mail.
+    await press(board, 'Zurück zum Board');
+    cardNamed(board, 'Erika Beispiel')!.querySelector<HTMLButtonElement>('.open')!.click();
+    // The board's own filter is a select „Inserat“ too: the assignment is the detail's.
+    const detail = await waitFor(() => board.shadowRoot!.querySelector<HTMLElement>('lead-detail') ?? undefined, 'no lead detail');
+    await fill(detail, 'Inserat', '2-Zimmer-Wohnung im Grünen');
+    await press(detail, 'Zuordnen');
+    await waitForText(board, 'Zugeordnet zu „2-Zimmer-Wohnung im Grünen“.');
+    const day = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    await fill(board, 'Datum', day);
+    await fill(board, 'Uhrzeit', '17:00');
+    await press(board, /^Besichtigung planen$/);
+    await waitForText(board, 'geplant.');
+    const mail = await waitFor(
+      async () => (await mailsTo('erika.beispiel@example.org')).find((candidate) => candidate.subject.startsWith('Besichtigung am')),
+      'no viewing confirmation to the person',
+    );
+    expect(mail.text).to.contain('Lindenallee 12, 20259 Hamburg');
+    expect((mail as RecordedMail & { from?: string }).from).to.equal('vermietung@wohnbau-e2e.example');
   });
 });

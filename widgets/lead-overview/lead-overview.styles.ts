@@ -41,6 +41,8 @@ export const leadOverviewStyles = css`
     margin: 0 0 0.5em;
   }
   .table-wrap {
+    /* Holds its visually hidden texts (position: absolute): they must not widen the page at 320 px. */
+    position: relative;
     overflow-x: auto;
   }
   table {

@@ -229,7 +229,8 @@ export class LeadOverviewElement extends PortalElement {
     return html`
       <section class="group" aria-labelledby="${id}-heading">
         <div class="group-heading" id="${id}-heading" role="heading" aria-level=${this.level + 1}>${heading}</div>
-        <div class="table-wrap">
+        <!-- Scrolls sideways on a narrow screen: focusable, so a keyboard can scroll it too. -->
+        <div class="table-wrap" tabindex="0">
           <table part="table" aria-labelledby="${id}-heading">
             <thead>${head}</thead>
             <tbody>${rows}</tbody>

@@ -179,6 +179,8 @@ export const listingEditorStyles = css`
     border-top: 1px solid var(--_border);
   }
   .table-wrap {
+    /* Holds its visually hidden texts (position: absolute): they must not widen the page at 320 px. */
+    position: relative;
     overflow-x: auto;
     margin: 0 0 0.75em;
   }
