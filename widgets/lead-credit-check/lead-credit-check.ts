@@ -7,6 +7,7 @@ import { AreaTexts } from '../internal/area-texts.ts';
 import { errorText, intlLocale } from '../internal/localize.ts';
 import { LeadCreditCheckApi, type LeadCreditCheck } from '../internal/credit-check-api.ts';
 import { creditCheckTexts } from './credit-check-texts.ts';
+import type { CreditCheckMessages } from './i18n/de.ts';
 import { leadCreditCheckStyles } from './lead-credit-check.styles.ts';
 
 /**
@@ -68,6 +69,12 @@ export class LeadCreditCheckElement extends PortalElement {
     if ((changed.has('leadId') || changed.has('client')) && this.leadId) void this.load();
   }
 
+  /** The element's own refusals in its texts, every other error as the portals word it. */
+  private errorWords(error: unknown): string {
+    const code = (error as { code?: string }).code as keyof CreditCheckMessages['errors'] | undefined;
+    return (code && this.words.errors[code]) || errorText(this.msg, error);
+  }
+
   /** Loads (again) the lead's credit check. */
   async load(): Promise<void> {
     if (!this.leadId) return;
@@ -75,7 +82,7 @@ export class LeadCreditCheckElement extends PortalElement {
     try {
       this.view = await this.creditApi().state(this.leadId);
     } catch (error) {
-      this.failure = errorText(this.msg, error);
+      this.failure = this.errorWords(error);
     }
   }
 
@@ -87,7 +94,7 @@ export class LeadCreditCheckElement extends PortalElement {
     try {
       this.announcement = await action();
     } catch (error) {
-      this.failure = errorText(this.msg, error);
+      this.failure = this.errorWords(error);
     } finally {
       this.busy = false;
     }

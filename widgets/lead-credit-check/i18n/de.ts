@@ -1,3 +1,5 @@
+import type { CreditCheckErrorCode } from '../../internal/i18n/errors/de.ts';
+
 /** The texts of `<lead-credit-check>` in German (staff: German and English). */
 const creditCheck = {
   heading: 'Bonitätsprüfung',
@@ -22,6 +24,14 @@ const creditCheck = {
   requested: (to: string) => `Die Anfrage ist per E-Mail an ${to} unterwegs.`,
   checked: 'Die Bonität ist geprüft.',
   stageHint: 'Ab „Besichtigt“ möglich.',
+  /** The BFF's refusals only this element meets (kept out of the portals' common chunk). */
+  errors: {
+    credit_check_stage: 'Eine Bonitätsprüfung ist erst ab „Besichtigt“ möglich und nicht mehr nach einer Absage.',
+    credit_check_consent_missing:
+      'Es fehlt eine gültige Einwilligung (keine erteilt, widerrufen oder schon verwendet). Bitte fragen Sie sie an.',
+    credit_check_consent_present: 'Die Einwilligung liegt bereits vor. Sie können die Bonität jetzt prüfen.',
+    credit_check_unavailable: 'Die Auskunftei hat nicht geantwortet. Es wurde nichts gespeichert; bitte später erneut versuchen.',
+  } satisfies Record<CreditCheckErrorCode, string>,
 };
 export default creditCheck;
 export type CreditCheckMessages = typeof creditCheck;

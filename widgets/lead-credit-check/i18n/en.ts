@@ -23,5 +23,11 @@ const creditCheck: CreditCheckMessages = {
   requested: (to) => `The request is on its way by e-mail to ${to}.`,
   checked: 'The credit check is done.',
   stageHint: 'Possible from “Viewed” on.',
+  errors: {
+    credit_check_stage: 'A credit check is possible only from “Viewed” on, and not after a rejection.',
+    credit_check_consent_missing: 'There is no valid consent (none given, withdrawn or already used). Please request it.',
+    credit_check_consent_present: 'Consent has already been given. You can run the credit check now.',
+    credit_check_unavailable: 'The credit bureau did not answer. Nothing was stored; please try again later.',
+  },
 };
 export default creditCheck;

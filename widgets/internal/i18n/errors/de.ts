@@ -40,17 +40,17 @@ export type StaffErrorCode =
   | 'contact_channel_missing'
   | 'letting_email_missing'
   | 'viewing_slot_has_bookings'
-  | 'lead_closed'
-  | 'credit_check_stage'
-  | 'credit_check_consent_missing'
-  | 'credit_check_consent_present'
-  | 'credit_check_unavailable';
+  | 'lead_closed';
 
 /** Codes only `<tenant-chat>` meets: their texts come with the chat's own chunk (widgets/tenant-chat/i18n). */
 export type ChatRefusalCode = 'chat_notice_required' | 'chat_busy' | 'chat_budget_exhausted';
 
+/** Codes only `<lead-credit-check>` meets: their texts come with its own chunk (widgets/lead-credit-check/i18n). */
+export type CreditCheckErrorCode =
+  'credit_check_stage' | 'credit_check_consent_missing' | 'credit_check_consent_present' | 'credit_check_unavailable';
+
 /** Every other code can reach a resident: each language the residents' elements speak has a text for it. */
-export type ResidentErrorCode = Exclude<ErrorCode, StaffErrorCode | ChatRefusalCode>;
+export type ResidentErrorCode = Exclude<ErrorCode, StaffErrorCode | ChatRefusalCode | CreditCheckErrorCode>;
 
 const maxMegabytes = UPLOAD_LIMITS.maxBytes / (1024 * 1024);
 const unreadableRequest = 'Die Anfrage konnte nicht gelesen werden. Bitte laden Sie die Seite neu und versuchen Sie es erneut.';
@@ -152,11 +152,6 @@ export const staffErrorCodes: Record<StaffErrorCode, string> = {
   letting_email_missing: 'Es fehlt die Absenderadresse der Vermietung. Ein Administrator trägt sie unter „Einstellungen“ ein.',
   viewing_slot_has_bookings: 'Für diesen Termin gibt es Buchungen oder eine Warteliste. Bitte sagen Sie ihn den Personen zuerst ab.',
   lead_closed: 'Dieser Interessent ist angenommen oder abgelehnt: keine Besichtigung mehr.',
-  credit_check_stage: 'Eine Bonitätsprüfung ist erst ab „Besichtigt“ möglich und nicht mehr nach einer Absage.',
-  credit_check_consent_missing:
-    'Es fehlt eine gültige Einwilligung (keine erteilt, widerrufen oder schon verwendet). Bitte fragen Sie sie an.',
-  credit_check_consent_present: 'Die Einwilligung liegt bereits vor. Sie können die Bonität jetzt prüfen.',
-  credit_check_unavailable: 'Die Auskunftei hat nicht geantwortet. Es wurde nichts gespeichert; bitte später erneut versuchen.',
 };
 
 const errorCodes: Partial<Record<ErrorCode, string>> = { ...residentErrorCodes, ...staffErrorCodes };

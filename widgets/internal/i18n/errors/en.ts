@@ -100,10 +100,6 @@ const staffErrorCodes: Record<StaffErrorCode, string> = {
   letting_email_missing: 'The letting sender address is missing. An administrator sets it under “Settings”.',
   viewing_slot_has_bookings: 'This appointment has bookings or a waiting list. Please cancel it for those people first.',
   lead_closed: 'This lead is accepted or rejected: no more viewings.',
-  credit_check_stage: 'A credit check is possible only from “Viewed” on, and not after a rejection.',
-  credit_check_consent_missing: 'There is no valid consent (none given, withdrawn or already used). Please request it.',
-  credit_check_consent_present: 'Consent has already been given. You can run the credit check now.',
-  credit_check_unavailable: 'The credit bureau did not answer. Nothing was stored; please try again later.',
 };
 
 const errors: ErrorMessages = {
