@@ -90,6 +90,8 @@ import { createViewingUseCases } from './viewings/use-cases.ts';
 import { createLeadIntakePathUseCases } from './leads/intake-path-use-cases.ts';
 import { registerLeadIntakePathRoutes } from './leads/intake-path-routes.ts';
 import { deadLetterPurgeJob, leadMailboxOf, openImmoFolderJob } from './leads/intake-workers.ts';
+import { mountContractorAnswerPage, registerContractorRoutes } from './contractors/routes.ts';
+import { createContractorUseCases } from './contractors/use-cases.ts';
 
 export interface RunningServer extends AppContext {
   url: string;
@@ -231,8 +233,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // The lead webhooks live outside /api (no cookie, CORS or CSRF there): raw body, refusal limit.
   mountLeadWebhookBody(app, ctx);
   // Pages and requests opened by a signed link (no session): limited per client address.
-  mountSignedLinkLimit(app, ctx, ['/api/viewing-booking', '/api/credit-check-consent']);
+  mountSignedLinkLimit(app, ctx, ['/api/viewing-booking', '/api/credit-check-consent', '/api/contractor-answer']);
   mountViewingBookingPage(app, pagePolicy);
+  mountContractorAnswerPage(app, pagePolicy);
   mountCreditCheckConsentPage(app, pagePolicy);
 
   // The case core, composed once: every capability works cases through these use cases and their port.
@@ -300,6 +303,18 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       db,
       links: signedLinks,
       creditCheck: options.creditCheck ?? creditCheckFromConfig(config),
+      clock,
+      publicUrl: ctx.publicUrl,
+      logger,
+    }),
+  );
+  registerContractorRoutes(
+    api,
+    createContractorUseCases({
+      db,
+      backend: caseBackend,
+      announcer: caseAnnouncer,
+      links: signedLinks,
       clock,
       publicUrl: ctx.publicUrl,
       logger,

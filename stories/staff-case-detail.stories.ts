@@ -4,7 +4,10 @@ import { expect } from 'storybook/test';
 import type { StaffCase, StaffCaseDetail } from '../widgets/internal/staff-cases-api.ts';
 import type { StaffCaseAction } from '../widgets/staff-case-detail/staff-case-detail.ts';
 import { FakeStaffCases, fakeClerks } from '../widgets/testing/fake-staff-cases.ts';
+import { FakeBff } from '../widgets/testing/fake-bff.ts';
+import { FAKE_ORDER_CASE, FakeContractorOrder } from '../widgets/testing/fake-contractor-order.ts';
 import '../widgets/staff-case-detail/staff-case-detail.ts';
+import '../widgets/staff-case-detail/work-order-panel.ts';
 import { english, phone320 } from './fixtures.ts';
 import { expectShown, findDeep } from './play.ts';
 
@@ -116,4 +119,16 @@ export const LongTexts320: Story = {
   args: { detail: longDamage },
   globals: phone320,
   play: ({ canvasElement }) => expectShown(canvasElement, heading(longDamage), 'Beschreibung'),
+};
+
+/** A damage case whose contractor reported the work done: the work-order slot holds `<mp-work-order-panel>`. */
+export const WorkOrderDone: Story = {
+  render: () => {
+    const order = new FakeContractorOrder({ status: 'done' });
+    const bff = new FakeBff({ session: { state: 'anonymous' }, routes: order.routes });
+    return html`<mp-staff-case-detail .detail=${damage} .clerks=${fakeClerks}>
+      <mp-work-order-panel slot="work-order" case-id=${FAKE_ORDER_CASE} .client=${bff.client()}></mp-work-order-panel>
+    </mp-staff-case-detail>`;
+  },
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Handwerker', 'Als erledigt gemeldet', 'Handwerker beauftragen'),
 };

@@ -16,6 +16,7 @@ const elements: Record<string, () => Promise<unknown>> = {
   'viewing-booking': () => import('./viewing-booking/viewing-booking.ts'),
   'credit-check-consent': () => import('./credit-check-consent/credit-check-consent.ts'),
   'lead-credit-check': () => import('./lead-credit-check/lead-credit-check.ts'),
+  'contractor-answer': () => import('./contractor-answer/contractor-answer.ts'),
 };
 
 const page = globalThis as { [loaderStateKey]?: LoaderState };

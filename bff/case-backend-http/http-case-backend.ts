@@ -12,6 +12,7 @@ import {
   caseCreatedRequest,
   caseMessageRequest,
   statusChangedRequest,
+  workOrderRequest,
   type ForwardedAttachment,
   type OutboundRequest,
 } from './wire.ts';
@@ -27,13 +28,14 @@ const isStaff = (actor: TenantContext) => actor.role === 'clerk' || actor.role =
  *
  * Forwarded: the new case (idempotency key = case id), public messages and internal notes, status
  * changes made in the staff board, and files attached to the case (`case.attachments_added`, after the
- * case's earlier entries, so the Vorgang API always knows the case first). Assignments stay local (they
+ * case's earlier entries, so the Vorgang API always knows the case first), and contractor orders with every
+ * answer of the contractor (`case.work_order`). Assignments stay local (they
  * name our clerks); a status the Vorgang API itself reported is not sent back to it.
  */
 export function createHttpCaseBackend(embedded: CaseBackend): CaseBackend {
   async function forward(
     tx: Queryable,
-    actor: TenantContext,
+    actor: Pick<TenantContext, 'tenantId'>,
     record: CaseRecord,
     request: OutboundRequest,
     idempotencyKey: string = randomUUID(),
@@ -93,6 +95,13 @@ export function createHttpCaseBackend(embedded: CaseBackend): CaseBackend {
       const before = await embedded.findCase(tx, actor, caseId);
       const record = await embedded.changeStatus(...args);
       if (before && (await isConnected(tx))) await forward(tx, actor, record, statusChangedRequest(record, before.status, publicMessage));
+      return record;
+    },
+
+    async recordWorkOrder(...args: Parameters<CaseBackend['recordWorkOrder']>) {
+      const [tx, tenantId, , entry] = args;
+      const record = await embedded.recordWorkOrder(...args);
+      if (await isConnected(tx)) await forward(tx, { tenantId }, record, workOrderRequest(record, entry, record.lastActivityAt));
       return record;
     },
   };

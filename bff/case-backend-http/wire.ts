@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { WorkOrderEntry } from '../cases/case-backend.ts';
 import type { CaseMessage, CaseRecord } from '../cases/model.ts';
 import type { CaseStatus } from '../contract/enums.ts';
 import type { CaseReferences } from './connection-repository.ts';
@@ -43,7 +44,18 @@ export type OutboundBody =
       message: string | null;
       changedAt: string;
     }
-  | { event: 'case.attachments_added'; caseId: string; caseNumber: string; attachments: ForwardedAttachment[] };
+  | { event: 'case.attachments_added'; caseId: string; caseNumber: string; attachments: ForwardedAttachment[] }
+  | {
+      event: 'case.work_order';
+      caseId: string;
+      caseNumber: string;
+      workOrderId: string;
+      action: WorkOrderEntry['action'];
+      contractor: { name: string; trade: string };
+      appointmentAt: string | null;
+      note: string | null;
+      at: string;
+    };
 
 /** One file of a `case.attachments_added` entry as stored; the worker adds `downloadUrl` when it sends it. */
 export interface ForwardedAttachment {
@@ -133,6 +145,25 @@ export function attachmentsAddedRequest(record: CaseRecord, attachments: Forward
     method: 'POST',
     path: `/cases/${record.id}/attachments`,
     body: { event: 'case.attachments_added', caseId: record.id, caseNumber: record.caseNumber, attachments },
+  };
+}
+
+/** A contractor ordered from the case, or their answer (accepted with an appointment, declined, done). */
+export function workOrderRequest(record: CaseRecord, entry: WorkOrderEntry, at: Date): OutboundRequest {
+  return {
+    method: 'POST',
+    path: `/cases/${record.id}/work-orders`,
+    body: {
+      event: 'case.work_order',
+      caseId: record.id,
+      caseNumber: record.caseNumber,
+      workOrderId: entry.workOrderId,
+      action: entry.action,
+      contractor: entry.contractor,
+      appointmentAt: entry.appointmentAt?.toISOString() ?? null,
+      note: entry.note || null,
+      at: at.toISOString(),
+    },
   };
 }
 

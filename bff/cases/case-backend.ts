@@ -67,6 +67,23 @@ export interface CaseBackend {
     caseId: string,
     document: { id: string; title: string },
   ): Promise<CaseRecord>;
+  /**
+   * Logs a step of a contractor's work order on the case (public timeline event `work_order` for an accepted
+   * appointment and for the work reported done). `actorAccountId`: the clerk who ordered; null when the contractor
+   * answered through their link (actor system, in the company's staff scope).
+   */
+  recordWorkOrder(tx: Queryable, tenantId: string, caseId: string, entry: WorkOrderEntry): Promise<CaseRecord>;
+}
+
+/** One step of a work order as the case's activity log and the Vorgang API get it. */
+export interface WorkOrderEntry {
+  workOrderId: string;
+  action: 'ordered' | 'accepted' | 'declined' | 'done';
+  contractor: { name: string; trade: string };
+  actorAccountId: string | null;
+  appointmentAt?: Date;
+  /** The clerk's note (ordered), the reason (declined) or the note on the work (done): staff only. */
+  note?: string;
 }
 
 /** What a resident's case is filed with: the request, and where it came from. */

@@ -280,6 +280,31 @@ export function createEmbeddedCaseBackend(): CaseBackend {
       });
       return reload(tx, caseId);
     },
+
+    async recordWorkOrder(tx, tenantId, caseId, entry) {
+      const current = await findCase(tx, caseId);
+      if (!current) throw caseNotFound();
+      const residentSees = entry.action === 'accepted' || entry.action === 'done';
+      await appendCaseEvent(tx, {
+        tenantId,
+        caseId,
+        residentId: current.residentId,
+        actorAccountId: entry.actorAccountId,
+        actorRole: entry.actorAccountId ? 'staff' : 'system',
+        kind: 'work_order',
+        public: residentSees,
+        // What the resident may read: who comes and when; notes stay with staff.
+        data: {
+          action: entry.action,
+          workOrderId: entry.workOrderId,
+          contractor: entry.contractor.name,
+          trade: entry.contractor.trade,
+          ...(entry.appointmentAt ? { appointmentAt: entry.appointmentAt.toISOString() } : {}),
+          ...(entry.note && !residentSees ? { note: entry.note } : {}),
+        },
+      });
+      return reload(tx, caseId);
+    },
   };
 }
 

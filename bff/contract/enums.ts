@@ -56,6 +56,8 @@ export const CASE_EVENT_KINDS = [
   'resident_message',
   'attachments_added',
   'document_published',
+  /** A contractor was ordered from the case, or answered the order (data.action; docs/contractors.md). */
+  'work_order',
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 
@@ -67,6 +69,8 @@ export const RESIDENT_EVENT_KINDS = [
   'resident_message',
   'attachments_added',
   'document_published',
+  // Public only for an accepted appointment and for the work reported done.
+  'work_order',
 ] as const satisfies readonly CaseEventKind[];
 export type ResidentEventKind = (typeof RESIDENT_EVENT_KINDS)[number];
 

@@ -144,6 +144,15 @@ export const ERROR_CODES = [
   'credit_check_consent_present',
   /** The credit bureau did not answer (or not readably): nothing was stored, try again later. */
   'credit_check_unavailable',
+  // Contractor orders (docs/contractors.md)
+  /** Only a damage case can be ordered from a contractor. */
+  'not_a_damage_case',
+  /** The case has an order that is not answered with decline or done yet. */
+  'work_order_open',
+  /** The contractor is deactivated or does not serve the case's building. */
+  'contractor_unavailable',
+  /** The answer does not fit the order's state (e.g. accept after done, or an order replaced). */
+  'work_order_answered',
   // Vorgang API (docs/case-backend-http.md)
   'https_required',
   'json_expected',

@@ -9,6 +9,7 @@ import { authOperations } from './auth.ts';
 import { caseBackendOperations } from './case-backend.ts';
 import { caseOperations } from './cases.ts';
 import { chatOperations } from './chat.ts';
+import { contractorOperations } from './contractors.ts';
 import { creditCheckOperations } from './credit-checks.ts';
 import { documentOperations } from './documents.ts';
 import { leadMessageOperations } from './lead-messages.ts';
@@ -25,6 +26,7 @@ export * from './auth.ts';
 export * from './case-backend.ts';
 export * from './cases.ts';
 export * from './chat.ts';
+export * from './contractors.ts';
 export * from './credit-checks.ts';
 export * from './documents.ts';
 export * from './enums.ts';
@@ -56,5 +58,6 @@ export const operations = {
   ...viewingOperations,
   ...creditCheckOperations,
   ...leadIntakeOperations,
+  ...contractorOperations,
 } satisfies Record<string, Operation>;
 export type OperationId = keyof typeof operations;

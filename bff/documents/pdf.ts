@@ -97,3 +97,66 @@ export function renderLetter(letter: { issuer: string; title: string; paragraphs
     doc.text(letter.issuer);
   });
 }
+
+export interface WorkOrderSheet {
+  issuer: string;
+  contractorName: string;
+  caseNumber: string;
+  address: string | null;
+  unit: string | null;
+  damage: string | null;
+  title: string;
+  description: string;
+  residentAvailability: string | null;
+  accessConsent: boolean;
+  note: string;
+  issuedAt: Date;
+  answerUntil: Date;
+  /** JPEG or PNG photos of the case (others are left out: the PDF cannot show them). */
+  photos: Buffer[];
+}
+
+/** The work order (Handwerkerauftrag) a contractor gets from a damage case: the job, where, when, and the photos. */
+export function renderWorkOrder(order: WorkOrderSheet): Promise<Buffer> {
+  return render({ Title: `Auftrag ${order.caseNumber}`, Author: order.issuer, CreationDate: order.issuedAt }, (doc) => {
+    doc.font('bold').fontSize(11).text(order.issuer);
+    doc.font('regular').fontSize(10).text(germanDate(order.issuedAt, 'long'), { align: 'right' });
+    doc.moveDown(2);
+    doc.font('bold').fontSize(16).text(`Auftrag zu Vorgang ${order.caseNumber}`);
+    doc.font('regular').fontSize(11).text(`an ${order.contractorName}`);
+    doc.moveDown();
+    const field = (label: string, value: string | null) => {
+      if (!value) return;
+      doc.font('bold').fontSize(11).text(label);
+      doc.font('regular').text(value).moveDown(0.5);
+    };
+    field('Ort', [order.address, order.unit].filter(Boolean).join(', ') || null);
+    field('Schaden', order.damage);
+    field('Betreff', order.title);
+    field('Beschreibung', order.description);
+    field(
+      'Erreichbarkeit der Mieterin / des Mieters',
+      order.residentAvailability ?? 'Keine Angabe; bitte über die Hausverwaltung abstimmen.',
+    );
+    field(
+      'Zutritt',
+      order.accessConsent
+        ? 'Die Mieterin / der Mieter ist einverstanden, dass die Wohnung auch in Abwesenheit betreten wird.'
+        : 'Kein Zutritt in Abwesenheit: bitte einen Termin vereinbaren.',
+    );
+    field('Hinweis der Hausverwaltung', order.note || null);
+    doc
+      .font('regular')
+      .fontSize(10)
+      .text(
+        `Bitte antworten Sie über den Link in der E-Mail (gültig bis ${germanDate(order.answerUntil, 'medium')}): ` +
+          'Termin zusagen, ablehnen oder die Arbeit als erledigt melden.',
+      );
+    for (const photo of order.photos) {
+      doc.addPage();
+      doc.font('bold').fontSize(11).text(`Foto zu Vorgang ${order.caseNumber}`);
+      doc.moveDown(0.5);
+      doc.image(photo, { fit: [451, 600], align: 'center' });
+    }
+  });
+}

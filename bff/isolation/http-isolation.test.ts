@@ -535,6 +535,34 @@ const ROUTES: Record<string, Line> = {
   'POST /api/credit-check-consent': { kind: 'public' },
   'DELETE /api/credit-check-consent': { kind: 'public' },
   // Opened by a signed link (no session): A's link rewritten to name B, and B's slots through A's link, are attacked below.
+  'GET /api/staff/contractors': { kind: 'collection', as: 'clerk', expect: [200] },
+  'POST /api/staff/contractors': {
+    kind: 'collection',
+    as: 'clerk',
+    body: (w) => ({ name: 'Eve Sanitär', trade: 'Sanitär', email: 'eve@example.org', buildingIds: [w.b.building.id] }),
+    expect: [400],
+  },
+  'PATCH /api/staff/contractors/{id}': {
+    kind: 'object',
+    as: 'clerk',
+    own: (w) => probeId(w.a, 'contractor'),
+    foreign: (w) => probeId(w.b, 'contractor'),
+    body: () => ({ phone: '040 123456' }),
+    injected: (w) => ({ buildingIds: [w.b.building.id] }),
+  },
+  // The seeded order of the resident's case is declined: the case can be ordered again (the own object).
+  'POST /api/staff/cases/{id}/work-orders': {
+    kind: 'object',
+    as: 'clerk',
+    own: (w) => w.caseOf.a,
+    foreign: (w) => w.caseOf.b,
+    body: (w) => ({ contractorId: probeId(w.a, 'contractor') }),
+    injected: (w) => ({ contractorId: probeId(w.b, 'contractor') }),
+  },
+  'GET /api/staff/cases/{id}/work-orders': { kind: 'object', as: 'clerk', own: (w) => w.caseOf.a, foreign: (w) => w.caseOf.b },
+  // Opened by a signed link (no session); a link rewritten to name B is attacked in bff/contractors/contractors.test.ts.
+  'GET /api/contractor-answer': { kind: 'public' },
+  'POST /api/contractor-answer': { kind: 'public' },
   'GET /api/viewing-booking': { kind: 'public' },
   'PUT /api/viewing-booking/booking': { kind: 'public' },
   'DELETE /api/viewing-booking/booking': { kind: 'public' },

@@ -660,6 +660,55 @@ describe('tenant isolation in SQL', () => {
     });
   });
 
+  describe('contractors and work orders (staff only; an order never points into another company)', () => {
+    it('residents see no contractor and no order and write none', async () => {
+      const resident = scopesOf(a).resident;
+      for (const table of ['contractors', 'work_orders']) {
+        assert.equal((await inScope(resident, `SELECT 1 FROM ${ident(table)}`)).rowCount, 0, table);
+      }
+      assert.equal(
+        await outcome(
+          inScope(resident, `INSERT INTO contractors (tenant_id, name, trade, email) VALUES ($1, 'Eve', 'Sanitär', 'eve@example.org')`, [
+            a.tenant.id,
+          ]),
+        ),
+        'refused',
+      );
+      assert.equal(await outcome(inScope(resident, `UPDATE work_orders SET status = 'done'`)), 0);
+    });
+
+    it('clerks see their company’s; an order for B’s case or B’s contractor is refused; nothing is deleted', async () => {
+      const clerk = scopesOf(a).clerk;
+      for (const table of ['contractors', 'work_orders']) {
+        assert.equal((await inScope(clerk, `SELECT 1 FROM ${ident(table)}`)).rowCount, await count(table, a.tenant.id), table);
+        assert.equal(await outcome(inScope(clerk, `DELETE FROM ${ident(table)}`)), 'refused', `delete ${table}`);
+      }
+      const [aOrder] = await su.query<{ case_id: string; contractor_id: string; signed_link_id: string }>(
+        `SELECT case_id, contractor_id, signed_link_id FROM work_orders WHERE tenant_id = $1 LIMIT 1`,
+        [a.tenant.id],
+      );
+      const [bOrder] = await su.query<{ case_id: string; contractor_id: string }>(
+        `SELECT case_id, contractor_id FROM work_orders WHERE tenant_id = $1 LIMIT 1`,
+        [b.tenant.id],
+      );
+      for (const [caseId, contractorId, what] of [
+        [bOrder.case_id, aOrder.contractor_id, "B's case"],
+        [aOrder.case_id, bOrder.contractor_id, "B's contractor"],
+      ]) {
+        await assert.rejects(
+          inScope(
+            clerk,
+            `INSERT INTO work_orders (tenant_id, case_id, contractor_id, signed_link_id, ordered_by, status) VALUES ($1, $2, $3, $4, $5, 'declined')`,
+            [a.tenant.id, caseId, contractorId, aOrder.signed_link_id, a.clerk.id],
+          ),
+          (error: { code?: string }) => error.code === '23503',
+          what,
+        );
+      }
+      assert.equal(await outcome(inScope(clerk, `UPDATE work_orders SET tenant_id = $1`, [b.tenant.id])), 'refused', 'handed to B');
+    });
+  });
+
   describe('sessions', () => {
     const keysVisibleTo = async (scope: Scope) =>
       (await inScope(scope, `SELECT session_key FROM sessions ORDER BY session_key`)).rows.map((row) => row.session_key as string);

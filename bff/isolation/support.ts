@@ -54,6 +54,8 @@ export const KNOWN_TENANT_TABLES = [
   'chat_token_usage',
   ...LEAD_PIPELINE_TABLES,
   'signed_links',
+  'contractors',
+  'work_orders',
 ];
 
 /** The plaintext of the mail relay's secret SEEDS stores for a company (provider mail, `POST /hooks/{slug}/mail`). */
@@ -625,6 +627,39 @@ export const SEEDS: Array<{ tables: string[]; seed: (db: Database, company: Hous
           testSecrets.seal(isolationMailSecret(company), leadWebhookSecretContext(tenantId, secretId)),
         ]),
       );
+    },
+  },
+  {
+    // Contractor orders (migration 0038): a contractor naming the company (so a leak shows) and a declined order of
+    // the resident's damage case with its answer link (probeId 'contractor', 'work-order'); the case can be ordered again.
+    tables: ['contractors', 'work_orders', 'signed_links'],
+    seed: async (db, company) => {
+      const tenantId = company.tenant.id;
+      await withScope(db, { role: 'clerk', tenantId, accountId: company.clerk.id }, async (tx) => {
+        const [{ id: caseId }] = (
+          await tx.query<{ id: string }>(`SELECT id FROM cases WHERE type = 'damage' AND resident_id = $1 LIMIT 1`, [company.resident.id])
+        ).rows;
+        const contractor = probeId(company, 'contractor');
+        await tx.query(`INSERT INTO contractors (tenant_id, id, name, trade, email) VALUES ($1, $2, $3, 'Sanitär', $4)`, [
+          tenantId,
+          contractor,
+          `Isolationstest ${tenantId}`,
+          `handwerk-${tenantId}@example.org`,
+        ]);
+        const workOrder = probeId(company, 'work-order');
+        const [{ id: link }] = (
+          await tx.query<{ id: string }>(
+            `INSERT INTO signed_links (tenant_id, purpose, subject_id, expires_at, created_by)
+             VALUES ($1, 'contractor-answer', $2, now() + interval '30 days', $3) RETURNING id`,
+            [tenantId, workOrder, company.clerk.id],
+          )
+        ).rows;
+        await tx.query(
+          `INSERT INTO work_orders (tenant_id, id, case_id, contractor_id, signed_link_id, note, ordered_by, status, answer_note, answered_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, 'declined', 'Keine Kapazität', now())`,
+          [tenantId, workOrder, caseId, contractor, link, `Isolationstest ${tenantId}`, company.clerk.id],
+        );
+      });
     },
   },
 ];

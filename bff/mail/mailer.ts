@@ -2,9 +2,10 @@ import nodemailer from 'nodemailer';
 
 export interface MailAttachment {
   filename: string;
-  /** Text content (e.g. an ICS calendar file), sent as it is. */
+  /** Text content (e.g. an ICS calendar file), sent as it is; binary content (a PDF) as base64 with `encoding`. */
   content: string;
   contentType: string;
+  encoding?: 'base64';
 }
 
 export interface Mail {

@@ -34,6 +34,7 @@ import type { CaseReplyRequestEvent } from '../events/case-reply-request.ts';
 import type { CaseStatusChangeRequestEvent } from '../events/case-status-change-request.ts';
 import type { StaffCaseAction } from '../staff-case-detail/staff-case-detail.ts';
 import '../staff-case-detail/staff-case-detail.ts';
+import '../staff-case-detail/work-order-panel.ts';
 import { caseBoardStyles } from './case-board.styles.ts';
 
 type ListState = 'loading' | 'ready' | 'error' | 'signed-out' | 'forbidden';
@@ -501,7 +502,18 @@ export class CaseBoard extends PortalElement {
               @mp-case-note-request=${this.note}
               @mp-case-document-publish-request=${this.publishDocument}
               @mp-case-certificate-request=${this.issueCertificate}
-            ></mp-staff-case-detail>`
+              >${
+                this.detail?.case.id === caseId && this.detail.case.type === 'damage'
+                  ? html`<mp-work-order-panel
+                      slot="work-order"
+                      lang=${this.locale}
+                      case-id=${caseId}
+                      revision=${this.detail.case.lastActivityAt}
+                      .client=${this.apiClient}
+                    ></mp-work-order-panel>`
+                  : nothing
+              }</mp-staff-case-detail
+            >`
             : nothing
         }
       </div>

@@ -37,6 +37,36 @@ describe('<mp-case-detail>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows the contractor’s appointment and the work reported done in the timeline', async () => {
+    const base = detailOf('2026-0181');
+    const at = '2030-04-05T07:00:00.000Z';
+    const detail = {
+      ...base,
+      timeline: [
+        ...base.timeline,
+        {
+          id: 'e0000000-0000-4000-8000-000000000b01',
+          kind: 'work_order' as const,
+          actor: 'system' as const,
+          data: { action: 'accepted', contractor: 'Rohr & Co. GmbH', appointmentAt: at },
+          createdAt: at,
+        },
+        {
+          id: 'e0000000-0000-4000-8000-000000000b02',
+          kind: 'work_order' as const,
+          actor: 'system' as const,
+          data: { action: 'done', contractor: 'Rohr & Co. GmbH' },
+          createdAt: at,
+        },
+      ],
+    };
+    const el = await fixture<CaseDetailView>(html`<mp-case-detail lang="de" .client=${client} .detail=${detail}></mp-case-detail>`);
+    const text = el.shadowRoot!.querySelector('ol.timeline')!.textContent.replace(/\s+/g, ' ');
+    expect(text)
+      .to.contain('Handwerkertermin am 05.04.2030, 09:00 (Rohr & Co. GmbH)')
+      .and.contain('Rohr & Co. GmbH hat die Arbeit als erledigt gemeldet');
+  });
+
   it('asks to send the typed message and confirms after the portal sent it', async () => {
     const el = await detailView('2026-0180');
     const root = el.shadowRoot!;

@@ -6,6 +6,7 @@ import type { AttachmentPicker } from '../attachment-picker/attachment-picker.ts
 import '../attachment-picker/attachment-picker.ts';
 import { isClosedStatus, type CaseDetail, type CaseStatus, type TimelineEvent } from '../internal/resident-cases-api.ts';
 import { residentViewStyles, timeOf } from '../internal/resident-view.ts';
+import { intlLocale } from '../internal/localize.ts';
 import { statusBadge, statusBadgeStyles } from '../internal/status-badge.ts';
 import { CaseMessageRequestEvent } from '../events/case-message-request.ts';
 import { caseDetailStyles } from './case-detail.styles.ts';
@@ -176,6 +177,18 @@ export class CaseDetailView extends PortalElement {
         return msg.timelineAttachments(Number(event.data.count) || 1);
       case 'document_published':
         return msg.timelineDocument(typeof event.data.title === 'string' ? event.data.title : '');
+      case 'work_order': {
+        const at = event.data.appointmentAt;
+        const when =
+          typeof at === 'string'
+            ? new Date(at).toLocaleString(intlLocale(this.locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' })
+            : null;
+        return msg.timelineWorkOrder(
+          event.data.action === 'done',
+          typeof event.data.contractor === 'string' ? event.data.contractor : '',
+          when,
+        );
+      }
       default:
         return String(event.kind);
     }

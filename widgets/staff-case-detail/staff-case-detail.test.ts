@@ -155,4 +155,35 @@ describe('<mp-staff-case-detail>', () => {
     expect(text(el)).to.contain(`Case ${damage.case.caseNumber}`).and.contain('Change status').and.contain('Back to the list');
     await expect(el).to.be.accessible();
   });
+  it('a damage case has a work-order slot and names contractor orders in the log', async () => {
+    const withOrders: StaffCaseDetail = {
+      ...damage,
+      events: [
+        ...damage.events,
+        {
+          id: 'e0000000-0000-4000-8000-000000000a01',
+          kind: 'work_order',
+          public: false,
+          actor: 'staff',
+          actorName: 'Clara Sachbearbeiterin',
+          data: { action: 'ordered', contractor: 'Rohr & Co. GmbH' },
+          createdAt: '2030-04-02T09:30:00.000Z',
+        },
+        {
+          id: 'e0000000-0000-4000-8000-000000000a02',
+          kind: 'work_order',
+          public: true,
+          actor: 'system',
+          actorName: null,
+          data: { action: 'done', contractor: 'Rohr & Co. GmbH' },
+          createdAt: '2030-04-03T09:30:00.000Z',
+        },
+      ],
+    };
+    const el = await detailView(withOrders);
+    expect(root(el).querySelector('slot[name="work-order"]')).to.not.equal(null);
+    expect(text(el)).to.contain('Beauftragt: Rohr & Co. GmbH').and.contain('Rohr & Co. GmbH hat die Arbeit als erledigt gemeldet');
+    const other = await detailView(certificate);
+    expect(root(other).querySelector('slot[name="work-order"]')).to.equal(null);
+  });
 });

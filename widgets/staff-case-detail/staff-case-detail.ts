@@ -50,6 +50,8 @@ export type StaffCaseAction = 'status' | 'assign' | 'message' | 'document' | 'ce
  * @event {CaseDocumentPublishRequestEvent} mp-case-document-publish-request - `detail.file`, `detail.title`, `detail.category`.
  * @event {CaseCertificateRequestEvent} mp-case-certificate-request - Create and publish the Mieterbescheinigung.
  *
+ * @slot work-order - On a damage case: its contractor orders (`<case-board>` puts `<mp-work-order-panel>` here).
+ *
  * @csspart heading - The case number and title.
  * @csspart activity - The activity log.
  * @csspart actions - The forms to work on the case.
@@ -231,6 +233,14 @@ export class StaffCaseDetailView extends PortalElement {
             : html`<p class="muted">${msg.boardNoAttachments}</p>`
         }
       </section>
+      ${
+        item.type === 'damage'
+          ? html`<section aria-labelledby="work-order-heading">
+              <div id="work-order-heading" class="sub" role="heading" aria-level=${sub}>${msg.workOrders.heading}</div>
+              <slot name="work-order"></slot>
+            </section>`
+          : nothing
+      }
       <section class="activity" part="activity" aria-labelledby="activity-heading">
         <div id="activity-heading" class="sub" role="heading" aria-level=${sub}>${msg.boardActivity}</div>
         ${this.renderActivity(detail)}
@@ -420,7 +430,7 @@ export class StaffCaseDetailView extends PortalElement {
       ? actorOf(msg, entry.event)
       : (message?.authorName ?? (message?.author === 'resident' ? msg.boardActorResident : msg.boardActorStaff));
     const what = entry.event
-      ? eventText(msg, this.clerks, item, entry.event)
+      ? eventText(msg, this.clerks, item, entry.event, this.locale)
       : message!.internal
         ? msg.boardEvents.internalNote
         : message!.author === 'resident'
@@ -450,7 +460,7 @@ function actorOf(msg: Messages, event: CaseEvent): string {
   return event.actorName ?? (event.actor === 'resident' ? msg.boardActorResident : msg.boardActorStaff);
 }
 
-function eventText(msg: Messages, clerks: StaffAccount[], item: StaffCase, event: CaseEvent): string {
+function eventText(msg: Messages, clerks: StaffAccount[], item: StaffCase, event: CaseEvent, locale: Locale): string {
   const data = event.data;
   const person = (id: unknown) =>
     typeof id === 'string'
@@ -479,6 +489,12 @@ function eventText(msg: Messages, clerks: StaffAccount[], item: StaffCase, event
     }
     case 'document_published':
       return msg.boardEvents.documentPublished(typeof data.title === 'string' ? data.title : '');
+    case 'work_order':
+      return msg.boardEvents.workOrder(
+        String(data.action),
+        typeof data.contractor === 'string' ? data.contractor : msg.boardSomeone,
+        typeof data.appointmentAt === 'string' ? staffDate(data.appointmentAt, locale) : null,
+      );
     default:
       return msg.boardEvents.other(event.kind);
   }

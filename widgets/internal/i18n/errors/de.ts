@@ -1,7 +1,10 @@
 import type { ErrorCode } from '../../../../bff/contract/errors.ts';
 import { UPLOAD_LIMITS } from '../../../../bff/contract/enums.ts';
 
-/** Codes only clerks and admins meet (board, admin API, Vorgang API, lead pipeline): their texts are German and English. */
+/**
+ * Codes only clerks and admins meet (board, admin API, Vorgang API, lead pipeline), and contractors answering an
+ * order through their link: their texts are German and English.
+ */
 export type StaffErrorCode =
   | 'case_changed'
   | 'invalid_status_transition'
@@ -40,7 +43,11 @@ export type StaffErrorCode =
   | 'contact_channel_missing'
   | 'letting_email_missing'
   | 'viewing_slot_has_bookings'
-  | 'lead_closed';
+  | 'lead_closed'
+  | 'not_a_damage_case'
+  | 'work_order_open'
+  | 'contractor_unavailable'
+  | 'work_order_answered';
 
 /** Codes only `<tenant-chat>` meets: their texts come with the chat's own chunk (widgets/tenant-chat/i18n). */
 export type ChatRefusalCode = 'chat_notice_required' | 'chat_busy' | 'chat_budget_exhausted';
@@ -152,6 +159,10 @@ export const staffErrorCodes: Record<StaffErrorCode, string> = {
   letting_email_missing: 'Es fehlt die Absenderadresse der Vermietung. Ein Administrator trägt sie unter „Einstellungen“ ein.',
   viewing_slot_has_bookings: 'Für diesen Termin gibt es Buchungen oder eine Warteliste. Bitte sagen Sie ihn den Personen zuerst ab.',
   lead_closed: 'Dieser Interessent ist angenommen oder abgelehnt: keine Besichtigung mehr.',
+  not_a_damage_case: 'Handwerker werden nur für Schadensmeldungen beauftragt.',
+  work_order_open: 'Für diesen Vorgang ist schon ein Handwerker beauftragt, der noch nicht abgesagt oder fertig gemeldet hat.',
+  contractor_unavailable: 'Dieser Handwerker ist deaktiviert oder betreut das Gebäude des Vorgangs nicht.',
+  work_order_answered: 'Dieser Auftrag ist bereits beantwortet oder abgeschlossen; diese Antwort passt nicht mehr.',
 };
 
 const errorCodes: Partial<Record<ErrorCode, string>> = { ...residentErrorCodes, ...staffErrorCodes };

@@ -100,6 +100,10 @@ const staffErrorCodes: Record<StaffErrorCode, string> = {
   letting_email_missing: 'The letting sender address is missing. An administrator sets it under “Settings”.',
   viewing_slot_has_bookings: 'This appointment has bookings or a waiting list. Please cancel it for those people first.',
   lead_closed: 'This lead is accepted or rejected: no more viewings.',
+  not_a_damage_case: 'Contractors are commissioned for damage reports only.',
+  work_order_open: 'A contractor is already commissioned for this case and has neither declined nor reported the work done.',
+  contractor_unavailable: 'This contractor is deactivated or does not serve the building of the case.',
+  work_order_answered: 'This order has already been answered or completed; this answer no longer fits.',
 };
 
 const errors: ErrorMessages = {

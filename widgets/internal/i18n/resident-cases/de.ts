@@ -32,6 +32,9 @@ const residentCases = {
   timelineAttachments: (count: number) =>
     plural(count, { one: 'Sie haben eine Datei angehängt', other: `Sie haben ${count} Dateien angehängt` }),
   timelineDocument: (title: string) => `Dokument bereitgestellt: ${title}`,
+  /** A contractor's answer the resident sees: the appointment, or the work reported done. */
+  timelineWorkOrder: (done: boolean, contractor: string, when: string | null) =>
+    done ? `${contractor} hat die Arbeit als erledigt gemeldet` : `Handwerkertermin am ${when ?? '–'} (${contractor})`,
   messagesHeading: 'Nachrichten',
   noMessages: 'Noch keine Nachrichten.',
   messageFromResident: 'Sie',

@@ -28,6 +28,8 @@ const residentCases: ResidentCaseMessages = {
   timelineResidentMessage: 'Your message',
   timelineAttachments: (count) => plural(count, { one: 'You attached a file', other: `You attached ${count} files` }),
   timelineDocument: (title) => `Document provided: ${title}`,
+  timelineWorkOrder: (done, contractor, when) =>
+    done ? `${contractor} reported the work done` : `Contractor appointment on ${when ?? '–'} (${contractor})`,
   messagesHeading: 'Messages',
   noMessages: 'No messages yet.',
   messageFromResident: 'You',

@@ -41,6 +41,8 @@ const residentCases: ResidentCaseMessages = {
       other: `Dołączono pliki (${count})`,
     }),
   timelineDocument: (title) => `Udostępniono dokument: ${title}`,
+  timelineWorkOrder: (done, contractor, when) =>
+    done ? `${contractor} zgłosił zakończenie prac` : `Wizyta fachowca: ${when ?? '–'} (${contractor})`,
   messagesHeading: 'Wiadomości',
   noMessages: 'Brak wiadomości.',
   messageFromResident: 'Ja',

@@ -24,6 +24,8 @@ const residentCases: ResidentCaseMessages = {
   timelineResidentMessage: 'Mesajınız',
   timelineAttachments: (count) => (count === 1 ? 'Bir dosya eklediniz' : `${count} dosya eklediniz`),
   timelineDocument: (title) => `Belge paylaşıldı: ${title}`,
+  timelineWorkOrder: (done, contractor, when) =>
+    done ? `${contractor} işin tamamlandığını bildirdi` : `Usta randevusu: ${when ?? '–'} (${contractor})`,
   messagesHeading: 'Mesajlar',
   noMessages: 'Henüz mesaj yok.',
   messageFromResident: 'Siz',

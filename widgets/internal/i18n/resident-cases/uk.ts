@@ -33,6 +33,8 @@ const residentCases: ResidentCaseMessages = {
   timelineAttachments: (count) =>
     count === 1 ? 'Ви додали файл' : `Ви додали ${count} ${plural(count, { one: 'файл', few: 'файли', many: 'файлів', other: 'файлу' })}`,
   timelineDocument: (title) => `Надано документ: ${title}`,
+  timelineWorkOrder: (done, contractor, when) =>
+    done ? `${contractor} повідомив про завершення робіт` : `Візит майстра: ${when ?? '–'} (${contractor})`,
   messagesHeading: 'Повідомлення',
   noMessages: 'Повідомлень ще немає.',
   messageFromResident: 'Ви',

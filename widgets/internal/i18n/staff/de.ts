@@ -93,7 +93,36 @@ const staff = {
     attachmentsAdded: (count: number) =>
       count > 0 ? plural(count, { one: 'Ein Anhang hinzugefügt', other: `${count} Anhänge hinzugefügt` }) : 'Anhänge hinzugefügt',
     documentPublished: (title: string) => (title ? `Dokument „${title}“ an den Mieter freigegeben` : 'Dokument an den Mieter freigegeben'),
+    workOrder: (action: string, contractor: string, when: string | null) =>
+      ({
+        ordered: `Beauftragt: ${contractor}`,
+        accepted: `${contractor} hat den Termin zugesagt${when ? `: ${when}` : ''}`,
+        declined: `${contractor} hat den Auftrag abgelehnt`,
+        done: `${contractor} hat die Arbeit als erledigt gemeldet – bitte prüfen und den Vorgang schließen`,
+      })[action] ?? `Auftrag: ${contractor}`,
     other: (kind: string) => `Änderung (${kind})`,
+  },
+  /** The work order section of a damage case (`<mp-work-order-panel>`). */
+  workOrders: {
+    heading: 'Handwerker',
+    loading: 'Aufträge werden geladen …',
+    none: 'Noch kein Handwerker beauftragt.',
+    status: {
+      ordered: 'Beauftragt, noch keine Antwort',
+      accepted: 'Termin zugesagt',
+      declined: 'Abgelehnt',
+      done: 'Als erledigt gemeldet',
+    } as Record<string, string>,
+    appointment: (when: string) => `Termin: ${when}`,
+    readyToClose: 'Die Arbeit ist als erledigt gemeldet. Bitte prüfen und den Vorgang auf „Erledigt“ setzen.',
+    commissionHeading: 'Handwerker beauftragen',
+    contractor: 'Handwerker',
+    chooseContractor: 'Bitte wählen',
+    noContractors: 'Es sind noch keine Handwerker angelegt (API: POST /api/staff/contractors).',
+    note: 'Hinweis an den Handwerker (optional)',
+    commission: 'Beauftragen',
+    mustChoose: 'Bitte wählen Sie einen Handwerker.',
+    commissioned: (contractor: string, email: string) => `${contractor} ist beauftragt; der Auftrag ging an ${email}.`,
   },
   boardSomeone: 'unbekannt',
   boardActions: 'Bearbeiten',
