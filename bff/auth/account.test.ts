@@ -7,6 +7,21 @@ import { createHousingCompany, type HousingCompany } from '../test/fixtures.ts';
 import { nextTotpCode, signInWithPassword, TEST_PASSWORD, type Credentials } from '../test/sign-in.ts';
 import { describeDevice } from './account-use-cases.ts';
 import { withScope } from '../db/scope.ts';
+import { io as connect, type Socket } from 'socket.io-client';
+
+/** A live-update socket of the client's session (websocket only, no retries), once connected. */
+function liveSocket(server: RunningServer, client: TestClient): Promise<Socket> {
+  const socket = connect(server.url, {
+    transports: ['websocket'],
+    extraHeaders: { cookie: client.cookieHeader() },
+    reconnection: false,
+    forceNew: true,
+  });
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', reject);
+  });
+}
 
 const FIREFOX = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0';
 const NEW_PASSWORD = 'Herbst-Wind-2027?';
@@ -102,6 +117,23 @@ describe('account self-service', () => {
         left.map((s: { current: boolean }) => s.current),
         [true],
       );
+    });
+
+    it("ending a session disconnects that session's live-update socket at once; the others stay connected", async () => {
+      const company = await createHousingCompany(db);
+      const { client: here, credentials } = await activate(server, company);
+      const phone = await signInWithPassword(server, credentials);
+      const [hereSocket, phoneSocket] = [await liveSocket(server, here), await liveSocket(server, phone)];
+      try {
+        const disconnected = new Promise<string>((resolve) => phoneSocket.once('disconnect', resolve));
+        const phoneId = (await phone.get('/api/account/sessions')).body.sessions.find((s: { current: boolean }) => s.current).id;
+        assert.equal((await here.delete(`/api/account/sessions/${phoneId}`)).status, 204);
+        assert.equal(await disconnected, 'io server disconnect');
+        assert.equal(hereSocket.connected, true);
+      } finally {
+        hereSocket.close();
+        phoneSocket.close();
+      }
     });
 
     it('ending the current session by its id signs it out', async () => {
