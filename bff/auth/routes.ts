@@ -9,6 +9,7 @@ import { requestLanguage } from '../http/language.ts';
 import type { SessionAuth } from './session-data.ts';
 import * as signIn from './use-cases.ts';
 import { verifyDecoy } from './passwords.ts';
+import { registerAccountRoutes } from './account-routes.ts';
 
 export interface AuthRouteOptions {
   /** The CSRF token for the next state-changing requests (session-bound once signed in; bff/auth/csrf.ts). */
@@ -69,6 +70,8 @@ function describe(auth: SessionAuth) {
 async function enterSession(req: Request, res: Response, auth: SessionAuth, csrfToken: AuthRouteOptions['csrfToken']) {
   await rotate(req);
   req.session.auth = auth;
+  const userAgent = req.get('user-agent');
+  if (userAgent) req.session.userAgent = userAgent.slice(0, 500);
   if (auth.stage === 'complete') req.session.signedInAt = Date.now();
   return { ...describe(auth), csrfToken: csrfToken(req, res) };
 }
@@ -133,8 +136,8 @@ export function registerAuthRoutes(api: Api, ctx: AppContext, options: AuthRoute
   api.route(operations.enrollTotp, async ({ req }) => dropOnTooManyFailures(req, signIn.startTotpEnrolment(ctx, pending(req, 'enroll'))));
 
   api.route(operations.confirmTotp, async ({ body, req, res }) => {
-    const auth = await dropOnTooManyFailures(req, signIn.confirmTotpEnrolment(ctx, pending(req, 'enroll'), body.code));
-    return enter(req, res, auth);
+    const confirmed = await dropOnTooManyFailures(req, signIn.confirmTotpEnrolment(ctx, pending(req, 'enroll'), body.code));
+    return { ...(await enter(req, res, confirmed.auth)), recoveryCodes: confirmed.recoveryCodes };
   });
 
   api.route(operations.enrollEmail, async ({ req }) => ({
@@ -178,5 +181,13 @@ export function registerAuthRoutes(api: Api, ctx: AppContext, options: AuthRoute
     const { tenantId, accountId } = tenantContext(req);
     await signIn.endAllSessions(ctx, tenantId, accountId);
     await destroy(req, res);
+  });
+
+  registerAccountRoutes(api, ctx, {
+    limiter,
+    endCurrentSession: async (req, res) => {
+      ctx.realtime.endSession(req.sessionID);
+      await destroy(req, res);
+    },
   });
 }

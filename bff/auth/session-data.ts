@@ -30,5 +30,7 @@ declare module 'express-session' {
     auth?: SessionAuth;
     /** Epoch ms of sign-in; enforces the absolute timeout regardless of activity. */
     signedInAt?: number;
+    /** The browser that signed in (its User-Agent header), so that the list of sessions can name it. */
+    userAgent?: string;
   }
 }

@@ -11,7 +11,10 @@ import { newTotpSecret, totpQrCodeSvg, totpUri, verifyTotp } from './totp.ts';
 import { pendingTotpSecretContext, totpSecretContext } from '../secrets/secret-box.ts';
 import type { SessionAuth } from './session-data.ts';
 import * as repo from './repository.ts';
+import * as accountRepo from './account-repository.ts';
 import { loginCodeMail, passwordResetMail } from './mails.ts';
+import { newRecoveryCodes, recoveryCodeHash } from './recovery-codes.ts';
+import { RECOVERY_CODE_PATTERN } from '../contract/auth.ts';
 
 /**
  * Sign-in use cases: activation with the letter's code, second-factor enrolment, login with password and
@@ -282,15 +285,43 @@ export async function startTotpEnrolment(ctx: AppContext, pending: SessionAuth) 
   return { secret, otpauthUrl, qrCodeSvg: await totpQrCodeSvg(otpauthUrl) };
 }
 
-export async function confirmTotpEnrolment(ctx: AppContext, pending: SessionAuth, code: string): Promise<SessionAuth> {
+/** Confirms the new secret; the answer carries the recovery codes, shown this once. */
+export async function confirmTotpEnrolment(
+  ctx: AppContext,
+  pending: SessionAuth,
+  code: string,
+): Promise<{ auth: SessionAuth; recoveryCodes: string[] }> {
   const secret = openPendingSecret(ctx, pending);
   if (!secret) throw new AppError(409, 'enrolment_not_started', 'Bitte richten Sie zuerst die Authenticator-App ein.');
   const account = await accountForCodeCheck(ctx, pending);
   const step = await verifyTotp(secret, code);
   if (step === undefined) rejectCode(ctx, pending, 'Der Code ist falsch. Bitte prüfen Sie die Uhrzeit Ihres Geräts.');
-  const sealed = ctx.secrets.seal(secret, totpSecretContext(pending.accountId));
-  await auth(ctx, pending.tenantId)((tx) => repo.enrollTotp(tx, pending.tenantId, pending.accountId, sealed, step));
-  return finishSignIn(ctx, pending, account);
+  const recoveryCodes = await storeTotpFactor(ctx, pending, secret, step);
+  return { auth: await finishSignIn(ctx, pending, account), recoveryCodes };
+}
+
+/** Stores a confirmed TOTP secret (the old one stops working) with a new set of recovery codes, in one transaction. */
+export async function storeTotpFactor(
+  ctx: AppContext,
+  who: Pick<SessionAuth, 'tenantId' | 'accountId'>,
+  secret: string,
+  step: number,
+): Promise<string[]> {
+  const sealed = ctx.secrets.seal(secret, totpSecretContext(who.accountId));
+  const recoveryCodes = newRecoveryCodes();
+  await auth(
+    ctx,
+    who.tenantId,
+  )(async (tx) => {
+    await repo.enrollTotp(tx, who.tenantId, who.accountId, sealed, step);
+    await accountRepo.replaceRecoveryCodes(
+      tx,
+      who.tenantId,
+      who.accountId,
+      recoveryCodes.map((code) => recoveryCodeHash(who.accountId, code)),
+    );
+  });
+  return recoveryCodes;
 }
 
 /** The enrolment's new secret; none when it was sealed with a key this instance no longer has (enrol again). */
@@ -330,6 +361,16 @@ export async function verifySecondFactor(ctx: AppContext, pending: SessionAuth, 
     return finishSignIn(ctx, pending, account);
   }
   if (!account.totpSecret) throw new PendingSignInEnded(400, 'invalid_code', 'Bitte melden Sie sich erneut an.');
+  if (RECOVERY_CODE_PATTERN.test(code)) {
+    // Instead of a TOTP code (a lost phone): each recovery code works once.
+    const used = await auth(
+      ctx,
+      pending.tenantId,
+    )((tx) => accountRepo.consumeRecoveryCode(tx, pending.tenantId, pending.accountId, recoveryCodeHash(pending.accountId, code)));
+    if (!used) rejectCode(ctx, pending, 'Der Wiederherstellungscode ist falsch oder wurde bereits verwendet.');
+    ctx.logger.warn({ tenant: pending.tenantSlug, accountId: pending.accountId }, 'signed in with a recovery code');
+    return finishSignIn(ctx, pending, account);
+  }
   const totpSecret = ctx.secrets.open(account.totpSecret, totpSecretContext(account.id));
   const step = await verifyTotp(totpSecret, code, account.totpLastStep ?? undefined);
   const claimed =
@@ -356,7 +397,13 @@ export interface ResetRequestInput {
 }
 
 /** The reset link points at the widget's page when that page is on an origin the housing company registered. */
-export function resetLink(ctx: AppContext, tenant: Pick<Tenant, 'allowedOrigins'>, returnUrl: string | undefined, token: string): string {
+export function resetLink(
+  ctx: AppContext,
+  tenant: Pick<Tenant, 'allowedOrigins'>,
+  returnUrl: string | undefined,
+  token: string,
+  parameter = 'mp-reset',
+): string {
   const own = ctx.publicUrl().replace(/\/+$/, '');
   let target = new URL(`${own}/`);
   if (returnUrl) {
@@ -368,7 +415,7 @@ export function resetLink(ctx: AppContext, tenant: Pick<Tenant, 'allowedOrigins'
       // not a URL: fall back to the BFF's own page
     }
   }
-  target.searchParams.set('mp-reset', token);
+  target.searchParams.set(parameter, token);
   return target.toString();
 }
 

@@ -12,12 +12,12 @@ const email = z
   .trim()
   .toLowerCase()
   .pipe(z.email('Bitte geben Sie eine gültige E-Mail-Adresse ein.').max(254, 'Die E-Mail-Adresse ist zu lang.'));
-const password = z
+export const password = z
   .string()
   .min(10, 'Das Passwort muss mindestens 10 Zeichen lang sein.')
   .max(200, 'Das Passwort darf höchstens 200 Zeichen lang sein.');
 /** Only the length is checked at login: the policy may have changed since the password was set. */
-const loginPassword = z.string().min(1, 'Bitte geben Sie Ihr Passwort ein.').max(200, 'Das Passwort ist zu lang.');
+export const loginPassword = z.string().min(1, 'Bitte geben Sie Ihr Passwort ein.').max(200, 'Das Passwort ist zu lang.');
 const oneTimeCode = z
   .string()
   .transform((value) => value.replace(/\s/g, ''))
@@ -31,6 +31,20 @@ export const activateInput = z.object({
 });
 export const loginInput = z.object({ tenant: slug, email, password: loginPassword, audience: z.enum(SIGN_IN_AUDIENCES) });
 export const codeInput = z.object({ code: oneTimeCode });
+/** A recovery code as shown at enrolment (`ABCD-EFGH-JKLM-NPQR`); case, spaces and dashes do not matter. */
+export const RECOVERY_CODE_PATTERN = /^[A-Z2-7]{16}$/;
+/** At the second-factor step: the 6-digit code, or one of the recovery codes instead of a TOTP code. */
+export const verifyInput = z.object({
+  code: z
+    .string()
+    .max(64, 'Der Code ist zu lang.')
+    .transform((value) => value.replace(/[\s-]/g, '').toUpperCase())
+    .pipe(
+      z.string().refine((value) => /^\d{6}$/.test(value) || RECOVERY_CODE_PATTERN.test(value), {
+        error: 'Bitte geben Sie den 6-stelligen Code oder einen Wiederherstellungscode ein.',
+      }),
+    ),
+});
 export const resetRequestInput = z.object({ tenant: slug, email, returnUrl: z.string().max(2000).optional() });
 export const resetCompleteInput = z.object({ tenant: slug, token: z.string().min(1).max(200), password });
 
@@ -67,6 +81,8 @@ export const signInStepResponse = z
     secondFactor: z.enum(SECOND_FACTORS).optional(),
     enrollOptions: enrollOptions.optional(),
     csrfToken: z.string(),
+    /** After a TOTP enrolment: the recovery codes, shown this once (only their hashes are kept). */
+    recoveryCodes: z.array(z.string()).optional(),
   })
   .meta({ id: 'SignInStep' });
 
@@ -160,10 +176,10 @@ export const authOperations = {
     operationId: 'verify',
     method: 'post',
     path: '/auth/verify',
-    summary: 'Zweiten Faktor bei der Anmeldung prüfen',
+    summary: 'Zweiten Faktor bei der Anmeldung prüfen (TOTP-, E-Mail- oder Wiederherstellungscode)',
     tag,
     access: 'public',
-    body: codeInput,
+    body: verifyInput,
     response: signInStepResponse,
   }),
   resendCode: operation({

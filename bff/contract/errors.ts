@@ -40,6 +40,13 @@ export const ERROR_CODES = [
   'too_many_codes',
   /** The fifth wrong code ended the pending sign-in (unlike `invalid_code`, which lets the person try again). */
   'too_many_wrong_codes',
+  // Account self-service (docs/sign-in.md, "Self-service")
+  /** The current password given to confirm a change is wrong. */
+  'wrong_password',
+  /** Recovery codes and re-enrolment confirmation need an authenticator app as second factor. */
+  'no_totp_factor',
+  /** The e-mail confirmation link is unknown, expired, used or superseded. */
+  'invalid_email_change_token',
   // Cases (docs/cases.md)
   'case_closed',
   'case_changed',

@@ -4,6 +4,7 @@
  * widgets import its types (`import type`) and the zod-free modules `enums.ts` and `errors.ts` as values.
  * An API change starts here.
  */
+import { accountOperations } from './account.ts';
 import { attachmentOperations } from './attachments.ts';
 import { authOperations } from './auth.ts';
 import { caseBackendOperations } from './case-backend.ts';
@@ -21,6 +22,7 @@ import type { Operation } from './operation.ts';
 import { settingsOperations } from './settings.ts';
 import { viewingOperations } from './viewings.ts';
 
+export * from './account.ts';
 export * from './attachments.ts';
 export * from './auth.ts';
 export * from './case-backend.ts';
@@ -59,5 +61,6 @@ export const operations = {
   ...creditCheckOperations,
   ...leadIntakeOperations,
   ...contractorOperations,
+  ...accountOperations,
 } satisfies Record<string, Operation>;
 export type OperationId = keyof typeof operations;

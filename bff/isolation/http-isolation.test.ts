@@ -87,6 +87,38 @@ const ROUTES: Record<string, Line> = {
   'POST /api/auth/logout': { kind: 'sign-in' },
   'POST /api/auth/logout-everywhere': { kind: 'sign-in' },
   'PUT /api/account/language': { kind: 'collection', as: 'resident', body: () => ({ language: 'de' }), expect: [200] },
+  // Account self-service (migration 0040): RLS shows a person only their own sessions, codes and pending address.
+  'GET /api/account': { kind: 'collection', as: 'resident', expect: [200] },
+  'GET /api/account/sessions': { kind: 'collection', as: 'resident', expect: [200] },
+  'DELETE /api/account/sessions/{id}': {
+    kind: 'object',
+    as: 'resident',
+    own: (w) => probeId(w.a, 'session-resident'),
+    foreign: (w) => probeId(w.b, 'session-resident'),
+  },
+  'DELETE /api/account/sessions': { kind: 'collection', as: 'clerk', expect: [200] },
+  'POST /api/account/password': {
+    kind: 'collection',
+    as: 'clerk',
+    body: () => ({ current: 'not-the-password', new: 'Ein-neues-Passwort-1' }),
+    expect: [400],
+  },
+  'POST /api/account/recovery-codes': { kind: 'collection', as: 'clerk', body: () => ({ password: 'not-the-password' }), expect: [400] },
+  'POST /api/account/second-factor/totp': {
+    kind: 'collection',
+    as: 'clerk',
+    body: () => ({ password: 'not-the-password' }),
+    expect: [400],
+  },
+  'POST /api/account/second-factor/totp/confirm': { kind: 'collection', as: 'clerk', body: () => ({ code: '000000' }), expect: [409] },
+  'POST /api/account/email': {
+    kind: 'collection',
+    as: 'clerk',
+    body: (w) => ({ new: w.b.resident.email, password: 'not-the-password' }),
+    expect: [400],
+  },
+  // Takes the housing company from the body like the password reset; a token of B's at A's slug is refused in bff/auth/account.test.ts.
+  'POST /api/account/email/confirm': { kind: 'sign-in' },
   'POST /api/admin/tenants': { kind: 'platform' },
   'POST /api/admin/tenants/{slug}/staff': { kind: 'platform' },
   'POST /api/admin/tenants/{slug}/buildings': { kind: 'platform' },
@@ -701,6 +733,11 @@ describe('tenant isolation over HTTP', () => {
       anonymous: new TestClient(server.url),
     };
     await as.anonymous.csrfToken();
+    // Activation ended the sessions seeded for A's resident: a second session of hers to end as the own object.
+    await su.query(
+      `INSERT INTO sessions (session_key, tenant_id, account_id, data, expires_at, id) VALUES ($1, $2, $3, '{}', now() + interval '1 hour', $4)`,
+      [`isolation-second-${a.tenant.id}`, a.tenant.id, a.resident.accountId, probeId(a, 'session-resident')],
+    );
     // The chat accepts messages only after its notice: A's resident acknowledges it as the widget would.
     const notice = await as.resident.get('/api/chat/notice');
     assert.equal((await as.resident.post('/api/chat/notice/acknowledge', { version: notice.body.version })).status, 200);

@@ -56,6 +56,8 @@ export const KNOWN_TENANT_TABLES = [
   'signed_links',
   'contractors',
   'work_orders',
+  'recovery_codes',
+  'email_changes',
 ];
 
 /** The plaintext of the mail relay's secret SEEDS stores for a company (provider mail, `POST /hooks/{slug}/mail`). */
@@ -92,13 +94,41 @@ export const SEEDS: Array<{ tables: string[]; seed: (db: Database, company: Hous
         const sessionKey = sessionKeyOf(company, who);
         await withScope(db, { role: 'auth', tenantId: company.tenant.id, accountId, sessionKey }, (tx) =>
           tx.query(
-            `INSERT INTO sessions (session_key, tenant_id, account_id, data, expires_at) VALUES ($1, $2, $3, $4, now() + interval '1 hour')
+            `INSERT INTO sessions (session_key, tenant_id, account_id, data, expires_at, id) VALUES ($1, $2, $3, $4, now() + interval '1 hour', $5)
              ON CONFLICT (session_key) DO NOTHING`,
-            [sessionKey, company.tenant.id, accountId, JSON.stringify({ probe: who })],
+            [sessionKey, company.tenant.id, accountId, JSON.stringify({ probe: who }), probeId(company, `session-${who}`)],
           ),
         );
       }
     },
+  },
+  {
+    // The resident's recovery codes (one used) and a pending change of the resident's address (migration 0040).
+    tables: ['recovery_codes', 'email_changes'],
+    seed: (db, company) =>
+      withScope(
+        db,
+        { role: 'resident', tenantId: company.tenant.id, accountId: company.resident.accountId, residentId: company.resident.id },
+        async (tx) => {
+          for (const used of [false, true]) {
+            await tx.query(`INSERT INTO recovery_codes (tenant_id, account_id, code_hash, used_at) VALUES ($1, $2, $3, $4)`, [
+              company.tenant.id,
+              company.resident.accountId,
+              createHash('sha256').update(randomBytes(16)).digest('hex'),
+              used ? new Date() : null,
+            ]);
+          }
+          await tx.query(
+            `INSERT INTO email_changes (tenant_id, account_id, new_email, token_hash, expires_at) VALUES ($1, $2, $3, $4, now() + interval '1 hour')`,
+            [
+              company.tenant.id,
+              company.resident.accountId,
+              `isolation-new-${company.tenant.id}@example.org`,
+              createHash('sha256').update(randomBytes(16)).digest('hex'),
+            ],
+          );
+        },
+      ),
   },
   {
     tables: ['password_resets', 'login_throttle'],

@@ -29,6 +29,8 @@ export interface Realtime {
   endSession(sessionId: string): void;
   /** Every session of an account ended ("log out everywhere", password reset): disconnects all its sockets. */
   endAccountSessions(tenantId: string, accountId: string): void;
+  /** One session ended by its key (sha256 of the id; the account's list of sessions knows no ids): disconnects its sockets. */
+  endSessionByKey(sessionKey: string): void;
   /**
    * Asks the other instances of the deployment (through Redis; there are none without it) and collects
    * their answers; an instance that does not answer within 2 s counts as "no".
@@ -53,7 +55,8 @@ const INSTANCE_ANSWER_MS = 2000;
 export const staffRoom = (tenantId: string) => `tenant:${tenantId}:staff`;
 export const residentRoom = (tenantId: string, residentId: string) => `tenant:${tenantId}:resident:${residentId}`;
 /** Named by a hash of the session id, never by the id itself: room names travel through Redis. */
-export const sessionRoom = (sessionId: string) => `session:${createHash('sha256').update(sessionId).digest('hex')}`;
+const sessionKeyRoom = (sessionKey: string) => `session:${sessionKey}`;
+export const sessionRoom = (sessionId: string) => sessionKeyRoom(createHash('sha256').update(sessionId).digest('hex'));
 export const accountRoom = (tenantId: string, accountId: string) => `tenant:${tenantId}:account:${accountId}`;
 
 interface SessionRequest extends IncomingMessage {
@@ -136,6 +139,7 @@ export async function attachRealtime(
       afterCommit(() => void io.to(residentRoom(tenantId, residentId)).emit(event, payload)),
     endSession: (sessionId) => io.in(sessionRoom(sessionId)).disconnectSockets(true),
     endAccountSessions: (tenantId, accountId) => io.in(accountRoom(tenantId, accountId)).disconnectSockets(true),
+    endSessionByKey: (sessionKey) => io.in(sessionKeyRoom(sessionKey)).disconnectSockets(true),
     connectedSockets: () => io.of('/').sockets.size,
     async askOtherInstances(request, payload) {
       if (!options.redisUrl) return [];

@@ -37,8 +37,24 @@ describe('<mp-account-bar>', () => {
   it('disables its buttons while signing out', async () => {
     const el = await fixture<AccountBar>(html`<mp-account-bar busy lang="en" .session=${session}></mp-account-bar>`);
     const buttons = [...el.shadowRoot!.querySelectorAll('button')];
-    expect(buttons.every((button) => button.disabled && button.getAttribute('aria-busy') === 'true')).to.be.true;
-    expect(buttons.map((button) => button.textContent.trim())).to.deep.equal(['Sign out', 'Sign out on all devices']);
+    const signOut = buttons.slice(0, 2);
+    expect(signOut.every((button) => button.disabled && button.getAttribute('aria-busy') === 'true')).to.be.true;
+    expect(buttons.map((button) => button.textContent.trim())).to.deep.equal(['Sign out', 'Sign out on all devices', 'Manage account']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('asks to open the account settings, and to close them while they are open', async () => {
+    const el = await fixture<AccountBar>(html`<mp-account-bar .session=${session}></mp-account-bar>`);
+    const button = () => el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="account-settings"]')!;
+    expect(button().getAttribute('aria-expanded')).to.equal('false');
+    expect(button().textContent.trim()).to.equal('Konto verwalten');
+    setTimeout(() => button().click());
+    expect((await oneEvent(el, 'mp-account-settings-request')).detail).to.deep.equal({ open: true });
+    el.settingsOpen = true;
+    await el.updateComplete;
+    expect(button().getAttribute('aria-expanded')).to.equal('true');
+    setTimeout(() => button().click());
+    expect((await oneEvent(el, 'mp-account-settings-request')).detail).to.deep.equal({ open: false });
     await expect(el).to.be.accessible();
   });
 });

@@ -5,6 +5,7 @@ import { PortalElement, defineElement } from '../internal/portal-element.ts';
 import type { Session } from '../internal/api-client.ts';
 import { sessionContext } from '../internal/session-context.ts';
 import { SignOutRequestEvent } from '../events/sign-out-request.ts';
+import { AccountSettingsRequestEvent } from '../events/account-settings-request.ts';
 import { accountBarStyles } from './account-bar.styles.ts';
 
 /**
@@ -17,10 +18,12 @@ import { accountBarStyles } from './account-bar.styles.ts';
  * @slot - Extra account actions after the sign-out buttons.
  *
  * @event {SignOutRequestEvent} mp-sign-out-request - A sign-out button was pressed; `detail.everywhere` for all devices.
+ * @event {AccountSettingsRequestEvent} mp-account-settings-request - "Konto verwalten" was pressed; `detail.open` says whether to open or close them.
  *
  * @csspart name - The "Angemeldet als …" text.
  * @csspart actions - The group of buttons.
  * @csspart button - Each sign-out button.
+ * @csspart account-settings - The "Konto verwalten" button (`aria-expanded` while the settings are open).
  *
  * @cssproperty --mp-color-primary - Button text and border.
  * @cssproperty --mp-color-border - The line under the bar.
@@ -31,6 +34,9 @@ export class AccountBar extends PortalElement {
 
   /** A sign-out is under way. */
   @property({ type: Boolean, reflect: true }) busy = false;
+
+  /** The account settings are open (the portal shows `<account-settings>`). */
+  @property({ type: Boolean, attribute: 'settings-open', reflect: true }) settingsOpen = false;
 
   /** The session, provided by the enclosing portal (or set directly). */
   @consume({ context: sessionContext, subscribe: true })
@@ -44,6 +50,10 @@ export class AccountBar extends PortalElement {
         <p class="name" part="name">${this.msg.signedInAs(name)}</p>
         <div class="actions" part="actions" role="group" aria-label=${this.msg.accountActions}>
           ${this.button(this.msg.logout, false)} ${this.button(this.msg.logoutEverywhere, true)}
+          <button part="button account-settings" type="button" aria-expanded=${this.settingsOpen ? 'true' : 'false'}
+            @click=${() => this.dispatchEvent(new AccountSettingsRequestEvent({ open: !this.settingsOpen }))}>
+            ${this.settingsOpen ? this.msg.accountSettingsClose : this.msg.accountSettingsOpen}
+          </button>
           <slot></slot>
         </div>
       </div>

@@ -1,11 +1,12 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { PortalElement } from '../internal/portal-element.ts';
 import { errorText } from '../internal/localize.ts';
 import { ApiClient, type Audience, type TenantInfo } from '../internal/api-client.ts';
 import { defaultApiClient } from '../internal/default-api-client.ts';
 import type { SignInRequestEvent } from '../events/sign-in-request.ts';
 import type { SignOutRequestEvent } from '../events/sign-out-request.ts';
+import type { AccountSettingsRequestEvent } from '../events/account-settings-request.ts';
 import { SignInController } from './sign-in-controller.ts';
 import { signInPortalStyles } from './sign-in-portal.styles.ts';
 import './sign-in-flow.ts';
@@ -42,6 +43,9 @@ export abstract class SignInPortal extends PortalElement {
   private tenantInfo?: TenantInfo;
 
   private signedInShown?: boolean;
+
+  /** The account settings are open above the portal's content (their code is imported the first time). */
+  @state() private accountSettingsOpen = false;
 
   /** @internal The client of the portal and everything in it (`client`, else the one for `api`), speaking the portal's language. */
   get apiClient(): ApiClient {
@@ -144,10 +148,27 @@ export abstract class SignInPortal extends PortalElement {
         part="account-bar"
         lang=${this.locale}
         .busy=${this.signIn.busy}
-        @mp-sign-out-request=${(event: SignOutRequestEvent) => this.signIn.signOut(event.detail.everywhere)}
+        ?settings-open=${this.accountSettingsOpen}
+        @mp-sign-out-request=${(event: SignOutRequestEvent) => this.signOut(event.detail.everywhere)}
+        @mp-account-settings-request=${(event: AccountSettingsRequestEvent) => this.toggleAccountSettings(event.detail.open)}
       ></mp-account-bar>
       <div class="alert" part="alert" role="alert">${error ? errorText(this.msg, error) : nothing}</div>
-      ${this.renderSignedIn()}
+      ${
+        this.accountSettingsOpen
+          ? html`<account-settings part="account-settings" lang=${this.locale} .client=${this.apiClient}></account-settings>`
+          : this.renderSignedIn()
+      }
     `;
+  }
+
+  private signOut(everywhere: boolean) {
+    this.accountSettingsOpen = false;
+    return this.signIn.signOut(everywhere);
+  }
+
+  /** Opens the account settings in place of the portal's content, importing `<account-settings>` on first use. */
+  private async toggleAccountSettings(open: boolean): Promise<void> {
+    if (open) await import('../account-settings/account-settings.ts');
+    this.accountSettingsOpen = open;
   }
 }

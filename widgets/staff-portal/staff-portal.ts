@@ -46,6 +46,7 @@ const lettingViews: readonly LettingView[] = ['leads', 'listings', 'overview'];
  * @csspart loading - The text shown while the session loads.
  * @csspart sign-in - The sign-in flow.
  * @csspart account-bar - Name and sign-out buttons.
+ * @csspart account-settings - `<account-settings>`, in place of the content while the account bar has it open.
  * @csspart nav - The navigation between "Vorgänge", "Vermietung" and (admins only) "Einstellungen".
  * @csspart nav-item - Each navigation button; the current one has `aria-current="page"`.
  * @csspart board - The "Vorgänge" area.

@@ -43,6 +43,7 @@ const lazyViews = {
  * @csspart loading - The text shown while the session loads.
  * @csspart sign-in - The sign-in flow.
  * @csspart account-bar - Name and sign-out buttons.
+ * @csspart account-settings - `<account-settings>`, in place of the content while the account bar has it open.
  * @csspart nav - The navigation between the resident's views.
  * @csspart live-status - "Verbindung unterbrochen – wird wiederhergestellt" while live updates are restored.
  * @csspart nav-item - Each navigation button; the current one has `aria-current="page"`.

@@ -92,6 +92,10 @@ export const residentErrorCodes: Record<ResidentErrorCode, string> = {
   no_email_factor: 'Für diese Anmeldung wird kein Code per E-Mail verschickt.',
   too_many_codes: 'Es wurden zu viele Codes angefordert. Bitte melden Sie sich erneut an.',
   too_many_wrong_codes: 'Zu viele falsche Codes. Bitte melden Sie sich erneut an.',
+  wrong_password: 'Das aktuelle Passwort ist falsch.',
+  no_totp_factor: 'Für Ihr Konto ist keine Authenticator-App eingerichtet.',
+  invalid_email_change_token:
+    'Der Bestätigungslink ist ungültig, abgelaufen oder wurde bereits verwendet. Bitte ändern Sie die Adresse erneut.',
   email_taken: 'Diese E-Mail-Adresse wird bereits für ein anderes Konto verwendet.',
   case_closed: 'Dieses Anliegen ist abgeschlossen. Für etwas Neues melden Sie bitte ein neues Anliegen.',
   unknown_damage_selection: 'Bitte wählen Sie Schadensort, Schadenskategorie und Schadensart aus der Liste.',

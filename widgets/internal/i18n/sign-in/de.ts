@@ -49,6 +49,8 @@ const signIn = {
   signedInAs: (name: string) => `Angemeldet als ${name}`,
   logout: 'Abmelden',
   logoutEverywhere: 'Auf allen Geräten abmelden',
+  accountSettingsOpen: 'Konto verwalten',
+  accountSettingsClose: 'Konto schließen',
   accountActions: 'Konto',
   signedOut: 'Sie wurden abgemeldet.',
   signedOutEverywhere: 'Sie wurden auf allen Geräten abgemeldet.',

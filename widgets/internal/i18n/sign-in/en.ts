@@ -49,6 +49,8 @@ const signIn: SignInMessages = {
   signedInAs: (name) => `Signed in as ${name}`,
   logout: 'Sign out',
   logoutEverywhere: 'Sign out on all devices',
+  accountSettingsOpen: 'Manage account',
+  accountSettingsClose: 'Close account settings',
   accountActions: 'Account',
   signedOut: 'You have been signed out.',
   signedOutEverywhere: 'You have been signed out on all devices.',

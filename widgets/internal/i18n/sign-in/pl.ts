@@ -50,6 +50,8 @@ const signIn: SignInMessages = {
   signedInAs: (name) => `Zalogowano jako ${name}`,
   logout: 'Wyloguj',
   logoutEverywhere: 'Wyloguj na wszystkich urządzeniach',
+  accountSettingsOpen: 'Zarządzaj kontem',
+  accountSettingsClose: 'Zamknij ustawienia konta',
   accountActions: 'Konto',
   signedOut: 'Wylogowano.',
   signedOutEverywhere: 'Wylogowano na wszystkich urządzeniach.',

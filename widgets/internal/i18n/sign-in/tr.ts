@@ -49,6 +49,8 @@ const signIn: SignInMessages = {
   signedInAs: (name) => `${name} olarak giriş yapıldı`,
   logout: 'Çıkış yap',
   logoutEverywhere: 'Tüm cihazlarda çıkış yap',
+  accountSettingsOpen: 'Hesabı yönet',
+  accountSettingsClose: 'Hesap ayarlarını kapat',
   accountActions: 'Hesap',
   signedOut: 'Oturumunuz kapatıldı.',
   signedOutEverywhere: 'Tüm cihazlardaki oturumlarınız kapatıldı.',

@@ -49,6 +49,8 @@ const signIn: SignInMessages = {
   signedInAs: (name) => `Ви увійшли як ${name}`,
   logout: 'Вийти',
   logoutEverywhere: 'Вийти на всіх пристроях',
+  accountSettingsOpen: 'Керувати обліковим записом',
+  accountSettingsClose: 'Закрити налаштування облікового запису',
   accountActions: 'Обліковий запис',
   signedOut: 'Ви вийшли з системи.',
   signedOutEverywhere: 'Ви вийшли з системи на всіх пристроях.',
