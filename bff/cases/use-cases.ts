@@ -5,6 +5,7 @@ import { fetchPage } from '../db/pagination.ts';
 import { withScope, withTenant, type TenantContext } from '../db/scope.ts';
 import type { UploadUseCases } from '../uploads/use-cases.ts';
 import { queueStatusMails, type CaseAnnouncer } from './announcements.ts';
+import { queueReceiptMail, queueReplyMail } from './resident-notifications.ts';
 import type { CaseBackend, LettingCaseFiling } from './case-backend.ts';
 import type { StaffCaseFilter } from './case-repository.ts';
 import { listStaffAccounts } from './clerk-repository.ts';
@@ -69,6 +70,7 @@ export function createCaseUseCases(deps: CaseDependencies) {
     const record = await withTenant(db, ctx, async (tx) => {
       const files = await deps.uploads.take(tx, ctx, input.attachmentIds);
       const created = await backend.createCase(tx, ctx, { ...input, source });
+      await queueReceiptMail(tx, ctx.tenantId, created);
       return files.length ? (await backend.attachFiles(tx, ctx, created.id, files)).record : created;
     });
     await announcer.announce(ctx.tenantId, { kind: 'created', record, byResident: true });
@@ -192,7 +194,11 @@ export function createCaseUseCases(deps: CaseDependencies) {
     },
 
     async reply(ctx: TenantContext, caseId: string, body: string) {
-      const record = await withTenant(db, ctx, (tx) => backend.addMessage(tx, ctx, caseId, { body, internal: false }));
+      const record = await withTenant(db, ctx, async (tx) => {
+        const replied = await backend.addMessage(tx, ctx, caseId, { body, internal: false });
+        await queueReplyMail(tx, ctx.tenantId, replied, body);
+        return replied;
+      });
       await announcer.announce(ctx.tenantId, { kind: 'public_reply', record });
       return { case: toStaffCase(record, ctx.language) };
     },
