@@ -35,6 +35,7 @@ import { CASE_BACKEND_TOPIC } from './case-backend-http/wire.ts';
 import { startOutboxWorker, type OutboxWorker } from './outbox/worker.ts';
 import { outboxPurgeJob } from './outbox/housekeeping.ts';
 import { startJobRunner } from './jobs/runner.ts';
+import { registerNotificationRoutes } from './notifications/routes.ts';
 import { registerUploadRoutes } from './uploads/routes.ts';
 import { createUploadUseCases, purgeExpiredUploads } from './uploads/use-cases.ts';
 import { createCaseAnnouncer } from './cases/announcements.ts';
@@ -249,6 +250,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   registerAuthRoutes(api, ctx, { csrfToken: csrf.token });
   registerOnboardingRoutes(api, ctx);
   registerCaseRoutes(api, ctx, cases);
+  registerNotificationRoutes(api, db);
   registerCaseBackendHttpRoutes(api, ctx, { cases, outbox });
   registerUploadRoutes(api, ctx);
   registerDocumentRoutes(api, ctx, { cases, uploads });

@@ -84,3 +84,52 @@ describe('cases: receipt and reply e-mails to the resident', () => {
     assert.ok(!(server.mailer.sent() ?? []).some((mail) => mail.text.includes('Schließanlage')), 'no internal note leaves the house');
   });
 });
+
+describe('notification preferences: which e-mails a resident gets', () => {
+  let server: RunningServer;
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(async () => {
+    await server.stop();
+    await closeTestDatabase();
+  });
+
+  it('starts with every e-mail on, keeps a choice, and sends only what is chosen', async () => {
+    const company = await createCaseCompany(server);
+    const resident = await signInResident(server, company);
+    const clerk = await signInStaff(server, company, 'clerk');
+    const initial = await resident.get('/api/account/notification-preferences');
+    assert.deepEqual([initial.status, initial.body], [200, { receipt: true, replies: true, statusChanges: true, appointments: true }]);
+
+    const choice = { receipt: false, replies: true, statusChanges: false, appointments: true };
+    const saved = await resident.request('PUT', '/api/account/notification-preferences', choice);
+    assert.deepEqual([saved.status, saved.body], [200, choice]);
+    assert.deepEqual((await resident.get('/api/account/notification-preferences')).body, choice);
+
+    const filed = (await resident.post('/api/cases', { type: 'contact', title: 'Briefkasten', description: 'klemmt' })).body.case;
+    await clerk.patch(`/api/staff/cases/${filed.id}/status`, { status: 'in_bearbeitung' });
+    await clerk.post(`/api/staff/cases/${filed.id}/replies`, { body: 'Wir schicken jemanden.' });
+    const [reply] = await mailsAbout(server, company.resident.email, /^Neue Nachricht/);
+    assert.ok(reply, 'the reply mail still comes');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const subjects = (server.mailer.sent() ?? []).filter((mail) => mail.to === company.resident.email).map((mail) => mail.subject);
+    assert.deepEqual(subjects, [`Neue Nachricht zu Ihrem Anliegen ${filed.caseNumber}`], 'no receipt, no status mail');
+  });
+
+  it('refuses an incomplete or malformed choice with a German message, and staff have none', async () => {
+    const company = await createCaseCompany(server);
+    const resident = await signInResident(server, company);
+    const refused = await resident.request('PUT', '/api/account/notification-preferences', {
+      receipt: 'ja',
+      replies: true,
+      statusChanges: true,
+    });
+    assert.equal(refused.status, 400);
+    assert.equal(refused.body.error.code, 'validation_failed');
+    assert.match(JSON.stringify(refused.body.error), /Eingangsbestätigung/);
+    const clerk = await signInStaff(server, company, 'clerk');
+    assert.equal((await clerk.get('/api/account/notification-preferences')).status, 403);
+    assert.equal((await new TestClient(server.url).get('/api/account/notification-preferences')).status, 401);
+  });
+});

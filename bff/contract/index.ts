@@ -15,6 +15,7 @@ import { leadMessageOperations } from './lead-messages.ts';
 import { leadOverviewOperations } from './lead-overview.ts';
 import { leadIntakeOperations } from './lead-intake.ts';
 import { leadLifecycleOperations, leadOperations } from './leads.ts';
+import { notificationOperations } from './notifications.ts';
 import { onboardingOperations } from './onboarding.ts';
 import type { Operation } from './operation.ts';
 import { settingsOperations } from './settings.ts';
@@ -33,6 +34,7 @@ export * from './lead-messages.ts';
 export * from './lead-overview.ts';
 export * from './lead-intake.ts';
 export * from './leads.ts';
+export * from './notifications.ts';
 export * from './onboarding.ts';
 export * from './operation.ts';
 export * from './realtime.ts';
@@ -56,5 +58,6 @@ export const operations = {
   ...viewingOperations,
   ...creditCheckOperations,
   ...leadIntakeOperations,
+  ...notificationOperations,
 } satisfies Record<string, Operation>;
 export type OperationId = keyof typeof operations;

@@ -87,6 +87,13 @@ const ROUTES: Record<string, Line> = {
   'POST /api/auth/logout': { kind: 'sign-in' },
   'POST /api/auth/logout-everywhere': { kind: 'sign-in' },
   'PUT /api/account/language': { kind: 'collection', as: 'resident', body: () => ({ language: 'de' }), expect: [200] },
+  'GET /api/account/notification-preferences': { kind: 'collection', as: 'resident', expect: [200] },
+  'PUT /api/account/notification-preferences': {
+    kind: 'collection',
+    as: 'resident',
+    body: () => ({ receipt: true, replies: true, statusChanges: true, appointments: true }),
+    expect: [200],
+  },
   'POST /api/admin/tenants': { kind: 'platform' },
   'POST /api/admin/tenants/{slug}/staff': { kind: 'platform' },
   'POST /api/admin/tenants/{slug}/buildings': { kind: 'platform' },
