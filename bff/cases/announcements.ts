@@ -75,7 +75,9 @@ export function createCaseAnnouncer(deps: { db: Database; realtime: Realtime; lo
         logger.error({ err, caseId: record.id }, 'staff notification failed');
       }
       if (record.residentId && residentSees(kind)) {
-        realtime.toResident(tenantId, record.residentId, 'case:updated', { change: kind, case: toResidentCase(record) });
+        // What the housing company did is news in "Meine Anliegen" until the resident opens the case.
+        const residentCase = { ...toResidentCase(record), hasNews: !change.byResident };
+        realtime.toResident(tenantId, record.residentId, 'case:updated', { change: kind, case: residentCase });
       }
       for (const participant of change.participants ?? []) {
         realtime.toResident(tenantId, participant.residentId, 'incident:updated', {

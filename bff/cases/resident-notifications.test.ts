@@ -133,3 +133,64 @@ describe('notification preferences: which e-mails a resident gets', () => {
     assert.equal((await new TestClient(server.url).get('/api/account/notification-preferences')).status, 401);
   });
 });
+
+describe('"Meine Anliegen": news since the resident last looked, latest activity first', () => {
+  let server: RunningServer;
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(async () => {
+    await server.stop();
+    await closeTestDatabase();
+  });
+
+  it('marks a case the housing company acted on until the resident opens it, and orders by last activity', async () => {
+    const company = await createCaseCompany(server);
+    const resident = await signInResident(server, company);
+    const clerk = await signInStaff(server, company, 'clerk');
+    const first = (await resident.post('/api/cases', { type: 'contact', title: 'Erstes', description: 'eins' })).body.case;
+    const second = (await resident.post('/api/cases', { type: 'contact', title: 'Zweites', description: 'zwei' })).body.case;
+    const list = async () =>
+      ((await resident.get('/api/cases')).body.items as Array<{ id: string; hasNews: boolean }>).map((item) => [item.id, item.hasNews]);
+    assert.deepEqual(await list(), [
+      [second.id, false],
+      [first.id, false],
+    ]);
+
+    assert.equal((await clerk.post(`/api/staff/cases/${first.id}/replies`, { body: 'Wir melden uns.' })).status, 201);
+    assert.deepEqual(await list(), [
+      [first.id, true],
+      [second.id, false],
+    ]);
+    const paged = await resident.get('/api/cases?limit=1');
+    assert.deepEqual(
+      paged.body.items.map((item: { id: string }) => item.id),
+      [first.id],
+    );
+    const next = await resident.get(`/api/cases?limit=1&cursor=${paged.body.nextCursor}`);
+    assert.deepEqual(
+      next.body.items.map((item: { id: string }) => item.id),
+      [second.id],
+    );
+
+    const opened = await resident.get(`/api/cases/${first.id}`);
+    assert.equal(opened.status, 200);
+    assert.equal(opened.body.case.hasNews, false);
+    assert.deepEqual(await list(), [
+      [first.id, false],
+      [second.id, false],
+    ]);
+
+    assert.equal((await resident.post(`/api/cases/${second.id}/messages`, { body: 'Noch eine Frage' })).status, 201);
+    assert.deepEqual(
+      await list(),
+      [
+        [second.id, false],
+        [first.id, false],
+      ],
+      'the resident’s own message moves the case up but is no news',
+    );
+    await clerk.post(`/api/staff/cases/${first.id}/notes`, { body: 'intern' });
+    assert.deepEqual((await list())[1], [first.id, false], 'an internal note is no news');
+  });
+});

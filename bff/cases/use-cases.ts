@@ -7,7 +7,7 @@ import type { UploadUseCases } from '../uploads/use-cases.ts';
 import { queueStatusMails, type CaseAnnouncer } from './announcements.ts';
 import { queueReceiptMail, queueReplyMail } from './resident-notifications.ts';
 import type { CaseBackend, LettingCaseFiling } from './case-backend.ts';
-import type { StaffCaseFilter } from './case-repository.ts';
+import { recordCaseViewed, type StaffCaseFilter } from './case-repository.ts';
 import { listStaffAccounts } from './clerk-repository.ts';
 import { countParticipants } from './incident-repository.ts';
 import { notFound } from '../errors.ts';
@@ -105,9 +105,11 @@ export function createCaseUseCases(deps: CaseDependencies) {
       return { items: page.items.map((record) => toResidentCase(record, ctx.language)), nextCursor: page.nextCursor };
     },
 
+    /** Opening the case marks what happened until now as seen ("Meine Anliegen" shows news since then). */
     async ownCaseDetail(ctx: TenantContext, caseId: string) {
       return withTenant(db, ctx, async (tx) => {
         const record = await requireCase(tx, ctx, caseId);
+        if (record.residentId) await recordCaseViewed(tx, { tenantId: ctx.tenantId, residentId: record.residentId, caseId });
         const { events, messages, attachments } = await backend.caseActivity(tx, ctx, caseId);
         return {
           case: toResidentCase(record, ctx.language),
