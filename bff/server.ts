@@ -36,6 +36,7 @@ import { startOutboxWorker, type OutboxWorker } from './outbox/worker.ts';
 import { outboxPurgeJob } from './outbox/housekeeping.ts';
 import { startJobRunner } from './jobs/runner.ts';
 import { registerNotificationRoutes } from './notifications/routes.ts';
+import { createClerkNotifier, overdueAnnouncementJob } from './cases/clerk-notifications.ts';
 import { registerUploadRoutes } from './uploads/routes.ts';
 import { createUploadUseCases, purgeExpiredUploads } from './uploads/use-cases.ts';
 import { createCaseAnnouncer } from './cases/announcements.ts';
@@ -243,7 +244,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const uploads = createUploadUseCases(db);
   const caseBackend = createHttpCaseBackend(createEmbeddedCaseBackend());
   const caseAnnouncer = createCaseAnnouncer({ db, realtime, logger, outbox });
-  const cases = createCaseUseCases({ db, backend: caseBackend, announcer: caseAnnouncer, uploads });
+  const clerkNotifier = createClerkNotifier({ db, realtime, logger, outbox });
+  const cases = createCaseUseCases({ db, backend: caseBackend, announcer: caseAnnouncer, uploads, clerks: clerkNotifier });
 
   const idempotency = createIdempotency(db, { waitMs: config.IDEMPOTENCY_WAIT_MS });
   const api = new Api(createGuard(config), idempotency);
@@ -343,6 +345,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       outboxPurgeJob(db),
       chatRetentionJob(db),
       leadAnonymisationJob(db),
+      overdueAnnouncementJob({ db, outbox }),
       deadLetterPurgeJob(leadIntake),
       ...(openImmoFolder ? [openImmoFolder] : []),
     ],

@@ -6,6 +6,7 @@ import { withScope, withTenant, type TenantContext } from '../db/scope.ts';
 import type { UploadUseCases } from '../uploads/use-cases.ts';
 import { queueStatusMails, type CaseAnnouncer } from './announcements.ts';
 import { queueReceiptMail, queueReplyMail } from './resident-notifications.ts';
+import type { ClerkNotifier } from './clerk-notifications.ts';
 import type { CaseBackend, LettingCaseFiling } from './case-backend.ts';
 import { recordCaseViewed, type StaffCaseFilter } from './case-repository.ts';
 import { listStaffAccounts } from './clerk-repository.ts';
@@ -30,6 +31,8 @@ export interface CaseDependencies {
   announcer: CaseAnnouncer;
   /** Staged uploads a filing or a message takes. */
   uploads: Pick<UploadUseCases, 'take'>;
+  /** Tells a case's clerk about an assignment or a resident's message (e-mail and board). */
+  clerks?: ClerkNotifier;
 }
 
 /**
@@ -74,6 +77,7 @@ export function createCaseUseCases(deps: CaseDependencies) {
       return files.length ? (await backend.attachFiles(tx, ctx, created.id, files)).record : created;
     });
     await announcer.announce(ctx.tenantId, { kind: 'created', record, byResident: true });
+    await deps.clerks?.notify(ctx.tenantId, { reason: 'assigned', record });
     return { case: toResidentCase(record, ctx.language), routedToClerk: record.assignee !== null };
   }
 
@@ -130,6 +134,7 @@ export function createCaseUseCases(deps: CaseDependencies) {
         return files.length ? (await backend.attachFiles(tx, ctx, caseId, files)).record : current;
       });
       await announcer.announce(ctx.tenantId, { kind: message.body ? 'resident_message' : 'attachments_added', record, byResident: true });
+      await deps.clerks?.notify(ctx.tenantId, { reason: 'resident_message', record });
       return { case: toResidentCase(record, ctx.language) };
     },
 
@@ -190,8 +195,11 @@ export function createCaseUseCases(deps: CaseDependencies) {
     },
 
     async assign(ctx: TenantContext, caseId: string, assigneeId: string | null) {
+      const before = await withTenant(db, ctx, (tx) => requireCase(tx, ctx, caseId));
       const record = await withTenant(db, ctx, (tx) => backend.assign(tx, ctx, caseId, assigneeId));
       await announcer.announce(ctx.tenantId, { kind: 'assigned', record });
+      if (before.assignee?.id !== record.assignee?.id)
+        await deps.clerks?.notify(ctx.tenantId, { reason: 'assigned', record, actorAccountId: ctx.accountId });
       return { case: toStaffCase(record, ctx.language) };
     },
 
