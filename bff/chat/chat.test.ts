@@ -110,7 +110,7 @@ describe('tenant chat', () => {
     const argumentNames = (schema: { properties?: Record<string, unknown> }): string[] =>
       Object.entries(schema?.properties ?? {}).flatMap(([name, inner]) => [name, ...argumentNames(inner as typeof schema)]);
     for (const tool of first.tools) {
-      for (const name of argumentNames(tool.inputSchema as { properties?: Record<string, unknown> })) {
+      for (const name of argumentNames(tool.inputSchema)) {
         assert.ok(!/tenant|resident|owner|account/i.test(name) && !/(^id|Id)$/.test(name), `${tool.name}: ${name}`);
       }
     }
