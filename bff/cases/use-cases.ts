@@ -113,7 +113,8 @@ export function createCaseUseCases(deps: CaseDependencies) {
     async ownCaseDetail(ctx: TenantContext, caseId: string) {
       return withTenant(db, ctx, async (tx) => {
         const record = await requireCase(tx, ctx, caseId);
-        if (record.residentId) await recordCaseViewed(tx, { tenantId: ctx.tenantId, residentId: record.residentId, caseId });
+        if (ctx.role === 'resident' && ctx.residentId === record.residentId)
+          await recordCaseViewed(tx, { tenantId: ctx.tenantId, residentId: ctx.residentId, caseId });
         const { events, messages, attachments } = await backend.caseActivity(tx, ctx, caseId);
         return {
           case: toResidentCase(record, ctx.language),
