@@ -35,6 +35,8 @@ import { CASE_BACKEND_TOPIC } from './case-backend-http/wire.ts';
 import { startOutboxWorker, type OutboxWorker } from './outbox/worker.ts';
 import { outboxPurgeJob } from './outbox/housekeeping.ts';
 import { startJobRunner } from './jobs/runner.ts';
+import { registerNotificationRoutes } from './notifications/routes.ts';
+import { createClerkNotifier, overdueAnnouncementJob } from './cases/clerk-notifications.ts';
 import { registerUploadRoutes } from './uploads/routes.ts';
 import { createUploadUseCases, purgeExpiredUploads } from './uploads/use-cases.ts';
 import { createCaseAnnouncer } from './cases/announcements.ts';
@@ -245,13 +247,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const uploads = createUploadUseCases(db);
   const caseBackend = createHttpCaseBackend(createEmbeddedCaseBackend());
   const caseAnnouncer = createCaseAnnouncer({ db, realtime, logger, outbox });
-  const cases = createCaseUseCases({ db, backend: caseBackend, announcer: caseAnnouncer, uploads });
+  const clerkNotifier = createClerkNotifier({ db, realtime, logger, outbox });
+  const cases = createCaseUseCases({ db, backend: caseBackend, announcer: caseAnnouncer, uploads, clerks: clerkNotifier });
 
   const idempotency = createIdempotency(db, { waitMs: config.IDEMPOTENCY_WAIT_MS });
   const api = new Api(createGuard(config), idempotency);
   registerAuthRoutes(api, ctx, { csrfToken: csrf.token });
   registerOnboardingRoutes(api, ctx);
   registerCaseRoutes(api, ctx, cases);
+  registerNotificationRoutes(api, db);
   registerCaseBackendHttpRoutes(api, ctx, { cases, outbox });
   registerUploadRoutes(api, ctx);
   registerDocumentRoutes(api, ctx, { cases, uploads });
@@ -356,6 +360,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       outboxPurgeJob(db),
       chatRetentionJob(db),
       leadAnonymisationJob(db),
+      overdueAnnouncementJob({ db, outbox }),
       deadLetterPurgeJob(leadIntake),
       ...(openImmoFolder ? [openImmoFolder] : []),
     ],

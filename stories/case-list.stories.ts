@@ -61,3 +61,13 @@ export const Ukrainian: Story = {
   globals: ukrainian,
   play: ({ canvasElement }) => expectShown(canvasElement, 'Отримано', 'В обробці', 'Доручено', 'Виконано', 'Відхилено'),
 };
+
+export const WithNews: Story = {
+  args: { cases: sampleCases().map((item, index) => ({ ...item, hasNews: index < 2 })) },
+  play: async ({ canvasElement }) => expectShown(await findDeep(canvasElement, '[part~="case"][data-news]'), 'Neu'),
+};
+
+export const NothingNew: Story = {
+  args: { cases: sampleCases().map((item) => ({ ...item, hasNews: false })) },
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Wasserschaden · Bad'),
+};

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Request } from 'express';
 import type { RunningServer } from '../server.ts';
 import { requestLanguage } from '../http/language.ts';
-import { closeTestDatabase, mailsTo, startTestServer, TestClient } from '../test/harness.ts';
+import { closeTestDatabase, mailsAbout, startTestServer, TestClient } from '../test/harness.ts';
 import { activateResident, signInStaff } from '../test/sign-in.ts';
 import { createCaseCompany } from '../cases/case-test-support.ts';
 
@@ -43,7 +43,7 @@ describe('account language', () => {
 
     const filed = (await resident.post('/api/cases', { type: 'contact', title: 'Heizung', description: 'Kalt' })).body.case;
     await clerk.patch(`/api/staff/cases/${filed.id}/status`, { status: 'in_bearbeitung', message: 'Wir kümmern uns.' });
-    const [turkish] = await mailsTo(server, company.resident.email);
+    const [turkish] = await mailsAbout(server, company.resident.email, /^Talebiniz/);
     assert.equal(turkish.subject, `Talebiniz ${filed.caseNumber}: İşleniyor`);
     assert.match(turkish.text, /^Merhaba Erika Mustermann,/);
     assert.match(turkish.text, /Konut yönetiminizin mesajı:\nWir kümmern uns\./);
@@ -52,7 +52,7 @@ describe('account language', () => {
     assert.deepEqual([chosen.status, chosen.body.user.language], [200, 'en']);
     assert.equal((await resident.get('/api/session')).body.user.language, 'en');
     await clerk.patch(`/api/staff/cases/${filed.id}/status`, { status: 'erledigt' });
-    const [english] = await mailsTo(server, company.resident.email, 2);
+    const [english] = await mailsAbout(server, company.resident.email, /^Your request/);
     assert.equal(english.subject, `Your request ${filed.caseNumber}: Done`);
     assert.match(english.text, /^Hello Erika Mustermann,/);
   });

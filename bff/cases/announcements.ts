@@ -3,6 +3,7 @@ import { RESIDENT_EVENT_KINDS, type CaseEventKind } from '../contract/enums.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { withScope } from '../db/scope.ts';
 import { queueMail } from '../mail/mail-outbox.ts';
+import { wantsMail } from '../notifications/preference-repository.ts';
 import type { Realtime } from '../realtime/realtime.ts';
 import { findCase, findResidentContact } from './case-repository.ts';
 import { listParticipants, type Participant } from './incident-repository.ts';
@@ -36,7 +37,8 @@ export async function queueStatusMails(
   record: CaseRecord,
   publicMessage?: string,
 ): Promise<Participant[]> {
-  const contact = record.residentId ? await findResidentContact(tx, record.residentId) : undefined;
+  const wanted = record.residentId ? await wantsMail(tx, record.residentId, 'statusChanges') : false;
+  const contact = wanted && record.residentId ? await findResidentContact(tx, record.residentId) : undefined;
   if (contact?.email) {
     const { portalPageUrl } = await readCompanySettings(tx);
     const link = portalPageUrl ? caseLink(portalPageUrl, record.id) : undefined;
@@ -73,7 +75,9 @@ export function createCaseAnnouncer(deps: { db: Database; realtime: Realtime; lo
         logger.error({ err, caseId: record.id }, 'staff notification failed');
       }
       if (record.residentId && residentSees(kind)) {
-        realtime.toResident(tenantId, record.residentId, 'case:updated', { change: kind, case: toResidentCase(record) });
+        // What the housing company did is news in "Meine Anliegen" until the resident opens the case.
+        const residentCase = { ...toResidentCase(record), hasNews: !change.byResident };
+        realtime.toResident(tenantId, record.residentId, 'case:updated', { change: kind, case: residentCase });
       }
       for (const participant of change.participants ?? []) {
         realtime.toResident(tenantId, participant.residentId, 'incident:updated', {

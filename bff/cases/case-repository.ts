@@ -129,21 +129,43 @@ export async function findCase(tx: Queryable, caseId: string, residentId?: strin
   return rows[0] && toRecord(rows[0]);
 }
 
-/** A resident's own cases, newest first; the cursor is the id of the last case of the previous page. */
+/**
+ * A resident's own cases by last public activity, latest first; the cursor is the id of the last case of the
+ * previous page. `hasNews`: the housing company (or the system) did something public since the resident last
+ * opened the case (case_views, migration 0039).
+ */
 export async function listResidentCases(
   tx: Queryable,
   residentId: string,
   page: { limit: number; cursor?: string },
 ): Promise<CaseRecord[]> {
-  const { rows } = await tx.query<CaseRow>(
-    `${CASE_SELECT}
-      WHERE c.resident_id = $1
-        AND ($2::uuid IS NULL OR (c.created_at, c.id) < (SELECT created_at, id FROM cases WHERE id = $2))
-      ORDER BY c.created_at DESC, c.id DESC
+  const { rows } = await tx.query<CaseRow & { has_news: boolean }>(
+    `WITH listed AS (
+       ${CASE_SELECT}
+        WHERE c.resident_id = $1
+     )
+     SELECT listed.*, EXISTS (
+              SELECT 1 FROM case_events e
+               WHERE e.case_id = listed.id AND e.public AND e.actor_role <> 'resident'
+                 AND e.created_at > coalesce((SELECT v.viewed_at FROM case_views v WHERE v.case_id = listed.id AND v.resident_id = $1), '-infinity')
+            ) AS has_news
+       FROM listed
+      WHERE $2::uuid IS NULL
+         OR (listed.last_public_activity_at, listed.id) < (SELECT last_public_activity_at, id FROM listed WHERE id = $2)
+      ORDER BY listed.last_public_activity_at DESC, listed.id DESC
       LIMIT $3`,
     [residentId, page.cursor ?? null, page.limit],
   );
-  return rows.map(toRecord);
+  return rows.map((row) => ({ ...toRecord(row), hasNews: row.has_news }));
+}
+
+/** The resident opened the case: what happened until now is no longer news. */
+export async function recordCaseViewed(tx: Queryable, view: { tenantId: string; residentId: string; caseId: string }): Promise<void> {
+  await tx.query(
+    `INSERT INTO case_views (tenant_id, resident_id, case_id, viewed_at) VALUES ($1, $2, $3, now())
+     ON CONFLICT (tenant_id, resident_id, case_id) DO UPDATE SET viewed_at = now()`,
+    [view.tenantId, view.residentId, view.caseId],
+  );
 }
 
 export interface StaffCaseFilter {

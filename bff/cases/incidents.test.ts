@@ -6,7 +6,7 @@ import { addBuilding, addResident, addUnit } from '../onboarding/use-cases.ts';
 import { asTenantAdmin } from '../tenants/use-cases.ts';
 import { insertDamageCategory, insertDamageKind, insertDamageLocation } from './catalogue-repository.ts';
 import type { RunningServer } from '../server.ts';
-import { closeTestDatabase, mailsTo, startTestServer, type TestClient } from '../test/harness.ts';
+import { closeTestDatabase, mailsAbout, mailsTo, startTestServer, type TestClient } from '../test/harness.ts';
 import type { HousingCompany } from '../test/fixtures.ts';
 import { signInResident, signInStaff } from '../test/sign-in.ts';
 import { connectSocket, createCaseCompany, damageChoice, nextEvent, recordEvents } from './case-test-support.ts';
@@ -355,7 +355,7 @@ describe('cases: joining a reported incident', () => {
     for (const secret of ['Mustermann', 'Installateur', 'Keller', 'Rohrbruch']) {
       assert.ok(!neighbourMails[0].text.includes(secret), `the neighbour's mail carries ${secret}`);
     }
-    const reporterMails = await mailsTo(server, company.resident.email);
+    const reporterMails = await mailsAbout(server, company.resident.email, /^Ihr Anliegen/);
     assert.equal(reporterMails.length, 1, 'the reporter still gets their own mail');
     assert.match(reporterMails[0].text, /der Installateur kommt Montag/);
   });

@@ -90,6 +90,8 @@ export interface CaseRecord {
   /** Latest event of any kind (staff) and latest public event (what the resident sees as activity). */
   lastActivityAt: Date;
   lastPublicActivityAt: Date;
+  /** In the resident's list only: public activity of others since the resident last opened the case. */
+  hasNews?: boolean;
 }
 
 /** The person a letting case is for: a rental applicant, not (yet) a resident. */

@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { withScope } from '../db/scope.ts';
 import type { RunningServer } from '../server.ts';
-import { closeTestDatabase, mailsTo, startTestServer } from '../test/harness.ts';
+import { closeTestDatabase, mailsAbout, startTestServer } from '../test/harness.ts';
 import { signInResident, signInStaff } from '../test/sign-in.ts';
 import { connectSocket, createCaseCompany, damageChoice, nextEvent, recordEvents } from './case-test-support.ts';
 
@@ -116,7 +116,7 @@ describe('cases: staff side', () => {
       ],
     );
 
-    const mails = await mailsTo(server, company.resident.email);
+    const mails = await mailsAbout(server, company.resident.email, /^Ihr Anliegen/);
     assert.equal(mails.length, 1);
     assert.equal(mails[0].subject, `Ihr Anliegen ${filed.body.case.caseNumber}: Beauftragt`);
     assert.match(mails[0].text, /Guten Tag Erika Mustermann/);

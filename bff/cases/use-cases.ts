@@ -5,8 +5,10 @@ import { fetchPage } from '../db/pagination.ts';
 import { withScope, withTenant, type TenantContext } from '../db/scope.ts';
 import type { UploadUseCases } from '../uploads/use-cases.ts';
 import { queueStatusMails, type CaseAnnouncer } from './announcements.ts';
+import { queueReceiptMail, queueReplyMail } from './resident-notifications.ts';
+import type { ClerkNotifier } from './clerk-notifications.ts';
 import type { CaseBackend, LettingCaseFiling } from './case-backend.ts';
-import type { StaffCaseFilter } from './case-repository.ts';
+import { recordCaseViewed, type StaffCaseFilter } from './case-repository.ts';
 import { listStaffAccounts } from './clerk-repository.ts';
 import { countParticipants } from './incident-repository.ts';
 import { notFound } from '../errors.ts';
@@ -29,6 +31,8 @@ export interface CaseDependencies {
   announcer: CaseAnnouncer;
   /** Staged uploads a filing or a message takes. */
   uploads: Pick<UploadUseCases, 'take'>;
+  /** Tells a case's clerk about an assignment or a resident's message (e-mail and board). */
+  clerks?: ClerkNotifier;
 }
 
 /**
@@ -69,9 +73,11 @@ export function createCaseUseCases(deps: CaseDependencies) {
     const record = await withTenant(db, ctx, async (tx) => {
       const files = await deps.uploads.take(tx, ctx, input.attachmentIds);
       const created = await backend.createCase(tx, ctx, { ...input, source });
+      await queueReceiptMail(tx, ctx.tenantId, created);
       return files.length ? (await backend.attachFiles(tx, ctx, created.id, files)).record : created;
     });
     await announcer.announce(ctx.tenantId, { kind: 'created', record, byResident: true });
+    await deps.clerks?.notify(ctx.tenantId, { reason: 'assigned', record });
     return { case: toResidentCase(record, ctx.language), routedToClerk: record.assignee !== null };
   }
 
@@ -103,9 +109,12 @@ export function createCaseUseCases(deps: CaseDependencies) {
       return { items: page.items.map((record) => toResidentCase(record, ctx.language)), nextCursor: page.nextCursor };
     },
 
+    /** Opening the case marks what happened until now as seen ("Meine Anliegen" shows news since then). */
     async ownCaseDetail(ctx: TenantContext, caseId: string) {
       return withTenant(db, ctx, async (tx) => {
         const record = await requireCase(tx, ctx, caseId);
+        if (ctx.role === 'resident' && ctx.residentId === record.residentId)
+          await recordCaseViewed(tx, { tenantId: ctx.tenantId, residentId: ctx.residentId, caseId });
         const { events, messages, attachments } = await backend.caseActivity(tx, ctx, caseId);
         return {
           case: toResidentCase(record, ctx.language),
@@ -126,6 +135,7 @@ export function createCaseUseCases(deps: CaseDependencies) {
         return files.length ? (await backend.attachFiles(tx, ctx, caseId, files)).record : current;
       });
       await announcer.announce(ctx.tenantId, { kind: message.body ? 'resident_message' : 'attachments_added', record, byResident: true });
+      await deps.clerks?.notify(ctx.tenantId, { reason: 'resident_message', record });
       return { case: toResidentCase(record, ctx.language) };
     },
 
@@ -186,13 +196,20 @@ export function createCaseUseCases(deps: CaseDependencies) {
     },
 
     async assign(ctx: TenantContext, caseId: string, assigneeId: string | null) {
+      const before = await withTenant(db, ctx, (tx) => requireCase(tx, ctx, caseId));
       const record = await withTenant(db, ctx, (tx) => backend.assign(tx, ctx, caseId, assigneeId));
       await announcer.announce(ctx.tenantId, { kind: 'assigned', record });
+      if (before.assignee?.id !== record.assignee?.id)
+        await deps.clerks?.notify(ctx.tenantId, { reason: 'assigned', record, actorAccountId: ctx.accountId });
       return { case: toStaffCase(record, ctx.language) };
     },
 
     async reply(ctx: TenantContext, caseId: string, body: string) {
-      const record = await withTenant(db, ctx, (tx) => backend.addMessage(tx, ctx, caseId, { body, internal: false }));
+      const record = await withTenant(db, ctx, async (tx) => {
+        const replied = await backend.addMessage(tx, ctx, caseId, { body, internal: false });
+        await queueReplyMail(tx, ctx.tenantId, replied, body);
+        return replied;
+      });
       await announcer.announce(ctx.tenantId, { kind: 'public_reply', record });
       return { case: toStaffCase(record, ctx.language) };
     },

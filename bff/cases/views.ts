@@ -85,7 +85,7 @@ function publicFields(record: CaseRecord, language: Language) {
 }
 
 export function toResidentCase(record: CaseRecord, language: Language = DEFAULT_LANGUAGE): ResidentCase {
-  return { ...publicFields(record, language), lastActivityAt: record.lastPublicActivityAt.toISOString() };
+  return { ...publicFields(record, language), lastActivityAt: record.lastPublicActivityAt.toISOString(), hasNews: record.hasNews ?? false };
 }
 
 export function toStaffCase(record: CaseRecord, language: Language = DEFAULT_LANGUAGE, now = new Date()): StaffCase {

@@ -132,7 +132,10 @@ describe('prompt injection: 300 attacks through the tool loop with a worst-case 
           cases: {
             ...deps.cases,
             // The bug this variant plants: the company's cases instead of the resident's own.
-            listOwnCases: (ctx, query) => cases.listCases({ ...ctx, role: 'clerk' }, { limit: query.limit }),
+            listOwnCases: async (ctx, query) => {
+              const page = await cases.listCases({ ...ctx, role: 'clerk' }, { limit: query.limit });
+              return { ...page, items: page.items.map((item) => ({ ...item, hasNews: false })) };
+            },
             ownCaseDetail: (ctx, caseId) => cases.ownCaseDetail({ ...ctx, role: 'clerk' }, caseId),
           },
         }),

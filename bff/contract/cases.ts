@@ -137,7 +137,14 @@ const caseCore = {
 };
 
 /** A case as its resident sees it: public fields only. */
-export const residentCase = z.object({ ...caseCore, lastActivityAt: timestamp }).meta({ id: 'ResidentCase' });
+export const residentCase = z
+  .object({
+    ...caseCore,
+    lastActivityAt: timestamp,
+    /** Something public happened (a reply, a status, a document) since the resident last opened the case. */
+    hasNews: z.boolean().default(false),
+  })
+  .meta({ id: 'ResidentCase' });
 export type ResidentCase = z.output<typeof residentCase>;
 
 /** A case as clerks see it on the board. */

@@ -17,6 +17,7 @@ import { leadMessageOperations } from './lead-messages.ts';
 import { leadOverviewOperations } from './lead-overview.ts';
 import { leadIntakeOperations } from './lead-intake.ts';
 import { leadLifecycleOperations, leadOperations } from './leads.ts';
+import { notificationOperations } from './notifications.ts';
 import { onboardingOperations } from './onboarding.ts';
 import type { Operation } from './operation.ts';
 import { settingsOperations } from './settings.ts';
@@ -37,6 +38,7 @@ export * from './lead-messages.ts';
 export * from './lead-overview.ts';
 export * from './lead-intake.ts';
 export * from './leads.ts';
+export * from './notifications.ts';
 export * from './onboarding.ts';
 export * from './operation.ts';
 export * from './realtime.ts';
@@ -62,5 +64,6 @@ export const operations = {
   ...leadIntakeOperations,
   ...contractorOperations,
   ...accountOperations,
+  ...notificationOperations,
 } satisfies Record<string, Operation>;
 export type OperationId = keyof typeof operations;

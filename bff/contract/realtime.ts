@@ -18,6 +18,11 @@ export const staffEvents = {
   'case:created': z.object({ change, case: staffCase }),
   /** Anything changed on a case: status, assignment, a message, files, a document. */
   'case:updated': z.object({ change, case: staffCase }),
+  /**
+   * For one clerk (`accountId`; the board of that clerk shows it): a case was assigned to them, or its resident
+   * wrote on their case. The clerk gets the same by e-mail.
+   */
+  'case:notification': z.object({ reason: z.enum(['assigned', 'resident_message']), accountId: z.uuid(), case: staffCase }),
   /** A new lead (any intake path); `duplicateOf`: leads of the same listing it shares an e-mail address or phone with. */
   'lead:created': z.object({ lead: leadCard, duplicateOf: z.array(z.uuid()) }),
   /** A lead changed: moved, given an owner, assigned to a listing, anonymised. */

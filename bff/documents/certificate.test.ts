@@ -5,7 +5,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { FakeVorgangApi } from '../case-backend-http/vorgang-api-test-support.ts';
 import { asTenantAdmin } from '../tenants/use-cases.ts';
 import type { RunningServer } from '../server.ts';
-import { closeTestDatabase, mailsTo, startTestServer, TestClient, TEST_ADMIN_TOKEN } from '../test/harness.ts';
+import { closeTestDatabase, mailsAbout, startTestServer, TestClient, TEST_ADMIN_TOKEN } from '../test/harness.ts';
 import { signInResident, signInStaff } from '../test/sign-in.ts';
 import { connectSocket, createCaseCompany, documentTypeId, nextEvent } from '../cases/case-test-support.ts';
 import { downloadFile } from './document-test-support.ts';
@@ -129,7 +129,7 @@ describe('documents: Mieterbescheinigung', () => {
       ['Ihre Mieterbescheinigung liegt unter „Meine Dokumente“ bereit.'],
     );
 
-    const mails = await mailsTo(server, company.resident.email);
+    const mails = await mailsAbout(server, company.resident.email, /^Ihr Anliegen/);
     assert.equal(mails.length, 1);
     assert.equal(mails[0].subject, `Ihr Anliegen ${requested.caseNumber}: Erledigt`);
     assert.match(mails[0].text, /Ihre Mieterbescheinigung liegt unter „Meine Dokumente“ bereit\./);

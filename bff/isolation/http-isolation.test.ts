@@ -119,6 +119,13 @@ const ROUTES: Record<string, Line> = {
   },
   // Takes the housing company from the body like the password reset; a token of B's at A's slug is refused in bff/auth/account.test.ts.
   'POST /api/account/email/confirm': { kind: 'sign-in' },
+  'GET /api/account/notification-preferences': { kind: 'collection', as: 'resident', expect: [200] },
+  'PUT /api/account/notification-preferences': {
+    kind: 'collection',
+    as: 'resident',
+    body: () => ({ receipt: true, replies: true, statusChanges: true, appointments: true }),
+    expect: [200],
+  },
   'POST /api/admin/tenants': { kind: 'platform' },
   'POST /api/admin/tenants/{slug}/staff': { kind: 'platform' },
   'POST /api/admin/tenants/{slug}/buildings': { kind: 'platform' },

@@ -518,6 +518,70 @@ describe('tenant isolation in SQL', () => {
     });
   });
 
+  describe('notification preferences and case views (the resident’s own; staff read them only)', () => {
+    const neighbour = (): Scope => ({
+      role: 'resident',
+      tenantId: a.tenant.id,
+      accountId: a.neighbour.accountId,
+      residentId: a.neighbour.id,
+    });
+    const tables = ['notification_preferences', 'case_views'];
+
+    it('the neighbour reads none of the resident’s and writes none in the resident’s name or on the resident’s case', async () => {
+      for (const table of tables) {
+        assert.equal((await inScope(neighbour(), `SELECT 1 FROM ${ident(table)}`)).rowCount, 0, table);
+        assert.equal(await outcome(inScope(neighbour(), `UPDATE ${ident(table)} SET tenant_id = tenant_id`)), 0, table);
+      }
+      assert.equal(
+        await outcome(
+          inScope(neighbour(), `INSERT INTO notification_preferences (tenant_id, resident_id) VALUES ($1, $2)`, [
+            a.tenant.id,
+            a.resident.id,
+          ]),
+        ),
+        'refused',
+      );
+      const [own] = await su.query<{ id: string }>(`SELECT id FROM cases WHERE tenant_id = $1 AND resident_id = $2 LIMIT 1`, [
+        a.tenant.id,
+        a.resident.id,
+      ]);
+      // In the neighbour's own name the key names no case of theirs (foreign key), in the resident's the policy refuses.
+      const asNeighbour = inScope(neighbour(), `INSERT INTO case_views (tenant_id, resident_id, case_id) VALUES ($1, $2, $3)`, [
+        a.tenant.id,
+        a.neighbour.id,
+        own.id,
+      ]);
+      await assert.rejects(asNeighbour, (error: { code?: string }) => error.code === '23503' || error.code === '42501');
+      assert.equal(
+        await outcome(
+          inScope(neighbour(), `INSERT INTO case_views (tenant_id, resident_id, case_id) VALUES ($1, $2, $3)`, [
+            a.tenant.id,
+            a.resident.id,
+            own.id,
+          ]),
+        ),
+        'refused',
+      );
+    });
+
+    it('staff read them but change none; nobody deletes them', async () => {
+      for (const scope of [scopesOf(a).clerk, scopesOf(a).admin]) {
+        for (const table of tables) {
+          assert.equal((await inScope(scope, `SELECT 1 FROM ${ident(table)}`)).rowCount, 1, `${scope.role}: ${table}`);
+          assert.equal(await outcome(inScope(scope, `UPDATE ${ident(table)} SET tenant_id = tenant_id`)), 0, `${scope.role}: ${table}`);
+        }
+        assert.equal(
+          await outcome(
+            inScope(scope, `INSERT INTO notification_preferences (tenant_id, resident_id) VALUES ($1, $2)`, [a.tenant.id, a.neighbour.id]),
+          ),
+          'refused',
+        );
+      }
+      for (const scope of [scopesOf(a).resident, scopesOf(a).admin])
+        for (const table of tables) assert.equal(await outcome(inScope(scope, `DELETE FROM ${ident(table)}`)), 'refused', table);
+    });
+  });
+
   describe('the lead pipeline (staff only; the audit trail and the access log append-only; secrets for admins)', () => {
     it('residents see nothing of it and write nothing to it', async () => {
       const resident = scopesOf(a).resident;

@@ -58,6 +58,8 @@ export const KNOWN_TENANT_TABLES = [
   'work_orders',
   'recovery_codes',
   'email_changes',
+  'notification_preferences',
+  'case_views',
 ];
 
 /** The plaintext of the mail relay's secret SEEDS stores for a company (provider mail, `POST /hooks/{slug}/mail`). */
@@ -691,6 +693,23 @@ export const SEEDS: Array<{ tables: string[]; seed: (db: Database, company: Hous
         );
       });
     },
+  },
+  {
+    // The resident's choice of e-mails and when they last looked at their first case (migration 0039).
+    tables: ['notification_preferences', 'case_views'],
+    seed: (db, company) =>
+      withScope(db, scopesOf(company).resident, async (tx) => {
+        const tenantId = company.tenant.id;
+        await tx.query(`INSERT INTO notification_preferences (tenant_id, resident_id, replies) VALUES ($1, $2, false)`, [
+          tenantId,
+          company.resident.id,
+        ]);
+        await tx.query(
+          `INSERT INTO case_views (tenant_id, resident_id, case_id)
+           SELECT $1, $2, id FROM cases WHERE resident_id = $2 ORDER BY created_at LIMIT 1`,
+          [tenantId, company.resident.id],
+        );
+      }),
   },
 ];
 

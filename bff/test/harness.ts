@@ -152,10 +152,15 @@ export class TestClient {
  * The e-mails the BFF sent to an address (newest first), once there are at least `count`: mails that
  * belong to a change are sent by the outbox worker just after the change committed.
  */
-export async function mailsTo(server: RunningServer, to: string, count = 1, timeoutMs = 5000): Promise<SentMail[]> {
+export function mailsTo(server: RunningServer, to: string, count = 1, timeoutMs = 5000): Promise<SentMail[]> {
+  return mailsAbout(server, to, /(?:)/, count, timeoutMs);
+}
+
+/** As `mailsTo`, only those whose subject matches (e.g. a case's status mails beside its receipt and replies). */
+export async function mailsAbout(server: RunningServer, to: string, subject: RegExp, count = 1, timeoutMs = 5000): Promise<SentMail[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const mails = (server.mailer.sent() ?? []).filter((mail) => mail.to === to);
+    const mails = (server.mailer.sent() ?? []).filter((mail) => mail.to === to && subject.test(mail.subject));
     if (mails.length >= count || Date.now() > deadline) return mails;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }

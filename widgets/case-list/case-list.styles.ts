@@ -9,6 +9,23 @@ export const caseListStyles = css`
     gap: 0.25em 0.75em;
     margin-bottom: 0.25em;
   }
+  .marks {
+    display: inline-flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25em 0.5em;
+  }
+  .news {
+    font-weight: 700;
+    font-size: 0.875em;
+    padding: 0.05em 0.5em;
+    border-radius: var(--_radius);
+    border: 2px solid var(--_primary);
+    color: var(--_primary);
+  }
+  .case[data-news] {
+    border-inline-start: 4px solid var(--_primary);
+  }
   .open {
     min-height: 0;
     padding: 0;

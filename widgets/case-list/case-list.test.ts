@@ -18,6 +18,29 @@ describe('<mp-case-list>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('marks a case with news since the resident last opened it with the word "Neu", not only a colour', async () => {
+    const cases = sampleCases();
+    const el = await fixture<CaseList>(html`<mp-case-list lang="de" .cases=${cases}></mp-case-list>`);
+    const cards = [...el.shadowRoot!.querySelectorAll<HTMLElement>('li.case')];
+    const marked = cards.filter((card) => card.querySelector('[part="news"]'));
+    expect(marked).to.have.length(1);
+    expect(marked[0].textContent).to.contain('Lärm im Treppenhaus');
+    expect(marked[0].querySelector('[part="news"]')!.textContent.replace(/\s+/g, ' ').trim()).to.equal(
+      'Neu: Neuigkeiten seit Ihrem letzten Besuch',
+    );
+    expect(marked[0].hasAttribute('data-news')).to.be.true;
+    await expect(el).to.be.accessible();
+
+    el.cases = cases.map((item) => ({ ...item, hasNews: false }));
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="news"]')).to.be.null;
+    el.lang = 'en';
+    el.cases = cases;
+    await el.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(el.shadowRoot!.querySelector('[part="news"]')!.textContent).to.contain('New');
+  });
+
   it('asks to open a case when its title is activated', async () => {
     const cases = sampleCases();
     const el = await fixture<CaseList>(html`<mp-case-list .cases=${cases}></mp-case-list>`);
@@ -50,6 +73,6 @@ describe('<mp-case-list>', () => {
     const el = await fixture<CaseList>(html`<mp-case-list lang="en" .cases=${cases} .highlight=${cases[0].id}></mp-case-list>`);
     expect(el.shadowRoot!.querySelector('li.case')!.hasAttribute('data-highlight')).to.be.true;
     expect(el.shadowRoot!.textContent).to.contain('No. 2026-0178').and.contain('Last activity 20 minutes ago');
-    expect(el.shadowRoot!.querySelector('ul')!.getAttribute('aria-label')).to.equal('Your requests, newest first');
+    expect(el.shadowRoot!.querySelector('ul')!.getAttribute('aria-label')).to.equal('Your requests, latest activity first');
   });
 });

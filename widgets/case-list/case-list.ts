@@ -9,8 +9,9 @@ import { LoadMoreRequestEvent } from '../events/load-more-request.ts';
 import { caseListStyles } from './case-list.styles.ts';
 
 /**
- * The resident's own cases, newest first: case number, type, title, a summary, the status and when
- * something last happened. Presentational: the portal loads the pages and opens a case on request.
+ * The resident's own cases, latest activity first: case number, type, title, a summary, the status, when
+ * something last happened and a "Neu" mark on cases with news since the resident last opened them.
+ * Presentational: the portal loads the pages and opens a case on request.
  *
  * @tagname mp-case-list
  * @summary "Meine Anliegen" as a list of cases with "Weitere laden".
@@ -22,6 +23,7 @@ import { caseListStyles } from './case-list.styles.ts';
  * @csspart case - One case card.
  * @csspart open - The title button that opens the case.
  * @csspart status - The status badge.
+ * @csspart news - The "Neu" mark of a case with news since the resident last opened it.
  * @csspart load-more - The "Weitere laden" button.
  *
  * @cssproperty --mp-color-primary - Titles, the highlight of a new case, buttons.
@@ -83,10 +85,17 @@ export class CaseList extends PortalElement {
   private renderCase(item: ResidentCase) {
     const msg = this.msg;
     return html`
-      <li class="card case" part="case" ?data-highlight=${item.id === this.highlight}>
+      <li class="card case" part="case" ?data-highlight=${item.id === this.highlight} ?data-news=${item.hasNews}>
         <div class="top">
           <span class="meta">${msg.caseNumber(item.caseNumber)} · ${msg.caseTypeLabels[item.type]}</span>
-          ${statusBadge(msg, item.status)}
+          <span class="marks">
+            ${
+              item.hasNews
+                ? html`<span class="news" part="news">${msg.caseNew}<span class="visually-hidden">: ${msg.caseNewHidden}</span></span>`
+                : nothing
+            }
+            ${statusBadge(msg, item.status)}
+          </span>
         </div>
         <h3>
           <button class="open" part="open" type="button" data-case-id=${item.id}

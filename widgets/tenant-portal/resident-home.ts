@@ -354,7 +354,11 @@ export class ResidentHome implements ReactiveController {
   private upsertCase(updated: ResidentCase): void {
     const items = this.cases.items;
     const index = items.findIndex((item) => item.id === updated.id);
-    const next = index < 0 ? [updated, ...items] : items.map((item) => (item.id === updated.id ? updated : item));
+    // "Meine Anliegen" is ordered by last activity: a new case, or one something just happened on, goes first.
+    const movesUp = index < 0 || updated.lastActivityAt > items[index].lastActivityAt;
+    const next = movesUp
+      ? [updated, ...items.filter((item) => item.id !== updated.id)]
+      : items.map((item) => (item.id === updated.id ? updated : item));
     this.cases = { ...this.cases, items: next };
     if (this.detail?.case.id === updated.id) this.detail = { ...this.detail, case: updated };
     this.host.requestUpdate();

@@ -440,6 +440,24 @@ describe('<tenant-portal> resident area', function () {
       await until(() => page.announcement() === 'Neue Antwort zu Anliegen 2026-0178.', 'announced');
     });
 
+    it('moves a case the housing company answered to the top of "Meine Anliegen" with "Neu" until it is opened', async () => {
+      const { page, bff, resident } = await signedIn();
+      await until(() => page.list, 'list');
+      const oldest = resident.cases.at(-1)!;
+      const cards = () => [...page.list!.shadowRoot!.querySelectorAll<HTMLElement>('li.case')];
+      expect(cards()[0].textContent).not.to.contain(oldest.title);
+      bff.live.emit('case:updated', resident.reply(oldest.id, 'Wir haben den Heizkörper entlüftet.'));
+      await until(() => cards()[0].textContent.includes(oldest.title), 'moved to the top');
+      expect(cards()[0].querySelector('[part="news"]')!.textContent).to.contain('Neu');
+
+      await page.openCase(oldest.title);
+      page.button(page.root, 'Zurück zu Meine Anliegen').click();
+      await until(() => page.list, 'list again');
+      await page.list!.updateComplete;
+      expect(cards()[0].textContent).to.contain(oldest.title);
+      expect(cards()[0].querySelector('[part="news"]')).to.be.null;
+    });
+
     it('adds a published document to the inbox and the badge', async () => {
       const { page, bff, resident } = await signedIn();
       page.nav('Meine Dokumente').click();

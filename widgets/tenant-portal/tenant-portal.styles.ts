@@ -64,8 +64,14 @@ export const tenantPortalStyles = css`
     color: var(--_success);
     font-weight: 600;
   }
-  .joined {
+  .joined,
+  .notifications {
     margin-top: calc(var(--_space) * 1.5);
+  }
+  .notifications > summary {
+    cursor: pointer;
+    font-weight: 600;
+    margin-bottom: 0.5em;
   }
   .types {
     display: grid;

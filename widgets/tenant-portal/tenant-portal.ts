@@ -56,6 +56,7 @@ const lazyViews = {
  * @csspart back - "Zurück zu Meine Anliegen" in a case.
  * @csspart case-type - A case type to choose under "Neues Anliegen".
  * @csspart joined - The "Mitgemeldete Schäden" list.
+ * @csspart notifications - "E-Mail-Benachrichtigungen" under "Meine Anliegen" (folded; `<mp-notification-preferences>`).
  * @csspart heading - The heading of a sign-in step.
  * @csspart alert - The region for error messages.
  * @csspart confirmation - The region for confirmations.
@@ -260,8 +261,28 @@ export class TenantPortal extends SignInPortal {
           </section>`
           : nothing
       }
+      ${this.renderNotificationChoice()}
     `;
   }
+
+  /** "E-Mail-Benachrichtigungen", folded; its code is imported when first unfolded. */
+  private renderNotificationChoice() {
+    const loaded = !!customElements.get('mp-notification-preferences');
+    return html`<details class="notifications" part="notifications" @toggle=${this.notificationsToggled}>
+      <summary>${this.msg.notificationsHeading}</summary>
+      ${
+        loaded
+          ? html`<mp-notification-preferences lang=${this.locale} .client=${this.apiClient}></mp-notification-preferences>`
+          : html`<p class="placeholder" role="status">${this.msg.loading}</p>`
+      }
+    </details>`;
+  }
+
+  private readonly notificationsToggled = (event: Event) => {
+    if ((event.target as HTMLDetailsElement).open && !customElements.get('mp-notification-preferences')) {
+      void import('../notification-preferences/notification-preferences.ts').then(() => this.requestUpdate());
+    }
+  };
 
   private renderCase() {
     const home = this.home;

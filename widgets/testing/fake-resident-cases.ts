@@ -66,7 +66,7 @@ function baseCase(n: number, fields: Partial<ResidentCase>): ResidentCase {
   } satisfies z.input<typeof residentCase>);
 }
 
-/** Five cases of every kind and state a resident typically has. */
+/** Five cases of every kind and state a resident typically has, latest activity first (one with news). */
 export function sampleCases(long = false): ResidentCase[] {
   const longText = (text: string) =>
     long
@@ -92,6 +92,7 @@ export function sampleCases(long = false): ResidentCase[] {
       status: 'in_bearbeitung',
       createdAt: ago(6 * day),
       lastActivityAt: ago(1 * day),
+      hasNews: true,
     }),
     baseCase(3, {
       type: 'document_request',
@@ -119,7 +120,7 @@ export function sampleCases(long = false): ResidentCase[] {
       createdAt: ago(40 * day),
       lastActivityAt: ago(38 * day),
     }),
-  ].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  ].sort((a, b) => b.lastActivityAt.localeCompare(a.lastActivityAt));
 }
 
 const manyTitles = [
@@ -325,7 +326,7 @@ export class FakeResidentCases {
     });
     if (message)
       detail.messages.push({ id: id('0000000f-0000-4000-8000-', 500 + ++this.sequence), author: 'staff', body: message, createdAt: now });
-    this.replace({ ...detail.case, status, lastActivityAt: now });
+    this.replace({ ...detail.case, status, lastActivityAt: now, hasNews: true });
     return { change: 'status_changed', case: this.detail(caseId)!.case };
   }
 
@@ -342,7 +343,7 @@ export class FakeResidentCases {
       data: { messageId },
       createdAt: now,
     });
-    this.replace({ ...detail.case, lastActivityAt: now });
+    this.replace({ ...detail.case, lastActivityAt: now, hasNews: true });
     return { change: 'public_reply', case: this.detail(caseId)!.case };
   }
 
@@ -408,7 +409,11 @@ export class FakeResidentCases {
         return new Response(null, { status: 204 });
       }
       case 'detail': {
-        const detail = this.detail(path.split('/')[3]);
+        const caseId = path.split('/')[3];
+        // Opening a case makes its news seen, as the BFF records it.
+        const opened = this.cases.find((candidate) => candidate.id === caseId);
+        if (opened?.hasNews) this.replace({ ...opened, hasNews: false });
+        const detail = this.detail(caseId);
         return detail ? json(200, detail) : error(404, 'not_found', 'Vorgang nicht gefunden.');
       }
       case 'message':

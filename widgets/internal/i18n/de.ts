@@ -6,12 +6,13 @@ import filing from './filing/de.ts';
 import residentCases from './resident-cases/de.ts';
 import documents from './documents/de.ts';
 import staff from './staff/de.ts';
+import notifications from './notifications/de.ts';
 
 /**
  * German, every area: the default language and the fallback of every other one, so it is part of the
  * eager bundle. Its shape is `Messages`, the texts every language provides.
  */
-const de = { ...common, ...errors, ...signIn, ...attachments, ...filing, ...residentCases, ...documents, ...staff };
+const de = { ...common, ...errors, ...signIn, ...attachments, ...filing, ...residentCases, ...documents, ...staff, ...notifications };
 
 export type Messages = typeof de;
 export default de;

@@ -6,9 +6,20 @@ import filing from './filing/en.ts';
 import residentCases from './resident-cases/en.ts';
 import documents from './documents/en.ts';
 import staff from './staff/en.ts';
+import notifications from './notifications/en.ts';
 import type { Messages } from './de.ts';
 
 /** English, every area. Loaded on demand (localize.ts). */
-const en: Messages = { ...common, ...errors, ...signIn, ...attachments, ...filing, ...residentCases, ...documents, ...staff };
+const en: Messages = {
+  ...common,
+  ...errors,
+  ...signIn,
+  ...attachments,
+  ...filing,
+  ...residentCases,
+  ...documents,
+  ...staff,
+  ...notifications,
+};
 
 export default en;

@@ -17,7 +17,7 @@ const residentCases = {
   newCaseHeading: 'Neues Anliegen',
   unreadHidden: (unread: number) => `, ${unread} ungelesen`,
   casesLoadFailed: 'Ihre Anliegen konnten nicht geladen werden.',
-  caseListLabel: 'Ihre Anliegen, neueste zuerst',
+  caseListLabel: 'Ihre Anliegen, zuletzt aktive zuerst',
   lastActivity: (when: string) => `Letzte Aktivität ${when}`,
   backToCases: 'Zurück zu Meine Anliegen',
   caseHeading: (caseNumber: string, title: string) => `Anliegen ${caseNumber}: ${title}`,

@@ -14,7 +14,7 @@ const residentCases: ResidentCaseMessages = {
   newCaseHeading: 'New request',
   unreadHidden: (unread) => `, ${unread} unread`,
   casesLoadFailed: 'Your requests could not be loaded.',
-  caseListLabel: 'Your requests, newest first',
+  caseListLabel: 'Your requests, latest activity first',
   lastActivity: (when) => `Last activity ${when}`,
   backToCases: 'Back to my requests',
   caseHeading: (caseNumber, title) => `Request ${caseNumber}: ${title}`,

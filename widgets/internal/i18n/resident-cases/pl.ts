@@ -21,7 +21,7 @@ const residentCases: ResidentCaseMessages = {
   newCaseHeading: 'Nowe zgłoszenie',
   unreadHidden: (unread) => `, nieprzeczytane: ${unread}`,
   casesLoadFailed: 'Nie udało się załadować zgłoszeń.',
-  caseListLabel: 'Zgłoszenia, od najnowszych',
+  caseListLabel: 'Zgłoszenia, od ostatnio aktywnych',
   lastActivity: (when) => `Ostatnia aktywność ${when}`,
   backToCases: 'Powrót do moich zgłoszeń',
   caseHeading: (caseNumber, title) => `Zgłoszenie ${caseNumber}: ${title}`,

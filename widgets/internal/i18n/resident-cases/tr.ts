@@ -10,7 +10,7 @@ const residentCases: ResidentCaseMessages = {
   newCaseHeading: 'Yeni talep',
   unreadHidden: (unread) => `, ${unread} okunmamış`,
   casesLoadFailed: 'Talepleriniz yüklenemedi.',
-  caseListLabel: 'Talepleriniz, en yenisi en üstte',
+  caseListLabel: 'Talepleriniz, en son hareket gören en üstte',
   lastActivity: (when) => `Son etkinlik ${when}`,
   backToCases: 'Taleplerime geri dön',
   caseHeading: (caseNumber, title) => `Talep ${caseNumber}: ${title}`,

@@ -18,7 +18,7 @@ const residentCases: ResidentCaseMessages = {
   newCaseHeading: 'Нове звернення',
   unreadHidden: (unread) => `, непрочитаних: ${unread}`,
   casesLoadFailed: 'Не вдалося завантажити Ваші звернення.',
-  caseListLabel: 'Ваші звернення, спочатку найновіші',
+  caseListLabel: 'Ваші звернення, спочатку з останньою активністю',
   lastActivity: (when) => `Остання активність: ${when}`,
   backToCases: 'Назад до моїх звернень',
   caseHeading: (caseNumber, title) => `Звернення ${caseNumber}: ${title}`,
