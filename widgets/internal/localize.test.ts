@@ -11,6 +11,7 @@ import filing from './i18n/filing/de.ts';
 import residentCases from './i18n/resident-cases/de.ts';
 import documents from './i18n/documents/de.ts';
 import staff from './i18n/staff/de.ts';
+import notifications from './i18n/notifications/de.ts';
 import { FakeBff } from '../testing/fake-bff.ts';
 import { FakeCaseFiling } from '../testing/fake-case-filing.ts';
 import { SignInDriver } from '../testing/sign-in-driver.ts';
@@ -230,7 +231,7 @@ describe('localisation', () => {
   });
 
   it('keeps every text in exactly one area', () => {
-    const areas = [common, errors, signIn, attachments, filing, residentCases, documents, staff];
+    const areas = [common, errors, signIn, attachments, filing, residentCases, documents, staff, notifications];
     const keys = areas.flatMap((area) => Object.keys(area));
     expect(keys.filter((key, index) => keys.indexOf(key) !== index)).to.deep.equal([]);
     expect(Object.keys(de)).to.have.length(keys.length);
