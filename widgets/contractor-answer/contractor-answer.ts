@@ -7,6 +7,7 @@ import { AreaTexts } from '../internal/area-texts.ts';
 import { errorText, intlLocale } from '../internal/localize.ts';
 import { ContractorAnswerApi, type ContractorAnswerInput, type ContractorOrderView } from '../internal/contractor-api.ts';
 import { answerTexts } from './answer-texts.ts';
+import { signedLinkPageStyles } from '../internal/signed-link-page.styles.ts';
 import { contractorAnswerStyles } from './contractor-answer.styles.ts';
 
 /** The codes that mean the link itself no longer works: nothing to offer, only what to do. */
@@ -52,7 +53,7 @@ type Field = 'appointmentAt' | 'reason' | 'note';
  * @cssproperty --mp-spacing - Base spacing.
  */
 export class ContractorAnswer extends PortalElement {
-  static override styles = [PortalElement.styles, contractorAnswerStyles];
+  static override styles = [PortalElement.styles, signedLinkPageStyles, contractorAnswerStyles];
 
   /** The signed link's token; by default read from the page's address (`#token=…`). */
   @property() token?: string;

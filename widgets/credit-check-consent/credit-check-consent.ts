@@ -7,6 +7,7 @@ import { AreaTexts } from '../internal/area-texts.ts';
 import { errorText, intlLocale } from '../internal/localize.ts';
 import { CreditCheckConsentApi, type CreditCheckConsentPage } from '../internal/credit-check-api.ts';
 import { consentTexts } from './consent-texts.ts';
+import { signedLinkPageStyles } from '../internal/signed-link-page.styles.ts';
 import { creditCheckConsentStyles } from './credit-check-consent.styles.ts';
 
 /** The codes that mean the link itself no longer works: nothing to offer, only what to do. */
@@ -53,7 +54,7 @@ type Field = 'street' | 'postalCode' | 'city' | 'agree';
  * @cssproperty --mp-spacing - Base spacing.
  */
 export class CreditCheckConsent extends PortalElement {
-  static override styles = [PortalElement.styles, creditCheckConsentStyles];
+  static override styles = [PortalElement.styles, signedLinkPageStyles, creditCheckConsentStyles];
 
   /** The signed link's token; by default read from the page's address (`#token=…`). */
   @property() token?: string;
