@@ -108,9 +108,10 @@ export class WorkOrderPanel extends PortalElement {
     this.failure = '';
     try {
       const created = await this.workOrders.commission(this.caseId, { contractorId, note });
-      this.notice = this.msg.workOrders.commissioned(created.workOrder.contractor.name, created.sentTo);
       form.reset();
       await this.load();
+      // The notice shows together with the order it announces, never before the list holds it.
+      this.notice = this.msg.workOrders.commissioned(created.workOrder.contractor.name, created.sentTo);
     } catch (error) {
       this.failure = errorText(this.msg, error);
     } finally {
