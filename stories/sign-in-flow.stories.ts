@@ -2,14 +2,14 @@ import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, waitFor } from 'storybook/test';
 import type { FormError, SignInFlow } from '../widgets/sign-in-flow/sign-in-flow.ts';
-import { fakeTotpQrCodeSvg, fakeTotpSecret, fakeTotpUri } from '../widgets/testing/fake-totp.ts';
+import { fakeRecoveryCodes, fakeTotpQrCodeSvg, fakeTotpSecret, fakeTotpUri } from '../widgets/testing/fake-totp.ts';
 import '../widgets/sign-in-flow/sign-in-flow.ts';
 import { english, phone320, polish } from './fixtures.ts';
 import { expectShown, findDeep } from './play.ts';
 
 type Args = Pick<
   SignInFlow,
-  'step' | 'audience' | 'busy' | 'error' | 'notice' | 'secondFactor' | 'enrollOptions' | 'totpEnrolment' | 'sentTo'
+  'step' | 'audience' | 'busy' | 'error' | 'notice' | 'secondFactor' | 'enrollOptions' | 'totpEnrolment' | 'recoveryCodes' | 'sentTo'
 >;
 
 const meta: Meta<Args> = {
@@ -26,6 +26,7 @@ const meta: Meta<Args> = {
         'enroll-choice',
         'enroll-totp',
         'enroll-email',
+        'recovery-codes',
         'reset-request',
         'reset-sent',
         'reset-complete',
@@ -44,6 +45,7 @@ const meta: Meta<Args> = {
       .secondFactor=${args.secondFactor}
       .enrollOptions=${args.enrollOptions}
       .totpEnrolment=${args.totpEnrolment}
+      .recoveryCodes=${args.recoveryCodes ?? []}
       .sentTo=${args.sentTo}
     ></mp-sign-in-flow>
   `,
@@ -148,6 +150,19 @@ export const TotpEnrolmentWithQrCode: Story = {
     const qrCode = await findDeep<HTMLImageElement>(canvasElement, 'img[part~="qr-code"]');
     await waitFor(() => expect(qrCode.naturalWidth, 'the QR code is an image').toBeGreaterThan(0));
   },
+};
+
+/** After the authenticator app is set up: the ten recovery codes, shown once before the portal opens. */
+export const RecoveryCodesAfterEnrolment: Story = {
+  args: { step: 'recovery-codes', recoveryCodes: fakeRecoveryCodes },
+  play: ({ canvasElement }) =>
+    expectShown(
+      canvasElement,
+      'Ihre Wiederherstellungscodes',
+      fakeRecoveryCodes[0],
+      fakeRecoveryCodes[9],
+      'Ich habe die Codes notiert – weiter',
+    ),
 };
 
 export const EmailEnrolment: Story = {

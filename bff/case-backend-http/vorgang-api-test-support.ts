@@ -57,8 +57,8 @@ export class FakeVorgangApi {
   /** What the receiver processed (its side effects), by Idempotency-Key: a repeated key is not processed again. */
   readonly processed = new Map<string, { path: string; body: any }>();
   mode: FakeMode = 'ok';
-  /** Sent as `Retry-After` with the 503 answers of mode `unavailable` (seconds or an HTTP date). */
-  retryAfter: string | undefined;
+  /** Sent as `Retry-After` with the 503 answers of mode `unavailable` (seconds or an HTTP date), or made per answer. */
+  retryAfter: string | (() => string) | undefined;
   /** The company's webhook secret: signs the downloads of attachments. */
   secret: string | undefined;
   /** Every download of an attachment, in order. */
@@ -89,7 +89,8 @@ export class FakeVorgangApi {
           });
         if (this.mode === 'unavailable') {
           record(503);
-          const retryAfter = this.retryAfter ? { 'retry-after': this.retryAfter } : {};
+          const value = typeof this.retryAfter === 'function' ? this.retryAfter() : this.retryAfter;
+          const retryAfter = value ? { 'retry-after': value } : {};
           res.writeHead(503, { 'content-type': 'application/json', ...retryAfter }).end('{"error":"maintenance"}');
           return;
         }

@@ -7,8 +7,9 @@ import { LiveUpdatesController } from '../internal/live-updates-controller.ts';
 import { liveStatus, liveStatusStyles } from '../internal/live-status.ts';
 import type { StaffEventMap, StaffLiveEvent } from '../../bff/contract/realtime.ts';
 import { keepNumbersWithWords } from '../internal/localize.ts';
-import { defineElement, PortalElement } from '../internal/portal-element.ts';
-import { errorText, fieldErrorText, type Locale } from '../internal/localize.ts';
+import { defineElement } from '../internal/portal-element.ts';
+import { StaffElement } from '../internal/staff-element.ts';
+import { errorText, fieldErrorText } from '../internal/localize.ts';
 import { staffDate, staffViewStyles } from '../internal/staff-view.ts';
 import { statusBadge, statusBadgeStyles } from '../internal/status-badge.ts';
 import { UrlStateController, type UrlParameters } from '../internal/url-state.ts';
@@ -86,10 +87,9 @@ type BoardParameter = 'case' | 'type' | 'status' | 'assignee' | 'building' | 'ov
  * @cssproperty --mp-radius - Corner radius.
  * @cssproperty --mp-spacing - Base spacing.
  */
-export class CaseBoard extends PortalElement {
-  static override styles = [PortalElement.styles, staffViewStyles, statusBadgeStyles, liveStatusStyles, caseBoardStyles];
+export class CaseBoard extends StaffElement {
+  static override styles = [StaffElement.styles, staffViewStyles, statusBadgeStyles, liveStatusStyles, caseBoardStyles];
   /** Staff work in German or English; any other page language shows German. */
-  static override languages: readonly Locale[] = ['de', 'en'];
 
   /** Base URL of the BFF; by default the origin the widget script was loaded from. */
   @property() api?: string;

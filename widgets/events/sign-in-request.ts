@@ -5,6 +5,7 @@ export type SignInStep =
   | 'enroll-choice'
   | 'enroll-totp'
   | 'enroll-email'
+  | 'recovery-codes'
   | 'reset-request'
   | 'reset-sent'
   | 'reset-complete';
@@ -23,6 +24,8 @@ export type SignInRequest =
   | { action: 'complete-reset'; password: string }
   /** Moved to another step without calling the API, e.g. "Passwort vergessen?". */
   | { action: 'show'; step: SignInStep }
+  /** The person has noted the recovery codes shown after enrolling an authenticator app: go on into the portal. */
+  | { action: 'codes-noted' }
   /** Leave a half-finished sign-in (second factor or enrolment) and start over. */
   | { action: 'cancel' };
 

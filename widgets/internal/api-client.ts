@@ -51,7 +51,8 @@ export interface SignInApi {
   resendCode(): Promise<{ sentTo: string }>;
   activate(input: ActivateInput): Promise<Session>;
   enrollTotp(): Promise<TotpEnrolment>;
-  confirmTotp(code: string): Promise<Session>;
+  /** Ends a TOTP enrolment; the answer carries the recovery codes, shown this once. */
+  confirmTotp(code: string): Promise<Session & { recoveryCodes?: string[] }>;
   enrollEmail(): Promise<{ sentTo: string }>;
   confirmEmail(code: string): Promise<Session>;
   requestPasswordReset(input: ResetRequestInput): Promise<void>;
@@ -114,7 +115,7 @@ export class ApiClient implements SignInApi {
     return this.request('POST', '/api/auth/enroll/totp', {});
   }
 
-  confirmTotp(code: string): Promise<Session> {
+  confirmTotp(code: string): Promise<Session & { recoveryCodes?: string[] }> {
     return this.request('POST', '/api/auth/enroll/totp/confirm', { code });
   }
 

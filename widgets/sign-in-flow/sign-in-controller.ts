@@ -30,6 +30,11 @@ export class SignInController implements ReactiveController {
   notice?: (msg: Messages) => string;
   sentTo?: string;
   totpEnrolment?: TotpEnrolment;
+  /** After enrolling an authenticator app: the recovery codes, shown this once before the portal opens. */
+  recoveryCodes: string[] = [];
+
+  /** The signed-in session held back while the recovery codes are shown. */
+  private afterCodes?: Session;
 
   private readonly provider: ContextProvider<typeof sessionContext>;
   private resetToken?: string;
@@ -90,7 +95,21 @@ export class SignInController implements ReactiveController {
       case 'enroll-totp':
         return this.run(() => this.startTotpEnrolment());
       case 'confirm-totp':
-        return this.run(async () => this.enter(await api.confirmTotp(request.code)));
+        return this.run(async () => {
+          const { recoveryCodes, ...next } = await api.confirmTotp(request.code);
+          if (!recoveryCodes?.length) return this.enter(next);
+          // Shown once, before the portal replaces the sign-in: the person notes them first.
+          this.recoveryCodes = recoveryCodes;
+          this.afterCodes = next;
+          this.step = 'recovery-codes';
+        });
+      case 'codes-noted':
+        return this.run(async () => {
+          const next = this.afterCodes ?? (await api.session());
+          this.recoveryCodes = [];
+          this.afterCodes = undefined;
+          await this.enter(next);
+        });
       case 'enroll-email':
         return this.run(async () => {
           const resent = this.step === 'enroll-email';

@@ -138,6 +138,15 @@ export const signInFlowStyles = css`
     background: #fff;
     margin: 0 0 1em;
   }
+  .recovery-codes {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(11em, 1fr));
+    gap: 0.25em 1em;
+    margin: 0 0 1em;
+    padding: 0;
+    list-style: none;
+    font-family: ui-monospace, 'SF Mono', Menlo, Consolas, monospace;
+  }
   .secret {
     font-family: ui-monospace, 'SF Mono', Menlo, Consolas, monospace;
     font-size: 1.1em;

@@ -117,6 +117,28 @@ describe('<mp-sign-in-flow>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('lists the recovery codes once after enrolment and goes on only when the person has noted them', async () => {
+    const codes = ['ABCD-EFGH-JKLM-NPQR', 'BCDE-FGHJ-KLMN-PQRS'];
+    const el = await fixture<SignInFlow>(html`<mp-sign-in-flow step="recovery-codes" .recoveryCodes=${codes}></mp-sign-in-flow>`);
+    expect(heading(el)).to.equal('Ihre Wiederherstellungscodes');
+    expect([...el.shadowRoot!.querySelectorAll('[part="recovery-codes"] code')].map((code) => code.textContent)).to.deep.equal(codes);
+    const noted = [...el.shadowRoot!.querySelectorAll('button')].find((button) => button.textContent.includes('Codes notiert'))!;
+    setTimeout(() => noted.click());
+    const event = await oneEvent<SignInRequestEvent>(el, 'mp-sign-in-request');
+    expect(event.detail).to.deep.equal({ action: 'codes-noted' });
+    await expect(el).to.be.accessible();
+  });
+
+  it('asks for the authenticator code or a recovery code, with a keyboard that has letters', async () => {
+    const el = await fixture<SignInFlow>(html`<mp-sign-in-flow step="second-factor" second-factor="totp"></mp-sign-in-flow>`);
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('#code')!;
+    expect(el.shadowRoot!.querySelector('label[for="code"]')!.textContent).to.equal('Code oder Wiederherstellungscode');
+    expect(input.inputMode).to.equal('');
+    expect(el.shadowRoot!.textContent).to.contain('einen Ihrer Wiederherstellungscodes');
+    const email = await fixture<SignInFlow>(html`<mp-sign-in-flow step="second-factor" second-factor="email"></mp-sign-in-flow>`);
+    expect(email.shadowRoot!.querySelector<HTMLInputElement>('#code')!.inputMode).to.equal('numeric');
+  });
+
   it('offers only the enrolment options it is given', async () => {
     const el = await fixture<SignInFlow>(html`<mp-sign-in-flow step="enroll-choice" .enrollOptions=${['totp']}></mp-sign-in-flow>`);
     expect(el.shadowRoot!.querySelectorAll('button.option')).to.have.length(1);

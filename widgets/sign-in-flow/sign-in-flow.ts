@@ -92,6 +92,9 @@ export class SignInFlow extends PortalElement {
   /** QR code and secret while enrolling an authenticator app. */
   @property({ attribute: false }) totpEnrolment?: TotpEnrolment;
 
+  /** After enrolling an authenticator app: the recovery codes, shown this once. */
+  @property({ attribute: false }) recoveryCodes: string[] = [];
+
   /** The masked address an e-mailed code went to. */
   @property({ attribute: 'sent-to' }) sentTo?: string;
 
@@ -153,7 +156,14 @@ export class SignInFlow extends PortalElement {
         return html`
           ${this.heading(msg.secondFactorHeading)}
           <p>${this.secondFactor === 'email' ? msg.secondFactorEmail(this.sentTo) : msg.secondFactorTotp}</p>
-          ${this.form((data) => ({ action: 'verify', code: data.code }), this.codeField(), msg.verifySubmit)}
+          ${this.form(
+            (data) => ({ action: 'verify', code: data.code }),
+            // An authenticator code or, with a lost phone, a recovery code (letters too): no numeric keyboard then.
+            this.secondFactor === 'email'
+              ? this.codeField()
+              : this.field('code', msg.codeOrRecoveryCode, { autocomplete: 'one-time-code' }),
+            msg.verifySubmit,
+          )}
           <div class="links">
             ${this.secondFactor === 'email' ? this.actionLink(msg.resendCode, { action: 'resend-code' }) : nothing}
             ${this.actionLink(msg.back, { action: 'cancel' })}
@@ -209,6 +219,17 @@ export class SignInFlow extends PortalElement {
           }
           ${this.form((data) => ({ action: 'confirm-totp', code: data.code }), this.codeField(), msg.enrollSubmit)}
           <div class="links">${this.otherMethodLink()}</div>
+        `;
+      case 'recovery-codes':
+        return html`
+          ${this.heading(msg.recoveryCodesHeading)}
+          <p>${msg.recoveryCodesIntro}</p>
+          <ul class="recovery-codes" part="recovery-codes" aria-label=${msg.recoveryCodesHeading}>
+            ${this.recoveryCodes.map((code) => html`<li><code>${code}</code></li>`)}
+          </ul>
+          <button part="submit" type="button" ?disabled=${this.busy} @click=${() => this.dispatchEvent(new SignInRequestEvent({ action: 'codes-noted' }))}>
+            ${msg.recoveryCodesNoted}
+          </button>
         `;
       case 'enroll-email':
         return html`

@@ -123,7 +123,7 @@ export abstract class SignInPortal extends PortalElement {
     return html`
       <mp-sign-in-flow
         part="sign-in"
-        exportparts="heading, alert, confirmation, form, field, label, input, field-error, submit, link, option, qr-code, secret"
+        exportparts="heading, alert, confirmation, form, field, label, input, field-error, submit, link, option, qr-code, secret, recovery-codes"
         lang=${this.locale}
         audience=${this.audience}
         .step=${signIn.step}
@@ -133,6 +133,7 @@ export abstract class SignInPortal extends PortalElement {
         .secondFactor=${signIn.session?.secondFactor ?? 'totp'}
         .enrollOptions=${signIn.session?.enrollOptions ?? ['totp']}
         .totpEnrolment=${signIn.totpEnrolment}
+        .recoveryCodes=${signIn.recoveryCodes}
         .sentTo=${signIn.sentTo}
         @mp-sign-in-request=${(event: SignInRequestEvent) => signIn.handle(event.detail)}
       >

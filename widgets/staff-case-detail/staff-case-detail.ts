@@ -1,8 +1,10 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { PortalElement, defineElement } from '../internal/portal-element.ts';
+import { defineElement } from '../internal/portal-element.ts';
+import { StaffElement } from '../internal/staff-element.ts';
 import { keepNumbersWithWords, type Locale, type Messages } from '../internal/localize.ts';
+import type { StaffMessages } from '../internal/i18n/staff/de.ts';
 import { staffDate, staffViewStyles } from '../internal/staff-view.ts';
 import {
   documentCategories,
@@ -74,10 +76,9 @@ export type StaffCaseAction = 'status' | 'assign' | 'message' | 'document' | 'ce
  * @cssproperty --mp-radius - Corner radius.
  * @cssproperty --mp-spacing - Base spacing.
  */
-export class StaffCaseDetailView extends PortalElement {
-  static override styles = [PortalElement.styles, staffViewStyles, staffCaseDetailStyles];
+export class StaffCaseDetailView extends StaffElement {
+  static override styles = [StaffElement.styles, staffViewStyles, staffCaseDetailStyles];
   /** Staff work in German or English; any other page language shows German. */
-  static override languages: readonly Locale[] = ['de', 'en'];
 
   /** The case as the list shows it: its number and title head the view while the detail loads. */
   @property({ attribute: false }) summary?: StaffCase;
@@ -455,12 +456,12 @@ interface Entry {
   message?: CaseMessage;
 }
 
-function actorOf(msg: Messages, event: CaseEvent): string {
+function actorOf(msg: Messages & StaffMessages, event: CaseEvent): string {
   if (event.actor === 'system') return msg.boardActorSystem;
   return event.actorName ?? (event.actor === 'resident' ? msg.boardActorResident : msg.boardActorStaff);
 }
 
-function eventText(msg: Messages, clerks: StaffAccount[], item: StaffCase, event: CaseEvent, locale: Locale): string {
+function eventText(msg: Messages & StaffMessages, clerks: StaffAccount[], item: StaffCase, event: CaseEvent, locale: Locale): string {
   const data = event.data;
   const person = (id: unknown) =>
     typeof id === 'string'

@@ -1,9 +1,10 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { PortalElement, defineElement } from '../internal/portal-element.ts';
+import { defineElement } from '../internal/portal-element.ts';
+import { StaffElement } from '../internal/staff-element.ts';
 import type { ApiClient } from '../internal/api-client.ts';
 import { defaultApiClient } from '../internal/default-api-client.ts';
-import { errorText, type Locale } from '../internal/localize.ts';
+import { errorText } from '../internal/localize.ts';
 import { staffDate, staffViewStyles } from '../internal/staff-view.ts';
 import { WorkOrderApi, type Contractor, type WorkOrder } from '../internal/contractor-api.ts';
 
@@ -20,9 +21,9 @@ import { WorkOrderApi, type Contractor, type WorkOrder } from '../internal/contr
  * @csspart alert - Error messages.
  * @csspart notice - Confirmations.
  */
-export class WorkOrderPanel extends PortalElement {
+export class WorkOrderPanel extends StaffElement {
   static override styles = [
-    PortalElement.styles,
+    StaffElement.styles,
     staffViewStyles,
     css`
       :host {
@@ -49,7 +50,6 @@ export class WorkOrderPanel extends PortalElement {
       }
     `,
   ];
-  static override languages: readonly Locale[] = ['de', 'en'];
 
   /** The damage case. */
   @property({ attribute: 'case-id' }) caseId = '';

@@ -5,6 +5,7 @@ import type { Locale } from '../internal/localize.ts';
 import { AreaTexts } from '../internal/area-texts.ts';
 import { SignInPortal } from '../sign-in-flow/sign-in-portal.ts';
 import { settingsTexts } from '../company-settings/settings-texts.ts';
+import { staffTexts } from '../internal/staff-element.ts';
 import { staffPortalStyles } from './staff-portal.styles.ts';
 import '../case-board/case-board.ts';
 
@@ -93,6 +94,7 @@ export class StaffPortal extends SignInPortal {
   /** Views opened once stay on the page (hidden when another view shows) so nothing typed or scrolled is lost. */
   @state() private opened: Partial<Record<LazyView, Load>> = {};
   private readonly settingsTexts = new AreaTexts(this, settingsTexts);
+  private readonly staffTexts = new AreaTexts(this, staffTexts);
 
   private get admin(): boolean {
     const session = this.signIn.session;
@@ -105,11 +107,11 @@ export class StaffPortal extends SignInPortal {
   }
 
   protected label(tenantName: string): string {
-    return this.msg.staffPortalLabel(tenantName);
+    return this.staffTexts.texts.staffPortalLabel(tenantName);
   }
 
   protected override async getUpdateComplete(): Promise<boolean> {
-    await this.settingsTexts.ready(this.locale);
+    await Promise.all([this.settingsTexts.ready(this.locale), this.staffTexts.ready(this.locale)]);
     return super.getUpdateComplete();
   }
 
@@ -159,7 +161,7 @@ export class StaffPortal extends SignInPortal {
     return html`
       ${this.staff ? this.renderNav(admin) : nothing}
       <section class="board" part="board" aria-labelledby="board-heading" ?hidden=${this.view !== 'board'}>
-        <h2 id="board-heading" tabindex="-1">${this.msg.boardHeading}</h2>
+        <h2 id="board-heading" tabindex="-1">${this.staffTexts.texts.boardHeading}</h2>
         <case-board
           part="case-board"
           exportparts="filters: board-filters, list: board-list, case: board-case, load-more: board-load-more, detail: board-detail, activity: board-activity, actions: board-actions, button: board-button, alert: board-alert, notice: board-notice"
@@ -183,7 +185,7 @@ export class StaffPortal extends SignInPortal {
     return html`
       <nav part="nav" aria-label=${this.settingsTexts.texts.staffSections}>
         <ul class="nav">
-          ${item('board', this.msg.boardHeading)} ${item('leads', this.settingsTexts.texts.leadsHeading)}
+          ${item('board', this.staffTexts.texts.boardHeading)} ${item('leads', this.settingsTexts.texts.leadsHeading)}
           ${admin ? item('settings', this.settingsTexts.texts.settingsHeading) : nothing}
         </ul>
       </nav>

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { ApiClient } from '../internal/api-client.ts';
 import { FakeBff, fakeCodes, type FakeBffOptions } from '../testing/fake-bff.ts';
-import { fakeTotpSecret } from '../testing/fake-totp.ts';
+import { fakeRecoveryCodes, fakeTotpSecret } from '../testing/fake-totp.ts';
 import { FakeResidentCases } from '../testing/fake-resident-cases.ts';
 import { SignInDriver } from '../testing/sign-in-driver.ts';
 import type { TenantPortal } from './tenant-portal.ts';
@@ -143,6 +143,13 @@ describe('<tenant-portal>', () => {
     await expect(el).to.be.accessible();
 
     await page.submit({ code: fakeCodes.totp });
+    // The recovery codes are shown once, before the portal opens, and the portal waits until they are noted.
+    await page.waitForHeading('Ihre Wiederherstellungscodes');
+    const codes = [...page.flow!.shadowRoot!.querySelectorAll('[part="recovery-codes"] li')].map((item) => item.textContent.trim());
+    expect(codes).to.deep.equal(fakeRecoveryCodes);
+    expect(page.text()).to.not.contain('Meine Anliegen');
+    await expect(el).to.be.accessible();
+    await page.press('Ich habe die Codes notiert – weiter');
     await page.waitForHeading('Meine Anliegen');
     expect(page.text()).to.contain('Dana Neumann');
   });

@@ -1,7 +1,9 @@
 import type { AccountOverview, AccountSession } from '../internal/account-api.ts';
 import { error, json, type FakeRoute } from './fake-bff.ts';
 import { fakeCodes } from './fake-bff.ts';
-import { fakeTotpQrCodeSvg, fakeTotpSecret, fakeTotpUri } from './fake-totp.ts';
+import { fakeRecoveryCodes, fakeTotpQrCodeSvg, fakeTotpSecret, fakeTotpUri } from './fake-totp.ts';
+
+export { fakeRecoveryCodes };
 
 /** The endpoints a fake can be told to fail (503). */
 export type AccountEndpoint = 'overview' | 'sessions' | 'end' | 'password' | 'recovery' | 'totp' | 'email';
@@ -26,7 +28,6 @@ export interface FakeAccountOptions {
 export const fakeAccountPassword = 'Sommer-Regen-2026!';
 
 /** Recovery codes the fake hands out, fixed so tests can look for them. */
-export const fakeRecoveryCodes = Array.from({ length: 10 }, (_, index) => `ABCD-EFGH-JKLM-NP${String.fromCharCode(65 + index)}Q`);
 
 /** Three sessions of Anna Müller: this browser, her phone and an old laptop. */
 export function fakeAccountSessions(): AccountSession[] {

@@ -2,7 +2,7 @@ import type { ErrorCode } from '../../bff/contract/errors.ts';
 import { ApiClient, type Session, type SessionUser, type SecondFactor } from '../internal/api-client.ts';
 import { ManualLiveUpdates } from '../internal/live-updates.ts';
 import { contractViolation } from './contract-check.ts';
-import { fakeTotpQrCodeSvg, fakeTotpSecret, fakeTotpUri } from './fake-totp.ts';
+import { fakeRecoveryCodes, fakeTotpQrCodeSvg, fakeTotpSecret, fakeTotpUri } from './fake-totp.ts';
 
 /**
  * An in-memory BFF that answers `fetch` like docs/sign-in.md, for tests and stories. Pass `fakeBff.fetch`
@@ -182,7 +182,7 @@ export class FakeBff {
       case 'POST /api/auth/enroll/totp':
         return json(200, { secret: fakeTotpSecret, otpauthUrl: fakeTotpUri, qrCodeSvg: fakeTotpQrCodeSvg });
       case 'POST /api/auth/enroll/totp/confirm':
-        return this.confirmCode(String(body.code), fakeCodes.totp);
+        return this.confirmCode(String(body.code), fakeCodes.totp, fakeRecoveryCodes);
       case 'POST /api/auth/enroll/email':
         return json(200, { state: 'enroll', sentTo: maskEmail(this.pending?.email ?? '') });
       case 'POST /api/auth/enroll/email/confirm':
@@ -242,7 +242,7 @@ export class FakeBff {
     return json(200, { ...this.session, csrfToken: this.csrfToken });
   }
 
-  private confirmCode(code: string, expected: string): Response {
+  private confirmCode(code: string, expected: string, recoveryCodes?: string[]): Response {
     if (!this.pending) return error(400, 'invalid_code', 'Bitte melden Sie sich erneut an.');
     if (code !== expected) {
       this.wrongCodes += 1;
@@ -256,7 +256,8 @@ export class FakeBff {
     this.wrongCodes = 0;
     this.rotateSession();
     this.session = { state: 'signed_in', user: this.userOf(this.pending) };
-    return json(200, { ...this.session, csrfToken: this.csrfToken });
+    // Like the BFF: a TOTP enrolment's answer carries the recovery codes, this once.
+    return json(200, { ...this.session, csrfToken: this.csrfToken, ...(recoveryCodes ? { recoveryCodes } : {}) });
   }
 
   private userOf(account: FakeAccount): SessionUser {

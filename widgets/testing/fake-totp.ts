@@ -50,3 +50,6 @@ export const fakeTotpQrCodeSvg =
   'M1 40.5h1m5 0h1m2 0h1m2 0h5m4 0h1m2 0h1m1 0h3m1 0h1m1 0h1m1 0h1m1 0h1m2 0h1' +
   'M1 41.5h7m1 0h2m4 0h1m1 0h1m1 0h1m1 0h1m1 0h1m1 0h3m2 0h1m1 0h1m1 0h2m1 0h2' +
   '"/></svg>\n';
+
+/** The recovery codes the fakes hand out after a TOTP enrolment, in the BFF's format. */
+export const fakeRecoveryCodes = Array.from({ length: 10 }, (_, index) => `ABCD-EFGH-JKLM-NP${String.fromCharCode(65 + index)}Q`);

@@ -5,7 +5,6 @@ import attachments from './attachments/en.ts';
 import filing from './filing/en.ts';
 import residentCases from './resident-cases/en.ts';
 import documents from './documents/en.ts';
-import staff from './staff/en.ts';
 import notifications from './notifications/en.ts';
 import type { Messages } from './de.ts';
 
@@ -18,7 +17,6 @@ const en: Messages = {
   ...filing,
   ...residentCases,
   ...documents,
-  ...staff,
   ...notifications,
 };
 

@@ -15,7 +15,13 @@ const signIn = {
   forgotPassword: 'Passwort vergessen?',
   activateLink: 'Erstmals hier? Konto mit Brief-Code aktivieren',
   secondFactorHeading: 'Bestätigungscode eingeben',
-  secondFactorTotp: 'Geben Sie den 6-stelligen Code aus Ihrer Authenticator-App ein.',
+  secondFactorTotp:
+    'Geben Sie den 6-stelligen Code aus Ihrer Authenticator-App ein – oder, ohne Ihr Smartphone, einen Ihrer Wiederherstellungscodes.',
+  codeOrRecoveryCode: 'Code oder Wiederherstellungscode',
+  recoveryCodesHeading: 'Ihre Wiederherstellungscodes',
+  recoveryCodesIntro:
+    'Notieren oder drucken Sie diese Codes und bewahren Sie sie sicher auf. Ohne Ihr Smartphone melden Sie sich mit einem davon an; jeder Code gilt einmal. Wir zeigen sie nur jetzt.',
+  recoveryCodesNoted: 'Ich habe die Codes notiert – weiter',
   secondFactorEmail: (sentTo: string | undefined) =>
     sentTo ? `Wir haben Ihnen einen Code an ${sentTo} geschickt.` : 'Wir haben Ihnen einen Code per E-Mail geschickt.',
   verifySubmit: 'Bestätigen',

@@ -16,7 +16,12 @@ const signIn: SignInMessages = {
   forgotPassword: 'Forgot your password?',
   activateLink: 'New here? Activate your account with the code from your letter',
   secondFactorHeading: 'Enter your confirmation code',
-  secondFactorTotp: 'Enter the 6-digit code from your authenticator app.',
+  secondFactorTotp: 'Enter the 6-digit code from your authenticator app – or, without your phone, one of your recovery codes.',
+  codeOrRecoveryCode: 'Code or recovery code',
+  recoveryCodesHeading: 'Your recovery codes',
+  recoveryCodesIntro:
+    'Write down or print these codes and keep them safe. Without your phone you sign in with one of them; each code works once. We show them only now.',
+  recoveryCodesNoted: 'I have noted the codes – continue',
   secondFactorEmail: (sentTo) => (sentTo ? `We have sent a code to ${sentTo}.` : 'We have sent you a code by e-mail.'),
   verifySubmit: 'Confirm',
   resendCode: 'Send a new code',

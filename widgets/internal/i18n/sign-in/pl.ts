@@ -17,7 +17,12 @@ const signIn: SignInMessages = {
   forgotPassword: 'Zapomniane hasło?',
   activateLink: 'Pierwszy raz tutaj? Aktywacja konta kodem z listu',
   secondFactorHeading: 'Kod potwierdzający',
-  secondFactorTotp: 'Prosimy wpisać 6-cyfrowy kod z aplikacji uwierzytelniającej.',
+  secondFactorTotp: 'Prosimy wpisać 6-cyfrowy kod z aplikacji uwierzytelniającej – lub, bez smartfona, jeden z kodów odzyskiwania.',
+  codeOrRecoveryCode: 'Kod lub kod odzyskiwania',
+  recoveryCodesHeading: 'Twoje kody odzyskiwania',
+  recoveryCodesIntro:
+    'Prosimy zapisać lub wydrukować te kody i bezpiecznie je przechowywać. Bez smartfona zalogujesz się jednym z nich; każdy kod działa raz. Pokazujemy je tylko teraz.',
+  recoveryCodesNoted: 'Zapisałem/-am kody – dalej',
   secondFactorEmail: (sentTo) => (sentTo ? `Wysłaliśmy kod na adres ${sentTo}.` : 'Wysłaliśmy kod e-mailem.'),
   verifySubmit: 'Potwierdź',
   resendCode: 'Wyślij kod ponownie',

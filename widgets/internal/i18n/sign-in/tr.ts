@@ -16,7 +16,13 @@ const signIn: SignInMessages = {
   forgotPassword: 'Şifrenizi mi unuttunuz?',
   activateLink: 'İlk kez mi buradasınız? Hesabınızı mektuptaki kodla etkinleştirin',
   secondFactorHeading: 'Doğrulama kodunu girin',
-  secondFactorTotp: 'Lütfen doğrulama uygulamanızdaki 6 haneli kodu girin.',
+  secondFactorTotp:
+    'Lütfen doğrulama uygulamanızdaki 6 haneli kodu girin – ya da telefonunuz yanınızda değilse kurtarma kodlarınızdan birini.',
+  codeOrRecoveryCode: 'Kod veya kurtarma kodu',
+  recoveryCodesHeading: 'Kurtarma kodlarınız',
+  recoveryCodesIntro:
+    'Bu kodları not edin veya yazdırın ve güvenli bir yerde saklayın. Telefonunuz olmadan bunlardan biriyle giriş yaparsınız; her kod bir kez geçerlidir. Kodları yalnızca şimdi gösteriyoruz.',
+  recoveryCodesNoted: 'Kodları not ettim – devam',
   secondFactorEmail: (sentTo) => (sentTo ? `${sentTo} adresine bir kod gönderdik.` : 'Size e-posta ile bir kod gönderdik.'),
   verifySubmit: 'Onayla',
   resendCode: 'Kodu yeniden gönder',
