@@ -27,6 +27,9 @@ export const caseListStyles = css`
     border-inline-start: 4px solid var(--_primary);
   }
   .open {
+    max-width: 100%;
+    /* A title of long compounds ("Schadensmeldungsübersicht …") wraps inside the card on a phone. */
+    overflow-wrap: anywhere;
     min-height: 0;
     padding: 0;
     border: 0;

@@ -76,12 +76,16 @@ export const tenantPortalStyles = css`
   .types {
     display: grid;
     gap: 0.75em;
-    grid-template-columns: repeat(auto-fit, minmax(14em, 1fr));
+    /* Two columns where a card's longest word fits, one on a phone; never wider than the view. */
+    grid-template-columns: repeat(auto-fit, minmax(min(17em, 100%), 1fr));
   }
   .type {
     display: grid;
     gap: 0.25em;
     width: 100%;
+    min-width: 0;
+    /* A compound longer than the card ("Dokumentenanforderung" in large type) breaks rather than overflows. */
+    overflow-wrap: anywhere;
     height: 100%;
     text-align: start;
     padding: 0.75em 1em;
