@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** `.open`: a title of long compounds ("Schadensmeldungsübersicht …") wraps inside the card on a phone. */
 export const caseListStyles = css`
   .top {
     display: flex;
@@ -28,7 +29,6 @@ export const caseListStyles = css`
   }
   .open {
     max-width: 100%;
-    /* A title of long compounds ("Schadensmeldungsübersicht …") wraps inside the card on a phone. */
     overflow-wrap: anywhere;
     min-height: 0;
     padding: 0;

@@ -1,5 +1,10 @@
 import { css } from 'lit';
 
+/**
+ * The request-type cards: two columns where a card's longest word fits, one on a phone, never wider than the
+ * view; a compound longer than a card ("Dokumentenanforderung" in large type) breaks rather than overflows.
+ * (Comments outside the template: the bundle keeps CSS comments.)
+ */
 export const tenantPortalStyles = css`
   .nav {
     display: flex;
@@ -76,7 +81,6 @@ export const tenantPortalStyles = css`
   .types {
     display: grid;
     gap: 0.75em;
-    /* Two columns where a card's longest word fits, one on a phone; never wider than the view. */
     grid-template-columns: repeat(auto-fit, minmax(min(17em, 100%), 1fr));
   }
   .type {
@@ -84,7 +88,6 @@ export const tenantPortalStyles = css`
     gap: 0.25em;
     width: 100%;
     min-width: 0;
-    /* A compound longer than the card ("Dokumentenanforderung" in large type) breaks rather than overflows. */
     overflow-wrap: anywhere;
     height: 100%;
     text-align: start;
