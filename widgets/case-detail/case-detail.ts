@@ -11,6 +11,9 @@ import { statusBadge, statusBadgeStyles } from '../internal/status-badge.ts';
 import { CaseMessageRequestEvent } from '../events/case-message-request.ts';
 import { textLimitProblem } from '../../bff/contract/text-length.ts';
 import { CharacterCount, characterCountStyles } from '../internal/character-count.ts';
+import { photoThumbnail, photoThumbnailStyles } from '../internal/photo-thumbnail.ts';
+import { AreaTexts } from '../internal/area-texts.ts';
+import { detailTexts } from '../internal/detail-texts.ts';
 import { caseDetailStyles } from './case-detail.styles.ts';
 
 /** The most characters of a message (as people see them), as the BFF takes them. */
@@ -28,6 +31,7 @@ const MESSAGE_MAX = 5000;
  *
  * @event {CaseMessageRequestEvent} mp-case-message-request - The resident sends `detail.body` and/or `detail.attachmentIds`.
  *
+ * @csspart thumbnail - A photo of the case, small (`?size=thumbnail` of its download), lazily loaded.
  * @csspart facts - Case number, type, status and urgency.
  * @csspart status - The status badge.
  * @csspart timeline - The list of public events.
@@ -50,12 +54,22 @@ const MESSAGE_MAX = 5000;
  * @cssproperty --mp-radius - Corners of cards and badges.
  */
 export class CaseDetailView extends PortalElement {
-  static override styles = [PortalElement.styles, residentViewStyles, statusBadgeStyles, caseDetailStyles, characterCountStyles];
+  static override styles = [
+    PortalElement.styles,
+    residentViewStyles,
+    statusBadgeStyles,
+    caseDetailStyles,
+    characterCountStyles,
+    photoThumbnailStyles,
+  ];
 
   @property({ attribute: false }) detail?: CaseDetail;
 
   /** Download link of an attachment (`client.url('/api/cases/:id/attachments/:aid')`). */
   @property({ attribute: false }) attachmentUrl: (caseId: string, attachmentId: string) => string = () => '#';
+
+  /** The address of a photo's thumbnail (`thumbnailOf` its download address); without it no thumbnails are shown. */
+  @property({ attribute: false }) thumbnailUrl?: (caseId: string, attachmentId: string) => string;
 
   /** A message is being sent. */
   @property({ type: Boolean, reflect: true }) sending = false;
@@ -71,6 +85,7 @@ export class CaseDetailView extends PortalElement {
   /** What is typed in the message field (its counter follows it). */
   @state() private draft = '';
   private readonly counter = new CharacterCount(this);
+  private readonly detailTexts = new AreaTexts(this, detailTexts);
   @query('textarea') private textarea?: HTMLTextAreaElement;
   @query('mp-attachment-picker') private picker?: AttachmentPicker;
 
@@ -132,6 +147,7 @@ export class CaseDetailView extends PortalElement {
             <ul class="plain" part="attachments">
               ${detail.attachments.map(
                 (attachment) => html`<li>
+                  ${photoThumbnail(this.thumbnailUrl?.(item.id, attachment.id), attachment, this.detailTexts.texts.photoAlt(attachment.fileName))}
                   <a href=${this.attachmentUrl(item.id, attachment.id)} download=${attachment.fileName}>${attachment.fileName}</a>
                   <span class="meta">(${msg.fileSize(attachment.size)}, ${msg.attachmentFrom(attachment.uploadedBy)})</span>
                 </li>`,

@@ -13,6 +13,7 @@ import type { ResidentCase } from '../internal/resident-cases-api.ts';
 import { ResidentHome, type ResidentView } from './resident-home.ts';
 import { tenantPortalStyles } from './tenant-portal.styles.ts';
 import { liveStatus, liveStatusStyles } from '../internal/live-status.ts';
+import { thumbnailOf } from '../internal/photo-thumbnail.ts';
 
 const filingTypes = ['damage', 'complaint', 'contact', 'document_request'] as const;
 type FilingType = (typeof filingTypes)[number];
@@ -320,6 +321,7 @@ export class TenantPortal extends SignInPortal {
             .detail=${home.detail}
             .client=${this.apiClient}
             .attachmentUrl=${(caseId: string, attachmentId: string) => home.attachmentUrl(caseId, attachmentId)}
+            .thumbnailUrl=${(caseId: string, attachmentId: string) => thumbnailOf(home.attachmentUrl(caseId, attachmentId))}
             .sending=${home.sending}
             .sendError=${home.sendError}
             @mp-case-message-request=${this.sendMessage}
