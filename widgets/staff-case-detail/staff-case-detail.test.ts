@@ -35,7 +35,10 @@ function submit(el: StaffCaseDetailView, heading: string, values: Record<string,
   target.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
 }
 
-describe('<mp-staff-case-detail>', () => {
+describe('<mp-staff-case-detail>', function () {
+  // The first test also runs the first accessibility check of the page: slow on a busy machine.
+  this.timeout(15_000);
+
   it('shows the facts, attachments and the activity log of a case, with the forms to work on it', async () => {
     const el = await detailView();
     const item = damage.case;
