@@ -35,9 +35,21 @@ const contentTypes = {
 };
 
 /** The built Storybook over HTTP on a free port; the hashed assets are cached, so each story loads fast. */
+/**
+ * The thumbnails the connected views (`<tenant-portal>`, `<case-board>`) ask their BFF for: an image tag's request
+ * goes past the stories' in-memory BFF to this server, which answers as the BFF would (a small picture).
+ */
+const thumbnailPath = /^\/api\/(staff\/)?cases\/[^/]+\/attachments\/[^/]+$/;
+const thumbnail = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
 async function serveStorybook() {
   const server = createServer(async (request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname));
+    const requested = new URL(request.url ?? '/', 'http://localhost');
+    if (thumbnailPath.test(requested.pathname) && requested.searchParams.get('size') === 'thumbnail') {
+      response.writeHead(200, { 'content-type': 'image/png' }).end(thumbnail);
+      return;
+    }
+    const path = normalize(decodeURIComponent(requested.pathname));
     const file = join(staticDir, path.endsWith('/') ? `${path}index.html` : path);
     if (!file.startsWith(staticDir) || !(await stat(file).catch(() => undefined))?.isFile()) {
       response.writeHead(404).end();

@@ -4,7 +4,7 @@ import type { AttachmentPicker } from '../widgets/attachment-picker/attachment-p
 import '../widgets/attachment-picker/attachment-picker.ts';
 import { english, phone320 } from './fixtures.ts';
 import { files, filingArgTypes, filingArgs, filingClient, rejectedFiles, type FilingArgs } from './case-filing-fixtures.ts';
-import { expectShown } from './play.ts';
+import { expectShown, findDeep } from './play.ts';
 
 interface Args extends FilingArgs {
   disabled: boolean;
@@ -46,6 +46,16 @@ export const Uploaded: Story = {
   play: async (context) => {
     choose(context, files());
     await expectShown(context.canvasElement, 'wasserfleck-decke-kueche.jpg', 'rechnung-klempner.pdf', 'Hochgeladen', 'Entfernen');
+  },
+};
+
+/** Chosen photos show as thumbnails at once, while they upload (object URLs of the files, given back when removed). */
+export const PhotoThumbnails: Story = {
+  args: { uploadDuration: 120_000 },
+  play: async (context) => {
+    choose(context, files());
+    await expectShown(context.canvasElement, 'wasserfleck-decke-kueche.jpg', 'Wird hochgeladen …');
+    await findDeep(context.canvasElement, 'img[part="thumbnail"][alt="Foto wasserfleck-decke-kueche.jpg"]');
   },
 };
 

@@ -8,6 +8,7 @@ import { FakeResidentCases } from '../widgets/testing/fake-resident-cases.ts';
 import '../widgets/case-detail/case-detail.ts';
 import { english, phone320, resident } from './fixtures.ts';
 import { expectShown, findDeep } from './play.ts';
+import { photoDataUrl } from './case-filing-fixtures.ts';
 
 const fake = new FakeResidentCases();
 const longFake = new FakeResidentCases({ long: true });
@@ -28,7 +29,8 @@ const meta: Meta<Args> = {
   argTypes: { detail: { control: false } },
   render: ({ detail, sending, sendError }) => html`
     <mp-case-detail .client=${client} .detail=${detail} ?sending=${sending} .sendError=${sendError}
-      .attachmentUrl=${(caseId: string, attachmentId: string) => client.url(`/api/cases/${caseId}/attachments/${attachmentId}`)}></mp-case-detail>
+      .attachmentUrl=${(caseId: string, attachmentId: string) => client.url(`/api/cases/${caseId}/attachments/${attachmentId}`)}
+      .thumbnailUrl=${() => photoDataUrl}></mp-case-detail>
   `,
 };
 export default meta;
@@ -38,6 +40,15 @@ type Story = StoryObj<Args>;
 export const OpenDamageReport: Story = {
   play: ({ canvasElement }) =>
     expectShown(canvasElement, 'Nr. 2026-0181', 'Beauftragt', 'Verlauf', 'Nachrichten', 'Nachricht oder Dateien hinzufügen'),
+};
+
+/** The resident's photos of the case, small (the BFF's thumbnails), above their download links. */
+export const PhotoThumbnails: Story = {
+  play: async ({ canvasElement }) => {
+    const thumbnail = await findDeep<HTMLImageElement>(canvasElement, 'img[part="thumbnail"]');
+    await expectShown(canvasElement, 'Foto-Bad.jpg');
+    await expect(thumbnail.alt).toBe('Foto Foto-Bad.jpg');
+  },
 };
 
 export const JustReceived: Story = {

@@ -61,9 +61,25 @@ export async function expectReceipt(form: Element, attachments: string): Promise
   await expectShown(form, 'Vielen Dank, Ihr Anliegen ist eingegangen', /Vorgangsnummer\s*\d{4}-\d{4}/, attachments);
 }
 
+/** A small real JPEG (32 × 24, blue-grey): the picker's thumbnail shows a picture, not a broken image. */
+const photoBytes = Uint8Array.from(
+  atob(
+    '/9j/2wBDAA0JCgsKCA0LCgsODg0PEyAVExISEyccHhcgLikxMC4pLSwzOko+MzZGNywtQFdBRkxOUlNSMj5aYVpQYEpRUk//2wBDAQ4ODhMREyYVFSZPNS01T09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT0//wAARCAAYACADASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAP/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFQEBAQAAAAAAAAAAAAAAAAAAAAT/xAAUEQEAAAAAAAAAAAAAAAAAAAAA/9oADAMBAAIRAxEAPwCYC9GAAAAAA//Z',
+  ),
+  (character) => character.charCodeAt(0),
+);
+
+/** The same picture as a `data:` URL, standing in for the BFF's thumbnail of a photo. */
+export const photoDataUrl = `data:image/jpeg;base64,${btoa(String.fromCharCode(...photoBytes))}`;
+
+/** A photo of `size` bytes that a browser can show (the picture, then padding a decoder ignores). */
+export function photoFile(name: string, size: number): File {
+  return new File([photoBytes, new Uint8Array(Math.max(0, size - photoBytes.length))], name, { type: 'image/jpeg' });
+}
+
 export function files(): File[] {
   return [
-    new File([new Uint8Array(1_800_000)], 'wasserfleck-decke-kueche.jpg', { type: 'image/jpeg' }),
+    photoFile('wasserfleck-decke-kueche.jpg', 1_800_000),
     new File([new Uint8Array(240_000)], 'rechnung-klempner.pdf', { type: 'application/pdf' }),
   ];
 }

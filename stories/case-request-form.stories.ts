@@ -138,6 +138,15 @@ export const LongTexts: Story = {
   },
 };
 
+/** From 80 % of a limit on a counter shows what is left (an emoji counts as one character), over it how much is too much. */
+export const CharacterCounter: Story = {
+  play: async ({ canvasElement }) => {
+    await fill(form(canvasElement), 'title', `Heizung 🔥 ${'ausgefallen '.repeat(14)}`);
+    await fill(form(canvasElement), 'description', `${'Die Heizung im Bad bleibt kalt. '.repeat(157)}🔥🔥`);
+    await expectShown(canvasElement, /Noch \d+ Zeichen/, /\d+ Zeichen zu viel/);
+  },
+};
+
 export const English: Story = {
   args: { caseType: 'complaint' },
   globals: english,

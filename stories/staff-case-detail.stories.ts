@@ -10,6 +10,7 @@ import '../widgets/staff-case-detail/staff-case-detail.ts';
 import '../widgets/staff-case-detail/work-order-panel.ts';
 import { english, phone320 } from './fixtures.ts';
 import { expectShown, findDeep } from './play.ts';
+import { photoDataUrl } from './case-filing-fixtures.ts';
 
 const fake = new FakeStaffCases();
 const longFake = new FakeStaffCases({ longTexts: true, count: 8 });
@@ -52,6 +53,7 @@ const meta: Meta<Args> = {
       .actionError=${actionError}
       .uploadProgress=${uploadProgress}
       .attachmentUrl=${(caseId: string, attachmentId: string) => `/api/staff/cases/${caseId}/attachments/${attachmentId}`}
+      .thumbnailUrl=${() => photoDataUrl}
     ></mp-staff-case-detail>
   `,
 };
@@ -62,6 +64,15 @@ type Story = StoryObj<Args>;
 export const DamageReport: Story = {
   play: ({ canvasElement }) =>
     expectShown(canvasElement, heading(damage), 'Schadensort', 'Verlauf', 'Status ändern', 'Antwort oder interne Notiz'),
+};
+
+/** The resident's photos small (the BFF's thumbnails, lazily loaded) above their download links; a PDF without one. */
+export const DamageReportPhotos: Story = {
+  play: async ({ canvasElement }) => {
+    const thumbnail = await findDeep<HTMLImageElement>(canvasElement, 'img[part="thumbnail"]');
+    await expect(thumbnail.alt).toBe('Foto foto-schaden.jpg');
+    await expectShown(canvasElement, 'Kostenvoranschlag Installateur Meier GmbH.pdf');
+  },
 };
 
 export const Loading: Story = {

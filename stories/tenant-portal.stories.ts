@@ -136,6 +136,22 @@ export const LiveUpdates: Story = {
   play: ({ canvasElement }) => expectShown(canvasElement, '3 ungelesen'),
 };
 
+/** A clerk changed a case's status while the page is open: a highlighted notice says so, not only the screen reader. */
+export const StatusChangedNotice: Story = {
+  args: { bff: signedIn, liveUpdatesAfter: 300 },
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Neuigkeit zu Ihrem Anliegen', 'Status jetzt „Beauftragt“'),
+};
+
+/** "Neues Anliegen" on a 320 px phone: the request-type cards one below the other, long words inside them. */
+export const NewCaseTypesMobile320: Story = {
+  args: { bff: signedIn },
+  globals: phone320,
+  play: async ({ canvasElement }) => {
+    (await findDeep<HTMLButtonElement>(canvasElement, 'button[part~="nav-item"]', 'Neues Anliegen')).click();
+    await expectShown(canvasElement, 'Dokumentenanforderung', 'Allgemeine Kontaktanfrage');
+  },
+};
+
 /** The live connection drops while "Meine Anliegen" is open: a calm notice over the list, nothing moves. */
 export const ConnectionInterrupted: Story = {
   args: { bff: signedIn, connectionLostAfter: 1500 },

@@ -38,12 +38,33 @@ if (!page[loaderStateKey]) {
     }
   };
 
+  // `<iframe data-mp-autosize src="…portal page…">`: the iframe grows with the portal inside (frame/frame-host.ts).
+  const sizeFrames = (root: Document | Element) => {
+    const selector = 'iframe[data-mp-autosize]';
+    if ((root instanceof Element && root.matches(selector)) || root.querySelector(selector))
+      import('./frame/frame-host.ts').then(
+        (frames) => frames.autosizeFrames(root),
+        () => {},
+      );
+  };
+
   loadPresentElements(document);
+  sizeFrames(document);
   new MutationObserver((mutations) => {
     for (const mutation of mutations) {
       for (const node of mutation.addedNodes) {
-        if (node instanceof Element) loadPresentElements(node);
+        if (node instanceof Element) {
+          loadPresentElements(node);
+          sizeFrames(node);
+        }
       }
     }
   }).observe(document.documentElement, { childList: true, subtree: true });
+
+  // The portal's own page inside such an iframe tells the framing page its height (frame/frame-child.ts).
+  if (window.parent !== window)
+    import('./frame/frame-child.ts').then(
+      (frame) => frame.startFrameChild(),
+      () => {},
+    );
 }

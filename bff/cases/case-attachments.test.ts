@@ -100,6 +100,41 @@ describe('case attachments', () => {
     assert.ok(pdfFile.content.equals(PDF));
   });
 
+  it('a photo as a thumbnail: at most 320 px, WebP, for the resident and the clerk only; none for a PDF', async () => {
+    const company = await createHousingCompany(server.db);
+    const resident = await signInResident(server, company);
+    const neighbour = await signInResident(server, company, 'neighbour');
+    const clerk = await signInStaff(server, company, 'clerk');
+    const large = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#3a6ea5' } })
+      .jpeg()
+      .toBuffer();
+    const photo = (await uploadOne(resident, large, 'Schimmel Schlafzimmer.jpg')).body.upload;
+    const pdf = (await uploadOne(resident, PDF, 'Rechnung.pdf')).body.upload;
+    const filed = await resident.post('/api/cases', contactCase([photo.id, pdf.id]));
+    assert.equal(filed.status, 201, JSON.stringify(filed.body));
+    const caseId = filed.body.case.id;
+    const [photoAttachment, pdfAttachment] = (await resident.get(`/api/cases/${caseId}`)).body.attachments;
+
+    for (const [client, path] of [
+      [resident, `/api/cases/${caseId}/attachments/${photoAttachment.id}?size=thumbnail`],
+      [clerk, `/api/staff/cases/${caseId}/attachments/${photoAttachment.id}?size=thumbnail`],
+    ] as const) {
+      const thumbnail = await download(client, path);
+      assert.equal(thumbnail.status, 200, path);
+      assert.equal(thumbnail.headers.get('content-type'), 'image/webp');
+      assert.equal(thumbnail.headers.get('cache-control'), 'private, no-store');
+      const { width, height, format } = await sharp(thumbnail.content).metadata();
+      assert.deepEqual([format, width, height], ['webp', 320, 240]);
+      assert.ok(thumbnail.content.length < photo.size / 4, `${thumbnail.content.length} bytes for ${photo.size}`);
+    }
+    const neighbours = await download(neighbour, `/api/cases/${caseId}/attachments/${photoAttachment.id}?size=thumbnail`);
+    assert.equal(neighbours.status, 404, 'another resident gets no thumbnail of the case');
+    const ofPdf = await resident.get(`/api/cases/${caseId}/attachments/${pdfAttachment.id}?size=thumbnail`);
+    assert.deepEqual([ofPdf.status, ofPdf.body.error.code], [404, 'not_found']);
+    const unknownSize = await resident.get(`/api/cases/${caseId}/attachments/${photoAttachment.id}?size=huge`);
+    assert.deepEqual([unknownSize.status, unknownSize.body.error.code], [400, 'validation_failed']);
+  });
+
   it('an unknown, foreign or used upload files no case and leaves the own uploads staged for another try', async () => {
     const company = await createHousingCompany(server.db);
     const other = await createHousingCompany(server.db);

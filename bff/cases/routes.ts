@@ -4,6 +4,9 @@ import type { Api } from '../http/api.ts';
 import { tenantContext } from '../http/guard.ts';
 import { sendFile } from '../http/send-file.ts';
 import type { AppContext } from '../context.ts';
+import { notFound } from '../errors.ts';
+import { createThumbnails } from '../uploads/thumbnails.ts';
+import { DEFAULT_UPLOAD_LIMITS } from '../uploads/use-cases.ts';
 import { createIncidentUseCases } from './incident-use-cases.ts';
 import { createRoutingUseCases } from './routing-use-cases.ts';
 import type { CaseUseCases } from './use-cases.ts';
@@ -46,11 +49,20 @@ export function registerCaseRoutes(api: Api, ctx: AppContext, cases: CaseUseCase
   api.route(operations.addInternalNote, ({ req, params, body }) => cases.addInternalNote(tenantContext(req), params.id, body.body));
   api.route(operations.listClerks, ({ req }) => cases.listClerks(tenantContext(req)));
 
-  // Files of a case, for its resident and for clerks.
+  // Files of a case, for its resident and for clerks; a photo also as a thumbnail, checked the same way.
+  const thumbnails = createThumbnails({
+    concurrency: ctx.config.UPLOAD_DECODE_CONCURRENCY ?? DEFAULT_UPLOAD_LIMITS.decodeConcurrency,
+    maxPixels: ctx.config.UPLOAD_MAX_MEGAPIXELS * 1_000_000,
+  });
   for (const download of [attachmentOperations.downloadOwnCaseAttachment, attachmentOperations.downloadCaseAttachment]) {
-    api.route(download, async ({ req, res, params }) =>
-      sendFile(res, await cases.attachmentFile(tenantContext(req), params.id, params.attachmentId)),
-    );
+    api.route(download, async ({ req, res, params, query }) => {
+      const tenant = tenantContext(req);
+      const file = await cases.attachmentFile(tenant, params.id, params.attachmentId);
+      if (query?.size !== 'thumbnail') return sendFile(res, file);
+      const thumbnail = await thumbnails.of(tenant.accountId, file);
+      if (!thumbnail) throw notFound('Für diese Datei gibt es kein Vorschaubild.');
+      sendFile(res, thumbnail);
+    });
   }
 
   // Routing rules (who receives new cases).

@@ -33,6 +33,11 @@ export type StagedUpload = z.output<typeof stagedUpload>;
 
 const attachmentParams = z.object({ id, attachmentId: id });
 
+/** `?size=thumbnail`: a photo made small (WebP, at most 320 px on its longer edge) for a case view's list. */
+const attachmentQuery = z.object({
+  size: z.enum(['thumbnail'], { error: 'Als Größe gibt es nur „thumbnail“ (Vorschaubild).' }).optional(),
+});
+
 export const attachmentOperations = {
   stageUpload: operation({
     operationId: 'stageUpload',
@@ -60,20 +65,22 @@ export const attachmentOperations = {
     operationId: 'downloadOwnCaseAttachment',
     method: 'get',
     path: '/cases/:id/attachments/:attachmentId',
-    summary: 'Datei meines Anliegens herunterladen',
+    summary: 'Datei meines Anliegens herunterladen (mit ?size=thumbnail ein Foto als Vorschaubild)',
     tag,
     access: 'resident',
     params: attachmentParams,
+    query: attachmentQuery,
     file: true,
   }),
   downloadCaseAttachment: operation({
     operationId: 'downloadCaseAttachment',
     method: 'get',
     path: '/staff/cases/:id/attachments/:attachmentId',
-    summary: 'Datei eines Vorgangs herunterladen',
+    summary: 'Datei eines Vorgangs herunterladen (mit ?size=thumbnail ein Foto als Vorschaubild)',
     tag,
     access: 'staff',
     params: attachmentParams,
+    query: attachmentQuery,
     file: true,
   }),
 };

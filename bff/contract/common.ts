@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ERROR_CODES } from './errors.ts';
+import { textLimitProblem } from './text-length.ts';
 
 /**
  * Building blocks of the contract's schemas. Validation messages are German (the default language and
@@ -10,17 +11,39 @@ import { ERROR_CODES } from './errors.ts';
 export const id = z.uuid({ error: 'Ungültige Kennung.' });
 export const timestamp = z.iso.datetime();
 
-/** A required text, trimmed, with a maximum length. */
+/**
+ * At most `max` characters as people see them (text-length.ts: an emoji is one), the same count as the
+ * widgets' counters. `too_big` with `origin: 'string'` as zod's own `.max()` would say; a text of few
+ * characters composed of many code points (more than the database's CHECK allows) is `origin: 'code_points'`.
+ */
+const visibleMax = (max: number) => (value: string, ctx: z.RefinementCtx) => {
+  const problem = textLimitProblem(value, max);
+  if (!problem) return;
+  ctx.addIssue({
+    code: 'too_big',
+    maximum: max,
+    inclusive: true,
+    origin: problem === 'too_long' ? 'string' : 'code_points',
+    input: value,
+    message:
+      problem === 'too_long'
+        ? `Bitte höchstens ${max} Zeichen.`
+        : `Der Text enthält zu viele zusammengesetzte Zeichen (z. B. Emojis mit Hautfarbe); bitte kürzen Sie ihn.`,
+  });
+};
+
+/** A required text, trimmed, with a maximum length in visible characters. */
 export const text = (max: number) =>
   z
     .string({ error: 'Bitte geben Sie einen Text ein.' })
     .trim()
     .min(1, 'Bitte füllen Sie dieses Feld aus.')
-    .max(max, `Bitte höchstens ${max} Zeichen.`);
+    .superRefine(visibleMax(max))
+    .meta({ maxLength: max });
 
-/** An optional text (may be empty), trimmed, with a maximum length. */
+/** An optional text (may be empty), trimmed, with a maximum length in visible characters. */
 export const optionalText = (max: number) =>
-  z.string({ error: 'Bitte geben Sie einen Text ein.' }).trim().max(max, `Bitte höchstens ${max} Zeichen.`);
+  z.string({ error: 'Bitte geben Sie einen Text ein.' }).trim().superRefine(visibleMax(max)).meta({ maxLength: max });
 
 /** A catalogue entry or account as a list shows it. */
 export const labelled = z.object({ id: z.uuid(), label: z.string() }).meta({ id: 'Labelled' });

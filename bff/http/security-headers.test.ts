@@ -87,8 +87,8 @@ describe('security headers (http PUBLIC_URL, demo mode)', () => {
       assert.deepEqual(policy.get('style-src'), ["'self'"], `${path}: style-src`);
       assert.deepEqual(policy.get('object-src'), ["'none'"], `${path}: object-src`);
       assert.deepEqual(policy.get('base-uri'), ["'self'"], `${path}: base-uri`);
-      // The authenticator's QR code is a data: image.
-      assert.deepEqual(policy.get('img-src'), ["'self'", 'data:'], `${path}: img-src`);
+      // The authenticator's QR code is a data: image; a chosen photo's thumbnail before its upload a blob: one.
+      assert.deepEqual(policy.get('img-src'), ["'self'", 'data:', 'blob:'], `${path}: img-src`);
       assert.equal(policy.has('upgrade-insecure-requests'), false, `${path}: the http demo must load its own scripts over http`);
     }
   });

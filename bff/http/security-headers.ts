@@ -36,7 +36,8 @@ const frameableOrigin = (origin: string) => /^https?:\/\/[a-z0-9.-]+(:\d+)?$/i.t
 /**
  * Middleware for the HTML pages the BFF serves (the demo site and its /dev pages; `npm run serve` serves none):
  * scripts, styles and connections from the BFF itself only, no inline code, `data:` images (the authenticator's
- * QR code). A page is not any one housing company's, so the BFF itself and every registered embed origin may
+ * QR code) and `blob:` images (a photo's thumbnail in the attachment picker before it is uploaded). A page is
+ * not any one housing company's, so the BFF itself and every registered embed origin may
  * frame it (`embedOrigins`); which company's data a framed page may use is still decided per request by the
  * session's origin check. Over https, pages also upgrade any http reference.
  */
@@ -47,7 +48,7 @@ export function pageSecurityPolicy(options: { https: boolean; embedOrigins: () =
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'"],
       styleSrc: ["'self'"],
-      imgSrc: ["'self'", 'data:'],
+      imgSrc: ["'self'", 'data:', 'blob:'],
       connectSrc: ["'self'"],
       fontSrc: ["'self'"],
       objectSrc: ["'none'"],

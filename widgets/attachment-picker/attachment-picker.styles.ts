@@ -110,6 +110,24 @@ export const attachmentPickerStyles = css`
     grid-row: 1 / span 3;
     font-size: 0.9em;
   }
+  .file.with-thumbnail {
+    grid-template-columns: auto minmax(0, 1fr) auto;
+  }
+  .with-thumbnail > :is(.file-head, progress, .status, .file-error) {
+    grid-column: 2;
+  }
+  .with-thumbnail > .remove {
+    grid-column: 3;
+  }
+  .thumbnail {
+    grid-column: 1;
+    grid-row: 1 / span 3;
+    width: 4em;
+    height: 4em;
+    object-fit: cover;
+    border-radius: calc(var(--_radius) / 2);
+    background: var(--_border);
+  }
   .visually-hidden {
     position: absolute;
     width: 1px;

@@ -30,7 +30,52 @@ function choose(el: AttachmentPicker, files: File[]): void {
 
 const rows = (el: AttachmentPicker) => [...el.shadowRoot!.querySelectorAll<HTMLLIElement>('li.file')];
 
+/** A real PNG, as a phone's photo would be (the thumbnail must show it, not just exist). */
+async function pngPhoto(name: string): Promise<File> {
+  const canvas = document.createElement('canvas');
+  canvas.width = 400;
+  canvas.height = 300;
+  const context = canvas.getContext('2d')!;
+  context.fillStyle = '#3a6ea5';
+  context.fillRect(0, 0, 400, 300);
+  const blob = await new Promise<Blob>((resolve) => canvas.toBlob((png) => resolve(png!), 'image/png'));
+  return new File([blob], name, { type: 'image/png' });
+}
+
 describe('<mp-attachment-picker>', () => {
+  it('shows a chosen photo as a small thumbnail before it is uploaded, and gives its object URL back when it goes', async () => {
+    const { client } = setUp({}, 400);
+    const el = await fixture<AttachmentPicker>(html`<mp-attachment-picker .client=${client}></mp-attachment-picker>`);
+    const revoked: string[] = [];
+    const revoke = URL.revokeObjectURL;
+    URL.revokeObjectURL = (url: string) => {
+      revoked.push(url);
+      revoke(url);
+    };
+    try {
+      choose(el, [await pngPhoto('Schimmel Bad.png'), photo('Rechnung.pdf', 4096, 'application/pdf'), await pngPhoto('Flur.png')]);
+      await el.updateComplete;
+      expect(el.uploading, 'shown while still uploading').to.be.true;
+      const thumbnails = () => [...el.shadowRoot!.querySelectorAll<HTMLImageElement>('img[part=thumbnail]')];
+      expect(thumbnails().map((img) => img.alt)).to.deep.equal(['Foto Schimmel Bad.png', 'Foto Flur.png']);
+      expect(rows(el)[1].querySelector('img'), 'no thumbnail for a PDF').to.equal(null);
+      const [first, second] = thumbnails();
+      expect(first.src).to.match(/^blob:/);
+      await waitUntil(() => first.complete && first.naturalWidth === 400, 'the photo itself is shown');
+      const box = first.getBoundingClientRect();
+      expect([Math.round(box.width), Math.round(box.height)]).to.deep.equal([64, 64]);
+      await expect(el).to.be.accessible();
+
+      rows(el)[0].querySelector<HTMLButtonElement>('button.remove')!.click();
+      await el.updateComplete;
+      expect(revoked).to.deep.equal([first.src]);
+      el.clear();
+      expect(revoked).to.deep.equal([first.src, second.src]);
+    } finally {
+      URL.revokeObjectURL = revoke;
+    }
+  });
+
   it('states its limits up front and is accessible', async () => {
     const { client } = setUp();
     const el = await fixture<AttachmentPicker>(html`<mp-attachment-picker .client=${client}></mp-attachment-picker>`);

@@ -7,6 +7,8 @@ import { ApiError, type ApiClient } from '../internal/api-client.ts';
 import { errorText } from '../internal/localize.ts';
 import { defaultApiClient } from '../internal/default-api-client.ts';
 import { CaseFilingApi, uploadLimits, type StagedUpload } from '../internal/case-filing-api.ts';
+import { AreaTexts } from '../internal/area-texts.ts';
+import { detailTexts } from '../internal/detail-texts.ts';
 import { attachmentPickerStyles } from './attachment-picker.styles.ts';
 
 /** One chosen file and where its upload stands. */
@@ -19,9 +21,20 @@ interface PickedFile {
   upload?: StagedUpload;
   error?: string;
   abort?: AbortController;
+  /** A photo's thumbnail before it is uploaded: an object URL of the chosen file, revoked when the file goes. */
+  preview?: string;
 }
 
 const megabytes = uploadLimits.maxBytes / (1024 * 1024);
+
+/** The photos a browser shows itself (the BFF takes JPEG, PNG and WebP); a PDF gets no thumbnail. */
+const previewOf = (file: File) => (/^image\/(jpeg|png|webp)$/.test(file.type) ? URL.createObjectURL(file) : undefined);
+
+/** A file leaves the picker: its upload stops and its thumbnail's object URL is given back. */
+function forget(file: PickedFile): void {
+  file.abort?.abort();
+  if (file.preview) URL.revokeObjectURL(file.preview);
+}
 
 /**
  * Lets a resident attach photos and documents to a case. Each file is uploaded the moment it is chosen
@@ -46,6 +59,7 @@ const megabytes = uploadLimits.maxBytes / (1024 * 1024);
  * @csspart choose - The "Dateien auswählen" button.
  * @csspart files - The list of chosen files.
  * @csspart file - One chosen file.
+ * @csspart thumbnail - A chosen photo, small, before and after its upload.
  * @csspart file-name - The file's name.
  * @csspart file-size - The file's size.
  * @csspart progress - The upload progress bar of a file.
@@ -93,6 +107,7 @@ export class AttachmentPicker extends PortalElement {
   @query('#choose') private chooseButton!: HTMLButtonElement;
 
   private readonly internals: ElementInternals;
+  private readonly detailTexts = new AreaTexts(this, detailTexts);
   private nextKey = 1;
 
   constructor() {
@@ -141,7 +156,7 @@ export class AttachmentPicker extends PortalElement {
 
   /** Forgets every file without deleting the uploads, e.g. after a filing took them. Running uploads stop. */
   clear(): void {
-    for (const file of this.files) file.abort?.abort();
+    for (const file of this.files) forget(file);
     this.files = [];
     this.announcement = '';
     this.syncFormState();
@@ -161,12 +176,15 @@ export class AttachmentPicker extends PortalElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.files = this.files.map((file) => (file.preview || file.status === 'rejected' ? file : { ...file, preview: previewOf(file.file) }));
     this.syncFormState();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    for (const file of this.files) file.abort?.abort();
+    for (const file of this.files) forget(file);
+    // Moved elsewhere on the page (connected again): the files stay, their thumbnails are made again then.
+    this.files = this.files.map((file) => ({ ...file, preview: undefined }));
   }
 
   private get filingApi(): CaseFilingApi {
@@ -215,7 +233,12 @@ export class AttachmentPicker extends PortalElement {
     const name = file.file.name;
     const percent = file.progress === undefined ? undefined : Math.round(file.progress * 100);
     return html`
-      <li class="file ${file.status}" part="file">
+      <li class="file ${file.status} ${file.preview ? 'with-thumbnail' : ''}" part="file">
+        ${
+          file.preview
+            ? html`<img class="thumbnail" part="thumbnail" src=${file.preview} alt=${this.detailTexts.texts.photoAlt(name)} width="64" height="64" decoding="async" />`
+            : nothing
+        }
         <div class="file-head">
           <span class="file-name" part="file-name">${name}</span>
           <span class="file-size" part="file-size">${this.msg.fileSize(file.file.size)}</span>
@@ -274,7 +297,7 @@ export class AttachmentPicker extends PortalElement {
       if (active >= this.maxFiles) return { ...picked, status: 'rejected', error: this.msg.tooManyFiles(this.maxFiles) };
       if (file.size > uploadLimits.maxBytes) return { ...picked, status: 'rejected', error: this.msg.fileTooLarge(megabytes) };
       active += 1;
-      return picked;
+      return { ...picked, preview: previewOf(file) };
     });
     if (!added.length) return;
     this.files = [...this.files, ...added];
@@ -314,7 +337,7 @@ export class AttachmentPicker extends PortalElement {
   private removeFile(shown: PickedFile): void {
     const index = this.files.findIndex((file) => file.key === shown.key);
     const picked = this.files[index] ?? shown;
-    picked.abort?.abort();
+    forget(picked);
     this.files = this.files.filter((file) => file.key !== picked.key);
     this.announcement = this.msg.fileRemoved(picked.file.name);
     if (picked.status === 'uploaded' && picked.upload) {

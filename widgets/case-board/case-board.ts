@@ -1,3 +1,4 @@
+import { thumbnailOf } from '../internal/photo-thumbnail.ts';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -494,6 +495,7 @@ export class CaseBoard extends StaffElement {
               .actionError=${this.actionError}
               .uploadProgress=${this.uploadProgress}
               .attachmentUrl=${(id: string, attachmentId: string) => this.cases.attachmentUrl(id, attachmentId)}
+              .thumbnailUrl=${(id: string, attachmentId: string) => thumbnailOf(this.cases.attachmentUrl(id, attachmentId))}
               @mp-case-close-request=${() => this.close()}
               @mp-case-open-request=${() => void this.loadDetail(caseId)}
               @mp-case-status-change-request=${this.changeStatus}

@@ -7,10 +7,14 @@ import './case-detail.ts';
 const fake = new FakeResidentCases({ long: false });
 const detailOf = (caseNumber: string) => fake.detail(fake.cases.find((item) => item.caseNumber === caseNumber)!.id)!;
 const client = new FakeBff().client();
+/** A tiny PNG standing in for the BFF's thumbnail (no request leaves the test page). */
+const photoDataUrl =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 async function detailView(caseNumber: string, lang = 'de') {
   return fixture<CaseDetailView>(html`<mp-case-detail lang=${lang} .client=${client} .detail=${detailOf(caseNumber)}
-    .attachmentUrl=${(caseId: string, attachmentId: string) => `/api/cases/${caseId}/attachments/${attachmentId}`}></mp-case-detail>`);
+    .attachmentUrl=${(caseId: string, attachmentId: string) => `/api/cases/${caseId}/attachments/${attachmentId}`}
+    .thumbnailUrl=${(caseId: string, attachmentId: string) => `${photoDataUrl}#${caseId}/${attachmentId}`}></mp-case-detail>`);
 }
 
 describe('<mp-case-detail>', () => {
@@ -31,6 +35,11 @@ describe('<mp-case-detail>', () => {
     expect(root.querySelector('[part="message"]')!.textContent).to.contain('Ihre Hausverwaltung').and.contain('Klempnerei Jansen');
     const link = root.querySelector<HTMLAnchorElement>('[part="attachments"] a')!;
     expect(link.getAttribute('download')).to.equal('Foto-Bad.jpg');
+    // The photo small (the BFF's thumbnail, through the same authorised route), loaded when scrolled to.
+    const thumbnail = root.querySelector<HTMLImageElement>('[part="attachments"] img[part="thumbnail"]')!;
+    const [, caseId, attachmentId] = /^\/api\/cases\/([^/]+)\/attachments\/([^/]+)$/.exec(link.getAttribute('href')!)!;
+    expect(thumbnail.getAttribute('src')).to.equal(`${photoDataUrl}#${caseId}/${attachmentId}`);
+    expect([thumbnail.alt, thumbnail.loading, thumbnail.width, thumbnail.height]).to.deep.equal(['Foto Foto-Bad.jpg', 'lazy', 160, 120]);
     expect(link.parentElement!.textContent).to.contain('402\u00A0kB').and.contain('von Ihnen');
     expect(root.querySelector('textarea')).to.exist;
     expect(root.querySelector('mp-attachment-picker')).to.exist;

@@ -9,7 +9,15 @@ import { residentViewStyles, timeOf } from '../internal/resident-view.ts';
 import { intlLocale } from '../internal/localize.ts';
 import { statusBadge, statusBadgeStyles } from '../internal/status-badge.ts';
 import { CaseMessageRequestEvent } from '../events/case-message-request.ts';
+import { textLimitProblem } from '../../bff/contract/text-length.ts';
+import { CharacterCount, characterCountStyles } from '../internal/character-count.ts';
+import { photoThumbnail, photoThumbnailStyles } from '../internal/photo-thumbnail.ts';
+import { AreaTexts } from '../internal/area-texts.ts';
+import { detailTexts } from '../internal/detail-texts.ts';
 import { caseDetailStyles } from './case-detail.styles.ts';
+
+/** The most characters of a message (as people see them), as the BFF takes them. */
+const MESSAGE_MAX = 5000;
 
 /**
  * One of the resident's cases: what they reported, the public status history, the messages with the
@@ -23,6 +31,7 @@ import { caseDetailStyles } from './case-detail.styles.ts';
  *
  * @event {CaseMessageRequestEvent} mp-case-message-request - The resident sends `detail.body` and/or `detail.attachmentIds`.
  *
+ * @csspart thumbnail - A photo of the case, small (`?size=thumbnail` of its download), lazily loaded.
  * @csspart facts - Case number, type, status and urgency.
  * @csspart status - The status badge.
  * @csspart timeline - The list of public events.
@@ -45,12 +54,22 @@ import { caseDetailStyles } from './case-detail.styles.ts';
  * @cssproperty --mp-radius - Corners of cards and badges.
  */
 export class CaseDetailView extends PortalElement {
-  static override styles = [PortalElement.styles, residentViewStyles, statusBadgeStyles, caseDetailStyles];
+  static override styles = [
+    PortalElement.styles,
+    residentViewStyles,
+    statusBadgeStyles,
+    caseDetailStyles,
+    characterCountStyles,
+    photoThumbnailStyles,
+  ];
 
   @property({ attribute: false }) detail?: CaseDetail;
 
   /** Download link of an attachment (`client.url('/api/cases/:id/attachments/:aid')`). */
   @property({ attribute: false }) attachmentUrl: (caseId: string, attachmentId: string) => string = () => '#';
+
+  /** The address of a photo's thumbnail (`thumbnailOf` its download address); without it no thumbnails are shown. */
+  @property({ attribute: false }) thumbnailUrl?: (caseId: string, attachmentId: string) => string;
 
   /** A message is being sent. */
   @property({ type: Boolean, reflect: true }) sending = false;
@@ -63,12 +82,17 @@ export class CaseDetailView extends PortalElement {
 
   @state() private fieldError = '';
   @state() private sent = '';
+  /** What is typed in the message field (its counter follows it). */
+  @state() private draft = '';
+  private readonly counter = new CharacterCount(this);
+  private readonly detailTexts = new AreaTexts(this, detailTexts);
   @query('textarea') private textarea?: HTMLTextAreaElement;
   @query('mp-attachment-picker') private picker?: AttachmentPicker;
 
   /** The portal calls this after the BFF took the message: the form empties and confirms. */
   messageSent(): void {
     if (this.textarea) this.textarea.value = '';
+    this.draft = '';
     this.picker?.clear();
     this.fieldError = '';
     this.sent = this.msg.messageSent;
@@ -123,6 +147,7 @@ export class CaseDetailView extends PortalElement {
             <ul class="plain" part="attachments">
               ${detail.attachments.map(
                 (attachment) => html`<li>
+                  ${photoThumbnail(this.thumbnailUrl?.(item.id, attachment.id), attachment, this.detailTexts.texts.photoAlt(attachment.fileName))}
                   <a href=${this.attachmentUrl(item.id, attachment.id)} download=${attachment.fileName}>${attachment.fileName}</a>
                   <span class="meta">(${msg.fileSize(attachment.size)}, ${msg.attachmentFrom(attachment.uploadedBy)})</span>
                 </li>`,
@@ -147,8 +172,10 @@ export class CaseDetailView extends PortalElement {
         <h3 id="form-heading">${msg.addMessageHeading}</h3>
         <form part="message-form" novalidate @submit=${(event: SubmitEvent) => this.submit(event, caseId)}>
           <label for="message">${msg.messageLabel}</label>
-          <textarea id="message" name="body" maxlength="5000" aria-invalid=${error ? 'true' : 'false'} aria-describedby="message-error"
-            @input=${() => ((this.fieldError = ''), (this.sent = ''))}></textarea>
+          <textarea id="message" name="body" aria-invalid=${error ? 'true' : 'false'}
+            aria-describedby=${[this.counter.describedBy('message', this.draft, MESSAGE_MAX), 'message-error'].filter(Boolean).join(' ')}
+            @input=${(event: InputEvent) => ((this.fieldError = ''), (this.sent = ''), (this.draft = (event.target as HTMLTextAreaElement).value))}></textarea>
+          ${this.counter.render('message', this.draft, MESSAGE_MAX)}
           <mp-attachment-picker lang=${this.locale} .client=${this.client} ?disabled=${this.sending} @change=${() => (this.fieldError = '')}></mp-attachment-picker>
           <p class="error" id="message-error" role="alert">${error}</p>
           <button class="primary" part="send" type="submit" ?disabled=${this.sending} aria-busy=${this.sending ? 'true' : 'false'}>
@@ -206,6 +233,12 @@ export class CaseDetailView extends PortalElement {
     }
     if (!body && !attachmentIds.length) {
       this.fieldError = this.msg.messageEmpty;
+      this.textarea?.focus();
+      return;
+    }
+    const problem = textLimitProblem(body, MESSAGE_MAX);
+    if (problem) {
+      this.fieldError = problem === 'too_long' ? this.msg.tooLong(MESSAGE_MAX) : this.counter.tooManyCombined;
       this.textarea?.focus();
       return;
     }

@@ -12,6 +12,8 @@ import { CaseFilingApi, type CaseCatalogue, type FiledCase, type NewCaseInput } 
 import { CaseSubmittedEvent } from '../events/case-submitted.ts';
 import type { AttachmentPicker } from '../attachment-picker/attachment-picker.ts';
 import '../attachment-picker/attachment-picker.ts';
+import { textLimitProblem } from '../../bff/contract/text-length.ts';
+import { CharacterCount, characterCountStyles } from '../internal/character-count.ts';
 import { caseFilingFormStyles } from './case-filing-form.styles.ts';
 
 export interface SelectOption {
@@ -22,6 +24,8 @@ export interface SelectOption {
 interface FieldOptions {
   hint?: string;
   required?: boolean;
+  /** The most characters (as people see them) the BFF takes; a counter shows from 80 % on. */
+  max?: number;
 }
 
 /**
@@ -30,7 +34,7 @@ interface FieldOptions {
  * submission that keeps everything typed on failure, and the time-stamped receipt.
  */
 export abstract class CaseFilingForm extends PortalElement {
-  static override styles = [PortalElement.styles, caseFilingFormStyles];
+  static override styles = [PortalElement.styles, caseFilingFormStyles, characterCountStyles];
 
   /** Base URL of the BFF; by default the origin the widget script was loaded from. */
   @property() api?: string;
@@ -61,6 +65,8 @@ export abstract class CaseFilingForm extends PortalElement {
   @state() protected attempted = false;
   @state() protected receipt?: { case: FiledCase; attachments: number };
 
+  private readonly counter = new CharacterCount(this);
+
   /** The text of the submit button. */
   protected abstract submitLabel(): string;
   /** The fields of the form, above the attachments. */
@@ -73,6 +79,9 @@ export abstract class CaseFilingForm extends PortalElement {
   protected abstract clearFields(): void;
   /** The heading of the form. */
   protected abstract heading(): string;
+
+  /** Set by `focusFirstField()`: focus goes to the first field as soon as the form shows it. */
+  private firstFieldPending = false;
 
   private readonly onSessionChange = () => {
     if (!this.session) void this.loadSession();
@@ -126,6 +135,24 @@ export abstract class CaseFilingForm extends PortalElement {
     super.willUpdate(changed);
     const stale = this.catalogue && this.catalogueLocale !== this.locale;
     if (this.signedIn && (!this.catalogue || stale) && this.catalogueState === 'idle') void this.loadCatalogue();
+  }
+
+  /**
+   * Moves focus to the form's first field, now or as soon as it is shown (the session and the catalogue may
+   * still be loading): the next step of a flow starts where the person types, not on a heading.
+   */
+  focusFirstField(): void {
+    this.firstFieldPending = true;
+    this.requestUpdate();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (!this.firstFieldPending) return;
+    const field = this.renderRoot.querySelector<HTMLElement>('form :is(input, select, textarea):not(:disabled)');
+    if (!field) return;
+    this.firstFieldPending = false;
+    field.focus();
   }
 
   private async loadSession(): Promise<void> {
@@ -253,7 +280,7 @@ export abstract class CaseFilingForm extends PortalElement {
 
   private startAnother(): void {
     this.receipt = undefined;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#heading')?.focus());
+    this.focusFirstField();
   }
 
   /** The message to show under a field: what is wrong now (after interaction), else the server's. */
@@ -279,8 +306,16 @@ export abstract class CaseFilingForm extends PortalElement {
     this.touch(name);
   }
 
-  protected describedBy(name: string, hint?: string): string | undefined {
-    const ids = [hint ? `${name}-hint` : '', this.errorFor(name) ? `${name}-error` : ''].filter(Boolean).join(' ');
+  /** What is wrong with a text's length, counted as the BFF counts (an emoji is one character). */
+  protected lengthError(value: string, max: number): string | undefined {
+    const problem = textLimitProblem(value.trim(), max);
+    if (problem === 'too_long') return this.msg.tooLong(max);
+    if (problem === 'too_many_combined') return this.counter.tooManyCombined;
+    return undefined;
+  }
+
+  protected describedBy(name: string, hint?: string, counter?: string): string | undefined {
+    const ids = [hint ? `${name}-hint` : '', counter ?? '', this.errorFor(name) ? `${name}-error` : ''].filter(Boolean).join(' ');
     return ids || undefined;
   }
 
@@ -331,9 +366,10 @@ export abstract class CaseFilingForm extends PortalElement {
     label: string,
     value: string,
     onInput: (value: string) => void,
-    { hint, required = false, multiline = false, autocomplete }: FieldOptions & { multiline?: boolean; autocomplete?: string } = {},
+    { hint, required = false, multiline = false, autocomplete, max }: FieldOptions & { multiline?: boolean; autocomplete?: string } = {},
   ): TemplateResult {
     const error = this.errorFor(name);
+    const counter = max ? this.counter.describedBy(name, value, max) : undefined;
     const input = (event: Event) => {
       this.clearServerField(name);
       onInput((event.target as HTMLInputElement | HTMLTextAreaElement).value);
@@ -351,7 +387,7 @@ export abstract class CaseFilingForm extends PortalElement {
               ?required=${required}
               ?disabled=${this.busy}
               aria-invalid=${error ? 'true' : 'false'}
-              aria-describedby=${ifDefined(this.describedBy(name, hint))}
+              aria-describedby=${ifDefined(this.describedBy(name, hint, counter))}
               .value=${value}
               @input=${input}
               @blur=${() => this.touch(name)}
@@ -365,13 +401,13 @@ export abstract class CaseFilingForm extends PortalElement {
               ?required=${required}
               ?disabled=${this.busy}
               aria-invalid=${error ? 'true' : 'false'}
-              aria-describedby=${ifDefined(this.describedBy(name, hint))}
+              aria-describedby=${ifDefined(this.describedBy(name, hint, counter))}
               .value=${value}
               @input=${input}
               @blur=${() => this.touch(name)}
             />`
         }
-        ${this.renderHintAndError(name, hint)}
+        ${max ? this.counter.render(name, value, max) : nothing} ${this.renderHintAndError(name, hint)}
       </div>
     `;
   }

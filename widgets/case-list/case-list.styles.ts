@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** `.open`: a title of long compounds ("Schadensmeldungsübersicht …") wraps inside the card on a phone. */
 export const caseListStyles = css`
   .top {
     display: flex;
@@ -27,6 +28,8 @@ export const caseListStyles = css`
     border-inline-start: 4px solid var(--_primary);
   }
   .open {
+    max-width: 100%;
+    overflow-wrap: anywhere;
     min-height: 0;
     padding: 0;
     border: 0;

@@ -137,6 +137,37 @@ describe('<mp-case-request-form>', () => {
     await waitUntil(() => el.shadowRoot!.querySelector('[part=receipt]'));
   });
 
+  it('counts emoji and combined letters as one character each, with a polite counter from 80 % of the limit', async () => {
+    const { client, bff } = setUp();
+    const el = await fixture<CaseRequestForm>(html`<mp-case-request-form .client=${client}></mp-case-request-form>`);
+    await ready(el);
+    const counter = () => el.shadowRoot!.querySelector('#title-counter')?.textContent?.trim();
+    const announced = () => el.shadowRoot!.querySelector('[part=field] [role=status]')?.textContent?.trim() ?? '';
+    // 159 of 200: no counter yet.
+    await type(el, 'title', '🏠'.repeat(159));
+    expect(counter()).to.equal(undefined);
+    // 😀 is two UTF-16 units, "é" written as e + combining accent two code points: each one character.
+    await type(el, 'title', `${'🏠'.repeat(150)}${'e\u0301'.repeat(10)}`);
+    expect(counter()).to.equal('Noch 40 Zeichen');
+    expect($(el, '#title').getAttribute('aria-describedby')).to.contain('title-counter');
+    await waitUntil(() => announced() === 'Noch 40 Zeichen', 'announced once typing pauses');
+    await type(el, 'title', '😀'.repeat(201));
+    expect(counter()).to.equal('1 Zeichen zu viel');
+    expect($(el, '#title-counter').hasAttribute('data-over')).to.equal(true);
+    await type(el, 'description', 'Die Heizung 🔥 ist zu heiß.');
+    submit(el);
+    await el.updateComplete;
+    expect($(el, '#title-error').textContent).to.equal('Bitte höchstens 200 Zeichen.');
+    expect(bff.requests.some((request) => request.path === '/api/cases')).to.equal(false);
+    // Exactly 200 emoji: what the BFF takes too (its zod schema counts the same way).
+    await type(el, 'title', '😀'.repeat(200));
+    expect(counter()).to.equal('Noch 0 Zeichen');
+    submit(el);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=receipt]'), 'filed');
+    expect(bff.requests.find((request) => request.path === '/api/cases')!.body).to.deep.include({ title: '😀'.repeat(200) });
+    await expect(el).to.be.accessible();
+  });
+
   it('chooses the type with the keyboard', async () => {
     const { client } = setUp();
     const el = await fixture<CaseRequestForm>(html`<mp-case-request-form .client=${client}></mp-case-request-form>`);

@@ -115,7 +115,7 @@ export class CaseRequestForm extends CaseFilingForm {
 
   private renderMessageFields(): TemplateResult {
     return html`
-      ${this.renderText('title', this.msg.subject, this.subject, (value) => (this.subject = value), { required: true })}
+      ${this.renderText('title', this.msg.subject, this.subject, (value) => (this.subject = value), { required: true, max: 200 })}
       ${
         this.caseType === 'complaint'
           ? html`
@@ -148,6 +148,7 @@ export class CaseRequestForm extends CaseFilingForm {
         required: true,
         multiline: true,
         hint: this.msg.requestDescriptionHint,
+        max: 5000,
       })}
     `;
   }
@@ -169,6 +170,7 @@ export class CaseRequestForm extends CaseFilingForm {
       ${this.renderText('description', this.msg.documentNote, this.description, (value) => (this.description = value), {
         multiline: true,
         hint: this.msg.documentNoteHint,
+        max: 5000,
       })}
     `;
   }
@@ -179,11 +181,12 @@ export class CaseRequestForm extends CaseFilingForm {
     if (this.caseType === 'document_request') {
       if (!this.documentTypeId) errors.documentTypeId = this.msg.documentTypeError;
     } else {
-      if (!this.subject.trim()) errors.title = this.msg.subjectError;
-      else if (this.subject.trim().length > 200) errors.title = this.msg.tooLong(200);
+      const title = this.subject.trim() ? this.lengthError(this.subject, 200) : this.msg.subjectError;
+      if (title) errors.title = title;
       if (!description) errors.description = this.msg.descriptionError;
     }
-    if (description.length > 5000) errors.description = this.msg.tooLong(5000);
+    const tooLong = this.lengthError(description, 5000);
+    if (tooLong) errors.description = tooLong;
     return errors;
   }
 

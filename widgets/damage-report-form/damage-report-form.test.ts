@@ -294,6 +294,8 @@ describe('<damage-report-form>', () => {
 
     $<HTMLButtonElement>(el, '[part=another]').click();
     await ready(el);
+    // The next report starts at its first field, not at the heading.
+    expect(el.shadowRoot!.activeElement?.id).to.equal('damageLocationId');
     expect($<HTMLSelectElement>(el, '#damageLocationId').value).to.equal('');
     expect($<HTMLSelectElement>(el, '#damageLocationId').disabled).to.be.false;
     expect($<HTMLButtonElement>(el, 'button[type=submit]').disabled).to.be.false;

@@ -194,9 +194,11 @@ export class DamageReportForm extends CaseFilingForm {
         required: true,
         multiline: true,
         hint: this.msg.damageDescriptionHint,
+        max: 5000,
       })}
       ${this.renderText('residentAvailability', this.msg.availability, this.availability, (value) => (this.availability = value), {
         hint: this.msg.availabilityHint,
+        max: 500,
       })}
       <div class="field" part="field">
         <label class="choice">
@@ -354,9 +356,10 @@ export class DamageReportForm extends CaseFilingForm {
     if (!this.locationId) errors.damageLocationId = this.msg.chooseLocationError;
     if (!this.categoryId) errors.damageCategoryId = this.msg.chooseCategoryError;
     if (!this.kindId) errors.damageKindId = this.msg.chooseKindError;
-    if (!this.description.trim()) errors.description = this.msg.descriptionError;
-    else if (this.description.trim().length > 5000) errors.description = this.msg.tooLong(5000);
-    if (this.availability.trim().length > 500) errors.residentAvailability = this.msg.tooLong(500);
+    const description = this.description.trim() ? this.lengthError(this.description, 5000) : this.msg.descriptionError;
+    if (description) errors.description = description;
+    const availability = this.lengthError(this.availability, 500);
+    if (availability) errors.residentAvailability = availability;
     return errors;
   }
 

@@ -5,6 +5,10 @@ import { FakeStaffCases, fakeClerks } from '../testing/fake-staff-cases.ts';
 import type { StaffCaseDetailView } from './staff-case-detail.ts';
 import './staff-case-detail.ts';
 
+/** A tiny PNG standing in for the BFF's thumbnail (no request leaves the test page). */
+const photoDataUrl =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
 const fake = new FakeStaffCases();
 const detailOf = (find: (detail: StaffCaseDetail) => boolean): StaffCaseDetail => [...fake.store.values()].find(find)!;
 const damage = detailOf(({ case: item }) => item.type === 'damage' && item.status === 'in_bearbeitung');
@@ -16,6 +20,7 @@ async function detailView(detail: StaffCaseDetail | undefined = damage, lang = '
     .detail=${detail}
     .clerks=${fakeClerks}
     .attachmentUrl=${(caseId: string, attachmentId: string) => `/api/staff/cases/${caseId}/attachments/${attachmentId}`}
+    .thumbnailUrl=${(caseId: string, attachmentId: string) => `${photoDataUrl}#${caseId}/${attachmentId}`}
   ></mp-staff-case-detail>`);
 }
 
@@ -30,7 +35,10 @@ function submit(el: StaffCaseDetailView, heading: string, values: Record<string,
   target.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
 }
 
-describe('<mp-staff-case-detail>', () => {
+describe('<mp-staff-case-detail>', function () {
+  // The first test also runs the first accessibility check of the page: slow on a busy machine.
+  this.timeout(15_000);
+
   it('shows the facts, attachments and the activity log of a case, with the forms to work on it', async () => {
     const el = await detailView();
     const item = damage.case;
@@ -38,6 +46,14 @@ describe('<mp-staff-case-detail>', () => {
     expect(text(el)).to.contain(`Schadensort${item.damage!.location.label}`).and.contain(item.resident!.name!);
     const link = root(el).querySelector<HTMLAnchorElement>('.attachments a')!;
     expect(link.getAttribute('href')).to.equal(`/api/staff/cases/${item.id}/attachments/${damage.attachments[0].id}`);
+    // Photos small, from the BFF's authorised route, loaded when scrolled to; a PDF without one.
+    const photos = damage.attachments.filter((attachment) => attachment.contentType.startsWith('image/'));
+    const thumbnails = [...root(el).querySelectorAll<HTMLImageElement>('.attachments img[part=thumbnail]')];
+    expect(photos.length).to.be.greaterThan(0);
+    expect(thumbnails.map((img) => [img.getAttribute('src'), img.alt, img.loading, img.width, img.height])).to.deep.equal(
+      photos.map((photo) => [`${photoDataUrl}#${item.id}/${photo.id}`, `Foto ${photo.fileName}`, 'lazy', 160, 120]),
+    );
+    expect(root(el).querySelectorAll('.attachments li').length).to.be.greaterThan(thumbnails.length);
     expect(root(el).querySelectorAll('.timeline .entry').length).to.be.greaterThan(2);
     expect([...root(el).querySelectorAll('form')].map((node) => node.getAttribute('aria-labelledby'))).to.deep.equal([
       'status-heading',

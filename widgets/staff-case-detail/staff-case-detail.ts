@@ -26,6 +26,9 @@ import { CaseNoteRequestEvent } from '../events/case-note-request.ts';
 import { CaseOpenRequestEvent } from '../events/case-open-request.ts';
 import { CaseReplyRequestEvent } from '../events/case-reply-request.ts';
 import { CaseStatusChangeRequestEvent } from '../events/case-status-change-request.ts';
+import { AreaTexts } from '../internal/area-texts.ts';
+import { detailTexts } from '../internal/detail-texts.ts';
+import { photoThumbnail, photoThumbnailStyles } from '../internal/photo-thumbnail.ts';
 import { staffCaseDetailStyles } from './staff-case-detail.styles.ts';
 
 /** The work a clerk can do on a case; `busy` names the one under way. */
@@ -54,6 +57,7 @@ export type StaffCaseAction = 'status' | 'assign' | 'message' | 'document' | 'ce
  *
  * @slot work-order - On a damage case: its contractor orders (`<case-board>` puts `<mp-work-order-panel>` here).
  *
+ * @csspart thumbnail - A photo of the case, small (`?size=thumbnail` of its download), lazily loaded.
  * @csspart heading - The case number and title.
  * @csspart activity - The activity log.
  * @csspart actions - The forms to work on the case.
@@ -77,9 +81,7 @@ export type StaffCaseAction = 'status' | 'assign' | 'message' | 'document' | 'ce
  * @cssproperty --mp-spacing - Base spacing.
  */
 export class StaffCaseDetailView extends StaffElement {
-  static override styles = [StaffElement.styles, staffViewStyles, staffCaseDetailStyles];
-  /** Staff work in German or English; any other page language shows German. */
-
+  static override styles = [StaffElement.styles, staffViewStyles, staffCaseDetailStyles, photoThumbnailStyles];
   /** The case as the list shows it: its number and title head the view while the detail loads. */
   @property({ attribute: false }) summary?: StaffCase;
 
@@ -109,6 +111,11 @@ export class StaffCaseDetailView extends StaffElement {
 
   /** Download link of an attachment (`client.url('/api/staff/cases/:id/attachments/:aid')`). */
   @property({ attribute: false }) attachmentUrl: (caseId: string, attachmentId: string) => string = () => '#';
+
+  /** The address of a photo's thumbnail (`thumbnailOf` its download address); without it no thumbnails are shown. */
+  @property({ attribute: false }) thumbnailUrl?: (caseId: string, attachmentId: string) => string;
+
+  private readonly detailTexts = new AreaTexts(this, detailTexts);
 
   @state() private messageKind: 'reply' | 'note' = 'reply';
 
@@ -224,6 +231,7 @@ export class StaffCaseDetailView extends StaffElement {
             ? html`<ul class="attachments">
               ${detail.attachments.map(
                 (attachment) => html`<li>
+                  ${photoThumbnail(this.thumbnailUrl?.(item.id, attachment.id), attachment, this.detailTexts.texts.photoAlt(attachment.fileName))}
                   <a href=${this.attachmentUrl(item.id, attachment.id)} download=${attachment.fileName} aria-label=${msg.boardDownload(attachment.fileName)}
                     >${attachment.fileName}</a
                   >

@@ -57,6 +57,8 @@ export class ResidentHome implements ReactiveController {
   filed?: ResidentCase;
   /** The last change, for the polite live region. */
   announcement = '';
+  /** The last status change of a case, shown to sighted residents too (`<mp-status-notice>`) until closed. */
+  statusNotice = '';
 
   private api?: ResidentCasesApi;
   /** Refreshes "vor 5 Minuten" and the like while the page stays open. */
@@ -122,11 +124,13 @@ export class ResidentHome implements ReactiveController {
     this.highlight = undefined;
     this.filed = undefined;
     this.announcement = '';
+    this.statusNotice = '';
   }
 
   /** Switches the view; the documents load the first time they are shown. */
   show(view: ResidentView): void {
     if (view !== this.view) this.filed = undefined;
+    if (view !== this.view && view !== 'cases') this.statusNotice = '';
     this.view = view;
     if (view !== 'case') this.openCaseId = undefined;
     if (view === 'documents' && this.documents.state !== 'loaded') void this.loadDocuments();
@@ -224,6 +228,11 @@ export class ResidentHome implements ReactiveController {
     this.announce(this.host.msg.caseFiled(filed.caseNumber, filed.createdAt));
   }
 
+  dismissStatusNotice(): void {
+    this.statusNotice = '';
+    this.host.requestUpdate();
+  }
+
   downloadUrl(documentId: string): string {
     return this.api?.documentUrl(documentId) ?? '#';
   }
@@ -311,8 +320,12 @@ export class ResidentHome implements ReactiveController {
         const known = this.cases.items.some((item) => item.id === updated.id);
         this.upsertCase(updated);
         if (this.openCaseId === updated.id) void this.loadDetail();
-        if (change === 'status_changed') this.announce(msg.liveCaseStatus(updated.caseNumber, msg.caseStatusLabels[updated.status]));
-        else if (change === 'public_reply') this.announce(msg.liveCaseReply(updated.caseNumber));
+        if (change === 'status_changed') {
+          const text = msg.liveCaseStatus(updated.caseNumber, msg.caseStatusLabels[updated.status]);
+          this.announce(text);
+          this.statusNotice = text;
+          this.highlight = updated.id;
+        } else if (change === 'public_reply') this.announce(msg.liveCaseReply(updated.caseNumber));
         else if (change === 'created' && !known) this.announce(msg.caseFiled(updated.caseNumber, updated.createdAt));
         // The resident's own messages and files need no announcement.
         else if (!['resident_message', 'attachments_added', 'created'].includes(change))

@@ -422,6 +422,18 @@ describe('<tenant-portal> resident area', function () {
       await page.list!.updateComplete;
       const card = [...page.list!.shadowRoot!.querySelectorAll('li.case')].find((item) => item.textContent.includes('2026-0180'))!;
       expect(card.querySelector('[part="status"]')!.textContent).to.equal('Beauftragt');
+      // Sighted residents see it too: a highlighted notice above the list, and the case highlighted in it.
+      const notice = () => page.root.querySelector('mp-status-notice')?.shadowRoot?.querySelector<HTMLElement>('[part="notice"]');
+      await until(() => notice(), 'visible notice');
+      expect(notice()!.querySelector('.text')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+        'Neuigkeit zu Ihrem Anliegen Anliegen 2026-0180: Status jetzt „Beauftragt“.',
+      );
+      expect(notice()!.getBoundingClientRect().height).to.be.greaterThan(0);
+      expect(notice()!.closest('[aria-live],[role=status]')).to.equal(null);
+      expect(card.hasAttribute('data-highlight')).to.equal(true);
+      await expect(page.el).to.be.accessible();
+      notice()!.querySelector<HTMLButtonElement>('[part="dismiss"]')!.click();
+      await until(() => !page.root.querySelector('mp-status-notice'), 'closed');
 
       await page.openCase('Lärm im Treppenhaus nach 22 Uhr');
       const detailLoads = () => bff.calls.filter((call) => call === `GET /api/cases/${record.id}`).length;
@@ -431,6 +443,7 @@ describe('<tenant-portal> resident area', function () {
       expect(detailLoads()).to.equal(before + 1);
       expect(page.detail!.shadowRoot!.textContent).to.contain('Wir haben alle Parteien angeschrieben.').and.contain('Status: Erledigt');
       expect(page.heading()).to.equal('Anliegen 2026-0180: Lärm im Treppenhaus nach 22 Uhr');
+      await until(() => notice()?.textContent?.includes('Status jetzt „Erledigt“'), 'visible in the open case too');
     });
 
     it('announces a reply from the housing company', async () => {
@@ -682,11 +695,17 @@ describe('<tenant-portal> resident area', function () {
     const requestForm = page.root.querySelector('mp-case-request-form')!;
     expect(requestForm.getAttribute('case-type')).to.equal('complaint');
     expect(requestForm.hasAttribute('fixed-type')).to.be.true;
+    // Each step starts where the resident acts: the first field of the form, not its heading.
+    await until(() => requestForm.shadowRoot?.activeElement?.id === 'title', 'focus on the subject field');
+    expect(page.focused()).to.equal(requestForm);
     page.button(page.root, 'Andere Art wählen').click();
     await el.updateComplete;
+    await until(() => page.focused()?.getAttribute('part') === 'case-type', 'focus on the first type');
+    expect(page.focused()!.textContent).to.contain('Schadensmeldung');
     page.button(page.root, 'Schadensmeldung').click();
     await until(() => page.root.querySelector('damage-report-form')?.shadowRoot, 'damage form', { timeout: 5000 });
     const form = page.root.querySelector('damage-report-form')!;
+    await until(() => form.shadowRoot!.activeElement?.id === 'damageLocationId', 'focus on "Schadensort" once the catalogue is here');
     expect((form as unknown as { client: unknown }).client).to.equal((el as unknown as { apiClient: unknown }).apiClient);
 
     const filed = {

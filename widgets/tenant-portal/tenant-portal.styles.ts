@@ -1,5 +1,10 @@
 import { css } from 'lit';
 
+/**
+ * The request-type cards: two columns where a card's longest word fits, one on a phone, never wider than the
+ * view; a compound longer than a card ("Dokumentenanforderung" in large type) breaks rather than overflows.
+ * (Comments outside the template: the bundle keeps CSS comments.)
+ */
 export const tenantPortalStyles = css`
   .nav {
     display: flex;
@@ -76,12 +81,14 @@ export const tenantPortalStyles = css`
   .types {
     display: grid;
     gap: 0.75em;
-    grid-template-columns: repeat(auto-fit, minmax(14em, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(17em, 100%), 1fr));
   }
   .type {
     display: grid;
     gap: 0.25em;
     width: 100%;
+    min-width: 0;
+    overflow-wrap: anywhere;
     height: 100%;
     text-align: start;
     padding: 0.75em 1em;

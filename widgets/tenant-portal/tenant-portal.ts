@@ -6,12 +6,14 @@ import { statusBadge, statusBadgeStyles } from '../internal/status-badge.ts';
 import { SignInPortal } from '../sign-in-flow/sign-in-portal.ts';
 import type { CaseMessageRequestEvent } from '../events/case-message-request.ts';
 import type { CaseDetailView } from '../case-detail/case-detail.ts';
+import type { CaseFilingForm } from '../case-filing/case-filing-form.ts';
 import '../case-list/case-list.ts';
 import '../document-inbox/document-inbox.ts';
 import type { ResidentCase } from '../internal/resident-cases-api.ts';
 import { ResidentHome, type ResidentView } from './resident-home.ts';
 import { tenantPortalStyles } from './tenant-portal.styles.ts';
 import { liveStatus, liveStatusStyles } from '../internal/live-status.ts';
+import { thumbnailOf } from '../internal/photo-thumbnail.ts';
 
 const filingTypes = ['damage', 'complaint', 'contact', 'document_request'] as const;
 type FilingType = (typeof filingTypes)[number];
@@ -46,6 +48,7 @@ const lazyViews = {
  * @csspart account-settings - `<account-settings>`, in place of the content while the account bar has it open.
  * @csspart nav - The navigation between the resident's views.
  * @csspart live-status - "Verbindung unterbrochen – wird wiederhergestellt" while live updates are restored.
+ * @csspart status-notice - The visible notice of a live status change (`<mp-status-notice>`), until closed.
  * @csspart nav-item - Each navigation button; the current one has `aria-current="page"`.
  * @csspart unread-badge - The number of unread documents in the navigation.
  * @csspart view - The current view ("Meine Anliegen", a case, "Neues Anliegen", "Meine Dokumente").
@@ -118,6 +121,9 @@ export class TenantPortal extends SignInPortal {
   /** The view and case last rendered: a different one moves focus to its heading. */
   private shownView?: string;
 
+  /** A type was chosen: the form's first field gets focus once the form's code is here and it is rendered. */
+  private formFocusPending = false;
+
   get signedIn(): boolean {
     return this.signIn.session?.state === 'signed_in';
   }
@@ -149,6 +155,11 @@ export class TenantPortal extends SignInPortal {
     const shown = this.signedIn ? `${this.home.view}:${this.home.openCaseId ?? ''}` : undefined;
     if (shown && this.shownView && shown !== this.shownView) this.renderRoot.querySelector<HTMLElement>('#view-heading')?.focus();
     this.shownView = shown;
+    const form = this.formFocusPending ? this.renderRoot.querySelector<CaseFilingForm>('damage-report-form, mp-case-request-form') : null;
+    if (form && customElements.get(form.localName)) {
+      this.formFocusPending = false;
+      form.focusFirstField();
+    }
   }
 
   protected renderSignedIn() {
@@ -158,9 +169,19 @@ export class TenantPortal extends SignInPortal {
       <div class="visually-hidden" role="status" aria-live="polite">${home.announcement}</div>
       ${liveStatus(home.liveInterrupted, this.msg.liveInterrupted)}
       <section class="view" part="view" aria-labelledby="view-heading" @mp-case-submitted=${this.caseSubmitted}>
+        ${this.renderStatusNotice()}
         ${home.view === 'case' ? this.renderCase() : home.view === 'new' ? this.renderNewCase() : home.view === 'documents' ? this.renderDocuments() : home.view === 'chat' ? this.renderChat() : this.renderCases()}
       </section>
     `;
+  }
+
+  /** A live status change, visible (the live region above only speaks); its code comes with the first change. */
+  private renderStatusNotice() {
+    const text = this.home.statusNotice;
+    if (!text) return nothing;
+    // Until its code is here the element is empty; the announcement and the highlighted case say it meanwhile.
+    if (!customElements.get('mp-status-notice')) import('../status-notice/status-notice.ts').catch(() => {});
+    return html`<mp-status-notice part="status-notice" lang=${this.locale} text=${text} @mp-status-notice-dismissed=${() => this.home.dismissStatusNotice()}></mp-status-notice>`;
   }
 
   private renderNav() {
@@ -300,6 +321,7 @@ export class TenantPortal extends SignInPortal {
             .detail=${home.detail}
             .client=${this.apiClient}
             .attachmentUrl=${(caseId: string, attachmentId: string) => home.attachmentUrl(caseId, attachmentId)}
+            .thumbnailUrl=${(caseId: string, attachmentId: string) => thumbnailOf(home.attachmentUrl(caseId, attachmentId))}
             .sending=${home.sending}
             .sendError=${home.sendError}
             @mp-case-message-request=${this.sendMessage}
@@ -351,9 +373,14 @@ export class TenantPortal extends SignInPortal {
     `;
   }
 
+  /** The next step starts where the resident acts: the form's first field, or the first type to choose. */
   private chooseType(type: FilingType | undefined) {
     this.showForm(type);
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#view-heading')?.focus());
+    if (!type) {
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('button.type')?.focus());
+      return;
+    }
+    this.formFocusPending = true;
   }
 
   private showForm(type: FilingType | undefined) {
