@@ -94,6 +94,8 @@ import { registerLeadIntakePathRoutes } from './leads/intake-path-routes.ts';
 import { deadLetterPurgeJob, leadMailboxOf, openImmoFolderJob } from './leads/intake-workers.ts';
 import { mountContractorAnswerPage, registerContractorRoutes } from './contractors/routes.ts';
 import { createContractorUseCases } from './contractors/use-cases.ts';
+import { registerPrivacyRoutes } from './privacy/routes.ts';
+import { createPrivacyUseCases } from './privacy/use-cases.ts';
 
 export interface RunningServer extends AppContext {
   url: string;
@@ -323,6 +325,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       publicUrl: ctx.publicUrl,
       logger,
     }),
+  );
+  registerPrivacyRoutes(
+    api,
+    createPrivacyUseCases(db, () => clock.now()),
   );
   const leadIntake = createLeadIntakePathUseCases({ db, secrets, realtime, clock, replies: leadMail });
   registerLeadIntakePathRoutes(api, leadIntake);

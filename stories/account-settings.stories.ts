@@ -3,6 +3,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { userEvent } from 'storybook/test';
 import { FakeBff } from '../widgets/testing/fake-bff.ts';
 import { fakeAccountPassword, FakeAccount, type FakeAccountOptions } from '../widgets/testing/fake-account.ts';
+import { FakePrivacy, type FakePrivacyOptions } from '../widgets/testing/fake-privacy.ts';
 import '../widgets/account-settings/account-settings.ts';
 import { english, phone320, resident } from './fixtures.ts';
 import { expectShown, findDeep } from './play.ts';
@@ -10,6 +11,10 @@ import { expectShown, findDeep } from './play.ts';
 interface Args {
   /** The in-memory account API: password, second factor, sessions, failures, latency. */
   account: FakeAccountOptions;
+  /** "Meine Daten" (shown to residents): the erasure request's state, failures, latency. */
+  privacy?: FakePrivacyOptions;
+  /** The person is a resident (the portals set it from the session). */
+  resident?: boolean;
 }
 
 /**
@@ -21,9 +26,12 @@ const meta: Meta<Args> = {
   component: 'account-settings',
   args: { account: { latency: 200 } },
   argTypes: { account: { control: 'object' } },
-  render: ({ account }) => {
-    const bff = new FakeBff({ session: { state: 'signed_in', user: resident }, routes: new FakeAccount(account).routes });
-    return html`<account-settings .client=${bff.client()}></account-settings>`;
+  render: ({ account, privacy, resident: isResident }) => {
+    const bff = new FakeBff({
+      session: { state: 'signed_in', user: resident },
+      routes: [...new FakePrivacy(privacy).routes, ...new FakeAccount(account).routes],
+    });
+    return html`<account-settings ?resident=${isResident ?? false} .client=${bff.client()}></account-settings>`;
   },
 };
 export default meta;
@@ -158,4 +166,83 @@ export const English: Story = {
 export const Mobile320: Story = {
   globals: phone320,
   play: ({ canvasElement }) => expectShown(canvasElement, 'Angemeldete Geräte', 'Passwort ändern', 'Zweiter Faktor', 'E-Mail-Adresse'),
+};
+
+/** A resident's "Meine Daten": both downloads, what an erasure would keep and why, the button to ask for it. */
+export const MyData: Story = {
+  args: { resident: true },
+  play: ({ canvasElement }) =>
+    expectShown(
+      canvasElement,
+      'Meine Daten',
+      'Alle Daten herunterladen (PDF, zum Lesen)',
+      'Alle Daten herunterladen (JSON, maschinenlesbar)',
+      'Was aufbewahrt werden muss – und warum',
+      '2 abgeschlossene Anliegen mit Nachrichten und Anhängen, längstens bis 2. März 2036',
+      '§ 147 AO',
+      'Löschung beantragen …',
+    ),
+};
+
+export const ErasureConfirmation: Story = {
+  args: { resident: true },
+  play: async ({ canvasElement }) => {
+    await press(canvasElement, 'Löschung beantragen …');
+    await expectShown(canvasElement, 'Möchten Sie die Löschung Ihrer Daten wirklich beantragen?', 'Löschung verbindlich beantragen');
+  },
+};
+
+export const ErasureRequested: Story = {
+  args: { resident: true },
+  play: async ({ canvasElement }) => {
+    await press(canvasElement, 'Löschung beantragen …');
+    (await findDeep<HTMLInputElement>(canvasElement, 'input[name="confirm"]')).click();
+    await press(canvasElement, 'Löschung verbindlich beantragen');
+    await expectShown(canvasElement, 'Ihr Löschantrag ist eingegangen.', 'Sie haben die Löschung am 2. März 2026 beantragt.');
+  },
+};
+
+export const ErasurePending: Story = {
+  args: { resident: true, privacy: { pendingForever: ['request'] } },
+  play: async ({ canvasElement }) => {
+    await press(canvasElement, 'Löschung beantragen …');
+    (await findDeep<HTMLInputElement>(canvasElement, 'input[name="confirm"]')).click();
+    await press(canvasElement, 'Löschung verbindlich beantragen');
+    await expectShown(canvasElement, 'Wird gesendet …');
+  },
+};
+
+export const ErasureFailed: Story = {
+  args: { resident: true, privacy: { failing: ['request'] } },
+  play: async ({ canvasElement }) => {
+    await press(canvasElement, 'Löschung beantragen …');
+    (await findDeep<HTMLInputElement>(canvasElement, 'input[name="confirm"]')).click();
+    await press(canvasElement, 'Löschung verbindlich beantragen');
+    await expectShown(canvasElement, 'Löschung verbindlich beantragen', 'vorübergehend nicht verfügbar');
+  },
+};
+
+export const ErasureOpen: Story = {
+  args: { resident: true, privacy: { request: 'open' } },
+  play: ({ canvasElement }) =>
+    expectShown(canvasElement, 'Sie haben die Löschung am 2. März 2026 beantragt.', 'Was aufbewahrt werden muss – und warum'),
+};
+
+export const ErasureCompletedEarlier: Story = {
+  args: { resident: true, privacy: { request: 'completed' } },
+  play: ({ canvasElement }) =>
+    expectShown(canvasElement, 'Ein früherer Löschantrag wurde am 6. Mai 2025 erledigt.', 'Löschung beantragen …'),
+};
+
+export const MyDataEnglish: Story = {
+  args: { resident: true },
+  globals: english,
+  play: ({ canvasElement }) =>
+    expectShown(canvasElement, 'My data', 'Download all data (PDF, to read)', 'What has to be kept – and why', 'Ask for erasure …'),
+};
+
+export const MyDataMobile320: Story = {
+  args: { resident: true },
+  globals: phone320,
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Meine Daten', 'Löschung beantragen …'),
 };

@@ -47,6 +47,11 @@ export const ERROR_CODES = [
   'no_totp_factor',
   /** The e-mail confirmation link is unknown, expired, used or superseded. */
   'invalid_email_change_token',
+  // Art. 15 / 17 DSGVO (docs/privacy.md)
+  /** The resident has an open erasure request already. */
+  'erasure_already_requested',
+  /** The erasure request was completed already. */
+  'erasure_request_completed',
   // Cases (docs/cases.md)
   'case_closed',
   'case_changed',

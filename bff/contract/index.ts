@@ -19,6 +19,7 @@ import { leadIntakeOperations } from './lead-intake.ts';
 import { leadLifecycleOperations, leadOperations } from './leads.ts';
 import { notificationOperations } from './notifications.ts';
 import { onboardingOperations } from './onboarding.ts';
+import { privacyOperations } from './privacy.ts';
 import type { Operation } from './operation.ts';
 import { settingsOperations } from './settings.ts';
 import { viewingOperations } from './viewings.ts';
@@ -41,6 +42,7 @@ export * from './leads.ts';
 export * from './notifications.ts';
 export * from './onboarding.ts';
 export * from './operation.ts';
+export * from './privacy.ts';
 export * from './realtime.ts';
 export * from './settings.ts';
 export * from './viewings.ts';
@@ -65,5 +67,6 @@ export const operations = {
   ...contractorOperations,
   ...accountOperations,
   ...notificationOperations,
+  ...privacyOperations,
 } satisfies Record<string, Operation>;
 export type OperationId = keyof typeof operations;

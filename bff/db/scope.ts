@@ -7,9 +7,11 @@ import { joinUnit, openUnitOf } from './unit-of-work.ts';
  * - `resident`, `clerk`, `admin`: a signed-in user of one housing company;
  * - `auth`: the sign-in use cases before a session exists (tenant from the login form's housing company);
  * - `platform`: the operator's admin API (creates housing companies);
- * - `system`: background jobs such as session clean-up.
+ * - `system`: background jobs such as session clean-up;
+ * - `privacy`: reads every row of one company's tables for the Art. 15 export of the session's resident
+ *   (bff/privacy/; its queries name the resident and account, migration 0041).
  */
-export type ScopeRole = 'resident' | 'clerk' | 'admin' | 'auth' | 'platform' | 'system';
+export type ScopeRole = 'resident' | 'clerk' | 'admin' | 'auth' | 'platform' | 'system' | 'privacy';
 
 export interface Scope {
   role: ScopeRole;

@@ -15,7 +15,7 @@ const germanDate = (date: Date, style: 'long' | 'medium') =>
   new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', dateStyle: style }).format(date);
 
 /** Renders one document with the fonts registered as `regular` and `bold`; resolves to the PDF bytes. */
-function render(info: PDFKit.DocumentInfo, draw: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
+export function render(info: PDFKit.DocumentInfo, draw: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margins: { top: 72, bottom: 72, left: 72, right: 72 }, info, lang: 'de-DE' });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {

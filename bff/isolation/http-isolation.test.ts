@@ -126,6 +126,28 @@ const ROUTES: Record<string, Line> = {
     body: () => ({ receipt: true, replies: true, statusChanges: true, appointments: true }),
     expect: [200],
   },
+  // Art. 15 / 17 (migration 0041): the resident's own data only; the admin completes the neighbour's seeded request.
+  'GET /api/account/privacy': { kind: 'collection', as: 'resident', expect: [200] },
+  'GET /api/account/privacy/export': { kind: 'collection', as: 'resident', query: (w) => `residentId=${w.b.resident.id}`, expect: [200] },
+  'GET /api/account/privacy/export.pdf': {
+    kind: 'collection',
+    as: 'resident',
+    query: (w) => `residentId=${w.b.resident.id}`,
+    expect: [200],
+  },
+  'POST /api/account/privacy/erasure-request': {
+    kind: 'collection',
+    as: 'resident',
+    body: (w) => ({ confirm: true, residentId: w.b.resident.id }),
+    expect: [400],
+  },
+  'GET /api/privacy/erasure-requests': { kind: 'collection', as: 'admin', expect: [200] },
+  'POST /api/privacy/erasure-requests/{id}/complete': {
+    kind: 'object',
+    as: 'admin',
+    own: (w) => probeId(w.a, 'erasure-request'),
+    foreign: (w) => probeId(w.b, 'erasure-request'),
+  },
   'POST /api/admin/tenants': { kind: 'platform' },
   'POST /api/admin/tenants/{slug}/staff': { kind: 'platform' },
   'POST /api/admin/tenants/{slug}/buildings': { kind: 'platform' },

@@ -204,6 +204,9 @@ describe('tenant isolation in SQL', () => {
       ...scopesOf(a),
       platform: { role: 'platform' },
       system: { role: 'system' },
+      // The Art. 15 export's reading scope, and the erasure's (taken only inside erase_resident(); migration 0041).
+      privacy: { role: 'privacy', tenantId: a.tenant.id, accountId: a.resident.accountId, residentId: a.resident.id },
+      eraser: { role: 'eraser' as Scope['role'], tenantId: a.tenant.id, accountId: a.admin.id },
       'an unknown tenant id': { role: 'admin', tenantId: randomUUID() },
     });
 
@@ -239,6 +242,8 @@ describe('tenant isolation in SQL', () => {
       'auth (sign-in, with session key)': 0,
       platform: 0,
       system: 0,
+      privacy: 0,
+      eraser: 0,
       'an unknown tenant id': 0,
     })) {
       void scope;

@@ -60,6 +60,7 @@ export const KNOWN_TENANT_TABLES = [
   'email_changes',
   'notification_preferences',
   'case_views',
+  'erasure_requests',
 ];
 
 /** The plaintext of the mail relay's secret SEEDS stores for a company (provider mail, `POST /hooks/{slug}/mail`). */
@@ -710,6 +711,23 @@ export const SEEDS: Array<{ tables: string[]; seed: (db: Database, company: Hous
           [tenantId, company.resident.id],
         );
       }),
+  },
+  {
+    // An open erasure request of the neighbour (migration 0041; probeId 'erasure-request'), so that completing it
+    // touches no account the suites sign in with.
+    tables: ['erasure_requests'],
+    seed: (db, company) =>
+      withScope(
+        db,
+        { role: 'resident', tenantId: company.tenant.id, accountId: company.neighbour.accountId, residentId: company.neighbour.id },
+        (tx) =>
+          tx.query(`INSERT INTO erasure_requests (tenant_id, id, resident_id, account_id) VALUES ($1, $2, $3, $4)`, [
+            company.tenant.id,
+            probeId(company, 'erasure-request'),
+            company.neighbour.id,
+            company.neighbour.accountId,
+          ]),
+      ),
   },
 ];
 

@@ -135,4 +135,39 @@ export const accountSettingsStyles = css`
     display: grid;
     gap: 0.75em;
   }
+  a.download {
+    color: var(--_primary);
+    border: 1px solid var(--_primary);
+    border-radius: var(--_radius);
+    padding: 0.5em 0.875em;
+    text-decoration: none;
+  }
+  a.download:focus-visible,
+  .check input:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  button.danger {
+    color: #fff;
+    background: var(--_error);
+    border-color: var(--_error);
+  }
+  .retained {
+    margin: 0;
+    padding-inline-start: 1.25em;
+    display: grid;
+    gap: 0.5em;
+  }
+  .confirm-erasure {
+    display: grid;
+    gap: 0.75em;
+    padding: 0.75em;
+    border: 1px solid var(--_error);
+    border-radius: var(--_radius);
+  }
+  .check {
+    display: flex;
+    gap: 0.5em;
+    align-items: flex-start;
+  }
 `;

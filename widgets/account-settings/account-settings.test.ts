@@ -7,6 +7,7 @@ import type { AccountSettingsElement } from './account-settings.ts';
 import './account-settings.ts';
 import { ApiClient } from '../internal/api-client.ts';
 import { FakeStaffCases } from '../testing/fake-staff-cases.ts';
+import { FakePrivacy, type FakePrivacyOptions } from '../testing/fake-privacy.ts';
 import '../staff-portal/staff-portal.ts';
 
 const session = {
@@ -22,7 +23,7 @@ async function open(options: FakeAccountOptions = {}, lang = 'de') {
   return { fake, bff, el };
 }
 
-const shows = (el: Element, what: string, timeout = 3000) =>
+const shows = (el: Element, what: string, timeout = 4000) =>
   waitUntil(() => deepText(el).includes(what), `shows “${what}”: ${deepText(el)}`, { timeout });
 const codesShown = (el: Element) => [...el.shadowRoot!.querySelectorAll('[part~="recovery-codes"] code')].map((code) => code.textContent);
 
@@ -136,6 +137,70 @@ describe('<account-settings>', () => {
     await press(failing, 'Try again');
     await shows(failing, 'Signed-in devices');
     await shows(failing, 'This device');
+  });
+});
+
+describe('<account-settings>: "Meine Daten" (Art. 15 / 17 DSGVO)', () => {
+  async function openAsResident(privacy: FakePrivacyOptions = {}, lang = 'de') {
+    const fake = new FakePrivacy(privacy);
+    const bff = new FakeBff({ session, routes: [...fake.routes, ...new FakeAccount().routes] });
+    const el = await fixture<AccountSettingsElement>(
+      html`<account-settings resident lang=${lang} .client=${bff.client()}></account-settings>`,
+    );
+    await shows(el, lang === 'de' ? 'Meine Daten' : 'My data');
+    return { fake, bff, el };
+  }
+  const downloads = (el: AccountSettingsElement) =>
+    [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('[part~="download"]')].map((link) => new URL(link.href).pathname);
+
+  it('offers both downloads and says what an erasure keeps and why; staff see no such section', async () => {
+    const { el } = await openAsResident();
+    expect(downloads(el)).to.deep.equal(['/api/account/privacy/export.pdf', '/api/account/privacy/export']);
+    const kept = deepText(el.shadowRoot!.querySelector('[part~="retained"]')!);
+    expect(kept).to.contain('1 offenes Anliegen').and.contain('§ 257 HGB').and.contain('längstens bis 2. März 2036');
+    expect(kept).to.contain('Ihr Miet- oder Eigentumsverhältnis');
+    await expect(el).to.be.accessible();
+
+    const staff = await open();
+    expect(deepText(staff.el)).to.not.contain('Meine Daten');
+    expect(staff.bff.requests.some((request) => request.path.startsWith('/api/account/privacy'))).to.be.false;
+  });
+
+  it('asks only after an explicit confirmation, then shows the open request instead of the button', async () => {
+    const { fake, el } = await openAsResident({ latency: 50 });
+    await press(el, 'Löschung beantragen …');
+    await shows(el, 'Möchten Sie die Löschung Ihrer Daten wirklich beantragen?');
+    await press(el, 'Abbrechen');
+    expect(deepText(el)).to.not.contain('Möchten Sie die Löschung');
+    expect(fake.overview.erasureRequest).to.equal(null);
+
+    await press(el, 'Löschung beantragen …');
+    // The checkbox is required: without it the form is not sent.
+    await press(el, 'Löschung verbindlich beantragen');
+    expect(fake.overview.erasureRequest).to.equal(null);
+    el.shadowRoot!.querySelector<HTMLInputElement>('input[name="confirm"]')!.click();
+    await press(el, 'Löschung verbindlich beantragen');
+    await shows(el, 'Ihr Löschantrag ist eingegangen.');
+    await shows(el, 'Sie haben die Löschung am 2. März 2026 beantragt.');
+    expect(fake.overview.erasureRequest?.status).to.equal('open');
+    expect(findButton(el, 'Löschung beantragen …')).to.equal(undefined);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the BFF’s words when asking fails', async () => {
+    const failing = await openAsResident({ failing: ['request'] });
+    await press(failing.el, 'Löschung beantragen …');
+    failing.el.shadowRoot!.querySelector<HTMLInputElement>('input[name="confirm"]')!.click();
+    await press(failing.el, 'Löschung verbindlich beantragen');
+    await shows(failing.el, 'vorübergehend nicht verfügbar');
+    expect(findButton(failing.el, 'Löschung verbindlich beantragen')).to.not.equal(undefined);
+  });
+
+  it('shows an open request from before instead of the button, in English too', async () => {
+    const open = await openAsResident({ request: 'open' }, 'en');
+    await shows(open.el, 'You asked for erasure on 2 March 2026.');
+    expect(deepText(open.el)).to.contain('Download all data (JSON, machine-readable)').and.contain('1 open request');
+    expect(findButton(open.el, 'Ask for erasure …')).to.equal(undefined);
   });
 });
 

@@ -6,18 +6,21 @@ import { defaultApiClient } from '../internal/default-api-client.ts';
 import { errorText, fieldErrorText, intlLocale } from '../internal/localize.ts';
 import { AccountApi, type AccountOverview, type AccountSession, type TotpEnrolment } from '../internal/account-api.ts';
 import { AreaTexts } from '../internal/area-texts.ts';
+import { PrivacyApi, type PrivacyOverview, type RetainedItem } from '../internal/privacy-api.ts';
 import { accountTexts } from './account-texts.ts';
 import { accountSettingsStyles } from './account-settings.styles.ts';
 
-type Section = 'sessions' | 'password' | 'factor' | 'email';
+type Section = 'sessions' | 'password' | 'factor' | 'email' | 'privacy';
 /** Where the second-factor section stands: its buttons, one of its two forms, the new app's QR code, or codes shown once. */
 type FactorStep = 'idle' | 'reenrol-password' | 'reenrol-code' | 'recovery-password' | 'codes';
 
 /**
  * A signed-in resident's or staff member's own account (docs/sign-in.md, "Self-service"): the devices they are
  * signed in on (end one, or all others), their password, the second factor with its recovery codes (shown
- * once), and their e-mail address (changed by a link to the new one). Every section shows its own progress,
- * the BFF's words for what went wrong and a confirmation.
+ * once), and their e-mail address (changed by a link to the new one). A resident also finds "Meine Daten": the
+ * download of everything the portal holds about them (JSON and PDF, Art. 15 DSGVO) and the erasure request
+ * (Art. 17), confirmed explicitly, with what must be kept and why (docs/data-subject-rights.md). Every section shows
+ * its own progress, the BFF's words for what went wrong and a confirmation.
  *
  * The account bar of `<tenant-portal>` and `<staff-portal>` opens it; its code is imported only then.
  *
@@ -42,6 +45,9 @@ type FactorStep = 'idle' | 'reenrol-password' | 'reenrol-code' | 'recovery-passw
  * @csspart qr-code - The new app's QR code.
  * @csspart secret - The new app's key, to type in.
  * @csspart recovery-codes - The recovery codes, shown once.
+ * @csspart download - Each download link of "Meine Daten".
+ * @csspart retained - The list of what an erasure keeps.
+ * @csspart erasure-status - The state of the resident's erasure request.
  *
  * @cssproperty --mp-color-primary - Buttons and accents.
  * @cssproperty --mp-color-on-primary - Text on primary buttons.
@@ -66,6 +72,9 @@ export class AccountSettingsElement extends PortalElement {
   /** The API to talk to; the portals pass theirs, stories and tests a fake. */
   @property({ attribute: false }) client?: ApiClient;
 
+  /** The person is a resident: shows "Meine Daten" (export and erasure request). The portals set it from the session. */
+  @property({ type: Boolean }) resident = false;
+
   /** Level of the element's heading; its sections are one level deeper. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
@@ -81,6 +90,9 @@ export class AccountSettingsElement extends PortalElement {
   @state() private factorStep: FactorStep = 'idle';
   @state() private enrolment?: TotpEnrolment;
   @state() private recoveryCodes: string[] = [];
+  @state() private privacy?: PrivacyOverview;
+  /** "Löschung beantragen" opened its confirmation. */
+  @state() private confirmingErasure = false;
 
   private readonly accountTexts = new AreaTexts(this, accountTexts);
   private loaded = false;
@@ -100,6 +112,10 @@ export class AccountSettingsElement extends PortalElement {
     return new AccountApi(this.apiClient);
   }
 
+  private get privacyApi(): PrivacyApi {
+    return new PrivacyApi(this.apiClient);
+  }
+
   protected override async getUpdateComplete(): Promise<boolean> {
     await this.accountTexts.ready(this.locale);
     return super.getUpdateComplete();
@@ -107,7 +123,7 @@ export class AccountSettingsElement extends PortalElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (!this.loaded || changed.has('client') || changed.has('api')) {
+    if (!this.loaded || changed.has('client') || changed.has('api') || changed.has('resident')) {
       this.loaded = true;
       void this.load();
     }
@@ -116,9 +132,14 @@ export class AccountSettingsElement extends PortalElement {
   private async load(): Promise<void> {
     this.loadState = 'loading';
     try {
-      const [overview, sessions] = await Promise.all([this.account.overview(), this.account.sessions()]);
+      const [overview, sessions, privacy] = await Promise.all([
+        this.account.overview(),
+        this.account.sessions(),
+        this.resident ? this.privacyApi.overview() : undefined,
+      ]);
       this.overview = overview;
       this.sessions = sessions;
+      this.privacy = privacy;
       this.loadState = 'ready';
     } catch (error) {
       this.loadError = error;
@@ -146,11 +167,17 @@ export class AccountSettingsElement extends PortalElement {
       );
       this.errors = {
         ...this.errors,
-        [section]: Object.keys(fields).length ? this.msg.fieldErrorsSummary(Object.keys(fields).length) : errorText(this.msg, error),
+        [section]: Object.keys(fields).length ? this.msg.fieldErrorsSummary(Object.keys(fields).length) : this.errorWords(error),
       };
     } finally {
       this.busy = { ...this.busy, [section]: false };
     }
+  }
+
+  /** The element's own refusals in its texts, every other error as the portals word it. */
+  private errorWords(error: unknown): string {
+    const code = (error as { code?: string }).code;
+    return (code && this.t.errors[code]) || errorText(this.msg, error);
   }
 
   private formValues(event: SubmitEvent): Record<string, string> {
@@ -234,6 +261,22 @@ export class AccountSettingsElement extends PortalElement {
     });
   };
 
+  private readonly requestErasure = (event: SubmitEvent) => {
+    event.preventDefault();
+    return this.run('privacy', async () => {
+      const request = await this.privacyApi.requestErasure();
+      this.privacy = { ...this.privacy!, erasureRequest: request };
+      this.confirmingErasure = false;
+      return this.t.erasureRequested;
+    });
+  };
+
+  private setConfirmingErasure(open: boolean): void {
+    this.confirmingErasure = open;
+    this.errors = { ...this.errors, privacy: undefined };
+    this.notices = { ...this.notices, privacy: undefined };
+  }
+
   private setFactorStep(step: FactorStep): void {
     this.factorStep = step;
     this.errors = { ...this.errors, factor: undefined };
@@ -276,7 +319,8 @@ export class AccountSettingsElement extends PortalElement {
           <button part="button" type="button" @click=${() => void this.load()}>${this.t.retry}</button>
         `;
       case 'ready':
-        return html`${this.renderSessions()} ${this.renderPassword()} ${this.renderFactor()} ${this.renderEmail()}`;
+        return html`${this.renderSessions()} ${this.renderPassword()} ${this.renderFactor()} ${this.renderEmail()}
+        ${this.privacy ? this.renderPrivacy(this.privacy) : nothing}`;
     }
   }
 
@@ -454,6 +498,71 @@ export class AccountSettingsElement extends PortalElement {
         </form>
       `,
     );
+  }
+
+  private day(iso: string | null): string {
+    return iso ? new Intl.DateTimeFormat(intlLocale(this.locale), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso)) : '';
+  }
+
+  private retainedText(item: RetainedItem): string {
+    return this.t.kept[item.kind](item.count, this.day(item.keptUntil));
+  }
+
+  private renderPrivacy(privacy: PrivacyOverview) {
+    const request = privacy.erasureRequest;
+    const open = request?.status === 'open';
+    const busy = this.busy.privacy === true;
+    return this.section(
+      'privacy',
+      this.t.privacyHeading,
+      html`
+        <p>${this.t.privacyIntro}</p>
+        <div class="actions">
+          <a part="download" class="download" href=${this.privacyApi.exportUrl('pdf')} download>${this.t.downloadPdf}</a>
+          <a part="download" class="download" href=${this.privacyApi.exportUrl('json')} download>${this.t.downloadJson}</a>
+        </div>
+        ${this.heading(this.headingLevel + 2, this.t.erasureHeading, 'section-heading', 'erasure-heading')}
+        ${
+          open
+            ? html`<p class="erasure-status" part="erasure-status" role="status">${this.t.erasureOpen(this.day(request.requestedAt))}</p>`
+            : html`
+              ${
+                request?.completedAt
+                  ? html`<p class="muted" part="erasure-status">${this.t.erasureCompleted(this.day(request.completedAt))}</p>`
+                  : nothing
+              }
+              <p>${this.t.erasureIntro}</p>`
+        }
+        <p><strong>${this.t.keptHeading}</strong></p>
+        <ul class="retained" part="retained">
+          ${privacy.retained.map(
+            (item) =>
+              html`<li><strong>${this.retainedText(item)}</strong><br /><span class="muted">${this.t.keptWhy[item.kind]}</span></li>`,
+          )}
+        </ul>
+        ${open ? nothing : this.renderErasureRequest(busy)}
+      `,
+    );
+  }
+
+  private renderErasureRequest(busy: boolean) {
+    if (!this.confirmingErasure)
+      return html`<button part="button" type="button" @click=${() => this.setConfirmingErasure(true)}>${this.t.startErasure}</button>`;
+    return html`
+      <form part="form" class="confirm-erasure" @submit=${this.requestErasure}>
+        <p>${this.t.confirmErasureQuestion}</p>
+        <label class="check">
+          <input type="checkbox" name="confirm" required />
+          <span>${this.t.confirmErasureCheck}</span>
+        </label>
+        <div class="actions">
+          <button part="button" class="primary danger" type="submit" aria-busy=${busy ? 'true' : 'false'} ?disabled=${busy}>
+            ${busy ? this.t.pending : this.t.confirmErasure}
+          </button>
+          <button part="button" type="button" @click=${() => this.setConfirmingErasure(false)}>${this.t.cancel}</button>
+        </div>
+      </form>
+    `;
   }
 }
 

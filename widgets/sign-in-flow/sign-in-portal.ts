@@ -156,7 +156,8 @@ export abstract class SignInPortal extends PortalElement {
       <div class="alert" part="alert" role="alert">${error ? errorText(this.msg, error) : nothing}</div>
       ${
         this.accountSettingsOpen
-          ? html`<account-settings part="account-settings" lang=${this.locale} .client=${this.apiClient}></account-settings>`
+          ? html`<account-settings part="account-settings" lang=${this.locale} ?resident=${this.signIn.session?.user?.role === 'resident'}
+              .client=${this.apiClient}></account-settings>`
           : this.renderSignedIn()
       }
     `;

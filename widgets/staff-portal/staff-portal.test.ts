@@ -6,6 +6,7 @@ import { FakeStaffCases } from '../testing/fake-staff-cases.ts';
 import { FakeLeads, fakeLeads } from '../testing/fake-leads.ts';
 import { fakeCompanySettings, FakeSettings } from '../testing/fake-settings.ts';
 import { FakeListings } from '../testing/fake-listings.ts';
+import { FakePrivacy } from '../testing/fake-privacy.ts';
 import { SignInDriver } from '../testing/sign-in-driver.ts';
 import { deepText, fill, findButton, findField, press } from '../testing/e2e-session.ts';
 import type { CaseBoard } from '../case-board/case-board.ts';
@@ -91,7 +92,7 @@ describe('<staff-portal>', () => {
       const settings = new FakeSettings({ settings: fakeCompanySettings() });
       const bff = new FakeBff({
         session: { state: 'signed_in', user },
-        routes: [...settings.routes, ...new FakeStaffCases({ count: 2 }).routes],
+        routes: [...settings.routes, ...new FakePrivacy().routes, ...new FakeStaffCases({ count: 2 }).routes],
       });
       const el = await fixture<StaffPortal>(html`<staff-portal tenant="wohnbau-nord" lang=${lang} .client=${bff.client()}></staff-portal>`);
       await waitUntil(() => el.shadowRoot!.querySelector('case-board'), 'board shown');
@@ -106,6 +107,8 @@ describe('<staff-portal>', () => {
       expect(nav(el)!.textContent).to.contain('Vorgänge').and.contain('Vermietung');
       expect(deepText(el)).to.not.contain('Einstellungen');
       expect(bff.calls).to.not.include('GET /api/staff/settings');
+      expect(deepText(el)).to.not.contain('Datenschutz');
+      expect(el.shadowRoot!.querySelector('privacy-requests')).to.equal(null);
       expect(el.shadowRoot!.querySelector('lead-kanban'), 'the lead board is not on the page before it is opened').to.equal(null);
     });
 
@@ -198,6 +201,23 @@ describe('<staff-portal>', () => {
       await press(el, 'Speichern');
       await waitUntil(() => deepText(el).includes('Gespeichert.'), 'saved');
       expect(settings.settings.officeHours).to.equal('Di und Do 9–12 Uhr');
+    });
+
+    it('lets an admin open "Datenschutz", loading the erasure requests only then, and complete one', async () => {
+      const { el, bff } = await signedIn(admin);
+      expect(el.shadowRoot!.querySelector('privacy-requests'), 'not on the page before it is opened').to.equal(null);
+      expect(bff.calls).to.not.include('GET /api/privacy/erasure-requests');
+      await press(el, 'Datenschutz');
+      await waitUntil(() => deepText(el).includes('Anna Müller'), 'requests shown', { timeout: 5000 });
+      expect(current(el)).to.equal('Datenschutz');
+      expect(el.shadowRoot!.activeElement!.id, 'focus on the view heading').to.equal('privacy-heading');
+      await press(el, 'Löschantrag von Anna Müller erledigen');
+      await press(el, 'Jetzt löschen und anonymisieren');
+      await waitUntil(() => deepText(el).includes('Der Löschantrag von Anna Müller ist erledigt.'), 'completed');
+      await expect(el).to.be.accessible();
+      await press(el, 'Vorgänge');
+      await press(el, 'Datenschutz');
+      expect(bff.calls.filter((call) => call === 'GET /api/privacy/erasure-requests')).to.have.length(1);
     });
 
     it('names the settings in English too', async () => {

@@ -9,19 +9,21 @@ import { staffTexts } from '../internal/staff-element.ts';
 import { staffPortalStyles } from './staff-portal.styles.ts';
 import '../case-board/case-board.ts';
 
-type StaffView = 'board' | 'leads' | 'settings';
+type StaffView = 'board' | 'leads' | 'settings' | 'privacy';
 /** The parts of "Vermietung": the lead board, the listings and the daily overview. */
 type LettingView = 'leads' | 'listings' | 'overview';
-type LazyView = 'settings' | LettingView;
+type LazyView = 'settings' | 'privacy' | LettingView;
 type Load = 'loading' | 'loaded' | 'failed';
 
 /**
- * The code of a view beside "Vorgänge" is imported when it is first opened: the settings only by admins; the lead
+ * The code of a view beside "Vorgänge" is imported when it is first opened: the settings and the erasure requests
+ * ("Datenschutz") only by admins; the lead
  * board, the listings and the daily overview ("Vermietung") by staff who work lettings, each when its part of
  * "Vermietung" is first shown — nobody else loads them.
  */
 const lazyViews: Record<LazyView, { tag: string; load: () => Promise<unknown> }> = {
   settings: { tag: 'company-settings', load: () => import('../company-settings/company-settings.ts') },
+  privacy: { tag: 'privacy-requests', load: () => import('../privacy-requests/privacy-requests.ts') },
   leads: { tag: 'lead-kanban', load: () => import('../lead-kanban/lead-kanban.ts') },
   listings: { tag: 'listing-editor', load: () => import('../listing-editor/listing-editor.ts') },
   overview: { tag: 'lead-overview', load: () => import('../lead-overview/lead-overview.ts') },
@@ -32,7 +34,8 @@ const lettingViews: readonly LettingView[] = ['leads', 'listings', 'overview'];
  * The clerks' workplace of a housing company: staff sign-in with an authenticator app (activation for
  * new staff accounts included) and, once signed in, the "Vorgänge" board (`<case-board>` on the same session).
  * Staff also find "Vermietung" — its "Board" (`<lead-kanban>`, the rental leads), "Inserate" (`<listing-editor>`) and
- * "Übersicht" (`<lead-overview>`) — and admins "Einstellungen" (`<company-settings>`), each loaded when first opened;
+ * "Übersicht" (`<lead-overview>`) — and admins "Einstellungen" (`<company-settings>`) and "Datenschutz" (the residents'
+ * erasure requests, `<privacy-requests>`), each loaded when first opened;
  * switching between them keeps each as it was, unsaved settings and listing edits included.
  *
  * @tagname staff-portal
@@ -56,6 +59,7 @@ const lettingViews: readonly LettingView[] = ['leads', 'listings', 'overview'];
  * @csspart letting-nav - The navigation inside "Vermietung" between "Board", "Inserate" and "Übersicht".
  * @csspart letting-nav-item - Each of its buttons; the current one has `aria-current="true"`.
  * @csspart settings - The "Einstellungen" area (`<company-settings>`).
+ * @csspart privacy - The "Datenschutz" area (`<privacy-requests>`).
  * @csspart failure - The code of "Vermietung" or "Einstellungen" could not be loaded, with its retry button.
  * @csspart heading - The heading of a sign-in step.
  * @csspart alert - The region for error messages.
@@ -122,15 +126,15 @@ export class StaffPortal extends SignInPortal {
       this.view = 'board';
       this.lettingView = 'leads';
       this.opened = {};
-    } else if (!this.admin && this.opened.settings) {
-      this.view = this.view === 'settings' ? 'board' : this.view;
-      const { settings: _settings, ...others } = this.opened;
+    } else if (!this.admin && (this.opened.settings || this.opened.privacy)) {
+      this.view = this.view === 'settings' || this.view === 'privacy' ? 'board' : this.view;
+      const { settings: _settings, privacy: _privacy, ...others } = this.opened;
       this.opened = others;
     }
   }
 
   private show(view: StaffView): void {
-    if (view === 'settings') this.openLazy(view);
+    if (view === 'settings' || view === 'privacy') this.openLazy(view);
     if (view === 'leads') this.openLazy(this.lettingView);
     this.view = view;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${view}-heading`)?.focus());
@@ -173,6 +177,7 @@ export class StaffPortal extends SignInPortal {
       </section>
       ${lettingViews.some((view) => this.opened[view]) ? this.renderLetting() : nothing}
       ${admin && this.opened.settings ? this.renderSettings() : nothing}
+      ${admin && this.opened.privacy ? this.renderPrivacy() : nothing}
     `;
   }
 
@@ -187,6 +192,7 @@ export class StaffPortal extends SignInPortal {
         <ul class="nav">
           ${item('board', this.staffTexts.texts.boardHeading)} ${item('leads', this.settingsTexts.texts.leadsHeading)}
           ${admin ? item('settings', this.settingsTexts.texts.settingsHeading) : nothing}
+          ${admin ? item('privacy', this.settingsTexts.texts.privacyHeading) : nothing}
         </ul>
       </nav>
     `;
@@ -252,6 +258,19 @@ export class StaffPortal extends SignInPortal {
     return html`
       <section class="settings" part="settings" aria-labelledby="settings-heading" ?hidden=${this.view !== 'settings'}>
         <h2 id="settings-heading" tabindex="-1">${this.settingsTexts.texts.settingsHeading}</h2>
+        ${content}
+      </section>
+    `;
+  }
+
+  private renderPrivacy() {
+    const content = this.lazyContent(
+      'privacy',
+      () => html`<privacy-requests lang=${this.locale} embedded heading-level="2" .client=${this.apiClient}></privacy-requests>`,
+    );
+    return html`
+      <section class="privacy" part="privacy" aria-labelledby="privacy-heading" ?hidden=${this.view !== 'privacy'}>
+        <h2 id="privacy-heading" tabindex="-1">${this.settingsTexts.texts.privacyHeading}</h2>
         ${content}
       </section>
     `;

@@ -56,6 +56,47 @@ const account = {
   pending: 'Wird gesendet …',
   signInFirst: 'Bitte melden Sie sich an, um Ihr Konto zu verwalten.',
   retry: 'Erneut versuchen',
+  // "Meine Daten" (residents only; Art. 15 / 17 DSGVO)
+  privacyHeading: 'Meine Daten',
+  privacyIntro:
+    'Laden Sie alles herunter, was das Mieterportal über Sie gespeichert hat (Auskunft nach Art. 15 DSGVO), oder beantragen Sie die Löschung Ihrer Daten (Art. 17 DSGVO).',
+  downloadJson: 'Alle Daten herunterladen (JSON, maschinenlesbar)',
+  downloadPdf: 'Alle Daten herunterladen (PDF, zum Lesen)',
+  erasureHeading: 'Löschung beantragen',
+  erasureIntro:
+    'Die Hausverwaltung prüft Ihren Antrag und löscht oder anonymisiert alles, was sie nicht aufbewahren muss. Ihr Zugang zum Portal wird dabei gelöscht: Danach können Sie sich nicht mehr anmelden.',
+  keptHeading: 'Was aufbewahrt werden muss – und warum',
+  kept: {
+    openCases: (count: number) => (count === 1 ? '1 offenes Anliegen' : `${count} offene Anliegen`),
+    cases: (count: number, until: string) =>
+      `${count === 1 ? '1 abgeschlossenes Anliegen' : `${count} abgeschlossene Anliegen`} mit Nachrichten und Anhängen, längstens bis ${until}`,
+    documents: (count: number, until: string) => `${count} Schreiben der Hausverwaltung an Sie, längstens bis ${until}`,
+    tenancies: () => 'Ihr Miet- oder Eigentumsverhältnis (Name, Wohnung, Vertragsdaten)',
+    request: (_count: number, until: string) => `Ihr Löschantrag und seine Erledigung (ohne Inhalte), bis ${until}`,
+  },
+  keptWhy: {
+    openCases:
+      'Die Hausverwaltung bearbeitet sie zu Ende, etwa eine Reparatur in Ihrer Wohnung; danach gelten die Fristen für abgeschlossene Anliegen. Ihre Angaben zur Erreichbarkeit werden sofort entfernt.',
+    cases:
+      'Anliegen sind Geschäftskorrespondenz: 6 Jahre nach Abschluss (§ 257 HGB), mit Handwerkerauftrag 10 Jahre, weil sie Rechnungen begründen (§ 147 AO). Ihre Angaben zur Erreichbarkeit werden entfernt.',
+    documents: 'Abrechnungen, Bescheinigungen und Briefe sind Handels- und Steuerunterlagen (§ 257 HGB, § 147 AO).',
+    tenancies:
+      'Die Hausverwaltung braucht diese Daten für Ihren Vertrag und die gesetzliche Aufbewahrung (Art. 6 Abs. 1 lit. b und c DSGVO).',
+    request: 'Als Nachweis, dass Ihr Antrag erfüllt wurde (Art. 5 Abs. 2 DSGVO).',
+  },
+  startErasure: 'Löschung beantragen …',
+  confirmErasureQuestion:
+    'Möchten Sie die Löschung Ihrer Daten wirklich beantragen? Sobald die Hausverwaltung den Antrag erledigt hat, lässt sich das nicht rückgängig machen.',
+  confirmErasureCheck: 'Ja, ich beantrage die Löschung meiner Daten und weiß, dass ich mich danach nicht mehr anmelden kann.',
+  confirmErasure: 'Löschung verbindlich beantragen',
+  erasureRequested: 'Ihr Löschantrag ist eingegangen. Die Hausverwaltung bearbeitet ihn.',
+  erasureOpen: (date: string) =>
+    `Sie haben die Löschung am ${date} beantragt. Die Hausverwaltung bearbeitet Ihren Antrag; bis dahin können Sie das Portal weiter nutzen und Ihre Daten herunterladen.`,
+  erasureCompleted: (date: string) => `Ein früherer Löschantrag wurde am ${date} erledigt.`,
+  /** The BFF's refusals only this element meets (kept out of the portals' common chunk). */
+  errors: {
+    erasure_already_requested: 'Sie haben die Löschung Ihrer Daten bereits beantragt. Die Hausverwaltung bearbeitet Ihren Antrag.',
+  } as Partial<Record<string, string>>,
 };
 
 export type AccountMessages = typeof account;

@@ -52,6 +52,45 @@ const account: AccountMessages = {
   pending: 'Sending …',
   signInFirst: 'Please sign in to manage your account.',
   retry: 'Try again',
+  privacyHeading: 'My data',
+  privacyIntro:
+    'Download everything the tenant portal has stored about you (access under Art. 15 GDPR), or ask for your data to be erased (Art. 17 GDPR).',
+  downloadJson: 'Download all data (JSON, machine-readable)',
+  downloadPdf: 'Download all data (PDF, to read)',
+  erasureHeading: 'Ask for erasure',
+  erasureIntro:
+    'The housing company checks your request and deletes or anonymises everything it does not have to keep. Your access to the portal is deleted as well: afterwards you can no longer sign in.',
+  keptHeading: 'What has to be kept – and why',
+  kept: {
+    openCases: (count) => (count === 1 ? '1 open request' : `${count} open requests`),
+    cases: (count, until) =>
+      `${count === 1 ? '1 closed request' : `${count} closed requests`} with messages and attachments, until ${until} at the latest`,
+    documents: (count, until) =>
+      `${count === 1 ? '1 letter' : `${count} letters`} from the housing company to you, until ${until} at the latest`,
+    tenancies: () => 'Your tenancy or ownership (name, flat, contract data)',
+    request: (_count, until) => `Your erasure request and how it was completed (without content), until ${until}`,
+  },
+  keptWhy: {
+    openCases:
+      'The housing company finishes them, for example a repair in your flat; afterwards the periods for closed requests apply. Your availability details are removed at once.',
+    cases:
+      'Requests are business correspondence: kept for 6 years after closing (§ 257 HGB), 10 years with a contractor order because invoices rely on them (§ 147 AO). Your availability details are removed.',
+    documents: 'Statements, certificates and letters are commercial and tax records (§ 257 HGB, § 147 AO).',
+    tenancies: 'The housing company needs these for your contract and the statutory retention (Art. 6(1)(b) and (c) GDPR).',
+    request: 'As proof that your request was fulfilled (Art. 5(2) GDPR).',
+  },
+  startErasure: 'Ask for erasure …',
+  confirmErasureQuestion:
+    'Do you really want to ask for your data to be erased? Once the housing company has completed the request, it cannot be undone.',
+  confirmErasureCheck: 'Yes, I ask for my data to be erased and I know that I can no longer sign in afterwards.',
+  confirmErasure: 'Ask for erasure now',
+  erasureRequested: 'Your erasure request has been received. The housing company is working on it.',
+  erasureOpen: (date) =>
+    `You asked for erasure on ${date}. The housing company is working on your request; until then you can keep using the portal and download your data.`,
+  erasureCompleted: (date) => `An earlier erasure request was completed on ${date}.`,
+  errors: {
+    erasure_already_requested: 'You have already asked for your data to be erased. The housing company is working on your request.',
+  },
 };
 
 export default account;

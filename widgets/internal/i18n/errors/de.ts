@@ -56,8 +56,14 @@ export type ChatRefusalCode = 'chat_notice_required' | 'chat_busy' | 'chat_budge
 export type CreditCheckErrorCode =
   'credit_check_stage' | 'credit_check_consent_missing' | 'credit_check_consent_present' | 'credit_check_unavailable';
 
+/**
+ * Codes only "Meine Daten" of `<account-settings>` and `<privacy-requests>` meet: their texts come with those
+ * elements' own chunks (widgets/account-settings/i18n, widgets/privacy-requests/i18n).
+ */
+export type PrivacyErrorCode = 'erasure_already_requested' | 'erasure_request_completed';
+
 /** Every other code can reach a resident: each language the residents' elements speak has a text for it. */
-export type ResidentErrorCode = Exclude<ErrorCode, StaffErrorCode | ChatRefusalCode | CreditCheckErrorCode>;
+export type ResidentErrorCode = Exclude<ErrorCode, StaffErrorCode | ChatRefusalCode | CreditCheckErrorCode | PrivacyErrorCode>;
 
 const maxMegabytes = UPLOAD_LIMITS.maxBytes / (1024 * 1024);
 const unreadableRequest = 'Die Anfrage konnte nicht gelesen werden. Bitte laden Sie die Seite neu und versuchen Sie es erneut.';
