@@ -170,4 +170,32 @@ describe('cases: the admins’ catalogue editor', () => {
     assert.deepEqual((await adminA.get('/api/staff/admin/catalogue')).body, catalogueA);
     assert.deepEqual(await auditOf(a), []);
   });
+
+  it('routing rules: an admin’s change is in the audit log; a clerk is refused; another company’s admin cannot remove the rule', async () => {
+    const a = await createCaseCompany(server);
+    const b = await createCaseCompany(server);
+    const adminA = await signInStaff(server, a, 'admin');
+    const adminB = await signInStaff(server, b, 'admin');
+    const clerk = await signInStaff(server, a, 'clerk');
+    const rule = { caseType: 'complaint', damageCategoryId: null, assigneeId: a.clerk.id };
+    assert.equal((await clerk.request('PUT', '/api/staff/case-routing-rules', rule)).status, 403);
+    const set = await adminA.request('PUT', '/api/staff/case-routing-rules', rule);
+    assert.equal(set.status, 200, JSON.stringify(set.body));
+    assert.equal((await adminB.delete(`/api/staff/case-routing-rules/${set.body.id}`)).status, 404);
+    assert.equal((await clerk.delete(`/api/staff/case-routing-rules/${set.body.id}`)).status, 403);
+    assert.equal((await adminA.delete(`/api/staff/case-routing-rules/${set.body.id}`)).status, 204);
+    const log = await asTenantAdmin(server.db, a.tenant.id, async (tx) => {
+      const { rows } = await tx.query<{ actor_account_id: string; details: any }>(
+        `SELECT actor_account_id, details FROM audit_log WHERE action = 'routing.changed' ORDER BY at, id`,
+      );
+      return rows;
+    });
+    assert.deepEqual(
+      log.map((entry) => [entry.actor_account_id, entry.details.change]),
+      [
+        [a.admin.id, 'set'],
+        [a.admin.id, 'removed'],
+      ],
+    );
+  });
 });

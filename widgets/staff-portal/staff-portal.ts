@@ -12,7 +12,7 @@ type StaffView = 'board' | 'leads' | 'settings';
 /** The parts of "Vermietung": the lead board, the listings and the daily overview. */
 type LettingView = 'leads' | 'listings' | 'overview';
 /** The parts of the admins' "Einstellungen": general settings, catalogue, routing, appearance. */
-type SettingsView = 'settings' | 'catalogue';
+type SettingsView = 'settings' | 'catalogue' | 'routing';
 type LazyView = SettingsView | LettingView;
 type Load = 'loading' | 'loaded' | 'failed';
 
@@ -24,12 +24,13 @@ type Load = 'loading' | 'loaded' | 'failed';
 const lazyViews: Record<LazyView, { tag: string; load: () => Promise<unknown> }> = {
   settings: { tag: 'company-settings', load: () => import('../company-settings/company-settings.ts') },
   catalogue: { tag: 'catalogue-settings', load: () => import('../catalogue-settings/catalogue-settings.ts') },
+  routing: { tag: 'routing-settings', load: () => import('../routing-settings/routing-settings.ts') },
   leads: { tag: 'lead-kanban', load: () => import('../lead-kanban/lead-kanban.ts') },
   listings: { tag: 'listing-editor', load: () => import('../listing-editor/listing-editor.ts') },
   overview: { tag: 'lead-overview', load: () => import('../lead-overview/lead-overview.ts') },
 };
 const lettingViews: readonly LettingView[] = ['leads', 'listings', 'overview'];
-const settingsViews: readonly SettingsView[] = ['settings', 'catalogue'];
+const settingsViews: readonly SettingsView[] = ['settings', 'catalogue', 'routing'];
 
 /**
  * The clerks' workplace of a housing company: staff sign-in with an authenticator app (activation for
@@ -58,7 +59,7 @@ const settingsViews: readonly SettingsView[] = ['settings', 'catalogue'];
  * @csspart leads - The "Vermietung" area.
  * @csspart letting-nav - The navigation inside "Vermietung" between "Board", "Inserate" and "Übersicht".
  * @csspart letting-nav-item - Each of its buttons; the current one has `aria-current="true"`.
- * @csspart settings - The "Einstellungen" area: `<company-settings>`, `<catalogue-settings>`.
+ * @csspart settings - The "Einstellungen" area: `<company-settings>`, `<catalogue-settings>`, `<routing-settings>`.
  * @csspart settings-nav - The navigation between the parts of "Einstellungen".
  * @csspart settings-nav-item - Each button of that navigation.
  * @csspart failure - The code of "Vermietung" or "Einstellungen" could not be loaded, with its retry button.
@@ -262,11 +263,13 @@ export class StaffPortal extends SignInPortal {
     const labels: Record<SettingsView, string> = {
       settings: texts.settingsGeneral,
       catalogue: texts.settingsCatalogue,
+      routing: texts.settingsRouting,
     };
     const content: Record<SettingsView, () => unknown> = {
       settings: () => html`<company-settings lang=${this.locale} embedded heading-level="2" .client=${this.apiClient}></company-settings>`,
       catalogue: () =>
         html`<catalogue-settings lang=${this.locale} embedded heading-level="2" .client=${this.apiClient}></catalogue-settings>`,
+      routing: () => html`<routing-settings lang=${this.locale} embedded heading-level="2" .client=${this.apiClient}></routing-settings>`,
     };
     return html`
       <section class="settings" part="settings" aria-labelledby="settings-heading" ?hidden=${this.view !== 'settings'}>
