@@ -1,5 +1,6 @@
 import { attachmentOperations } from '../contract/attachments.ts';
 import { caseOperations as operations } from '../contract/cases.ts';
+import { catalogueAdminOperations } from '../contract/catalogue-admin.ts';
 import type { Api } from '../http/api.ts';
 import { tenantContext } from '../http/guard.ts';
 import { sendFile } from '../http/send-file.ts';
@@ -7,6 +8,7 @@ import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { createThumbnails } from '../uploads/thumbnails.ts';
 import { DEFAULT_UPLOAD_LIMITS } from '../uploads/use-cases.ts';
+import { createCatalogueAdminUseCases } from './catalogue-admin.ts';
 import { createIncidentUseCases } from './incident-use-cases.ts';
 import { createRoutingUseCases } from './routing-use-cases.ts';
 import type { CaseUseCases } from './use-cases.ts';
@@ -71,5 +73,16 @@ export function registerCaseRoutes(api: Api, ctx: AppContext, cases: CaseUseCase
   api.route(operations.deleteRoutingRule, ({ req, params }) => routing.remove(tenantContext(req), params.id));
   api.route(operations.setDamageLocationCommonArea, ({ req, params, body }) =>
     routing.setCommonArea(tenantContext(req), params.id, body.commonArea),
+  );
+
+  // The admins' catalogue editor.
+  const catalogue = createCatalogueAdminUseCases(ctx.db);
+  api.route(catalogueAdminOperations.adminCatalogue, ({ req }) => catalogue.read(tenantContext(req)));
+  api.route(catalogueAdminOperations.addCatalogueEntry, ({ req, params, body }) => catalogue.add(tenantContext(req), params.level, body));
+  api.route(catalogueAdminOperations.changeCatalogueEntry, ({ req, params, body }) =>
+    catalogue.change(tenantContext(req), params.level, params.id, body),
+  );
+  api.route(catalogueAdminOperations.removeCatalogueEntry, ({ req, params }) =>
+    catalogue.remove(tenantContext(req), params.level, params.id),
   );
 }

@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.ts';
 import { withTenant, type TenantContext } from '../db/scope.ts';
 import { AppError, notFound } from '../errors.ts';
+import { insertAuditEntry } from '../settings/repository.ts';
 import { damageCategoryExists, setDamageLocationCommonArea } from './catalogue-repository.ts';
 import { isStaffAccount } from './case-repository.ts';
 import { deleteRoutingRule, listRoutingRules, upsertRoutingRule } from './routing-repository.ts';
@@ -8,8 +9,11 @@ import type { RoutingRuleInput } from '../contract/cases.ts';
 
 /**
  * Admins decide who receives new cases: per case type and, for damage reports, per damage category; and
- * which damage locations are common areas (who is offered a report under "Bereits gemeldet?").
+ * which damage locations are common areas (who is offered a report under "Bereits gemeldet?"). Every change of
+ * a rule is in the audit log (`routing.changed`), in the admin's name.
  */
+export const ROUTING_CHANGED = 'routing.changed';
+
 export function createRoutingUseCases(db: Database) {
   return {
     async list(ctx: TenantContext) {
@@ -27,12 +31,30 @@ export function createRoutingUseCases(db: Database) {
         if (rule.damageCategoryId && !(await damageCategoryExists(tx, rule.damageCategoryId))) {
           throw new AppError(400, 'unknown_damage_category', 'Diese Schadenskategorie gibt es im Katalog nicht.');
         }
-        return { id: await upsertRoutingRule(tx, ctx.tenantId, rule) };
+        const id = await upsertRoutingRule(tx, ctx.tenantId, rule);
+        await insertAuditEntry(tx, {
+          tenantId: ctx.tenantId,
+          actorAccountId: ctx.accountId,
+          action: ROUTING_CHANGED,
+          details: { change: 'set', ...rule },
+        });
+        return { id };
       });
     },
 
     async remove(ctx: TenantContext, ruleId: string) {
-      const deleted = await withTenant(db, ctx, (tx) => deleteRoutingRule(tx, ruleId));
+      const deleted = await withTenant(db, ctx, async (tx) => {
+        const removed = await deleteRoutingRule(tx, ruleId);
+        if (removed) {
+          await insertAuditEntry(tx, {
+            tenantId: ctx.tenantId,
+            actorAccountId: ctx.accountId,
+            action: ROUTING_CHANGED,
+            details: { change: 'removed', id: ruleId },
+          });
+        }
+        return removed;
+      });
       if (!deleted) throw notFound('Regel nicht gefunden.');
     },
 

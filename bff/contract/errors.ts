@@ -65,6 +65,8 @@ export const ERROR_CODES = [
   'already_joined',
   'not_a_certificate_request',
   'case_without_resident',
+  /** A catalogue entry that cases or routing rules still use cannot be removed (it can be renamed). */
+  'catalogue_entry_in_use',
   // Tenant chat (docs/chat.md)
   /** No message before the Art. 13 notice (in its current version) is acknowledged. */
   'chat_notice_required',

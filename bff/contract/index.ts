@@ -9,6 +9,7 @@ import { attachmentOperations } from './attachments.ts';
 import { authOperations } from './auth.ts';
 import { caseBackendOperations } from './case-backend.ts';
 import { caseOperations } from './cases.ts';
+import { catalogueAdminOperations } from './catalogue-admin.ts';
 import { chatOperations } from './chat.ts';
 import { contractorOperations } from './contractors.ts';
 import { creditCheckOperations } from './credit-checks.ts';
@@ -29,6 +30,7 @@ export * from './attachments.ts';
 export * from './auth.ts';
 export * from './case-backend.ts';
 export * from './cases.ts';
+export * from './catalogue-admin.ts';
 export * from './chat.ts';
 export * from './contractors.ts';
 export * from './credit-checks.ts';
@@ -52,6 +54,7 @@ export const operations = {
   ...authOperations,
   ...onboardingOperations,
   ...caseOperations,
+  ...catalogueAdminOperations,
   ...attachmentOperations,
   ...documentOperations,
   ...caseBackendOperations,

@@ -259,6 +259,28 @@ const ROUTES: Record<string, Line> = {
     foreign: (w) => first(w, 'b', 'damage_locations'),
     body: () => ({ commonArea: true }),
   },
+  'GET /api/staff/admin/catalogue': { kind: 'collection', as: 'admin', expect: [200] },
+  // Level `categories` (see `concrete`): B's location as the parent of a new category of A is refused.
+  'POST /api/staff/admin/catalogue/{level}': {
+    kind: 'collection',
+    as: 'admin',
+    body: (w) => ({ label: 'Von A angelegt', parentId: first(w, 'b', 'damage_locations') }),
+    expect: [400],
+  },
+  'PATCH /api/staff/admin/catalogue/{level}/{id}': {
+    kind: 'object',
+    as: 'admin',
+    own: (w) => first(w, 'a', 'damage_categories'),
+    foreign: (w) => first(w, 'b', 'damage_categories'),
+    body: () => ({ label: 'Von A umbenannt' }),
+  },
+  'DELETE /api/staff/admin/catalogue/{level}/{id}': {
+    kind: 'object',
+    as: 'admin',
+    own: (w) => first(w, 'a', 'document_types'),
+    foreign: (w) => first(w, 'b', 'document_types'),
+    more: () => ({ level: 'document-types' }),
+  },
   'GET /api/tenants/{slug}/contact': { kind: 'public' },
   'GET /api/staff/settings': { kind: 'collection', as: 'admin', expect: [200] },
   'PATCH /api/staff/settings': { kind: 'collection', as: 'admin', body: () => ({ officeHours: 'Mo–Fr 9–12 Uhr' }), expect: [200] },
@@ -694,7 +716,9 @@ describe('tenant isolation over HTTP', () => {
   }
   const concrete = (route: string, values: Record<string, string>) => {
     const [method, template] = route.split(' ');
-    return { method, path: template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? randomUUID()) };
+    // A catalogue level is a word, not an id: the catalogue lines attack categories unless they name another level.
+    const fallback = (name: string) => (name === 'level' ? 'categories' : randomUUID());
+    return { method, path: template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? fallback(name)) };
   };
 
   before(async () => {

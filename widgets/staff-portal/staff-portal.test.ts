@@ -5,6 +5,7 @@ import { FakeBff, fakeCodes } from '../testing/fake-bff.ts';
 import { FakeStaffCases } from '../testing/fake-staff-cases.ts';
 import { FakeLeads, fakeLeads } from '../testing/fake-leads.ts';
 import { fakeCompanySettings, FakeSettings } from '../testing/fake-settings.ts';
+import { FakeCatalogueAdmin } from '../testing/fake-catalogue-admin.ts';
 import { FakeListings } from '../testing/fake-listings.ts';
 import { FakePrivacy } from '../testing/fake-privacy.ts';
 import { SignInDriver } from '../testing/sign-in-driver.ts';
@@ -90,9 +91,10 @@ describe('<staff-portal>', () => {
 
     async function signedIn(user: SessionUser, lang = 'de') {
       const settings = new FakeSettings({ settings: fakeCompanySettings() });
+      const catalogue = new FakeCatalogueAdmin();
       const bff = new FakeBff({
         session: { state: 'signed_in', user },
-        routes: [...settings.routes, ...new FakePrivacy().routes, ...new FakeStaffCases({ count: 2 }).routes],
+        routes: [...settings.routes, ...catalogue.routes, ...new FakePrivacy().routes, ...new FakeStaffCases({ count: 2 }).routes],
       });
       const el = await fixture<StaffPortal>(html`<staff-portal tenant="wohnbau-nord" lang=${lang} .client=${bff.client()}></staff-portal>`);
       await waitUntil(() => el.shadowRoot!.querySelector('case-board'), 'board shown');
@@ -218,6 +220,27 @@ describe('<staff-portal>', () => {
       await press(el, 'Vorgänge');
       await press(el, 'Datenschutz');
       expect(bff.calls.filter((call) => call === 'GET /api/privacy/erasure-requests')).to.have.length(1);
+    });
+
+    it('opens the catalogue, one part of the settings, only when asked; its code and data load then, once', async () => {
+      const { el, bff } = await signedIn(admin);
+      await press(el, 'Einstellungen');
+      await waitUntil(() => findField(el, 'Bürozeiten'), 'settings shown', { timeout: 5000 });
+      expect(el.shadowRoot!.querySelector('catalogue-settings'), 'not on the page before it is opened').to.equal(null);
+      expect(bff.calls).to.not.include('GET /api/staff/admin/catalogue');
+      await press(el, 'Schadenskatalog und Dokumente');
+      await waitUntil(() => deepText(el).includes('Gemeinschaftsfläche'), 'catalogue shown', { timeout: 5000 });
+      expect(el.shadowRoot!.querySelector('[part="settings-nav-item"][aria-current="true"]')!.textContent.trim()).to.equal(
+        'Schadenskatalog und Dokumente',
+      );
+      expect(el.shadowRoot!.querySelector<HTMLElement>('.settings-view.settings')!.hidden).to.equal(true);
+      await expect(el).to.be.accessible();
+      await press(el, 'Allgemein');
+      await press(el, 'Schadenskatalog und Dokumente');
+      expect(
+        bff.calls.filter((call) => call === 'GET /api/staff/admin/catalogue'),
+        bff.calls.join(', '),
+      ).to.have.length(1);
     });
 
     it('names the settings in English too', async () => {

@@ -12,7 +12,9 @@ import '../case-board/case-board.ts';
 type StaffView = 'board' | 'leads' | 'settings' | 'privacy';
 /** The parts of "Vermietung": the lead board, the listings and the daily overview. */
 type LettingView = 'leads' | 'listings' | 'overview';
-type LazyView = 'settings' | 'privacy' | LettingView;
+/** The parts of the admins' "Einstellungen": general settings, catalogue, routing. */
+type SettingsView = 'settings' | 'catalogue' | 'routing';
+type LazyView = SettingsView | 'privacy' | LettingView;
 type Load = 'loading' | 'loaded' | 'failed';
 
 /**
@@ -24,11 +26,14 @@ type Load = 'loading' | 'loaded' | 'failed';
 const lazyViews: Record<LazyView, { tag: string; load: () => Promise<unknown> }> = {
   settings: { tag: 'company-settings', load: () => import('../company-settings/company-settings.ts') },
   privacy: { tag: 'privacy-requests', load: () => import('../privacy-requests/privacy-requests.ts') },
+  catalogue: { tag: 'catalogue-settings', load: () => import('../catalogue-settings/catalogue-settings.ts') },
+  routing: { tag: 'routing-settings', load: () => import('../routing-settings/routing-settings.ts') },
   leads: { tag: 'lead-kanban', load: () => import('../lead-kanban/lead-kanban.ts') },
   listings: { tag: 'listing-editor', load: () => import('../listing-editor/listing-editor.ts') },
   overview: { tag: 'lead-overview', load: () => import('../lead-overview/lead-overview.ts') },
 };
 const lettingViews: readonly LettingView[] = ['leads', 'listings', 'overview'];
+const settingsViews: readonly SettingsView[] = ['settings', 'catalogue', 'routing'];
 
 /**
  * The clerks' workplace of a housing company: staff sign-in with an authenticator app (activation for
@@ -58,7 +63,9 @@ const lettingViews: readonly LettingView[] = ['leads', 'listings', 'overview'];
  * @csspart leads - The "Vermietung" area.
  * @csspart letting-nav - The navigation inside "Vermietung" between "Board", "Inserate" and "Übersicht".
  * @csspart letting-nav-item - Each of its buttons; the current one has `aria-current="true"`.
- * @csspart settings - The "Einstellungen" area (`<company-settings>`).
+ * @csspart settings - The "Einstellungen" area: `<company-settings>`, `<catalogue-settings>`, `<routing-settings>`.
+ * @csspart settings-nav - The navigation between the parts of "Einstellungen".
+ * @csspart settings-nav-item - Each button of that navigation.
  * @csspart privacy - The "Datenschutz" area (`<privacy-requests>`).
  * @csspart failure - The code of "Vermietung" or "Einstellungen" could not be loaded, with its retry button.
  * @csspart heading - The heading of a sign-in step.
@@ -95,6 +102,8 @@ export class StaffPortal extends SignInPortal {
   @state() private view: StaffView = 'board';
   /** Which part of "Vermietung" shows. */
   @state() private lettingView: LettingView = 'leads';
+  /** Which part of "Einstellungen" shows. */
+  @state() private settingsView: SettingsView = 'settings';
   /** Views opened once stay on the page (hidden when another view shows) so nothing typed or scrolled is lost. */
   @state() private opened: Partial<Record<LazyView, Load>> = {};
   private readonly settingsTexts = new AreaTexts(this, settingsTexts);
@@ -125,16 +134,20 @@ export class StaffPortal extends SignInPortal {
     if (!this.staff) {
       this.view = 'board';
       this.lettingView = 'leads';
+      this.settingsView = 'settings';
       this.opened = {};
-    } else if (!this.admin && (this.opened.settings || this.opened.privacy)) {
+    } else if (!this.admin && (this.opened.privacy || settingsViews.some((view) => this.opened[view]))) {
       this.view = this.view === 'settings' || this.view === 'privacy' ? 'board' : this.view;
-      const { settings: _settings, privacy: _privacy, ...others } = this.opened;
-      this.opened = others;
+      this.settingsView = 'settings';
+      this.opened = Object.fromEntries(
+        Object.entries(this.opened).filter(([view]) => view !== 'privacy' && !settingsViews.includes(view as SettingsView)),
+      );
     }
   }
 
   private show(view: StaffView): void {
-    if (view === 'settings' || view === 'privacy') this.openLazy(view);
+    if (view === 'settings') this.openLazy(this.settingsView);
+    if (view === 'privacy') this.openLazy('privacy');
     if (view === 'leads') this.openLazy(this.lettingView);
     this.view = view;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${view}-heading`)?.focus());
@@ -144,6 +157,12 @@ export class StaffPortal extends SignInPortal {
   private showLetting(view: LettingView): void {
     this.openLazy(view);
     this.lettingView = view;
+  }
+
+  /** Another part of "Einstellungen"; focus stays on its button. */
+  private showSettings(view: SettingsView): void {
+    this.openLazy(view);
+    this.settingsView = view;
   }
 
   private openLazy(view: LazyView): void {
@@ -176,7 +195,7 @@ export class StaffPortal extends SignInPortal {
         ></case-board>
       </section>
       ${lettingViews.some((view) => this.opened[view]) ? this.renderLetting() : nothing}
-      ${admin && this.opened.settings ? this.renderSettings() : nothing}
+      ${admin && settingsViews.some((view) => this.opened[view]) ? this.renderSettings() : nothing}
       ${admin && this.opened.privacy ? this.renderPrivacy() : nothing}
     `;
   }
@@ -251,14 +270,42 @@ export class StaffPortal extends SignInPortal {
   }
 
   private renderSettings() {
-    const content = this.lazyContent(
-      'settings',
-      () => html`<company-settings lang=${this.locale} embedded heading-level="2" .client=${this.apiClient}></company-settings>`,
-    );
+    const texts = this.settingsTexts.texts;
+    const labels: Record<SettingsView, string> = {
+      settings: texts.settingsGeneral,
+      catalogue: texts.settingsCatalogue,
+      routing: texts.settingsRouting,
+    };
+    const content: Record<SettingsView, () => unknown> = {
+      settings: () => html`<company-settings lang=${this.locale} embedded heading-level="2" .client=${this.apiClient}></company-settings>`,
+      catalogue: () =>
+        html`<catalogue-settings lang=${this.locale} embedded heading-level="2" .client=${this.apiClient}></catalogue-settings>`,
+      routing: () => html`<routing-settings lang=${this.locale} embedded heading-level="2" .client=${this.apiClient}></routing-settings>`,
+    };
     return html`
       <section class="settings" part="settings" aria-labelledby="settings-heading" ?hidden=${this.view !== 'settings'}>
-        <h2 id="settings-heading" tabindex="-1">${this.settingsTexts.texts.settingsHeading}</h2>
-        ${content}
+        <h2 id="settings-heading" tabindex="-1">${texts.settingsHeading}</h2>
+        <nav part="settings-nav" aria-label=${texts.settingsSections}>
+          <ul class="nav sub">
+            ${settingsViews.map(
+              (view) => html`
+                <li>
+                  <button
+                    type="button"
+                    part="settings-nav-item"
+                    aria-current=${this.settingsView === view ? 'true' : 'false'}
+                    @click=${() => this.showSettings(view)}
+                  >${labels[view]}</button>
+                </li>
+              `,
+            )}
+          </ul>
+        </nav>
+        ${settingsViews.map((view) =>
+          this.opened[view]
+            ? html`<div class="settings-view ${view}" ?hidden=${this.settingsView !== view}>${this.lazyContent(view, content[view])}</div>`
+            : nothing,
+        )}
       </section>
     `;
   }

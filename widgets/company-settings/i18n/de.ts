@@ -18,6 +18,10 @@ const settings = {
   lettingBoard: 'Board',
   lettingListings: 'Inserate',
   lettingOverview: 'Übersicht',
+  settingsSections: 'Bereiche der Einstellungen',
+  settingsGeneral: 'Allgemein',
+  settingsCatalogue: 'Schadenskatalog und Dokumente',
+  settingsRouting: 'Zuständigkeiten',
   /**
    * The fields' labels where the contract's do not fit the language: German shows the contract's own
    * (`labels` in the BFF's answer, from `.meta({ title })` in bff/contract/settings.ts).

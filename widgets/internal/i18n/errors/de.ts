@@ -13,6 +13,7 @@ export type StaffErrorCode =
   | 'category_needs_damage'
   | 'not_a_certificate_request'
   | 'case_without_resident'
+  | 'catalogue_entry_in_use'
   | 'second_factor_not_allowed'
   | 'unknown_audience'
   | 'slug_taken'
@@ -138,6 +139,8 @@ export const staffErrorCodes: Record<StaffErrorCode, string> = {
   category_needs_damage: 'Eine Schadenskategorie gibt es nur bei Schadensmeldungen.',
   not_a_certificate_request: 'Dieser Vorgang ist keine Anforderung einer Mieterbescheinigung.',
   case_without_resident: 'Dieser Vorgang gehört keiner Mieterin und keinem Mieter; Dokumente gehen nur an Mieter.',
+  catalogue_entry_in_use:
+    'Dieser Eintrag wird noch von Vorgängen oder Zuständigkeitsregeln verwendet und kann nicht entfernt werden. Sie können ihn umbenennen.',
   second_factor_not_allowed: 'Mitarbeitende müssen eine Authenticator-App verwenden.',
   unknown_audience: 'Die gewählte Mieterin, Wohnung oder das Gebäude gibt es bei dieser Hausverwaltung nicht.',
   slug_taken: 'Diese Kennung ist bereits vergeben.',

@@ -1,0 +1,41 @@
+/** The texts of `<catalogue-settings>` in German (its own area, loaded with the element; English on first use). */
+const catalogue = {
+  heading: 'Schadenskatalog und Dokumente',
+  intro:
+    'Woraus Mieterinnen und Mieter im Schadensformular wählen (Ort, Kategorie, Art) und welche Dokumente sie anfordern können. Änderungen gelten sofort.',
+  damageSection: 'Schadenskatalog',
+  documentsSection: 'Dokumentarten',
+  noLocations: 'Noch keine Schadensorte: Mieter können noch keinen Schaden melden.',
+  noCategories: 'Noch keine Kategorien.',
+  noKinds: 'Noch keine Schadensarten.',
+  noDocumentTypes: 'Noch keine Dokumentarten.',
+  saveEntry: 'Eintrag speichern',
+  commonArea: 'Gemeinschaftsfläche',
+  commonAreaHint: 'Meldungen hier werden allen Mietern des Gebäudes unter „Bereits gemeldet?“ angeboten, sonst nur derselben Wohnung.',
+  label: 'Bezeichnung (deutsch)',
+  readers: 'Wer darf es anfordern?',
+  readerChoices: { all: 'Alle', tenants: 'Nur Mieter', owners: 'Nur Eigentümer' },
+  addLocation: 'Schadensort hinzufügen',
+  addCategory: (location: string) => `Kategorie zu „${location}“ hinzufügen`,
+  addKind: (category: string) => `Schadensart zu „${category}“ hinzufügen`,
+  addDocumentType: 'Dokumentart hinzufügen',
+  newLocation: 'Neuer Schadensort',
+  newCategory: (location: string) => `Neue Kategorie in „${location}“`,
+  newKind: (category: string) => `Neue Schadensart in „${category}“`,
+  newDocumentType: 'Neue Dokumentart',
+  editing: (label: string) => `„${label}“ bearbeiten`,
+  editLabel: (label: string) => `„${label}“ bearbeiten`,
+  removeLabel: (label: string) => `„${label}“ entfernen`,
+  confirmRemoveLabel: (label: string) => `„${label}“ wirklich entfernen`,
+  removeHint: 'Ein Schadensort wird mit seinen Kategorien und Schadensarten entfernt. Was schon gemeldet wurde, bleibt erhalten.',
+  moveUp: (label: string) => `„${label}“ nach oben`,
+  moveUpShort: 'Nach oben',
+  translationsOf: (count: number) => (count ? `${count} Übersetzung${count === 1 ? '' : 'en'}` : 'ohne Übersetzung'),
+  saved: (label: string) => `Gespeichert: „${label}“.`,
+  added: (label: string) => `Hinzugefügt: „${label}“.`,
+  removed: (label: string) => `Entfernt: „${label}“.`,
+  finishEditingFirst: 'Bitte speichern oder verwerfen Sie zuerst die offene Änderung.',
+};
+
+export type CatalogueMessages = typeof catalogue;
+export default catalogue;

@@ -1,0 +1,41 @@
+import type { CatalogueMessages } from './de.ts';
+
+const catalogue: CatalogueMessages = {
+  heading: 'Damage catalogue and documents',
+  intro:
+    'What residents choose from in the damage form (location, category, kind) and which documents they can request. Changes apply at once.',
+  damageSection: 'Damage catalogue',
+  documentsSection: 'Document types',
+  noLocations: 'No damage locations yet: residents cannot report damage yet.',
+  noCategories: 'No categories yet.',
+  noKinds: 'No kinds of damage yet.',
+  noDocumentTypes: 'No document types yet.',
+  saveEntry: 'Save entry',
+  commonArea: 'Common area',
+  commonAreaHint: 'Reports here are offered to every resident of the building under “Already reported?”, otherwise only to the same flat.',
+  label: 'Label (German)',
+  readers: 'Who may request it?',
+  readerChoices: { all: 'Everybody', tenants: 'Tenants only', owners: 'Owners only' },
+  addLocation: 'Add damage location',
+  addCategory: (location: string) => `Add category to “${location}”`,
+  addKind: (category: string) => `Add kind of damage to “${category}”`,
+  addDocumentType: 'Add document type',
+  newLocation: 'New damage location',
+  newCategory: (location: string) => `New category in “${location}”`,
+  newKind: (category: string) => `New kind of damage in “${category}”`,
+  newDocumentType: 'New document type',
+  editing: (label: string) => `Edit “${label}”`,
+  editLabel: (label: string) => `Edit “${label}”`,
+  removeLabel: (label: string) => `Remove “${label}”`,
+  confirmRemoveLabel: (label: string) => `Really remove “${label}”`,
+  removeHint: 'A damage location is removed with its categories and kinds. What was reported already is kept.',
+  moveUp: (label: string) => `Move “${label}” up`,
+  moveUpShort: 'Move up',
+  translationsOf: (count: number) => (count ? `${count} translation${count === 1 ? '' : 's'}` : 'no translation'),
+  saved: (label: string) => `Saved: “${label}”.`,
+  added: (label: string) => `Added: “${label}”.`,
+  removed: (label: string) => `Removed: “${label}”.`,
+  finishEditingFirst: 'Please save or discard the open change first.',
+};
+
+export default catalogue;
