@@ -20,6 +20,7 @@ import { leadLifecycleOperations, leadOperations } from './leads.ts';
 import { notificationOperations } from './notifications.ts';
 import { onboardingOperations } from './onboarding.ts';
 import type { Operation } from './operation.ts';
+import { reportOperations } from './reports.ts';
 import { settingsOperations } from './settings.ts';
 import { viewingOperations } from './viewings.ts';
 
@@ -42,6 +43,7 @@ export * from './notifications.ts';
 export * from './onboarding.ts';
 export * from './operation.ts';
 export * from './realtime.ts';
+export * from './reports.ts';
 export * from './settings.ts';
 export * from './viewings.ts';
 
@@ -65,5 +67,6 @@ export const operations = {
   ...contractorOperations,
   ...accountOperations,
   ...notificationOperations,
+  ...reportOperations,
 } satisfies Record<string, Operation>;
 export type OperationId = keyof typeof operations;
