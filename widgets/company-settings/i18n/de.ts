@@ -11,6 +11,8 @@ const settings = {
   /** The navigation's entry of the lead board (`<lead-kanban>`, whose own texts load with it). */
   leadsHeading: 'Vermietung',
   settingsHeading: 'Einstellungen',
+  /** The navigation's entry of the case reports (`<case-reports>`, whose own texts load with it). */
+  reportsHeading: 'Auswertungen',
   /** The sub-navigation inside "Vermietung": the board, the listings (`<listing-editor>`) and the daily overview (`<lead-overview>`). */
   lettingSections: 'Bereiche der Vermietung',
   lettingBoard: 'Board',

@@ -19,6 +19,7 @@ const settings: SettingsMessages = {
   staffSections: 'Sections',
   leadsHeading: 'Lettings',
   settingsHeading: 'Settings',
+  reportsHeading: 'Reports',
   lettingSections: 'Sections of lettings',
   lettingBoard: 'Board',
   lettingListings: 'Listings',
