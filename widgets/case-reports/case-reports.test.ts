@@ -123,8 +123,8 @@ describe('<case-reports>', () => {
   it('shows the BFF’s refusal of a period at its field', async () => {
     const { el } = await open();
     await shows(el, '95 Vorgänge eingegangen');
-    // The date input gives no such value; a page script could set one.
-    await setPeriod(el, '2026-02-30', '2026-03-10');
+    // The date field takes the year 1999; the BFF reports on 2000 to 2099 only.
+    await setPeriod(el, '1999-12-01', '2000-01-10');
     await press(el, 'Anzeigen');
     await shows(el, 'Dieses Datum gibt es nicht');
     expect($<HTMLInputElement>(el, '#period-from').getAttribute('aria-invalid')).to.equal('true');
