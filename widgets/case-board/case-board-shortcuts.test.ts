@@ -94,10 +94,12 @@ describe('<case-board> keyboard shortcuts', () => {
     expect(el.caseId, 'j in a select').to.equal(undefined);
 
     focusList();
-    for (const press of ['Control+j', 'Alt+j', 'Meta+j', 'Shift+J']) {
-      await sendKeys({ press });
+    for (const modifier of ['Control', 'Alt', 'Meta', 'Shift']) {
+      await sendKeys({ down: modifier });
+      await sendKeys({ press: modifier === 'Shift' ? 'J' : 'j' });
+      await sendKeys({ up: modifier });
       await el.updateComplete;
-      expect(el.caseId, press).to.equal(undefined);
+      expect(el.caseId, `${modifier} and j`).to.equal(undefined);
     }
 
     await sendKeys({ press: 'j' });
@@ -119,7 +121,9 @@ describe('<case-board> keyboard shortcuts', () => {
     await el.updateComplete;
     expect(dialog().open).to.equal(true);
     expect(dialog().matches(':modal')).to.equal(true);
-    const texts = [...dialog().querySelectorAll('.shortcut')].map((row) => row.textContent.replace(/\s+/g, ' ').trim());
+    const texts = [...dialog().querySelectorAll('.shortcut')].map((row) =>
+      [...row.children].map((cell) => cell.textContent.replace(/\s+/g, ' ').trim()).join(' '),
+    );
     expect(texts).to.deep.equal([
       'j Nächsten Vorgang der Liste öffnen',
       'k Vorherigen Vorgang der Liste öffnen',
