@@ -66,6 +66,8 @@ import { createDocumentUseCases } from './documents/use-cases.ts';
 import { systemClock, type Clock } from './jobs/runner.ts';
 import { mountLeadWebhookBody, registerLeadRoutes } from './leads/routes.ts';
 import { createLeadOverview } from './leads/overview.ts';
+import { createCaseReports } from './reports/case-reports.ts';
+import { registerReportRoutes } from './reports/routes.ts';
 import { createLeadMailUseCases } from './leads/lead-mail.ts';
 import { registerLeadMessageRoutes } from './leads/lead-mail-routes.ts';
 import { createLeadUseCases } from './leads/use-cases.ts';
@@ -283,6 +285,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     webhook: createLeadWebhookUseCases({ db, secrets, realtime, clock, publicUrl: ctx.publicUrl }),
     overview: createLeadOverview({ db, clock }),
   });
+  registerReportRoutes(api, { caseReport: createCaseReports({ db, clock }) });
   const leadMail = createLeadMailUseCases({ db, realtime });
   registerLeadMessageRoutes(api, leadMail);
   registerLeadLifecycleRoutes(

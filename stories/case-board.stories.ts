@@ -210,3 +210,32 @@ export const Mobile320: Story = {
 };
 
 export const Mobile320DetailOpen: Story = { play: DetailOpen.play, globals: phone320 };
+
+/** The keyboard shortcuts' help ("?", or its button): a modal dialog listing j, k, m, s and ?. */
+export const ShortcutsDialog: Story = {
+  play: async ({ canvasElement }) => {
+    const board = canvasElement.querySelector('case-board')!;
+    await findDeep(board, 'button.case');
+    await userEvent.click(await findDeep(board, '[part~="shortcuts-button"]'));
+    await expectShown(
+      await findDeep(board, 'dialog.shortcuts[open]'),
+      'Tastenkürzel',
+      'Nächsten Vorgang der Liste öffnen',
+      'Offenen Vorgang mir zuweisen',
+    );
+  },
+};
+
+/** A case opened with j and assigned with m, as a clerk working through the list by keyboard would. */
+export const KeyboardAssignToMe: Story = {
+  play: async ({ canvasElement }) => {
+    const board = canvasElement.querySelector('case-board')!;
+    (await findDeep(board, 'button.case')).focus();
+    await userEvent.keyboard('j');
+    await expectDetail(canvasElement, 'Status ändern');
+    await userEvent.keyboard('m');
+    await expectDetail(canvasElement, 'Der Vorgang ist jetzt Ihnen zugewiesen.');
+  },
+};
+
+export const ShortcutsDialogMobile320: Story = { play: ShortcutsDialog.play, globals: phone320 };

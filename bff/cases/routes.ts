@@ -46,7 +46,10 @@ export function registerCaseRoutes(api: Api, ctx: AppContext, cases: CaseUseCase
   api.route(operations.changeCaseStatus, ({ req, params, body }) =>
     cases.changeStatus(tenantContext(req), params.id, body.status, body.message),
   );
-  api.route(operations.assignCase, ({ req, params, body }) => cases.assign(tenantContext(req), params.id, body.assigneeId));
+  api.route(operations.assignCase, ({ req, params, body }) => {
+    const context = tenantContext(req);
+    return cases.assign(context, params.id, body.assigneeId === 'me' ? context.accountId : body.assigneeId);
+  });
   api.route(operations.replyToCase, ({ req, params, body }) => cases.reply(tenantContext(req), params.id, body.body));
   api.route(operations.addInternalNote, ({ req, params, body }) => cases.addInternalNote(tenantContext(req), params.id, body.body));
   api.route(operations.listClerks, ({ req }) => cases.listClerks(tenantContext(req)));

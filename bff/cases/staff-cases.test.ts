@@ -145,6 +145,20 @@ describe('cases: staff side', () => {
     assert.equal(unknown.body.error.details.fields[0].message, 'Unbekannter Status.');
   });
 
+  it('assigns a case to the signed-in clerk with `me` (the board’s „Mir zuweisen“)', async () => {
+    const company = await createCaseCompany(server);
+    const resident = await signInResident(server, company);
+    const admin = await signInStaff(server, company, 'admin');
+    const filed = await resident.post('/api/cases', { type: 'contact', title: 'Frage', description: 'x' });
+    const id = filed.body.case.id;
+    const mine = await admin.patch(`/api/staff/cases/${id}/assignee`, { assigneeId: 'me' });
+    assert.equal(mine.status, 200, JSON.stringify(mine.body));
+    assert.deepEqual(mine.body.case.assignee, { id: company.admin.id, label: 'Anton Admin' });
+    const wrong = await admin.patch(`/api/staff/cases/${id}/assignee`, { assigneeId: 'ich' });
+    assert.equal(wrong.status, 400);
+    assert.equal(wrong.body.error.details.fields[0].message, 'Bitte eine Kennung, „me“ oder null angeben.');
+  });
+
   it('staff of another housing company get 404 for a case id, and never see it in their list', async () => {
     const a = await createCaseCompany(server);
     const b = await createCaseCompany(server);

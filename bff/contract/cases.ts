@@ -95,7 +95,13 @@ export const statusChangeInput = z.object({
   /** Shown to the resident in the timeline and the e-mail. */
   message: text(5000).optional(),
 });
-export const assigneeChangeInput = z.object({ assigneeId: id.nullable() });
+/** A clerk's account id, `me` (the signed-in clerk: the board's „Mir zuweisen“) or null (not assigned). */
+export const assigneeChangeInput = z.object({
+  assigneeId: z
+    .string({ error: 'Bitte eine Kennung, „me“ oder null angeben.' })
+    .refine((value) => value === 'me' || id.safeParse(value).success, 'Bitte eine Kennung, „me“ oder null angeben.')
+    .nullable(),
+});
 
 export const routingRuleInput = z.object({
   caseType: z.enum(CASE_TYPES, { error: 'Unbekannte Vorgangsart.' }),

@@ -284,3 +284,10 @@ export const LEAD_INTAKE_REJECTION_REASONS = [
   'validation_failed',
 ] as const;
 export type LeadIntakeRejectionReason = (typeof LEAD_INTAKE_REJECTION_REASONS)[number];
+
+/** How a report divides its period (bff/contract/reports.ts): weeks from Monday or calendar months. */
+export const REPORT_INTERVALS = ['week', 'month'] as const;
+export type ReportInterval = (typeof REPORT_INTERVALS)[number];
+
+/** Where the backlog's age groups end, in days since filing: under 7, 7–13, 14–29, 30–89, 90 and more. */
+export const BACKLOG_AGE_LIMITS = [7, 14, 30, 90] as const;

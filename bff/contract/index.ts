@@ -22,6 +22,7 @@ import { notificationOperations } from './notifications.ts';
 import { onboardingOperations } from './onboarding.ts';
 import { privacyOperations } from './privacy.ts';
 import type { Operation } from './operation.ts';
+import { reportOperations } from './reports.ts';
 import { settingsOperations } from './settings.ts';
 import { viewingOperations } from './viewings.ts';
 
@@ -46,6 +47,7 @@ export * from './onboarding.ts';
 export * from './operation.ts';
 export * from './privacy.ts';
 export * from './realtime.ts';
+export * from './reports.ts';
 export * from './settings.ts';
 export * from './viewings.ts';
 
@@ -71,5 +73,6 @@ export const operations = {
   ...accountOperations,
   ...notificationOperations,
   ...privacyOperations,
+  ...reportOperations,
 } satisfies Record<string, Operation>;
 export type OperationId = keyof typeof operations;

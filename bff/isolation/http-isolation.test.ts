@@ -439,6 +439,12 @@ const ROUTES: Record<string, Line> = {
   },
   'GET /api/staff/leads/counts': { kind: 'collection', as: 'clerk', query: (w) => `listing=${first(w, 'b', 'listings')}`, expect: [200] },
   'GET /api/staff/leads/overview': { kind: 'collection', as: 'clerk', expect: [200] },
+  'GET /api/staff/reports/cases': {
+    kind: 'collection',
+    as: 'clerk',
+    query: () => 'from=2026-01-01&to=2026-12-31&interval=month',
+    expect: [200],
+  },
   'GET /api/staff/leads/{id}': { kind: 'object', as: 'clerk', own: (w) => first(w, 'a', 'leads'), foreign: (w) => first(w, 'b', 'leads') },
   'GET /api/staff/leads/{id}/access-log': {
     kind: 'object',

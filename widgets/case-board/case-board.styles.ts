@@ -140,4 +140,47 @@ export const caseBoardStyles = css`
   .load-more {
     width: 100%;
   }
+  .board-tools {
+    display: flex;
+    justify-content: flex-end;
+  }
+  dialog.shortcuts {
+    max-width: min(32em, calc(100vw - 2em));
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    padding: var(--_space);
+  }
+  dialog.shortcuts::backdrop {
+    background: rgb(0 0 0 / 0.4);
+  }
+  .shortcuts-heading {
+    font-size: 1.2em;
+    font-weight: 700;
+    margin: 0 0 0.5em;
+  }
+  .shortcuts dl {
+    margin: 0 0 var(--_space);
+  }
+  .shortcut {
+    display: grid;
+    grid-template-columns: 3em minmax(0, 1fr);
+    gap: 0.5em;
+    align-items: baseline;
+    padding: 0.25em 0;
+  }
+  .shortcut dd {
+    margin: 0;
+  }
+  kbd {
+    display: inline-block;
+    min-width: 1.6em;
+    padding: 0.1em 0.4em;
+    border: 1px solid var(--_border);
+    border-bottom-width: 2px;
+    border-radius: 4px;
+    font-family: ui-monospace, monospace;
+    text-align: center;
+  }
 `;

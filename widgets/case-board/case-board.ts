@@ -53,6 +53,11 @@ type BoardParameter = 'case' | 'type' | 'status' | 'assignee' | 'building' | 'ov
  * Standalone on a staff page it works with the session a `<staff-portal>` on the same page signed in;
  * inside `<staff-portal>` it is the "Vorgänge" area.
  *
+ * Keyboard shortcuts while the focus is on the board (never while typing in a field, never with Ctrl, Alt or Cmd):
+ * `j`/`k` open the next/previous case of the list, `m` assigns the open case to the signed-in clerk, `s` moves to
+ * the open case's status choice, `?` opens a dialog listing them (native `<dialog>`: focus stays in it, and returns
+ * where it was when it closes).
+ *
  * @tagname case-board
  * @summary Clerks' case list with filters, detail and actions, updated live.
  *
@@ -67,6 +72,8 @@ type BoardParameter = 'case' | 'type' | 'status' | 'assignee' | 'building' | 'ov
  * @csspart alert - Error messages.
  * @csspart live-status - "Verbindung unterbrochen – wird wiederhergestellt" while live updates are restored.
  * @csspart notice - Confirmations.
+ * @csspart shortcuts-button - The "Tastenkürzel anzeigen (?)" button.
+ * @csspart shortcuts - The dialog listing the keyboard shortcuts.
  *
  * @cssproperty --mp-color-primary - Buttons, links and accents.
  * @cssproperty --mp-color-on-primary - Text on primary buttons.
@@ -146,6 +153,8 @@ export class CaseBoard extends StaffElement {
   /** After the next render, focus the open case's heading (`'detail'`) or the list entry of the case with this id. */
   private focusAfterRender?: string;
   private announcementTimer?: ReturnType<typeof setTimeout>;
+  /** Where focus was when the shortcuts dialog opened: it returns there when the dialog closes. */
+  private focusBeforeShortcuts?: HTMLElement;
   private readonly live: LiveUpdatesController<StaffEventMap>;
 
   constructor() {
@@ -180,6 +189,7 @@ export class CaseBoard extends StaffElement {
     super.connectedCallback();
     addEventListener('mp-signed-in', this.onSignedIn);
     addEventListener('mp-signed-out', this.onSignedOut);
+    this.addEventListener('keydown', this.onShortcut);
     this.listStale = true;
     this.requestUpdate();
   }
@@ -188,6 +198,7 @@ export class CaseBoard extends StaffElement {
     super.disconnectedCallback();
     removeEventListener('mp-signed-in', this.onSignedIn);
     removeEventListener('mp-signed-out', this.onSignedOut);
+    this.removeEventListener('keydown', this.onShortcut);
     clearTimeout(this.announcementTimer);
   }
 
@@ -456,6 +467,130 @@ export class CaseBoard extends StaffElement {
     return fields.length ? fields.join(' ') : errorText(this.msg, error);
   }
 
+  // Keyboard shortcuts.
+
+  /** A key on the board: a shortcut unless the clerk is typing, holds a modifier, or is in the shortcuts dialog. */
+  private readonly onShortcut = (event: KeyboardEvent) => {
+    if (event.defaultPrevented || event.isComposing || event.ctrlKey || event.metaKey || event.altKey) return;
+    const path = event.composedPath();
+    const target = path[0];
+    if (target instanceof HTMLElement && (isTextEntry(target) || target.isContentEditable)) return;
+    if (path.some((node) => node instanceof HTMLDialogElement)) return;
+    if (this.listState !== 'ready') return;
+    if (event.key === '?') {
+      event.preventDefault();
+      this.openShortcuts(target instanceof HTMLElement ? target : undefined);
+      return;
+    }
+    if (event.shiftKey) return;
+    const actions: Record<string, () => void> = {
+      j: () => this.step(1),
+      k: () => this.step(-1),
+      m: () => this.assignToMe(),
+      s: () => this.toStatus(),
+    };
+    const action = actions[event.key];
+    if (!action) return;
+    event.preventDefault();
+    action();
+  };
+
+  /** Opens the next (1) or previous (-1) case of the list; without an open case, the first. */
+  private step(direction: 1 | -1): void {
+    if (!this.items.length) return;
+    const index = this.items.findIndex((item) => item.id === this.caseId);
+    const next = index < 0 ? 0 : index + direction;
+    if (next < 0 || next >= this.items.length) {
+      this.announce(next < 0 ? this.msg.boardShortcutListStart : this.msg.boardShortcutListEnd);
+      return;
+    }
+    this.open(this.items[next].id);
+  }
+
+  private assignToMe(): void {
+    const caseId = this.caseId;
+    if (!caseId) return this.announce(this.msg.boardShortcutNoCase);
+    void this.act(
+      'assign',
+      caseId,
+      () => this.cases.assign(caseId, 'me'),
+      () => this.msg.boardAssignedToMe,
+    );
+  }
+
+  private toStatus(): void {
+    const detail = this.renderRoot.querySelector('mp-staff-case-detail');
+    if (!this.caseId || !detail) return this.announce(this.msg.boardShortcutNoCase);
+    if (!detail.focusStatus() && this.detail?.case.id === this.caseId) this.announce(this.msg.boardStatusFinal);
+  }
+
+  /** Read out politely by screen readers, then cleared so the same text is read again next time. */
+  private announce(text: string): void {
+    this.announcement = text;
+    clearTimeout(this.announcementTimer);
+    this.announcementTimer = setTimeout(() => (this.announcement = ''), 8000);
+  }
+
+  private openShortcuts(from?: HTMLElement): void {
+    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog.shortcuts');
+    if (!dialog || dialog.open) return;
+    this.focusBeforeShortcuts = from ?? deepActiveElement();
+    dialog.showModal();
+    dialog.querySelector<HTMLElement>('.close')?.focus();
+  }
+
+  /** Focus goes back to where it was (the element may have gone meanwhile: then the list's first control). */
+  private readonly shortcutsClosed = () => {
+    const back = this.focusBeforeShortcuts;
+    this.focusBeforeShortcuts = undefined;
+    if (back?.isConnected) back.focus();
+    else this.renderRoot.querySelector<HTMLElement>('button.case, .filters select')?.focus();
+  };
+
+  /** Tab and Shift+Tab cycle through the dialog's controls (the page behind it is inert anyway). */
+  private readonly trapShortcutsFocus = (event: KeyboardEvent) => {
+    if (event.key !== 'Tab') return;
+    const dialog = event.currentTarget as HTMLDialogElement;
+    const controls = [...dialog.querySelectorAll<HTMLElement>('button, [href], [tabindex]:not([tabindex="-1"])')];
+    const first = controls[0];
+    const last = controls[controls.length - 1];
+    const active = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
+    if (event.shiftKey ? active === first || !controls.includes(active as HTMLElement) : active === last) {
+      event.preventDefault();
+      (event.shiftKey ? last : first)?.focus();
+    }
+  };
+
+  private renderShortcuts() {
+    const msg = this.msg;
+    const shortcuts: Array<[string, string]> = [
+      ['j', msg.boardShortcutNext],
+      ['k', msg.boardShortcutPrevious],
+      ['m', msg.boardShortcutAssignMe],
+      ['s', msg.boardShortcutStatus],
+      ['?', msg.boardShortcutHelp],
+    ];
+    return html`
+      <dialog
+        class="shortcuts"
+        part="shortcuts"
+        aria-labelledby="shortcuts-heading"
+        aria-describedby="shortcuts-intro"
+        @close=${this.shortcutsClosed}
+        @keydown=${this.trapShortcutsFocus}
+      >
+        <div id="shortcuts-heading" class="shortcuts-heading" role="heading" aria-level=${this.headingLevel}>${msg.boardShortcuts}</div>
+        <p id="shortcuts-intro" class="muted">${msg.boardShortcutsIntro}</p>
+        <dl>
+          ${shortcuts.map(([key, what]) => html`<div class="shortcut"><dt><kbd>${key}</kbd></dt><dd>${what}</dd></div>`)}
+        </dl>
+        <form method="dialog">
+          <button type="submit" class="close" part="button">${msg.boardShortcutsClose}</button>
+        </form>
+      </dialog>
+    `;
+  }
+
   // Focus: opening a case moves focus to its heading; closing it returns focus to its entry in the list.
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
@@ -477,6 +612,20 @@ export class CaseBoard extends StaffElement {
     return html`
       <div class="live" role="status" aria-live="polite">${this.announcement}</div>
       ${liveStatus(this.live.interrupted, this.msg.liveInterrupted)}
+      ${
+        this.listState === 'ready'
+          ? html`<div class="board-tools">
+              <button
+                type="button"
+                class="link"
+                part="button shortcuts-button"
+                aria-haspopup="dialog"
+                @click=${(event: Event) => this.openShortcuts(event.currentTarget as HTMLElement)}
+              >${this.msg.boardShortcutsOpen}</button>
+            </div>`
+          : nothing
+      }
+      ${this.renderShortcuts()}
       <div class="layout ${caseId ? 'has-detail' : ''}">
         <div class="list-pane" aria-busy=${this.refreshing ? 'true' : 'false'}>${this.renderFilters()} ${this.renderList()}</div>
         ${
@@ -699,6 +848,18 @@ function filtersOf(parameters: UrlParameters<BoardParameter>): CaseFilters {
     building: parameters.building ?? '',
     overdueOnly: parameters.overdue === 'true',
   };
+}
+
+/** Fields where letters are typed: shortcuts stay out of them. */
+function isTextEntry(element: HTMLElement): boolean {
+  return element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement;
+}
+
+/** The focused element, looked for through open shadow roots. */
+function deepActiveElement(): HTMLElement | undefined {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement ? active : undefined;
 }
 
 function asApiError(error: unknown): ApiError {

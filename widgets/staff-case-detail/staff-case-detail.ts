@@ -131,6 +131,13 @@ export class StaffCaseDetailView extends StaffElement {
     this.renderRoot.querySelector<HTMLElement>('#detail-heading')?.focus();
   }
 
+  /** Moves focus to the choice of the next status (the board's shortcut); false when there is none to choose. */
+  focusStatus(): boolean {
+    const select = this.renderRoot.querySelector<HTMLSelectElement>('select[name="status"]');
+    select?.focus();
+    return !!select;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const previous = changed.get('detail')?.case.id ?? changed.get('summary')?.id;

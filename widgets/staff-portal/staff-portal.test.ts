@@ -8,6 +8,7 @@ import { fakeCompanySettings, FakeSettings } from '../testing/fake-settings.ts';
 import { FakeCatalogueAdmin } from '../testing/fake-catalogue-admin.ts';
 import { FakeListings } from '../testing/fake-listings.ts';
 import { FakePrivacy } from '../testing/fake-privacy.ts';
+import { FakeReports } from '../testing/fake-reports.ts';
 import { SignInDriver } from '../testing/sign-in-driver.ts';
 import { deepText, fill, findButton, findField, press } from '../testing/e2e-session.ts';
 import type { CaseBoard } from '../case-board/case-board.ts';
@@ -106,7 +107,7 @@ describe('<staff-portal>', () => {
 
     it('shows a clerk "Vorgänge" and "Vermietung" but never the settings', async () => {
       const { el, bff } = await signedIn({ role: 'clerk', displayName: 'Clara Kaiser', tenant: wohnbauNord });
-      expect(nav(el)!.textContent).to.contain('Vorgänge').and.contain('Vermietung');
+      expect(nav(el)!.textContent).to.contain('Vorgänge').and.contain('Auswertungen').and.contain('Vermietung');
       expect(deepText(el)).to.not.contain('Einstellungen');
       expect(bff.calls).to.not.include('GET /api/staff/settings');
       expect(deepText(el)).to.not.contain('Datenschutz');
@@ -134,6 +135,38 @@ describe('<staff-portal>', () => {
         bff.calls.filter((call) => call === 'GET /api/staff/leads/counts'),
         'read once, not again on return',
       ).to.have.length(1);
+    });
+
+    it('loads the reports when a clerk first opens "Auswertungen", and keeps the chosen period when switching', async () => {
+      const reports = new FakeReports();
+      const bff = new FakeBff({
+        session: { state: 'signed_in', user: { role: 'clerk', displayName: 'Clara Kaiser', tenant: wohnbauNord } },
+        routes: [...reports.routes, ...new FakeStaffCases({ count: 2 }).routes],
+      });
+      const el = await fixture<StaffPortal>(html`<staff-portal tenant="wohnbau-nord" .client=${bff.client()}></staff-portal>`);
+      await waitUntil(() => el.shadowRoot!.querySelector('case-board'), 'board shown');
+      expect([...nav(el)!.querySelectorAll('button')].map((button) => button.textContent.trim())).to.deep.equal([
+        'Vorgänge',
+        'Auswertungen',
+        'Vermietung',
+      ]);
+      expect(customElements.get('case-reports'), 'the reports’ code is not loaded with the board').to.equal(undefined);
+      expect(bff.calls).to.not.include('GET /api/staff/reports/cases?interval=week');
+      await press(el, 'Auswertungen');
+      await waitUntil(() => deepText(el).includes('95 Vorgänge eingegangen'), 'reports shown', { timeout: 5000 });
+      expect(current(el)).to.equal('Auswertungen');
+      expect(el.shadowRoot!.activeElement!.id, 'focus on the view heading').to.equal('reports-heading');
+      await expect(el).to.be.accessible();
+      const reportsElement = el.shadowRoot!.querySelector('case-reports')!;
+      const select = reportsElement.shadowRoot!.querySelector<HTMLSelectElement>('#period-interval')!;
+      select.value = 'month';
+      select.dispatchEvent(new Event('change'));
+      await press(el, 'Anzeigen');
+      await waitUntil(() => deepText(el).includes('Januar 2026'), 'by months');
+      await press(el, 'Vorgänge');
+      await press(el, 'Auswertungen');
+      expect(deepText(el), 'the months are still shown').to.contain('Januar 2026');
+      expect(reports.queries.map((query) => query.get('interval'))).to.deep.equal(['week', 'month']);
     });
 
     it('offers "Board", "Inserate" and "Übersicht" inside "Vermietung", each loaded when first shown and kept when switching', async () => {

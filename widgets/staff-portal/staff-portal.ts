@@ -9,21 +9,22 @@ import { staffTexts } from '../internal/staff-element.ts';
 import { staffPortalStyles } from './staff-portal.styles.ts';
 import '../case-board/case-board.ts';
 
-type StaffView = 'board' | 'leads' | 'settings' | 'privacy';
+type StaffView = 'board' | 'reports' | 'leads' | 'settings' | 'privacy';
 /** The parts of "Vermietung": the lead board, the listings and the daily overview. */
 type LettingView = 'leads' | 'listings' | 'overview';
 /** The parts of the admins' "Einstellungen": general settings, catalogue, routing. */
 type SettingsView = 'settings' | 'catalogue' | 'routing';
-type LazyView = SettingsView | 'privacy' | LettingView;
+type LazyView = 'reports' | SettingsView | 'privacy' | LettingView;
 type Load = 'loading' | 'loaded' | 'failed';
 
 /**
- * The code of a view beside "Vorgänge" is imported when it is first opened: the settings and the erasure requests
- * ("Datenschutz") only by admins; the lead
+ * The code of a view beside "Vorgänge" is imported when it is first opened: the reports ("Auswertungen") by staff who
+ * open them, the settings and the erasure requests ("Datenschutz") only by admins; the lead
  * board, the listings and the daily overview ("Vermietung") by staff who work lettings, each when its part of
  * "Vermietung" is first shown — nobody else loads them.
  */
 const lazyViews: Record<LazyView, { tag: string; load: () => Promise<unknown> }> = {
+  reports: { tag: 'case-reports', load: () => import('../case-reports/case-reports.ts') },
   settings: { tag: 'company-settings', load: () => import('../company-settings/company-settings.ts') },
   privacy: { tag: 'privacy-requests', load: () => import('../privacy-requests/privacy-requests.ts') },
   catalogue: { tag: 'catalogue-settings', load: () => import('../catalogue-settings/catalogue-settings.ts') },
@@ -38,9 +39,10 @@ const settingsViews: readonly SettingsView[] = ['settings', 'catalogue', 'routin
 /**
  * The clerks' workplace of a housing company: staff sign-in with an authenticator app (activation for
  * new staff accounts included) and, once signed in, the "Vorgänge" board (`<case-board>` on the same session).
- * Staff also find "Vermietung" — its "Board" (`<lead-kanban>`, the rental leads), "Inserate" (`<listing-editor>`) and
- * "Übersicht" (`<lead-overview>`) — and admins "Einstellungen" (`<company-settings>`) and "Datenschutz" (the residents'
- * erasure requests, `<privacy-requests>`), each loaded when first opened;
+ * Staff also find "Auswertungen" (`<case-reports>`: intake, processing times, deadline adherence, backlog), "Vermietung" —
+ * its "Board" (`<lead-kanban>`, the rental leads), "Inserate" (`<listing-editor>`) and "Übersicht" (`<lead-overview>`) —
+ * and admins "Einstellungen" (`<company-settings>`) and "Datenschutz" (the residents' erasure requests,
+ * `<privacy-requests>`), each loaded when first opened;
  * switching between them keeps each as it was, unsaved settings and listing edits included.
  *
  * @tagname staff-portal
@@ -56,10 +58,11 @@ const settingsViews: readonly SettingsView[] = ['settings', 'catalogue', 'routin
  * @csspart sign-in - The sign-in flow.
  * @csspart account-bar - Name and sign-out buttons.
  * @csspart account-settings - `<account-settings>`, in place of the content while the account bar has it open.
- * @csspart nav - The navigation between "Vorgänge", "Vermietung" and (admins only) "Einstellungen".
+ * @csspart nav - The navigation between "Vorgänge", "Auswertungen", "Vermietung" and (admins only) "Einstellungen".
  * @csspart nav-item - Each navigation button; the current one has `aria-current="page"`.
  * @csspart board - The "Vorgänge" area.
  * @csspart case-board - The `<case-board>` in it; its own parts are exported as `board-…` (e.g. `board-case`).
+ * @csspart reports - The "Auswertungen" area (`<case-reports>`).
  * @csspart leads - The "Vermietung" area.
  * @csspart letting-nav - The navigation inside "Vermietung" between "Board", "Inserate" and "Übersicht".
  * @csspart letting-nav-item - Each of its buttons; the current one has `aria-current="true"`.
@@ -67,7 +70,7 @@ const settingsViews: readonly SettingsView[] = ['settings', 'catalogue', 'routin
  * @csspart settings-nav - The navigation between the parts of "Einstellungen".
  * @csspart settings-nav-item - Each button of that navigation.
  * @csspart privacy - The "Datenschutz" area (`<privacy-requests>`).
- * @csspart failure - The code of "Vermietung" or "Einstellungen" could not be loaded, with its retry button.
+ * @csspart failure - The code of "Auswertungen", "Vermietung" or "Einstellungen" could not be loaded, with its retry button.
  * @csspart heading - The heading of a sign-in step.
  * @csspart alert - The region for error messages.
  * @csspart form - Each sign-in form.
@@ -147,7 +150,7 @@ export class StaffPortal extends SignInPortal {
 
   private show(view: StaffView): void {
     if (view === 'settings') this.openLazy(this.settingsView);
-    if (view === 'privacy') this.openLazy('privacy');
+    if (view === 'privacy' || view === 'reports') this.openLazy(view);
     if (view === 'leads') this.openLazy(this.lettingView);
     this.view = view;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${view}-heading`)?.focus());
@@ -194,6 +197,7 @@ export class StaffPortal extends SignInPortal {
           .client=${this.apiClient}
         ></case-board>
       </section>
+      ${this.opened.reports ? this.renderReports() : nothing}
       ${lettingViews.some((view) => this.opened[view]) ? this.renderLetting() : nothing}
       ${admin && settingsViews.some((view) => this.opened[view]) ? this.renderSettings() : nothing}
       ${admin && this.opened.privacy ? this.renderPrivacy() : nothing}
@@ -209,7 +213,8 @@ export class StaffPortal extends SignInPortal {
     return html`
       <nav part="nav" aria-label=${this.settingsTexts.texts.staffSections}>
         <ul class="nav">
-          ${item('board', this.staffTexts.texts.boardHeading)} ${item('leads', this.settingsTexts.texts.leadsHeading)}
+          ${item('board', this.staffTexts.texts.boardHeading)} ${item('reports', this.settingsTexts.texts.reportsHeading)}
+          ${item('leads', this.settingsTexts.texts.leadsHeading)}
           ${admin ? item('settings', this.settingsTexts.texts.settingsHeading) : nothing}
           ${admin ? item('privacy', this.settingsTexts.texts.privacyHeading) : nothing}
         </ul>
@@ -265,6 +270,19 @@ export class StaffPortal extends SignInPortal {
             ? html`<div class="letting-view ${view}" ?hidden=${this.lettingView !== view}>${this.lazyContent(view, content[view])}</div>`
             : nothing,
         )}
+      </section>
+    `;
+  }
+
+  private renderReports() {
+    const content = this.lazyContent(
+      'reports',
+      () => html`<case-reports lang=${this.locale} embedded heading-level="2" .client=${this.apiClient}></case-reports>`,
+    );
+    return html`
+      <section class="reports" part="reports" aria-labelledby="reports-heading" ?hidden=${this.view !== 'reports'}>
+        <h2 id="reports-heading" tabindex="-1">${this.settingsTexts.texts.reportsHeading}</h2>
+        ${content}
       </section>
     `;
   }

@@ -381,8 +381,10 @@ export class FakeStaffCases {
       case 'PATCH status':
         return this.changeStatus(stored, body.status as CaseStatus, body.message as string | undefined);
       case 'PATCH assignee': {
-        const to = fakeClerks.find((clerk) => clerk.id === body.assigneeId) ?? null;
-        if (body.assigneeId && !to) return error(400, 'unknown_assignee', 'Diese Person ist keine Sachbearbeitung dieser Hausverwaltung.');
+        // The signed-in clerk of the fakes is the first one (as for the list's `assignee=me`).
+        const wanted = body.assigneeId === 'me' ? fakeClerks[0].id : body.assigneeId;
+        const to = fakeClerks.find((clerk) => clerk.id === wanted) ?? null;
+        if (wanted && !to) return error(400, 'unknown_assignee', 'Diese Person ist keine Sachbearbeitung dieser Hausverwaltung.');
         this.log(stored, 'assigned', false, { from: stored.case.assignee?.id ?? null, to: to?.id ?? null });
         stored.case = { ...stored.case, assignee: to ? { id: to.id, label: to.label } : null };
         return json(200, { case: stored.case });

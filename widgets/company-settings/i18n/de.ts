@@ -13,6 +13,8 @@ const settings = {
   settingsHeading: 'Einstellungen',
   /** The admins' erasure requests (`<privacy-requests>`, whose own texts load with it). */
   privacyHeading: 'Datenschutz',
+  /** The navigation's entry of the case reports (`<case-reports>`, whose own texts load with it). */
+  reportsHeading: 'Auswertungen',
   /** The sub-navigation inside "Vermietung": the board, the listings (`<listing-editor>`) and the daily overview (`<lead-overview>`). */
   lettingSections: 'Bereiche der Vermietung',
   lettingBoard: 'Board',

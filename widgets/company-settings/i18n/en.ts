@@ -20,6 +20,7 @@ const settings: SettingsMessages = {
   leadsHeading: 'Lettings',
   settingsHeading: 'Settings',
   privacyHeading: 'Data protection',
+  reportsHeading: 'Reports',
   lettingSections: 'Sections of lettings',
   lettingBoard: 'Board',
   lettingListings: 'Listings',

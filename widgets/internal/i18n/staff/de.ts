@@ -167,6 +167,21 @@ const staff = {
   boardCertificateIssued: 'Die Mieterbescheinigung wurde erstellt und freigegeben; der Vorgang ist erledigt.',
   boardCaseChanged:
     'Jemand anderes hat diesen Vorgang gerade geändert. Er ist neu geladen – bitte prüfen Sie ihn und versuchen Sie es erneut.',
+  /** Keyboard shortcuts of the board, listed in its help dialog ("?"). */
+  boardShortcuts: 'Tastenkürzel',
+  boardShortcutsOpen: 'Tastenkürzel anzeigen (?)',
+  boardShortcutsIntro:
+    'Die Kürzel wirken, solange der Fokus auf dem Board liegt – nicht beim Schreiben in einem Feld und nicht zusammen mit Strg, Alt oder Cmd.',
+  boardShortcutsClose: 'Schließen',
+  boardShortcutNext: 'Nächsten Vorgang der Liste öffnen',
+  boardShortcutPrevious: 'Vorherigen Vorgang der Liste öffnen',
+  boardShortcutAssignMe: 'Offenen Vorgang mir zuweisen',
+  boardShortcutStatus: 'Status des offenen Vorgangs ändern (springt zur Statusauswahl)',
+  boardShortcutHelp: 'Diese Übersicht öffnen',
+  boardShortcutNoCase: 'Bitte öffnen Sie zuerst einen Vorgang.',
+  boardShortcutListEnd: 'Das ist der letzte Vorgang der Liste.',
+  boardShortcutListStart: 'Das ist der erste Vorgang der Liste.',
+  boardAssignedToMe: 'Der Vorgang ist jetzt Ihnen zugewiesen.',
 };
 
 export type StaffMessages = typeof staff;

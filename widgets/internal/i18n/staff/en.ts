@@ -150,6 +150,19 @@ const staff: StaffMessages = {
   boardCertificateSubmit: 'Create and publish certificate',
   boardCertificateIssued: 'The tenancy certificate was created and published; the case is done.',
   boardCaseChanged: 'Someone else has just changed this case. It has been reloaded – please check it and try again.',
+  boardShortcuts: 'Keyboard shortcuts',
+  boardShortcutsOpen: 'Show keyboard shortcuts (?)',
+  boardShortcutsIntro: 'The shortcuts work while the focus is on the board – not while typing in a field, and not with Ctrl, Alt or Cmd.',
+  boardShortcutsClose: 'Close',
+  boardShortcutNext: 'Open the next case of the list',
+  boardShortcutPrevious: 'Open the previous case of the list',
+  boardShortcutAssignMe: 'Assign the open case to me',
+  boardShortcutStatus: 'Change the status of the open case (moves to the status choice)',
+  boardShortcutHelp: 'Open this overview',
+  boardShortcutNoCase: 'Please open a case first.',
+  boardShortcutListEnd: 'This is the last case of the list.',
+  boardShortcutListStart: 'This is the first case of the list.',
+  boardAssignedToMe: 'The case is now assigned to you.',
 };
 
 export default staff;
