@@ -21,7 +21,8 @@ async function download(client: TestClient, path: string) {
 function csvRows(bytes: Buffer): string[][] {
   const text = bytes.toString('utf8');
   assert.ok(text.startsWith('\uFEFF'), 'UTF-8 with BOM, so German Excel reads umlauts');
-  return parse(text.slice(1), { delimiter: ';', relax_quotes: false }) as string[][];
+  const rows: string[][] = parse(text.slice(1), { delimiter: ';', relax_quotes: false });
+  return rows;
 }
 
 /** The formula guard's `'` removed again: what a clerk means when they read the cell. */

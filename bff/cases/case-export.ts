@@ -109,11 +109,20 @@ export function neutraliseFormula(value: string): string {
  * XML 1.0 cannot hold most control characters nor a lone surrogate, and discourages the C1 controls: an XLSX cell
  * leaves them out (Excel would refuse the whole file). The CSV keeps them.
  */
+const storableInXml = (code: number) =>
+  code === 0x9 ||
+  code === 0xa ||
+  code === 0xd ||
+  (code >= 0x20 && code < 0x7f) ||
+  (code > 0x9f && code < 0xd800) ||
+  (code > 0xdfff && code < 0xfffe) ||
+  code > 0xffff;
+
 export function xmlText(value: string): string {
-  return value.replace(
-    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-    '',
-  );
+  let text = '';
+  // By code point: a lone surrogate comes on its own and is left out like the control characters.
+  for (const char of value) if (storableInXml(char.codePointAt(0)!)) text += char;
+  return text;
 }
 
 /** One CSV field: always quoted (`"` doubled), so `;`, quotes and line breaks inside stay in the cell. */

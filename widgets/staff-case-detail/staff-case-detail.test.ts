@@ -72,7 +72,7 @@ describe('<mp-staff-case-detail>', function () {
     window.print = () => void printed++;
     try {
       const button = root(el).querySelector<HTMLButtonElement>('button.print')!;
-      expect(button.textContent!.trim()).to.equal('Drucken');
+      expect(button.textContent.trim()).to.equal('Drucken');
       expect(button.getAttribute('aria-label')).to.equal(`Vorgang ${damage.case.caseNumber} drucken`);
       button.click();
       await el.updateComplete;
