@@ -255,7 +255,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const cases = createCaseUseCases({ db, backend: caseBackend, announcer: caseAnnouncer, uploads, clerks: clerkNotifier });
 
   const idempotency = createIdempotency(db, { waitMs: config.IDEMPOTENCY_WAIT_MS });
-  const api = new Api(createGuard(config), idempotency);
+  const api = new Api(createGuard(config, options.clock ?? systemClock), idempotency);
   registerAuthRoutes(api, ctx, { csrfToken: csrf.token });
   registerOnboardingRoutes(api, ctx);
   registerCaseRoutes(api, ctx, cases);

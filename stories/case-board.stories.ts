@@ -89,6 +89,11 @@ export const ManyCases: Story = {
   play: ({ canvasElement }) => expectShown(canvasElement, '20 Vorgänge, weitere vorhanden.', 'Weitere laden'),
 };
 
+/** The filtered list downloads as CSV (German Excel) or XLSX, with the filters in use. */
+export const ExportLinks: Story = {
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Liste mit diesen Filtern herunterladen', 'CSV (Excel)', 'Excel-Datei (XLSX)'),
+};
+
 export const Empty: Story = {
   args: { cases: { count: 0 } },
   play: ({ canvasElement }) => expectShown(canvasElement, 'Keine offenen Vorgänge.'),

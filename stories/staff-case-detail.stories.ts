@@ -75,6 +75,11 @@ export const DamageReportPhotos: Story = {
   },
 };
 
+/** "Drucken" prints the case through the print stylesheet (forms and buttons left out, the time of printing on top). */
+export const Printable: Story = {
+  play: ({ canvasElement }) => expectShown(canvasElement, heading(damage), 'Drucken', 'Verlauf'),
+};
+
 export const Loading: Story = {
   args: { detail: undefined, summary: damage.case },
   play: ({ canvasElement }) => expectShown(canvasElement, heading(damage), 'Wird geladen …'),

@@ -24,12 +24,14 @@ export interface AccountRow {
   language: Language;
   /** Activated with a letter's code (until an admin re-admits the account). */
   active: boolean;
+  /** A resident's move-out day (`YYYY-MM-DD`): access ends with it. */
+  movedOutOn: string | null;
 }
 
 const accountColumns = `a.id, a.tenant_id AS "tenantId", a.role, a.display_name AS "displayName", a.email,
   a.password_hash AS "passwordHash", a.second_factor AS "secondFactor", a.totp_secret AS "totpSecret",
   a.totp_last_step::float8 AS "totpLastStep", r.id AS "residentId", a.language,
-  a.activated_at IS NOT NULL AS active`;
+  a.activated_at IS NOT NULL AS active, to_char(r.moved_out_on, 'YYYY-MM-DD') AS "movedOutOn"`;
 
 export async function findAccountByEmail(tx: Queryable, tenantId: string, email: string): Promise<AccountRow | undefined> {
   const { rows } = await tx.query<AccountRow>(

@@ -9,6 +9,7 @@ import { requestLanguage } from '../http/language.ts';
 import type { SessionAuth } from './session-data.ts';
 import * as signIn from './use-cases.ts';
 import { verifyDecoy } from './passwords.ts';
+import { accessHasEnded } from '../tenancies/move-out.ts';
 import { registerAccountRoutes } from './account-routes.ts';
 
 export interface AuthRouteOptions {
@@ -123,6 +124,8 @@ export function registerAuthRoutes(api: Api, ctx: AppContext, options: AuthRoute
   }
 
   api.route(operations.session, async ({ req, res }) => {
+    // A resident whose move-out day is over is signed out: the widget shows the sign-in, which then says why.
+    if (req.session.auth && accessHasEnded(req.session.auth.movedOutOn)) delete req.session.auth;
     const auth = req.session.auth;
     return { csrfToken: options.csrfToken(req, res), ...(auth ? describe(auth) : { state: 'anonymous' as const }) };
   });

@@ -9,6 +9,8 @@ export interface SessionAuth {
   accountId: string;
   role: 'resident' | 'clerk' | 'admin';
   residentId?: string;
+  /** A resident's move-out day (`YYYY-MM-DD`, from the ERP): the session ends when that day is over. */
+  movedOutOn?: string;
   displayName: string;
   /** The account's language (e-mails, texts); German for sessions from before languages were stored. */
   language?: Language;

@@ -15,6 +15,7 @@ import * as accountRepo from './account-repository.ts';
 import { loginCodeMail, passwordResetMail } from './mails.ts';
 import { newRecoveryCodes, recoveryCodeHash } from './recovery-codes.ts';
 import { RECOVERY_CODE_PATTERN } from '../contract/auth.ts';
+import { accessEnded, accessHasEnded } from '../tenancies/move-out.ts';
 
 /**
  * Sign-in use cases: activation with the letter's code, second-factor enrolment, login with password and
@@ -78,6 +79,7 @@ function sessionAuthFor(tenant: Pick<Tenant, 'id' | 'slug' | 'name'>, account: r
     accountId: account.id,
     role: account.role,
     ...(account.residentId ? { residentId: account.residentId } : {}),
+    ...(account.movedOutOn ? { movedOutOn: account.movedOutOn } : {}),
     displayName: account.displayName,
     language: account.language,
     stage,
@@ -111,6 +113,7 @@ export async function activate(ctx: AppContext, input: ActivationInput): Promise
     const account = accountId ? await repo.findAccountById(tx, tenant.id, accountId) : undefined;
     // An activated account is never activated again (a lost phone is an admin's re-admission, docs/sign-in.md).
     if (!account || account.active) throw invalidActivationCode();
+    if (accessHasEnded(account.movedOutOn)) throw accessEnded(account.movedOutOn!);
     // Staff accounts are created with their e-mail address; the letter only works for that address.
     if (account.role !== 'resident' && account.email?.toLowerCase() !== email) throw invalidActivationCode();
     const other = await repo.findAccountByEmail(tx, tenant.id, email);
@@ -169,6 +172,11 @@ export async function login(ctx: AppContext, input: LoginInput): Promise<Session
     throw invalidCredentials();
   }
   await inTenant((tx) => repo.releaseAttempt(tx, tenant.id, addressHash));
+  // Only the right password learns of the move-out; anyone else gets the same answer as for a wrong one.
+  if (accessHasEnded(account.movedOutOn)) {
+    ctx.logger.info({ tenant: tenant.slug, accountId: account.id }, 'sign-in refused: moved out');
+    throw accessEnded(account.movedOutOn!);
+  }
   if (!account.secondFactor) return sessionAuthFor(tenant, account, 'enroll');
   const pending: SessionAuth = { ...sessionAuthFor(tenant, account, 'second_factor'), secondFactor: account.secondFactor };
   if (account.secondFactor === 'email') await mailLoginCode(ctx, pending, account);
@@ -205,6 +213,10 @@ async function mailLoginCode(ctx: AppContext, pending: SessionAuth, account: rep
 async function loadAccount(ctx: AppContext, pending: SessionAuth): Promise<repo.AccountRow> {
   const account = await auth(ctx, pending.tenantId)((tx) => repo.findAccountById(tx, pending.tenantId, pending.accountId));
   if (!account) throw new PendingSignInEnded(400, 'invalid_code', 'Das Konto ist nicht mehr verfügbar. Bitte melden Sie sich erneut an.');
+  if (accessHasEnded(account.movedOutOn)) {
+    const { status, code, message } = accessEnded(account.movedOutOn!);
+    throw new PendingSignInEnded(status, code, message);
+  }
   return account;
 }
 
@@ -251,8 +263,18 @@ function checkEmailCode(ctx: AppContext, pending: SessionAuth, code: string): vo
 
 /** The session after a completed sign-in: no pending secrets, counters or codes are carried over. */
 function completed(pending: SessionAuth): SessionAuth {
-  const { tenantId, tenantSlug, tenantName, accountId, role, residentId, displayName } = pending;
-  return { tenantId, tenantSlug, tenantName, accountId, role, ...(residentId ? { residentId } : {}), displayName, stage: 'complete' };
+  const { tenantId, tenantSlug, tenantName, accountId, role, residentId, movedOutOn, displayName } = pending;
+  return {
+    tenantId,
+    tenantSlug,
+    tenantName,
+    accountId,
+    role,
+    ...(residentId ? { residentId } : {}),
+    ...(movedOutOn ? { movedOutOn } : {}),
+    displayName,
+    stage: 'complete',
+  };
 }
 
 async function finishSignIn(ctx: AppContext, pending: SessionAuth, account: repo.AccountRow): Promise<SessionAuth> {

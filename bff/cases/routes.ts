@@ -12,6 +12,8 @@ import { createCatalogueAdminUseCases } from './catalogue-admin.ts';
 import { createIncidentUseCases } from './incident-use-cases.ts';
 import { createRoutingUseCases } from './routing-use-cases.ts';
 import type { CaseUseCases } from './use-cases.ts';
+import { sendCaseExport } from './case-export.ts';
+import { berlinToday } from '../tenancies/move-out.ts';
 
 /** Case API: residents file and follow their own cases; clerks work all cases of their housing company. */
 export function registerCaseRoutes(api: Api, ctx: AppContext, cases: CaseUseCases): void {
@@ -41,6 +43,18 @@ export function registerCaseRoutes(api: Api, ctx: AppContext, cases: CaseUseCase
       limit: query.limit,
       cursor: query.cursor,
     });
+  });
+  api.route(operations.exportCases, async ({ req, res, query }) => {
+    const context = tenantContext(req);
+    const filter = {
+      types: query.type,
+      statuses: query.status,
+      assigneeId: query.assignee === 'me' ? context.accountId : query.assignee === 'none' ? undefined : query.assignee,
+      unassigned: query.assignee === 'none',
+      buildingId: query.building,
+      overdue: query.overdue,
+    };
+    await sendCaseExport(res, cases, context, filter, query.format, berlinToday());
   });
   api.route(operations.caseDetail, ({ req, params }) => cases.caseDetail(tenantContext(req), params.id));
   api.route(operations.changeCaseStatus, ({ req, params, body }) =>

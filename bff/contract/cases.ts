@@ -88,6 +88,11 @@ export const staffCaseQuery = pageQuery.extend({
     .optional(),
 });
 
+/** The staff list's filters without paging, and the file format: the export of what the board shows. */
+export const caseExportQuery = staffCaseQuery.omit({ limit: true, cursor: true }).extend({
+  format: z.enum(['csv', 'xlsx'], { error: 'Bitte „csv“ oder „xlsx“ angeben.' }),
+});
+
 export const openDamageReportsQuery = z.object({ categoryId: catalogueId('eine Schadenskategorie') });
 
 export const statusChangeInput = z.object({
@@ -355,6 +360,17 @@ export const caseOperations = {
     access: 'staff',
     query: staffCaseQuery,
     response: staffCaseList,
+  }),
+  exportCases: operation({
+    operationId: 'exportCases',
+    method: 'get',
+    path: '/staff/case-export',
+    summary:
+      'Gefilterte Vorgangsliste herunterladen: CSV (UTF-8 mit BOM, Semikolon, für Excel) oder XLSX; dieselben Filter wie die Liste; Antwort: die Datei, nicht JSON',
+    tag,
+    access: 'staff',
+    query: caseExportQuery,
+    file: true,
   }),
   caseDetail: operation({
     operationId: 'caseDetail',

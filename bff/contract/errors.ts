@@ -40,6 +40,8 @@ export const ERROR_CODES = [
   'too_many_codes',
   /** The fifth wrong code ended the pending sign-in (unlike `invalid_code`, which lets the person try again). */
   'too_many_wrong_codes',
+  /** The resident moved out (Auszugsdatum from the ERP) and that day is over: sign-in is refused, sessions end. */
+  'access_ended',
   // Account self-service (docs/sign-in.md, "Self-service")
   /** The current password given to confirm a change is wrong. */
   'wrong_password',

@@ -176,13 +176,34 @@ const residentResponse = z.object({
   contactEmail: z.string().optional(),
   activationCode: z.string(),
 });
+const importRow = z.object({ line: z.number().int(), residentRef: z.string(), name: z.string() });
+/** One field a row changes: the value before and after, as shown to people (dates `31.03.2026`, amounts `650,00`). */
+const fieldChange = z.object({ field: z.string(), before: z.string().nullable(), after: z.string().nullable() });
+export const importQuery = z.object({
+  dryRun: z
+    .enum(['true', 'false'], { error: 'Bitte „true“ oder „false“ angeben.' })
+    .transform((value) => value === 'true')
+    .optional(),
+});
 export const importResponse = z.object({
+  /** A dry run (`?dryRun=true`, CLI `--dry-run`) only reports what would change; nothing is written. */
+  dryRun: z.boolean(),
+  /** New residents. */
   imported: z.number().int(),
   createdBuildings: z.number().int(),
   createdUnits: z.number().int(),
+  /** One code per new resident; empty in a dry run. */
   activationCodes: z.array(
     z.object({ line: z.number().int(), residentRef: z.string(), unitRef: z.string(), name: z.string(), activationCode: z.string() }),
   ),
+  created: z.array(importRow.extend({ unitRef: z.string() })),
+  /** Residents who exist already (same Mieternummer in this housing company) and whose row changes something. */
+  updated: z.array(importRow.extend({ changes: z.array(fieldChange) })),
+  /** Residents whose move-out date this file sets or changes: access ends with that day. */
+  movedOut: z.array(importRow.extend({ movedOutOn: z.string() })),
+  unchanged: z.array(importRow),
+  /** Rows that are refused (only in a dry run: otherwise the import is refused as a whole, `csv_invalid`). */
+  errors: z.array(z.object({ line: z.number().int(), message: z.string() })),
 });
 export type ImportResult = z.output<typeof importResponse>;
 
@@ -238,8 +259,10 @@ export const onboardingOperations = {
     ...adminOperation,
     operationId: 'importResidents',
     path: '/admin/tenants/:slug/residents/import',
-    summary: 'Mieterliste als CSV importieren (Body text/csv; alles oder nichts)',
+    summary:
+      'Mieterliste als CSV importieren (Body text/csv; alles oder nichts): neue Mieter anlegen, bekannte aktualisieren, Auszüge eintragen; ?dryRun=true zeigt nur, was sich ändern würde',
     params: slugParams,
+    query: importQuery,
     rawBody: {
       contentTypes: ['text/csv', 'text/plain'],
       description: 'Mieterliste im CSV-Format von docs/onboarding.md, „Resident list (CSV)“ (UTF-8, höchstens 5 MB)',

@@ -6,14 +6,17 @@ import type { TenantContext } from '../db/scope.ts';
 import { DEFAULT_LANGUAGE } from '../contract/enums.ts';
 import { requestLanguage } from './language.ts';
 import type { Config } from '../config.ts';
+import { accessEnded, accessHasEnded } from '../tenancies/move-out.ts';
 
 /** Checks a route's declared access against the session (or the platform bearer token). */
-export function createGuard(config: Config) {
+/** `clock`: where the move-out check reads the time (tests move it). */
+export function createGuard(config: Config, clock: { now(): Date } = { now: () => new Date() }) {
   return (req: Request, access: Access): void => {
     if (access === 'public') return;
     if (access === 'platform') return requirePlatformToken(req, config.ADMIN_API_TOKEN);
     const auth = req.session?.auth;
     if (!auth || auth.stage !== 'complete') throw unauthenticated();
+    if (accessHasEnded(auth.movedOutOn, clock.now())) throw accessEnded(auth.movedOutOn!);
     if (access === 'session') return;
     if (access === 'resident' && auth.role !== 'resident') throw forbidden();
     if (access === 'staff' && auth.role === 'resident') throw forbidden();

@@ -208,6 +208,13 @@ const ROUTES: Record<string, Line> = {
     expect: [200, 400],
     query: (w) => `building=${w.b.building.id}&assignee=${w.b.clerk.id}&limit=100`,
   },
+  // The export of the filtered list (its content with B's ids: bff/cases/case-export.test.ts).
+  'GET /api/staff/case-export': {
+    kind: 'collection',
+    as: 'clerk',
+    expect: [200],
+    query: (w) => `format=csv&building=${w.b.building.id}&assignee=${w.b.clerk.id}`,
+  },
   'GET /api/staff/cases/{id}': { kind: 'object', as: 'clerk', own: (w) => w.caseOf.a, foreign: (w) => w.caseOf.b },
   'PATCH /api/staff/cases/{id}/status': {
     kind: 'object',

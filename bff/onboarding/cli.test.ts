@@ -163,12 +163,27 @@ describe('admin CLI', () => {
     assert.match(letters, /^\uFEFFMieternummer;Name;Wohnung;Aktivierungscode\r\nS-1;Sophie Huber;M-01;[A-Z2-9-]{14}\r\n/);
 
     const bad = join(dataDir, 'schlecht.csv');
-    writeFileSync(bad, 'Mieternummer,Wohnung,Vorname,Nachname\nS-3,M-01,Anna,Neu\nS-1,M-01,Doppelt,Da\nS-4,M-99,Wer,Wo\n');
+    writeFileSync(bad, 'Mieternummer,Wohnung,Vorname,Nachname\nS-3,M-01,Anna,Neu\nS-1,M-02,Sophie,Huber\nS-4,M-99,Wer,Wo\n');
     const refused = await admin('import-residents', '--tenant', 'stadthaus-cli', '--file', bad);
     assert.equal(refused.code, 1);
     assert.match(refused.stderr, /2 fehlerhafte Zeilen\. Es wurde nichts importiert/);
-    assert.match(refused.stderr, /Zeile 3: Mieter S-1 existiert bereits\./);
+    assert.match(refused.stderr, /Zeile 3: Mieter S-1 wohnt laut Mieterportal in Wohnung M-01, nicht in M-02/);
     assert.match(refused.stderr, /Zeile 4: Wohnung M-99 ist unbekannt/);
+
+    // A dry run of an update and a move-out shows the changes and writes nothing.
+    const update = join(dataDir, 'update.csv');
+    writeFileSync(
+      update,
+      'Mieternummer;Wohnung;Vorname;Nachname;Auszugsdatum\nS-1;M-01;Sophie;Huber-Maier;\nS-2;M-02;Lukas;Bauer;31.12.2099\n',
+    );
+    const dry = await admin('import-residents', '--tenant', 'stadthaus-cli', '--file', update, '--dry-run');
+    assert.equal(dry.code, 0, dry.stderr);
+    assert.match(dry.stdout, /Probelauf für Stadthaus CLI GmbH – es wurde nichts geschrieben\./);
+    assert.match(dry.stdout, /aktualisiert 2, ausgezogen 1, unverändert 0; fehlerhafte Zeilen 0/);
+    assert.match(dry.stdout, /2\s+S-1\s+Sophie Huber-Maier\s+geändert\s+Nachname: Huber → Huber-Maier/);
+    assert.match(dry.stdout, /3\s+S-2\s+Lukas Bauer\s+Auszug\s+Zugang endet mit dem 31\.12\.2099/);
+    const dryAgain = await admin('import-residents', '--tenant', 'stadthaus-cli', '--file', update, '--dry-run');
+    assert.match(dryAgain.stdout, /aktualisiert 2, ausgezogen 1/, 'the first dry run wrote nothing');
 
     const missingFile = await admin('import-residents', '--tenant', 'stadthaus-cli', '--file', join(dataDir, 'gibt-es-nicht.csv'));
     assert.equal(missingFile.code, 2);

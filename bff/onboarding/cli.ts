@@ -22,6 +22,7 @@ import {
 } from './use-cases.ts';
 import { asTenantAdmin, createTenant, requireTenant } from '../tenants/use-cases.ts';
 import { importResidentsCsv } from './csv-import.ts';
+import type { ImportResult } from '../contract/onboarding.ts';
 import { DataDirInUseError, lockDataDir } from './data-dir-lock.ts';
 import { formatTable } from './text-table.ts';
 import { settingsCommand } from './settings-command.ts';
@@ -55,7 +56,9 @@ Onboarding (docs/onboarding.md):
   set-tenancy       --tenant <kennung> --resident-ref <mieternr> --json '{"tenancyStart":"2019-04-01",…}'
                     (Mietverhältnis: Mietbeginn, Kaltmiete, Vorauszahlungen, Hausmeisterbereich, Klauseln,
                     Abrechnungszeitraum; docs/onboarding.md)
-  import-residents  --tenant <kennung> --file <mieterliste.csv> [--out <aktivierungscodes.csv>]
+  import-residents  --tenant <kennung> --file <mieterliste.csv> [--out <aktivierungscodes.csv>] [--dry-run]
+                    legt neue Mieter an, aktualisiert bekannte (gleiche Mieternummer) und trägt Auszüge ein
+                    (Spalte Auszugsdatum); --dry-run zeigt nur, was sich ändern würde, und schreibt nichts
   issue-code        --tenant <kennung> (--resident-ref <mieternr> | --email <mitarbeiteradresse>)
   re-admit          --tenant <kennung> (--resident-ref <mieternr> | --email <mitarbeiteradresse>)
   list-tenants
@@ -299,7 +302,7 @@ const COMMANDS: Record<string, Command | CommandWithoutDatabase> = {
     },
   },
   'import-residents': {
-    options: { ...tenantFlag, file: { type: 'string' }, out: { type: 'string' } },
+    options: { ...tenantFlag, file: { type: 'string' }, out: { type: 'string' }, 'dry-run': { type: 'boolean' } },
     required: ['tenant', 'file'],
     async run(db, values) {
       const file = str(values, 'file')!;
@@ -310,24 +313,17 @@ const COMMANDS: Record<string, Command | CommandWithoutDatabase> = {
         throw new UsageError(`Datei ${file} kann nicht gelesen werden (${(error as NodeJS.ErrnoException).code ?? 'Fehler'}).`);
       }
       const tenant = await requireTenant(db, str(values, 'tenant')!);
-      const result = await importResidentsCsv(db, tenant, csv);
+      const dryRun = values['dry-run'] === true;
+      const result = await importResidentsCsv(db, tenant, csv, { dryRun });
       const out = str(values, 'out');
-      if (out) {
+      if (out && !dryRun) {
         const lines = [
           'Mieternummer;Name;Wohnung;Aktivierungscode',
           ...result.activationCodes.map((c) => [c.residentRef, c.name, c.unitRef, c.activationCode].map(csvCell).join(';')),
         ];
         writeFileSync(out, '\uFEFF' + lines.join('\r\n') + '\r\n', { mode: 0o600 });
       }
-      return [
-        `${result.imported} Mieter importiert in ${tenant.name} (neu: ${result.createdBuildings} Gebäude, ${result.createdUnits} Wohnungen).`,
-        '',
-        formatTable(
-          ['Zeile', 'Mieternummer', 'Name', 'Wohnung', 'Aktivierungscode'],
-          result.activationCodes.map((c) => [String(c.line), c.residentRef, c.name, c.unitRef, c.activationCode]),
-        ),
-        ...(out ? ['', `Aktivierungscodes für den Serienbrief gespeichert in ${out}.`] : []),
-      ].join('\n');
+      return dryRun ? dryRunReport(tenant.name, result) : importReport(tenant.name, result, out);
     },
   },
   'issue-code': {
@@ -379,6 +375,63 @@ const COMMANDS: Record<string, Command | CommandWithoutDatabase> = {
 };
 
 class UsageError extends Error {}
+
+function importSummary(result: ImportResult): string {
+  return (
+    `neu ${result.imported} (${result.createdBuildings} Gebäude, ${result.createdUnits} Wohnungen), ` +
+    `aktualisiert ${result.updated.length}, ausgezogen ${result.movedOut.length}, unverändert ${result.unchanged.length}`
+  );
+}
+
+function changeTable(result: ImportResult): string[] {
+  const rows = [
+    ...result.created.map((c) => [String(c.line), c.residentRef, c.name, 'neu', `Wohnung ${c.unitRef}`]),
+    ...result.updated.flatMap((u) =>
+      u.changes.map((change) => [
+        String(u.line),
+        u.residentRef,
+        u.name,
+        'geändert',
+        `${change.field}: ${change.before ?? '–'} → ${change.after ?? '–'}`,
+      ]),
+    ),
+    ...result.movedOut.map((m) => [
+      String(m.line),
+      m.residentRef,
+      m.name,
+      'Auszug',
+      `Zugang endet mit dem ${m.movedOutOn.split('-').reverse().join('.')}`,
+    ]),
+  ].sort((a, b) => Number(a[0]) - Number(b[0]));
+  return rows.length ? ['', formatTable(['Zeile', 'Mieternummer', 'Name', 'Art', 'Änderung'], rows)] : [];
+}
+
+function importReport(tenantName: string, result: ImportResult, out: string | undefined): string {
+  return [
+    `${result.imported} Mieter importiert in ${tenantName} (neu: ${result.createdBuildings} Gebäude, ${result.createdUnits} Wohnungen).`,
+    `Mieterliste: ${importSummary(result)}.`,
+    ...changeTable(result),
+    ...(result.activationCodes.length
+      ? [
+          '',
+          formatTable(
+            ['Zeile', 'Mieternummer', 'Name', 'Wohnung', 'Aktivierungscode'],
+            result.activationCodes.map((c) => [String(c.line), c.residentRef, c.name, c.unitRef, c.activationCode]),
+          ),
+        ]
+      : []),
+    ...(out ? ['', `Aktivierungscodes für den Serienbrief gespeichert in ${out}.`] : []),
+  ].join('\n');
+}
+
+function dryRunReport(tenantName: string, result: ImportResult): string {
+  return [
+    `Probelauf für ${tenantName} – es wurde nichts geschrieben.`,
+    `Würde: ${importSummary(result)}; fehlerhafte Zeilen ${result.errors.length}.`,
+    ...changeTable(result),
+    ...(result.errors.length ? ['', 'Fehler:', ...result.errors.map((e) => `  Zeile ${e.line}: ${e.message}`)] : []),
+  ].join('\n');
+}
 
 function csvCell(value: string): string {
   return /[;"\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;

@@ -191,7 +191,7 @@ describe('resident CSV import', () => {
     assert.deepEqual(await counts(slug), { buildings: 0, units: 0, residents: 0, accounts: 0 });
   });
 
-  it('refuses residents that already exist and inconsistent buildings and units', async () => {
+  it('refuses inconsistent buildings and units (a known resident in the file is updated, not refused)', async () => {
     const slug = await newHousingCompany();
     const first = await importCsv(slug, `${HEADER}\nM-1;W-1;G-1;Lindenallee 12;20259;Hamburg;EG;Erika;Muster;\n`);
     assert.equal(first.status, 201);
@@ -209,11 +209,10 @@ describe('resident CSV import', () => {
     );
     assert.equal(second.status, 400);
     assert.deepEqual(second.body.error.details.rows, [
-      { line: 3, message: 'Mieter M-1 existiert bereits.' },
       { line: 4, message: 'Wohnung W-1 gehört zu Gebäude G-1, nicht zu G-2.' },
       { line: 6, message: 'Gebäude G-5 hat in Zeile 5 eine andere Adresse.' },
     ]);
-    assert.deepEqual(await counts(slug), before, 'the valid rows 2 and 5 were not imported either');
+    assert.deepEqual(await counts(slug), before, 'the valid rows 2, 3 and 5 were not imported either');
   });
 
   it('reports structural problems: missing columns, broken quoting, empty file, wrong content type', async () => {

@@ -4,9 +4,20 @@ import { hasUnstorableCharacter } from '../contract/common.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import type { UnitRelation } from '../contract/enums.ts';
-import type { TenancyInput } from '../contract/onboarding.ts';
+import type { ImportResult, TenancyInput } from '../contract/onboarding.ts';
 import { addBuilding, addResident, addUnit } from './use-cases.ts';
-import { findExistingRefs, type ExistingRefs } from './repository.ts';
+import {
+  deleteAccountSessions,
+  findExistingRefs,
+  findExistingResidents,
+  findUnitId,
+  updateResidentPerson,
+  type ExistingRefs,
+  type ExistingResident,
+} from './repository.ts';
+import { saveTenancy } from '../tenancies/repository.ts';
+import { applyScope } from '../db/scope.ts';
+import { berlinToday } from '../tenancies/move-out.ts';
 import { asTenantAdmin, type Tenant } from '../tenants/use-cases.ts';
 
 /**
@@ -28,12 +39,7 @@ export interface ImportedResident {
   activationCode: string;
 }
 
-export interface ResidentImportResult {
-  imported: number;
-  createdBuildings: number;
-  createdUnits: number;
-  activationCodes: ImportedResident[];
-}
+export type ResidentImportResult = ImportResult;
 
 type Field =
   | 'residentRef'
@@ -47,6 +53,7 @@ type Field =
   | 'lastName'
   | 'contactEmail'
   | 'relation'
+  | 'movedOutOn'
   | TenancyField;
 /** Optional columns of the tenancy (docs/onboarding.md): what the chat answers from. */
 type TenancyField = 'tenancyStart' | 'coldRent' | 'operatingCosts' | 'heatingCosts' | 'caretakerArea' | 'billingStart' | 'billingEnd';
@@ -66,6 +73,7 @@ const COLUMNS: Record<Field, { label: string; headers: string[] }> = {
   lastName: { label: 'Nachname', headers: ['nachname', 'name'] },
   contactEmail: { label: 'E-Mail', headers: ['email', 'emailadresse', 'mail'] },
   relation: { label: 'Verhältnis', headers: ['verhaeltnis', 'beziehung', 'rolle', 'vertragsart'] },
+  movedOutOn: { label: 'Auszugsdatum', headers: ['auszugsdatum', 'auszug', 'auszugam', 'mietende', 'vertragsende'] },
   tenancyStart: { label: 'Mietbeginn', headers: ['mietbeginn', 'einzug', 'einzugsdatum', 'vertragsbeginn'] },
   coldRent: { label: 'Kaltmiete', headers: ['kaltmiete', 'nettokaltmiete', 'grundmiete'] },
   operatingCosts: {
@@ -171,6 +179,11 @@ const CSV_ERROR_TEXT: Record<string, string> = {
 
 /** Reads the file into rows keyed by field; structural problems (header, quoting) are reported by line. */
 export function parseResidentCsv(text: string): CsvResidentRow[] {
+  return readResidentCsv(text).rows;
+}
+
+/** The rows, and which columns the file has (a column that is there but empty clears what it stands for). */
+function readResidentCsv(text: string): { rows: CsvResidentRow[]; columns: Set<Field> } {
   const content = text.replace(/^\uFEFF/, '');
   if (!content.trim()) throw csvInvalid([{ line: 1, message: 'Die Datei ist leer.' }]);
   let records: { record: string[]; info: { lines: number } }[];
@@ -206,7 +219,7 @@ export function parseResidentCsv(text: string): CsvResidentRow[] {
   }
   if (!data.length) throw csvInvalid([{ line: headerLine, message: 'Die Datei enthält keine Datenzeilen.' }]);
 
-  return data.map(({ record, info }) => {
+  const rows = data.map(({ record, info }) => {
     const row: CsvResidentRow = { line: info.lines };
     fieldByColumn.forEach((field, index) => {
       const value = record[index]?.trim();
@@ -214,6 +227,7 @@ export function parseResidentCsv(text: string): CsvResidentRow[] {
     });
     return row;
   });
+  return { rows, columns: new Set(fieldByColumn.filter((field): field is Field => field !== undefined)) };
 }
 
 const emailSchema = z.email();
@@ -234,7 +248,7 @@ function rowProblems(row: CsvResidentRow): string[] {
   if (row.contactEmail && !emailSchema.safeParse(row.contactEmail).success) {
     problems.push(`E-Mail „${row.contactEmail}“ ist ungültig`);
   }
-  for (const field of DATE_FIELDS) {
+  for (const field of [...DATE_FIELDS, 'movedOutOn' as const]) {
     const value = row[field];
     if (value && !csvDate(value)) problems.push(`${COLUMNS[field].label} „${value}“ ist kein Datum wie 01.04.2019`);
   }
@@ -255,7 +269,7 @@ function rowProblems(row: CsvResidentRow): string[] {
 
 async function loadExistingRefs(tx: Queryable, rows: CsvResidentRow[]): Promise<ExistingRefs> {
   const refs = (field: Field) => [...new Set(rows.map((row) => row[field]).filter((v): v is string => !!v))];
-  return findExistingRefs(tx, { residents: refs('residentRef'), buildings: refs('buildingRef'), units: refs('unitRef') });
+  return findExistingRefs(tx, { buildings: refs('buildingRef'), units: refs('unitRef') });
 }
 
 interface ImportPlan {
@@ -302,8 +316,7 @@ function planImport(rows: CsvResidentRow[], existing: ExistingRefs): { plan: Imp
         if (TENANCY_FIELDS.some((field) => row[field])) {
           problems.push(`Mietdaten stehen in der ersten Zeile von Mieternummer ${residentRef} (Zeile ${firstLine})`);
         }
-      } else if (existing.residents.has(residentRef)) problems.push(`Mieter ${residentRef} existiert bereits`);
-      else {
+      } else {
         residentLine.set(residentRef, row.line);
         firstRowOf.set(residentRef, row);
       }
@@ -386,16 +399,200 @@ function tenancyOf(row: CsvResidentRow): TenancyInput {
   };
 }
 
-/** Imports a resident list into one housing company: all rows or none. */
-export async function importResidentsCsv(db: Database, tenant: Tenant, csv: string): Promise<ResidentImportResult> {
-  const rows = parseResidentCsv(csv);
-  return asTenantAdmin(db, tenant.id, async (tx) => {
+const germanDate = (iso: string | null) => (iso ? iso.split('-').reverse().join('.') : null);
+const germanAmount = (amount: number | null | undefined) =>
+  amount === null || amount === undefined ? null : amount.toLocaleString('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const relationLabel = (relation: UnitRelation) => (relation === 'owner' ? 'Eigentümer' : 'Mieter');
+
+type FieldChange = ImportResult['updated'][number]['changes'][number];
+
+/** What the file does to a resident who exists already, and what is written for it. */
+interface ResidentUpdate {
+  row: CsvResidentRow;
+  existing: ExistingResident;
+  changes: FieldChange[];
+  person?: { firstName: string; lastName: string; contactEmail: string | null; movedOutOn: string | null };
+  tenancy?: TenancyInput & { clauses: Array<{ title: string; text: string }> };
+  addedUnits: { unitRef: string; relation: UnitRelation }[];
+  /** The move-out date this file sets or changes. */
+  moveOut?: string;
+}
+
+/**
+ * Compares an existing resident's first row (and further rows) with what is stored. Only what the file has a
+ * column for is compared: a column that is there but empty clears an optional value (E-Mail, Auszugsdatum, a
+ * tenancy field); a missing column leaves it as it is. A different unit is refused: a move within the company
+ * is a new tenancy with a new Mieternummer (the old one gets its Auszugsdatum).
+ */
+function reviewUpdate(
+  row: CsvResidentRow,
+  further: { unitRef: string; relation: UnitRelation }[],
+  existing: ExistingResident,
+  columns: Set<Field>,
+): { update?: ResidentUpdate; error?: string } {
+  const relation = csvRelation(row.relation)!;
+  if (row.unitRef !== existing.unitRef) {
+    return {
+      error:
+        `Mieter ${existing.externalRef} wohnt laut Mieterportal in Wohnung ${existing.unitRef}, nicht in ${row.unitRef}. ` +
+        'Für einen Umzug tragen Sie das Auszugsdatum ein und legen den neuen Vertrag mit einer neuen Mieternummer an',
+    };
+  }
+  if (!existing.relations.includes(`${row.unitRef}|${relation}`)) {
+    return {
+      error: `Mieter ${existing.externalRef} ist für Wohnung ${row.unitRef} nicht als ${relationLabel(relation)} erfasst; das Verhältnis lässt sich nicht per Import ändern`,
+    };
+  }
+  const changes: FieldChange[] = [];
+  const compare = (field: string, before: string | null, after: string | null) => {
+    if (before !== after) changes.push({ field, before, after });
+  };
+  const firstName = row.firstName!;
+  const lastName = row.lastName!;
+  const contactEmail = columns.has('contactEmail') ? (row.contactEmail ?? null) : existing.contactEmail;
+  const movedOutOn = columns.has('movedOutOn') ? (row.movedOutOn ? csvDate(row.movedOutOn)! : null) : existing.movedOutOn;
+  compare(COLUMNS.firstName.label, existing.firstName, firstName);
+  compare(COLUMNS.lastName.label, existing.lastName, lastName);
+  compare(COLUMNS.contactEmail.label, existing.contactEmail, contactEmail);
+  compare(COLUMNS.movedOutOn.label, germanDate(existing.movedOutOn), germanDate(movedOutOn));
+  const personChanged = changes.length > 0;
+
+  let tenancy: ResidentUpdate['tenancy'];
+  const stored = existing.tenancy;
+  if (relation === 'tenant' && stored && TENANCY_FIELDS.some((field) => columns.has(field))) {
+    const given = tenancyOf(row);
+    const has = (field: TenancyField) => columns.has(field);
+    const payment = (label: string) => stored.advancePayments.find((p) => p.label === label)?.amount ?? null;
+    const givenPayment = (label: string) => given.advancePayments?.find((p) => p.label === label)?.amount ?? null;
+    const next = {
+      tenancyStart: has('tenancyStart') ? (given.tenancyStart ?? null) : stored.tenancyStart,
+      coldRent: has('coldRent') ? (given.coldRent ?? null) : stored.coldRent,
+      operatingCosts: has('operatingCosts') ? givenPayment('Betriebskosten') : payment('Betriebskosten'),
+      heatingCosts: has('heatingCosts') ? givenPayment('Heizkosten') : payment('Heizkosten'),
+      caretakerArea: has('caretakerArea') ? (given.caretakerArea ?? null) : stored.caretakerArea,
+      billingStart: has('billingStart') ? (given.billingPeriodStart ?? null) : stored.billingPeriodStart,
+      billingEnd: has('billingEnd') ? (given.billingPeriodEnd ?? null) : stored.billingPeriodEnd,
+    };
+    const before = changes.length;
+    compare(COLUMNS.tenancyStart.label, germanDate(stored.tenancyStart), germanDate(next.tenancyStart));
+    compare(COLUMNS.coldRent.label, germanAmount(stored.coldRent), germanAmount(next.coldRent));
+    compare(COLUMNS.operatingCosts.label, germanAmount(payment('Betriebskosten')), germanAmount(next.operatingCosts));
+    compare(COLUMNS.heatingCosts.label, germanAmount(payment('Heizkosten')), germanAmount(next.heatingCosts));
+    compare(COLUMNS.caretakerArea.label, stored.caretakerArea, next.caretakerArea);
+    compare(COLUMNS.billingStart.label, germanDate(stored.billingPeriodStart), germanDate(next.billingStart));
+    compare(COLUMNS.billingEnd.label, germanDate(stored.billingPeriodEnd), germanDate(next.billingEnd));
+    if (changes.length > before) {
+      // Other advance payments (entered through the API) and the clauses are not in the file: they stay.
+      const others = stored.advancePayments.filter((p) => p.label !== 'Betriebskosten' && p.label !== 'Heizkosten');
+      const advancePayments = [
+        ...(next.operatingCosts !== null ? [{ label: 'Betriebskosten', amount: next.operatingCosts }] : []),
+        ...(next.heatingCosts !== null ? [{ label: 'Heizkosten', amount: next.heatingCosts }] : []),
+        ...others,
+      ];
+      tenancy = {
+        tenancyStart: next.tenancyStart ?? undefined,
+        coldRent: next.coldRent ?? undefined,
+        advancePayments,
+        caretakerArea: next.caretakerArea ?? undefined,
+        billingPeriodStart: next.billingStart ?? undefined,
+        billingPeriodEnd: next.billingEnd ?? undefined,
+        clauses: stored.clauses,
+      };
+    }
+  }
+
+  const addedUnits = further.filter((unit) => !existing.relations.includes(`${unit.unitRef}|${unit.relation}`));
+  for (const unit of addedUnits) compare('Weitere Wohnung', null, `${unit.unitRef} (${relationLabel(unit.relation)})`);
+
+  return {
+    update: {
+      row,
+      existing,
+      changes,
+      person: personChanged ? { firstName, lastName, contactEmail, movedOutOn } : undefined,
+      tenancy,
+      addedUnits,
+      moveOut: movedOutOn && movedOutOn !== existing.movedOutOn ? movedOutOn : undefined,
+    },
+  };
+}
+
+export interface ResidentImportOptions {
+  /** Only report what would change; nothing is written. */
+  dryRun?: boolean;
+  /** Today (Europe/Berlin) as `YYYY-MM-DD`; a new resident cannot have moved out before it. */
+  today?: string;
+  /** Called after the import for every account whose sessions ended (its live connections end too). */
+  sessionsEnded?: (tenantId: string, accountId: string) => void;
+}
+
+/**
+ * Imports a resident list into one housing company: all rows or none. New Mieternummern become residents with
+ * an activation code; known ones (of this company: row-level security keeps the lookup inside it) are updated
+ * where the file differs, and an Auszugsdatum ends their access with that day. A dry run reports the same
+ * without writing, and lists bad rows instead of refusing the file.
+ */
+export async function importResidentsCsv(
+  db: Database,
+  tenant: Tenant,
+  csv: string,
+  options: ResidentImportOptions = {},
+): Promise<ResidentImportResult> {
+  const { rows, columns } = readResidentCsv(csv);
+  const today = options.today ?? berlinToday();
+  const ended: string[] = [];
+  const result = await asTenantAdmin(db, tenant.id, async (tx) => {
     const { plan, errors } = planImport(rows, await loadExistingRefs(tx, rows));
+    const existing = await findExistingResidents(
+      tx,
+      plan.residents.map((row) => row.residentRef!),
+    );
+    const newRows: CsvResidentRow[] = [];
+    const updates: ResidentUpdate[] = [];
+    for (const row of plan.residents) {
+      const known = existing.get(row.residentRef!);
+      const further = plan.furtherUnits.get(row.residentRef!) ?? [];
+      if (!known) {
+        const movedOutOn = row.movedOutOn && csvDate(row.movedOutOn);
+        if (movedOutOn && movedOutOn < today) {
+          errors.push({
+            line: row.line,
+            message: `Mieter ${row.residentRef} ist laut Auszugsdatum ${germanDate(movedOutOn)} bereits ausgezogen und wird nicht neu angelegt.`,
+          });
+        } else newRows.push(row);
+        continue;
+      }
+      const { update, error } = reviewUpdate(row, further, known, columns);
+      if (error) errors.push({ line: row.line, message: `${error}.` });
+      else updates.push(update!);
+    }
+    errors.sort((a, b) => a.line - b.line);
+
+    const name = (row: CsvResidentRow) => `${row.firstName} ${row.lastName}`;
+    const report: ResidentImportResult = {
+      dryRun: options.dryRun ?? false,
+      imported: newRows.length,
+      createdBuildings: plan.buildings.length,
+      createdUnits: plan.units.length,
+      activationCodes: [],
+      created: newRows.map((row) => ({ line: row.line, residentRef: row.residentRef!, name: name(row), unitRef: row.unitRef! })),
+      updated: updates
+        .filter((u) => u.changes.length)
+        .map((u) => ({ line: u.row.line, residentRef: u.row.residentRef!, name: name(u.row), changes: u.changes })),
+      movedOut: updates
+        .filter((u) => u.moveOut)
+        .map((u) => ({ line: u.row.line, residentRef: u.row.residentRef!, name: name(u.row), movedOutOn: u.moveOut! })),
+      unchanged: updates
+        .filter((u) => !u.changes.length)
+        .map((u) => ({ line: u.row.line, residentRef: u.row.residentRef!, name: name(u.row) })),
+      errors: options.dryRun ? errors : [],
+    };
+    if (options.dryRun) return report;
     if (errors.length) throw csvInvalid(errors);
+
     for (const building of plan.buildings) await addBuilding(tx, tenant.id, building);
     for (const unit of plan.units) await addUnit(tx, tenant.id, unit);
-    const activationCodes: ImportedResident[] = [];
-    for (const row of plan.residents) {
+    for (const row of newRows) {
       const resident = await addResident(tx, tenant.id, {
         externalRef: row.residentRef!,
         unitRef: row.unitRef!,
@@ -406,7 +603,18 @@ export async function importResidentsCsv(db: Database, tenant: Tenant, csv: stri
         contactEmail: row.contactEmail,
         tenancy: csvRelation(row.relation) === 'owner' ? undefined : tenancyOf(row),
       });
-      activationCodes.push({
+      const movedOutOn = row.movedOutOn && csvDate(row.movedOutOn);
+      if (movedOutOn) {
+        await updateResidentPerson(tx, {
+          id: resident.id,
+          accountId: resident.accountId,
+          firstName: resident.firstName,
+          lastName: resident.lastName,
+          contactEmail: resident.contactEmail ?? null,
+          movedOutOn,
+        });
+      }
+      report.activationCodes.push({
         line: row.line,
         residentRef: resident.externalRef,
         unitRef: resident.unitRef,
@@ -414,11 +622,35 @@ export async function importResidentsCsv(db: Database, tenant: Tenant, csv: stri
         activationCode: resident.activationCode,
       });
     }
-    return {
-      imported: activationCodes.length,
-      createdBuildings: plan.buildings.length,
-      createdUnits: plan.units.length,
-      activationCodes,
-    };
+    for (const update of updates) await applyUpdate(tx, tenant.id, update, ended);
+    return report;
   });
+  for (const accountId of ended) options.sessionsEnded?.(tenant.id, accountId);
+  return result;
+}
+
+async function applyUpdate(tx: Queryable, tenantId: string, update: ResidentUpdate, ended: string[]): Promise<void> {
+  const { existing } = update;
+  if (update.person) await updateResidentPerson(tx, { id: existing.id, accountId: existing.accountId, ...update.person });
+  if (update.tenancy) {
+    const unitId = await findUnitId(tx, existing.unitRef);
+    await saveTenancy(tx, tenantId, {
+      residentId: existing.id,
+      unitId: unitId!,
+      relation: 'tenant',
+      ...update.tenancy,
+      advancePayments: update.tenancy.advancePayments ?? [],
+    });
+  }
+  for (const unit of update.addedUnits) {
+    const unitId = await findUnitId(tx, unit.unitRef);
+    await saveTenancy(tx, tenantId, { residentId: existing.id, unitId: unitId!, relation: unit.relation });
+  }
+  if (update.moveOut) {
+    // Sessions signed in before the date was known end now: the next sign-in carries the date (bff/http/guard.ts).
+    await applyScope(tx, { role: 'auth', tenantId, accountId: existing.accountId });
+    await deleteAccountSessions(tx, tenantId, existing.accountId);
+    await applyScope(tx, { role: 'admin', tenantId });
+    ended.push(existing.accountId);
+  }
 }

@@ -112,20 +112,13 @@ export async function findResidentByRef(tx: Queryable, externalRef: string): Pro
 }
 
 export interface ExistingRefs {
-  residents: Set<string>;
   buildings: Set<string>;
   /** unit ref → its building's ref */
   units: Map<string, string>;
 }
 
-/** Which of the given references exist already: residents, buildings, and units with their building. */
-export async function findExistingRefs(
-  tx: Queryable,
-  refs: { residents: string[]; buildings: string[]; units: string[] },
-): Promise<ExistingRefs> {
-  const residents = await tx.query<{ external_ref: string }>(`SELECT external_ref FROM residents WHERE external_ref = ANY($1)`, [
-    refs.residents,
-  ]);
+/** Which of the given references exist already: buildings, and units with their building. */
+export async function findExistingRefs(tx: Queryable, refs: { buildings: string[]; units: string[] }): Promise<ExistingRefs> {
   const buildings = await tx.query<{ external_ref: string }>(`SELECT external_ref FROM buildings WHERE external_ref = ANY($1)`, [
     refs.buildings,
   ]);
@@ -136,7 +129,6 @@ export async function findExistingRefs(
     [refs.units],
   );
   return {
-    residents: new Set(residents.rows.map((r) => r.external_ref)),
     buildings: new Set(buildings.rows.map((r) => r.external_ref)),
     units: new Map(units.rows.map((r) => [r.external_ref, r.building_ref])),
   };
@@ -191,6 +183,76 @@ export async function resetAccountForReadmission(tx: Queryable, tenantId: string
     tenantId,
     accountId,
   ]);
+  const { rowCount } = await tx.query(`DELETE FROM sessions WHERE tenant_id = $1 AND account_id = $2`, [tenantId, accountId]);
+  return rowCount;
+}
+
+/** What the resident list can change of a resident who exists already (matched by the ERP number). */
+export interface ExistingResident {
+  id: string;
+  accountId: string;
+  externalRef: string;
+  unitRef: string;
+  firstName: string;
+  lastName: string;
+  contactEmail: string | null;
+  movedOutOn: string | null;
+  /** Every relation to a unit, as `unitRef|relation`. */
+  relations: string[];
+  /** The tenancy of the unit they live in (null when they own it). */
+  tenancy: {
+    tenancyStart: string | null;
+    coldRent: number | null;
+    advancePayments: Array<{ label: string; amount: number }>;
+    caretakerArea: string | null;
+    clauses: Array<{ title: string; text: string }>;
+    billingPeriodStart: string | null;
+    billingPeriodEnd: string | null;
+  } | null;
+}
+
+/** The residents with these ERP numbers (RLS keeps it to the scope's housing company). */
+export async function findExistingResidents(tx: Queryable, externalRefs: string[]): Promise<Map<string, ExistingResident>> {
+  const { rows } = await tx.query<
+    Omit<ExistingResident, 'tenancy' | 'relations'> & { relations: string[] | null; tenancy: ExistingResident['tenancy'] }
+  >(
+    `SELECT r.id, r.account_id AS "accountId", r.external_ref AS "externalRef", u.external_ref AS "unitRef",
+            r.first_name AS "firstName", r.last_name AS "lastName", r.contact_email AS "contactEmail",
+            to_char(r.moved_out_on, 'YYYY-MM-DD') AS "movedOutOn",
+            (SELECT array_agg(tu.external_ref || '|' || t.relation) FROM tenancies t
+               JOIN units tu ON tu.tenant_id = t.tenant_id AND tu.id = t.unit_id
+              WHERE t.tenant_id = r.tenant_id AND t.resident_id = r.id) AS relations,
+            (SELECT json_build_object(
+                      'tenancyStart', to_char(t.tenancy_start, 'YYYY-MM-DD'), 'coldRent', t.cold_rent::float8,
+                      'advancePayments', t.advance_payments, 'caretakerArea', t.caretaker_area, 'clauses', t.clauses,
+                      'billingPeriodStart', to_char(t.billing_period_start, 'YYYY-MM-DD'),
+                      'billingPeriodEnd', to_char(t.billing_period_end, 'YYYY-MM-DD'))
+               FROM tenancies t
+              WHERE t.tenant_id = r.tenant_id AND t.resident_id = r.id AND t.unit_id = r.unit_id AND t.relation = 'tenant') AS tenancy
+       FROM residents r JOIN units u ON u.tenant_id = r.tenant_id AND u.id = r.unit_id
+      WHERE r.external_ref = ANY($1)`,
+    [externalRefs],
+  );
+  return new Map(rows.map((row) => [row.externalRef, { ...row, relations: row.relations ?? [] }]));
+}
+
+/** The person data the ERP keeps: name, contact address and the move-out date (null: none, or revoked). */
+export async function updateResidentPerson(
+  tx: Queryable,
+  resident: { id: string; accountId: string; firstName: string; lastName: string; contactEmail: string | null; movedOutOn: string | null },
+): Promise<void> {
+  await tx.query(`UPDATE residents SET first_name = $2, last_name = $3, contact_email = $4, moved_out_on = $5 WHERE id = $1`, [
+    resident.id,
+    resident.firstName,
+    resident.lastName,
+    resident.contactEmail,
+    resident.movedOutOn,
+  ]);
+  await tx.query(`UPDATE accounts SET display_name = $2 WHERE id = $1`, [resident.accountId, `${resident.firstName} ${resident.lastName}`]);
+}
+
+/** Ends every session of the account (needs the account's sign-in scope); returns how many ended. */
+export async function deleteAccountSessions(tx: Queryable, tenantId: string, accountId: string): Promise<number> {
   const { rowCount } = await tx.query(`DELETE FROM sessions WHERE tenant_id = $1 AND account_id = $2`, [tenantId, accountId]);
   return rowCount;
 }

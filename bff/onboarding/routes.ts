@@ -43,12 +43,15 @@ export function registerOnboardingRoutes(api: Api, ctx: AppContext): void {
 
   // The resident list is a file of up to a few megabytes, not JSON: this route gets its own text parser.
   api.router.use(operations.importResidents.path, express.text({ type: ['text/csv', 'text/plain'], limit: '5mb' }));
-  api.route(operations.importResidents, async ({ params, req }) => {
+  api.route(operations.importResidents, async ({ params, query, req }) => {
     if (typeof req.body !== 'string') {
       throw new AppError(415, 'csv_expected', 'Bitte senden Sie die Mieterliste als CSV (Content-Type: text/csv).');
     }
     const tenant = await requireTenant(db, params.slug);
-    return importResidentsCsv(db, tenant, req.body);
+    return importResidentsCsv(db, tenant, req.body, {
+      dryRun: query.dryRun,
+      sessionsEnded: (tenantId, accountId) => ctx.realtime.endAccountSessions(tenantId, accountId),
+    });
   });
 
   api.route(operations.reissueActivationCode, async ({ params, body }) => {

@@ -59,6 +59,25 @@ export const caseBoardStyles = css`
   .filters .filter-row {
     grid-column: 1 / -1;
   }
+  .export {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em;
+    margin: 0 0 var(--_space);
+  }
+  /* Printing an open case (its "Drucken"): only the case, without the list, filters and live notices. */
+  @media print {
+    .list-pane,
+    .filters-toggle,
+    .live {
+      display: none !important;
+    }
+    .layout,
+    .layout.has-detail {
+      display: block;
+    }
+  }
   .filter-row {
     display: flex;
     flex-wrap: wrap;

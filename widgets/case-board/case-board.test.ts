@@ -137,6 +137,21 @@ describe('<case-board>', function () {
     expect(cases.listQueries[0].toString()).to.equal('limit=20');
   });
 
+  it('downloads the list as CSV or Excel file with the filters in use', async () => {
+    const { el, page } = await board();
+    const link = (format: string) => page.root.querySelector<HTMLAnchorElement>(`.export a[href*="format=${format}"]`)!;
+    expect(new URL(link('csv').href).search).to.equal('?format=csv');
+    await page.choose('type', 'damage');
+    await page.tick('status', 'eingegangen');
+    await page.tick('overdue');
+    const csv = new URL(link('csv').href);
+    expect(csv.pathname).to.equal('/api/staff/case-export');
+    expect(csv.search).to.equal('?type=damage&status=eingegangen&overdue=true&format=csv');
+    expect(new URL(link('xlsx').href).search).to.equal('?type=damage&status=eingegangen&overdue=true&format=xlsx');
+    expect(link('xlsx').getAttribute('aria-label')).to.equal('Gefilterte Vorgangsliste als Excel-Datei (XLSX) herunterladen');
+    await expect(el).to.be.accessible();
+  });
+
   it('loads the next page with "Weitere laden" and keeps the order', async () => {
     const { cases, page } = await board({ count: 30 });
     const more = page.root.querySelector<HTMLButtonElement>('.load-more')!;

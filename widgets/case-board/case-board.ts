@@ -65,6 +65,7 @@ type BoardParameter = 'case' | 'type' | 'status' | 'assignee' | 'building' | 'ov
  * @csspart list - The list of cases.
  * @csspart case - One case in the list (a button opening its detail).
  * @csspart load-more - The "Weitere laden" button.
+ * @csspart export - The links that download the filtered list as CSV or Excel file.
  * @csspart detail - The open case (`<mp-staff-case-detail>`).
  * @csspart activity - The activity log of the open case.
  * @csspart actions - The forms to work on the case.
@@ -748,6 +749,19 @@ export class CaseBoard extends StaffElement {
           <button type="button" class="link" part="button" @click=${() => this.changeFilters(noFilters())}>${msg.boardResetFilters}</button>
         </div>
       </form>
+      ${
+        this.listState === 'ready'
+          ? html`<div class="export" part="export" role="group" aria-label=${msg.boardExport}>
+              <span class="muted">${msg.boardExport}:</span>
+              <a class="button" part="button" href=${this.cases.exportUrl(filters, 'csv')} download aria-label=${msg.boardExportCsvLabel}
+                >${msg.boardExportCsv}</a
+              >
+              <a class="button" part="button" href=${this.cases.exportUrl(filters, 'xlsx')} download aria-label=${msg.boardExportXlsxLabel}
+                >${msg.boardExportXlsx}</a
+              >
+            </div>`
+          : nothing
+      }
     `;
   }
 

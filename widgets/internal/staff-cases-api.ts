@@ -65,6 +65,14 @@ export function caseQuery(filters: CaseFilters, cursor?: string | null, limit = 
   return query.toString();
 }
 
+/** The query string of `GET /api/staff/case-export`: the list's filters without paging, and the format. */
+export function exportQuery(filters: CaseFilters, format: 'csv' | 'xlsx'): string {
+  const query = new URLSearchParams(caseQuery(filters));
+  query.delete('limit');
+  query.set('format', format);
+  return query.toString();
+}
+
 /** Soonest deadline first, as the BFF sorts; used when live updates change the list. */
 export function byDeadline(a: StaffCase, b: StaffCase): number {
   return a.deadlineAt.localeCompare(b.deadlineAt) || a.id.localeCompare(b.id);
@@ -137,6 +145,11 @@ export class StaffCasesApi {
   /** Generates the Mieterbescheinigung, publishes it and closes the document request. */
   issueCertificate(id: string): Promise<{ case: StaffCase }> {
     return this.client.request('POST', `${casePath(id)}/certificate`, {}, { idempotent: true });
+  }
+
+  /** Where the filtered list downloads as a file (a link: the session cookie goes with it). */
+  exportUrl(filters: CaseFilters, format: 'csv' | 'xlsx'): string {
+    return this.client.url(`/api/staff/case-export?${exportQuery(filters, format)}`);
   }
 
   attachmentUrl(caseId: string, attachmentId: string): string {

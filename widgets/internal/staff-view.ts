@@ -35,6 +35,17 @@ export const staffViewStyles = css`
     color: var(--_primary);
     cursor: pointer;
   }
+  a.button {
+    display: inline-flex;
+    align-items: center;
+    min-height: 2.75em;
+    padding: 0.4em 0.9em;
+    border: 1px solid var(--_primary);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_primary);
+    text-decoration: none;
+  }
   button.primary {
     background: var(--_primary);
     color: var(--_on-primary);

@@ -14,8 +14,39 @@ export const staffCaseDetailStyles = css`
     gap: 0.5em;
     margin: 0 0 var(--_space);
   }
-  .back {
-    justify-self: start;
+  .head-buttons {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: 0.5em;
+  }
+  .printed-at {
+    display: none;
+  }
+  /* The print view: the case on paper, black on white, without the forms and buttons. */
+  @media print {
+    :host {
+      border: none;
+      padding: 0;
+      color: #000;
+      background: #fff;
+    }
+    .head-buttons,
+    .actions,
+    form,
+    button {
+      display: none !important;
+    }
+    .printed-at {
+      display: block;
+      font-size: 0.85em;
+    }
+    .facts {
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+    }
+    section {
+      break-inside: avoid-page;
+    }
   }
   .detail-title {
     font-size: 1.3em;

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { StaffCaseDetail } from '../internal/staff-cases-api.ts';
 import { FakeStaffCases, fakeClerks } from '../testing/fake-staff-cases.ts';
 import type { StaffCaseDetailView } from './staff-case-detail.ts';
@@ -63,6 +63,34 @@ describe('<mp-staff-case-detail>', function () {
     ]);
     expect(root(el).querySelector('button.certificate')).to.equal(null);
     await expect(el).to.be.accessible();
+  });
+
+  it('prints the case: "Drucken" opens the print dialog, and on paper the forms and buttons are gone', async () => {
+    const el = await detailView();
+    const original = window.print;
+    let printed = 0;
+    window.print = () => void printed++;
+    try {
+      const button = root(el).querySelector<HTMLButtonElement>('button.print')!;
+      expect(button.textContent.trim()).to.equal('Drucken');
+      expect(button.getAttribute('aria-label')).to.equal(`Vorgang ${damage.case.caseNumber} drucken`);
+      button.click();
+      await el.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve));
+      expect(printed).to.equal(1);
+      expect(root(el).querySelector('.printed-at')!.textContent).to.match(/^Ausdruck vom \d\d\.\d\d\.\d{4}, \d\d:\d\d$/);
+      const shown = (selector: string) => getComputedStyle(root(el).querySelector(selector)!).display !== 'none';
+      expect(shown('.actions')).to.be.true;
+      expect(shown('.printed-at')).to.be.false;
+      await emulateMedia({ media: 'print' });
+      expect(shown('.actions'), 'the forms are not printed').to.be.false;
+      expect(shown('button.print'), 'nor the buttons').to.be.false;
+      expect(shown('.timeline'), 'the activity log is').to.be.true;
+      expect(shown('.printed-at'), 'with the time it was printed').to.be.true;
+    } finally {
+      await emulateMedia({ media: 'screen' });
+      window.print = original;
+    }
   });
 
   it('heads the view with the listed case while its detail loads, and offers a retry when it failed', async () => {

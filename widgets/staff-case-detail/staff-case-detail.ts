@@ -55,6 +55,8 @@ export type StaffCaseAction = 'status' | 'assign' | 'message' | 'document' | 'ce
  * @event {CaseDocumentPublishRequestEvent} mp-case-document-publish-request - `detail.file`, `detail.title`, `detail.category`.
  * @event {CaseCertificateRequestEvent} mp-case-certificate-request - Create and publish the Mieterbescheinigung.
  *
+ * @csspart print - The "Drucken" button (prints the case with the print stylesheet).
+ *
  * @slot work-order - On a damage case: its contractor orders (`<case-board>` puts `<mp-work-order-panel>` here).
  *
  * @csspart thumbnail - A photo of the case, small (`?size=thumbnail` of its download), lazily loaded.
@@ -127,6 +129,9 @@ export class StaffCaseDetailView extends StaffElement {
   }
 
   /** Moves focus to the heading, e.g. right after the case was opened. */
+  /** When "Drucken" was pressed: printed at the top of the page. */
+  @state() private printedAt?: string;
+
   focusHeading(): void {
     this.renderRoot.querySelector<HTMLElement>('#detail-heading')?.focus();
   }
@@ -165,8 +170,18 @@ export class StaffCaseDetailView extends StaffElement {
     return html`
       <article aria-labelledby="detail-heading" @keydown=${this.onKeydown}>
         <div class="detail-head">
-          <button type="button" class="back" part="button" @click=${this.close}>← ${msg.boardBack}</button>
+          <div class="head-buttons">
+            <button type="button" class="back" part="button" @click=${this.close}>← ${msg.boardBack}</button>
+            ${
+              this.detail && item
+                ? html`<button type="button" class="print" part="button print" aria-label=${msg.boardPrintLabel(item.caseNumber)} @click=${this.print}>
+                    ${msg.boardPrint}
+                  </button>`
+                : nothing
+            }
+          </div>
           <div id="detail-heading" class="detail-title" part="heading" role="heading" aria-level=${this.headingLevel} tabindex="-1">${heading}</div>
+          ${this.printedAt ? html`<p class="printed-at">${msg.boardPrintedAt(this.printedAt)}</p>` : nothing}
         </div>
         ${
           this.loadError
@@ -179,6 +194,16 @@ export class StaffCaseDetailView extends StaffElement {
       </article>
     `;
   }
+
+  /**
+   * The print view is the case itself under the print stylesheet (`@media print`): facts, description, files and the
+   * whole activity log with internal notes, without the forms and buttons; the board hides its list.
+   */
+  private readonly print = async () => {
+    this.printedAt = staffDate(new Date().toISOString(), this.locale);
+    await this.updateComplete;
+    window.print();
+  };
 
   private readonly onKeydown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') this.close();

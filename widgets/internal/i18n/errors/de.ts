@@ -99,6 +99,7 @@ export const residentErrorCodes: Record<ResidentErrorCode, string> = {
   no_email_factor: 'Für diese Anmeldung wird kein Code per E-Mail verschickt.',
   too_many_codes: 'Es wurden zu viele Codes angefordert. Bitte melden Sie sich erneut an.',
   too_many_wrong_codes: 'Zu viele falsche Codes. Bitte melden Sie sich erneut an.',
+  access_ended: 'Ihr Zugang zum Mieterportal ist mit Ihrem Auszug beendet. Bei Fragen wenden Sie sich bitte an Ihre Hausverwaltung.',
   wrong_password: 'Das aktuelle Passwort ist falsch.',
   no_totp_factor: 'Für Ihr Konto ist keine Authenticator-App eingerichtet.',
   invalid_email_change_token:

@@ -34,6 +34,7 @@ const residentErrorCodes: Record<ResidentErrorCode, string> = {
   no_email_factor: 'This sign-in does not send codes by e-mail.',
   too_many_codes: 'Too many codes have been requested. Please sign in again.',
   too_many_wrong_codes: 'Too many wrong codes. Please sign in again.',
+  access_ended: 'Your access to the tenant portal ended with your move-out. If you have questions, please contact your housing company.',
   wrong_password: 'The current password is wrong.',
   no_totp_factor: 'No authenticator app is set up for your account.',
   invalid_email_change_token: 'The confirmation link is invalid, expired or already used. Please change the address again.',

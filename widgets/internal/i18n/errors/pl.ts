@@ -37,6 +37,7 @@ const residentErrorCodes: Record<ResidentErrorCode, string> = {
   no_email_factor: 'Przy tym logowaniu kod nie jest wysyłany e-mailem.',
   too_many_codes: 'Wysłano zbyt wiele kodów. Prosimy zalogować się ponownie.',
   too_many_wrong_codes: 'Wpisano zbyt wiele nieprawidłowych kodów. Prosimy zalogować się ponownie.',
+  access_ended: 'Dostęp do portalu najemcy wygasł wraz z wyprowadzką. W razie pytań prosimy o kontakt z zarządcą nieruchomości.',
   wrong_password: 'Obecne hasło jest nieprawidłowe.',
   no_totp_factor: 'Dla tego konta nie skonfigurowano aplikacji uwierzytelniającej.',
   invalid_email_change_token: 'Link potwierdzający jest nieprawidłowy, wygasł lub został już użyty. Prosimy ponownie zmienić adres.',

@@ -34,6 +34,7 @@ const residentErrorCodes: Record<ResidentErrorCode, string> = {
   no_email_factor: 'Bu giriş için e-posta ile kod gönderilmiyor.',
   too_many_codes: 'Çok fazla kod istendi. Lütfen yeniden giriş yapın.',
   too_many_wrong_codes: 'Çok fazla yanlış kod girildi. Lütfen yeniden giriş yapın.',
+  access_ended: 'Kiracı portalına erişiminiz taşınmanızla sona erdi. Sorularınız için lütfen konut şirketinize başvurun.',
   wrong_password: 'Mevcut şifre yanlış.',
   no_totp_factor: 'Hesabınız için bir kimlik doğrulama uygulaması kurulmamış.',
   invalid_email_change_token: 'Onay bağlantısı geçersiz, süresi dolmuş veya daha önce kullanılmış. Lütfen adresi yeniden değiştirin.',

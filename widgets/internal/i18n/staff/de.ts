@@ -22,6 +22,14 @@ const staff = {
   boardBuildingAll: 'Alle Gebäude',
   boardFilterOverdue: 'Nur überfällige',
   boardResetFilters: 'Filter zurücksetzen',
+  boardExport: 'Liste mit diesen Filtern herunterladen',
+  boardExportCsv: 'CSV (Excel)',
+  boardExportXlsx: 'Excel-Datei (XLSX)',
+  boardExportCsvLabel: 'Gefilterte Vorgangsliste als CSV-Datei herunterladen',
+  boardExportXlsxLabel: 'Gefilterte Vorgangsliste als Excel-Datei (XLSX) herunterladen',
+  boardPrint: 'Drucken',
+  boardPrintLabel: (caseNumber: string) => `Vorgang ${caseNumber} drucken`,
+  boardPrintedAt: (dateTime: string) => `Ausdruck vom ${dateTime}`,
   boardList: 'Vorgänge, nach Frist sortiert',
   boardShown: (count: number, more: boolean) =>
     count === 0
