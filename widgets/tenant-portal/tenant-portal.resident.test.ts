@@ -425,7 +425,7 @@ describe('<tenant-portal> resident area', function () {
       // Sighted residents see it too: a highlighted notice above the list, and the case highlighted in it.
       const notice = () => page.root.querySelector('mp-status-notice')?.shadowRoot?.querySelector<HTMLElement>('[part="notice"]');
       await until(() => notice(), 'visible notice');
-      expect(notice()!.querySelector('.text')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      expect(notice()!.querySelector('.text')!.textContent.replace(/\s+/g, ' ').trim()).to.equal(
         'Neuigkeit zu Ihrem Anliegen Anliegen 2026-0180: Status jetzt „Beauftragt“.',
       );
       expect(notice()!.getBoundingClientRect().height).to.be.greaterThan(0);
