@@ -10,7 +10,7 @@ import { signInResident, signInStaff } from '../test/sign-in.ts';
 import { createCaseCompany } from './case-test-support.ts';
 
 /** minimaxir/big-list-of-naughty-strings @db33ec7b (MIT), from /work/shared/corpus/fuzz (see its README). */
-const NAUGHTY: string[] = JSON.parse(readFileSync(new URL('../../../shared/corpus/fuzz/blns.json', import.meta.url), 'utf8'));
+const NAUGHTY: string[] = JSON.parse(readFileSync('/work/shared/corpus/fuzz/blns.json', 'utf8'));
 
 /** What a download answers: status, headers and the raw bytes. */
 async function download(client: TestClient, path: string) {
