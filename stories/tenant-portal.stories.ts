@@ -138,7 +138,7 @@ export const LiveUpdates: Story = {
 
 /** A clerk changed a case's status while the page is open: a highlighted notice says so, not only the screen reader. */
 export const StatusChangedNotice: Story = {
-  args: { bff: signedIn, liveUpdatesAfter: 300 },
+  args: { bff: signedIn, liveUpdatesAfter: 2000 },
   play: ({ canvasElement }) => expectShown(canvasElement, 'Neuigkeit zu Ihrem Anliegen', 'Status jetzt „Beauftragt“'),
 };
 

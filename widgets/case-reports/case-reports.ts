@@ -424,7 +424,7 @@ export class CaseReportsElement extends PortalElement {
       texts.intakeHeading,
       texts.intakeSummary(intake.total),
       html`
-        <figure>
+        <figure tabindex="0">
           ${lineChart({
             label: texts.chartLabel(title, this.chartSummary(intake.counts, format)),
             categories: report.buckets.map((bucket) => this.bucketShort(bucket, period.interval)),
@@ -488,7 +488,7 @@ export class CaseReportsElement extends PortalElement {
       texts.processingHeading,
       texts.processingSummary(processing.done, this.duration(processing.medianHours), this.duration(processing.p90Hours)),
       html`
-        <figure>
+        <figure tabindex="0">
           ${lineChart({
             label: texts.chartLabel(texts.processingChart, this.chartSummary([...medians, ...p90s], format)),
             categories: report.buckets.map((bucket) => this.bucketShort(bucket, period.interval)),
@@ -548,7 +548,7 @@ export class CaseReportsElement extends PortalElement {
       texts.deadlinesHeading,
       texts.deadlinesSummary(this.percent(deadlines.share), deadlines.onTime, deadlines.closed),
       html`
-        <figure>
+        <figure tabindex="0">
           ${barChart({
             label: texts.chartLabel(texts.deadlinesChart, this.chartSummary(shares, format)),
             categories: report.buckets.map((bucket) => this.bucketShort(bucket, period.interval)),
@@ -597,7 +597,7 @@ export class CaseReportsElement extends PortalElement {
       texts.backlogHeading,
       texts.backlogSummary(backlog.total, backlog.overdue),
       html`
-        <figure>
+        <figure tabindex="0">
           ${barChart({
             label: texts.chartLabel(texts.backlogChart, this.chartSummary(counts, format)),
             categories: backlog.byAge.map((row) => texts.ageLabel(row.minDays, row.maxDays)),

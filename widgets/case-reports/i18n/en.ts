@@ -20,7 +20,7 @@ const reports: ReportMessages = {
   periodShown: (from, to) => `Period ${from} to ${to}`,
   asOf: (when) => `As of ${when}`,
   csv: 'Download CSV',
-  csvOf: (what) => `Download ${what} as CSV`,
+  csvOf: (what) => `Download CSV: ${what}`,
   chartTable: 'Figures as a table',
   none: '–',
   total: 'Total',

@@ -29,7 +29,7 @@ const catalogue: CatalogueMessages = {
   removeLabel: (label: string) => `Remove “${label}”`,
   confirmRemoveLabel: (label: string) => `Really remove “${label}”`,
   removeHint: 'A damage location is removed with its categories and kinds. What was reported already is kept.',
-  moveUp: (label: string) => `Move “${label}” up`,
+  moveUp: (label: string) => `Move up “${label}”`,
   moveUpShort: 'Move up',
   translationsOf: (count: number) => (count ? `${count} translation${count === 1 ? '' : 's'}` : 'no translation'),
   saved: (label: string) => `Saved: “${label}”.`,
