@@ -284,7 +284,8 @@ const ROUTES: Record<string, Line> = {
   'DELETE /api/staff/admin/catalogue/{level}/{id}': {
     kind: 'object',
     as: 'admin',
-    own: (w) => first(w, 'a', 'document_types'),
+    // A document type no seeded case or rule uses (see `before`): which seeded one is first depends on random ids.
+    own: (w) => probeId(w.a, 'document-type-unused'),
     foreign: (w) => first(w, 'b', 'document_types'),
     more: () => ({ level: 'document-types' }),
   },
@@ -804,6 +805,11 @@ describe('tenant isolation over HTTP', () => {
       `INSERT INTO sessions (session_key, tenant_id, account_id, data, expires_at, id) VALUES ($1, $2, $3, '{}', now() + interval '1 hour', $4)`,
       [`isolation-second-${a.tenant.id}`, a.tenant.id, a.resident.accountId, probeId(a, 'session-resident')],
     );
+    // A document type of A that nothing uses, for the admin to remove as the own object.
+    await su.query(`INSERT INTO document_types (tenant_id, id, label) VALUES ($1, $2, 'Isolation: unbenutzt')`, [
+      a.tenant.id,
+      probeId(a, 'document-type-unused'),
+    ]);
     // The chat accepts messages only after its notice: A's resident acknowledges it as the widget would.
     const notice = await as.resident.get('/api/chat/notice');
     assert.equal((await as.resident.post('/api/chat/notice/acknowledge', { version: notice.body.version })).status, 200);
