@@ -61,6 +61,9 @@ describe('<staff-portal>', () => {
     expect(page.text()).to.not.contain('Andere Methode wählen');
     await expect(el).to.be.accessible();
     await page.submit({ code: fakeCodes.totp });
+    // Staff too see their recovery codes once, before the board opens.
+    await page.waitForHeading('Ihre Wiederherstellungscodes');
+    await page.press('Ich habe die Codes notiert – weiter');
     await page.waitForHeading('Vorgänge');
   });
 
