@@ -29,6 +29,10 @@ describe('<tenant-portal> with the real BFF', () => {
     const secret = page.flow!.shadowRoot!.querySelector('code')!.textContent.replace(/\s/g, '');
     const { code } = await (await fetch(`/e2e/totp?secret=${secret}`)).json();
     await page.submit({ code });
+    // The BFF's ten recovery codes, shown once before the portal opens.
+    await page.waitForHeading('Ihre Wiederherstellungscodes');
+    expect(page.flow!.shadowRoot!.querySelectorAll('[part="recovery-codes"] li')).to.have.length(10);
+    await page.press('Ich habe die Codes notiert – weiter');
 
     await page.waitForHeading('Meine Anliegen');
     expect(page.text()).to.contain('Angemeldet als Erika Mustermann');
