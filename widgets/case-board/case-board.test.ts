@@ -6,6 +6,7 @@ import { FakeStaffCases, fakeBuildings, fakeClerks, type FakeStaffCasesOptions }
 import type { StaffCaseDetailView } from '../staff-case-detail/staff-case-detail.ts';
 import type { CaseBoard } from './case-board.ts';
 import './case-board.ts';
+import { expectFocus } from '../testing/e2e-session.ts';
 
 const clerk: SessionUser = { role: 'clerk', displayName: 'Clara Kaiser', tenant: { slug: 'wohnbau-nord', name: 'Wohnbau Nord eG' } };
 
@@ -509,12 +510,12 @@ describe('<case-board>', function () {
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => page.detailView?.detail?.case.caseNumber === number);
     await page.detailView!.updateComplete;
-    expect(page.root.activeElement).to.equal(page.detailView);
+    await expectFocus(page.root, page.detailView);
     expect(page.detail.activeElement?.id).to.equal('detail-heading');
     await sendKeys({ press: 'Escape' });
     await page.settle();
     expect(el.caseId).to.equal(undefined);
-    expect(page.root.activeElement).to.equal(page.caseButton(number));
+    await expectFocus(page.root, page.caseButton(number));
   });
 
   it('shows an empty board, a failing list with retry, and a hint when nobody is signed in', async () => {
@@ -599,7 +600,7 @@ describe('<case-board>', function () {
       await waitUntil(() => !reloaded.page.detailView, 'case closed on Back');
       await reloaded.el.updateComplete;
       expect(parameters()).to.deep.equal({ 'mp-type': 'damage', 'mp-status': 'in_bearbeitung' });
-      expect(reloaded.page.root.activeElement).to.equal(reloaded.page.caseButton(number));
+      await expectFocus(reloaded.page.root, reloaded.page.caseButton(number));
     });
 
     it('opens a linked case once the clerk has signed in, even one not on the first page', async () => {

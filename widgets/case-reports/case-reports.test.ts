@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { FakeBff } from '../testing/fake-bff.ts';
 import { emptyCaseReport, fakeCaseReport, FakeReports, type FakeReportsOptions } from '../testing/fake-reports.ts';
-import { deepText, press } from '../testing/e2e-session.ts';
+import { deepText, press, expectFocus } from '../testing/e2e-session.ts';
 import { csvCell, toCsv } from './csv.ts';
 import type { CaseReportsElement } from './case-reports.ts';
 import './case-reports.ts';
@@ -108,7 +108,7 @@ describe('<case-reports>', () => {
     const to = $<HTMLInputElement>(el, '#period-to');
     expect(to.getAttribute('aria-invalid')).to.equal('true');
     expect(el.shadowRoot!.getElementById(to.getAttribute('aria-describedby')!)!.textContent).to.contain('Enddatum');
-    expect(el.shadowRoot!.activeElement).to.equal(to, 'focus on the wrong field');
+    await expectFocus(el.shadowRoot!, to, 'focus on the wrong field');
 
     await setPeriod(el, '2023-01-01', '2026-02-01');
     await press(el, 'Anzeigen');

@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { FakeBff } from '../testing/fake-bff.ts';
 import { FakeCatalogueAdmin, type FakeCatalogueAdminOptions } from '../testing/fake-catalogue-admin.ts';
-import { deepText, fill, findButton, findField, press } from '../testing/e2e-session.ts';
+import { deepText, fill, findButton, findField, press, expectFocus } from '../testing/e2e-session.ts';
 import type { CatalogueSettingsElement } from './catalogue-settings.ts';
 import './catalogue-settings.ts';
 
@@ -79,7 +79,7 @@ describe('<catalogue-settings>', () => {
     expect(label.value).to.equal('Wasserhahn tropft');
     expect(label.getAttribute('aria-invalid')).to.equal('true');
     expect(findField<HTMLInputElement>(el, 'Türkisch')!.value).to.equal('Musluk damlıyor');
-    expect(el.shadowRoot!.activeElement).to.equal(label);
+    await expectFocus(el.shadowRoot!, label);
     expect(fake.changes).to.have.length(0);
     await expect(el).to.be.accessible();
 

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { SETTING_LABELS } from '../../bff/contract/settings.ts';
 import { FakeBff } from '../testing/fake-bff.ts';
 import { fakeCompanySettings, FakeSettings, type FakeSettingsOptions } from '../testing/fake-settings.ts';
-import { deepText, fill, findButton, findField, press } from '../testing/e2e-session.ts';
+import { deepText, fill, findButton, findField, press, expectFocus } from '../testing/e2e-session.ts';
 import type { CompanySettingsElement } from './company-settings.ts';
 import './company-settings.ts';
 
@@ -126,7 +126,7 @@ describe('<company-settings>', () => {
     expect(phone.getAttribute('aria-invalid')).to.equal('true');
     expect(description(phone)).to.contain('Bitte eine Telefonnummer aus Ziffern angeben, z. B. 040 123 456 oder +49 40 123456.');
     expect(description(days)).to.contain('Höchstens 90 Tage.');
-    expect(el.shadowRoot!.activeElement, 'focus on the first wrong field').to.equal(phone);
+    await expectFocus(el.shadowRoot!, phone, 'focus on the first wrong field');
     expect(field(el, 'Bürozeiten').value, 'the other edits stay').to.equal('Mo–Fr 9–12 Uhr');
     expect(fake.changes, 'nothing stored').to.have.length(0);
     await expect(el).to.be.accessible();

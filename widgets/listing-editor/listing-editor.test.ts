@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { FakeBff } from '../testing/fake-bff.ts';
 import { FakeListings, fakeListingRecords, fakeSlot, fakeUnits, type FakeListingsOptions } from '../testing/fake-listings.ts';
-import { deepText, fill, findButton, findField, press } from '../testing/e2e-session.ts';
+import { deepText, fill, findButton, findField, press, expectFocus } from '../testing/e2e-session.ts';
 import { berlinInstant, type ListingEditorElement } from './listing-editor.ts';
 import './listing-editor.ts';
 
@@ -135,7 +135,7 @@ describe('<listing-editor>', () => {
     expect(description(field(el, 'Zimmer *'))).to.contain('Zimmer in halben Schritten');
     expect(description(field(el, 'Kaltmiete (€ im Monat) *'))).to.contain('Der Betrag darf nicht negativ sein.');
     expect(field(el, 'Zimmer *').value, 'typed value stays').to.equal('2,3');
-    expect(el.shadowRoot!.activeElement, 'focus on the first wrong field').to.equal(field(el, 'Zimmer *'));
+    await expectFocus(el.shadowRoot!, field(el, 'Zimmer *'), 'focus on the first wrong field');
     await expect(el).to.be.accessible();
 
     // Editing a field takes its message away; the others stay until the next save.

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { SignInFlow } from './sign-in-flow.ts';
 import './sign-in-flow.ts';
 import type { SignInRequestEvent } from '../events/sign-in-request.ts';
+import { expectFocus } from '../testing/e2e-session.ts';
 
 function input(el: SignInFlow, name: string): HTMLInputElement {
   return el.shadowRoot!.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
@@ -52,7 +53,7 @@ describe('<mp-sign-in-flow>', () => {
     expect(requested).to.be.false;
     expect(input(el, 'password').getAttribute('aria-invalid')).to.equal('true');
     expect(el.shadowRoot!.getElementById('password-error')!.textContent).to.equal('Bitte füllen Sie dieses Feld aus.');
-    expect(el.shadowRoot!.activeElement).to.equal(input(el, 'password'));
+    await expectFocus(el.shadowRoot!, input(el, 'password'));
     await expect(el).to.be.accessible();
   });
 
@@ -71,7 +72,7 @@ describe('<mp-sign-in-flow>', () => {
     expect(input(el, 'password').getAttribute('aria-describedby')).to.equal('password-hint password-error');
     expect(input(el, 'code').value).to.equal('ABCD');
     expect(input(el, 'password').value).to.equal('kurz');
-    expect(el.shadowRoot!.activeElement).to.equal(input(el, 'password'));
+    await expectFocus(el.shadowRoot!, input(el, 'password'));
     await expect(el).to.be.accessible();
   });
 
@@ -102,7 +103,7 @@ describe('<mp-sign-in-flow>', () => {
     expect(event.detail).to.deep.equal({ action: 'show', step: 'reset-request' });
     await el.updateComplete;
     expect(heading(el)).to.equal('Passwort vergessen');
-    expect(el.shadowRoot!.activeElement).to.equal(el.shadowRoot!.querySelector('h2'));
+    await expectFocus(el.shadowRoot!, el.shadowRoot!.querySelector('h2'));
   });
 
   it('shows the QR code and the secret in groups for manual entry', async () => {

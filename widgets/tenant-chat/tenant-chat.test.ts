@@ -7,6 +7,7 @@ import type { Session } from '../internal/api-client.ts';
 import type { AttachmentPicker } from '../attachment-picker/attachment-picker.ts';
 import type { TenantChat } from './tenant-chat.ts';
 import './tenant-chat.ts';
+import { expectFocus } from '../testing/e2e-session.ts';
 
 const session: Session = {
   state: 'signed_in',
@@ -68,7 +69,7 @@ describe('<tenant-chat>', () => {
     await waitUntil(() => $(el, 'textarea'), 'message field after acknowledging');
     const acknowledge = bff.requests.find((request) => request.path === '/api/chat/notice/acknowledge');
     expect(acknowledge?.body).to.deep.equal({ version: chat.notice.version });
-    expect(el.shadowRoot!.activeElement, 'the field has focus').to.equal($(el, 'textarea'));
+    await expectFocus(el.shadowRoot!, $(el, 'textarea'), 'the field has focus');
     expect(text(el)).to.contain('Wann kommt meine Nebenkostenabrechnung?');
   });
 

@@ -7,6 +7,7 @@ import { FakeChat } from '../testing/fake-chat.ts';
 import type { AttachmentPicker } from '../attachment-picker/attachment-picker.ts';
 import type { TenantPortal } from './tenant-portal.ts';
 import './tenant-portal.ts';
+import { expectFocus } from '../testing/e2e-session.ts';
 
 /** Waits like `waitUntil`, with room for a busy test machine. */
 const until: typeof waitUntil = (predicate, message, options = {}) => waitUntil(predicate, message, { timeout: 5000, ...options });
@@ -229,7 +230,7 @@ describe('<tenant-portal> resident area', function () {
     expect(detail.querySelector('#message-error')!.textContent).to.equal(
       'Bitte schreiben Sie eine Nachricht oder hängen Sie eine Datei an.',
     );
-    expect(detail.activeElement).to.equal(detail.querySelector('textarea'));
+    await expectFocus(detail, detail.querySelector('textarea'));
     expect(bff.calls.filter((call) => call.endsWith('/messages'))).to.be.empty;
 
     const textarea = detail.querySelector('textarea')!;

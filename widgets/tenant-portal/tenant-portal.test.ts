@@ -6,6 +6,7 @@ import { FakeResidentCases } from '../testing/fake-resident-cases.ts';
 import { SignInDriver } from '../testing/sign-in-driver.ts';
 import type { TenantPortal } from './tenant-portal.ts';
 import './tenant-portal.ts';
+import { expectFocus } from '../testing/e2e-session.ts';
 
 const anna = { email: 'anna.mueller@example.org', password: 'richtig-geheim' };
 const bernd = { email: 'bernd.schulz@example.org', password: 'richtig-geheim' };
@@ -68,7 +69,7 @@ describe('<tenant-portal>', () => {
     expect(page.alert()).to.equal('E-Mail-Adresse oder Passwort ist falsch.');
     expect(page.input('email').value).to.equal(anna.email);
     expect(page.input('password').value).to.equal('falsch-falsch');
-    expect(page.flow!.shadowRoot!.activeElement).to.equal(page.flow!.shadowRoot!.getElementById('alert'));
+    await expectFocus(page.flow!.shadowRoot!, page.flow!.shadowRoot!.getElementById('alert'));
     await expect(el).to.be.accessible();
   });
 
@@ -177,7 +178,7 @@ describe('<tenant-portal>', () => {
     await page.press('Konto mit Brief-Code aktivieren');
     await page.submit({ code: fakeCodes.activation, email: 'dana@example.org', password: 'kurz', passwordRepeat: 'kurz' });
     expect(page.fieldError('password')).to.equal('Bitte mindestens 10 Zeichen.');
-    expect(page.flow!.shadowRoot!.activeElement).to.equal(page.input('password'));
+    await expectFocus(page.flow!.shadowRoot!, page.input('password'));
     expect(page.input('email').value).to.equal('dana@example.org');
   });
 

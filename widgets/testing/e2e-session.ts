@@ -25,6 +25,33 @@ export async function waitFor<T>(
   }
 }
 
+/** An element as a test failure names it: tag, id and the start of its text (never the element: a failure holding one stalls the runner). */
+export function describeElement(element: Element | null | undefined): string {
+  if (!element) return 'nothing';
+  const id = element.id ? `#${element.id}` : '';
+  const label = (element.getAttribute('aria-label') ?? deepText(element)).replace(/\s+/g, ' ').trim().slice(0, 40);
+  return `<${element.localName}${id}>${label ? ` “${label}”` : ''}`;
+}
+
+/**
+ * Waits until `element` has the focus within `root` (a shadow root or the document): a widget moves focus after
+ * its render, so the check cannot be immediate. Fails with both elements named, never with the elements themselves.
+ */
+export async function expectFocus(
+  root: DocumentOrShadowRoot,
+  element: Element | null | undefined,
+  what = 'focus',
+  timeout = 2000,
+): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (root.activeElement !== element || !element) {
+    if (Date.now() > deadline) {
+      throw new Error(`${what}: expected the focus on ${describeElement(element)}, but it is on ${describeElement(root.activeElement)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 /** The path prefix under which the clerk's session reaches the BFF (`<case-board api="/clerk">`). */
 export const CLERK_API = '/clerk';
 
