@@ -260,8 +260,14 @@ export interface NewCaseRow {
   accessConsent: boolean;
   priority: Priority;
   source: CaseSource;
-  deadlineHours: number;
+  deadlineAt: Date;
   assigneeId: string | null;
+}
+
+/** The transaction's time (`now()`): what a new case's `created_at` will be. */
+export async function transactionTime(tx: Queryable): Promise<Date> {
+  const { rows } = await tx.query<{ now: Date }>('SELECT now() AS now');
+  return new Date(rows[0].now);
 }
 
 export async function insertCase(tx: Queryable, row: NewCaseRow): Promise<string> {
@@ -270,7 +276,7 @@ export async function insertCase(tx: Queryable, row: NewCaseRow): Promise<string
                         damage_location_id, damage_category_id, damage_kind_id, document_type_id, urgency,
                         resident_availability, access_consent, priority, deadline_at, assignee_account_id, source, applicant)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
-             now() + make_interval(hours => $17), $18, $19, $20)
+             $17, $18, $19, $20)
      RETURNING id`,
     [
       row.tenantId,
@@ -289,7 +295,7 @@ export async function insertCase(tx: Queryable, row: NewCaseRow): Promise<string
       row.residentAvailability,
       row.accessConsent,
       row.priority,
-      row.deadlineHours,
+      row.deadlineAt,
       row.assigneeId,
       row.source,
       row.applicant && JSON.stringify(row.applicant),

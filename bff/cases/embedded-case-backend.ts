@@ -16,6 +16,7 @@ import {
   findResidentHome,
   findUnitWithBuilding,
   insertCase,
+  transactionTime,
   appendCaseEvent,
   insertCaseMessage,
   isStaffAccount,
@@ -30,7 +31,9 @@ import {
   type NewCaseRow,
 } from './case-repository.ts';
 import { findRoutedAssignee } from './routing-repository.ts';
-import { caseNotFound, DEADLINE_HOURS, PRIORITY_BY_URGENCY, STATUS_LABELS, type CaseRecord } from './model.ts';
+import { caseDeadline } from './deadlines.ts';
+import { readCompanySettings } from '../settings/use-cases.ts';
+import { caseNotFound, PRIORITY_BY_URGENCY, STATUS_LABELS, type CaseRecord } from './model.ts';
 import type { NewCase } from '../contract/cases.ts';
 import { isClosedStatus, STATUS_TRANSITIONS, UPLOAD_LIMITS } from '../contract/enums.ts';
 
@@ -64,13 +67,14 @@ export function createEmbeddedCaseBackend(): CaseBackend {
     const { details, ...identity } = filing;
     const assigneeId = (await findRoutedAssignee(tx, filing.type, details.damageCategoryId)) ?? null;
     const caseNumber = await nextCaseNumber(tx, actor.tenantId);
+    const deadlineAt = caseDeadline(await transactionTime(tx), filing.type, details.urgency, await readCompanySettings(tx));
     const caseId = await insertCase(tx, {
       tenantId: actor.tenantId,
       caseNumber,
       ...identity,
       ...details,
       priority: PRIORITY_BY_URGENCY[details.urgency],
-      deadlineHours: DEADLINE_HOURS[filing.type][details.urgency],
+      deadlineAt,
       assigneeId,
     });
     const event = { tenantId: actor.tenantId, caseId, residentId: filing.residentId };

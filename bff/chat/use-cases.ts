@@ -6,7 +6,7 @@ import { inUnitOfWork } from '../db/unit-of-work.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import type { NewCase } from '../contract/cases.ts';
 import type { CaseUseCases } from '../cases/use-cases.ts';
-import { DEADLINE_HOURS } from '../cases/model.ts';
+import { caseDeadline } from '../cases/deadlines.ts';
 import { readCompanySettings } from '../settings/use-cases.ts';
 import { readOwnTenancy } from '../tenancies/use-cases.ts';
 import type { Realtime } from '../realtime/realtime.ts';
@@ -357,7 +357,9 @@ export function createChatUseCases(deps: ChatDependencies) {
         );
         return { filed: created, handledBy };
       });
-      const firstLookBy = new Date(Date.parse(filed.createdAt) + DEADLINE_HOURS[filed.type][filed.urgency] * 3_600_000);
+      // The case's own deadline (the company's working days, or the standard one); residents never see the deadline itself.
+      const rules = await withTenant(db, ctx, (tx) => readCompanySettings(tx));
+      const firstLookBy = caseDeadline(new Date(filed.createdAt), filed.type, filed.urgency, rules);
       // A damage report goes to the caretaker area of the resident's tenancy too (as the seed's confirmation says).
       const caretakerArea = filed.type === 'damage' ? ((await readOwnTenancy(db, ctx))?.caretakerArea ?? null) : null;
       const next = { caseNumber: filed.caseNumber, firstLookBy, handledBy, caretakerArea };

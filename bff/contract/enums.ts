@@ -291,3 +291,7 @@ export type ReportInterval = (typeof REPORT_INTERVALS)[number];
 
 /** Where the backlog's age groups end, in days since filing: under 7, 7–13, 14–29, 30–89, 90 and more. */
 export const BACKLOG_AGE_LIMITS = [7, 14, 30, 90] as const;
+
+/** Germany's states by their official abbreviation: the public holidays that do not count as working days. */
+export const FEDERAL_STATES = ['BW', 'BY', 'BE', 'BB', 'HB', 'HH', 'HE', 'MV', 'NI', 'NW', 'RP', 'SL', 'SN', 'ST', 'SH', 'TH'] as const;
+export type FederalState = (typeof FEDERAL_STATES)[number];

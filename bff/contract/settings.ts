@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { slugParams } from './common.ts';
+import { CASE_TYPES, FEDERAL_STATES, URGENCIES } from './enums.ts';
 import { operation } from './operation.ts';
 
 /**
@@ -56,6 +57,31 @@ export const houseRule = z
   .meta({ id: 'HouseRule' });
 export type HouseRule = z.output<typeof houseRule>;
 
+/** A deadline in working days (Monday to Friday without the state's public holidays). */
+const workingDays = z
+  .number({ error: 'Bitte eine Anzahl Arbeitstage angeben.' })
+  .int('Bitte eine ganze Zahl angeben.')
+  .min(1, 'Mindestens 1 Arbeitstag.')
+  .max(60, 'Höchstens 60 Arbeitstage.');
+
+/** Deadlines per case type and urgency; a missing one keeps the product's default (`DEADLINE_HOURS`). */
+/** A record's message: the unknown keys named (a partial record over an enum reports them as `unrecognized_keys`). */
+const unknownKeys =
+  (what: string, known: readonly string[], otherwise: string) =>
+  (issue: { code?: string }): string => {
+    const keys = (issue as { keys?: string[] }).keys;
+    return issue.code === 'unrecognized_keys' && keys ? `${what}: ${keys.join(', ')} (möglich: ${known.join(', ')}).` : otherwise;
+  };
+
+export const deadlineWorkingDays = z.partialRecord(
+  z.enum(CASE_TYPES),
+  z.partialRecord(z.enum(URGENCIES), workingDays, {
+    error: unknownKeys('Unbekannte Dringlichkeit', URGENCIES, 'Bitte Arbeitstage je Dringlichkeit angeben.'),
+  }),
+  { error: unknownKeys('Unbekannte Vorgangsart', CASE_TYPES, 'Bitte Fristen je Vorgangsart und Dringlichkeit angeben.') },
+);
+export type DeadlineWorkingDays = z.output<typeof deadlineWorkingDays>;
+
 /** The model. A field: schema, `.default(…)`, `.meta({ title })` — the settings test holds every field to that. */
 export const companySettings = z
   .object({
@@ -94,6 +120,14 @@ export const companySettings = z
       .meta({ title: 'Absenderadresse der Vermietung (Antworten der Interessenten kommen an dieselbe Adresse mit +lead-…)' }),
     leadAnonymisationDays: days(3650).default(90).meta({ title: 'Anonymisierung von Interessenten (Tage)' }),
     outboxRetentionDays: days(365).default(7).meta({ title: 'Aufbewahrung zugestellter Nachrichten (Tage)' }),
+    federalState: z
+      .enum(FEDERAL_STATES, { error: 'Bitte ein Bundesland als Kürzel angeben, z. B. NI oder BY.' })
+      .nullable()
+      .default(null)
+      .meta({ title: 'Bundesland (seine gesetzlichen Feiertage zählen nicht als Arbeitstage)' }),
+    deadlineWorkingDays: deadlineWorkingDays
+      .default({})
+      .meta({ title: 'Fristen in Arbeitstagen je Vorgangsart und Dringlichkeit (ohne Angabe: Standardfrist)' }),
   })
   .meta({ id: 'CompanySettings' });
 export type CompanySettings = z.output<typeof companySettings>;

@@ -21,7 +21,9 @@ import { settingsTexts } from './settings-texts.ts';
 import { companySettingsStyles } from './company-settings.styles.ts';
 
 type ListKey = 'emergencyNumbers' | 'houseRules';
-type TextKey = Exclude<SettingKey, ListKey>;
+/** Set in `<deadline-settings>`, not here. */
+type DeadlineKey = 'federalState' | 'deadlineWorkingDays';
+type TextKey = Exclude<SettingKey, ListKey | DeadlineKey>;
 /** The form's values: every field as typed (numbers too, so an emptied field stays empty), lists row by row. */
 type Draft = Pick<CompanySettings, ListKey> & Record<TextKey, string>;
 
@@ -54,7 +56,7 @@ function draftOf(settings: CompanySettings): Draft {
 }
 
 /** A field's value as the BFF takes it: numbers as numbers (empty: `null`, which it refuses with its own words), empty optional text as `null`. */
-function wireValue(key: SettingKey, draft: Draft): unknown {
+function wireValue(key: keyof Draft, draft: Draft): unknown {
   const value = draft[key];
   if (typeof value !== 'string') return value;
   if (isNumberField(key)) return value.trim() === '' ? null : Number(value);
@@ -65,7 +67,7 @@ function wireValue(key: SettingKey, draft: Draft): unknown {
 /** The fields whose value in the form differs from the saved one: only these are sent. */
 function changesOf(draft: Draft, saved: CompanySettings): SettingsChange {
   const change: Record<string, unknown> = {};
-  for (const key of Object.keys(draft) as SettingKey[]) {
+  for (const key of Object.keys(draft) as Array<keyof Draft>) {
     const value = wireValue(key, draft);
     if (JSON.stringify(value) !== JSON.stringify(saved[key])) change[key] = value;
   }
@@ -271,7 +273,7 @@ export class CompanySettingsElement extends PortalElement {
       const saved = draftOf(view.settings);
       // A field edited while the answer was on its way keeps the edit; the others show what was stored (trimmed).
       const draft = { ...this.draft } as Record<SettingKey, unknown>;
-      for (const key of Object.keys(saved) as SettingKey[]) if (this.draft[key] === sent[key]) draft[key] = saved[key];
+      for (const key of Object.keys(saved) as Array<keyof Draft>) if (this.draft[key] === sent[key]) draft[key] = saved[key];
       this.view = view;
       this.draft = draft as Draft;
       this.fieldErrors = {};

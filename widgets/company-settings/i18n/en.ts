@@ -13,6 +13,8 @@ const fieldLabels = {
   lettingEmail: 'Sender address of the letting team (answers of prospective tenants arrive at the same address with +lead-…)',
   leadAnonymisationDays: 'Anonymise prospective tenants after (days)',
   outboxRetentionDays: 'Keep delivered messages (days)',
+  federalState: 'Federal state (its public holidays are not working days for deadlines)',
+  deadlineWorkingDays: 'Deadlines in working days per case type and urgency (none: the standard deadline)',
 } satisfies Record<SettingKey, string>;
 
 const settings: SettingsMessages = {
