@@ -1,7 +1,6 @@
 import { isHoliday } from 'feiertagejs';
-import type { CaseType, FederalState, Urgency } from '../contract/enums.ts';
+import { DEADLINE_HOURS, type CaseType, type FederalState, type Urgency } from '../contract/enums.ts';
 import type { DeadlineWorkingDays } from '../contract/settings.ts';
-import { DEADLINE_HOURS } from './model.ts';
 
 /**
  * A case's deadline: the housing company's deadline in working days for its type and urgency where it set

@@ -29,15 +29,6 @@ export const STATUS_LABELS: Record<Language, Record<CaseStatus, string>> = {
 /** Another housing company's or another resident's case looks exactly like a missing one. */
 export const caseNotFound = () => notFound('Vorgang nicht gefunden.');
 
-/** Hours from filing to the deadline, by case type and urgency. */
-export const DEADLINE_HOURS: Record<CaseType, Record<Urgency, number>> = {
-  damage: { emergency: 24, urgent: 3 * 24, normal: 14 * 24 },
-  complaint: { emergency: 3 * 24, urgent: 3 * 24, normal: 10 * 24 },
-  contact: { emergency: 2 * 24, urgent: 2 * 24, normal: 5 * 24 },
-  document_request: { emergency: 5 * 24, urgent: 5 * 24, normal: 10 * 24 },
-  letting: { emergency: 3 * 24, urgent: 3 * 24, normal: 7 * 24 },
-};
-
 export const PRIORITY_BY_URGENCY: Record<Urgency, Priority> = { normal: 'normal', urgent: 'high', emergency: 'critical' };
 
 export interface Labelled {

@@ -277,6 +277,12 @@ describe('<staff-portal>', () => {
         bff.calls.filter((call) => call === 'GET /api/staff/admin/catalogue'),
         bff.calls.join(', '),
       ).to.have.length(1);
+
+      // "Fristen": the deadlines in working days, from the same settings.
+      expect(el.shadowRoot!.querySelector('deadline-settings'), 'not on the page before it is opened').to.equal(null);
+      await press(el, 'Fristen');
+      await waitUntil(() => deepText(el).includes('Fristen in Arbeitstagen'), 'deadlines shown', { timeout: 5000 });
+      expect(findField(el, 'Schadensmeldung, Notfall: Frist in Arbeitstagen'), 'a field per type and urgency').to.exist;
     });
 
     it('names the settings in English too', async () => {

@@ -24,6 +24,7 @@ const settings = {
   settingsGeneral: 'Allgemein',
   settingsCatalogue: 'Schadenskatalog und Dokumente',
   settingsRouting: 'Zuständigkeiten',
+  settingsDeadlines: 'Fristen',
   /**
    * The fields' labels where the contract's do not fit the language: German shows the contract's own
    * (`labels` in the BFF's answer, from `.meta({ title })` in bff/contract/settings.ts).

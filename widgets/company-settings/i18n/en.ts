@@ -31,6 +31,7 @@ const settings: SettingsMessages = {
   settingsGeneral: 'General',
   settingsCatalogue: 'Damage catalogue and documents',
   settingsRouting: 'Responsibilities',
+  settingsDeadlines: 'Deadlines',
   fieldLabels,
   intro: 'What residents learn about your housing company on your pages and from the assistant, and how long data is kept.',
   lastChanged: (when) => `Last changed on ${when}.`,
