@@ -96,7 +96,9 @@ class CompanySiteWindow {
 
   async signIn(account: { email: string; password: string }): Promise<void> {
     await this.shown();
-    await this.ask('sign-in', account);
+    // The second factor may wait for the next TOTP period (the resident signed in on this page seconds ago).
+    const outcome = await this.ask('sign-in', { email: account.email, password: account.password }, 90_000);
+    if (outcome !== 'signed-in') throw new Error(`company site: sign-in did not finish (${String(outcome)})`);
   }
 
   async close(): Promise<void> {

@@ -39,12 +39,13 @@ async function submit(values: Record<string, string>): Promise<void> {
   input!.form!.requestSubmit();
 }
 
-async function signIn(email: string, password: string): Promise<void> {
+async function signIn(email: string, password: string): Promise<'signed-in'> {
   await submit({ email, password });
   await field('code');
   const response = await fetch(`/e2e/sign-in-code?email=${encodeURIComponent(email)}`);
   const { code } = (await response.json()) as { code: string };
   await submit({ code });
+  return 'signed-in';
 }
 
 async function answer(data: { type: string; email?: string; password?: string }): Promise<unknown> {
