@@ -76,6 +76,8 @@ export interface RecordedMail {
   subject: string;
   text: string;
   sentAt: string;
+  /** Files attached (the content base64), e.g. a work order's PDF. */
+  attachments?: Array<{ filename: string; contentType: string }>;
 }
 
 async function json<T>(response: Response, what: string): Promise<T> {
