@@ -54,6 +54,7 @@ import { secretBoxFromConfig } from './secrets/secret-box.ts';
 import { sealStoredSecrets } from './secrets/use-cases.ts';
 import { createIdempotency, purgeExpiredIdempotencyKeys } from './idempotency/use-cases.ts';
 import { registerSettingsRoutes } from './settings/routes.ts';
+import { registerEmbeddingRoutes } from './tenants/routes.ts';
 import { findTenantBySlug } from './tenants/use-cases.ts';
 import type { ChatModel } from './chat/model.ts';
 import { chatModelFromConfig } from './chat/models/select.ts';
@@ -264,6 +265,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   registerUploadRoutes(api, ctx);
   registerDocumentRoutes(api, ctx, { cases, uploads });
   registerSettingsRoutes(api, ctx, { findTenantId: async (slug) => (await findTenantBySlug(db, slug))?.id });
+  registerEmbeddingRoutes(api, ctx);
   const chatModel = options.chatModel ?? chatModelFromConfig(config);
   const chatToolDeps: ChatToolDependencies = {
     db,

@@ -1,5 +1,6 @@
 import { isHoliday } from 'feiertagejs';
-import { DEADLINE_HOURS, type CaseType, type FederalState, type Urgency } from '../contract/enums.ts';
+import type { CaseType, Urgency } from '../contract/enums.ts';
+import { DEADLINE_HOURS, type FederalState } from '../contract/deadlines.ts';
 import type { DeadlineWorkingDays } from '../contract/settings.ts';
 
 /**

@@ -291,16 +291,3 @@ export type ReportInterval = (typeof REPORT_INTERVALS)[number];
 
 /** Where the backlog's age groups end, in days since filing: under 7, 7–13, 14–29, 30–89, 90 and more. */
 export const BACKLOG_AGE_LIMITS = [7, 14, 30, 90] as const;
-
-/** Germany's states by their official abbreviation: the public holidays that do not count as working days. */
-export const FEDERAL_STATES = ['BW', 'BY', 'BE', 'BB', 'HB', 'HH', 'HE', 'MV', 'NI', 'NW', 'RP', 'SL', 'SN', 'ST', 'SH', 'TH'] as const;
-export type FederalState = (typeof FEDERAL_STATES)[number];
-
-/** The standard hours from filing to the deadline, by case type and urgency (a company may set working days instead). */
-export const DEADLINE_HOURS: Record<CaseType, Record<Urgency, number>> = {
-  damage: { emergency: 24, urgent: 3 * 24, normal: 14 * 24 },
-  complaint: { emergency: 3 * 24, urgent: 3 * 24, normal: 10 * 24 },
-  contact: { emergency: 2 * 24, urgent: 2 * 24, normal: 5 * 24 },
-  document_request: { emergency: 5 * 24, urgent: 5 * 24, normal: 10 * 24 },
-  letting: { emergency: 3 * 24, urgent: 3 * 24, normal: 7 * 24 },
-};

@@ -69,6 +69,8 @@ export const ERROR_CODES = [
   'case_without_resident',
   /** A catalogue entry that cases or routing rules still use cannot be removed (it can be renamed). */
   'catalogue_entry_in_use',
+  /** The admin's own page would be removed from the embed origins (docs/portal-admin.md). */
+  'origin_in_use',
   // Tenant chat (docs/chat.md)
   /** No message before the Art. 13 notice (in its current version) is acknowledged. */
   'chat_notice_required',

@@ -14,6 +14,7 @@ import { chatOperations } from './chat.ts';
 import { contractorOperations } from './contractors.ts';
 import { creditCheckOperations } from './credit-checks.ts';
 import { documentOperations } from './documents.ts';
+import { embeddingOperations } from './embedding.ts';
 import { leadMessageOperations } from './lead-messages.ts';
 import { leadOverviewOperations } from './lead-overview.ts';
 import { leadIntakeOperations } from './lead-intake.ts';
@@ -35,7 +36,9 @@ export * from './catalogue-admin.ts';
 export * from './chat.ts';
 export * from './contractors.ts';
 export * from './credit-checks.ts';
+export * from './deadlines.ts';
 export * from './documents.ts';
+export * from './embedding.ts';
 export * from './enums.ts';
 export * from './errors.ts';
 export * from './lead-messages.ts';
@@ -61,6 +64,7 @@ export const operations = {
   ...documentOperations,
   ...caseBackendOperations,
   ...settingsOperations,
+  ...embeddingOperations,
   ...chatOperations,
   ...leadOperations,
   ...leadLifecycleOperations,

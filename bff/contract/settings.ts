@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { slugParams } from './common.ts';
-import { CASE_TYPES, FEDERAL_STATES, URGENCIES } from './enums.ts';
+import { CASE_TYPES, URGENCIES } from './enums.ts';
+import { FEDERAL_STATES } from './deadlines.ts';
 import { operation } from './operation.ts';
 
 /**

@@ -290,6 +290,13 @@ const ROUTES: Record<string, Line> = {
     more: () => ({ level: 'document-types' }),
   },
   'GET /api/tenants/{slug}/contact': { kind: 'public' },
+  'GET /api/staff/admin/embedding': { kind: 'collection', as: 'admin', expect: [200] },
+  'PUT /api/staff/admin/embedding': {
+    kind: 'collection',
+    as: 'admin',
+    body: () => ({ allowedOrigins: ['https://portal-a.example'], colours: { '--mp-color-primary': '#005ca9' } }),
+    expect: [200],
+  },
   'GET /api/staff/settings': { kind: 'collection', as: 'admin', expect: [200] },
   'PATCH /api/staff/settings': { kind: 'collection', as: 'admin', body: () => ({ officeHours: 'Mo–Fr 9–12 Uhr' }), expect: [200] },
   'GET /api/admin/tenants/{slug}/settings': { kind: 'platform' },

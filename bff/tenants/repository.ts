@@ -35,6 +35,17 @@ export async function addAllowedOrigins(tx: Queryable, tenantId: string, origins
   await tx.query(`UPDATE tenants SET allowed_origins = allowed_origins || $2::text[] WHERE id = $1`, [tenantId, origins]);
 }
 
+/** Replaces the scope's housing company's embed origins and theme (its admins, docs/portal-admin.md). */
+export async function updateScopeEmbedding(
+  tx: Queryable,
+  embedding: { allowedOrigins: string[]; theme: Record<string, string> },
+): Promise<void> {
+  await tx.query(`UPDATE tenants SET allowed_origins = $1, theme = $2 WHERE id = app_tenant()`, [
+    embedding.allowedOrigins,
+    JSON.stringify(embedding.theme),
+  ]);
+}
+
 /** The scope's own housing company. */
 export async function findScopeTenant(tx: Queryable): Promise<Tenant | undefined> {
   const { rows } = await tx.query<Tenant>(`SELECT ${TENANT_COLUMNS} FROM tenants WHERE id = app_tenant()`);

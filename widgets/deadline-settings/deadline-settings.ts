@@ -4,15 +4,8 @@ import { defineElement } from '../internal/portal-element.ts';
 import { AdminSettingsView, idOf } from '../internal/admin-settings-view.ts';
 import { AreaTexts, TextArea } from '../internal/area-texts.ts';
 import { SettingsApi, type CompanySettings } from '../internal/settings-api.ts';
-import {
-  CASE_TYPES,
-  DEADLINE_HOURS,
-  FEDERAL_STATES,
-  URGENCIES,
-  type CaseType,
-  type FederalState,
-  type Urgency,
-} from '../../bff/contract/enums.ts';
+import { CASE_TYPES, URGENCIES, type CaseType, type Urgency } from '../../bff/contract/enums.ts';
+import { DEADLINE_HOURS, FEDERAL_STATES, type FederalState } from '../../bff/contract/deadlines.ts';
 import de, { type DeadlineMessages } from './i18n/de.ts';
 
 const deadlineTexts = new TextArea<DeadlineMessages>(de, { en: () => import('./i18n/en.ts') });

@@ -1,4 +1,4 @@
-import type { FederalState } from '../../../bff/contract/enums.ts';
+import type { FederalState } from '../../../bff/contract/deadlines.ts';
 
 /** The texts of `<deadline-settings>` in German (its own area; English on first use). */
 const deadlines = {

@@ -14,6 +14,7 @@ export type StaffErrorCode =
   | 'not_a_certificate_request'
   | 'case_without_resident'
   | 'catalogue_entry_in_use'
+  | 'origin_in_use'
   | 'second_factor_not_allowed'
   | 'unknown_audience'
   | 'slug_taken'
@@ -142,6 +143,7 @@ export const staffErrorCodes: Record<StaffErrorCode, string> = {
   case_without_resident: 'Dieser Vorgang gehört keiner Mieterin und keinem Mieter; Dokumente gehen nur an Mieter.',
   catalogue_entry_in_use:
     'Dieser Eintrag wird noch von Vorgängen oder Zuständigkeitsregeln verwendet und kann nicht entfernt werden. Sie können ihn umbenennen.',
+  origin_in_use: 'Die Adresse, von der aus Sie gerade arbeiten, kann nicht entfernt werden: Sie würden sich selbst aussperren.',
   second_factor_not_allowed: 'Mitarbeitende müssen eine Authenticator-App verwenden.',
   unknown_audience: 'Die gewählte Mieterin, Wohnung oder das Gebäude gibt es bei dieser Hausverwaltung nicht.',
   slug_taken: 'Diese Kennung ist bereits vergeben.',

@@ -73,6 +73,7 @@ const staffErrorCodes: Record<StaffErrorCode, string> = {
   category_needs_damage: 'Only damage reports have a damage category.',
   not_a_certificate_request: 'This case is not a request for a tenancy certificate.',
   case_without_resident: 'This case belongs to no resident; documents only go to residents.',
+  origin_in_use: 'The address you are working from cannot be removed: you would lock yourself out.',
   catalogue_entry_in_use: 'This entry is still used by cases or routing rules and cannot be removed. You can rename it.',
   second_factor_not_allowed: 'Staff must use an authenticator app.',
   unknown_audience: 'The chosen resident, flat or building does not exist at this housing company.',
