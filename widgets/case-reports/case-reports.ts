@@ -13,6 +13,7 @@ import { barChart, lineChart } from './charts.ts';
 import { downloadCsv, toCsv, type CsvCell } from './csv.ts';
 import { reportTexts } from './report-texts.ts';
 import { caseReportsStyles } from './case-reports.styles.ts';
+import '../internal/staff-errors.ts';
 
 /** The four reports, each with its chart, tables and CSV download. */
 export type ReportKind = 'intake' | 'processing' | 'deadlines' | 'backlog';

@@ -19,6 +19,7 @@ import {
 } from '../internal/settings-api.ts';
 import { settingsTexts } from './settings-texts.ts';
 import { companySettingsStyles } from './company-settings.styles.ts';
+import '../internal/staff-errors.ts';
 
 type ListKey = 'emergencyNumbers' | 'houseRules';
 /** Set in `<deadline-settings>`, not here. */

@@ -9,6 +9,7 @@ import { ContractorAnswerApi, type ContractorAnswerInput, type ContractorOrderVi
 import { answerTexts } from './answer-texts.ts';
 import { signedLinkPageStyles } from '../internal/signed-link-page.styles.ts';
 import { contractorAnswerStyles } from './contractor-answer.styles.ts';
+import '../internal/staff-errors.ts';
 
 /** The codes that mean the link itself no longer works: nothing to offer, only what to do. */
 const LINK_CODES = new Set(['link_missing', 'link_invalid', 'link_wrong_purpose', 'link_expired', 'link_revoked', 'link_used']);

@@ -8,6 +8,7 @@ import { errorText, fieldErrorText, type Locale } from './localize.ts';
 import { staffViewStyles } from './staff-view.ts';
 import { AreaTexts, TextArea } from './area-texts.ts';
 import de, { type PortalAdminMessages } from './i18n/portal-admin/de.ts';
+import './staff-errors.ts';
 
 /** The shared texts of the admins' portal settings (German bundled, English on first use). */
 export const portalAdminTexts = new TextArea<PortalAdminMessages>(de, { en: () => import('./i18n/portal-admin/en.ts') });

@@ -12,6 +12,7 @@ import residentCases from './i18n/resident-cases/de.ts';
 import documents from './i18n/documents/de.ts';
 import staff from './i18n/staff/de.ts';
 import notifications from './i18n/notifications/de.ts';
+import { linkPageErrorCodes, staffErrorCodes } from './i18n/errors/staff-de.ts';
 import { FakeBff } from '../testing/fake-bff.ts';
 import { FakeCaseFiling } from '../testing/fake-case-filing.ts';
 import { SignInDriver } from '../testing/sign-in-driver.ts';
@@ -219,6 +220,14 @@ describe('localisation', () => {
     expect(fieldErrorText(de, { path: 'body', code: 'custom', message: 'Bitte schreiben Sie etwas.' })).to.equal(
       'Bitte schreiben Sie etwas.',
     );
+  });
+
+  it('gives staff and link-page codes their German words once their elements are here, not with the residents’ German', () => {
+    // This page imported <staff-portal>, which brings them (internal/staff-errors.ts).
+    const later = [...Object.keys(staffErrorCodes), ...Object.keys(linkPageErrorCodes)];
+    expect(later.filter((code) => code in de.errorCodes)).to.deep.equal([]);
+    expect(errorText(de, { code: 'lead_conflict', message: 'Server text' })).to.equal(staffErrorCodes.lead_conflict);
+    expect(errorText(de, { code: 'link_expired', message: 'Server text' })).to.equal(linkPageErrorCodes.link_expired);
   });
 
   it('picks the language from lang: de-AT → de, uk-UA → uk, unknown → de', () => {

@@ -126,13 +126,26 @@ const isCodedError = (error: unknown): error is CodedError =>
   typeof error === 'object' && error !== null && typeof (error as CodedError).code === 'string';
 
 /**
+ * German texts of codes a resident's portal never meets (staff views, link pages). They are not part of the eager
+ * German: the elements that can meet them import `staff-errors.ts`, which adds them here before their first render.
+ */
+const laterGermanErrorCodes: Partial<Record<ErrorCode, string>> = {};
+
+/** Adds German error texts that come with an element's own chunk (see `staff-errors.ts`). */
+export function addGermanErrorTexts(texts: Partial<Record<ErrorCode, string>>): void {
+  Object.assign(laterGermanErrorCodes, texts);
+}
+
+/**
  * The text for a failed request in the element's language: by the error's stable code; the server's own
  * message only for a code this language has no text for.
  */
 export function errorText(msg: Messages, error: unknown): string {
   if (!isCodedError(error)) return msg.unexpectedError;
   if (error.code === 'network_error') return msg.networkError;
-  return msg.errorCodes[error.code as ErrorCode] ?? (error.message || msg.unexpectedError);
+  const code = error.code as ErrorCode;
+  const text = msg.errorCodes[code] ?? (msg.errorCodes === de.errorCodes ? laterGermanErrorCodes[code] : undefined);
+  return text ?? (error.message || msg.unexpectedError);
 }
 
 /** The text for one field of `validation_failed`, from its issue code and limit (the server's message as fallback). */

@@ -3,6 +3,7 @@ import type { Locale } from './localize.ts';
 import { PortalElement } from './portal-element.ts';
 import type { Messages } from './i18n/de.ts';
 import staffDe, { type StaffMessages } from './i18n/staff/de.ts';
+import './staff-errors.ts';
 
 /**
  * The staff views' texts (board, case detail, work orders): German comes with the staff chunks, English on first

@@ -9,6 +9,7 @@ import { LeadCreditCheckApi, type LeadCreditCheck } from '../internal/credit-che
 import { creditCheckTexts } from './credit-check-texts.ts';
 import type { CreditCheckMessages } from './i18n/de.ts';
 import { leadCreditCheckStyles } from './lead-credit-check.styles.ts';
+import '../internal/staff-errors.ts';
 
 /**
  * The credit check of one lead, for the lead detail (docs/leads.md, "Bonitätsprüfung"): where the person's consent

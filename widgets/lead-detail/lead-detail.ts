@@ -26,6 +26,7 @@ import { LeadUpdatedEvent } from '../events/lead-updated.ts';
 import { leadDetailTexts } from './detail-texts.ts';
 import { berlinDateTime } from './berlin-time.ts';
 import { leadDetailStyles } from './lead-detail.styles.ts';
+import '../internal/staff-errors.ts';
 
 /** The clerk's actions, each with its own pending state, error and confirmation beside it. */
 type Action =

@@ -35,6 +35,7 @@ import type { LeadUpdatedEvent } from '../events/lead-updated.ts';
 import { kanbanTexts } from './kanban-texts.ts';
 import kanbanDe from './i18n/de.ts';
 import { leadKanbanStyles } from './lead-kanban.styles.ts';
+import '../internal/staff-errors.ts';
 
 type BoardState = 'loading' | 'ready' | 'error' | 'signed-out' | 'forbidden';
 

@@ -10,6 +10,7 @@ import { AreaTexts } from '../internal/area-texts.ts';
 import { ListingsApi, type LeadOverview } from '../internal/listings-api.ts';
 import { overviewTexts } from './overview-texts.ts';
 import { leadOverviewStyles } from './lead-overview.styles.ts';
+import '../internal/staff-errors.ts';
 
 /**
  * The lettings' daily overview for clerks (docs/leads.md, "Tagesübersicht"): leads per board stage with how long

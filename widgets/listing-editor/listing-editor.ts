@@ -18,6 +18,7 @@ import {
 } from '../internal/listings-api.ts';
 import { listingTexts } from './listing-texts.ts';
 import { listingEditorStyles } from './listing-editor.styles.ts';
+import '../internal/staff-errors.ts';
 
 type ListingKey = keyof ListingInput;
 type TextKey = Exclude<ListingKey, 'portalIds'>;

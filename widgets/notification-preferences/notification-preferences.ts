@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PortalElement, defineElement } from '../internal/portal-element.ts';
 import { errorText } from '../internal/localize.ts';
+import { AreaTexts } from '../internal/area-texts.ts';
 import {
   loadNotificationPreferences,
   saveNotificationPreferences,
@@ -9,6 +10,7 @@ import {
   type NotificationPreferencesClient,
 } from '../internal/notification-preferences-api.ts';
 import { notificationPreferencesStyles } from './notification-preferences.styles.ts';
+import { preferenceTexts } from './preference-texts.ts';
 
 const CHOICES = ['receipt', 'replies', 'statusChanges', 'appointments'] as const satisfies ReadonlyArray<keyof NotificationPreferences>;
 
@@ -45,6 +47,13 @@ export class NotificationPreferencesView extends PortalElement {
   @state() private saved = false;
   @state() private error?: unknown;
 
+  private readonly preferenceTexts = new AreaTexts(this, preferenceTexts);
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await this.preferenceTexts.ready(this.locale);
+    return super.getUpdateComplete();
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.preferences && this.client) void this.load();
@@ -61,18 +70,19 @@ export class NotificationPreferencesView extends PortalElement {
 
   override render() {
     const msg = this.msg;
+    const t = this.preferenceTexts.texts;
     const preferences = this.preferences;
     return html`
       <form part="form" @submit=${this.save} aria-busy=${preferences ? 'false' : 'true'}>
         <fieldset>
           <legend>${msg.notificationsHeading}</legend>
-          <p class="intro">${msg.notificationsIntro}</p>
+          <p class="intro">${t.intro}</p>
           ${
             preferences
               ? CHOICES.map(
                   (choice) => html`<label part="choice">
                     <input type="checkbox" name=${choice} .checked=${preferences[choice]} ?disabled=${this.saving} @change=${this.changed} />
-                    <span>${msg.notificationChoices[choice]}</span>
+                    <span>${t.choices[choice]}</span>
                   </label>`,
                 )
               : this.error
@@ -83,11 +93,11 @@ export class NotificationPreferencesView extends PortalElement {
         ${
           preferences
             ? html`<button part="save" type="submit" ?disabled=${this.saving} aria-busy=${this.saving ? 'true' : 'false'}>
-              ${this.saving ? msg.busy : msg.notificationsSave}
+              ${this.saving ? msg.busy : t.save}
             </button>`
             : nothing
         }
-        <div role="status">${this.saved ? html`<p class="saved" part="saved">${msg.notificationsSaved}</p>` : nothing}</div>
+        <div role="status">${this.saved ? html`<p class="saved" part="saved">${t.saved}</p>` : nothing}</div>
         <div role="alert">${this.error ? html`<p class="error" part="error">${errorText(msg, this.error)}</p>` : nothing}</div>
       </form>
     `;

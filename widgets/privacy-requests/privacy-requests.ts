@@ -8,6 +8,7 @@ import { staffDate, staffViewStyles } from '../internal/staff-view.ts';
 import { AreaTexts } from '../internal/area-texts.ts';
 import { PrivacyApi, type AdminErasureRequest, type RetainedItem } from '../internal/privacy-api.ts';
 import { privacyRequestsTexts } from './privacy-texts.ts';
+import '../internal/staff-errors.ts';
 
 /**
  * The housing company's erasure requests (Art. 17 DSGVO, docs/data-subject-rights.md) for its admins: open ones

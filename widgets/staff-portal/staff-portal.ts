@@ -8,6 +8,7 @@ import { settingsTexts } from '../company-settings/settings-texts.ts';
 import { staffTexts } from '../internal/staff-element.ts';
 import { staffPortalStyles } from './staff-portal.styles.ts';
 import '../case-board/case-board.ts';
+import '../internal/staff-errors.ts';
 
 type StaffView = 'board' | 'reports' | 'leads' | 'settings' | 'privacy';
 /** The parts of "Vermietung": the lead board, the listings and the daily overview. */

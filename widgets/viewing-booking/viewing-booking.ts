@@ -9,6 +9,7 @@ import { ViewingBookingApi, type PublicViewingSlot, type ViewingBookingState } f
 import { ViewingBookingChangedEvent } from '../events/viewing-booking-changed.ts';
 import { viewingTexts } from './viewing-texts.ts';
 import { viewingBookingStyles } from './viewing-booking.styles.ts';
+import '../internal/staff-errors.ts';
 
 /** The codes that mean the link itself no longer works: no retry, no slots, only what to do. */
 const LINK_CODES = new Set(['link_missing', 'link_invalid', 'link_wrong_purpose', 'link_expired', 'link_revoked', 'link_used']);

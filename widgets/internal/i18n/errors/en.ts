@@ -1,10 +1,10 @@
 import { UPLOAD_LIMITS } from '../../../../bff/contract/enums.ts';
-import type { ErrorMessages, ResidentErrorCode, StaffErrorCode } from './de.ts';
+import type { ErrorMessages, LinkPageErrorCode, ResidentErrorCode, StaffErrorCode } from './de.ts';
 
 const maxMegabytes = UPLOAD_LIMITS.maxBytes / (1024 * 1024);
 const unreadableRequest = 'The request could not be read. Please reload the page and try again.';
 
-const residentErrorCodes: Record<ResidentErrorCode, string> = {
+const residentErrorCodes: Record<ResidentErrorCode | LinkPageErrorCode, string> = {
   validation_failed: 'Please check your entries.',
   invalid_json: unreadableRequest,
   payload_too_large: 'The request is too large. Please shorten your entries.',

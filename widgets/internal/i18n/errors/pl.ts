@@ -1,13 +1,13 @@
 import { UPLOAD_LIMITS } from '../../../../bff/contract/enums.ts';
 import { pluralOf } from '../plural.ts';
-import type { ErrorMessages, ResidentErrorCode } from './de.ts';
+import type { ErrorMessages, LinkPageErrorCode, ResidentErrorCode } from './de.ts';
 
 const plural = pluralOf('pl');
 const files = (count: number) => `${count} ${plural(count, { one: 'plik', few: 'pliki', many: 'plików', other: 'pliku' })}`;
 const maxMegabytes = UPLOAD_LIMITS.maxBytes / (1024 * 1024);
 const unreadableRequest = 'Nie udało się odczytać żądania. Prosimy odświeżyć stronę i spróbować ponownie.';
 
-const residentErrorCodes: Record<ResidentErrorCode, string> = {
+const residentErrorCodes: Record<ResidentErrorCode | LinkPageErrorCode, string> = {
   validation_failed: 'Prosimy sprawdzić wprowadzone dane.',
   invalid_json: unreadableRequest,
   payload_too_large: 'Żądanie jest zbyt duże. Prosimy skrócić wprowadzone treści.',

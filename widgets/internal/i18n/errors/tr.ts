@@ -1,10 +1,10 @@
 import { UPLOAD_LIMITS } from '../../../../bff/contract/enums.ts';
-import type { ErrorMessages, ResidentErrorCode } from './de.ts';
+import type { ErrorMessages, LinkPageErrorCode, ResidentErrorCode } from './de.ts';
 
 const maxMegabytes = UPLOAD_LIMITS.maxBytes / (1024 * 1024);
 const unreadableRequest = 'İstek okunamadı. Lütfen sayfayı yeniden yükleyip tekrar deneyin.';
 
-const residentErrorCodes: Record<ResidentErrorCode, string> = {
+const residentErrorCodes: Record<ResidentErrorCode | LinkPageErrorCode, string> = {
   validation_failed: 'Lütfen girdiğiniz bilgileri kontrol edin.',
   invalid_json: unreadableRequest,
   payload_too_large: 'İstek çok büyük. Lütfen girdiğiniz bilgileri kısaltın.',

@@ -1,6 +1,6 @@
 import { UPLOAD_LIMITS } from '../../../../bff/contract/enums.ts';
 import { pluralOf } from '../plural.ts';
-import type { ErrorMessages, ResidentErrorCode } from './de.ts';
+import type { ErrorMessages, LinkPageErrorCode, ResidentErrorCode } from './de.ts';
 
 const plural = pluralOf('uk');
 const maxMegabytes = UPLOAD_LIMITS.maxBytes / (1024 * 1024);
@@ -8,7 +8,7 @@ const unreadableRequest = 'Не вдалося прочитати запит. Б
 const staged = UPLOAD_LIMITS.maxStagedPerAccount;
 const perCase = UPLOAD_LIMITS.maxFilesPerCase;
 
-const residentErrorCodes: Record<ResidentErrorCode, string> = {
+const residentErrorCodes: Record<ResidentErrorCode | LinkPageErrorCode, string> = {
   validation_failed: 'Будь ласка, перевірте введені дані.',
   invalid_json: unreadableRequest,
   payload_too_large: 'Запит завеликий. Будь ласка, скоротіть введені дані.',
