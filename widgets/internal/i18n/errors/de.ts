@@ -63,8 +63,14 @@ export type CreditCheckErrorCode =
  */
 export type PrivacyErrorCode = 'erasure_already_requested' | 'erasure_request_completed';
 
+/** Codes only the release of a Mieterbescheinigung meets: their texts come with the staff area (widgets/internal/i18n/staff). */
+export type CertificateErrorCode = 'certificate_preview_required' | 'certificate_changed';
+
 /** Every other code can reach a resident: each language the residents' elements speak has a text for it. */
-export type ResidentErrorCode = Exclude<ErrorCode, StaffErrorCode | ChatRefusalCode | CreditCheckErrorCode | PrivacyErrorCode>;
+export type ResidentErrorCode = Exclude<
+  ErrorCode,
+  StaffErrorCode | ChatRefusalCode | CreditCheckErrorCode | PrivacyErrorCode | CertificateErrorCode
+>;
 
 const maxMegabytes = UPLOAD_LIMITS.maxBytes / (1024 * 1024);
 const unreadableRequest = 'Die Anfrage konnte nicht gelesen werden. Bitte laden Sie die Seite neu und versuchen Sie es erneut.';
