@@ -158,12 +158,18 @@ export const CertificateRequest: Story = {
   args: { cases: { count: 30 } },
   play: async (context) => {
     const opened = await openCase(context, certificateRequest);
-    await expectDetail(
-      context.canvasElement,
-      `Vorgang ${opened.caseNumber}`,
-      'Mieterbescheinigung',
-      'Bescheinigung erstellen und freigeben',
-    );
+    await expectDetail(context.canvasElement, `Vorgang ${opened.caseNumber}`, 'Mieterbescheinigung', 'Bescheinigung prüfen und freigeben');
+  },
+};
+
+/** "Bescheinigung prüfen und freigeben" shows the certificate first; nothing is released until the clerk confirms. */
+export const CertificatePreview: Story = {
+  args: { cases: { count: 30 } },
+  play: async (context) => {
+    await openCase(context, certificateRequest);
+    const button = await findDeep<HTMLButtonElement>(context.canvasElement, 'button.certificate');
+    button.click();
+    await expectDetail(context.canvasElement, 'Vorschau der Mieterbescheinigung', 'Bescheinigung freigeben', 'Abbrechen');
   },
 };
 

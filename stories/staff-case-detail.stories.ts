@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect } from 'storybook/test';
-import type { StaffCase, StaffCaseDetail } from '../widgets/internal/staff-cases-api.ts';
+import type { CertificatePreview, StaffCase, StaffCaseDetail } from '../widgets/internal/staff-cases-api.ts';
 import type { StaffCaseAction } from '../widgets/staff-case-detail/staff-case-detail.ts';
 import { FakeStaffCases, fakeClerks } from '../widgets/testing/fake-staff-cases.ts';
 import { FakeBff } from '../widgets/testing/fake-bff.ts';
@@ -27,6 +27,7 @@ interface Args {
   notice?: string;
   actionError?: string;
   uploadProgress?: number;
+  certificatePreview?: CertificatePreview;
 }
 
 /**
@@ -41,8 +42,9 @@ const meta: Meta<Args> = {
     detail: { control: false },
     summary: { control: false },
     busy: { control: 'select', options: [undefined, 'status', 'assign', 'message', 'document', 'certificate'] },
+    certificatePreview: { control: false },
   },
-  render: ({ detail, summary, loadError, busy, notice, actionError, uploadProgress }) => html`
+  render: ({ detail, summary, loadError, busy, notice, actionError, uploadProgress, certificatePreview }) => html`
     <mp-staff-case-detail
       .detail=${detail}
       .summary=${summary}
@@ -52,6 +54,7 @@ const meta: Meta<Args> = {
       .notice=${notice}
       .actionError=${actionError}
       .uploadProgress=${uploadProgress}
+      .certificatePreview=${certificatePreview}
       .attachmentUrl=${(caseId: string, attachmentId: string) => `/api/staff/cases/${caseId}/attachments/${attachmentId}`}
       .thumbnailUrl=${() => photoDataUrl}
     ></mp-staff-case-detail>
@@ -94,7 +97,67 @@ const certificateRequest = detailOf((item) => item.documentType?.label === 'Miet
 
 export const CertificateRequest: Story = {
   args: { detail: certificateRequest },
-  play: ({ canvasElement }) => expectShown(canvasElement, heading(certificateRequest), 'Bescheinigung erstellen und freigeben'),
+  play: ({ canvasElement }) => expectShown(canvasElement, heading(certificateRequest), 'Bescheinigung prüfen und freigeben'),
+};
+
+/** The certificate as the board previewed it (the fake BFF's answer, its PDF as a blob: URL). */
+function certificatePreview(changed = false): CertificatePreview {
+  const stored = fake.store.get(certificateRequest.case.id)!;
+  const answer = fake.certificatePreview(stored);
+  const bytes = Uint8Array.from(atob(answer.pdf), (char) => char.charCodeAt(0));
+  return {
+    caseId: certificateRequest.case.id,
+    digest: answer.digest,
+    certificate: { ...answer.certificate, issuedOn: '2026-11-28', tenancyStart: changed ? '2019-04-01' : null },
+    fileName: answer.fileName,
+    pdfUrl: URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' })),
+  };
+}
+
+/** "Bescheinigung prüfen und freigeben" pressed: what the certificate states and the PDF, released only with "Bescheinigung freigeben". */
+export const CertificatePreviewShown: Story = {
+  args: { detail: certificateRequest, certificatePreview: certificatePreview() },
+  play: async ({ canvasElement }) => {
+    await expectShown(
+      canvasElement,
+      'Vorschau der Mieterbescheinigung',
+      'Mietbeginn',
+      'laut Mietvertrag',
+      'Bescheinigung freigeben',
+      'Abbrechen',
+    );
+    const frame = await findDeep<HTMLIFrameElement>(canvasElement, 'iframe[part="certificate-pdf"]');
+    await expect(frame.src.startsWith('blob:'), 'the PDF is shown').toBe(true);
+  },
+};
+
+/** The data changed since the first look: the board shows the refusal in the preview, which states the new data. */
+export const CertificatePreviewChanged: Story = {
+  args: {
+    detail: certificateRequest,
+    certificatePreview: certificatePreview(true),
+    actionError: 'Die Angaben haben sich seit der Vorschau geändert. Bitte prüfen Sie die Vorschau erneut.',
+  },
+  play: ({ canvasElement }) =>
+    expectShown(canvasElement, 'Die Angaben haben sich seit der Vorschau geändert.', '01.04.2019', 'Bescheinigung freigeben'),
+};
+
+export const CertificateReleasing: Story = {
+  args: { detail: certificateRequest, certificatePreview: certificatePreview(), busy: 'certificate' },
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Wird freigegeben …'),
+};
+
+export const CertificatePreviewEnglish: Story = {
+  args: { detail: certificateRequest, certificatePreview: certificatePreview(true) },
+  globals: english,
+  play: ({ canvasElement }) =>
+    expectShown(canvasElement, 'Preview of the tenancy certificate', '1 Apr 2019', 'Release certificate', 'Cancel'),
+};
+
+export const CertificatePreview320: Story = {
+  args: { detail: certificateRequest, certificatePreview: certificatePreview() },
+  globals: phone320,
+  play: ({ canvasElement }) => expectShown(canvasElement, 'Vorschau der Mieterbescheinigung', 'Bescheinigung freigeben'),
 };
 
 export const Closed: Story = {

@@ -219,7 +219,7 @@ describe('cases end to end with the real BFF', () => {
     }
   });
 
-  it('a Mieterbescheinigung requested in the portal reaches the clerk live; the certificate the clerk issues lands in "Meine Dokumente" live, with an e-mail', async function () {
+  it('a Mieterbescheinigung requested in the portal reaches the clerk live; the clerk checks its preview and releases it; it lands in "Meine Dokumente" live, with an e-mail', async function () {
     this.timeout(120_000);
     const company = await createCaseCompany();
     const { portal, board, stop } = await residentAndClerk(company);
@@ -232,7 +232,7 @@ describe('cases end to end with the real BFF', () => {
       await press(portal, 'Anliegen senden');
       const caseNumber = await newestCaseNumber(portal);
 
-      // The clerk sees it arrive, assigned by the routing rule, and issues the certificate.
+      // The clerk sees it arrive, assigned by the routing rule, checks the certificate's preview and releases it.
       const entry = await waitFor(
         () => boardEntry(board, caseNumber),
         () => `case ${caseNumber} not on the board: ${deepText(board).slice(0, 1500)}`,
@@ -241,7 +241,17 @@ describe('cases end to end with the real BFF', () => {
       expect(deepText(entry)).to.contain(company.clerk.name);
       entry.click();
       await waitForText(board, 'Für die Anmeldung beim Bürgeramt.');
-      await press(board, 'Bescheinigung erstellen und freigeben');
+      await press(board, 'Bescheinigung prüfen und freigeben');
+      await waitForText(board, 'Vorschau der Mieterbescheinigung');
+      expect(deepText(board)).to.contain(company.resident.name).and.contain('Mietbeginn').and.contain(`Vorgangsnummer ${caseNumber}`);
+      const frame = deepQueryAll<HTMLIFrameElement>(board, 'iframe[part="certificate-pdf"]')[0];
+      const previewed = await fetch(frame.src);
+      expect(new TextDecoder().decode((await previewed.arrayBuffer()).slice(0, 5))).to.equal('%PDF-');
+      // Looking released nothing: the resident's case is still open and nothing waits in "Meine Dokumente".
+      expect(deepText(portal)).to.not.contain('Erledigt');
+      expect(Boolean(findButton(portal, /^Meine Dokumente\b.*\bungelesen$/))).to.equal(false, 'no unread document yet');
+      await expect(board).to.be.accessible();
+      await press(board, 'Bescheinigung freigeben');
       await waitForText(board, 'Die Mieterbescheinigung wurde erstellt und freigegeben; der Vorgang ist erledigt.');
 
       // The resident's open portal shows the case done and the new document without a reload.

@@ -237,6 +237,10 @@ export function createCaseUseCases(deps: CaseDependencies) {
       return { record, published };
     },
 
+    /** Another capability's read of one case as the clerk may see it (RLS-scoped; unknown or foreign: 404), writing nothing. */
+    readCase: <T>(ctx: TenantContext, caseId: string, read: (tx: Queryable, current: CaseRecord) => Promise<T>) =>
+      withTenant(db, ctx, async (tx) => read(tx, await requireCase(tx, ctx, caseId))),
+
     /** For `changeStatusWith`'s work: the document's entry in the case's activity log, through the port. */
     recordDocumentPublished: (tx: Queryable, ctx: TenantContext, caseId: string, document: { id: string; title: string }) =>
       backend.recordDocumentPublished(tx, ctx, caseId, document),

@@ -76,6 +76,49 @@ export const residentDocumentList = page(residentDocument).extend({ unreadCount:
 export const staffDocumentList = page(staffDocument);
 export const casePublishedResponse = z.object({ case: staffCase, document: staffDocument });
 
+/** Hex SHA-256 over the data that goes into a Mieterbescheinigung (bff/documents/certificate.ts). */
+export const certificateDigest = z
+  .string()
+  .regex(/^[0-9a-f]{64}$/)
+  .meta({ id: 'CertificateDigest' });
+
+/** What a Mieterbescheinigung states, as the clerk checks it before releasing it. */
+export const tenantCertificateSummary = z
+  .object({
+    residentName: z.string(),
+    unitLabel: z.string(),
+    /** Street, postal code and city, as printed. */
+    address: z.string(),
+    /** YYYY-MM-DD; null: the certificate says "laut Mietvertrag". */
+    tenancyStart: z.iso.date().nullable(),
+    companyName: z.string(),
+    caseNumber: z.string(),
+    /** The date the certificate bears (Berlin day, YYYY-MM-DD). */
+    issuedOn: z.iso.date(),
+  })
+  .meta({ id: 'TenantCertificateSummary' });
+export type TenantCertificateSummary = z.output<typeof tenantCertificateSummary>;
+
+/** The certificate exactly as releasing it now would issue it; nothing is stored or published. */
+export const tenantCertificatePreview = z
+  .object({
+    /** Send it back with the release: a different one means the data changed since this preview (409 certificate_changed). */
+    digest: certificateDigest,
+    certificate: tenantCertificateSummary,
+    fileName: z.string(),
+    /** The PDF, base64-encoded. */
+    pdf: z.string(),
+  })
+  .meta({ id: 'TenantCertificatePreview' });
+export type TenantCertificatePreview = z.output<typeof tenantCertificatePreview>;
+
+/**
+ * The clerk's confirmation of the preview. Without a digest the release is refused (422
+ * certificate_preview_required); any other than the current one is refused as stale (409 certificate_changed).
+ */
+export const tenantCertificateRelease = z.object({ digest: z.string().trim().max(200).optional() });
+export type TenantCertificateRelease = z.output<typeof tenantCertificateRelease>;
+
 export const documentOperations = {
   listOwnDocuments: operation({
     operationId: 'listOwnDocuments',
@@ -150,14 +193,26 @@ export const documentOperations = {
     status: 201,
     idempotent: true,
   }),
+  previewTenantCertificate: operation({
+    operationId: 'previewTenantCertificate',
+    method: 'get',
+    path: '/staff/cases/:id/certificate/preview',
+    summary: 'Vorschau der Mieterbescheinigung (PDF und Angaben, mit Prüfsumme); speichert und veröffentlicht nichts',
+    tag,
+    access: 'staff',
+    params: caseIdParams,
+    response: tenantCertificatePreview,
+  }),
   issueTenantCertificate: operation({
     operationId: 'issueTenantCertificate',
     method: 'post',
     path: '/staff/cases/:id/certificate',
-    summary: 'Mieterbescheinigung erstellen, veröffentlichen und den Vorgang erledigen',
+    summary:
+      'Mieterbescheinigung nach bestätigter Vorschau (digest) erstellen, veröffentlichen und den Vorgang erledigen; 409 certificate_changed, wenn sich die Angaben seither geändert haben',
     tag,
     access: 'staff',
     params: caseIdParams,
+    body: tenantCertificateRelease,
     response: casePublishedResponse,
     status: 201,
     idempotent: true,

@@ -66,6 +66,10 @@ export const ERROR_CODES = [
   'own_report',
   'already_joined',
   'not_a_certificate_request',
+  /** Releasing the Mieterbescheinigung needs the digest of its preview (the clerk saw and confirmed it). */
+  'certificate_preview_required',
+  /** The certificate's data changed since the preview (another digest): look at the preview again. */
+  'certificate_changed',
   'case_without_resident',
   /** A catalogue entry that cases or routing rules still use cannot be removed (it can be renamed). */
   'catalogue_entry_in_use',

@@ -43,6 +43,13 @@ describe('documents: Mieterbescheinigung', () => {
     return filed.body.case as { id: string; caseNumber: string };
   }
 
+  /** The clerk's two steps: the preview, then the release with its digest. */
+  async function previewAndIssue(clerk: TestClient, caseId: string) {
+    const preview = await clerk.get(`/api/staff/cases/${caseId}/certificate/preview`);
+    assert.equal(preview.status, 200, JSON.stringify(preview.body));
+    return clerk.post(`/api/staff/cases/${caseId}/certificate`, { digest: preview.body.digest });
+  }
+
   it('generates the PDF from the tenancy, publishes it to the resident, closes the case and tells the resident', async () => {
     const company = await createCaseCompany(server, { name: 'Wohnungsgenossenschaft Grüner Weg eG' });
     await asTenantAdmin(server.db, company.tenant.id, (tx) =>
@@ -62,7 +69,7 @@ describe('documents: Mieterbescheinigung', () => {
       const published = nextEvent(socket, 'document:published');
       const closed = nextEvent(socket, 'case:updated', (payload) => payload.change === 'status_changed');
 
-      const issued = await clerk.post(`/api/staff/cases/${requested.id}/certificate`);
+      const issued = await previewAndIssue(clerk, requested.id);
       assert.equal(issued.status, 201, JSON.stringify(issued.body));
       assert.equal(issued.body.case.status, 'erledigt');
       assert.equal(issued.body.document.title, 'Mieterbescheinigung');
@@ -144,7 +151,7 @@ describe('documents: Mieterbescheinigung', () => {
     const resident = await signInResident(server, company);
     const clerk = await signInStaff(server, company, 'clerk');
     const requested = await requestCertificate(resident);
-    const issued = await clerk.post(`/api/staff/cases/${requested.id}/certificate`);
+    const issued = await previewAndIssue(clerk, requested.id);
     assert.equal(issued.status, 201);
     const file = await downloadFile(resident, `/api/documents/${issued.body.document.id}/file`);
     const text = await pdfText(file.content);
@@ -160,22 +167,121 @@ describe('documents: Mieterbescheinigung', () => {
     const contact = (await resident.post('/api/cases', { type: 'contact', title: 'Frage', description: 'Wann kommt der Hausmeister?' }))
       .body.case;
     for (const id of [houseRules.id, contact.id]) {
-      const refused = await clerk.post(`/api/staff/cases/${id}/certificate`);
-      assert.equal(refused.status, 409);
-      assert.equal(refused.body.error.code, 'not_a_certificate_request');
-      assert.equal(refused.body.error.message, 'Dieser Vorgang ist keine Anforderung einer Mieterbescheinigung.');
+      for (const refused of [
+        await clerk.get(`/api/staff/cases/${id}/certificate/preview`),
+        await clerk.post(`/api/staff/cases/${id}/certificate`, { digest: 'a'.repeat(64) }),
+      ]) {
+        assert.equal(refused.status, 409);
+        assert.equal(refused.body.error.code, 'not_a_certificate_request');
+        assert.equal(refused.body.error.message, 'Dieser Vorgang ist keine Anforderung einer Mieterbescheinigung.');
+      }
     }
     assert.equal((await resident.get(`/api/cases/${houseRules.id}`)).body.case.status, 'eingegangen');
 
     const rejected = await requestCertificate(resident);
     assert.equal((await clerk.patch(`/api/staff/cases/${rejected.id}/status`, { status: 'abgelehnt' })).status, 200);
-    const onClosed = await clerk.post(`/api/staff/cases/${rejected.id}/certificate`);
-    assert.equal(onClosed.status, 409);
-    assert.equal(onClosed.body.error.code, 'case_closed');
-    assert.match(onClosed.body.error.message, /bereits abgeschlossen/);
+    for (const onClosed of [
+      await clerk.get(`/api/staff/cases/${rejected.id}/certificate/preview`),
+      await clerk.post(`/api/staff/cases/${rejected.id}/certificate`, { digest: 'a'.repeat(64) }),
+    ]) {
+      assert.equal(onClosed.status, 409);
+      assert.equal(onClosed.body.error.code, 'case_closed');
+      assert.match(onClosed.body.error.message, /bereits abgeschlossen/);
+    }
 
     const inbox = await resident.get('/api/documents');
     assert.deepEqual(inbox.body, { items: [], nextCursor: null, unreadCount: 0 });
+  });
+
+  it('the preview shows the certificate as it would be issued and publishes nothing: no document, no e-mail, the case stays open', async () => {
+    const company = await createCaseCompany(server, { name: 'Bauverein Süd eG' });
+    await asTenantAdmin(server.db, company.tenant.id, (tx) =>
+      tx.query(`UPDATE tenancies SET tenancy_start = '2021-10-15' WHERE resident_id = $1`, [company.resident.id]),
+    );
+    const resident = await signInResident(server, company);
+    const clerk = await signInStaff(server, company, 'clerk');
+    const requested = await requestCertificate(resident);
+
+    const preview = await clerk.get(`/api/staff/cases/${requested.id}/certificate/preview`);
+    assert.equal(preview.status, 200, JSON.stringify(preview.body));
+    assert.match(preview.body.digest, /^[0-9a-f]{64}$/);
+    assert.deepEqual(preview.body.certificate, {
+      residentName: 'Erika Mustermann',
+      unitLabel: 'EG links',
+      address: 'Lindenallee 12, 20259 Hamburg',
+      tenancyStart: '2021-10-15',
+      companyName: 'Bauverein Süd eG',
+      caseNumber: requested.caseNumber,
+      issuedOn: new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date()),
+    });
+    assert.equal(preview.body.fileName, `Mieterbescheinigung-${requested.caseNumber}.pdf`);
+    const text = await pdfText(Buffer.from(preview.body.pdf, 'base64'));
+    for (const expected of [
+      'Mieterbescheinigung',
+      'Erika Mustermann',
+      'Lindenallee 12, 20259 Hamburg',
+      'Mietbeginn: 15.10.2021',
+      requested.caseNumber,
+    ]) {
+      assert.ok(text.includes(expected), `preview lacks "${expected}": ${text}`);
+    }
+    const again = await clerk.get(`/api/staff/cases/${requested.id}/certificate/preview`);
+    assert.equal(again.body.digest, preview.body.digest, 'the same data gives the same digest');
+
+    assert.deepEqual((await resident.get('/api/documents')).body, { items: [], nextCursor: null, unreadCount: 0 });
+    assert.deepEqual((await clerk.get(`/api/staff/documents?residentId=${company.resident.id}`)).body.items, []);
+    const detail = await resident.get(`/api/cases/${requested.id}`);
+    assert.equal(detail.body.case.status, 'eingegangen');
+    assert.deepEqual(
+      detail.body.timeline.map((event: { kind: string }) => event.kind),
+      ['created'],
+    );
+    assert.deepEqual(
+      await mailsAbout(server, company.resident.email, /: Erledigt$/, 1, 1000),
+      [],
+      'no e-mail about a released certificate',
+    );
+  });
+
+  it('is not released without the confirmed preview, nor after the data changed since the preview; with the current digest it is', async () => {
+    const company = await createCaseCompany(server);
+    const resident = await signInResident(server, company);
+    const clerk = await signInStaff(server, company, 'clerk');
+    const requested = await requestCertificate(resident);
+    const path = `/api/staff/cases/${requested.id}/certificate`;
+
+    for (const body of [undefined, {}, { digest: '' }]) {
+      const unconfirmed = await clerk.post(path, body);
+      assert.equal(unconfirmed.status, 422, JSON.stringify(unconfirmed.body));
+      assert.equal(unconfirmed.body.error.code, 'certificate_preview_required');
+      assert.equal(
+        unconfirmed.body.error.message,
+        'Bitte sehen Sie sich zuerst die Vorschau der Mieterbescheinigung an und geben Sie sie dann frei.',
+      );
+    }
+
+    const seen = (await clerk.get(`${path}/preview`)).body;
+    // Meanwhile the ERP import brings the Mietbeginn: the certificate would now say something the clerk has not seen.
+    await asTenantAdmin(server.db, company.tenant.id, (tx) =>
+      tx.query(`UPDATE tenancies SET tenancy_start = '2018-02-01' WHERE resident_id = $1`, [company.resident.id]),
+    );
+    for (const digest of [seen.digest, 'f'.repeat(64)]) {
+      const stale = await clerk.post(path, { digest });
+      assert.equal(stale.status, 409);
+      assert.equal(stale.body.error.code, 'certificate_changed');
+      assert.equal(stale.body.error.message, 'Die Angaben haben sich seit der Vorschau geändert. Bitte prüfen Sie die Vorschau erneut.');
+    }
+    assert.deepEqual((await resident.get('/api/documents')).body.items, []);
+    assert.equal((await resident.get(`/api/cases/${requested.id}`)).body.case.status, 'eingegangen');
+
+    const current = (await clerk.get(`${path}/preview`)).body;
+    assert.notEqual(current.digest, seen.digest);
+    assert.equal(current.certificate.tenancyStart, '2018-02-01');
+    const issued = await clerk.post(path, { digest: current.digest });
+    assert.equal(issued.status, 201, JSON.stringify(issued.body));
+    assert.equal(issued.body.case.status, 'erledigt');
+    const file = await downloadFile(resident, `/api/documents/${issued.body.document.id}/file`);
+    assert.ok((await pdfText(file.content)).includes('Mietbeginn: 01.02.2018'));
   });
 
   it('a housing company with its own Vorgang API hears that the request was closed, with the public message', async () => {
@@ -193,7 +299,7 @@ describe('documents: Mieterbescheinigung', () => {
       const resident = await signInResident(server, company);
       const clerk = await signInStaff(server, company, 'clerk');
       const requested = await requestCertificate(resident);
-      assert.equal((await clerk.post(`/api/staff/cases/${requested.id}/certificate`)).status, 201);
+      assert.equal((await previewAndIssue(clerk, requested.id)).status, 201);
       const deadline = Date.now() + 10_000;
       const closedUpstream = () =>
         api.processedBodies().find((body) => body.event === 'case.status_changed' && body.caseId === requested.id);
@@ -221,8 +327,14 @@ describe('documents: Mieterbescheinigung', () => {
     const resident = await signInResident(server, company);
     const requested = await requestCertificate(resident);
     const foreignClerk = await signInStaff(server, other, 'clerk');
-    assert.equal((await foreignClerk.post(`/api/staff/cases/${requested.id}/certificate`)).status, 404);
-    assert.equal((await resident.post(`/api/staff/cases/${requested.id}/certificate`)).status, 403);
+    const ownClerk = await signInStaff(server, company, 'clerk');
+    const { digest } = (await ownClerk.get(`/api/staff/cases/${requested.id}/certificate/preview`)).body;
+    const foreignPreview = await foreignClerk.get(`/api/staff/cases/${requested.id}/certificate/preview`);
+    assert.equal(foreignPreview.status, 404);
+    assert.ok(!JSON.stringify(foreignPreview.body).includes('Mustermann'), 'no data of the other company in the refusal');
+    assert.equal((await foreignClerk.post(`/api/staff/cases/${requested.id}/certificate`, { digest })).status, 404);
+    assert.equal((await resident.get(`/api/staff/cases/${requested.id}/certificate/preview`)).status, 403);
+    assert.equal((await resident.post(`/api/staff/cases/${requested.id}/certificate`, { digest })).status, 403);
     assert.equal((await resident.get(`/api/cases/${requested.id}`)).body.case.status, 'eingegangen');
   });
 });

@@ -23,5 +23,8 @@ export function registerDocumentRoutes(api: Api, ctx: AppContext, deps: { cases:
   api.route(operations.listDocuments, ({ req, query }) => documents.listForStaff(tenantContext(req), query));
   api.route(operations.publishDocument, ({ req, body }) => documents.publishUpload(tenantContext(req), body));
   api.route(operations.publishCaseDocument, ({ req, params, body }) => documents.publishToCase(tenantContext(req), params.id, body));
-  api.route(operations.issueTenantCertificate, ({ req, params }) => documents.issueTenantCertificate(tenantContext(req), params.id));
+  api.route(operations.previewTenantCertificate, ({ req, params }) => documents.previewTenantCertificate(tenantContext(req), params.id));
+  api.route(operations.issueTenantCertificate, ({ req, params, body }) =>
+    documents.issueTenantCertificate(tenantContext(req), params.id, body),
+  );
 }

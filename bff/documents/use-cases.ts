@@ -1,4 +1,4 @@
-import type { CasePublishInput, PublishInput } from '../contract/documents.ts';
+import type { CasePublishInput, PublishInput, TenantCertificateRelease } from '../contract/documents.ts';
 import { isClosedStatus, TENANT_CERTIFICATE_KEY } from '../contract/enums.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { fetchPage } from '../db/pagination.ts';
@@ -9,7 +9,8 @@ import { caseNotFound, type CaseRecord } from '../cases/model.ts';
 import type { CaseUseCases } from '../cases/use-cases.ts';
 import { toStaffCase } from '../cases/views.ts';
 import type { UploadUseCases } from '../uploads/use-cases.ts';
-import { certificateFileName, renderTenantCertificate } from './pdf.ts';
+import { certificateDigest, certificateSummary } from './certificate.ts';
+import { certificateFileName, renderTenantCertificate, type CertificateInput } from './pdf.ts';
 import {
   audienceExists,
   countUnread,
@@ -61,6 +62,24 @@ export function createDocumentUseCases(deps: DocumentDependencies) {
       );
     }
     return record.residentId;
+  }
+
+  /** What the certificate of this case would state if issued at `issuedAt`; refuses anything but an open certificate request. */
+  async function certificateInput(tx: Queryable, current: CaseRecord, issuedAt: Date): Promise<CertificateInput & { residentId: string }> {
+    if (current.type !== 'document_request' || current.documentType?.key !== TENANT_CERTIFICATE_KEY) {
+      throw new AppError(409, 'not_a_certificate_request', 'Dieser Vorgang ist keine Anforderung einer Mieterbescheinigung.');
+    }
+    if (isClosedStatus(current.status)) {
+      throw new AppError(
+        409,
+        'case_closed',
+        'Dieser Vorgang ist bereits abgeschlossen; die Mieterbescheinigung wird nicht erneut erstellt.',
+      );
+    }
+    const residentId = requireCaseResident(current);
+    const facts = await findTenancyFacts(tx, residentId);
+    if (!facts) throw caseNotFound();
+    return { facts, caseNumber: current.caseNumber, issuedAt, residentId };
   }
 
   /** Inserts the document and reads back the staff view and the residents it reaches, in the caller's transaction. */
@@ -162,38 +181,55 @@ export function createDocumentUseCases(deps: DocumentDependencies) {
     },
 
     /**
-     * The Mieterbescheinigung for an open request of one: generated from the resident's tenancy, published
-     * to the resident and the case closed as `erledigt` with a public message — all or nothing.
+     * The Mieterbescheinigung exactly as releasing it now would issue it, with the digest of its data; nothing
+     * is stored, published or changed. Refused like the release for anything but an open certificate request.
      */
-    async issueTenantCertificate(ctx: TenantContext, caseId: string) {
+    async previewTenantCertificate(ctx: TenantContext, caseId: string) {
+      const input = await cases.readCase(ctx, caseId, (tx, current) => certificateInput(tx, current, new Date()));
+      return {
+        digest: certificateDigest(input),
+        certificate: certificateSummary(input),
+        fileName: certificateFileName(input.caseNumber),
+        pdf: (await renderTenantCertificate(input)).toString('base64'),
+      };
+    },
+
+    /**
+     * The Mieterbescheinigung for an open request of one, once the clerk confirmed its preview (`digest`):
+     * generated from the resident's tenancy, published to the resident and the case closed as `erledigt` with a
+     * public message — all or nothing. Data changed since the preview: 409 `certificate_changed`, nothing issued.
+     */
+    async issueTenantCertificate(ctx: TenantContext, caseId: string, release: TenantCertificateRelease) {
+      const confirmed = release.digest;
+      if (!confirmed) {
+        throw new AppError(
+          422,
+          'certificate_preview_required',
+          'Bitte sehen Sie sich zuerst die Vorschau der Mieterbescheinigung an und geben Sie sie dann frei.',
+        );
+      }
       const { record, result } = await cases.changeStatusWith(
         ctx,
         caseId,
         { status: 'erledigt', publicMessage: CERTIFICATE_PUBLIC_MESSAGE },
         async (tx, current) => {
-          if (current.type !== 'document_request' || current.documentType?.key !== TENANT_CERTIFICATE_KEY) {
-            throw new AppError(409, 'not_a_certificate_request', 'Dieser Vorgang ist keine Anforderung einer Mieterbescheinigung.');
-          }
-          if (isClosedStatus(current.status)) {
+          const input = await certificateInput(tx, current, new Date());
+          if (certificateDigest(input) !== confirmed) {
             throw new AppError(
               409,
-              'case_closed',
-              'Dieser Vorgang ist bereits abgeschlossen; die Mieterbescheinigung wird nicht erneut erstellt.',
+              'certificate_changed',
+              'Die Angaben haben sich seit der Vorschau geändert. Bitte prüfen Sie die Vorschau erneut.',
             );
           }
-          const residentId = requireCaseResident(current);
-          const facts = await findTenancyFacts(tx, residentId);
-          if (!facts) throw caseNotFound();
-          const content = await renderTenantCertificate({ facts, caseNumber: current.caseNumber, issuedAt: new Date() });
           const published = await publish(tx, {
             tenantId: ctx.tenantId,
             title: 'Mieterbescheinigung',
             category: 'certificate',
             fileName: certificateFileName(current.caseNumber),
             contentType: 'application/pdf',
-            content,
+            content: await renderTenantCertificate(input),
             audience: 'resident',
-            audienceId: residentId,
+            audienceId: input.residentId,
             readers: 'all',
             caseId,
             publishedBy: ctx.accountId,

@@ -89,6 +89,8 @@ describe('security headers (http PUBLIC_URL, demo mode)', () => {
       assert.deepEqual(policy.get('base-uri'), ["'self'"], `${path}: base-uri`);
       // The authenticator's QR code is a data: image; a chosen photo's thumbnail before its upload a blob: one.
       assert.deepEqual(policy.get('img-src'), ["'self'", 'data:', 'blob:'], `${path}: img-src`);
+      // The clerk's preview of a Mieterbescheinigung frames the PDF it received as a blob: URL.
+      assert.deepEqual(policy.get('frame-src'), ["'self'", 'blob:'], `${path}: frame-src`);
       assert.equal(policy.has('upgrade-insecure-requests'), false, `${path}: the http demo must load its own scripts over http`);
     }
   });

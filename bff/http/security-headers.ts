@@ -36,7 +36,8 @@ const frameableOrigin = (origin: string) => /^https?:\/\/[a-z0-9.-]+(:\d+)?$/i.t
 /**
  * Middleware for the HTML pages the BFF serves (the demo site and its /dev pages; `npm run serve` serves none):
  * scripts, styles and connections from the BFF itself only, no inline code, `data:` images (the authenticator's
- * QR code) and `blob:` images (a photo's thumbnail in the attachment picker before it is uploaded). A page is
+ * QR code) and `blob:` images (a photo's thumbnail in the attachment picker before it is uploaded), `blob:` frames (the PDF preview of a
+ * Mieterbescheinigung on the staff page). A page is
  * not any one housing company's, so the BFF itself and every registered embed origin may
  * frame it (`embedOrigins`); which company's data a framed page may use is still decided per request by the
  * session's origin check. Over https, pages also upgrade any http reference.
@@ -51,6 +52,8 @@ export function pageSecurityPolicy(options: { https: boolean; embedOrigins: () =
       imgSrc: ["'self'", 'data:', 'blob:'],
       connectSrc: ["'self'"],
       fontSrc: ["'self'"],
+      // The clerk's preview of a Mieterbescheinigung: the PDF the board received, framed as a blob: URL.
+      frameSrc: ["'self'", 'blob:'],
       objectSrc: ["'none'"],
       baseUri: ["'self'"],
       formAction: ["'self'"],

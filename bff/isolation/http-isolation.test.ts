@@ -37,6 +37,8 @@ interface World {
   /** The chat conversation of each company's resident, and its callback draft. */
   conversationOf: { a: string; b: string };
   chatDraftOf: { a: string; b: string };
+  /** The digest of the preview of A's certificate request: what A's clerk confirms to release it. */
+  certificateDigest: string;
 }
 
 type Line =
@@ -368,11 +370,18 @@ const ROUTES: Record<string, Line> = {
     body: (w) => ({ uploadId: probeId(w.a, 'clerk-upload'), title: 'Auftragsbestätigung' }),
     injected: (w) => ({ uploadId: probeId(w.b, 'clerk-upload'), title: 'Fremde Datei' }),
   },
+  'GET /api/staff/cases/{id}/certificate/preview': {
+    kind: 'object',
+    as: 'clerk',
+    own: (w) => probeId(w.a, 'certificate-request'),
+    foreign: (w) => probeId(w.b, 'certificate-request'),
+  },
   'POST /api/staff/cases/{id}/certificate': {
     kind: 'object',
     as: 'clerk',
     own: (w) => probeId(w.a, 'certificate-request'),
     foreign: (w) => probeId(w.b, 'certificate-request'),
+    body: (w) => ({ digest: w.certificateDigest }),
   },
   'GET /api/chat/notice': { kind: 'collection', as: 'resident', expect: [200] },
   'POST /api/chat/notice/acknowledge': { kind: 'collection', as: 'resident', body: () => ({ version: '0.fremd' }), expect: [409] },
@@ -798,6 +807,7 @@ describe('tenant isolation over HTTP', () => {
       caseOf: { a: await caseOf(a), b: await caseOf(b) },
       conversationOf: { a: chatA.conversation, b: chatB.conversation },
       chatDraftOf: { a: chatA.draft, b: chatB.draft },
+      certificateDigest: '',
     };
 
     as = {
@@ -807,6 +817,9 @@ describe('tenant isolation over HTTP', () => {
       anonymous: new TestClient(server.url),
     };
     await as.anonymous.csrfToken();
+    const preview = await as.clerk.get(`/api/staff/cases/${probeId(a, 'certificate-request')}/certificate/preview`);
+    assert.equal(preview.status, 200, 'A can preview its own certificate request');
+    w.certificateDigest = preview.body.digest;
     // Activation ended the sessions seeded for A's resident: a second session of hers to end as the own object.
     await su.query(
       `INSERT INTO sessions (session_key, tenant_id, account_id, data, expires_at, id) VALUES ($1, $2, $3, '{}', now() + interval '1 hour', $4)`,

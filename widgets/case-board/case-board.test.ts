@@ -373,24 +373,91 @@ describe('<case-board>', function () {
     expect(page.detailText()).to.contain('Dokument „Terminbestätigung“ an den Mieter freigegeben');
   });
 
-  it('creates and publishes a Mieterbescheinigung from its document request only', async () => {
-    const { bff, cases, page } = await board();
-    const other = cases.cases.find((item) => item.type === 'damage')!;
-    await page.open(other.caseNumber);
-    expect(page.detailText()).to.not.contain('Bescheinigung erstellen und freigeben');
+  /** Opens a request for a Mieterbescheinigung that is still open. */
+  async function openCertificateRequest(page: BoardDriver, cases: FakeStaffCases) {
     const request = cases.cases.find((item) => item.documentType?.label === 'Mieterbescheinigung' && item.status !== 'erledigt')!;
     await page.choose('type', 'document_request');
     page.caseButton(request.caseNumber).click();
     await waitUntil(() => page.detailView?.detail?.case.id === request.id);
     await page.detailView!.updateComplete;
-    const button = page.detail.querySelector<HTMLButtonElement>('button.certificate')!;
-    expect(button.textContent.trim()).to.equal('Bescheinigung erstellen und freigeben');
-    button.click();
+    return request;
+  }
+
+  /** Presses "Bescheinigung prüfen und freigeben" and waits for the preview. */
+  async function openPreview(page: BoardDriver): Promise<HTMLElement> {
+    page.detail.querySelector<HTMLButtonElement>('button.certificate')!.click();
+    await waitUntil(() => page.detail.querySelector('[part="certificate-preview"]'), 'no preview');
+    return page.detail.querySelector<HTMLElement>('[part="certificate-preview"]')!;
+  }
+
+  it('previews the Mieterbescheinigung of its document request and releases it only after the clerk confirmed it', async () => {
+    const { bff, cases, page } = await board();
+    const other = cases.cases.find((item) => item.type === 'damage')!;
+    await page.open(other.caseNumber);
+    expect(page.detailText()).to.not.contain('Bescheinigung prüfen und freigeben');
+    const request = await openCertificateRequest(page, cases);
+    const preview = await openPreview(page);
+    expect(bff.calls).to.include(`GET /api/staff/cases/${request.id}/certificate/preview`);
+    expect(
+      bff.calls.filter((call) => call.startsWith('POST')),
+      'nothing released by looking',
+    ).to.deep.equal([]);
+    expect(preview.textContent).to.contain(request.resident!.name!).and.contain(`Vorgangsnummer${request.caseNumber}`);
+    expect(preview.querySelector('iframe')!.src).to.match(/^blob:/);
+    await expectFocus(page.detail, page.detail.querySelector('#certificate-preview-heading'), 'the preview heading');
+
+    preview.querySelector<HTMLButtonElement>('button.release')!.click();
     await waitUntil(() => page.notice() !== '');
-    expect(bff.calls).to.include(`POST /api/staff/cases/${request.id}/certificate`);
+    const released = bff.requests.find(
+      (request_) => request_.method === 'POST' && request_.path === `/api/staff/cases/${request.id}/certificate`,
+    )!;
+    expect(released.body).to.deep.equal({ digest: cases.certificatePreview(cases.store.get(request.id)!).digest });
     expect(page.notice()).to.equal('Die Mieterbescheinigung wurde erstellt und freigegeben; der Vorgang ist erledigt.');
     await waitUntil(() => page.caseButton(request.caseNumber).textContent.includes('Erledigt'));
-    expect(page.detail.querySelector('button.certificate')).to.equal(null);
+    expect(Boolean(page.detail.querySelector('[part="certificate-preview"]'))).to.equal(false);
+    expect(Boolean(page.detail.querySelector('button.certificate'))).to.equal(false);
+  });
+
+  it('"Abbrechen" releases nothing: the request stays open and the button offers the preview again', async () => {
+    const { bff, cases, page } = await board();
+    const request = await openCertificateRequest(page, cases);
+    const preview = await openPreview(page);
+    preview.querySelector<HTMLButtonElement>('button.cancel')!.click();
+    await waitUntil(() => !page.detail.querySelector('[part="certificate-preview"]'));
+    await expectFocus(page.detail, page.detail.querySelector('button.certificate'), 'back on the button');
+    expect(bff.calls).to.not.include(`POST /api/staff/cases/${request.id}/certificate`);
+    expect(page.caseButton(request.caseNumber).textContent).to.not.contain('Erledigt');
+  });
+
+  it('when the data changed since the preview, says so in the preview and shows the certificate as it now is; released after a second look', async () => {
+    const { bff, cases, page } = await board({ certificateChangesAfterPreview: true });
+    const request = await openCertificateRequest(page, cases);
+    const first = await openPreview(page);
+    expect(first.textContent).to.contain('Mietbeginnlaut Mietvertrag');
+    first.querySelector<HTMLButtonElement>('button.release')!.click();
+    await waitUntil(() => page.detail.querySelector('[part="certificate-preview"] [role="alert"]')!.textContent !== '', 'no error');
+    await waitUntil(() => !page.detailView!.busy);
+    const preview = page.detail.querySelector<HTMLElement>('[part="certificate-preview"]')!;
+    expect(preview.querySelector('[role="alert"]')!.textContent).to.equal(
+      'Die Angaben haben sich seit der Vorschau geändert. Bitte prüfen Sie die Vorschau erneut.',
+    );
+    expect(preview.textContent).to.contain('Mietbeginn01.04.2019');
+    expect(page.caseButton(request.caseNumber).textContent).to.not.contain('Erledigt');
+    expect(bff.calls.filter((call) => call === `GET /api/staff/cases/${request.id}/certificate/preview`).length).to.equal(2);
+
+    preview.querySelector<HTMLButtonElement>('button.release')!.click();
+    await waitUntil(() => page.notice() !== '');
+    expect(page.notice()).to.equal('Die Mieterbescheinigung wurde erstellt und freigegeben; der Vorgang ist erledigt.');
+    expect(page.alert()).to.equal('');
+  });
+
+  it('says so beside the button when the BFF cannot preview a certificate yet', async () => {
+    const { cases, page } = await board({ documents: false });
+    await openCertificateRequest(page, cases);
+    page.detail.querySelector<HTMLButtonElement>('button.certificate')!.click();
+    await waitUntil(() => page.alert() !== '');
+    expect(page.alert()).to.equal('Diese Funktion steht noch nicht zur Verfügung.');
+    expect(Boolean(page.detail.querySelector('[part="certificate-preview"]'))).to.equal(false);
   });
 
   it('leaves the cases as they are when a rental lead arrives live in the same staff room', async () => {

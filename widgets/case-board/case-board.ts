@@ -24,11 +24,13 @@ import {
   type CaseFilters,
   type CaseStatus,
   type CaseType,
+  type CertificatePreview,
   type StaffAccount,
   type StaffCase,
   type StaffCaseDetail,
 } from '../internal/staff-cases-api.ts';
 import type { CaseAssignRequestEvent } from '../events/case-assign-request.ts';
+import type { CaseCertificatePreviewRequestEvent } from '../events/case-certificate-preview-request.ts';
 import type { CaseCertificateRequestEvent } from '../events/case-certificate-request.ts';
 import type { CaseDocumentPublishRequestEvent } from '../events/case-document-publish-request.ts';
 import type { CaseNoteRequestEvent } from '../events/case-note-request.ts';
@@ -142,6 +144,8 @@ export class CaseBoard extends StaffElement {
   @state() private notice?: string;
   @state() private actionError?: string;
   @state() private uploadProgress?: number;
+  /** The Mieterbescheinigung the clerk is checking before releasing it. */
+  @state() private certificatePreview?: CertificatePreview;
   /** On a narrow screen the filters fold away behind a button. */
   @state() private filtersOpen = false;
   /** Read out politely by screen readers (new cases). */
@@ -201,6 +205,7 @@ export class CaseBoard extends StaffElement {
     removeEventListener('mp-signed-out', this.onSignedOut);
     this.removeEventListener('keydown', this.onShortcut);
     clearTimeout(this.announcementTimer);
+    this.showCertificatePreview(undefined);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -352,6 +357,7 @@ export class CaseBoard extends StaffElement {
     this.detailError = undefined;
     this.notice = undefined;
     this.actionError = undefined;
+    if (this.certificatePreview?.caseId !== id) this.showCertificatePreview(undefined);
     if (!id) return;
     if (this.newIds.has(id)) {
       const newIds = new Set(this.newIds);
@@ -455,13 +461,82 @@ export class CaseBoard extends StaffElement {
     );
   };
 
-  private readonly issueCertificate = ({ detail: { caseId } }: CaseCertificateRequestEvent) =>
-    this.act(
-      'certificate',
-      caseId,
-      () => this.cases.issueCertificate(caseId),
-      () => this.msg.boardCertificateIssued,
-    );
+  /** Shows this preview of the Mieterbescheinigung (or none); the PDF's object URL of the last one is given back. */
+  private showCertificatePreview(preview: CertificatePreview | undefined): void {
+    if (this.certificatePreview && this.certificatePreview.pdfUrl !== preview?.pdfUrl) URL.revokeObjectURL(this.certificatePreview.pdfUrl);
+    this.certificatePreview = preview;
+  }
+
+  /** Loads the certificate as it would be issued now: nothing reaches the resident before the clerk releases it. */
+  private async loadCertificatePreview(caseId: string): Promise<void> {
+    const answer = await this.cases.previewCertificate(caseId);
+    const bytes = Uint8Array.from(atob(answer.pdf), (char) => char.charCodeAt(0));
+    const pdfUrl = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+    if (this.caseId !== caseId) {
+      URL.revokeObjectURL(pdfUrl);
+      return;
+    }
+    this.showCertificatePreview({ caseId, digest: answer.digest, certificate: answer.certificate, fileName: answer.fileName, pdfUrl });
+  }
+
+  private readonly previewCertificate = async ({ detail: { caseId } }: CaseCertificatePreviewRequestEvent) => {
+    if (this.busy) return;
+    this.busy = 'certificate';
+    this.notice = undefined;
+    this.actionError = undefined;
+    try {
+      await this.loadCertificatePreview(caseId);
+    } catch (error) {
+      this.actionError = this.certificateErrorText(asApiError(error));
+    } finally {
+      this.busy = undefined;
+    }
+  };
+
+  /**
+   * Releases the previewed certificate. When its data changed since the preview, the BFF refuses (409
+   * certificate_changed): the preview is loaded again with what the certificate would now state, and the
+   * clerk decides on that.
+   */
+  private readonly issueCertificate = async ({ detail: { caseId, digest } }: CaseCertificateRequestEvent) => {
+    if (this.busy) return;
+    this.busy = 'certificate';
+    this.notice = undefined;
+    this.actionError = undefined;
+    try {
+      const answer = await this.cases.issueCertificate(caseId, digest);
+      this.showCertificatePreview(undefined);
+      this.replaceItem(answer.case);
+      this.notice = this.msg.boardCertificateIssued;
+      await this.loadDetail(caseId, { quiet: true });
+    } catch (error) {
+      const apiError = asApiError(error);
+      this.actionError = this.certificateErrorText(apiError);
+      if (apiError.code === 'certificate_changed') {
+        await this.loadCertificatePreview(caseId).catch(() => undefined);
+        await this.loadDetail(caseId, { quiet: true });
+      } else if (apiError.code === 'case_closed' || apiError.code === 'not_a_certificate_request') {
+        // Nothing left to release: the case as it now is says why.
+        this.showCertificatePreview(undefined);
+        await this.loadDetail(caseId, { quiet: true });
+      }
+    } finally {
+      this.busy = undefined;
+    }
+  };
+
+  private readonly cancelCertificatePreview = () => {
+    this.actionError = undefined;
+    this.showCertificatePreview(undefined);
+  };
+
+  /** A refusal of the preview or release: the certificate's own codes have their texts in the staff area. */
+  private certificateErrorText(error: ApiError): string {
+    const own = this.msg.boardCertificateErrors as Partial<Record<string, string>>;
+    if (own[error.code]) return own[error.code]!;
+    if (error.status === 404) return this.msg.boardFeatureUnavailable;
+    return this.errorText(error);
+  }
 
   private errorText(error: ApiError): string {
     const fields = Object.values(error.fields).map((field) => fieldErrorText(this.msg, field));
@@ -644,6 +719,7 @@ export class CaseBoard extends StaffElement {
               .notice=${this.notice}
               .actionError=${this.actionError}
               .uploadProgress=${this.uploadProgress}
+              .certificatePreview=${this.certificatePreview}
               .attachmentUrl=${(id: string, attachmentId: string) => this.cases.attachmentUrl(id, attachmentId)}
               .thumbnailUrl=${(id: string, attachmentId: string) => thumbnailOf(this.cases.attachmentUrl(id, attachmentId))}
               @mp-case-close-request=${() => this.close()}
@@ -653,7 +729,9 @@ export class CaseBoard extends StaffElement {
               @mp-case-reply-request=${this.reply}
               @mp-case-note-request=${this.note}
               @mp-case-document-publish-request=${this.publishDocument}
+              @mp-case-certificate-preview-request=${this.previewCertificate}
               @mp-case-certificate-request=${this.issueCertificate}
+              @mp-case-certificate-preview-cancel=${this.cancelCertificatePreview}
               >${
                 this.detail?.case.id === caseId && this.detail.case.type === 'damage'
                   ? html`<mp-work-order-panel

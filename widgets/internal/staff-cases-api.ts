@@ -1,6 +1,13 @@
 /** Typed client for the clerks' case board: the staff API of docs/cases.md, on top of `ApiClient`. */
 import type { ApiClient } from './api-client.ts';
-import type { CaseAttachment, StaffAccount, StaffCase, StaffCaseDetail } from '../../bff/contract/index.ts';
+import type {
+  CaseAttachment,
+  StaffAccount,
+  StaffCase,
+  StaffCaseDetail,
+  TenantCertificatePreview,
+  TenantCertificateSummary,
+} from '../../bff/contract/index.ts';
 import {
   CASE_STATUSES,
   CASE_TYPES,
@@ -15,7 +22,29 @@ import {
 } from '../../bff/contract/enums.ts';
 
 // The wire shapes come from the contract (bff/contract/); these names are what the board uses.
-export type { CaseAttachment, CaseStatus, CaseType, DocumentCategory, Priority, StaffAccount, StaffCase, StaffCaseDetail, Urgency };
+export type {
+  CaseAttachment,
+  CaseStatus,
+  CaseType,
+  DocumentCategory,
+  Priority,
+  StaffAccount,
+  StaffCase,
+  StaffCaseDetail,
+  TenantCertificatePreview,
+  TenantCertificateSummary,
+  Urgency,
+};
+
+/** A certificate preview as the case detail shows it: the PDF as an object URL the board made from the BFF's answer. */
+export interface CertificatePreview {
+  caseId: string;
+  digest: string;
+  certificate: TenantCertificateSummary;
+  fileName: string;
+  /** `blob:` URL of the PDF; the board revokes it when the preview closes. */
+  pdfUrl: string;
+}
 export type CaseEvent = StaffCaseDetail['events'][number];
 export type CaseMessage = StaffCaseDetail['messages'][number];
 
@@ -142,9 +171,14 @@ export class StaffCasesApi {
     );
   }
 
-  /** Generates the Mieterbescheinigung, publishes it and closes the document request. */
-  issueCertificate(id: string): Promise<{ case: StaffCase }> {
-    return this.client.request('POST', `${casePath(id)}/certificate`, {}, { idempotent: true });
+  /** The Mieterbescheinigung as releasing it now would issue it (PDF, what it states, digest); nothing is published. */
+  previewCertificate(id: string): Promise<TenantCertificatePreview> {
+    return this.client.request('GET', `${casePath(id)}/certificate/preview`);
+  }
+
+  /** Releases the previewed Mieterbescheinigung (its `digest`): publishes it and closes the document request. */
+  issueCertificate(id: string, digest: string): Promise<{ case: StaffCase }> {
+    return this.client.request('POST', `${casePath(id)}/certificate`, { digest }, { idempotent: true });
   }
 
   /** Where the filtered list downloads as a file (a link: the session cookie goes with it). */

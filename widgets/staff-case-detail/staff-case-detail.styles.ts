@@ -106,6 +106,29 @@ export const staffCaseDetailStyles = css`
   .certificate {
     justify-self: start;
   }
+  .certificate-preview {
+    display: grid;
+    gap: 0.5em;
+    min-width: 0;
+    border: 2px solid var(--_primary);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+  }
+  .certificate-preview .facts {
+    margin: 0;
+  }
+  .certificate-pdf {
+    width: 100%;
+    height: 32em;
+    max-height: 70vh;
+    border: 1px solid var(--_border);
+    background: #fff;
+  }
+  .certificate-buttons {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+  }
   .feedback {
     display: contents;
   }

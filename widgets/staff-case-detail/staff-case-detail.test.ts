@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
-import type { StaffCaseDetail } from '../internal/staff-cases-api.ts';
+import type { CertificatePreview, StaffCaseDetail, TenantCertificateSummary } from '../internal/staff-cases-api.ts';
+import { expectFocus } from '../testing/e2e-session.ts';
 import { FakeStaffCases, fakeClerks } from '../testing/fake-staff-cases.ts';
 import type { StaffCaseDetailView } from './staff-case-detail.ts';
 import './staff-case-detail.ts';
@@ -22,6 +23,26 @@ async function detailView(detail: StaffCaseDetail | undefined = damage, lang = '
     .attachmentUrl=${(caseId: string, attachmentId: string) => `/api/staff/cases/${caseId}/attachments/${attachmentId}`}
     .thumbnailUrl=${(caseId: string, attachmentId: string) => `${photoDataUrl}#${caseId}/${attachmentId}`}
   ></mp-staff-case-detail>`);
+}
+
+/** The board's preview of the certificate request (a blob: PDF, as the board makes it from the BFF's answer). */
+function preview(certificate_: Partial<TenantCertificateSummary> = {}, caseId = certificate.case.id): CertificatePreview {
+  return {
+    caseId,
+    digest: 'a1'.repeat(32),
+    certificate: {
+      residentName: 'Erika Mustermann',
+      unitLabel: 'EG links',
+      address: 'Lindenstraße 12, 24103 Kiel',
+      tenancyStart: '2019-04-01',
+      companyName: 'Wohnbau Nord eG',
+      caseNumber: certificate.case.caseNumber,
+      issuedOn: '2026-11-28',
+      ...certificate_,
+    },
+    fileName: `Mieterbescheinigung-${certificate.case.caseNumber}.pdf`,
+    pdfUrl: URL.createObjectURL(new Blob(['%PDF-1.4\n%%EOF\n'], { type: 'application/pdf' })),
+  };
 }
 
 const root = (el: StaffCaseDetailView) => el.shadowRoot!;
@@ -61,7 +82,7 @@ describe('<mp-staff-case-detail>', function () {
       'message-heading',
       'document-heading',
     ]);
-    expect(root(el).querySelector('button.certificate')).to.equal(null);
+    expect(Boolean(root(el).querySelector('button.certificate'))).to.equal(false);
     await expect(el).to.be.accessible();
   });
 
@@ -180,12 +201,103 @@ describe('<mp-staff-case-detail>', function () {
     await expect(el).to.be.accessible();
   });
 
-  it('offers the Mieterbescheinigung on its document request', async () => {
+  it('offers to check the Mieterbescheinigung on its document request: the button asks for its preview, nothing is released', async () => {
     const el = await detailView(certificate);
     const button = root(el).querySelector<HTMLButtonElement>('button.certificate')!;
-    expect(button.textContent.trim()).to.equal('Bescheinigung erstellen und freigeben');
+    expect(button.textContent.trim()).to.equal('Bescheinigung prüfen und freigeben');
+    const released: Event[] = [];
+    el.addEventListener('mp-case-certificate-request', (event) => released.push(event));
     setTimeout(() => button.click());
-    expect((await oneEvent(el, 'mp-case-certificate-request')).detail).to.deep.equal({ caseId: certificate.case.id });
+    expect((await oneEvent(el, 'mp-case-certificate-preview-request')).detail).to.deep.equal({ caseId: certificate.case.id });
+    expect(released.length).to.equal(0);
+    el.busy = 'certificate';
+    await el.updateComplete;
+    expect(button.textContent.trim()).to.equal('Vorschau wird erstellt …');
+    expect(button.disabled).to.be.true;
+  });
+
+  it('shows the preview — what the certificate states and the PDF — and releases it only with "Bescheinigung freigeben"', async () => {
+    const el = await detailView(certificate);
+    el.certificatePreview = preview();
+    await el.updateComplete;
+    const section = root(el).querySelector<HTMLElement>('[part="certificate-preview"]')!;
+    await expectFocus(root(el), root(el).querySelector('#certificate-preview-heading'), 'the preview takes the focus');
+    const facts = [...section.querySelectorAll('dl .row')].map((row) => [
+      row.querySelector('dt')!.textContent,
+      row.querySelector('dd')!.textContent,
+    ]);
+    expect(facts).to.deep.equal([
+      ['Name', 'Erika Mustermann'],
+      ['Wohnung', 'EG links'],
+      ['Anschrift', 'Lindenstraße 12, 24103 Kiel'],
+      ['Mietbeginn', '01.04.2019'],
+      ['Datum der Bescheinigung', '28.11.2026'],
+      ['Vorgangsnummer', certificate.case.caseNumber],
+      ['Vermieterin', 'Wohnbau Nord eG'],
+    ]);
+    const frame = section.querySelector<HTMLIFrameElement>('iframe[part="certificate-pdf"]')!;
+    expect(frame.src).to.equal(el.certificatePreview.pdfUrl);
+    expect(frame.title).to.equal(`PDF-Vorschau Mieterbescheinigung-${certificate.case.caseNumber}.pdf`);
+    const link = [...section.querySelectorAll('a')].find((a) => a.textContent === 'PDF in neuem Tab öffnen')!;
+    expect([link.getAttribute('href'), link.target, link.rel]).to.deep.equal([el.certificatePreview.pdfUrl, '_blank', 'noopener']);
+    expect(Boolean(root(el).querySelector('button.certificate'))).to.equal(false, 'the preview replaces the button');
+    await expect(el).to.be.accessible();
+
+    const release = section.querySelector<HTMLButtonElement>('button.release')!;
+    expect(release.textContent.trim()).to.equal('Bescheinigung freigeben');
+    setTimeout(() => release.click());
+    expect((await oneEvent(el, 'mp-case-certificate-request')).detail).to.deep.equal({
+      caseId: certificate.case.id,
+      digest: 'a1'.repeat(32),
+    });
+    el.busy = 'certificate';
+    await el.updateComplete;
+    expect(release.textContent.trim()).to.equal('Wird freigegeben …');
+    expect([release.disabled, section.querySelector<HTMLButtonElement>('button.cancel')!.disabled]).to.deep.equal([true, true]);
+  });
+
+  it('"Abbrechen" and Escape leave the preview without releasing; the case stays open and the button gets the focus back', async () => {
+    const el = await detailView(certificate);
+    el.certificatePreview = preview({ tenancyStart: null });
+    await el.updateComplete;
+    expect(text(el)).to.contain('Mietbeginnlaut Mietvertrag (nicht hinterlegt)');
+    const closed: Event[] = [];
+    el.addEventListener('mp-case-close-request', (event) => closed.push(event));
+    setTimeout(() => root(el).querySelector<HTMLButtonElement>('button.cancel')!.click());
+    expect((await oneEvent(el, 'mp-case-certificate-preview-cancel')).detail).to.deep.equal({ caseId: certificate.case.id });
+    root(el).querySelector<HTMLButtonElement>('button.release')!.focus();
+    setTimeout(() => void sendKeys({ press: 'Escape' }));
+    await oneEvent(el, 'mp-case-certificate-preview-cancel');
+    expect(closed.length).to.equal(0, 'Escape in the preview does not close the case');
+    el.certificatePreview = undefined;
+    await el.updateComplete;
+    await expectFocus(root(el), root(el).querySelector('button.certificate'), 'the button that opened the preview');
+  });
+
+  it('shows a refusal of the release inside the preview, where the clerk looks', async () => {
+    const el = await detailView(certificate);
+    el.certificatePreview = preview();
+    el.actionError = 'Die Angaben haben sich seit der Vorschau geändert. Bitte prüfen Sie die Vorschau erneut.';
+    await el.updateComplete;
+    const alerts = [...root(el).querySelectorAll('[role="alert"]')].map((node) => node.textContent.trim());
+    expect(alerts).to.deep.equal(['', el.actionError]);
+    expect(root(el).querySelector('[part="certificate-preview"] [role="alert"]')!.textContent).to.equal(el.actionError);
+    // A preview of another case is not shown here.
+    el.certificatePreview = preview({}, 'f0000000-0000-4000-8000-000000000000');
+    await el.updateComplete;
+    expect(Boolean(root(el).querySelector('[part="certificate-preview"]'))).to.equal(false);
+    expect(root(el).querySelector('.actions > .feedback [role="alert"]')!.textContent).to.equal(el.actionError);
+  });
+
+  it('speaks English in the preview with lang="en"', async () => {
+    const el = await detailView(certificate, 'en');
+    el.certificatePreview = preview();
+    await el.updateComplete;
+    expect(text(el))
+      .to.contain('Preview of the tenancy certificate')
+      .and.contain('Start of tenancy1 Apr 2019')
+      .and.contain('Release certificate');
+    await expect(el).to.be.accessible();
   });
 
   it('asks to close with "Zurück zur Liste" and with Escape', async () => {
@@ -232,6 +344,6 @@ describe('<mp-staff-case-detail>', function () {
     expect(root(el).querySelector('slot[name="work-order"]')).to.not.equal(null);
     expect(text(el)).to.contain('Beauftragt: Rohr & Co. GmbH').and.contain('Rohr & Co. GmbH hat die Arbeit als erledigt gemeldet');
     const other = await detailView(certificate);
-    expect(root(other).querySelector('slot[name="work-order"]')).to.equal(null);
+    expect(Boolean(root(other).querySelector('slot[name="work-order"]'))).to.equal(false);
   });
 });

@@ -10,6 +10,7 @@ import {
   documentCategories,
   isTenantCertificateRequest,
   statusTransitions,
+  type CertificatePreview,
   type CaseEvent,
   type CaseMessage,
   type CaseStatus,
@@ -19,6 +20,8 @@ import {
   type StaffCaseDetail,
 } from '../internal/staff-cases-api.ts';
 import { CaseAssignRequestEvent } from '../events/case-assign-request.ts';
+import { CaseCertificatePreviewCancelEvent } from '../events/case-certificate-preview-cancel.ts';
+import { CaseCertificatePreviewRequestEvent } from '../events/case-certificate-preview-request.ts';
 import { CaseCertificateRequestEvent } from '../events/case-certificate-request.ts';
 import { CaseCloseRequestEvent } from '../events/case-close-request.ts';
 import { CaseDocumentPublishRequestEvent } from '../events/case-document-publish-request.ts';
@@ -37,7 +40,8 @@ export type StaffCaseAction = 'status' | 'assign' | 'message' | 'document' | 'ce
 /**
  * One case as the clerks work it: resident, unit, damage, attachments, the activity log with public
  * messages and internal notes, and the forms to change the status, assign, reply or note, publish a
- * document and — on a request for a Mieterbescheinigung — create the certificate. Presentational: it asks
+ * document and — on a request for a Mieterbescheinigung — preview the certificate and release it after looking
+ * at it (the PDF, and what it states: name, address, Mietbeginn …). Presentational: it asks
  * for each action with an event; `<case-board>` does the work and sets `busy`, `notice` and `actionError`.
  * When `busy` ends without `actionError`, the form that asked is emptied.
  *
@@ -53,8 +57,12 @@ export type StaffCaseAction = 'status' | 'assign' | 'message' | 'document' | 'ce
  * @event {CaseReplyRequestEvent} mp-case-reply-request - A public reply, `detail.body`.
  * @event {CaseNoteRequestEvent} mp-case-note-request - An internal note, `detail.body`.
  * @event {CaseDocumentPublishRequestEvent} mp-case-document-publish-request - `detail.file`, `detail.title`, `detail.category`.
- * @event {CaseCertificateRequestEvent} mp-case-certificate-request - Create and publish the Mieterbescheinigung.
+ * @event {CaseCertificatePreviewRequestEvent} mp-case-certificate-preview-request - Show the Mieterbescheinigung as it would be issued; `detail.caseId`.
+ * @event {CaseCertificateRequestEvent} mp-case-certificate-request - "Bescheinigung freigeben": release the previewed certificate; `detail.digest` is the preview's.
+ * @event {CaseCertificatePreviewCancelEvent} mp-case-certificate-preview-cancel - "Abbrechen" (or Escape) in the preview: nothing is released.
  *
+ * @csspart certificate-preview - The preview of the Mieterbescheinigung with its "Bescheinigung freigeben" and "Abbrechen".
+ * @csspart certificate-pdf - The frame showing the previewed PDF.
  * @csspart print - The "Drucken" button (prints the case with the print stylesheet).
  *
  * @slot work-order - On a damage case: its contractor orders (`<case-board>` puts `<mp-work-order-panel>` here).
@@ -105,6 +113,12 @@ export class StaffCaseDetailView extends StaffElement {
   /** Why the last action failed. */
   @property({ attribute: 'action-error' }) actionError?: string;
 
+  /**
+   * The Mieterbescheinigung to check before it is released (the board loads it on `mp-case-certificate-preview-request`);
+   * shown while it belongs to this case. Errors of the release (`actionError`) appear in it.
+   */
+  @property({ attribute: false }) certificatePreview?: CertificatePreview;
+
   /** Progress (0–1) of the document upload under way. */
   @property({ attribute: false }) uploadProgress?: number;
 
@@ -154,6 +168,7 @@ export class StaffCaseDetailView extends StaffElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    if (changed.has('certificatePreview')) this.focusCertificateStep(changed.get('certificatePreview'));
     const submitted = this.submitted;
     if (!submitted || !changed.has('busy') || changed.get('busy') !== submitted.action || this.busy) return;
     this.submitted = undefined;
@@ -161,6 +176,20 @@ export class StaffCaseDetailView extends StaffElement {
     // Assigning keeps its choice visible; the other forms are done with and start empty again.
     if (submitted.action !== 'assign') submitted.form.reset();
     if (submitted.action === 'message') this.messageKind = 'reply';
+  }
+
+  private get openPreview(): CertificatePreview | undefined {
+    return this.certificatePreview && this.certificatePreview.caseId === this.caseId ? this.certificatePreview : undefined;
+  }
+
+  /** A preview that opens takes the focus to its heading; one that closes gives it back to the button that opened it. */
+  private focusCertificateStep(previous: CertificatePreview | undefined): void {
+    const preview = this.openPreview;
+    if (preview && preview.digest !== previous?.digest) {
+      this.renderRoot.querySelector<HTMLElement>('#certificate-preview-heading')?.focus();
+    } else if (!preview && previous) {
+      this.renderRoot.querySelector<HTMLElement>('button.certificate')?.focus();
+    }
   }
 
   override render() {
@@ -314,22 +343,10 @@ export class StaffCaseDetailView extends StaffElement {
       <section class="actions" part="actions" aria-labelledby="actions-heading">
         <div id="actions-heading" class="sub" role="heading" aria-level=${level}>${msg.boardActions}</div>
         <div class="feedback">
-          <div class="alert" part="alert" role="alert">${this.actionError ?? nothing}</div>
+          <div class="alert" part="alert" role="alert">${this.openPreview ? nothing : (this.actionError ?? nothing)}</div>
           <div class="notice" part="notice" role="status">${this.notice ?? nothing}</div>
         </div>
-        ${
-          isTenantCertificateRequest(item) && next.length > 0
-            ? html`<button
-              type="button"
-              class="primary certificate"
-              part="button"
-              ?disabled=${busy}
-              @click=${() => !this.busy && this.dispatchEvent(new CaseCertificateRequestEvent({ caseId }))}
-            >
-              ${msg.boardCertificateSubmit}
-            </button>`
-            : nothing
-        }
+        ${isTenantCertificateRequest(item) && next.length > 0 ? this.renderCertificate(caseId, level + 1) : nothing}
         <form
           class="action"
           aria-labelledby="status-heading"
@@ -444,6 +461,69 @@ export class StaffCaseDetailView extends StaffElement {
     `;
   }
 
+  /** "Bescheinigung prüfen und freigeben", and once the board has it, the preview to release or cancel. */
+  private renderCertificate(caseId: string, level: number) {
+    const msg = this.msg;
+    const texts = msg.boardCertificatePreview;
+    const preview = this.openPreview;
+    if (!preview) {
+      return html`<button
+        type="button"
+        class="primary certificate"
+        part="button"
+        ?disabled=${Boolean(this.busy)}
+        @click=${() => !this.busy && this.dispatchEvent(new CaseCertificatePreviewRequestEvent({ caseId }))}
+      >
+        ${this.busy === 'certificate' ? texts.loading : msg.boardCertificateSubmit}
+      </button>`;
+    }
+    const facts = preview.certificate;
+    const row = (label: string, value: string) => html`<div class="row"><dt>${label}</dt><dd>${value}</dd></div>`;
+    const releasing = this.busy === 'certificate';
+    return html`
+      <section
+        class="certificate-preview"
+        part="certificate-preview"
+        aria-labelledby="certificate-preview-heading"
+        @keydown=${(event: KeyboardEvent) => {
+          if (event.key !== 'Escape') return;
+          // Escape leaves the preview, not the case.
+          event.stopPropagation();
+          this.cancelPreview(caseId);
+        }}
+      >
+        <div id="certificate-preview-heading" class="action-title" role="heading" aria-level=${level} tabindex="-1">${texts.heading}</div>
+        <p class="muted">${texts.intro}</p>
+        <div class="alert" part="alert" role="alert">${this.actionError ?? nothing}</div>
+        <dl class="facts">
+          ${row(texts.residentName, facts.residentName)} ${row(texts.unit, keepNumbersWithWords(facts.unitLabel))}
+          ${row(texts.address, facts.address)}
+          ${row(texts.tenancyStart, facts.tenancyStart ? calendarDay(facts.tenancyStart, this.locale) : texts.tenancyStartUnknown)}
+          ${row(texts.issuedOn, calendarDay(facts.issuedOn, this.locale))} ${row(texts.caseNumber, facts.caseNumber)}
+          ${row(texts.company, facts.companyName)}
+        </dl>
+        <iframe class="certificate-pdf" part="certificate-pdf" title=${texts.frameTitle(preview.fileName)} src=${preview.pdfUrl}></iframe>
+        <a href=${preview.pdfUrl} target="_blank" rel="noopener">${texts.openPdf}</a>
+        <div class="certificate-buttons">
+          <button
+            type="button"
+            class="primary release"
+            part="button"
+            ?disabled=${Boolean(this.busy)}
+            @click=${() => !this.busy && this.dispatchEvent(new CaseCertificateRequestEvent({ caseId, digest: preview.digest }))}
+          >
+            ${releasing ? texts.releasing : texts.release}
+          </button>
+          <button type="button" class="cancel" part="button" ?disabled=${releasing} @click=${() => this.cancelPreview(caseId)}>${texts.cancel}</button>
+        </div>
+      </section>
+    `;
+  }
+
+  private cancelPreview(caseId: string): void {
+    if (this.busy !== 'certificate') this.dispatchEvent(new CaseCertificatePreviewCancelEvent({ caseId }));
+  }
+
   /** Events in order; a message appears with the event that wrote it, or on its own if no event names it. */
   private renderActivity(detail: StaffCaseDetail) {
     const messages = new Map(detail.messages.map((message) => [message.id, message]));
@@ -539,6 +619,13 @@ function eventText(msg: Messages & StaffMessages, clerks: StaffAccount[], item: 
     default:
       return msg.boardEvents.other(event.kind);
   }
+}
+
+/** A calendar day (YYYY-MM-DD) as the page's language writes it: 15.10.2021, 15 Oct 2021. */
+function calendarDay(day: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'de-DE', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
 }
 
 function fileSize(bytes: number, locale: Locale): string {

@@ -1,8 +1,8 @@
 import type { ErrorCode } from '../../bff/contract/errors.ts';
 import type { z } from 'zod';
 import { staffCase } from '../../bff/contract/cases.ts';
-import type { StaffDocument } from '../../bff/contract/documents.ts';
-import type { DocumentCategory } from '../../bff/contract/enums.ts';
+import type { StaffDocument, TenantCertificatePreview } from '../../bff/contract/documents.ts';
+import { isClosedStatus, type DocumentCategory } from '../../bff/contract/enums.ts';
 import {
   byDeadline,
   caseStatuses,
@@ -157,7 +157,15 @@ export interface FakeStaffCasesOptions {
   documents?: boolean;
   /** Every title and description very long. */
   longTexts?: boolean;
+  /**
+   * The certificate's data changes right after the first preview (e.g. the ERP brings the Mietbeginn): the first
+   * release answers 409 `certificate_changed`, and the next preview states the new Mietbeginn with a new digest.
+   */
+  certificateChangesAfterPreview?: boolean;
 }
+
+/** A tiny PDF standing in for the generated Mieterbescheinigung. */
+const previewPdf = btoa('%PDF-1.4\n% Mieterbescheinigung (Vorschau)\n%%EOF\n');
 
 export class FakeStaffCases {
   readonly store = new Map<string, Stored>();
@@ -165,12 +173,16 @@ export class FakeStaffCases {
   readonly listQueries: URLSearchParams[] = [];
   private serial = 0;
   private conflictPending: boolean;
+  /** How often each certificate request's data changed: its digest. */
+  private readonly certificateRevisions = new Map<string, number>();
+  private certificateChangePending: boolean;
   /** The error the list answers with; a test clears it to let the list work again (e.g. after sign-in). */
   listError: FakeStaffCasesOptions['listError'];
 
   constructor(private readonly options: FakeStaffCasesOptions = {}) {
     this.listError = options.listError;
     this.conflictPending = options.conflictOnStatus ?? false;
+    this.certificateChangePending = options.certificateChangesAfterPreview ?? false;
     const count = options.count ?? 30;
     for (let n = 0; n < count; n++) this.add(this.make(n));
   }
@@ -347,6 +359,36 @@ export class FakeStaffCases {
     } satisfies z.input<typeof staffCase>);
   }
 
+  private certificateRefusal(stored: Stored): Response | undefined {
+    if (stored.case.type !== 'document_request' || stored.case.documentType?.key !== 'tenant_certificate') {
+      return error(409, 'not_a_certificate_request', 'Dieser Vorgang ist keine Anforderung einer Mieterbescheinigung.');
+    }
+    if (isClosedStatus(stored.case.status)) {
+      return error(409, 'case_closed', 'Dieser Vorgang ist bereits abgeschlossen; die Mieterbescheinigung wird nicht erneut erstellt.');
+    }
+    return undefined;
+  }
+
+  /** What the certificate of a request states now; its digest changes with every change of the data. */
+  certificatePreview(stored: Stored): TenantCertificatePreview {
+    const revision = this.certificateRevisions.get(stored.case.id) ?? 0;
+    const item = stored.case;
+    return {
+      digest: `${revision}`.padStart(8, '0').padEnd(64, 'c'),
+      certificate: {
+        residentName: item.resident?.name ?? 'Erika Mustermann',
+        unitLabel: item.unitLabel ?? 'EG links',
+        address: item.building.address ?? 'Lindenstraße 12, 24103 Kiel',
+        tenancyStart: revision === 0 ? null : '2019-04-01',
+        companyName: 'Wohnbau Nord eG',
+        caseNumber: item.caseNumber,
+        issuedOn: new Date().toISOString().slice(0, 10),
+      },
+      fileName: `Mieterbescheinigung-${item.caseNumber}.pdf`,
+      pdf: previewPdf,
+    };
+  }
+
   /** The routes to pass to `new FakeBff({ routes })`. */
   readonly routes: FakeRoute[] = [(request) => this.answer(request)];
 
@@ -363,7 +405,7 @@ export class FakeStaffCases {
     if (!match) return undefined;
     const stored = this.store.get(decodeURIComponent(match[1]));
     const action = match[2];
-    if ((action === 'documents' || action === 'certificate') && this.options.documents === false)
+    if ((action === 'documents' || action === 'certificate' || action === 'certificate/preview') && this.options.documents === false)
       return error(404, 'not_found', 'Nicht gefunden.');
     if (!stored) return error(404, 'not_found', 'Vorgang nicht gefunden.');
     const body = request.body;
@@ -402,9 +444,32 @@ export class FakeStaffCases {
         const category = (body.category as DocumentCategory | undefined) ?? 'other';
         return json(201, { case: stored.case, document: this.document(stored, documentId, String(body.title), category) });
       }
+      case 'GET certificate/preview': {
+        const refused = this.certificateRefusal(stored);
+        if (refused) return refused;
+        const answer = this.certificatePreview(stored);
+        if (this.certificateChangePending) {
+          this.certificateChangePending = false;
+          this.certificateRevisions.set(stored.case.id, (this.certificateRevisions.get(stored.case.id) ?? 0) + 1);
+        }
+        return json(200, answer);
+      }
       case 'POST certificate': {
-        if (stored.case.type !== 'document_request' || stored.case.documentType?.key !== 'tenant_certificate') {
-          return error(409, 'not_a_certificate_request', 'Dieser Vorgang ist keine Anforderung einer Mieterbescheinigung.');
+        const refused = this.certificateRefusal(stored);
+        if (refused) return refused;
+        if (typeof body.digest !== 'string' || !body.digest) {
+          return error(
+            422,
+            'certificate_preview_required',
+            'Bitte sehen Sie sich zuerst die Vorschau der Mieterbescheinigung an und geben Sie sie dann frei.',
+          );
+        }
+        if (body.digest !== this.certificatePreview(stored).digest) {
+          return error(
+            409,
+            'certificate_changed',
+            'Die Angaben haben sich seit der Vorschau geändert. Bitte prüfen Sie die Vorschau erneut.',
+          );
         }
         const documentId = uuid('d0c00000', ++this.serial);
         this.log(stored, 'document_published', true, { documentId, title: 'Mieterbescheinigung' });

@@ -146,7 +146,10 @@ describe('fakes answer as the contract says', () => {
         ['POST', `${path}/notes`, { body: '' }],
         ['POST', `${path}/notes`, { body: 'Intern.' }],
         ['POST', `${path}/documents`, { uploadId: crypto.randomUUID(), title: 'Rechnung', category: 'letter' }],
+        ['GET', `${path}/certificate/preview`],
         ['POST', `${path}/certificate`, {}],
+        ['POST', `${path}/certificate`, { digest: 'f'.repeat(64) }],
+        ['POST', `${path}/certificate`, { digest: '0'.repeat(8) + 'c'.repeat(56) }],
         ['PATCH', `${path}/status`, { status: 'erledigt', message: 'Erledigt.' }],
       );
     }

@@ -78,10 +78,13 @@ export type LinkPageErrorCode =
   | 'slot_full'
   | 'viewing_slot_unavailable';
 
+/** Codes only the release of a Mieterbescheinigung meets: their texts come with the staff area (widgets/internal/i18n/staff). */
+export type CertificateErrorCode = 'certificate_preview_required' | 'certificate_changed';
+
 /** Every other code can reach a resident: each language the residents' elements speak has a text for it. */
 export type ResidentErrorCode = Exclude<
   ErrorCode,
-  StaffErrorCode | LinkPageErrorCode | ChatRefusalCode | CreditCheckErrorCode | PrivacyErrorCode
+  StaffErrorCode | LinkPageErrorCode | ChatRefusalCode | CreditCheckErrorCode | PrivacyErrorCode | CertificateErrorCode
 >;
 
 const maxMegabytes = UPLOAD_LIMITS.maxBytes / (1024 * 1024);

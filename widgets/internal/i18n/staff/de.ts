@@ -1,3 +1,4 @@
+import type { CertificateErrorCode } from '../errors/de.ts';
 import type { CaseSource, Priority } from '../../../../bff/contract/enums.ts';
 import { pluralOf } from '../plural.ts';
 
@@ -171,8 +172,32 @@ const staff = {
   boardUploadProgress: 'Hochladen',
   boardDocumentPublished: 'Das Dokument liegt jetzt in „Meine Dokumente“ des Mieters.',
   boardFeatureUnavailable: 'Diese Funktion steht noch nicht zur Verfügung.',
-  boardCertificateSubmit: 'Bescheinigung erstellen und freigeben',
+  boardCertificateSubmit: 'Bescheinigung prüfen und freigeben',
   boardCertificateIssued: 'Die Mieterbescheinigung wurde erstellt und freigegeben; der Vorgang ist erledigt.',
+  /** The preview of the Mieterbescheinigung: nothing reaches the resident before "Bescheinigung freigeben". */
+  boardCertificatePreview: {
+    heading: 'Vorschau der Mieterbescheinigung',
+    intro: 'So erhält die Mieterin oder der Mieter die Bescheinigung. Sie wird erst mit „Bescheinigung freigeben“ veröffentlicht.',
+    residentName: 'Name',
+    unit: 'Wohnung',
+    address: 'Anschrift',
+    tenancyStart: 'Mietbeginn',
+    tenancyStartUnknown: 'laut Mietvertrag (nicht hinterlegt)',
+    issuedOn: 'Datum der Bescheinigung',
+    caseNumber: 'Vorgangsnummer',
+    company: 'Vermieterin',
+    frameTitle: (fileName: string) => `PDF-Vorschau ${fileName}`,
+    openPdf: 'PDF in neuem Tab öffnen',
+    release: 'Bescheinigung freigeben',
+    cancel: 'Abbrechen',
+    loading: 'Vorschau wird erstellt …',
+    releasing: 'Wird freigegeben …',
+  },
+  /** Refusals of the release; their codes reach only clerks, so the texts live here, not in the residents' bundle. */
+  boardCertificateErrors: {
+    certificate_preview_required: 'Bitte sehen Sie sich zuerst die Vorschau der Mieterbescheinigung an und geben Sie sie dann frei.',
+    certificate_changed: 'Die Angaben haben sich seit der Vorschau geändert. Bitte prüfen Sie die Vorschau erneut.',
+  } satisfies Record<CertificateErrorCode, string>,
   boardCaseChanged:
     'Jemand anderes hat diesen Vorgang gerade geändert. Er ist neu geladen – bitte prüfen Sie ihn und versuchen Sie es erneut.',
   /** Keyboard shortcuts of the board, listed in its help dialog ("?"). */
