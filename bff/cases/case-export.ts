@@ -1,6 +1,7 @@
 import type { Response } from 'express';
 import ExcelJS from 'exceljs';
 import type { CaseSource, CaseType, Language, Priority, Urgency } from '../contract/enums.ts';
+import { CSV_BOM, csvText } from '../contract/csv.ts';
 import type { StaffCase } from '../contract/cases.ts';
 import type { TenantContext } from '../db/scope.ts';
 import { STATUS_LABELS } from './model.ts';
@@ -98,14 +99,6 @@ function berlinWallClock(date: Date): Date {
 }
 
 /**
- * A text cell that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, or a tab or carriage return before
- * one) gets a leading `'`, so opening the file never runs what a resident typed (CSV injection).
- */
-export function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-/**
  * XML 1.0 cannot hold most control characters nor a lone surrogate, and discourages the C1 controls: an XLSX cell
  * leaves them out (Excel would refuse the whole file). The CSV keeps them.
  */
@@ -128,8 +121,7 @@ export function xmlText(value: string): string {
 /** One CSV field: always quoted (`"` doubled), so `;`, quotes and line breaks inside stay in the cell. */
 function csvField(value: string | Date | null): string {
   if (value === null) return '';
-  const text = value instanceof Date ? berlinDateTime(value) : neutraliseFormula(value);
-  return `"${text.replace(/"/g, '""')}"`;
+  return csvText(value instanceof Date ? berlinDateTime(value) : value, true);
 }
 
 function exportLanguage(language: Language | undefined): ExportLanguage {
@@ -176,7 +168,7 @@ export async function sendCaseExport(
   const fileName = `${language === 'en' ? 'cases' : 'vorgaenge'}-${today}.${format}`;
   if (format === 'csv') {
     startDownload(res, fileName, 'text/csv; charset=utf-8');
-    res.write('\uFEFF' + COLUMNS.map((column) => csvField(column.header[language])).join(';') + '\r\n');
+    res.write(CSV_BOM + COLUMNS.map((column) => csvField(column.header[language])).join(';') + '\r\n');
     const writeRows = (items: StaffCase[]) =>
       items.map((item) => COLUMNS.map((column) => csvField(column.value(item, language))).join(';') + '\r\n').join('');
     if (!first.done) res.write(writeRows(first.value));

@@ -1,15 +1,8 @@
-/**
- * CSV as spreadsheet programs in Germany open it: semicolons between cells, CRLF between lines, UTF-8 with a byte
- * order mark (so umlauts survive a double-click in Excel). A text cell that a spreadsheet would run as a formula
- * (starting with =, +, -, @, a tab or a carriage return — a building's address or a clerk's name can) is prefixed
- * with an apostrophe, which spreadsheets show as text (OWASP "CSV injection"). Hand-written: the few lines below are
- * all the reports need, and the libraries leave formula safety to the caller anyway.
- */
+import { CSV_BOM, csvText } from '../../bff/contract/csv.ts';
+
+/** The reports' CSV downloads (the cell rules: bff/contract/csv.ts). */
 
 export type CsvCell = string | number | null;
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[";\r\n]/;
 
 /** One cell: numbers in the page's notation (decimal comma in German), texts defused and quoted where needed. */
 export function csvCell(value: CsvCell, decimalComma: boolean): string {
@@ -18,13 +11,12 @@ export function csvCell(value: CsvCell, decimalComma: boolean): string {
     const text = String(Math.round(value * 1000) / 1000);
     return decimalComma ? text.replace('.', ',') : text;
   }
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return NEEDS_QUOTES.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  return csvText(value);
 }
 
 /** The file's text: BOM, header and rows. */
 export function toCsv(rows: CsvCell[][], decimalComma: boolean): string {
-  return `\uFEFF${rows.map((row) => row.map((cell) => csvCell(cell, decimalComma)).join(';')).join('\r\n')}\r\n`;
+  return `${CSV_BOM}${rows.map((row) => row.map((cell) => csvCell(cell, decimalComma)).join(';')).join('\r\n')}\r\n`;
 }
 
 /** Hands the text to the browser as a download named `fileName`. */
