@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { RunningServer } from '../server.ts';
-import { closeTestDatabase, startTestServer, testDatabase, TestClient } from '../test/harness.ts';
+import { closeTestDatabase, mailsAbout, startTestServer, testDatabase, TestClient } from '../test/harness.ts';
 import type { TestDatabase } from '../test/database.ts';
 import { createHousingCompany, type HousingCompany } from '../test/fixtures.ts';
 import { activateAccount, signInStaff, signInWithPassword, type Credentials } from '../test/sign-in.ts';
@@ -288,6 +288,13 @@ describe('privacy: Art. 15 export and Art. 17 erasure', () => {
       audit.map((entry) => entry.details.requestId),
       [request.id],
     );
+    // She gets one last mail: what went, what stays and why.
+    const [confirmation] = await mailsAbout(server, credentials.email, /Löschantrag/);
+    assert.equal(confirmation.subject, 'Ihr Löschantrag ist erledigt');
+    assert.match(confirmation.text, /hat Ihren Antrag auf Löschung Ihrer Daten im Mieterportal am \d+\. \w+ \d{4} erledigt/);
+    assert.match(confirmation.text, /Aufbewahrt werden muss noch/);
+    assert.match(confirmation.text, /offene/);
+    assert.match(confirmation.text, /Eine Anmeldung ist nicht mehr möglich/);
     // She can no longer sign in, and her old session is gone.
     assert.equal((await resident.get('/api/account/privacy')).status, 401);
     await assert.rejects(signInWithPassword(server, credentials), /expected HTTP 200, got 401/);

@@ -5,6 +5,9 @@ import { emailHash } from '../auth/use-cases.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { accessInformation, retainedItems } from './explanations.ts';
 import { exportFileName, renderExportPdf } from './pdf.ts';
+import { queueMail } from '../mail/mail-outbox.ts';
+import { findScopeTenant } from '../tenants/repository.ts';
+import { erasureConfirmation } from './erasure-mail.ts';
 import * as repo from './repository.ts';
 
 /**
@@ -127,6 +130,10 @@ export function createPrivacyUseCases(db: Database, now: () => Date = () => new 
         const outcome: ErasureOutcome = { removed: counts.removed, anonymised: counts.anonymised, kept: retainedItems(facts, at) };
         await repo.markCompleted(tx, id, ctx.accountId, outcome, at);
         await repo.logErasure(tx, ctx.tenantId, ctx.accountId, { requestId: id, removed: counts.removed, kept: counts.kept });
+        if (person.email) {
+          const company = await findScopeTenant(tx);
+          await queueMail(tx, ctx.tenantId, erasureConfirmation(person.email, company?.name ?? 'Ihre Hausverwaltung', at, outcome.kept));
+        }
         return asAdminRequest((await repo.findRequest(tx, id))!);
       });
     },
