@@ -207,6 +207,25 @@ export const LiveNewCase: Story = {
   play: ({ canvasElement }) => expectShown(canvasElement, 'Rohrbruch im Keller – Wasser steht 5 cm hoch', 'Neu'),
 };
 
+/** A case was given to Clara and a resident wrote on another of hers: both show above the list until opened or hidden. */
+export const Notifications: Story = {
+  play: async ({ canvasElement, loaded }) => {
+    await findDeep(canvasElement.querySelector('case-board')!, 'button.case');
+    const { bff, cases } = loaded as Loaded;
+    bff.live.emit('case:notification', {
+      reason: 'assigned',
+      accountId: cases.cases[0].assignee?.id ?? cases.cases[0].id,
+      case: cases.cases[0],
+    });
+    bff.live.emit('case:notification', {
+      reason: 'resident_message',
+      accountId: cases.cases[1].assignee?.id ?? cases.cases[1].id,
+      case: cases.cases[1],
+    });
+    await expectShown(canvasElement, 'Ihnen zugewiesen: Vorgang', 'Neue Nachricht der Mieterin/des Mieters zu Vorgang');
+  },
+};
+
 export const English: Story = {
   globals: english,
   play: async (context) => {

@@ -27,12 +27,19 @@ describe('cases: notifications to clerks', () => {
     assert.equal(rule.status, 200, JSON.stringify(rule.body));
     const clerk = await signInStaff(server, company, 'clerk');
     const socket = await connectSocket(server, clerk);
+    // The admin's board is open too: the clerk's notifications are the clerk's alone.
+    const adminSocket = await connectSocket(server, admin);
+    const othersNotified: unknown[] = [];
+    adminSocket.on('case:notification', (payload: unknown) => othersNotified.push(payload));
     try {
       const resident = await signInResident(server, company);
       const live = nextEvent(socket, 'case:notification');
+      const created = nextEvent(adminSocket, 'case:created');
       const filed = (await resident.post('/api/cases', { type: 'contact', title: 'Klingel', description: 'geht nicht' })).body.case;
       const event = await live;
       assert.deepEqual([event.reason, event.accountId, event.case.id], ['assigned', company.clerk.id, filed.id]);
+      await created;
+      assert.deepEqual(othersNotified, [], 'another staff member’s board gets the new case, not the clerk’s notification');
       const [assigned] = await mailsAbout(server, company.clerk.email, /^Ihnen zugewiesen/);
       assert.equal(assigned?.subject, `Ihnen zugewiesen: Vorgang ${filed.caseNumber}`);
       assert.match(assigned.text, /^Guten Tag Clara Sachbearbeiterin,/);
@@ -43,8 +50,10 @@ describe('cases: notifications to clerks', () => {
       assert.equal((await message).case.id, filed.id);
       const [written] = await mailsAbout(server, company.clerk.email, /^Neue Nachricht/);
       assert.equal(written?.subject, `Neue Nachricht der Mieterin/des Mieters zu Vorgang ${filed.caseNumber}`);
+      assert.deepEqual(othersNotified, []);
     } finally {
       socket.disconnect();
+      adminSocket.disconnect();
     }
   });
 

@@ -79,7 +79,11 @@ export function createClerkNotifier(deps: { db: Database; realtime: Realtime; lo
           return record;
         });
         deps.outbox.wake();
-        deps.realtime.toStaff(tenantId, 'case:notification', { reason, accountId: clerkId, case: toStaffCase(staffRecord) });
+        deps.realtime.toStaffAccount(tenantId, clerkId, 'case:notification', {
+          reason,
+          accountId: clerkId,
+          case: toStaffCase(staffRecord),
+        });
       } catch (err) {
         deps.logger.error({ err, caseId: record.id }, 'clerk notification failed');
       }

@@ -25,6 +25,8 @@ export interface Realtime {
   /** Only the events of the contract's event maps (bff/contract/realtime.ts), with their payloads. */
   toStaff<K extends keyof StaffEventMap>(tenantId: string, event: K, payload: StaffEventMap[K]): void;
   toResident<K extends keyof ResidentEventMap>(tenantId: string, residentId: string, event: K, payload: ResidentEventMap[K]): void;
+  /** A staff event for one clerk only (their own notifications): every open board of that account, nobody else's. */
+  toStaffAccount<K extends keyof StaffEventMap>(tenantId: string, accountId: string, event: K, payload: StaffEventMap[K]): void;
   /** Sign-out: disconnects the sockets of this session (its id as express-session knows it) for good. */
   endSession(sessionId: string): void;
   /** Every session of an account ended ("log out everywhere", password reset): disconnects all its sockets. */
@@ -135,6 +137,8 @@ export async function attachRealtime(
   return {
     // Live events tell of committed changes: inside a unit of work (an idempotent request) they wait for its commit.
     toStaff: (tenantId, event, payload) => afterCommit(() => void io.to(staffRoom(tenantId)).emit(event, payload)),
+    toStaffAccount: (tenantId, accountId, event, payload) =>
+      afterCommit(() => void io.to(accountRoom(tenantId, accountId)).emit(event, payload)),
     toResident: (tenantId, residentId, event, payload) =>
       afterCommit(() => void io.to(residentRoom(tenantId, residentId)).emit(event, payload)),
     endSession: (sessionId) => io.in(sessionRoom(sessionId)).disconnectSockets(true),

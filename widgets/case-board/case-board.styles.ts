@@ -13,6 +13,26 @@ export const caseBoardStyles = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
+  .notifications ul {
+    list-style: none;
+    margin: 0 0 var(--_space);
+    padding: 0;
+    display: grid;
+    gap: 0.25em;
+  }
+  .notification {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25em 0.75em;
+    padding: 0.4em 0.75em;
+    border-inline-start: 4px solid var(--_primary);
+    background: var(--_surface);
+  }
+  .notification span {
+    flex: 1 1 16em;
+    font-weight: 600;
+  }
   .layout {
     display: grid;
     gap: var(--_space);

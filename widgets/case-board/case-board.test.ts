@@ -6,7 +6,7 @@ import { FakeStaffCases, fakeBuildings, fakeClerks, type FakeStaffCasesOptions }
 import type { StaffCaseDetailView } from '../staff-case-detail/staff-case-detail.ts';
 import type { CaseBoard } from './case-board.ts';
 import './case-board.ts';
-import { expectFocus } from '../testing/e2e-session.ts';
+import { expectFocus, press } from '../testing/e2e-session.ts';
 
 const clerk: SessionUser = { role: 'clerk', displayName: 'Clara Kaiser', tenant: { slug: 'wohnbau-nord', name: 'Wohnbau Nord eG' } };
 
@@ -493,6 +493,30 @@ describe('<case-board>', function () {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(page.numbers()).to.deep.equal(before);
     expect(page.root.querySelector('[aria-live="polite"]')!.textContent.trim()).to.equal('');
+  });
+
+  it('shows the clerk’s own notifications live: a case given to them, a resident’s message; opens and hides them', async () => {
+    const { el, bff, cases, page } = await board({ count: 3 });
+    const given = cases.cases[1];
+    bff.live.emit('case:notification', { reason: 'assigned', accountId: fakeClerks[0].id, case: given });
+    await el.updateComplete;
+    const shown = () => [...page.root.querySelectorAll('[part="notification"] span')].map((span) => span.textContent.trim());
+    expect(shown()).to.deep.equal([`Ihnen zugewiesen: Vorgang ${given.caseNumber} „${given.title}“`]);
+    expect(page.root.querySelector('[aria-live="polite"]')!.textContent.trim()).to.equal(shown()[0]);
+    bff.live.emit('case:notification', { reason: 'resident_message', accountId: fakeClerks[0].id, case: cases.cases[2] });
+    await el.updateComplete;
+    expect(shown()[0]).to.equal(
+      `Neue Nachricht der Mieterin/des Mieters zu Vorgang ${cases.cases[2].caseNumber} „${cases.cases[2].title}“`,
+    );
+    expect(shown()).to.have.length(2);
+    await expect(el).to.be.accessible();
+
+    await press(page.root, `Vorgang ${given.caseNumber} öffnen`);
+    await waitUntil(() => page.detailView?.detail?.case.caseNumber === given.caseNumber, 'the notified case opens');
+    expect(shown(), 'an opened notification goes').to.have.length(1);
+    await press(page.root, `Benachrichtigung zu Vorgang ${cases.cases[2].caseNumber} ausblenden`);
+    await el.updateComplete;
+    expect(page.root.querySelector('[part="notifications"]')).to.equal(null);
   });
 
   it('adds a new case live, announces it politely and marks it new; updates a listed and an open case', async () => {

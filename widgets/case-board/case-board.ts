@@ -46,6 +46,9 @@ type ListState = 'loading' | 'ready' | 'error' | 'signed-out' | 'forbidden';
 /** The board's URL parameters (with the `mp-` prefix): the open case, and the filters named as in the API's list query. */
 type BoardParameter = 'case' | 'type' | 'status' | 'assignee' | 'building' | 'overdue';
 
+/** How many of the clerk's notifications the board keeps on screen. */
+const MAX_NOTIFICATIONS = 5;
+
 /**
  * The clerks' case board: every case of the housing company sorted by deadline, with filters, and the open
  * case in `<mp-staff-case-detail>` (resident, unit, damage, attachments, activity log, public messages and
@@ -134,6 +137,13 @@ export class CaseBoard extends StaffElement {
   @state() private loadingMore = false;
   /** Cases that arrived live since the board was opened. */
   @state() private newIds = new Set<string>();
+  /** This clerk's notifications since the board opened (newest first): a case given to them, a resident's message. */
+  @state() private notifications: Array<{
+    reason: StaffEventMap['case:notification']['reason'];
+    caseId: string;
+    caseNumber: string;
+    title: string;
+  }> = [];
   @state() private clerks: StaffAccount[] = [];
   /** Buildings seen in the lists so far (there is no building list for clerks yet). */
   @state() private buildings = new Map<string, string>();
@@ -291,6 +301,10 @@ export class CaseBoard extends StaffElement {
   }
 
   private onLive(live: StaffLiveEvent): void {
+    if (live.event === 'case:notification') {
+      this.notify(live.payload);
+      return;
+    }
     // The staff room also carries the lead board's events: the case board follows cases only.
     if (live.event !== 'case:created' && live.event !== 'case:updated') return;
     const { event, payload } = live;
@@ -313,6 +327,54 @@ export class CaseBoard extends StaffElement {
       if (!this.nextCursor || !last || byDeadline(item, last) <= 0) this.items = [...this.items, item].sort(byDeadline);
     }
     if (event === 'case:updated' && item.id === this.caseId) void this.loadDetail(item.id, { quiet: true });
+  }
+
+  /** A case given to this clerk or written on by its resident (the BFF sends these to the clerk's own boards only). */
+  private notify(payload: StaffEventMap['case:notification']): void {
+    const { reason, case: item } = payload;
+    const notification = { reason, caseId: item.id, caseNumber: item.caseNumber, title: item.title };
+    const others = this.notifications.filter((shown) => !(shown.caseId === item.id && shown.reason === reason));
+    this.notifications = [notification, ...others].slice(0, MAX_NOTIFICATIONS);
+    const text = this.msg.boardNotification(reason, item.caseNumber, item.title);
+    this.announcement = this.announcement ? `${this.announcement}. ${text}` : text;
+    clearTimeout(this.announcementTimer);
+    this.announcementTimer = setTimeout(() => (this.announcement = ''), 8000);
+  }
+
+  private dismissNotification(caseId: string, reason: string): void {
+    this.notifications = this.notifications.filter((shown) => !(shown.caseId === caseId && shown.reason === reason));
+  }
+
+  private renderNotifications() {
+    if (!this.notifications.length) return nothing;
+    return html`
+      <section class="notifications" part="notifications" aria-label=${this.msg.boardNotificationsLabel}>
+        <ul>
+          ${this.notifications.map(
+            (shown) => html`
+              <li class="notification" part="notification">
+                <span>${this.msg.boardNotification(shown.reason, shown.caseNumber, shown.title)}</span>
+                <button
+                  type="button"
+                  class="link"
+                  aria-label=${this.msg.boardNotificationOpen(shown.caseNumber)}
+                  @click=${() => {
+                    this.dismissNotification(shown.caseId, shown.reason);
+                    this.open(shown.caseId);
+                  }}
+                >${this.msg.boardNotificationOpenShort}</button>
+                <button
+                  type="button"
+                  class="link"
+                  aria-label=${this.msg.boardNotificationDismiss(shown.caseNumber)}
+                  @click=${() => this.dismissNotification(shown.caseId, shown.reason)}
+                >×</button>
+              </li>
+            `,
+          )}
+        </ul>
+      </section>
+    `;
   }
 
   /** Shows the case and filters of a link; after Back or Forward focus follows as if the clerk had clicked. */
@@ -687,7 +749,7 @@ export class CaseBoard extends StaffElement {
     const caseId = this.listState === 'signed-out' || this.listState === 'forbidden' ? undefined : this.caseId;
     return html`
       <div class="live" role="status" aria-live="polite">${this.announcement}</div>
-      ${liveStatus(this.live.interrupted, this.msg.liveInterrupted)}
+      ${liveStatus(this.live.interrupted, this.msg.liveInterrupted)} ${this.renderNotifications()}
       ${
         this.listState === 'ready'
           ? html`<div class="board-tools">

@@ -58,6 +58,14 @@ const staff = {
   boardUnassigned: 'Nicht zugewiesen',
   boardNew: 'Neu',
   boardNewCase: (caseNumber: string) => `Neuer Vorgang ${caseNumber}`,
+  boardNotificationsLabel: 'Ihre Benachrichtigungen',
+  boardNotificationOpenShort: 'Öffnen',
+  boardNotification: (reason: 'assigned' | 'resident_message', caseNumber: string, title: string) =>
+    reason === 'assigned'
+      ? `Ihnen zugewiesen: Vorgang ${caseNumber} „${title}“`
+      : `Neue Nachricht der Mieterin/des Mieters zu Vorgang ${caseNumber} „${title}“`,
+  boardNotificationOpen: (caseNumber: string) => `Vorgang ${caseNumber} öffnen`,
+  boardNotificationDismiss: (caseNumber: string) => `Benachrichtigung zu Vorgang ${caseNumber} ausblenden`,
   boardDetail: (caseNumber: string) => `Vorgang ${caseNumber}`,
   boardBack: 'Zurück zur Liste',
   boardDetailError: 'Der Vorgang konnte nicht geladen werden.',

@@ -47,6 +47,14 @@ const staff: StaffMessages = {
   boardUnassigned: 'Unassigned',
   boardNew: 'New',
   boardNewCase: (caseNumber) => `New case ${caseNumber}`,
+  boardNotificationsLabel: 'Your notifications',
+  boardNotificationOpenShort: 'Open',
+  boardNotification: (reason, caseNumber, title) =>
+    reason === 'assigned'
+      ? `Assigned to you: case ${caseNumber} “${title}”`
+      : `New message from the resident on case ${caseNumber} “${title}”`,
+  boardNotificationOpen: (caseNumber) => `Open case ${caseNumber}`,
+  boardNotificationDismiss: (caseNumber) => `Hide the notification on case ${caseNumber}`,
   boardDetail: (caseNumber) => `Case ${caseNumber}`,
   boardBack: 'Back to the list',
   boardDetailError: 'The case could not be loaded.',
