@@ -142,6 +142,16 @@ export abstract class AdminSettingsView extends PortalElement {
   /** Settles once the element's own texts are here. */
   protected abstract textsReady(): Promise<void>;
 
+  /** What someone signed out reads; a view that clerks may use too says so. */
+  protected get signedOutNote(): string {
+    return this.adminTexts.texts.signInFirst;
+  }
+
+  /** What someone the BFF refuses (403) reads. */
+  protected get forbiddenNote(): string {
+    return this.adminTexts.texts.adminsOnly;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     addEventListener('mp-signed-in', this.onSignedIn);
@@ -243,9 +253,9 @@ export abstract class AdminSettingsView extends PortalElement {
       case 'loading':
         return html`<p class="muted" part="loading" role="status">${this.msg.loading}</p>`;
       case 'signed-out':
-        return html`<p class="alert" part="alert">${texts.signInFirst}</p>`;
+        return html`<p class="alert" part="alert">${this.signedOutNote}</p>`;
       case 'forbidden':
-        return html`<p class="alert" part="alert">${texts.adminsOnly}</p>`;
+        return html`<p class="alert" part="alert">${this.forbiddenNote}</p>`;
       case 'error':
         return html`
           <div class="alert" part="alert" role="alert">

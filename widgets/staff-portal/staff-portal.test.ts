@@ -5,6 +5,7 @@ import { FakeBff, fakeCodes } from '../testing/fake-bff.ts';
 import { FakeStaffCases } from '../testing/fake-staff-cases.ts';
 import { FakeLeads, fakeLeads } from '../testing/fake-leads.ts';
 import { fakeCompanySettings, FakeSettings } from '../testing/fake-settings.ts';
+import { FakeContractors } from '../testing/fake-contractors.ts';
 import { FakeCatalogueAdmin } from '../testing/fake-catalogue-admin.ts';
 import { FakeListings } from '../testing/fake-listings.ts';
 import { FakePrivacy } from '../testing/fake-privacy.ts';
@@ -98,7 +99,13 @@ describe('<staff-portal>', () => {
       const catalogue = new FakeCatalogueAdmin();
       const bff = new FakeBff({
         session: { state: 'signed_in', user },
-        routes: [...settings.routes, ...catalogue.routes, ...new FakePrivacy().routes, ...new FakeStaffCases({ count: 2 }).routes],
+        routes: [
+          ...settings.routes,
+          ...catalogue.routes,
+          ...new FakeContractors().routes,
+          ...new FakePrivacy().routes,
+          ...new FakeStaffCases({ count: 2 }).routes,
+        ],
       });
       const el = await fixture<StaffPortal>(html`<staff-portal tenant="wohnbau-nord" lang=${lang} .client=${bff.client()}></staff-portal>`);
       await waitUntil(() => el.shadowRoot!.querySelector('case-board'), 'board shown');
@@ -283,6 +290,16 @@ describe('<staff-portal>', () => {
       await press(el, 'Fristen');
       await waitUntil(() => deepText(el).includes('Fristen in Arbeitstagen'), 'deadlines shown', { timeout: 5000 });
       expect(findField(el, 'Schadensmeldung, Notfall: Frist in Arbeitstagen'), 'a field per type and urgency').to.exist;
+
+      // "Handwerker": the company's contractors, loaded only now.
+      expect(el.shadowRoot!.querySelector('contractor-settings'), 'not on the page before it is opened').to.equal(null);
+      expect(bff.calls).to.not.include('GET /api/staff/contractors');
+      await press(el, 'Handwerker');
+      await waitUntil(() => deepText(el).includes('Rohr & Co. GmbH'), 'contractors shown', { timeout: 5000 });
+      expect(el.shadowRoot!.querySelector('[part="settings-nav-item"][aria-current="true"]')!.textContent.trim()).to.equal('Handwerker');
+      await press(el, 'Handwerker hinzufügen');
+      expect(findField(el, 'E-Mail-Adresse für Aufträge'), 'the form to add one').to.exist;
+      await expect(el).to.be.accessible();
     });
 
     it('names the settings in English too', async () => {

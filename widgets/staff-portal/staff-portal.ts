@@ -13,8 +13,8 @@ import '../internal/staff-errors.ts';
 type StaffView = 'board' | 'reports' | 'leads' | 'settings' | 'privacy';
 /** The parts of "Vermietung": the lead board, the listings and the daily overview. */
 type LettingView = 'leads' | 'listings' | 'overview';
-/** The parts of the admins' "Einstellungen": general settings, catalogue, routing, deadlines, embedding and colours. */
-type SettingsView = 'settings' | 'catalogue' | 'routing' | 'deadlines' | 'embedding';
+/** The parts of the admins' "Einstellungen": general settings, catalogue, routing, deadlines, contractors, embedding and colours. */
+type SettingsView = 'settings' | 'catalogue' | 'routing' | 'deadlines' | 'contractors' | 'embedding';
 type LazyView = 'reports' | SettingsView | 'privacy' | LettingView;
 type Load = 'loading' | 'loaded' | 'failed';
 
@@ -31,13 +31,14 @@ const lazyViews: Record<LazyView, { tag: string; load: () => Promise<unknown> }>
   catalogue: { tag: 'catalogue-settings', load: () => import('../catalogue-settings/catalogue-settings.ts') },
   routing: { tag: 'routing-settings', load: () => import('../routing-settings/routing-settings.ts') },
   deadlines: { tag: 'deadline-settings', load: () => import('../deadline-settings/deadline-settings.ts') },
+  contractors: { tag: 'contractor-settings', load: () => import('../contractor-settings/contractor-settings.ts') },
   embedding: { tag: 'embed-settings', load: () => import('../embed-settings/embed-settings.ts') },
   leads: { tag: 'lead-kanban', load: () => import('../lead-kanban/lead-kanban.ts') },
   listings: { tag: 'listing-editor', load: () => import('../listing-editor/listing-editor.ts') },
   overview: { tag: 'lead-overview', load: () => import('../lead-overview/lead-overview.ts') },
 };
 const lettingViews: readonly LettingView[] = ['leads', 'listings', 'overview'];
-const settingsViews: readonly SettingsView[] = ['settings', 'catalogue', 'routing', 'deadlines', 'embedding'];
+const settingsViews: readonly SettingsView[] = ['settings', 'catalogue', 'routing', 'deadlines', 'contractors', 'embedding'];
 
 /**
  * The clerks' workplace of a housing company: staff sign-in with an authenticator app (activation for
@@ -69,7 +70,7 @@ const settingsViews: readonly SettingsView[] = ['settings', 'catalogue', 'routin
  * @csspart leads - The "Vermietung" area.
  * @csspart letting-nav - The navigation inside "Vermietung" between "Board", "Inserate" and "Übersicht".
  * @csspart letting-nav-item - Each of its buttons; the current one has `aria-current="true"`.
- * @csspart settings - The "Einstellungen" area: `<company-settings>`, `<catalogue-settings>`, `<routing-settings>`, `<deadline-settings>`, `<embed-settings>`.
+ * @csspart settings - The "Einstellungen" area: `<company-settings>`, `<catalogue-settings>`, `<routing-settings>`, `<deadline-settings>`, `<contractor-settings>`, `<embed-settings>`.
  * @csspart settings-nav - The navigation between the parts of "Einstellungen".
  * @csspart settings-nav-item - Each button of that navigation.
  * @csspart privacy - The "Datenschutz" area (`<privacy-requests>`).
@@ -297,6 +298,7 @@ export class StaffPortal extends SignInPortal {
       catalogue: texts.settingsCatalogue,
       routing: texts.settingsRouting,
       deadlines: texts.settingsDeadlines,
+      contractors: texts.settingsContractors,
       embedding: texts.settingsEmbedding,
     };
     const content: Record<SettingsView, () => unknown> = {
@@ -306,6 +308,8 @@ export class StaffPortal extends SignInPortal {
       routing: () => html`<routing-settings lang=${this.locale} embedded heading-level="2" .client=${this.apiClient}></routing-settings>`,
       deadlines: () =>
         html`<deadline-settings lang=${this.locale} embedded heading-level="2" .client=${this.apiClient}></deadline-settings>`,
+      contractors: () =>
+        html`<contractor-settings lang=${this.locale} embedded heading-level="2" .client=${this.apiClient}></contractor-settings>`,
       embedding: () => html`<embed-settings lang=${this.locale} embedded heading-level="2" .client=${this.apiClient}></embed-settings>`,
     };
     return html`

@@ -25,6 +25,7 @@ const settings = {
   settingsCatalogue: 'Schadenskatalog und Dokumente',
   settingsRouting: 'Zuständigkeiten',
   settingsDeadlines: 'Fristen',
+  settingsContractors: 'Handwerker',
   settingsEmbedding: 'Einbindung und Farben',
   /**
    * The fields' labels where the contract's do not fit the language: German shows the contract's own

@@ -32,6 +32,7 @@ const settings: SettingsMessages = {
   settingsCatalogue: 'Damage catalogue and documents',
   settingsRouting: 'Responsibilities',
   settingsDeadlines: 'Deadlines',
+  settingsContractors: 'Contractors',
   settingsEmbedding: 'Embedding and colours',
   fieldLabels,
   intro: 'What residents learn about your housing company on your pages and from the assistant, and how long data is kept.',

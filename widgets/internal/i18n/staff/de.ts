@@ -135,7 +135,8 @@ const staff = {
     commissionHeading: 'Handwerker beauftragen',
     contractor: 'Handwerker',
     chooseContractor: 'Bitte wählen',
-    noContractors: 'Es sind noch keine Handwerker angelegt (API: POST /api/staff/contractors).',
+    noContractors:
+      'Es sind noch keine Handwerker angelegt: Administratorinnen und Administratoren legen sie unter Einstellungen › Handwerker an.',
     note: 'Hinweis an den Handwerker (optional)',
     commission: 'Beauftragen',
     mustChoose: 'Bitte wählen Sie einen Handwerker.',

@@ -118,7 +118,7 @@ const staff: StaffMessages = {
     commissionHeading: 'Commission a contractor',
     contractor: 'Contractor',
     chooseContractor: 'Please choose',
-    noContractors: 'No contractors yet (API: POST /api/staff/contractors).',
+    noContractors: 'No contractors yet: administrators add them under Settings › Contractors.',
     note: 'Note to the contractor (optional)',
     commission: 'Commission',
     mustChoose: 'Please choose a contractor.',

@@ -1,0 +1,45 @@
+import type { ContractorMessages } from './de.ts';
+
+const contractors: ContractorMessages = {
+  heading: 'Contractors',
+  intro:
+    'The trade businesses your clerks can commission from a damage report. The order is e-mailed to the address entered here. Deactivated contractors stay named in their past orders but are no longer offered.',
+  signInFirst: 'Please sign in as a staff member of your housing company.',
+  staffOnly: 'Only the staff of your housing company (clerks and administrators) can see and manage the contractors.',
+  listHeading: 'Your contractors',
+  empty: 'No contractors yet. Add the first one with “Add contractor”.',
+  count: (count) => (count === 1 ? '1 contractor' : `${count} contractors`),
+  trade: 'Trade',
+  email: 'E-mail',
+  phone: 'Phone',
+  buildings: 'Buildings served',
+  allBuildings: 'All buildings',
+  someBuildings: (count) => (count === 1 ? '1 specific building' : `${count} specific buildings`),
+  active: 'Active',
+  inactive: 'Deactivated',
+  add: 'Add contractor',
+  edit: (name) => `Edit ${name}`,
+  deactivate: 'Deactivate',
+  reactivate: 'Reactivate',
+  deactivateLabel: (name) => `Deactivate ${name}`,
+  reactivateLabel: (name) => `Reactivate ${name}`,
+  newHeading: 'New contractor',
+  editHeading: (name) => `Edit ${name}`,
+  nameLabel: 'Business name',
+  tradeLabel: 'Trade',
+  tradeHint: 'e.g. plumbing, electrical, heating, locksmith',
+  emailLabel: 'E-mail address for orders',
+  phoneLabel: 'Phone (optional)',
+  buildingsHint: (served) =>
+    `Buildings served: ${served}. A new contractor serves all buildings; choosing single buildings is not possible here yet.`,
+  create: 'Save new contractor',
+  saveChanges: 'Save changes',
+  created: (name) => `${name} has been added.`,
+  saved: (name) => `The changes to ${name} are saved.`,
+  deactivated: (name) => `${name} is deactivated and no longer offered for orders.`,
+  reactivated: (name) => `${name} is active again.`,
+  nothingToSave: 'There are no changes to save.',
+  invalidEmail: 'Please enter a valid e-mail address.',
+};
+
+export default contractors;
