@@ -50,6 +50,11 @@ export const Filled: Story = {
       'Notdienst Wasser, Heizung, Strom (rund um die Uhr)',
     );
     await expect((await findDeep<HTMLInputElement>(canvasElement, '#houseRules-1-title')).value).toBe('Grillen');
+    await expectShown(canvasElement, 'E-Mails an Bewohner');
+    await expect((await findDeep<HTMLInputElement>(canvasElement, '#residentMailSenderName')).value).toBe(
+      'Wohnbau Nord eG – Mieterservice',
+    );
+    await expect((await findDeep<HTMLTextAreaElement>(canvasElement, '#residentMailSignature')).value).toContain('Telefon 040 123 456');
   },
 };
 
@@ -75,6 +80,19 @@ export const ValidationError: Story = {
       'Bitte korrigieren Sie die 2 markierten Angaben.',
       'Bitte eine Telefonnummer aus Ziffern angeben, z. B. 040 123 456 oder +49 40 123456.',
       'Höchstens 90 Tage.',
+    );
+  },
+};
+
+/** An address in the sender name: the contract's message at the field, nothing stored. */
+export const SenderNameRefused: Story = {
+  play: async ({ canvasElement }) => {
+    await fill(canvasElement, 'residentMailSenderName', 'Mieterservice <service@wohnbau-nord.example>');
+    await save(canvasElement);
+    await expectShown(
+      canvasElement,
+      'Bitte korrigieren Sie die markierte Angabe.',
+      'Bitte nur den Namen angeben, ohne E-Mail-Adresse und ohne < > @: Die Absenderadresse ist die des Portals.',
     );
   },
 };
@@ -146,7 +164,14 @@ export const LoadError: Story = {
 export const English: Story = {
   globals: english,
   play: ({ canvasElement }) =>
-    expectShown(canvasElement, 'Contact and emergencies', 'House rules for the assistant', '760,500 of 2,000,000 tokens'),
+    expectShown(
+      canvasElement,
+      'Contact and emergencies',
+      'E-mails to residents',
+      'Sender name of e-mails to residents',
+      'House rules for the assistant',
+      '760,500 of 2,000,000 tokens',
+    ),
 };
 
 export const Mobile320: Story = {

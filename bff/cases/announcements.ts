@@ -8,7 +8,7 @@ import type { Realtime } from '../realtime/realtime.ts';
 import { findCase, findResidentContact } from './case-repository.ts';
 import { listParticipants, type Participant } from './incident-repository.ts';
 import type { CaseRecord } from './model.ts';
-import { caseLink, incidentStatusMail, statusChangeMail } from './case-mails.ts';
+import { caseLink, fromCompany, incidentStatusMail, signedBy, statusChangeMail } from './case-mails.ts';
 import { readCompanySettings } from '../settings/use-cases.ts';
 import { incidentOf, toIncidentView, toResidentCase, toStaffCase } from './views.ts';
 
@@ -39,14 +39,19 @@ export async function queueStatusMails(
 ): Promise<Participant[]> {
   const wanted = record.residentId ? await wantsMail(tx, record.residentId, 'statusChanges') : false;
   const contact = wanted && record.residentId ? await findResidentContact(tx, record.residentId) : undefined;
-  if (contact?.email) {
-    const { portalPageUrl } = await readCompanySettings(tx);
-    const link = portalPageUrl ? caseLink(portalPageUrl, record.id) : undefined;
-    await queueMail(tx, tenantId, statusChangeMail({ ...contact, email: contact.email }, record, publicMessage, link));
-  }
   const participants = await listParticipants(tx, record.id);
+  if (!contact?.email && !participants.some((participant) => participant.email)) return participants;
+  // The company's sender name, reply-to address and signature on every resident's mail (docs/settings.md).
+  const settings = await readCompanySettings(tx);
+  if (contact?.email) {
+    const link = settings.portalPageUrl ? caseLink(settings.portalPageUrl, record.id) : undefined;
+    const to = signedBy({ ...contact, email: contact.email }, settings);
+    await queueMail(tx, tenantId, fromCompany(statusChangeMail(to, record, publicMessage, link), settings));
+  }
   for (const participant of participants) {
-    if (participant.email) await queueMail(tx, tenantId, incidentStatusMail({ ...participant, email: participant.email }, record));
+    if (!participant.email) continue;
+    const to = signedBy({ ...participant, email: participant.email }, settings);
+    await queueMail(tx, tenantId, fromCompany(incidentStatusMail(to, record), settings));
   }
   return participants;
 }

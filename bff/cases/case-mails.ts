@@ -1,4 +1,5 @@
 import type { Language } from '../contract/enums.ts';
+import type { CompanySettings } from '../contract/settings.ts';
 import type { Mail } from '../mail/mailer.ts';
 import { STATUS_LABELS, type CaseRecord } from './model.ts';
 import { labelIn } from './views.ts';
@@ -14,6 +15,30 @@ export interface MailRecipient {
   name: string;
   tenantName: string;
   language: Language;
+  /** The company's closing from its settings, under the greeting in place of its name; shown as written, in any language. */
+  signature?: string;
+}
+
+/** The end of a resident's mail: the greeting in their language, then the company's signature or else its name. */
+export function closing(regards: string, to: MailRecipient): string[] {
+  return [regards, ...(to.signature ? to.signature.split('\n') : [to.tenantName])];
+}
+
+/**
+ * A resident's mail as the housing company set it up (docs/settings.md, "E-Mails an Bewohner"): its sender
+ * name beside the platform's address, its reply-to address; without these settings the mail is as it was.
+ */
+export function fromCompany(mail: Mail, settings: CompanySettings): Mail {
+  return {
+    ...mail,
+    ...(settings.residentMailSenderName ? { senderName: settings.residentMailSenderName } : {}),
+    ...(settings.residentMailReplyTo ? { replyTo: settings.residentMailReplyTo } : {}),
+  };
+}
+
+/** The recipient with the company's signature, when it set one. */
+export function signedBy(to: MailRecipient, settings: CompanySettings): MailRecipient {
+  return settings.residentMailSignature ? { ...to, signature: settings.residentMailSignature } : to;
 }
 
 interface StatusText {
@@ -92,8 +117,7 @@ export function statusChangeMail(to: MailRecipient, record: CaseRecord, publicMe
     t.portal,
     ...(link ? [link] : []),
     '',
-    t.regards,
-    to.tenantName,
+    ...closing(t.regards, to),
   ];
   return { to: to.email, subject: t.subject, text: lines.join('\n') };
 }
@@ -158,6 +182,6 @@ export function incidentStatusMail(to: MailRecipient, record: CaseRecord): Mail 
     .filter(Boolean)
     .join(' – ');
   const t = incidentTexts[to.language](record.caseNumber, damage ? ` (${damage})` : '', status, to.name);
-  const lines = [t.greeting, '', t.changed, '', t.portal, '', t.regards, to.tenantName];
+  const lines = [t.greeting, '', t.changed, '', t.portal, '', ...closing(t.regards, to)];
   return { to: to.email, subject: t.subject, text: lines.join('\n') };
 }

@@ -1,6 +1,6 @@
 import type { Language } from '../contract/enums.ts';
 import type { Mail } from '../mail/mailer.ts';
-import type { MailRecipient } from './case-mails.ts';
+import { closing, type MailRecipient } from './case-mails.ts';
 import type { CaseRecord } from './model.ts';
 
 /**
@@ -88,8 +88,7 @@ export function receiptMail(to: MailRecipient, record: CaseRecord, link?: string
     t.portal,
     ...(link ? [link] : []),
     '',
-    t.regards,
-    to.tenantName,
+    ...closing(t.regards, to),
   ];
   return { to: to.email, subject: t.subject, text: lines.join('\n') };
 }
@@ -153,8 +152,7 @@ export function replyMail(to: MailRecipient, record: CaseRecord, body: string, l
     link ? `${t.answer}:` : `${t.answer}.`,
     ...(link ? [link] : []),
     '',
-    t.regards,
-    to.tenantName,
+    ...closing(t.regards, to),
   ];
   return { to: to.email, subject: t.subject, text: lines.join('\n') };
 }

@@ -85,6 +85,89 @@ describe('cases: receipt and reply e-mails to the resident', () => {
   });
 });
 
+describe('the housing company\u2019s sender name, reply-to address and signature on residents\u2019 mails', () => {
+  let server: RunningServer;
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(async () => {
+    await server.stop();
+    await closeTestDatabase();
+  });
+
+  const SIGNATURE = 'Ihr Mieterservice der Wohnbau Nord eG\nTelefon 040 123 456';
+
+  it('sends the receipt and the status mail under the company\u2019s name, with its reply-to address and signature, in any language', async () => {
+    const company = await createCaseCompany(server);
+    const admin = await signInStaff(server, company, 'admin');
+    const set = await admin.patch('/api/staff/settings', {
+      residentMailSenderName: 'Wohnbau "Nord" eG – Mieterservice',
+      residentMailReplyTo: 'mieterservice@wohnbau-nord.example',
+      residentMailSignature: `  ${SIGNATURE.replace('\n', '\r\n')}  `,
+    });
+    assert.equal(set.status, 200, JSON.stringify(set.body));
+    assert.equal(set.body.settings.residentMailSignature, SIGNATURE, 'line breaks as \\n, trimmed');
+
+    const resident = await signInResident(server, company);
+    const filed = await resident.post('/api/cases', { type: 'contact', title: 'Briefkasten', description: 'klemmt' });
+    assert.equal(filed.status, 201, JSON.stringify(filed.body));
+    const [receipt] = await mailsAbout(server, company.resident.email, /^Eingangsbestätigung/);
+    assert.ok(receipt, 'a receipt');
+    assert.equal(receipt.senderName, 'Wohnbau "Nord" eG – Mieterservice');
+    assert.equal(receipt.from, '"Wohnbau \\"Nord\\" eG – Mieterservice" <no-reply@mieterportal.invalid>', 'the platform\u2019s address');
+    assert.equal(receipt.replyTo, 'mieterservice@wohnbau-nord.example');
+    assert.ok(receipt.text.endsWith(`Mit freundlichen Grüßen\n${SIGNATURE}`), receipt.text);
+    assert.ok(!receipt.text.includes(company.tenant.name), 'the signature in place of the company name');
+
+    const clerk = await signInStaff(server, company, 'clerk');
+    assert.equal((await resident.request('PUT', '/api/account/language', { language: 'en' })).status, 200);
+    assert.equal((await clerk.patch(`/api/staff/cases/${filed.body.case.id}/status`, { status: 'in_bearbeitung' })).status, 200);
+    const [status] = await mailsAbout(server, company.resident.email, /^Your request/);
+    assert.ok(status, 'a status mail');
+    assert.equal(status.replyTo, 'mieterservice@wohnbau-nord.example');
+    assert.equal(status.senderName, 'Wohnbau "Nord" eG – Mieterservice');
+    assert.ok(status.text.endsWith(`Kind regards\n${SIGNATURE}`), status.text);
+  });
+
+  it('refuses a line break or an address in the sender name with a German message at the field, and stores nothing', async () => {
+    const company = await createCaseCompany(server);
+    const admin = await signInStaff(server, company, 'admin');
+    const cases: Array<[Record<string, unknown>, string, RegExp]> = [
+      [
+        { residentMailSenderName: 'Wohnbau Nord\r\nBcc: alle@example.org' },
+        'residentMailSenderName',
+        /in einer Zeile .* ohne Zeilenumbrüche/,
+      ],
+      [{ residentMailSenderName: 'Wohnbau Nord\nX-Injected: 1' }, 'residentMailSenderName', /ohne Zeilenumbrüche/],
+      [{ residentMailSenderName: 'Wohnbau <service@evil.example>' }, 'residentMailSenderName', /ohne E-Mail-Adresse/],
+      [{ residentMailReplyTo: 'service@wohnbau.example\r\nBcc: alle@example.org' }, 'residentMailReplyTo', /Ungültige E-Mail-Adresse/],
+      [{ residentMailSignature: 'x'.repeat(501) }, 'residentMailSignature', /höchstens 500 Zeichen/],
+    ];
+    for (const [body, path, message] of cases) {
+      const { status, body: answer } = await admin.patch('/api/staff/settings', body);
+      assert.equal(status, 400, JSON.stringify(body));
+      assert.equal(answer.error.code, 'validation_failed');
+      const field = answer.error.details.fields.find((f: { path: string }) => f.path === path);
+      assert.ok(field, `${JSON.stringify(body)}: ${JSON.stringify(answer.error.details.fields)}`);
+      assert.match(field.message, message);
+    }
+    const { settings } = (await admin.get('/api/staff/settings')).body;
+    assert.deepEqual([settings.residentMailSenderName, settings.residentMailReplyTo, settings.residentMailSignature], [null, null, '']);
+  });
+
+  it('leaves the mails of a company without these settings as they were: the platform\u2019s sender, no reply-to, its name as closing', async () => {
+    const company = await createCaseCompany(server);
+    const resident = await signInResident(server, company);
+    assert.equal((await resident.post('/api/cases', { type: 'contact', title: 'Heizung', description: 'kalt' })).status, 201);
+    const [receipt] = await mailsAbout(server, company.resident.email, /^Eingangsbestätigung/);
+    assert.ok(receipt, 'a receipt');
+    assert.equal(receipt.from, 'Mieterportal <no-reply@mieterportal.invalid>');
+    assert.equal(receipt.senderName, undefined);
+    assert.equal(receipt.replyTo, undefined);
+    assert.ok(receipt.text.endsWith(`Mit freundlichen Grüßen\n${company.tenant.name}`), receipt.text);
+  });
+});
+
 describe('notification preferences: which e-mails a resident gets', () => {
   let server: RunningServer;
   before(async () => {

@@ -58,6 +58,39 @@ export const houseRule = z
   .meta({ id: 'HouseRule' });
 export type HouseRule = z.output<typeof houseRule>;
 
+/** Control characters and line breaks: a header line would end there and another begin (header injection). */
+const CONTROL = /[\p{Cc}\p{Zl}\p{Zp}]/u;
+/** In a text of several lines: control characters other than the line break and tab. */
+const CONTROL_BUT_LINES = /[^\P{Cc}\n\r\t]|[\p{Zl}\p{Zp}]/u;
+
+/**
+ * The display name of the residents' mails' sender. The address stays the platform's (MAIL_FROM): the mailer
+ * puts the name beside it as an address object, which quotes and encodes it; a line break or an address in
+ * the name is refused here, before anything is stored.
+ */
+const senderName = z
+  .string({ error: 'Bitte den Absendernamen als Text angeben.' })
+  .refine((name) => !CONTROL.test(name), {
+    error: 'Bitte den Absendernamen in einer Zeile angeben, ohne Zeilenumbrüche oder Steuerzeichen.',
+    abort: true,
+  })
+  .trim()
+  .min(1, 'Bitte einen Absendernamen angeben, z. B. „Wohnbau Nord eG – Mieterservice“.')
+  .max(100, 'Bitte höchstens 100 Zeichen.')
+  .regex(/^[^<>@]*$/, 'Bitte nur den Namen angeben, ohne E-Mail-Adresse und ohne < > @: Die Absenderadresse ist die des Portals.');
+
+/** The company's closing under residents' mails: plain text, a few lines, shown as written. */
+const signature = z
+  .string({ error: 'Bitte die Signatur als Text angeben.' })
+  .refine((text) => !CONTROL_BUT_LINES.test(text), {
+    error: 'Bitte nur Text und Zeilenumbrüche verwenden, keine Steuerzeichen.',
+    abort: true,
+  })
+  .overwrite((text) => text.replace(/\r\n?/g, '\n'))
+  .trim()
+  .max(500, 'Bitte höchstens 500 Zeichen.')
+  .refine((text) => text.split('\n').length <= 8, 'Bitte höchstens 8 Zeilen.');
+
 /** A deadline in working days (Monday to Friday without the state's public holidays). */
 const workingDays = z
   .number({ error: 'Bitte eine Anzahl Arbeitstage angeben.' })
@@ -119,6 +152,18 @@ export const companySettings = z
       .nullable()
       .default(null)
       .meta({ title: 'Absenderadresse der Vermietung (Antworten der Interessenten kommen an dieselbe Adresse mit +lead-…)' }),
+    residentMailSenderName: senderName
+      .nullable()
+      .default(null)
+      .meta({ title: 'Absendername der E-Mails an Bewohner (ohne Angabe: der Name des Portals)' }),
+    residentMailReplyTo: z
+      .email('Ungültige E-Mail-Adresse.')
+      .nullable()
+      .default(null)
+      .meta({ title: 'Antwortadresse der E-Mails an Bewohner (ohne Angabe: keine)' }),
+    residentMailSignature: signature
+      .default('')
+      .meta({ title: 'Signatur der E-Mails an Bewohner (unter dem Gruß, statt des Namens der Hausverwaltung)' }),
     leadAnonymisationDays: days(3650).default(90).meta({ title: 'Anonymisierung von Interessenten (Tage)' }),
     outboxRetentionDays: days(365).default(7).meta({ title: 'Aufbewahrung zugestellter Nachrichten (Tage)' }),
     federalState: z

@@ -1,11 +1,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
+import { simpleParser, type AddressObject } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import type { RunningServer } from '../server.ts';
 import { closeTestDatabase, startTestServer, testDatabase, TestClient } from '../test/harness.ts';
 import { createHousingCompany } from '../test/fixtures.ts';
 import { activateAccount } from '../test/sign-in.ts';
+import { createSmtpMailer } from './mailer.ts';
 
 after(closeTestDatabase);
 
@@ -36,8 +38,10 @@ describe('mail over SMTP when SMTP_URL is set', () => {
     });
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
     const { port } = smtp.server.address() as AddressInfo;
-    server = await startTestServer({ SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'Mieterportal <portal@hv.example>' });
+    smtpUrl = `smtp://127.0.0.1:${port}`;
+    server = await startTestServer({ SMTP_URL: smtpUrl, MAIL_FROM: 'Mieterportal <portal@hv.example>' });
   });
+  let smtpUrl = '';
   after(async () => {
     await server?.stop();
     await new Promise<void>((resolve) => smtp.close(() => resolve()));
@@ -59,5 +63,26 @@ describe('mail over SMTP when SMTP_URL is set', () => {
     assert.match(mail.data, /mp-reset=/);
     assert.equal(server.mailer.sent(), undefined);
     assert.equal((await anonymous.get('/dev/outbox.json')).status, 404);
+  });
+
+  it('sends under the housing company\u2019s name with the platform\u2019s address, the name encoded in one From header', async () => {
+    const mailer = createSmtpMailer(smtpUrl, 'Mieterportal <portal@hv.example>');
+    await mailer.send({
+      to: 'erika@mieter.example',
+      senderName: 'Wohnbau "Nord" eG – Mieterservice',
+      replyTo: 'mieterservice@wohnbau-nord.example',
+      subject: 'Eingangsbestätigung',
+      text: 'Guten Tag',
+    });
+    const mail = received.find((entry) => entry.to.includes('erika@mieter.example'));
+    assert.ok(mail, 'the relay received the mail');
+    assert.equal(mail.from, 'portal@hv.example', 'the envelope keeps the platform\u2019s address');
+    const headers = mail.data.slice(0, mail.data.indexOf('\r\n\r\n')).replace(/\r\n[ \t]+/g, ' ');
+    const from = headers.split('\r\n').filter((line) => /^from:/i.test(line));
+    assert.equal(from.length, 1, headers);
+    assert.match(from[0], /^From: =\?UTF-8\?[QB]\?[^\r\n]+\?= <portal@hv\.example>$/, from[0]);
+    assert.match(headers, /^Reply-To: mieterservice@wohnbau-nord\.example$/m);
+    const parsed = await simpleParser(mail.data);
+    assert.deepEqual((parsed.from as AddressObject).value, [{ name: 'Wohnbau "Nord" eG – Mieterservice', address: 'portal@hv.example' }]);
   });
 });

@@ -43,7 +43,7 @@ describe('<company-settings>', () => {
   it('shows an admin every setting of the company under the contract’s labels, with this month’s use of the chat', async () => {
     const { el } = await open({ usage: { inputTokens: 1_000_000, outputTokens: 234_567 } });
     await ready(el);
-    for (const heading of ['Kontakt und Notfall', 'Hausordnung für den Assistenten', 'Assistent', 'Aufbewahrung']) {
+    for (const heading of ['Kontakt und Notfall', 'E-Mails an Bewohner', 'Hausordnung für den Assistenten', 'Assistent', 'Aufbewahrung']) {
       expect(text(el)).to.contain(heading);
     }
     // The deadlines and the state have their own part, "Fristen" (<deadline-settings>).
@@ -141,6 +141,40 @@ describe('<company-settings>', () => {
     await press(el, 'Speichern');
     await shows(el, 'Gespeichert.');
     expect(patches(bff).at(-1)!.body).to.deep.equal({ officeHours: 'Mo–Fr 9–12 Uhr', chatHistoryDays: 90 });
+  });
+
+  it('sets the sender name, reply-to address and signature of residents’ e-mails; an address in the name is refused at its field', async () => {
+    const { el, bff, fake } = await open({ settings: undefined });
+    await ready(el);
+    const name = field(el, 'Absendername der E-Mails an Bewohner');
+    expect(name.value, 'none yet: the portal’s name').to.equal('');
+    expect(description(name)).to.contain('Die Absenderadresse bleibt die des Portals.');
+    await fill(el, 'Absendername der E-Mails an Bewohner', 'Mieterservice <service@wohnbau-nord.example>');
+    await fill(el, 'Antwortadresse der E-Mails an Bewohner', 'mieterservice@wohnbau-nord.example');
+    await fill(el, 'Signatur der E-Mails an Bewohner', 'Ihr Mieterservice der Wohnbau Nord eG\nTelefon 040 123 456');
+    await press(el, 'Speichern');
+    await shows(el, 'Bitte nur den Namen angeben, ohne E-Mail-Adresse');
+    expect(name.getAttribute('aria-invalid')).to.equal('true');
+    await expectFocus(el.shadowRoot!, name, 'focus on the sender name');
+    expect(fake.changes, 'nothing stored').to.have.length(0);
+    await expect(el).to.be.accessible();
+
+    await fill(el, 'Absendername der E-Mails an Bewohner', 'Wohnbau Nord eG – Mieterservice');
+    await press(el, 'Speichern');
+    await shows(el, 'Gespeichert.');
+    expect(patches(bff).at(-1)!.body).to.deep.equal({
+      residentMailSenderName: 'Wohnbau Nord eG – Mieterservice',
+      residentMailReplyTo: 'mieterservice@wohnbau-nord.example',
+      residentMailSignature: 'Ihr Mieterservice der Wohnbau Nord eG\nTelefon 040 123 456',
+    });
+    expect(fake.settings.residentMailSenderName).to.equal('Wohnbau Nord eG – Mieterservice');
+
+    // Emptied again: "none", the portal's sender and closing.
+    await fill(el, 'Absendername der E-Mails an Bewohner', '');
+    await fill(el, 'Signatur der E-Mails an Bewohner', '');
+    await press(el, 'Speichern');
+    await shows(el, 'Gespeichert.');
+    expect(patches(bff).at(-1)!.body).to.deep.equal({ residentMailSenderName: null, residentMailSignature: '' });
   });
 
   it('keeps unsaved changes when saving fails and saves them on the next try', async () => {
@@ -242,6 +276,8 @@ describe('<company-settings>', () => {
     await el.updateComplete;
     expect(text(el)).to.contain('Contact and emergencies');
     expect(text(el)).to.contain('Keep chat histories (days)');
+    expect(text(el)).to.contain('E-mails to residents');
+    expect(text(el)).to.contain('Signature of e-mails to residents');
     await fill(el, 'Keep chat histories (days)', '91');
     await press(el, 'Save');
     await shows(el, 'At most 90.');

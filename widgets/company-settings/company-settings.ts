@@ -30,7 +30,14 @@ type Draft = Pick<CompanySettings, ListKey> & Record<TextKey, string>;
 
 const numberFields = ['chatHistoryDays', 'chatMonthlyTokenBudget', 'leadAnonymisationDays', 'outboxRetentionDays'] as const;
 /** Fields that may be empty: an empty one is sent as `null` ("none"). */
-const optionalFields = ['contactEmail', 'contactPhone', 'portalPageUrl', 'lettingEmail'] as const;
+const optionalFields = [
+  'contactEmail',
+  'contactPhone',
+  'portalPageUrl',
+  'lettingEmail',
+  'residentMailSenderName',
+  'residentMailReplyTo',
+] as const;
 /** The contract's limits (bff/contract/settings.ts), so "add" stops where the BFF would refuse. */
 const listLimits: Record<ListKey, number> = { emergencyNumbers: 10, houseRules: 30 };
 const emptyRow = { emergencyNumbers: () => ({ label: '', phone: '' }), houseRules: () => ({ title: '', text: '' }) };
@@ -48,6 +55,9 @@ function draftOf(settings: CompanySettings): Draft {
     contactEmail: settings.contactEmail ?? '',
     contactPhone: settings.contactPhone ?? '',
     portalPageUrl: settings.portalPageUrl ?? '',
+    residentMailSenderName: settings.residentMailSenderName ?? '',
+    residentMailReplyTo: settings.residentMailReplyTo ?? '',
+    residentMailSignature: settings.residentMailSignature,
     chatHistoryDays: String(settings.chatHistoryDays),
     chatMonthlyTokenBudget: String(settings.chatMonthlyTokenBudget),
     lettingEmail: settings.lettingEmail ?? '',
@@ -90,7 +100,8 @@ const idOf = (path: string) => path.replace(/\./g, '-');
 
 /**
  * The housing company's settings for its admins (docs/settings.md): emergency numbers, office hours and
- * contact (public: the damage form and the chat show them), the house-rule excerpts the chat quotes, the
+ * contact (public: the damage form and the chat show them), how the e-mails to residents are signed and sent
+ * (sender name, reply-to address, signature), the house-rule excerpts the chat quotes, the
  * chat's history retention and monthly token budget with this month's use, and the other retention periods.
  * Saving sends only the changed fields; the BFF's message for a wrong value appears at its field, and what
  * was typed stays until it is saved.
@@ -107,7 +118,7 @@ const idOf = (path: string) => path.replace(/\./g, '-');
  * @csspart alert - An error: loading failed, no admin, the summary of wrong fields.
  * @csspart retry - The "Erneut versuchen" button.
  * @csspart form - The form.
- * @csspart section - Each group of settings ("Kontakt und Notfall", "Hausordnung für den Assistenten", "Assistent", "Aufbewahrung").
+ * @csspart section - Each group of settings ("Kontakt und Notfall", "E-Mails an Bewohner", "Hausordnung für den Assistenten", "Assistent", "Aufbewahrung").
  * @csspart section-heading - The heading of a group.
  * @csspart field - A label, control, hint and error group.
  * @csspart label - A field label.
@@ -422,6 +433,16 @@ export class CompanySettingsElement extends PortalElement {
           ${this.field('contactEmail', { type: 'email', hint: texts.optionalHint, autocomplete: 'email' })}
           ${this.field('contactPhone', { type: 'tel', hint: `${texts.phoneHint} ${texts.optionalHint}`, autocomplete: 'tel' })}
           ${this.field('portalPageUrl', { type: 'url', hint: texts.portalPageHint, autocomplete: 'url' })}
+        `,
+        )}
+        ${this.section(
+          'resident-mails',
+          texts.residentMailsSection,
+          html`
+          <p class="hint" part="hint">${texts.residentMailsIntro}</p>
+          ${this.field('residentMailSenderName', { hint: texts.senderNameHint, autocomplete: 'organization' })}
+          ${this.field('residentMailReplyTo', { type: 'email', hint: texts.replyToHint, autocomplete: 'email' })}
+          ${this.field('residentMailSignature', { multiline: true, rows: 4, hint: texts.signatureHint })}
         `,
         )}
         ${this.section(

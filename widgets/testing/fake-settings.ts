@@ -30,6 +30,9 @@ export function fakeCompanySettings(): Partial<CompanySettings> {
   return {
     ...fakeContact(),
     portalPageUrl: 'https://www.wohnbau-nord.example/mieterportal',
+    residentMailSenderName: 'Wohnbau Nord eG – Mieterservice',
+    residentMailReplyTo: 'mieterservice@wohnbau-nord.example',
+    residentMailSignature: 'Ihr Mieterservice der Wohnbau Nord eG\nHafenstraße 12, 20459 Hamburg\nTelefon 040 123 456',
     houseRules: [
       { title: 'Ruhezeiten', text: 'Mittagsruhe von 13 bis 15 Uhr, Nachtruhe von 22 bis 6 Uhr; sonntags ganztägig.' },
       { title: 'Grillen', text: 'Auf Balkonen nur mit Elektrogrill. Im Hof auf der ausgewiesenen Fläche.' },

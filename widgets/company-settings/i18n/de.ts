@@ -56,6 +56,15 @@ const settings = {
   portalPageHint: 'Vollständige Adresse mit https://. E-Mails an Mieter verlinken ihr Anliegen auf dieser Seite.',
   optionalHint: 'Leer lassen, wenn es keine gibt.',
 
+  residentMailsSection: 'E-Mails an Bewohner',
+  residentMailsIntro:
+    'Eingangsbestätigungen, Antworten, Statusänderungen und Handwerkertermine gehen so an Mieter und Eigentümer. Leer gelassen bleibt es beim Absender und Gruß des Portals.',
+  senderNameHint:
+    'So erscheint der Absender im Postfach, z. B. „Wohnbau Nord eG – Mieterservice“. Nur der Name, in einer Zeile: Die Absenderadresse bleibt die des Portals.',
+  replyToHint: 'Hierhin gehen Antworten der Bewohner auf diese E-Mails. Leer lassen, wenn es keine gibt.',
+  signatureHint:
+    'Steht unter dem Gruß statt des Namens Ihrer Hausverwaltung, genau so wie geschrieben – auch in E-Mails in anderen Sprachen. Reiner Text, höchstens 8 Zeilen und 500 Zeichen.',
+
   houseRulesSection: 'Hausordnung für den Assistenten',
   houseRulesIntro: 'Fragt jemand im Chat nach der Hausordnung, zitiert der Assistent diese Auszüge – und nur sie.',
   ruleRow: (position: number) => `Auszug ${position}`,

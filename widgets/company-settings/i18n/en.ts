@@ -7,6 +7,9 @@ const fieldLabels = {
   contactEmail: 'Contact e-mail for residents',
   contactPhone: 'Contact phone for residents',
   portalPageUrl: 'Address of the page with the tenant portal (for links in e-mails)',
+  residentMailSenderName: 'Sender name of e-mails to residents (none: the portal’s name)',
+  residentMailReplyTo: 'Reply-to address of e-mails to residents (none: no reply-to)',
+  residentMailSignature: 'Signature of e-mails to residents (under the closing, in place of the housing company’s name)',
   houseRules: 'House rule excerpts (title and text; the chat quotes them)',
   chatHistoryDays: 'Keep chat histories (days)',
   chatMonthlyTokenBudget: 'Monthly token budget of the chat (input and output; 0 switches the chat off)',
@@ -57,6 +60,15 @@ const settings: SettingsMessages = {
   phoneHint: 'Digits, also with spaces, / or -, e.g. 040 123 456 or +49 40 123456.',
   portalPageHint: 'Full address with https://. E-mails to residents link to their request on this page.',
   optionalHint: 'Leave empty if there is none.',
+
+  residentMailsSection: 'E-mails to residents',
+  residentMailsIntro:
+    'Confirmations of receipt, replies, status changes and contractor appointments reach tenants and owners like this. Left empty, the portal’s sender and closing stay.',
+  senderNameHint:
+    'How the sender appears in the mailbox, e.g. “Wohnbau Nord eG – Mieterservice”. Only the name, on one line: the sender address stays the portal’s.',
+  replyToHint: 'Residents’ answers to these e-mails go here. Leave empty if there is none.',
+  signatureHint:
+    'Appears under the closing in place of your housing company’s name, exactly as written – in e-mails in other languages too. Plain text, at most 8 lines and 500 characters.',
 
   houseRulesSection: 'House rules for the assistant',
   houseRulesIntro: 'When someone asks the chat about the house rules, the assistant quotes these excerpts – and only these.',
