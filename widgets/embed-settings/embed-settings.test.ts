@@ -79,6 +79,8 @@ describe('<embed-settings>', () => {
     expect(el.shadowRoot!.querySelector('[part="warning"]'), 'no warning for the standard colours').to.equal(null);
     await fill(el, 'Schrift auf der Hauptfarbe', '#cccccc');
     await shows(el, 'Kontrast Schrift auf Hauptfarbe: 4,2 : 1 – zu gering');
+    // The preview shows the poor contrast the admin chose; the admin's page itself stays readable.
+    await expect(el).to.be.accessible();
     await press(el, 'Adresse https://www.wohnbau-nord.example entfernen');
     await shows(el, 'Noch keine Adresse');
     await press(el, 'Speichern');

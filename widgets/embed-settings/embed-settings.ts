@@ -141,6 +141,12 @@ export class EmbedSettingsElement extends AdminSettingsView {
         gap: 0.5em;
         justify-items: start;
       }
+      .drawn::before {
+        content: attr(data-text);
+      }
+      .drawn:first-child {
+        font-weight: 700;
+      }
       .preview-button {
         border: 0;
         border-radius: var(--_radius);
@@ -361,17 +367,26 @@ export class EmbedSettingsElement extends AdminSettingsView {
     return html`${warnings.map(({ name, ratio }) => html`<p class="warning" part="warning" role="status">${texts.lowContrast(name, format.format(ratio))}</p>`)}`;
   }
 
+  /**
+   * The colours as residents will see them. Its texts are drawn by CSS (`content`), not in the document: the preview
+   * must show a poor contrast the admin chose, which would otherwise count as the admin page's own failing text.
+   */
   private renderPreview(): TemplateResult {
     const texts = this.embeddingTexts.texts;
     return html`
-      <div class="preview" part="preview" aria-hidden="true" style=${styleMap({ background: this.effective('--mp-color-surface'), color: this.effective('--mp-color-text') })}>
-        <strong>${texts.preview}</strong>
-        <span>${texts.previewText}</span>
+      <div
+        class="preview"
+        part="preview"
+        aria-hidden="true"
+        style=${styleMap({ background: this.effective('--mp-color-surface'), color: this.effective('--mp-color-text') })}
+      >
+        <span class="drawn" data-text=${texts.preview}></span>
+        <span class="drawn" data-text=${texts.previewText}></span>
         <span
-          class="preview-button"
+          class="preview-button drawn"
+          data-text=${texts.previewButton}
           style=${styleMap({ background: this.effective('--mp-color-primary'), color: this.effective('--mp-color-on-primary') })}
-          >${texts.previewButton}</span
-        >
+        ></span>
       </div>
     `;
   }
