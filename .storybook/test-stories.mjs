@@ -154,24 +154,29 @@ const stories = Object.values(index.entries).filter(
 const { server, url } = await serveStorybook();
 const browser = await puppeteer.launch(chromiumLaunchOptions);
 try {
-  const pages = await Promise.all(
-    Array.from({ length: Math.min(pageCount, stories.length) }, async () => {
-      const page = await (await browser.createBrowserContext()).newPage();
-      await page.evaluateOnNewDocument(listenToPreview);
-      return page;
-    }),
-  );
+  const contexts = await Promise.all(Array.from({ length: Math.min(pageCount, stories.length) }, () => browser.createBrowserContext()));
+  // A fresh page per story: a story showing a PDF in a frame (the certificate preview) can leave its page unable to
+  // navigate again in headless Chromium, which would fail whichever story came next on it.
+  const freshPage = async (context) => {
+    const page = await context.newPage();
+    await page.evaluateOnNewDocument(listenToPreview);
+    return page;
+  };
+  const first = await freshPage(contexts[0]);
   const viewports = await viewportsOf(
-    pages[0],
+    first,
     url,
     stories.map((story) => story.id),
   );
+  await first.close();
   const failures = new Map();
   const queue = [...stories];
   await Promise.all(
-    pages.map(async (page) => {
+    contexts.map(async (context) => {
       for (let story = queue.shift(); story; story = queue.shift()) {
+        const page = await freshPage(context);
         const problems = await checkStory(page, url, story, viewports.get(story.id) ?? desktop);
+        void page.close().catch(() => {});
         if (problems.length) failures.set(`${story.title} › ${story.name} (${story.id})`, problems);
         process.stdout.write(problems.length ? 'F' : '.');
       }
