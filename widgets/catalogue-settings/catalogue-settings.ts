@@ -145,10 +145,6 @@ export class CatalogueSettingsElement extends AdminSettingsView {
 
   @state() private catalogue?: AdminCatalogue;
   @state() private editor?: Editor;
-  @state() private saving = false;
-  @state() private fieldErrors: Record<string, string> = {};
-  @state() private formError = '';
-  @state() private notice = '';
   /** The entry whose "Entfernen" was pressed once and waits for "Wirklich entfernen". */
   @state() private confirming?: string;
 
@@ -216,11 +212,7 @@ export class CatalogueSettingsElement extends AdminSettingsView {
 
   private update_(change: Partial<Editor>, path: string): void {
     this.editor = { ...this.editor!, ...change };
-    this.notice = '';
-    if (path in this.fieldErrors) {
-      const { [path]: _gone, ...rest } = this.fieldErrors;
-      this.fieldErrors = rest;
-    }
+    this.edited(path);
   }
 
   private cancel(): void {
@@ -234,10 +226,7 @@ export class CatalogueSettingsElement extends AdminSettingsView {
   private readonly save = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
     const editor = this.editor;
-    if (!editor || this.saving) return;
-    this.saving = true;
-    this.notice = '';
-    this.formError = '';
+    if (!editor) return;
     const translations = Object.fromEntries(Object.entries(editor.translations).map(([language, text]) => [language, text?.trim() ?? '']));
     const body = {
       label: editor.label,
@@ -245,21 +234,18 @@ export class CatalogueSettingsElement extends AdminSettingsView {
       ...(editor.level === 'locations' ? { commonArea: editor.commonArea } : {}),
       ...(editor.level === 'document-types' ? { readers: editor.readers } : {}),
     };
-    try {
-      this.catalogue = editor.id
-        ? await this.catalogueApi.change(editor.level, editor.id, body)
-        : await this.catalogueApi.add(editor.level, { ...body, ...(editor.parentId ? { parentId: editor.parentId } : {}) });
-      const label = editor.label.trim();
-      this.editor = undefined;
-      this.fieldErrors = {};
-      this.notice = editor.id ? this.catalogueTexts.texts.saved(label) : this.catalogueTexts.texts.added(label);
-    } catch (error) {
-      this.fieldErrors = this.fieldErrorsOf(error);
-      this.formError = this.formErrorOf(error, this.fieldErrors);
-    } finally {
-      this.saving = false;
-    }
-    if (this.formError) await this.focusFirstError();
+    // The BFF checks the label and translations: its messages show at their fields.
+    await this.saveForm(
+      () => ({}),
+      async () => {
+        this.catalogue = editor.id
+          ? await this.catalogueApi.change(editor.level, editor.id, body)
+          : await this.catalogueApi.add(editor.level, { ...body, ...(editor.parentId ? { parentId: editor.parentId } : {}) });
+        const label = editor.label.trim();
+        this.editor = undefined;
+        return editor.id ? this.catalogueTexts.texts.saved(label) : this.catalogueTexts.texts.added(label);
+      },
+    );
   };
 
   private async removeEntry(level: CatalogueLevel, entry: Entry): Promise<void> {

@@ -157,13 +157,9 @@ export class ContractorSettingsElement extends AdminSettingsView {
   /** The open form: `'new'`, a contractor's id, or none. */
   @state() private editing?: string;
   @state() private draft: Draft = emptyDraft();
-  @state() private saving = false;
   /** The contractor being deactivated or reactivated. */
   @state() private switching?: string;
-  @state() private fieldErrors: Record<string, string> = {};
-  @state() private formError = '';
   @state() private actionError = '';
-  @state() private notice = '';
 
   private readonly contractorTexts = new AreaTexts(this, contractorTexts);
 
@@ -238,50 +234,33 @@ export class ContractorSettingsElement extends AdminSettingsView {
 
   private readonly save = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
-    if (this.saving || !this.editing) return;
+    if (!this.editing) return;
     const texts = this.contractorTexts.texts;
-    this.notice = '';
-    this.formError = '';
     const entered = Object.fromEntries(FIELDS.map((field) => [field, this.draft[field].trim()])) as Draft;
-    const wrong = Object.fromEntries(
-      FIELDS.map((field) => [field, this.problemOf(field, entered[field])]).filter((entry): entry is [Field, string] => !!entry[1]),
-    );
-    if (Object.keys(wrong).length) {
-      this.fieldErrors = wrong;
-      this.formError = this.msg.fieldErrorsSummary(Object.keys(wrong).length);
-      await this.focusFirstError();
-      return;
-    }
     const existing = this.current;
-    const change: ContractorChange = {};
-    if (existing) {
-      for (const field of FIELDS) if (entered[field] !== (existing[field] ?? '')) change[field] = entered[field];
-      if (!Object.keys(change).length) {
-        this.notice = texts.nothingToSave;
-        return;
-      }
-    }
-    this.saving = true;
-    try {
-      if (existing) {
-        const saved = await this.contractorApi.change(existing.id, change);
-        this.contractors = this.contractors.map((contractor) => (contractor.id === saved.id ? saved : contractor));
-        this.notice = texts.saved(saved.name);
-      } else {
+    const saved = await this.saveForm(
+      () =>
+        Object.fromEntries(
+          FIELDS.map((field) => [field, this.problemOf(field, entered[field])]).filter((entry): entry is [Field, string] => !!entry[1]),
+        ),
+      async () => {
+        if (existing) {
+          const change: ContractorChange = {};
+          for (const field of FIELDS) if (entered[field] !== (existing[field] ?? '')) change[field] = entered[field];
+          if (!Object.keys(change).length) return texts.nothingToSave;
+          const changed = await this.contractorApi.change(existing.id, change);
+          this.contractors = this.contractors.map((contractor) => (contractor.id === changed.id ? changed : contractor));
+          this.closeForm();
+          return texts.saved(changed.name);
+        }
         const { phone, ...required } = entered;
-        const saved = await this.contractorApi.create({ ...required, ...(phone ? { phone } : {}) });
-        this.contractors = [...this.contractors, saved];
-        this.notice = texts.created(saved.name);
-      }
-      this.closeForm();
-    } catch (error) {
-      this.fieldErrors = this.fieldErrorsOf(error);
-      this.formError = this.formErrorOf(error, this.fieldErrors);
-    } finally {
-      this.saving = false;
-    }
-    if (this.formError) await this.focusFirstError();
-    else {
+        const created = await this.contractorApi.create({ ...required, ...(phone ? { phone } : {}) });
+        this.contractors = [...this.contractors, created];
+        this.closeForm();
+        return texts.created(created.name);
+      },
+    );
+    if (saved && !this.editing) {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[part~="add"]')?.focus();
     }
@@ -308,11 +287,9 @@ export class ContractorSettingsElement extends AdminSettingsView {
     }
   }
 
-  private edited(field: Field, value: string): void {
+  private enter(field: Field, value: string): void {
     this.draft = { ...this.draft, [field]: value };
-    this.notice = '';
-    const { [field]: _gone, ...rest } = this.fieldErrors;
-    this.fieldErrors = rest;
+    this.edited(field);
   }
 
   protected override renderReady(): TemplateResult {
@@ -390,7 +367,7 @@ export class ContractorSettingsElement extends AdminSettingsView {
     const texts = this.contractorTexts.texts;
     const existing = this.current;
     const input = (field: Field, label: string, type: 'text' | 'email', options: { hint?: string; autocomplete?: string } = {}) =>
-      this.control(field, label, this.draft[field], this.fieldErrors[field], (value) => this.edited(field, value), {
+      this.control(field, label, this.draft[field], this.fieldErrors[field], (value) => this.enter(field, value), {
         type,
         ...options,
       });
@@ -429,7 +406,7 @@ export class ContractorSettingsElement extends AdminSettingsView {
           aria-invalid=${error ? 'true' : 'false'}
           aria-describedby=${ifDefined(error ? 'phone-error' : undefined)}
           .value=${this.draft.phone}
-          @input=${(event: Event) => this.edited('phone', (event.target as HTMLInputElement).value)}
+          @input=${(event: Event) => this.enter('phone', (event.target as HTMLInputElement).value)}
         />
         ${error ? html`<p class="field-error" part="field-error" id="phone-error">${error}</p>` : nothing}
       </div>

@@ -108,10 +108,6 @@ export class DeadlineSettingsElement extends AdminSettingsView {
   @state() private saved?: CompanySettings;
   @state() private federalState = '';
   @state() private days: DaysDraft = {};
-  @state() private saving = false;
-  @state() private fieldErrors: Record<string, string> = {};
-  @state() private formError = '';
-  @state() private notice = '';
 
   private readonly deadlineTexts = new AreaTexts(this, deadlineTexts);
 
@@ -165,44 +161,24 @@ export class DeadlineSettingsElement extends AdminSettingsView {
 
   private readonly save = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
-    if (this.saving || !this.saved) return;
+    const saved = this.saved;
+    if (!saved) return;
     const texts = this.deadlineTexts.texts;
-    this.notice = '';
-    this.formError = '';
     const { change, wrong } = this.changeOf();
-    if (!change) {
-      this.fieldErrors = Object.fromEntries(wrong.map((path) => [path, texts.wholeDays]));
-      this.formError = this.msg.fieldErrorsSummary(wrong.length);
-      await this.focusFirstError();
-      return;
-    }
-    if (
-      change.federalState === this.saved.federalState &&
-      JSON.stringify(change.deadlineWorkingDays) === JSON.stringify(draftDays(this.saved.deadlineWorkingDays))
-    ) {
-      this.notice = texts.nothingToSave;
-      return;
-    }
-    this.saving = true;
-    try {
-      const view = await this.settingsApi.change(change);
-      this.show(view.settings);
-      this.fieldErrors = {};
-      this.notice = texts.saved;
-    } catch (error) {
-      this.fieldErrors = this.fieldErrorsOf(error);
-      this.formError = this.formErrorOf(error, this.fieldErrors);
-    } finally {
-      this.saving = false;
-    }
-    if (this.formError) await this.focusFirstError();
+    await this.saveForm(
+      () => Object.fromEntries(wrong.map((path) => [path, texts.wholeDays])),
+      async () => {
+        if (
+          change!.federalState === saved.federalState &&
+          JSON.stringify(change!.deadlineWorkingDays) === JSON.stringify(draftDays(saved.deadlineWorkingDays))
+        ) {
+          return texts.nothingToSave;
+        }
+        this.show((await this.settingsApi.change(change!)).settings);
+        return texts.saved;
+      },
+    );
   };
-
-  private edited(path: string): void {
-    this.notice = '';
-    const { [path]: _gone, ...rest } = this.fieldErrors;
-    this.fieldErrors = rest;
-  }
 
   protected override renderReady(): TemplateResult {
     const texts = this.deadlineTexts.texts;

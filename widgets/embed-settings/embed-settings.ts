@@ -158,10 +158,6 @@ export class EmbedSettingsElement extends AdminSettingsView {
 
   @state() private origins: string[] = [];
   @state() private colours: Record<ThemeColour, string> = emptyColours();
-  @state() private saving = false;
-  @state() private fieldErrors: Record<string, string> = {};
-  @state() private formError = '';
-  @state() private notice = '';
 
   private readonly embeddingTexts = new AreaTexts(this, embeddingTexts);
 
@@ -219,38 +215,17 @@ export class EmbedSettingsElement extends AdminSettingsView {
 
   private readonly save = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
-    if (this.saving) return;
-    this.notice = '';
-    this.formError = '';
-    const errors = this.check();
-    if (Object.keys(errors).length) {
-      this.fieldErrors = errors;
-      this.formError = this.msg.fieldErrorsSummary(Object.keys(errors).length);
-      await this.focusFirstError();
-      return;
-    }
     const colours = Object.fromEntries(
       THEME_COLOURS.filter((token) => this.colours[token].trim()).map((token) => [token, this.colours[token].trim()]),
     );
-    this.saving = true;
-    try {
-      this.show(await this.embeddingApi.change({ allowedOrigins: this.origins.map((origin) => origin.trim()), colours }));
-      this.fieldErrors = {};
-      this.notice = this.embeddingTexts.texts.saved;
-    } catch (error) {
-      this.fieldErrors = this.fieldErrorsOf(error);
-      this.formError = this.formErrorOf(error, this.fieldErrors);
-    } finally {
-      this.saving = false;
-    }
-    if (this.formError) await this.focusFirstError();
+    await this.saveForm(
+      () => this.check(),
+      async () => {
+        this.show(await this.embeddingApi.change({ allowedOrigins: this.origins.map((origin) => origin.trim()), colours }));
+        return this.embeddingTexts.texts.saved;
+      },
+    );
   };
-
-  private edited(path: string): void {
-    this.notice = '';
-    const { [path]: _gone, ...rest } = this.fieldErrors;
-    this.fieldErrors = rest;
-  }
 
   private async addOrigin(): Promise<void> {
     this.origins = [...this.origins, ''];

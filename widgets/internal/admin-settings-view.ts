@@ -120,6 +120,14 @@ export abstract class AdminSettingsView extends PortalElement {
 
   @state() protected loadState: LoadState = 'loading';
   @state() private loadError?: unknown;
+  /** A save is on its way. */
+  @state() protected saving = false;
+  /** The messages by field path of the last check or refused save. */
+  @state() protected fieldErrors: Record<string, string> = {};
+  /** The line above the form: how many fields are wrong, or what went wrong. */
+  @state() protected formError = '';
+  /** A confirmation ("Gespeichert …"). */
+  @state() protected notice = '';
 
   protected readonly adminTexts = new AreaTexts(this, portalAdminTexts);
   private loadRequest = 0;
@@ -218,6 +226,47 @@ export abstract class AdminSettingsView extends PortalElement {
   protected formErrorOf(error: unknown, fieldErrors: Record<string, string>): string {
     const shown = Object.keys(fieldErrors).filter((path) => path !== '').length;
     return shown ? this.msg.fieldErrorsSummary(shown) : (fieldErrors[''] ?? errorText(this.msg, error));
+  }
+
+  /**
+   * Saves a form as every admin part does: the messages `check` finds before anything is sent (none: send), then
+   * `send`, which answers with the confirmation to show; a refusal shows the BFF's message at each field, and the
+   * focus goes to the first wrong field or the error line. Resolves whether it was saved.
+   */
+  protected async saveForm(check: () => Record<string, string>, send: () => Promise<string>): Promise<boolean> {
+    if (this.saving) return false;
+    this.notice = '';
+    this.formError = '';
+    const wrong = check();
+    const count = Object.keys(wrong).length;
+    if (count) {
+      this.fieldErrors = wrong;
+      this.formError = this.msg.fieldErrorsSummary(count);
+      await this.focusFirstError();
+      return false;
+    }
+    let saved = false;
+    this.saving = true;
+    try {
+      this.notice = await send();
+      this.fieldErrors = {};
+      saved = true;
+    } catch (error) {
+      this.fieldErrors = this.fieldErrorsOf(error);
+      this.formError = this.formErrorOf(error, this.fieldErrors);
+    } finally {
+      this.saving = false;
+    }
+    if (!saved) await this.focusFirstError();
+    return saved;
+  }
+
+  /** A field was edited: its message goes, and so does an old confirmation. */
+  protected edited(path: string): void {
+    this.notice = '';
+    if (!(path in this.fieldErrors)) return;
+    const { [path]: _gone, ...rest } = this.fieldErrors;
+    this.fieldErrors = rest;
   }
 
   protected errorText(error: unknown): string {

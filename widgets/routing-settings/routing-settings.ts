@@ -91,10 +91,6 @@ export class RoutingSettingsElement extends AdminSettingsView {
   @state() private caseType: CaseType = 'damage';
   @state() private categoryId = '';
   @state() private assigneeId = '';
-  @state() private saving = false;
-  @state() private fieldErrors: Record<string, string> = {};
-  @state() private formError = '';
-  @state() private notice = '';
 
   private readonly routingTexts = new AreaTexts(this, routingTexts);
 
@@ -135,35 +131,21 @@ export class RoutingSettingsElement extends AdminSettingsView {
 
   private readonly save = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
-    if (this.saving) return;
     const texts = this.routingTexts.texts;
-    this.notice = '';
-    this.formError = '';
-    if (!this.assigneeId) {
-      this.fieldErrors = { assigneeId: texts.assigneeRequired };
-      this.formError = this.msg.fieldErrorsSummary(1);
-      await this.focusFirstError();
-      return;
-    }
     const rule = {
       caseType: this.caseType,
       damageCategoryId: this.caseType === 'damage' && this.categoryId ? this.categoryId : null,
       assigneeId: this.assigneeId,
     };
-    this.saving = true;
-    try {
-      await this.routingApi.set(rule);
-      this.rules = (await this.routingApi.rules()).items;
-      this.fieldErrors = {};
-      const who = this.clerks.find((clerk) => clerk.id === rule.assigneeId)?.label ?? '';
-      this.notice = texts.saved(this.describe(rule.caseType, rule.damageCategoryId), who);
-    } catch (error) {
-      this.fieldErrors = this.fieldErrorsOf(error);
-      this.formError = this.formErrorOf(error, this.fieldErrors);
-    } finally {
-      this.saving = false;
-    }
-    if (this.formError) await this.focusFirstError();
+    await this.saveForm(
+      (): Record<string, string> => (rule.assigneeId ? {} : { assigneeId: texts.assigneeRequired }),
+      async () => {
+        await this.routingApi.set(rule);
+        this.rules = (await this.routingApi.rules()).items;
+        const who = this.clerks.find((clerk) => clerk.id === rule.assigneeId)?.label ?? '';
+        return texts.saved(this.describe(rule.caseType, rule.damageCategoryId), who);
+      },
+    );
   };
 
   private async removeRule(rule: RoutingRule): Promise<void> {
@@ -178,12 +160,6 @@ export class RoutingSettingsElement extends AdminSettingsView {
       this.formError = this.errorText(error);
       await this.focusFirstError();
     }
-  }
-
-  private edited(path: string): void {
-    this.notice = '';
-    const { [path]: _gone, ...rest } = this.fieldErrors;
-    this.fieldErrors = rest;
   }
 
   protected override renderReady(): TemplateResult {
