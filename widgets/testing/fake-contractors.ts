@@ -3,6 +3,7 @@ import { contractorInput, contractorPatch } from '../../bff/contract/contractors
 import type { Contractor, ContractorChange, NewContractor } from '../internal/contractor-admin-api.ts';
 import { error, json, type FakeRoute } from './fake-bff.ts';
 import { fieldsOf } from './fake-settings.ts';
+import { FAKE_CONTRACTORS } from './fake-contractor-order.ts';
 
 export interface FakeContractorsOptions {
   /** Contractors to start with (default: `fakeContractors()`). */
@@ -22,25 +23,11 @@ export const FAKE_BUILDINGS = ['b0000000-0000-4000-8000-000000000001', 'b0000000
 
 /** Three contractors: two active (one serving a single building), one deactivated. */
 export function fakeContractors(): Contractor[] {
+  // The two active ones are the work-order panel's contractors; the electrician here serves one building only.
+  const [plumber, electrician] = FAKE_CONTRACTORS;
   return [
-    {
-      id: 'c0a70000-0000-4000-8000-000000000001',
-      name: 'Rohr & Co. GmbH',
-      trade: 'Sanitär',
-      email: 'auftrag@rohr.example',
-      phone: '040 555 12',
-      buildingIds: [],
-      active: true,
-    },
-    {
-      id: 'c0a70000-0000-4000-8000-000000000002',
-      name: 'Elektro Blitz',
-      trade: 'Elektro',
-      email: 'info@blitz.example',
-      phone: null,
-      buildingIds: [FAKE_BUILDINGS[0]],
-      active: true,
-    },
+    { ...plumber, buildingIds: [...plumber.buildingIds] },
+    { ...electrician, buildingIds: [FAKE_BUILDINGS[0]] },
     {
       id: 'c0a70000-0000-4000-8000-000000000003',
       name: 'Schlüssel Schmidt',
